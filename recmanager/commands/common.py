@@ -1,0 +1,96 @@
+"""What every subcommand shares: connection options, JSON output, a terminal progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from recmanager.progress import Progress
+
+
+def add_connection_options(parser: argparse.ArgumentParser, *, json_output: bool = True) -> None:
+    """``--profile NAME`` (else ``RECMANAGER_*`` from the environment, else the current one)."""
+    parser.add_argument(
+        "--profile",
+        help="connection profile; without it RECMANAGER_POD_URL/RECMANAGER_POD_TOKEN "
+        "(and RECMANAGER_POD_USER/RECMANAGER_POD_PASSWORD) or the current profile",
+    )
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _default(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_json(data: Any, stream: TextIO = sys.stdout) -> None:
+    json.dump(data, stream, default=_default, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def print_table(rows: list[list[str]], headers: list[str], stream: TextIO = sys.stdout) -> None:
+    """A plain aligned table for people reading a terminal."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(str(cell))) for w, cell in zip(widths, row, strict=True)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    stream.write(line.rstrip() + "\n")
+    for row in rows:
+        cells = (str(c).ljust(w) for c, w in zip(row, widths, strict=True))
+        stream.write("  ".join(cells).rstrip() + "\n")
+
+
+def human_size(size: float) -> str:
+    for unit in ("B", "kB", "MB", "GB", "TB"):
+        if abs(size) < 1000 or unit == "TB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} TB"
+
+
+class TerminalProgress:
+    """A one-line bar on a terminal; plain lines (at most one per 5 %) when piped."""
+
+    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+        self.label = label
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._last_step = -1
+
+    def __call__(self, progress: Progress) -> None:
+        fraction = progress.fraction
+        if self.tty:
+            width = 30
+            if fraction is None:
+                bar, percent = "·" * width, "   ?%"
+            else:
+                filled = int(fraction * width)
+                bar, percent = "█" * filled + "·" * (width - filled), f"{fraction:5.0%}"
+            left = progress.seconds_left
+            eta = f" {int(left // 60)}:{int(left % 60):02d} left" if left is not None else ""
+            self.stream.write(f"\r{self.label} [{bar}] {percent}{eta} {progress.message}"[:120])
+            self.stream.flush()
+            return
+        step = -1 if fraction is None else int(fraction * 20)
+        if step != self._last_step or progress.message:
+            self._last_step = step
+            percent = "?" if fraction is None else f"{fraction:.0%}"
+            self.stream.write(f"{self.label}: {percent} {progress.message}".rstrip() + "\n")
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()

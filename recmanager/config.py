@@ -1,0 +1,358 @@
+"""Where recmanager keeps its files, the connection profiles and the declarative settings.
+
+Non-secret values only: tokens and passwords live in :mod:`recmanager.secrets`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import platformdirs
+
+from recmanager import APP_NAME
+from recmanager.errors import ConfigError
+from recmanager.i18n import QT_TRANSLATE_NOOP, translate
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The user directories, from platformdirs (XDG on Linux)."""
+
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+    cache_dir: Path
+
+    @classmethod
+    def default(cls) -> Paths:
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        return cls(
+            data_dir=Path(dirs.user_data_dir),
+            config_dir=Path(dirs.user_config_dir),
+            log_dir=Path(dirs.user_log_dir),
+            cache_dir=Path(dirs.user_cache_dir),
+        )
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "recmanager.db"
+
+    @property
+    def profiles_file(self) -> Path:
+        return self.config_dir / "profiles.json"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def known_hosts(self) -> Path:
+        return self.config_dir / "known_hosts"
+
+    def ensure(self) -> Paths:
+        for directory in (self.data_dir, self.config_dir, self.log_dir, self.cache_dir):
+            directory.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    """Write JSON beside ``path`` and rename it over, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: Path, default: Any) -> Any:
+    """Read a JSON settings file; a damaged one is a ConfigError naming the file."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return json.load(stream)
+    except FileNotFoundError:
+        return default
+    except (OSError, ValueError) as exc:
+        raise ConfigError(
+            translate("config", "The settings file {path} cannot be read: {error}").format(
+                path=path, error=exc
+            ),
+            hint=translate("config", "Fix or remove the file, then start recmanager again."),
+        ) from exc
+
+
+# --- connection profiles ------------------------------------------------------------------
+
+DepositKind = Literal["sftp", "local"]
+SftpAuth = Literal["key", "agent", "password"]
+
+
+@dataclass
+class Profile:
+    """One Pod server and its deposit folder. Secrets are in the keyring, keyed by ``name``."""
+
+    name: str
+    pod_url: str
+    verify_tls: bool = True
+    ca_bundle: str = ""
+    pod_username: str = ""
+    deposit_kind: DepositKind = "sftp"
+    sftp_host: str = ""
+    sftp_port: int = 22
+    sftp_user: str = ""
+    sftp_auth: SftpAuth = "key"
+    sftp_key_file: str = ""
+    deposit_root: str = "/data/ftp-pod/ftp/"
+    local_deposit: str = ""
+    preview_base_url: str = ""
+    bento4_dir: str = ""
+    quarantine_dir: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self) -> None:
+        """Refuse a profile that cannot work, field by field."""
+        problems: dict[str, list[str]] = {}
+        if not self.name.strip():
+            problems.setdefault("name", []).append(translate("config", "A name is required."))
+        parts = urlsplit(self.pod_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            problems.setdefault("pod_url", []).append(
+                translate("config", "The Pod address must start with https:// (or http://).")
+            )
+        if self.deposit_kind == "sftp":
+            if not self.sftp_host:
+                problems.setdefault("sftp_host", []).append(
+                    translate("config", "The SFTP host is required.")
+                )
+            if not 0 < int(self.sftp_port) < 65536:
+                problems.setdefault("sftp_port", []).append(
+                    translate("config", "The SFTP port must be between 1 and 65535.")
+                )
+        elif not self.local_deposit:
+            problems.setdefault("local_deposit", []).append(
+                translate("config", "The local deposit folder is required.")
+            )
+        if not self.deposit_root.startswith("/"):
+            problems.setdefault("deposit_root", []).append(
+                translate("config", "The deposit root is an absolute path on the Pod server.")
+            )
+        if problems:
+            from recmanager.errors import ValidationError
+
+            raise ValidationError(
+                translate("config", "The profile \"{name}\" is not complete.").format(
+                    name=self.name
+                ),
+                fields=problems,
+            )
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Profile:
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+
+class ProfileStore:
+    """The profiles file: a list of profiles and the name of the last one used."""
+
+    def __init__(self, paths: Paths) -> None:
+        self._path = paths.profiles_file
+
+    def _load(self) -> dict[str, Any]:
+        data = read_json(self._path, {"profiles": [], "current": None})
+        if not isinstance(data, dict) or not isinstance(data.get("profiles"), list):
+            raise ConfigError(
+                translate("config", "The profiles file {path} is not valid.").format(
+                    path=self._path
+                )
+            )
+        return data
+
+    def __iter__(self) -> Iterator[Profile]:
+        return (Profile.from_json(item) for item in self._load()["profiles"])
+
+    def names(self) -> list[str]:
+        return [profile.name for profile in self]
+
+    def get(self, name: str) -> Profile:
+        for profile in self:
+            if profile.name == name:
+                return profile
+        raise ConfigError(
+            translate("config", "There is no profile named \"{name}\".").format(name=name),
+            hint=translate("config", "Create it in the profile dialog, or check the name."),
+        )
+
+    def current(self) -> Profile | None:
+        data = self._load()
+        name = data.get("current")
+        profiles = [Profile.from_json(item) for item in data["profiles"]]
+        for profile in profiles:
+            if profile.name == name:
+                return profile
+        return profiles[0] if profiles else None
+
+    def save(self, profile: Profile, *, make_current: bool = True) -> None:
+        profile.validate()
+        data = self._load()
+        items = [item for item in data["profiles"] if item.get("name") != profile.name]
+        items.append(profile.to_json())
+        data["profiles"] = sorted(items, key=lambda item: item["name"].casefold())
+        if make_current:
+            data["current"] = profile.name
+        write_json_atomically(self._path, data)
+
+    def remove(self, name: str) -> None:
+        data = self._load()
+        data["profiles"] = [item for item in data["profiles"] if item.get("name") != name]
+        if data.get("current") == name:
+            data["current"] = None
+        write_json_atomically(self._path, data)
+
+
+# --- declarative settings -----------------------------------------------------------------
+
+SettingType = Literal["bool", "int", "str", "path", "url", "choice"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One user setting: the settings window and the file are both built from these."""
+
+    key: str
+    label: str
+    help: str
+    type: SettingType
+    default: Any
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "refresh_interval_s",
+        QT_TRANSLATE_NOOP("settings", "Refresh the inbox every (seconds)"),
+        QT_TRANSLATE_NOOP("settings", "0 turns the automatic refresh off; F5 always refreshes."),
+        "int",
+        60,
+        0,
+        3600,
+    ),
+    Setting(
+        "quiet_period_s",
+        QT_TRANSLATE_NOOP("settings", "An upload is complete after (seconds without change)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "A deposited file counts as complete once its size and date have not changed "
+            "for this long.",
+        ),
+        "int",
+        120,
+        1,
+        86400,
+    ),
+    Setting(
+        "quarantine_days",
+        QT_TRANSLATE_NOOP("settings", "Keep quarantined files for (days)"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Deleted recordings stay in the quarantine folder this long for Undo."
+        ),
+        "int",
+        14,
+        1,
+        365,
+    ),
+    Setting(
+        "bulk_concurrency",
+        QT_TRANSLATE_NOOP("settings", "Parallel requests for bulk assignment"),
+        QT_TRANSLATE_NOOP("settings", "How many claims run at once; 1 runs them one by one."),
+        "int",
+        4,
+        1,
+        16,
+    ),
+    Setting(
+        "webhook_url",
+        QT_TRANSLATE_NOOP("settings", "Job events webhook"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Each job event is POSTed there as JSON. Leave empty to send nothing."
+        ),
+        "url",
+        "",
+    ),
+    Setting(
+        "notifications",
+        QT_TRANSLATE_NOOP("settings", "Desktop notifications"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Tell me when recordings become claimable and when a job ends."
+        ),
+        "bool",
+        True,
+    ),
+    Setting(
+        "tray_icon",
+        QT_TRANSLATE_NOOP("settings", "Show an icon in the system tray"),
+        QT_TRANSLATE_NOOP("settings", "The icon shows how many recordings are claimable."),
+        "bool",
+        True,
+    ),
+)
+
+SETTINGS_VERSION = 1
+
+
+class Settings:
+    """Values of :data:`SETTINGS`, stored as JSON with a version for upgrades."""
+
+    def __init__(self, paths: Paths) -> None:
+        self._path = paths.settings_file
+        self._by_key = {setting.key: setting for setting in SETTINGS}
+        stored = read_json(self._path, {})
+        self._values: dict[str, Any] = dict(stored.get("values", {})) if stored else {}
+        if stored.get("version", SETTINGS_VERSION) > SETTINGS_VERSION:
+            raise ConfigError(
+                translate("config", "The settings file was written by a newer recmanager.")
+            )
+
+    def get(self, key: str) -> Any:
+        setting = self._by_key[key]
+        value = self._values.get(key, setting.default)
+        try:
+            return self._coerce(setting, value)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, key: str, value: Any) -> None:
+        setting = self._by_key[key]
+        self._values[key] = self._coerce(setting, value)
+        write_json_atomically(self._path, {"version": SETTINGS_VERSION, "values": self._values})
+
+    @staticmethod
+    def _coerce(setting: Setting, value: Any) -> Any:
+        if setting.type == "bool":
+            return bool(value)
+        if setting.type == "int":
+            number = int(value)
+            if setting.minimum is not None and number < setting.minimum:
+                raise ValueError(setting.key)
+            if setting.maximum is not None and number > setting.maximum:
+                raise ValueError(setting.key)
+            return number
+        if setting.type == "choice" and value not in setting.choices:
+            raise ValueError(setting.key)
+        return str(value)

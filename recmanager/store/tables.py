@@ -1,0 +1,120 @@
+"""The tables of the current schema (SQLAlchemy Core). Migrations in db.py create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_meta = Table(
+    "schema_meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("profile", String, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("target", String, nullable=False),
+    Column("detail", Text, nullable=False, default="{}"),
+    Column("result", String, nullable=False),
+    Column("error", Text, nullable=False, default=""),
+    Index("ix_audit_log_at", "at"),
+)
+
+deposit_files = Table(
+    "deposit_files",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile", String, nullable=False),
+    Column("path", String, nullable=False),
+    Column("folder", String, nullable=False),
+    Column("name", String, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("mtime", Float, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("stable_since", DateTime(timezone=True), nullable=False),
+    Column("state", String, nullable=False),
+    UniqueConstraint("profile", "path", name="uq_deposit_files_profile_path"),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("profile", String, nullable=False, default=""),
+    Column("input_origin", String, nullable=False),
+    Column("input_path", String, nullable=False),
+    Column("video_track", Integer),
+    Column("backend", String, nullable=False, default=""),
+    Column("scheme", String, nullable=False, default=""),
+    Column("all_tracks", Integer, nullable=False, default=0),
+    Column("status", String, nullable=False),
+    Column("step_percent", Float, nullable=False, default=0.0),
+    Column("output_path", String, nullable=False, default=""),
+    Column("kid", String, nullable=False, default=""),
+    Column("packaged_id", String, nullable=False, default=""),
+    Column("manifest_path", String, nullable=False, default=""),
+    Column("manifest_url", String, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("error", Text, nullable=False, default=""),
+)
+
+job_events = Table(
+    "job_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("job_id", Integer, ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("event", String, nullable=False),
+    Column("data", Text, nullable=False, default="{}"),
+    Index("ix_job_events_job", "job_id"),
+)
+
+inbox_cache = Table(
+    "inbox_cache",
+    metadata,
+    Column("profile", String, primary_key=True),
+    Column("refreshed_at", DateTime(timezone=True), nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
+bulk_rows = Table(
+    "bulk_rows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", String, nullable=False),
+    Column("profile", String, nullable=False),
+    Column("source_file", String, nullable=False),
+    Column("owner", String, nullable=False),
+    Column("title", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("recording_id", Integer),
+    Column("video_id", Integer),
+    Column("message", Text, nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("plan_id", "source_file", name="uq_bulk_rows_plan_file"),
+)

@@ -1,0 +1,319 @@
+"""Create and edit connection profiles; test each part of a connection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager.config import Profile
+from recmanager.connection import CheckResult, check_profile
+from recmanager.context import AppContext
+from recmanager.errors import RecmanagerError, ValidationError
+from recmanager.secrets import SecretKind
+from recmanager.ui.tasks import TaskRunner
+
+
+class ProfileDialog(QDialog):
+    """A list of profiles on the left, the selected one's fields on the right."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        runner: TaskRunner,
+        current: Profile | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner
+        self.saved_profile: Profile | None = None
+        self.setWindowTitle(self.tr("Connection profiles"))
+        self.setObjectName("ProfileDialog")
+        self._build()
+        self._reload_list(current.name if current else None)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _line(self, name: str, placeholder: str = "", *, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def _build(self) -> None:
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.profile_list = QListWidget(self)
+        self.profile_list.setAccessibleName(self.tr("Profiles"))
+        self.profile_list.currentTextChanged.connect(self._select)
+        left.addWidget(self.profile_list)
+        new_button = QPushButton(self.tr("New profile"), self)
+        new_button.clicked.connect(self._new)
+        left.addWidget(new_button)
+        outer.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        pod_box = QGroupBox(self.tr("Pod server"), self)
+        pod = QFormLayout(pod_box)
+        self.name = self._line("name")
+        self.pod_url = self._line("pod_url", "https://pod.univ.fr/")
+        self.token = self._line("token", self.tr("REST token (from Pod's admin)"), secret=True)
+        self.verify_tls = QCheckBox(self.tr("Verify the server's TLS certificate"), self)
+        self.verify_tls.setChecked(True)
+        self.verify_tls.toggled.connect(self._warn_tls)
+        self.ca_bundle = self._line("ca_bundle", self.tr("optional CA bundle file"))
+        self.pod_username = self._line("pod_username", self.tr("for actions REST cannot do"))
+        self.pod_password = self._line("pod_password", "", secret=True)
+        self.preview_base_url = self._line(
+            "preview_base_url", "https://pod.univ.fr/media/records/"
+        )
+        pod.addRow(self.tr("Name"), self.name)
+        pod.addRow(self.tr("Pod address"), self.pod_url)
+        pod.addRow(self.tr("Token"), self.token)
+        pod.addRow("", self.verify_tls)
+        pod.addRow(self.tr("CA bundle"), self.ca_bundle)
+        pod.addRow(self.tr("Web login"), self.pod_username)
+        pod.addRow(self.tr("Web password"), self.pod_password)
+        pod.addRow(self.tr("Preview base URL"), self.preview_base_url)
+        right.addWidget(pod_box)
+
+        deposit_box = QGroupBox(self.tr("Deposit folder"), self)
+        deposit = QFormLayout(deposit_box)
+        self.deposit_kind = QComboBox(self)
+        self.deposit_kind.addItem(self.tr("SFTP"), "sftp")
+        self.deposit_kind.addItem(self.tr("Mounted folder"), "local")
+        self.sftp_host = self._line("sftp_host", "pod.univ.fr")
+        self.sftp_port = QSpinBox(self)
+        self.sftp_port.setRange(1, 65535)
+        self.sftp_port.setValue(22)
+        self.sftp_user = self._line("sftp_user")
+        self.sftp_auth = QComboBox(self)
+        self.sftp_auth.addItem(self.tr("Key file"), "key")
+        self.sftp_auth.addItem(self.tr("SSH agent"), "agent")
+        self.sftp_auth.addItem(self.tr("Password"), "password")
+        key_row = QHBoxLayout()
+        self.sftp_key_file = self._line("sftp_key_file", "~/.ssh/id_ed25519")
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse_key)
+        key_row.addWidget(self.sftp_key_file)
+        key_row.addWidget(browse)
+        self.sftp_secret = self._line(
+            "sftp_secret", self.tr("password or key passphrase"), secret=True
+        )
+        self.deposit_root = self._line("deposit_root", "/data/ftp-pod/ftp/")
+        self.local_deposit = self._line("local_deposit", self.tr("mounted folder"))
+        self.bento4_dir = self._line("bento4_dir", self.tr("optional Bento4 folder"))
+        deposit.addRow(self.tr("Access"), self.deposit_kind)
+        deposit.addRow(self.tr("SFTP host"), self.sftp_host)
+        deposit.addRow(self.tr("Port"), self.sftp_port)
+        deposit.addRow(self.tr("User"), self.sftp_user)
+        deposit.addRow(self.tr("Authentication"), self.sftp_auth)
+        deposit.addRow(self.tr("Key file"), key_row)
+        deposit.addRow(self.tr("Password / passphrase"), self.sftp_secret)
+        deposit.addRow(self.tr("Deposit root on the server"), self.deposit_root)
+        deposit.addRow(self.tr("Mounted folder"), self.local_deposit)
+        deposit.addRow(self.tr("Bento4 folder"), self.bento4_dir)
+        right.addWidget(deposit_box)
+
+        self.tls_warning = QLabel(
+            self.tr("TLS verification is OFF for this profile: anyone on the network path "
+                    "could read the token."), self
+        )
+        self.tls_warning.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.tls_warning.setWordWrap(True)
+        self.tls_warning.hide()
+        right.addWidget(self.tls_warning)
+        self.check_results = QLabel(self)
+        self.check_results.setWordWrap(True)
+        self.check_results.setTextFormat(Qt.TextFormat.RichText)
+        self.check_results.setAccessibleName(self.tr("Connection test results"))
+        right.addWidget(self.check_results)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.test_button = buttons.addButton(
+            self.tr("Test connection"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.test_button.clicked.connect(self.test_connection)
+        buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        right.addWidget(buttons)
+        outer.addLayout(right, 3)
+
+    # --- profile <-> fields ---------------------------------------------------------------
+
+    def _reload_list(self, select: str | None) -> None:
+        self.profile_list.clear()
+        names = self.context.profiles.names()
+        self.profile_list.addItems(names)
+        if select in names:
+            self.profile_list.setCurrentRow(names.index(select))
+        elif names:
+            self.profile_list.setCurrentRow(0)
+        else:
+            self._new()
+
+    def _new(self) -> None:
+        self.profile_list.clearSelection()
+        self._show(Profile(name="", pod_url="https://"))
+
+    def _select(self, name: str) -> None:
+        if name:
+            self._show(self.context.profiles.get(name))
+
+    def _show(self, profile: Profile) -> None:
+        self.name.setText(profile.name)
+        self.pod_url.setText(profile.pod_url)
+        self.verify_tls.setChecked(profile.verify_tls)
+        self.ca_bundle.setText(profile.ca_bundle)
+        self.pod_username.setText(profile.pod_username)
+        self.preview_base_url.setText(profile.preview_base_url)
+        self.deposit_kind.setCurrentIndex(self.deposit_kind.findData(profile.deposit_kind))
+        self.sftp_host.setText(profile.sftp_host)
+        self.sftp_port.setValue(profile.sftp_port)
+        self.sftp_user.setText(profile.sftp_user)
+        self.sftp_auth.setCurrentIndex(self.sftp_auth.findData(profile.sftp_auth))
+        self.sftp_key_file.setText(profile.sftp_key_file)
+        self.deposit_root.setText(profile.deposit_root)
+        self.local_deposit.setText(profile.local_deposit)
+        self.bento4_dir.setText(profile.bento4_dir)
+        for edit in (self.token, self.pod_password, self.sftp_secret):
+            edit.clear()
+        if profile.name:
+            secrets = self.context.secrets
+            self.token.setPlaceholderText(
+                self.tr("stored in the keyring")
+                if secrets.get(profile.name, SecretKind.POD_TOKEN)
+                else self.tr("REST token (from Pod's admin)")
+            )
+        self.check_results.clear()
+
+    def current_profile(self) -> Profile:
+        return Profile(
+            name=self.name.text().strip(),
+            pod_url=self.pod_url.text().strip(),
+            verify_tls=self.verify_tls.isChecked(),
+            ca_bundle=self.ca_bundle.text().strip(),
+            pod_username=self.pod_username.text().strip(),
+            preview_base_url=self.preview_base_url.text().strip(),
+            deposit_kind=self.deposit_kind.currentData(),
+            sftp_host=self.sftp_host.text().strip(),
+            sftp_port=self.sftp_port.value(),
+            sftp_user=self.sftp_user.text().strip(),
+            sftp_auth=self.sftp_auth.currentData(),
+            sftp_key_file=self.sftp_key_file.text().strip(),
+            deposit_root=self.deposit_root.text().strip() or "/",
+            local_deposit=self.local_deposit.text().strip(),
+            bento4_dir=self.bento4_dir.text().strip(),
+        )
+
+    def _store_secrets(self, profile: Profile) -> bool:
+        """Typed secrets go to the keyring; returns False if any is kept in memory only."""
+        secrets = self.context.secrets
+        persistent = True
+        sftp_kind = (
+            SecretKind.SFTP_PASSWORD if profile.sftp_auth == "password"
+            else SecretKind.KEY_PASSPHRASE
+        )
+        for edit, kind in (
+            (self.token, SecretKind.POD_TOKEN),
+            (self.pod_password, SecretKind.POD_PASSWORD),
+            (self.sftp_secret, sftp_kind),
+        ):
+            if edit.text():
+                persistent &= secrets.set(profile.name, kind, edit.text())
+        return persistent
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _warn_tls(self, verify: bool) -> None:
+        self.tls_warning.setVisible(not verify)
+
+    def _browse_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("SSH private key"))
+        if path:
+            self.sftp_key_file.setText(path)
+
+    def save(self) -> None:
+        profile = self.current_profile()
+        try:
+            self.context.profiles.save(profile)
+        except ValidationError as exc:
+            details = "\n".join(
+                f"• {field}: {' '.join(messages)}" for field, messages in exc.fields.items()
+            )
+            QMessageBox.warning(self, self.tr("Profile not saved"), f"{exc.message}\n{details}")
+            return
+        except RecmanagerError as exc:
+            QMessageBox.warning(self, self.tr("Profile not saved"), str(exc))
+            return
+        if not self._store_secrets(profile):
+            QMessageBox.information(
+                self,
+                self.tr("No keyring"),
+                self.tr(
+                    "No system keyring is available: the secrets are kept in memory until "
+                    "recmanager quits, and you will be asked for them again next time."
+                ),
+            )
+        self.saved_profile = profile
+        self._reload_list(profile.name)
+
+    def test_connection(self) -> None:
+        profile = self.current_profile()
+        if not profile.name:
+            profile.name = "unsaved"
+        self._store_secrets_for_test(profile)
+        self.test_button.setEnabled(False)
+        self.check_results.setText(self.tr("Testing…"))
+        self.runner.submit(
+            "test-connection",
+            lambda progress, cancel: check_profile(profile, self.context),
+            on_result=self._show_results,
+            on_error=lambda exc: self._show_results(
+                [CheckResult("profile", False, str(exc))]
+            ),
+        )
+
+    def _store_secrets_for_test(self, profile: Profile) -> None:
+        secrets = self.context.secrets
+        for edit, kind in (
+            (self.token, SecretKind.POD_TOKEN),
+            (self.pod_password, SecretKind.POD_PASSWORD),
+            (self.sftp_secret, SecretKind.SFTP_PASSWORD),
+            (self.sftp_secret, SecretKind.KEY_PASSPHRASE),
+        ):
+            if edit.text():
+                secrets.set_for_session(profile.name, kind, edit.text())
+
+    def _show_results(self, results: list[CheckResult]) -> None:
+        self.test_button.setEnabled(True)
+        lines = []
+        for result in results:
+            mark = "✔" if result.ok else "✘"
+            colour = "#1b7f3b" if result.ok else "#b3261e"
+            lines.append(
+                f"<span style='color:{colour}'>{mark}</span> <b>{result.part}</b>: "
+                f"{result.message}"
+            )
+        self.check_results.setText("<br>".join(lines))

@@ -1,0 +1,197 @@
+"""The main window: toolbar, recordings view, jobs dock, connection state per channel."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager import __version__
+from recmanager.config import Profile
+from recmanager.context import AppContext
+from recmanager.errors import RecmanagerError
+from recmanager.ui.status import ChannelIndicator
+from recmanager.ui.tasks import TaskRunner
+
+log = logging.getLogger("recmanager.ui")
+
+
+def themed_icon(name: str) -> QIcon:
+    """An icon from the desktop theme (freedesktop names), empty where the theme lacks it."""
+    return QIcon.fromTheme(name)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        profile_name: str | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.runner = runner or TaskRunner(self)
+        self.profile: Profile | None = None
+        self.setWindowTitle(self.tr("recmanager"))
+        self.setObjectName("MainWindow")
+        self._build_actions()
+        self._build_central()
+        self._build_docks()
+        self._build_status_bar()
+        self._window_state = QSettings(
+            str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
+        )
+        self._restore_state()
+        self._load_profile(profile_name)
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _action(
+        self, text: str, icon: str, slot, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(themed_icon(icon), text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.action_refresh = self._action(
+            self.tr("Refresh"), "view-refresh", self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        self.action_profiles = self._action(
+            self.tr("Connection profiles…"), "network-server", self.edit_profiles
+        )
+        self.action_quit = self._action(
+            self.tr("Quit"), "application-exit", self.close, QKeySequence.StandardKey.Quit
+        )
+        self.action_about = self._action(self.tr("About recmanager"), "help-about", self.about)
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.action_refresh)
+        toolbar.addAction(self.action_profiles)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.action_profiles)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.action_refresh)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.action_about)
+
+    def _build_central(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("MainSplitter")
+        self.recordings_view = QTableView(self.splitter)
+        self.recordings_view.setAccessibleName(self.tr("Recordings"))
+        self.detail_pane = QWidget(self.splitter)
+        detail_layout = QVBoxLayout(self.detail_pane)
+        self.detail_label = QLabel(self.tr("Select a recording to see its details."))
+        self.detail_label.setWordWrap(True)
+        detail_layout.addWidget(self.detail_label)
+        detail_layout.addStretch(1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+    def _build_docks(self) -> None:
+        from recmanager.ui.jobs_panel import JobsPanel
+
+        self.jobs_panel = JobsPanel(self.context, self.runner, self)
+        dock = QDockWidget(self.tr("Jobs"), self)
+        dock.setObjectName("JobsDock")
+        dock.setWidget(self.jobs_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.jobs_dock = dock
+        self.view_menu.addAction(dock.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        self.profile_label = QLabel()
+        self.rest_indicator = ChannelIndicator("REST")
+        self.sftp_indicator = ChannelIndicator("SFTP")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.profile_label)
+        bar.addPermanentWidget(self.rest_indicator)
+        bar.addPermanentWidget(self.sftp_indicator)
+
+    # --- state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._window_state.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self._window_state.value("state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self._window_state.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_window_state(self) -> None:
+        self._window_state.setValue("geometry", self.saveGeometry())
+        self._window_state.setValue("state", self.saveState())
+        self._window_state.setValue("splitter", self.splitter.saveState())
+        self._window_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_window_state()
+        super().closeEvent(event)
+
+    def _load_profile(self, name: str | None) -> None:
+        try:
+            self.profile = self.context.resolve_profile(name)
+        except RecmanagerError as exc:
+            log.info("no profile: %s", exc)
+            self.profile = None
+        self._show_profile()
+
+    def _show_profile(self) -> None:
+        if self.profile is None:
+            self.profile_label.setText(self.tr("No profile"))
+            return
+        text = self.profile.name
+        if not self.profile.verify_tls:
+            text += " " + self.tr("(TLS verification OFF)")
+        self.profile_label.setText(text)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload what the window shows from the server (F5)."""
+
+    def edit_profiles(self) -> None:
+        from recmanager.ui.dialogs.profile import ProfileDialog
+
+        dialog = ProfileDialog(self.context, self.runner, self.profile, self)
+        if dialog.exec() and dialog.saved_profile is not None:
+            self.profile = dialog.saved_profile
+            self._show_profile()
+            self.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About recmanager"),
+            self.tr(
+                "<b>recmanager {version}</b><p>Recordings and recorders of Esup-Pod, "
+                "for lecture-capture teams.</p>"
+            ).format(version=__version__),
+        )

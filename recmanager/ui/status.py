@@ -1,0 +1,47 @@
+"""Connection state per channel (REST, SFTP), shown in the status bar."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from recmanager.i18n import QT_TRANSLATE_NOOP
+
+
+class ChannelState(Enum):
+    UNKNOWN = QT_TRANSLATE_NOOP("ChannelState", "not connected")
+    CONNECTING = QT_TRANSLATE_NOOP("ChannelState", "connecting…")
+    CONNECTED = QT_TRANSLATE_NOOP("ChannelState", "connected")
+    RECONNECTING = QT_TRANSLATE_NOOP("ChannelState", "reconnecting…")
+    FAILED = QT_TRANSLATE_NOOP("ChannelState", "failed")
+    OFFLINE = QT_TRANSLATE_NOOP("ChannelState", "offline")
+
+
+_COLOURS = {
+    ChannelState.CONNECTED: "#1b7f3b",
+    ChannelState.FAILED: "#b3261e",
+    ChannelState.OFFLINE: "#b3261e",
+    ChannelState.CONNECTING: "#8a6d00",
+    ChannelState.RECONNECTING: "#8a6d00",
+}
+
+
+class ChannelIndicator(QLabel):
+    """``REST: connected`` with a colour, and the last error as a tooltip."""
+
+    def __init__(self, channel: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.channel = channel
+        self.state = ChannelState.UNKNOWN
+        self.setAccessibleName(channel)
+        self.set_state(ChannelState.UNKNOWN)
+
+    def set_state(self, state: ChannelState, detail: str = "") -> None:
+        self.state = state
+        label = QCoreApplication.translate("ChannelState", state.value)
+        colour = _COLOURS.get(state, "palette(text)")
+        self.setText(f"<span style='color:{colour}'>●</span> {self.channel}: {label}")
+        self.setToolTip(detail)
+        self.setAccessibleDescription(f"{self.channel}: {label}. {detail}".strip())

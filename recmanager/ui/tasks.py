@@ -1,0 +1,158 @@
+"""The one way to run core work off the GUI thread.
+
+A core function ``fn(progress, cancel)`` runs on a QThreadPool worker; its progress, result,
+error and cancellation come back as Qt signals queued to the GUI thread, so no widget is
+ever touched from a worker. Tests may switch a runner to synchronous mode.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from recmanager.errors import Cancelled
+from recmanager.progress import CancelToken, Progress, ProgressCallback
+
+log = logging.getLogger("recmanager.ui.tasks")
+
+CoreWork = Callable[[ProgressCallback, CancelToken], Any]
+
+
+class Task(QObject):
+    """Handle of one submitted piece of work; connect to its signals before it finishes."""
+
+    progressed = Signal(object)  # Progress
+    succeeded = Signal(object)  # the function's return value
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()  # after any of the three outcomes
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.token = CancelToken()
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it stops at its next check and emits ``cancelled``."""
+        self.token.cancel()
+
+    @Slot(object)
+    def _emit_progress(self, progress: Progress) -> None:
+        if not self.done:
+            self.progressed.emit(progress)
+
+    def _finish(self, outcome: str, value: Any) -> None:
+        self.done = True
+        if outcome == "ok":
+            self.result = value
+            self.succeeded.emit(value)
+        elif outcome == "cancelled":
+            self.cancelled.emit()
+        else:
+            self.error = value
+            self.failed.emit(value)
+        self.finished.emit()
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; queued signals from the worker land here."""
+
+    progress = Signal(object)
+    outcome = Signal(str, object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: CoreWork, task: Task, relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._task = task
+        self._relay = relay
+
+    def run(self) -> None:
+        outcome, value = _execute(self._work, self._task.token, self._relay.progress.emit)
+        self._relay.outcome.emit(outcome, value)
+
+
+def _execute(
+    work: CoreWork, token: CancelToken, report: ProgressCallback
+) -> tuple[str, Any]:
+    try:
+        token.check()
+        return "ok", work(report, token)
+    except Cancelled:
+        return "cancelled", None
+    except Exception as exc:  # noqa: BLE001 - every failure travels back as a signal
+        if not hasattr(exc, "message"):
+            log.error("task failed:\n%s", "".join(traceback.format_exception(exc)))
+        return "error", exc
+
+
+class TaskRunner(QObject):
+    """Submit core work; keeps every running task until it finishes."""
+
+    all_done = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max(4, QThreadPool.globalInstance().maxThreadCount()))
+        self._running: set[Task] = set()
+
+    @property
+    def running(self) -> list[Task]:
+        return list(self._running)
+
+    def submit(
+        self,
+        name: str,
+        work: CoreWork,
+        *,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> Task:
+        task = Task(name)
+        if on_result:
+            task.succeeded.connect(on_result)
+        if on_error:
+            task.failed.connect(on_error)
+        if on_progress:
+            task.progressed.connect(on_progress)
+        if on_cancel:
+            task.cancelled.connect(on_cancel)
+        self._running.add(task)
+        task.finished.connect(lambda: self._forget(task))
+        if self.synchronous:
+            outcome, value = _execute(work, task.token, task._emit_progress)
+            task._finish(outcome, value)
+            return task
+        relay = _Relay()
+        relay.progress.connect(task._emit_progress)
+        relay.outcome.connect(task._finish)
+        relay.outcome.connect(relay.deleteLater)
+        task._relay = relay  # keep it alive as long as the task
+        self._pool.start(_Runnable(work, task, relay))
+        return task
+
+    def _forget(self, task: Task) -> None:
+        self._running.discard(task)
+        if not self._running:
+            self.all_done.emit()
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle (shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
