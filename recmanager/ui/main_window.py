@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self._window_state.setValue("splitter", self.splitter.saveState())
         self._window_state.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         super().closeEvent(event)
 
