@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,15 +22,11 @@ from recmanager import __version__
 from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError
+from recmanager.ui.icons import themed_icon
 from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
 
 log = logging.getLogger("recmanager.ui")
-
-
-def themed_icon(name: str) -> QIcon:
-    """An icon from the desktop theme (freedesktop names), empty where the theme lacks it."""
-    return QIcon.fromTheme(name)
 
 
 class MainWindow(QMainWindow):
