@@ -1,0 +1,69 @@
+"""Dates, sizes, durations and counts follow the locale (French and English checked)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from recmanager.ui.locale_format import (
+    format_count,
+    format_date,
+    format_datetime,
+    format_duration,
+    format_size,
+)
+
+FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+@pytest.fixture
+def paris_time(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_datetime_is_local_time_in_the_locale_order(paris_time):
+    moment = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
+    assert format_datetime(moment, FRENCH) == "22/11/2026 15:05"
+    assert format_datetime(moment, ENGLISH).replace("\u202f", " ") == "11/22/26 3:05 PM"
+    summer = datetime(2026, 7, 1, 6, 0, tzinfo=timezone(timedelta(hours=-4)))
+    assert format_datetime(summer, FRENCH) == "01/07/2026 12:00"
+
+
+def test_dates(paris_time):
+    assert format_date(date(2026, 3, 4), FRENCH) == "04/03/2026"
+    assert format_date(date(2026, 3, 4), ENGLISH) == "3/4/26"
+    assert "mars" in format_date(date(2026, 3, 4), FRENCH, QLocale.FormatType.LongFormat)
+    late = datetime(2026, 3, 4, 23, 30, tzinfo=UTC)
+    assert format_date(late, FRENCH) == "05/03/2026"
+    assert format_date(None, FRENCH) == format_datetime(None, FRENCH) == ""
+
+
+def test_sizes_above_two_gib_are_exact():
+    five_and_a_half = 5 * 1024**3 + 512 * 1024**2
+    assert format_size(five_and_a_half, FRENCH) == "5,5 Gio"
+    assert format_size(five_and_a_half, ENGLISH) == "5.5 GiB"
+    assert format_size(3 * 1024**4, ENGLISH) == "3.0 TiB"
+    assert format_size(None, ENGLISH) == ""
+
+
+def test_counts_group_digits():
+    assert format_count(12345, ENGLISH) == "12,345"
+    assert format_count(12345, FRENCH).replace("\u202f", " ") == "12 345"
+
+
+def test_durations():
+    assert format_duration(65, FRENCH) == "1:05"
+    assert format_duration(3725.4, ENGLISH) == "1:02:05"
+    assert format_duration(0, ENGLISH) == "0:00"
+    assert format_duration(None, ENGLISH) == format_duration(-1, ENGLISH) == ""
+    arabic = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
+    assert format_duration(65, arabic) == "١:٠٥"
