@@ -1,0 +1,124 @@
+"""The database: WAL, schema version, migrations that keep data, clear refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import inspect, insert, select
+
+from recmanager import audit
+from recmanager.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew
+from recmanager.store import SCHEMA_VERSION, Database
+from recmanager.store.db import MIGRATIONS
+from recmanager.store.tables import audit_log, jobs, metadata
+
+
+def test_new_database_uses_wal_and_current_schema(tmp_path):
+    db = Database(tmp_path / "r.db")
+    with db.begin() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        version = connection.exec_driver_sql(
+            "SELECT value FROM schema_meta WHERE key='schema_version'"
+        ).scalar()
+    db.close()
+    assert mode == "wal"
+    assert int(version) == SCHEMA_VERSION
+
+
+def test_migrated_schema_matches_table_definitions(tmp_path):
+    db = Database(tmp_path / "r.db")
+    inspector = inspect(db.engine)
+    for table in metadata.sorted_tables:
+        columns = {column["name"] for column in inspector.get_columns(table.name)}
+        assert columns == {column.name for column in table.columns}, table.name
+    db.close()
+
+
+def test_upgrade_from_first_version_keeps_data_and_backs_up(tmp_path):
+    path = tmp_path / "r.db"
+    old = Database(path, migrations=MIGRATIONS[:1])
+    audit.record(old, profile="p", actor="alice", action="claim", target="/x.mp4", result="ok")
+    old.close()
+
+    db = Database(path)
+    items = audit.entries(db)
+    assert [(item.actor, item.target) for item in items] == [("alice", "/x.mp4")]
+    with db.begin() as connection:
+        connection.execute(
+            insert(jobs).values(
+                kind="package", profile="p", input_origin="local", input_path="/x.mp4",
+                backend="ffmpeg", scheme="cenc", all_tracks=0, status="Ingested",
+                step_percent=0.0, output_path="", kid="", packaged_id="", manifest_path="",
+                manifest_url="", created_at=datetime.now(UTC), error="",
+            )
+        )
+        assert connection.execute(select(jobs.c.status)).scalar() == "Ingested"
+    db.close()
+    backups = list(tmp_path.glob("r.db.v1-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT actor FROM audit_log").fetchall() == [("alice",)]
+        tables = {row[0] for row in copy.execute("SELECT name FROM sqlite_master")}
+    assert "jobs" not in tables  # the copy is the database as it was before migrating
+
+
+def test_newer_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "r.db"
+    Database(path).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNew) as caught:
+        Database(path)
+    assert "newer recmanager" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_corrupt_file_gives_a_clear_message(tmp_path):
+    path = tmp_path / "r.db"
+    path.write_bytes(b"this is not an sqlite database at all" * 100)
+    with pytest.raises(DatabaseCorrupt) as caught:
+        Database(path)
+    assert "damaged" in caught.value.message
+    assert caught.value.hint
+
+
+def test_locked_database_gives_a_clear_message(tmp_path):
+    path = tmp_path / "r.db"
+    Database(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO schema_meta VALUES ('x', 'y')")
+    try:
+        db = Database(path, busy_timeout_s=0.2)
+        with pytest.raises(DatabaseLocked) as caught:
+            audit.record(db, profile="p", actor="a", action="claim", target="t", result="ok")
+        assert "in use by another program" in caught.value.message
+        db.close()
+    except DatabaseLocked as exc:  # refusing at open is as good as refusing at write
+        assert "in use by another program" in exc.message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_audit_filter_and_csv_export(tmp_path):
+    db = Database(tmp_path / "r.db")
+    audit.record(db, profile="p", actor="alice", action="claim", target="/a/é.mp4", result="ok")
+    audit.record(
+        db, profile="p", actor="bob", action="delete", target="/a/b.mp4", result="failed",
+        error="Pod answered 500", detail={"size": 12},
+    )
+    assert [e.actor for e in audit.entries(db, action="delete")] == ["bob"]
+    assert [e.actor for e in audit.entries(db, text="é")] == ["alice"]
+    out = tmp_path / "audit.csv"
+    assert audit.export_csv(audit.entries(db), out) == 2
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "at,profile,actor,action,target,result,error,detail"
+    assert "Pod answered 500" in text and "/a/é.mp4" in text
+    with db.begin() as connection:
+        assert connection.execute(select(audit_log.c.id)).all()
+    db.close()
