@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import inspect, insert, select
+from sqlalchemy import insert, inspect, select
 
 from recmanager import audit
 from recmanager.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew
