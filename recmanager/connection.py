@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -14,6 +15,9 @@ from recmanager.i18n import translate
 
 if TYPE_CHECKING:
     from recmanager.context import AppContext
+
+# (host, key type, SHA-256 fingerprint) -> "accept" | "once" | "cancel"
+HostKeyQuestion = Callable[[str, str, str], str]
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,11 @@ def _network_checks(profile: Profile, timeout: float) -> list[CheckResult]:
 
 
 def check_profile(
-    profile: Profile, context: AppContext, *, timeout: float = 8.0
+    profile: Profile,
+    context: AppContext,
+    *,
+    timeout: float = 8.0,
+    on_unknown_host_key: HostKeyQuestion | None = None,
 ) -> list[CheckResult]:
     """Every check that can run; a failed step does not hide the results of the others."""
     from recmanager.deposit import open_deposit
@@ -96,7 +104,7 @@ def check_profile(
             results.append(CheckResult(token_part, False, str(exc)))
     sftp_part = translate("connection", "Deposit")
     try:
-        with open_deposit(profile, context) as deposit:
+        with open_deposit(profile, context, on_unknown_host_key=on_unknown_host_key) as deposit:
             folders = deposit.list_folders()
         results.append(CheckResult(sftp_part, True, translate(
             "connection", "{count} recorder folders under {root}.").format(

@@ -8,11 +8,21 @@ ever touched from a worker. Tests may switch a runner to synchronous mode.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from recmanager.errors import Cancelled
 from recmanager.progress import CancelToken, Progress, ProgressCallback
@@ -102,6 +112,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
+        install_gui_bridge()
         self.synchronous = synchronous
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(4, QThreadPool.globalInstance().maxThreadCount()))
@@ -156,3 +167,59 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+
+class _GuiCall(QObject):
+    """Runs a callable on the GUI thread on behalf of a worker, which waits for the answer."""
+
+    requested = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, call: _PendingCall) -> None:
+        try:
+            call.result = call.function()
+        except Exception as exc:  # noqa: BLE001 - handed back to the waiting worker
+            call.error = exc
+        finally:
+            call.done.set()
+
+
+class _PendingCall:
+    def __init__(self, function: Callable[[], Any]) -> None:
+        self.function = function
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
+_gui_call: _GuiCall | None = None
+
+
+def call_on_gui_thread(function: Callable[[], Any]) -> Any:
+    """Ask the user something from a worker (e.g. an unknown SSH host key) and wait.
+
+    Called on the GUI thread itself, ``function`` simply runs.
+    """
+    global _gui_call
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is app.thread():
+        return function()
+    if _gui_call is None:
+        raise RuntimeError("call_on_gui_thread: install_gui_bridge() was not called")
+    call = _PendingCall(function)
+    _gui_call.requested.emit(call)
+    call.done.wait()
+    if call.error is not None:
+        raise call.error
+    return call.result
+
+
+def install_gui_bridge() -> None:
+    """Create the bridge on the GUI thread (every TaskRunner does it when created)."""
+    global _gui_call
+    if _gui_call is None:
+        _gui_call = _GuiCall()

@@ -83,3 +83,19 @@ def test_synchronous_mode_for_tests(qtbot):
     runner.submit("now", lambda progress, cancel: threading.get_ident(),
                   on_result=results.append)
     assert results == [threading.get_ident()]
+
+
+def test_a_worker_can_ask_the_gui_thread_and_wait(qtbot, runner):
+    from recmanager.ui.tasks import call_on_gui_thread
+
+    gui_thread = QThread.currentThread()
+    answers = []
+
+    def ask() -> str:
+        return "accept" if QThread.currentThread() is gui_thread else "wrong thread"
+
+    task = runner.submit("ask", lambda progress, cancel: call_on_gui_thread(ask),
+                         on_result=answers.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert answers == ["accept"]

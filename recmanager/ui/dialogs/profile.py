@@ -27,6 +27,7 @@ from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
+from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -288,7 +289,13 @@ class ProfileDialog(QDialog):
         self.check_results.setText(self.tr("Testing…"))
         self.runner.submit(
             "test-connection",
-            lambda progress, cancel: check_profile(profile, self.context),
+            lambda progress, cancel: check_profile(
+                profile,
+                self.context,
+                on_unknown_host_key=lambda host, kind, fingerprint: ask_host_key(
+                    self, host, kind, fingerprint
+                ),
+            ),
             on_result=self._show_results,
             on_error=lambda exc: self._show_results(
                 [CheckResult("profile", False, str(exc))]
