@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -315,19 +316,67 @@ SETTINGS: tuple[Setting, ...] = (
 
 SETTINGS_VERSION = 1
 
+SettingsUpgrade = Callable[[dict[str, Any]], dict[str, Any]]
+
+# ``UPGRADES[n]`` turns the values of a version-n settings file into version n+1. When a
+# setting is renamed, split or changes unit, raise SETTINGS_VERSION and add the step here;
+# files of every older version then come up to date one step at a time.
+UPGRADES: dict[int, SettingsUpgrade] = {}
+
+
+def upgrade_settings(version: int, values: dict[str, Any]) -> dict[str, Any]:
+    """Bring ``values`` stored at ``version`` to :data:`SETTINGS_VERSION`."""
+    for step in range(version, SETTINGS_VERSION):
+        upgrade = UPGRADES.get(step)
+        if upgrade is None:
+            raise ConfigError(
+                translate(
+                    "config", "Settings of version {version} cannot be upgraded."
+                ).format(version=step),
+                hint=translate("config", "Remove the settings file to start from the defaults."),
+            )
+        values = upgrade(dict(values))
+    return values
+
 
 class Settings:
-    """Values of :data:`SETTINGS`, stored as JSON with a version for upgrades."""
+    """Values of :data:`SETTINGS`, stored as JSON with a version for upgrades.
+
+    An older file is upgraded on load; the original is kept beside it as
+    ``settings.json.v<N>.bak`` so a downgrade can go back to it.
+    """
 
     def __init__(self, paths: Paths) -> None:
         self._path = paths.settings_file
         self._by_key = {setting.key: setting for setting in SETTINGS}
         stored = read_json(self._path, {})
-        self._values: dict[str, Any] = dict(stored.get("values", {})) if stored else {}
-        if stored.get("version", SETTINGS_VERSION) > SETTINGS_VERSION:
+        if not isinstance(stored, dict):
+            raise ConfigError(
+                translate("config", "The settings file {path} is not valid.").format(
+                    path=self._path
+                )
+            )
+        version = stored.get("version", SETTINGS_VERSION)
+        if not isinstance(version, int) or version < 1:
+            raise ConfigError(
+                translate("config", "The settings file {path} has no valid version.").format(
+                    path=self._path
+                ),
+                hint=translate("config", "Remove the settings file to start from the defaults."),
+            )
+        if version > SETTINGS_VERSION:
             raise ConfigError(
                 translate("config", "The settings file was written by a newer recmanager.")
             )
+        self._values: dict[str, Any] = dict(stored.get("values", {}))
+        if version < SETTINGS_VERSION:
+            self._values = upgrade_settings(version, self._values)
+            backup = self._path.with_name(f"{self._path.name}.v{version}.bak")
+            shutil.copy2(self._path, backup)
+            self._save()
+
+    def _save(self) -> None:
+        write_json_atomically(self._path, {"version": SETTINGS_VERSION, "values": self._values})
 
     def get(self, key: str) -> Any:
         setting = self._by_key[key]
@@ -340,7 +389,14 @@ class Settings:
     def set(self, key: str, value: Any) -> None:
         setting = self._by_key[key]
         self._values[key] = self._coerce(setting, value)
-        write_json_atomically(self._path, {"version": SETTINGS_VERSION, "values": self._values})
+        self._save()
+
+    def reset(self, key: str) -> None:
+        """Forget the stored value: the default applies again, and follows future defaults."""
+        if key not in self._by_key:
+            raise KeyError(key)
+        if self._values.pop(key, None) is not None:
+            self._save()
 
     @staticmethod
     def _coerce(setting: Setting, value: Any) -> Any:
