@@ -1,0 +1,427 @@
+"""The recordings inbox: Pod's unclaimed rows + the deposit scan + local state -> rows.
+
+REST cannot tell a treatment row on its first cron pass from one waiting for a claim, nor a
+manager-notified row from a manual-claim one; the deposit scan and the recorders' settings
+(when a superuser web session can read them) fill those gaps. The merge itself is a pure
+function over plain inputs, so it is tested without any server and the ui renders whatever
+it returns — fresh from the servers, or the last copy cached in the store when offline.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import IO, Any, Protocol
+
+from sqlalchemy import delete, insert, select
+
+from recmanager.i18n import QT_TRANSLATE_NOOP
+from recmanager.store import Database
+from recmanager.store.tables import inbox_cache
+
+# Pod's VIDEO_ALLOWED_EXTENSIONS plus zip (audiovideocast); anything else its cron skips.
+ALLOWED_EXTENSIONS = frozenset(
+    {
+        "3gp", "avi", "divx", "flv", "m2p", "m4v", "mkv", "mov", "mp4", "mpeg", "mpg", "mts",
+        "wmv", "mp3", "ogg", "wav", "wma", "webm", "ts", "zip",
+    }
+)
+SLIDE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp"})
+VIDEO_EXTENSIONS = ALLOWED_EXTENSIONS - {"zip", "mp3", "ogg", "wav", "wma"}
+
+
+class RowState(StrEnum):
+    """Where a recording is on its way from the deposit folder to an owner."""
+
+    UPLOADING = "uploading"
+    WAITING = "waiting"  # complete on disk, Pod's cron has not (fully) seen it yet
+    CLAIMABLE = "claimable"
+    NOTIFIED = "notified"  # the recorder has a manager: Pod mailed them
+    ORPHAN = "orphan"  # the folder belongs to no recorder: Pod mails the admins every run
+    MISSING = "missing"  # Pod has a treatment row but the file is not on disk
+
+    @property
+    def label(self) -> str:
+        """English label, marked for translation; the ui translates it in context "RowState"."""
+        return STATE_LABELS[self]
+
+
+STATE_LABELS: dict[RowState, str] = {
+    RowState.UPLOADING: QT_TRANSLATE_NOOP("RowState", "uploading"),
+    RowState.WAITING: QT_TRANSLATE_NOOP("RowState", "waiting for Pod's scan"),
+    RowState.CLAIMABLE: QT_TRANSLATE_NOOP("RowState", "claimable"),
+    RowState.NOTIFIED: QT_TRANSLATE_NOOP("RowState", "manager notified"),
+    RowState.ORPHAN: QT_TRANSLATE_NOOP("RowState", "orphan folder"),
+    RowState.MISSING: QT_TRANSLATE_NOOP("RowState", "missing on disk"),
+}
+
+
+class RecorderMode(StrEnum):
+    """How Pod publishes a recorder's files (from its settings; unknown without a session)."""
+
+    MANUAL = "manual"
+    MANAGED = "managed"
+    AUTO = "auto"
+    UNKNOWN = "unknown"
+
+
+MODE_LABELS: dict[RecorderMode, str] = {
+    RecorderMode.MANUAL: QT_TRANSLATE_NOOP("RecorderMode", "manual claim"),
+    RecorderMode.MANAGED: QT_TRANSLATE_NOOP("RecorderMode", "manager notified by e-mail"),
+    RecorderMode.AUTO: QT_TRANSLATE_NOOP("RecorderMode", "auto-publish"),
+    RecorderMode.UNKNOWN: QT_TRANSLATE_NOOP(
+        "RecorderMode", "unknown (needs a superuser web session)"
+    ),
+}
+
+
+# --- plain inputs ---------------------------------------------------------------------------
+
+
+class TreatmentLike(Protocol):
+    """What the merge reads of a Pod treatment row (``pod.model.Treatment`` fits)."""
+
+    id: int
+    file: str
+    file_size: int
+    recorder_id: int | None
+    type: str
+    date_added: datetime | None
+
+
+class ScannedLike(Protocol):
+    """What the merge reads of a deposit scan entry (``deposit.scan`` results fit)."""
+
+    path: str
+    size: int
+    mtime: float
+    state: str  # uploading | complete | gone
+
+
+@dataclass(frozen=True)
+class RecorderInfo:
+    """A recorder as the inbox needs it; ``directory``/``mode`` come from the web session."""
+
+    id: int
+    name: str
+    recording_type: str = "video"
+    directory: str | None = None
+    mode: RecorderMode = RecorderMode.UNKNOWN
+    manager: str = ""
+    address_ip: str = ""
+
+
+@dataclass
+class LocalState:
+    """What recmanager learnt itself and Pod does not keep: durations, zip slide counts."""
+
+    durations: dict[str, float] = field(default_factory=dict)
+    slides: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (size, count)
+
+    def slide_count(self, path: str, size: int) -> int | None:
+        known = self.slides.get(path)
+        return known[1] if known and known[0] == size else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"durations": self.durations, "slides": {k: list(v) for k, v in self.slides.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LocalState:
+        return cls(
+            durations={k: float(v) for k, v in data.get("durations", {}).items()},
+            slides={k: (int(v[0]), int(v[1])) for k, v in data.get("slides", {}).items()},
+        )
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRow:
+    """One recording in the inbox. ``path`` (absolute on the server) is its identity."""
+
+    path: str
+    name: str
+    folder: str
+    state: RowState
+    size: int
+    deposited: datetime | None = None
+    recorder_id: int | None = None
+    recorder_name: str = ""
+    recorder_mode: RecorderMode = RecorderMode.UNKNOWN
+    treatment_id: int | None = None
+    pod_size: int | None = None
+    kind: str = "video"
+    slides: int | None = None
+    duration: float | None = None
+
+    @property
+    def is_zip(self) -> bool:
+        return self.name.lower().endswith(".zip")
+
+    @property
+    def claimable(self) -> bool:
+        """Pod can take a claim for it now (a treatment row exists and the file is there)."""
+        return self.treatment_id is not None and self.state in (
+            RowState.CLAIMABLE,
+            RowState.NOTIFIED,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["deposited"] = self.deposited.isoformat() if self.deposited else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> InboxRow:
+        values = dict(data)
+        values["state"] = RowState(values["state"])
+        values["recorder_mode"] = RecorderMode(values.get("recorder_mode", "unknown"))
+        deposited = values.get("deposited")
+        values["deposited"] = datetime.fromisoformat(deposited) if deposited else None
+        return cls(**values)
+
+
+def extension(name: str) -> str:
+    return name.rpartition(".")[2].lower() if "." in name else ""
+
+
+def is_candidate(name: str) -> bool:
+    """A file Pod's cron would pick up (it skips other extensions and ``*.zip_treated``)."""
+    return not name.startswith(".") and extension(name) in ALLOWED_EXTENSIONS
+
+
+def split_server_path(path: str, deposit_root: str) -> tuple[str, str] | None:
+    """``(folder, name)`` of a file one level under the deposit root, else None."""
+    root = posixpath.normpath(deposit_root)
+    parent, name = posixpath.split(posixpath.normpath(path))
+    if posixpath.dirname(parent) != root or not name:
+        return None
+    return posixpath.basename(parent), name
+
+
+def merge(
+    *,
+    deposit_root: str,
+    treatments: Iterable[TreatmentLike],
+    scanned: Iterable[ScannedLike] | None,
+    recorders: Iterable[RecorderInfo],
+    local: LocalState | None = None,
+    first_seen: Mapping[str, datetime] | None = None,
+) -> list[InboxRow]:
+    """The inbox rows, newest deposit first.
+
+    ``scanned`` is None when the deposit could not be read: the rows then say only what
+    Pod knows (never "missing on disk" without a scan).
+    """
+    local = local or LocalState()
+    first_seen = first_seen or {}
+    by_id = {recorder.id: recorder for recorder in recorders}
+    # Pod keeps no directory in REST: the folder of a recorder's treatment files names it.
+    by_folder: dict[str, RecorderInfo] = {
+        recorder.directory: recorder for recorder in by_id.values() if recorder.directory
+    }
+    directories_known = bool(by_id) and all(r.directory for r in by_id.values())
+    treatment_by_path: dict[str, TreatmentLike] = {}
+    for treatment in treatments:
+        treatment_by_path[posixpath.normpath(treatment.file)] = treatment
+        recorder = by_id.get(treatment.recorder_id) if treatment.recorder_id else None
+        located = split_server_path(treatment.file, deposit_root)
+        if recorder and located and located[0] not in by_folder:
+            by_folder[located[0]] = recorder
+    files: dict[str, ScannedLike] = {}
+    for entry in scanned or ():
+        if entry.state == "gone":
+            continue
+        located = split_server_path(entry.path, deposit_root)
+        if located and is_candidate(located[1]):
+            files[posixpath.normpath(entry.path)] = entry
+
+    rows: list[InboxRow] = []
+    for path in treatment_by_path.keys() | files.keys():
+        treatment = treatment_by_path.get(path)
+        entry = files.get(path)
+        located = split_server_path(path, deposit_root)
+        folder, name = located if located else (posixpath.dirname(path), posixpath.basename(path))
+        recorder = None
+        if treatment is not None and treatment.recorder_id is not None:
+            recorder = by_id.get(treatment.recorder_id)
+        recorder = recorder or by_folder.get(folder)
+        state = _state(
+            treatment=treatment,
+            entry=entry,
+            scan_known=scanned is not None,
+            recorder=recorder,
+            orphan=directories_known and recorder is None and folder not in by_folder,
+        )
+        size = entry.size if entry is not None else (treatment.file_size if treatment else 0)
+        deposited = treatment.date_added if treatment is not None else None
+        if deposited is None and entry is not None:
+            deposited = first_seen.get(path) or datetime.fromtimestamp(entry.mtime, UTC)
+        kind = treatment.type if treatment is not None else (
+            recorder.recording_type if recorder else ("audiovideocast" if name.lower().endswith(
+                ".zip") else "video")
+        )
+        rows.append(
+            InboxRow(
+                path=path,
+                name=name,
+                folder=folder,
+                state=state,
+                size=int(size),
+                deposited=deposited,
+                recorder_id=recorder.id if recorder else None,
+                recorder_name=recorder.name if recorder else "",
+                recorder_mode=recorder.mode if recorder else RecorderMode.UNKNOWN,
+                treatment_id=treatment.id if treatment is not None else None,
+                pod_size=treatment.file_size if treatment is not None else None,
+                kind=kind,
+                slides=local.slide_count(path, int(size)) if name.lower().endswith(".zip")
+                else None,
+                duration=local.durations.get(path),
+            )
+        )
+    rows.sort(key=_newest_first)
+    return rows
+
+
+def _newest_first(row: InboxRow) -> tuple[float, str]:
+    return (-(row.deposited.timestamp() if row.deposited else 0.0), row.path)
+
+
+def _state(
+    *,
+    treatment: TreatmentLike | None,
+    entry: ScannedLike | None,
+    scan_known: bool,
+    recorder: RecorderInfo | None,
+    orphan: bool,
+) -> RowState:
+    """The state rules, in the order Pod's own cron applies them."""
+    if entry is not None and entry.state == "uploading":
+        return RowState.UPLOADING
+    if treatment is None:
+        return RowState.ORPHAN if orphan else RowState.WAITING
+    if entry is None and scan_known:
+        return RowState.MISSING
+    if entry is not None and entry.size != treatment.file_size:
+        # Pod stores the new size on its next pass and treats the file on the one after.
+        return RowState.WAITING
+    mode = recorder.mode if recorder else RecorderMode.UNKNOWN
+    if mode is RecorderMode.MANAGED:
+        return RowState.NOTIFIED
+    if mode is RecorderMode.AUTO:
+        return RowState.WAITING
+    return RowState.CLAIMABLE
+
+
+# --- what the window shows beside the rows ---------------------------------------------------
+
+
+def counts_by_recorder(rows: Iterable[InboxRow]) -> dict[str, Counter[RowState]]:
+    """Per recorder name (or folder for files no recorder owns): how many rows in each state."""
+    counts: dict[str, Counter[RowState]] = {}
+    for row in rows:
+        counts.setdefault(row.recorder_name or row.folder, Counter())[row.state] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class ZipContent:
+    """An audiovideocast deposit: Pod reads ``<name>/cours.smil``, a video and slides."""
+
+    video_member: str | None
+    smil_member: str | None
+    slides: int
+    video_offset: int | None  # where the stored (uncompressed) video's bytes start
+    video_size: int
+
+
+def inspect_zip(stream: IO[bytes]) -> ZipContent:
+    """Read only the zip's central directory (and one local header) from a seekable stream.
+
+    A stored video member can then be played as a byte range of the archive, so nothing
+    is downloaded beyond what the player reads.
+    """
+    with zipfile.ZipFile(stream) as archive:
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+    slides = sum(1 for info in infos if extension(info.filename) in SLIDE_EXTENSIONS)
+    smil = next((i.filename for i in infos if extension(i.filename) == "smil"), None)
+    videos = [info for info in infos if extension(info.filename) in VIDEO_EXTENSIONS]
+    if not videos:
+        return ZipContent(None, smil, slides, None, 0)
+    video = max(videos, key=lambda info: info.file_size)
+    offset = None
+    if video.compress_type == zipfile.ZIP_STORED:
+        stream.seek(video.header_offset)
+        header = stream.read(30)
+        if header[:4] == b"PK\x03\x04":
+            name_length = int.from_bytes(header[26:28], "little")
+            extra_length = int.from_bytes(header[28:30], "little")
+            offset = video.header_offset + 30 + name_length + extra_length
+    return ZipContent(video.filename, smil, slides, offset, video.file_size)
+
+
+# --- the offline copy --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CachedInbox:
+    rows: list[InboxRow]
+    recorders: list[RecorderInfo]
+    local: LocalState
+    refreshed_at: datetime
+
+
+def save_cache(
+    db: Database,
+    profile: str,
+    rows: Iterable[InboxRow],
+    recorders: Iterable[RecorderInfo],
+    local: LocalState,
+    refreshed_at: datetime,
+) -> None:
+    """Keep the last good inbox, shown read-only when the servers cannot be reached."""
+    payload = json.dumps(
+        {
+            "rows": [row.to_json() for row in rows],
+            "recorders": [asdict(recorder) for recorder in recorders],
+            "local": local.to_json(),
+        },
+        ensure_ascii=False,
+    )
+    with db.begin() as connection:
+        connection.execute(delete(inbox_cache).where(inbox_cache.c.profile == profile))
+        connection.execute(
+            insert(inbox_cache).values(profile=profile, refreshed_at=refreshed_at, payload=payload)
+        )
+
+
+def load_cache(db: Database, profile: str) -> CachedInbox | None:
+    with db.begin() as connection:
+        found = connection.execute(
+            select(inbox_cache.c.refreshed_at, inbox_cache.c.payload).where(
+                inbox_cache.c.profile == profile
+            )
+        ).first()
+    if found is None:
+        return None
+    data = json.loads(found.payload)
+    refreshed_at = found.refreshed_at
+    if refreshed_at.tzinfo is None:
+        refreshed_at = refreshed_at.replace(tzinfo=UTC)
+    return CachedInbox(
+        rows=[InboxRow.from_json(item) for item in data.get("rows", [])],
+        recorders=[
+            RecorderInfo(**{**item, "mode": RecorderMode(item.get("mode", "unknown"))})
+            for item in data.get("recorders", [])
+        ],
+        local=LocalState.from_json(data.get("local", {})),
+        refreshed_at=refreshed_at,
+    )
