@@ -1,0 +1,276 @@
+"""Headless Pod commands: ``recorders list``, ``unclaimed list``, ``claim``, ``notify-url``.
+
+The ``recorders`` command group is shared: :func:`recorders_parser` returns its
+sub-command action (created once), so another module adds ``recorders show`` & co. with
+``recorders_parser(subparsers).add_parser("show", …)``, whichever module registers first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+import sys
+from typing import TYPE_CHECKING, Any
+
+from recmanager import audit
+from recmanager.commands.common import add_connection_options, human_size, print_json, print_table
+from recmanager.errors import ConfigError, PodError, RecmanagerError
+from recmanager.i18n import translate
+from recmanager.pod.model import Recorder, Treatment
+from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
+from recmanager.pod.rest import PodClient
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
+    from recmanager.context import AppContext
+
+DEFAULT_DEPOSIT_ROOT = "/data/ftp-pod/ftp/"
+_RECORDERS_GROUP = "_recmanager_recorders_group"
+
+
+def recorders_parser(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The sub-commands of ``recmanager recorders`` (created on first call, then reused)."""
+    group = getattr(subparsers, _RECORDERS_GROUP, None)
+    if group is None:
+        parser = subparsers.add_parser("recorders", help="recorders of the Pod server")
+        group = parser.add_subparsers(
+            dest="recorders_command", metavar="ACTION", required=True,
+            parser_class=type(parser),
+        )
+        setattr(subparsers, _RECORDERS_GROUP, group)
+    return group
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    recorders_list = recorders_parser(subparsers).add_parser(
+        "list", help="list the recorders Pod knows"
+    )
+    add_connection_options(recorders_list)
+    recorders_list.set_defaults(func=cmd_recorders_list)
+
+    unclaimed = subparsers.add_parser("unclaimed", help="recordings nobody has claimed yet")
+    unclaimed_actions = unclaimed.add_subparsers(
+        dest="unclaimed_command", metavar="ACTION", required=True, parser_class=type(unclaimed)
+    )
+    unclaimed_list = unclaimed_actions.add_parser("list", help="list the unclaimed recordings")
+    unclaimed_list.add_argument(
+        "--recorder", metavar="NAME", help="only this recorder (name or id)"
+    )
+    add_connection_options(unclaimed_list)
+    unclaimed_list.set_defaults(func=cmd_unclaimed_list)
+
+    claim = subparsers.add_parser("claim", help="claim an unclaimed recording for a staff owner")
+    claim.add_argument(
+        "file", metavar="FILE",
+        help="the deposited file: absolute path on the server, path below the deposit root, "
+        "or a file name that only one unclaimed recording has",
+    )
+    claim.add_argument("--owner", required=True, metavar="LOGIN", help="login or e-mail (staff)")
+    claim.add_argument("--title", help="video title (default: the file name without extension)")
+    add_connection_options(claim)
+    claim.set_defaults(func=cmd_claim)
+
+    notify = subparsers.add_parser("notify-url", help="the URL a recorder calls after a deposit")
+    notify.add_argument("--ip", required=True, help="the recorder's IP address")
+    notify.add_argument("--salt", required=True, help="the recorder's hash key (salt)")
+    notify.add_argument(
+        "--file", required=True, metavar="NAME",
+        help="the deposited file: absolute path on the server or path below the deposit root "
+        "(e.g. amphiA/lecture.mp4)",
+    )
+    notify.add_argument("--pod-url", help="Pod's address (default: from the profile)")
+    notify.add_argument("--deposit-root", help="Pod's DEFAULT_RECORDER_PATH (default: profile's)")
+    notify.add_argument("--check-key", metavar="KEY", help="also check a key copied from a device")
+    add_connection_options(notify)
+    notify.set_defaults(func=cmd_notify_url)
+
+
+def _client(args: argparse.Namespace, context: AppContext) -> tuple[Profile, PodClient]:
+    profile = context.resolve_profile(args.profile)
+    return profile, PodClient.from_profile(profile, context.secrets)
+
+
+def _recorder_json(recorder: Recorder) -> dict[str, Any]:
+    return {
+        "id": recorder.id,
+        "name": recorder.name,
+        "address_ip": recorder.address_ip,
+        "recording_type": recorder.recording_type,
+        "description": recorder.description,
+    }
+
+
+def cmd_recorders_list(args: argparse.Namespace, context: AppContext) -> int:
+    _, client = _client(args, context)
+    with client:
+        recorders = client.recorders()
+    if args.json:
+        print_json([_recorder_json(r) for r in recorders])
+    else:
+        print_table(
+            [[str(r.id), r.name, r.address_ip, r.recording_type] for r in recorders],
+            ["ID", "NAME", "IP", "TYPE"],
+        )
+    return 0
+
+
+def _resolve_recorder(client: PodClient, name: str) -> Recorder:
+    recorder = client.find_recorder(name)
+    if recorder is None:
+        raise ConfigError(
+            translate("commands", "Pod has no recorder named \"{name}\".").format(name=name),
+            hint=translate("commands", "`recmanager recorders list` shows their names."),
+        )
+    return recorder
+
+
+def _treatment_json(treatment: Treatment, recorders: dict[int, Recorder]) -> dict[str, Any]:
+    recorder = recorders.get(treatment.recorder_id or -1)
+    return {
+        "id": treatment.id,
+        "file": treatment.file,
+        "file_size": treatment.file_size,
+        "recorder_id": treatment.recorder_id,
+        "recorder": recorder.name if recorder else None,
+        "type": treatment.type,
+        "date_added": treatment.date_added,
+    }
+
+
+def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
+    _, client = _client(args, context)
+    with client:
+        recorders = {r.id: r for r in client.recorders()}
+        recorder_id = _resolve_recorder(client, args.recorder).id if args.recorder else None
+        treatments = sorted(
+            client.treatments(recorder_id), key=lambda t: (t.date_added is None, t.date_added, t.id)
+        )
+    rows = [_treatment_json(t, recorders) for t in treatments]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(
+            [
+                [
+                    str(row["id"]), row["recorder"] or "?", row["file"],
+                    human_size(row["file_size"]),
+                    row["date_added"].strftime("%Y-%m-%d %H:%M") if row["date_added"] else "",
+                ]
+                for row in rows
+            ],
+            ["ID", "RECORDER", "FILE", "SIZE", "ADDED"],
+        )
+    return 0
+
+
+def _find_treatment(client: PodClient, profile: Profile, file: str) -> Treatment:
+    root = profile.deposit_root or DEFAULT_DEPOSIT_ROOT
+    if file.startswith("/"):
+        found = client.treatment_for_file(file)
+    elif "/" in file:
+        found = client.treatment_for_file(posixpath.join(root, file))
+    else:
+        matches = [t for t in client.treatments() if t.filename == file]
+        if len(matches) > 1:
+            raise ConfigError(
+                translate("commands", "{count} unclaimed recordings are named {name}.").format(
+                    count=len(matches), name=file
+                ),
+                hint=translate("commands", "Give the path, e.g. {example}.").format(
+                    example=posixpath.join(matches[0].directory, file)
+                ),
+            )
+        found = matches[0] if matches else None
+    if found is None:
+        raise ConfigError(
+            translate("commands", "No unclaimed recording matches {file}.").format(file=file),
+            hint=translate("commands", "`recmanager unclaimed list` shows them."),
+        )
+    return found
+
+
+def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
+    profile, client = _client(args, context)
+    target = args.file
+    try:
+        with client:
+            treatment = _find_treatment(client, profile, args.file)
+            target = treatment.file
+            owner = client.find_user(args.owner)
+            if owner is None:
+                raise ConfigError(
+                    translate("commands", "Pod has no user with the login or e-mail {owner}.")
+                    .format(owner=args.owner)
+                )
+            title = args.title or posixpath.splitext(treatment.filename)[0]
+            outcome = client.claim(treatment, owner, title)
+    except RecmanagerError as exc:
+        refused = not isinstance(exc, PodError) or exc.status in (400, 403)
+        result = "refused" if refused else "failed"
+        audit.record(
+            context.db, profile=profile.name, actor="cli", action="claim", target=target,
+            result=result, error=str(exc), detail={"owner": args.owner},
+        )
+        raise
+    audit.record(
+        context.db, profile=profile.name, actor="cli", action="claim", target=treatment.file,
+        result="ok", error=outcome.problem,
+        detail={"owner": owner.username, "title": title, "recording": outcome.recording.id,
+                "treatment": treatment.id, "treatment_deleted": outcome.treatment_deleted},
+    )
+    if args.json:
+        print_json({
+            "recording": outcome.recording,
+            "treatment_id": treatment.id,
+            "treatment_deleted": outcome.treatment_deleted,
+            "recovered": outcome.recovered,
+            "problem": outcome.problem,
+            "owner": owner.username,
+        })
+    else:
+        print(
+            translate("commands", "Claimed {file} for {owner} as \"{title}\" (recording {id}).")
+            .format(file=treatment.filename, owner=owner.display_name, title=title,
+                    id=outcome.recording.id)
+        )
+        if not outcome.treatment_deleted:
+            print(
+                translate("commands", "The unclaimed row could not be removed: {problem}")
+                .format(problem=outcome.problem),
+                file=sys.stderr,
+            )
+    return 0
+
+
+def cmd_notify_url(args: argparse.Namespace, context: AppContext) -> int:
+    pod_url, root = args.pod_url, args.deposit_root
+    if not pod_url or not root:
+        try:
+            profile = context.resolve_profile(args.profile)
+        except ConfigError:
+            if not pod_url:
+                raise
+            profile = None
+        if profile is not None:
+            pod_url = pod_url or profile.pod_url
+            root = root or profile.deposit_root
+    mediapath = args.file if args.file.startswith("/") else posixpath.join(
+        root or DEFAULT_DEPOSIT_ROOT, args.file
+    )
+    url = notify_url(pod_url, args.ip, mediapath, args.salt)
+    check = check_device_key(args.ip, args.salt, args.check_key) if args.check_key else None
+    if args.json:
+        print_json({
+            "url": url,
+            "key": notify_key(args.ip, args.salt),
+            "recordingPlace": recording_place(args.ip),
+            "mediapath": mediapath,
+            "key_check": None if check is None else {
+                "verdict": check.verdict.value, "ok": check.ok, "message": check.message,
+            },
+        })
+    else:
+        print(url)
+        if check is not None:
+            print(check.message, file=sys.stdout if check.ok else sys.stderr)
+    return 0 if check is None or check.ok else 1
