@@ -1,0 +1,619 @@
+"""Claim, reassign and delete one recording through Pod: check -> do -> verify -> audit.
+
+Each action checks its preconditions against the server (not against what a window last
+showed), does the work, reads the server again to verify the outcome, and appends an
+audit entry whatever happened. The inbox, bulk assignment and the command line all call
+these functions, so a recording is handled the same way whoever asks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import posixpath
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from recmanager import audit
+from recmanager.config import Profile
+from recmanager.deposit.base import Deposit, QuarantinedFile
+from recmanager.errors import (
+    ActionError,
+    AlreadyClaimed,
+    Cancelled,
+    DepositError,
+    PodError,
+    PodNotFound,
+    PodPermissionError,
+    PodValidationError,
+    RecmanagerError,
+    ValidationError,
+)
+from recmanager.i18n import translate
+from recmanager.pod.model import Recording, Treatment, User, Video
+from recmanager.pod.rest import PodClient
+from recmanager.pod.web import PodWebSession
+from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
+from recmanager.store import Database
+
+log = logging.getLogger("recmanager.actions")
+
+# How long to wait for Pod's processing thread to move the file and create the video.
+VERIFY_TIMEOUT_S = 60.0
+VERIFY_POLL_S = 0.5
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """What the current account may do on this Pod, as the server says."""
+
+    staff: bool
+    superuser: bool
+    web_session: bool
+    reason: str = ""  # why superuser actions are unavailable, for tooltips
+
+    @property
+    def can_claim(self) -> bool:
+        return self.staff
+
+    @property
+    def can_delete(self) -> bool:
+        return self.superuser
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    path: str
+    owner: str
+    title: str
+    recording_id: int
+    video_id: int | None
+    already_done: bool = False  # Pod already held exactly this claim
+    reassigned_to: str = ""  # the non-staff owner the video was handed to afterwards
+    notes: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
+            file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id
+        )
+        if self.already_done:
+            text = translate(
+                "actions", "{file} was already claimed for {owner} (recording {id}); "
+                "nothing was sent again."
+            ).format(file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id)
+        return " ".join((text, *self.notes))
+
+
+@dataclass(frozen=True)
+class ReassignResult:
+    video_id: int
+    old_owner: str
+    new_owner: str
+    files_moved: bool
+
+    @property
+    def message(self) -> str:
+        text = translate("actions", "Video {id} now belongs to {owner}.").format(
+            id=self.video_id, owner=self.new_owner
+        )
+        if not self.files_moved:
+            text += " " + translate(
+                "actions",
+                "Its files stay in {old}'s folder on the server (only a superuser web session "
+                "can move them).",
+            ).format(old=self.old_owner)
+        return text
+
+
+@dataclass(frozen=True)
+class DeleteResult:
+    path: str
+    size: int
+    treatment_id: int | None
+    quarantined: QuarantinedFile | None
+
+    @property
+    def message(self) -> str:
+        name = posixpath.basename(self.path)
+        if self.quarantined is not None:
+            return translate("actions", "{file} was moved to the quarantine ({where}).").format(
+                file=name, where=self.quarantined.quarantined_path
+            )
+        return translate("actions", "{file} was deleted.").format(file=name)
+
+
+def _sleep(cancel: CancelToken, seconds: float) -> None:
+    if cancel.wait(seconds):
+        raise Cancelled()
+
+
+def _poll(
+    check: Callable[[], Any], cancel: CancelToken, timeout: float = VERIFY_TIMEOUT_S
+) -> Any:
+    """Call ``check`` until it returns something truthy or the time is up (then None)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            return None
+        _sleep(cancel, VERIFY_POLL_S)
+
+
+def session_is_superuser(web: PodWebSession) -> bool:
+    """Django's admin lets only superusers (or holders of user permissions) list the users:
+    Pod's superuser-only actions (delete, file-moving owner change) follow the same line."""
+    if not web.logged_in:
+        web.login()
+    try:
+        web.http.request("GET", "/admin/auth/user/")
+    except (PodPermissionError, PodNotFound):
+        return False
+    return True
+
+
+def read_permissions(client: PodClient, web: PodWebSession | None, me: User | None) -> Permissions:
+    """Staff from REST (a token that lists recorders is staff), superuser from the session."""
+    staff = me.is_staff if me is not None else True
+    if web is None:
+        return Permissions(staff, False, False, translate(
+            "actions",
+            "Needs a superuser's web login in the profile (Pod allows this to superusers only)."
+        ))
+    try:
+        superuser = session_is_superuser(web)
+    except PodError as exc:
+        return Permissions(staff, False, False, translate(
+            "actions", "The web session could not be opened: {error}").format(error=exc))
+    reason = "" if superuser else translate(
+        "actions", "{user} is not a superuser on Pod (Pod allows this to superusers only)."
+    ).format(user=web.username)
+    return Permissions(staff, superuser, True, reason)
+
+
+class Actions:
+    """The actions of one profile. Thread-safe: bulk assignment claims from several threads.
+
+    ``deposit`` verifies that claimed files left the deposit and is needed to delete;
+    ``web`` (a superuser session) deletes through Pod and moves files on reassignment.
+    """
+
+    def __init__(
+        self,
+        profile: Profile,
+        db: Database,
+        client: PodClient,
+        *,
+        deposit: Deposit | None = None,
+        web: PodWebSession | None = None,
+        actor: str = "",
+        superuser: bool | None = None,
+        verify_timeout: float = VERIFY_TIMEOUT_S,
+    ) -> None:
+        self.profile = profile
+        self.db = db
+        self.client = client
+        self.deposit = deposit
+        self.web = web
+        self.actor = actor or profile.pod_username or profile.name
+        self._superuser = superuser
+        self.verify_timeout = verify_timeout
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._users: dict[str, User] = {}
+
+    # --- shared helpers -------------------------------------------------------------------
+
+    def _lock_for(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def _audit(
+        self, action: str, target: str, result: audit.Result, *, error: str = "",
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        try:
+            audit.record(self.db, profile=self.profile.name, actor=self.actor, action=action,
+                         target=target, result=result, error=error, detail=detail)
+        except RecmanagerError:
+            log.exception("audit entry for %s %s could not be written", action, target)
+
+    def resolve_user(self, who: User | str) -> User:
+        """A user from a login or e-mail (cached for the run), or a clear refusal."""
+        if isinstance(who, User):
+            return who
+        key = who.strip().casefold()
+        with self._locks_guard:
+            cached = self._users.get(key)
+        if cached is not None:
+            return cached
+        found = self.client.find_user(who)
+        if found is None:
+            raise ValidationError(
+                translate("actions", "There is no Pod user \"{who}\".").format(who=who),
+                fields={"owner": [translate("actions", "Unknown username or e-mail.")]},
+            )
+        with self._locks_guard:
+            self._users[key] = found
+        return found
+
+    def me(self) -> User | None:
+        """The account of the profile's web login, when the profile names one."""
+        if not self.profile.pod_username:
+            return None
+        try:
+            return self.resolve_user(self.profile.pod_username)
+        except ValidationError:
+            return None
+
+    @property
+    def superuser(self) -> bool:
+        if self._superuser is None:
+            self._superuser = bool(self.web is not None and session_is_superuser(self.web))
+        return self._superuser
+
+    def _owner_name(self, user_id: int | None) -> str:
+        if user_id is None:
+            return "?"
+        try:
+            return self.client.user(user_id).username
+        except PodError:
+            return f"#{user_id}"
+
+    # --- claim ----------------------------------------------------------------------------
+
+    def claim(
+        self,
+        path: str,
+        owner: User | str,
+        title: str,
+        *,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ClaimResult:
+        """Give the unclaimed recording at ``path`` to ``owner``; safe to call again.
+
+        A claim Pod already holds (same file, owner and title) is reported as done; a claim
+        somebody else made first raises :class:`AlreadyClaimed`. A non-staff owner cannot
+        own a claim in Pod: the recording is claimed for the profile's own account and the
+        video is then reassigned.
+        """
+        cancel = cancel or CancelToken()
+        detail: dict[str, Any] = {"owner": str(getattr(owner, "username", owner)),
+                                  "title": title}
+        try:
+            with self._lock_for(path):
+                result = self._claim(path, owner, title, progress, cancel, detail)
+        except (AlreadyClaimed, ValidationError, PodPermissionError) as exc:
+            self._audit("claim", path, "refused", error=str(exc), detail=detail)
+            raise
+        except RecmanagerError as exc:
+            self._audit("claim", path, "failed", error=str(exc), detail=detail)
+            raise
+        detail.update(recording_id=result.recording_id, video_id=result.video_id,
+                      already_done=result.already_done, reassigned_to=result.reassigned_to)
+        self._audit("claim", path, "ok", detail=detail)
+        return result
+
+    def _claim(
+        self, path: str, owner: User | str, title: str, progress: ProgressCallback,
+        cancel: CancelToken, detail: dict[str, Any],
+    ) -> ClaimResult:
+        name = posixpath.basename(path)
+        steps = 4
+        progress(Progress(0, steps, message=translate("actions", "Checking {file} on Pod…")
+                          .format(file=name)))
+        if not title.strip():
+            raise ValidationError(
+                translate("actions", "A title is required to claim a recording."),
+                fields={"title": [translate("actions", "This field is required.")]},
+            )
+        user = self.resolve_user(owner)
+        detail["owner"] = user.username
+        claimer = user
+        if not user.is_staff:
+            me = self.me()
+            if me is None or not me.is_staff:
+                raise PodPermissionError(
+                    translate(
+                        "actions",
+                        "{user} is not staff, and Pod gives claimed recordings to staff accounts "
+                        "only. It can be claimed for a staff account and then reassigned, but "
+                        "this profile names no staff web login to claim with.",
+                    ).format(user=user.display_name),
+                    hint=translate("actions", "Add your Pod username to the profile."),
+                )
+            claimer = me
+            detail["claimed_as"] = me.username
+        cancel.check()
+        treatment = self.client.treatment_for_file(path)
+        if treatment is None:
+            return self._claim_without_row(path, user, claimer, title, cancel, progress)
+        detail["treatment_id"] = treatment.id
+        progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
+            file=name)))
+        cancel.check()  # the last point where cancelling leaves nothing half done
+        try:
+            outcome = self.client.claim(treatment, claimer, title)
+        except PodValidationError as exc:
+            if "source_file" not in exc.fields:
+                raise
+            # Another claim got there first, or this one already went through.
+            existing = self.client.recording_for_source(path)
+            if existing is None:
+                raise
+            return self._existing_claim(existing, path, user, claimer, title, cancel, progress)
+        notes: list[str] = []
+        if not outcome.treatment_deleted:
+            notes.append(translate(
+                "actions", "Pod's unclaimed row could not be removed ({problem}); it is harmless "
+                "and disappears from the list at the next refresh.").format(
+                problem=outcome.problem))
+        return self._finish_claim(outcome.recording, path, user, claimer, title, cancel,
+                                  progress, notes, already_done=outcome.recovered)
+
+    def _claim_without_row(
+        self, path: str, user: User, claimer: User, title: str, cancel: CancelToken,
+        progress: ProgressCallback,
+    ) -> ClaimResult:
+        existing = self.client.recording_for_source(path)
+        if existing is not None:
+            return self._existing_claim(existing, path, user, claimer, title, cancel, progress)
+        raise ActionError(
+            translate(
+                "actions",
+                "Pod has no unclaimed row for {file}: it is not claimable (yet). Pod's scan "
+                "may not have seen it, or it was deleted.",
+            ).format(file=posixpath.basename(path)),
+            hint=translate("actions", "Refresh the list and try again later."),
+        )
+
+    def _existing_claim(
+        self, existing: Recording, path: str, user: User, claimer: User, title: str,
+        cancel: CancelToken, progress: ProgressCallback,
+    ) -> ClaimResult:
+        if existing.user_id == claimer.id and existing.title == title:
+            # Ours, from an earlier attempt (interrupted run, lost answer): report it as done.
+            stale = self.client.treatment_for_file(path)
+            if stale is not None:
+                with contextlib.suppress(PodNotFound):
+                    self.client.delete_treatment(stale.id)
+            return self._finish_claim(existing, path, user, claimer, title, cancel, progress,
+                                      [], already_done=True)
+        owner = self._owner_name(existing.user_id)
+        raise AlreadyClaimed(
+            translate(
+                "actions",
+                "{file} was claimed a moment earlier by someone else: it now belongs to {owner} "
+                "(recording {id}, \"{title}\"). Your claim was not sent.",
+            ).format(file=posixpath.basename(path), owner=owner, id=existing.id,
+                     title=existing.title),
+            hint=translate("actions", "The list has been refreshed. To change the owner, "
+                           "reassign the video once Pod has created it."),
+        )
+
+    def _finish_claim(
+        self, recording: Recording, path: str, user: User, claimer: User, title: str,
+        cancel: CancelToken, progress: ProgressCallback, notes: list[str], *, already_done: bool,
+    ) -> ClaimResult:
+        """Verify: the file left the deposit, the video exists; hand it on when needed."""
+        name = posixpath.basename(path)
+        progress(Progress(2, 4, message=translate(
+            "actions", "Waiting for Pod to take {file}…").format(file=name)))
+        if self.deposit is not None:
+            left = _poll(lambda: not self.deposit.exists(path), cancel, self.verify_timeout)
+            if not left:
+                raise ActionError(
+                    translate(
+                        "actions",
+                        "Pod accepted the claim of {file} (recording {id}) but the file is "
+                        "still in the deposit folder after {seconds} s.",
+                    ).format(file=name, id=recording.id, seconds=int(self.verify_timeout)),
+                    hint=translate("actions", "Pod's processing may be stopped; ask its "
+                                   "administrators. Do not claim it again."),
+                )
+        progress(Progress(3, 4, message=translate(
+            "actions", "Waiting for Pod's video of {file}…").format(file=name)))
+        video = _poll(lambda: self._claimed_video(claimer, title, path), cancel,
+                      self.verify_timeout)
+        if video is None:
+            raise ActionError(
+                translate(
+                    "actions",
+                    "Pod accepted the claim of {file} (recording {id}) but no video appeared "
+                    "for {owner} within {seconds} s.",
+                ).format(file=name, id=recording.id, owner=claimer.username,
+                         seconds=int(self.verify_timeout)),
+                hint=translate("actions", "Look at the owner's videos in Pod; do not claim it "
+                               "again."),
+            )
+        reassigned_to = ""
+        if claimer.id != user.id:
+            if video.owner_id != user.id:
+                reassign = self._reassign(video, user, cancel)
+                notes.append(reassign.message)
+            reassigned_to = user.username
+            notes.insert(0, translate(
+                "actions",
+                "{user} is not staff, so it was claimed for {claimer} and the video was then "
+                "reassigned to {user}.",
+            ).format(user=user.username, claimer=claimer.username))
+        progress(Progress(4, 4, message=translate("actions", "Claimed {file}.").format(
+            file=name)))
+        return ClaimResult(path, user.username, title, recording.id, video.id,
+                           already_done=already_done, reassigned_to=reassigned_to,
+                           notes=tuple(notes))
+
+    def _claimed_video(self, owner: User, title: str, path: str) -> Video | None:
+        video = self.client.find_claimed_video(owner, title, path)
+        if video is not None:
+            return video
+        return None
+
+    # --- reassign -------------------------------------------------------------------------
+
+    def reassign(
+        self, video_id: int, new_owner: User | str, *, cancel: CancelToken | None = None
+    ) -> ReassignResult:
+        """Give a claimed video to another user (staff or not)."""
+        cancel = cancel or CancelToken()
+        target = f"video:{int(video_id)}"
+        detail: dict[str, Any] = {"video_id": int(video_id),
+                                  "owner": str(getattr(new_owner, "username", new_owner))}
+        try:
+            try:
+                video = self.client.video(video_id)
+            except PodNotFound:
+                raise ActionError(
+                    translate("actions", "Pod has no video {id}.").format(id=video_id),
+                    hint=translate("actions", "Check the number in Pod's video page."),
+                ) from None
+            user = self.resolve_user(new_owner)
+            if video.owner_id == user.id:
+                raise ValidationError(
+                    translate("actions", "Video {id} already belongs to {owner}.").format(
+                        id=video_id, owner=user.username)
+                )
+            detail.update(title=video.title, old_owner_id=video.owner_id)
+            result = self._reassign(video, user, cancel)
+        except (ValidationError, PodPermissionError) as exc:
+            self._audit("reassign", target, "refused", error=str(exc), detail=detail)
+            raise
+        except RecmanagerError as exc:
+            self._audit("reassign", target, "failed", error=str(exc), detail=detail)
+            raise
+        detail.update(old_owner=result.old_owner, files_moved=result.files_moved)
+        self._audit("reassign", target, "ok", detail=detail)
+        return result
+
+    def _reassign(self, video: Video, user: User, cancel: CancelToken) -> ReassignResult:
+        old_owner = self._owner_name(video.owner_id)
+        cancel.check()
+        moved = False
+        if self.web is not None and video.owner_id is not None and self.superuser:
+            self.web.change_owner([video.id], video.owner_id, user.id)
+            moved = True
+        else:
+            self.client.patch_video_owner(video.id, user.id)
+        after = self.client.video(video.id)
+        if after.owner_id != user.id:
+            raise ActionError(
+                translate("actions", "Pod did not change the owner of video {id}: it still "
+                          "belongs to {owner}.").format(
+                    id=video.id, owner=self._owner_name(after.owner_id))
+            )
+        return ReassignResult(video.id, old_owner, user.username, moved)
+
+    # --- delete, quarantine, undo ---------------------------------------------------------
+
+    def _require_delete(self) -> Deposit:
+        if not self.superuser:
+            raise PodPermissionError(
+                translate("actions", "Only Pod superusers may delete recordings."),
+                hint=translate(
+                    "actions",
+                    "Add a superuser's web login to the profile, or ask a Pod administrator.",
+                ),
+            )
+        if self.deposit is None:
+            raise ActionError(
+                translate("actions", "The deposit folder is not connected: the file cannot be "
+                          "removed, and removing only Pod's row would let Pod's scan bring it "
+                          "back."),
+                hint=translate("actions", "Check the SFTP settings of the profile."),
+            )
+        return self.deposit
+
+    def delete(self, path: str, *, quarantine: bool = False) -> DeleteResult:
+        """Remove the file (or move it to the quarantine), then Pod's row — in that order,
+        so Pod's scan cannot bring the recording back."""
+        action = "quarantine" if quarantine else "delete"
+        detail: dict[str, Any] = {}
+        try:
+            with self._lock_for(path):
+                result = self._delete(path, quarantine, detail)
+        except (ValidationError, PodPermissionError) as exc:
+            self._audit(action, path, "refused", error=str(exc), detail=detail)
+            raise
+        except RecmanagerError as exc:
+            self._audit(action, path, "failed", error=str(exc), detail=detail)
+            raise
+        self._audit(action, path, "ok", detail=detail)
+        return result
+
+    def _delete(self, path: str, quarantine: bool, detail: dict[str, Any]) -> DeleteResult:
+        deposit = self._require_delete()
+        treatment: Treatment | None = self.client.treatment_for_file(path)
+        on_disk = deposit.exists(path)
+        if not on_disk and treatment is None:
+            raise ActionError(translate(
+                "actions", "{file} is neither in the deposit folder nor in Pod's list: there "
+                "is nothing left to delete.").format(file=posixpath.basename(path)))
+        size = deposit.stat(path).size if on_disk else (treatment.file_size if treatment else 0)
+        detail.update(size=size, treatment_id=treatment.id if treatment else None,
+                      recorder_id=treatment.recorder_id if treatment else None)
+        held: QuarantinedFile | None = None
+        if on_disk:
+            if quarantine:
+                held = deposit.quarantine(path, self.profile.quarantine_dir)
+                detail.update(quarantined_path=held.quarantined_path,
+                              quarantined_at=held.quarantined_at.isoformat())
+            else:
+                deposit.delete(path)
+        if treatment is not None:
+            with contextlib.suppress(PodNotFound):
+                self.client.delete_treatment(treatment.id)
+        if deposit.exists(path):
+            raise ActionError(translate("actions", "{file} is still in the deposit folder.")
+                              .format(file=posixpath.basename(path)))
+        if self.client.treatment_for_file(path) is not None:
+            raise ActionError(translate("actions", "Pod still lists {file}.").format(
+                file=posixpath.basename(path)))
+        return DeleteResult(path, size, treatment.id if treatment else None, held)
+
+    def undo_quarantine(self, held: QuarantinedFile) -> str:
+        """Put a quarantined file back; Pod's scan lists it again after two passes."""
+        detail = {"quarantined_path": held.quarantined_path}
+        try:
+            deposit = self._require_delete()
+            deposit.restore(held)
+            if not deposit.exists(held.original_path):
+                raise DepositError(translate("actions", "{file} did not come back.").format(
+                    file=posixpath.basename(held.original_path)))
+        except RecmanagerError as exc:
+            self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail)
+            raise
+        self._audit("restore", held.original_path, "ok", detail=detail)
+        return translate(
+            "actions", "{file} is back in the deposit folder; Pod lists it again after its "
+            "next two scans.").format(file=posixpath.basename(held.original_path))
+
+
+def undoable_quarantines(
+    db: Database, profile: str, days: int, *, now: datetime | None = None
+) -> list[QuarantinedFile]:
+    """Quarantined files of ``profile`` still within the quarantine period and not restored
+    (from the audit log, so Undo survives a restart)."""
+    now = now or datetime.now(UTC)
+    restored: set[str] = set()
+    held: list[QuarantinedFile] = []
+    for entry in audit.entries(db):  # newest first
+        if entry.profile != profile or entry.result != "ok":
+            continue
+        if entry.action == "restore":
+            restored.add(entry.detail.get("quarantined_path", ""))
+        elif entry.action == "quarantine":
+            where = entry.detail.get("quarantined_path", "")
+            at = datetime.fromisoformat(entry.detail.get("quarantined_at") or
+                                        entry.at.isoformat())
+            if where and where not in restored and now - at <= timedelta(days=days):
+                held.append(QuarantinedFile(entry.target, where, int(entry.detail.get(
+                    "size", 0)), at))
+                restored.add(where)
+    return held
