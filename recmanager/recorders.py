@@ -20,10 +20,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from secrets import token_urlsafe
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from recmanager.errors import RecmanagerError, ValidationError
+from recmanager.errors import PodNotFound, RecmanagerError, ValidationError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
+from recmanager.pod.model import Recorder, User, ids_from_urls
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
+    from recmanager.deposit import Deposit, Listing
+    from recmanager.pod.model import RecorderSettings
+    from recmanager.pod.notify import KeyCheck
+    from recmanager.pod.rest import PodClient
+    from recmanager.pod.web import PodWebSession
+    from recmanager.secrets import SecretStore
 
 RECORDING_TYPES = ("video", "audiovideocast", "studio")
 MAX_NAME = 200
@@ -32,7 +42,7 @@ MAX_SALT = 50  # Recorder.salt max_length
 HASH_KEY_BYTES = 30  # 240 random bits -> 40 URL-safe characters, inside Pod's 50
 
 # Which channel can write each field (POD-API.md section 5: PATCH /rest/recorder/).
-REST_FIELDS = ("name", "description", "address_ip", "recording_type", "sites")
+REST_FIELDS = ("name", "description", "address_ip", "recording_type", "site_ids")
 WEB_FIELDS = (
     "salt",
     "manager_id",
@@ -47,7 +57,7 @@ FIELD_LABELS = {
     "description": QT_TRANSLATE_NOOP("recorders", "Description"),
     "address_ip": QT_TRANSLATE_NOOP("recorders", "IP address"),
     "recording_type": QT_TRANSLATE_NOOP("recorders", "Recording type"),
-    "sites": QT_TRANSLATE_NOOP("recorders", "Sites"),
+    "site_ids": QT_TRANSLATE_NOOP("recorders", "Sites"),
     "salt": QT_TRANSLATE_NOOP("recorders", "Hash key"),
     "manager_id": QT_TRANSLATE_NOOP("recorders", "Manager"),
     "directory": QT_TRANSLATE_NOOP("recorders", "Folder"),
@@ -96,13 +106,13 @@ class RecorderFields:
     description: str = ""
     address_ip: str = ""
     recording_type: str = "video"
-    sites: list[int] = field(default_factory=list)
+    site_ids: tuple[int, ...] = ()
     salt: str | None = None
     manager_id: int | None = None
     directory: str | None = None
     type_id: int | None = None
     publication_auto: bool | None = None
-    additional_user_ids: list[int] | None = None
+    additional_user_ids: tuple[int, ...] | None = None
 
     def values(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -117,6 +127,7 @@ class RecorderInfo:
     web_available: bool
     web_unavailable_reason: str = ""
     manager_username: str = ""
+    additional_usernames: tuple[str, ...] = ()
     type_title: str = ""
     files_waiting: int = 0
 
@@ -356,13 +367,13 @@ class SaveReport:
 def _show(value: Any) -> str:
     if value is None:
         return translate("recorders", "(none)")
-    if isinstance(value, list):
+    if isinstance(value, tuple):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return repr(value) if isinstance(value, str) else str(value)
 
 
 def _comparable(name: str, value: Any) -> Any:
-    if isinstance(value, list):
+    if isinstance(value, tuple):
         return sorted(value)
     if name == "address_ip" and isinstance(value, str):
         try:
@@ -591,13 +602,488 @@ def find_problems(
     return findings
 
 
-def folder_counts(paths: Iterable[str], deposit_root: str) -> dict[str, int]:
-    """Files per first-level folder under the deposit root, from absolute paths."""
-    root = deposit_root.rstrip("/") + "/"
-    counts: Counter[str] = Counter()
-    for path in paths:
-        if path.startswith(root):
-            relative = path[len(root):]
-            if "/" in relative:
-                counts[relative.split("/", 1)[0]] += 1
-    return dict(counts)
+# --- the service: a profile's recorders over REST and the web session ------------------------
+
+
+def web_session_for(profile: Profile, secrets: SecretStore) -> tuple[PodWebSession | None, str]:
+    """The profile's logged-in web session, or None and the reason it is unavailable."""
+    from recmanager.pod.web import PodWebSession
+    from recmanager.secrets import SecretKind
+
+    if not profile.pod_username:
+        return None, translate(
+            "recorders", "the profile has no Pod username (the web session needs a superuser "
+            "login and password)")
+    if not secrets.get(profile.name, SecretKind.POD_PASSWORD):
+        return None, translate(
+            "recorders", "no Pod password is stored for the profile \"{name}\"").format(
+            name=profile.name)
+    try:
+        web = PodWebSession.from_profile(profile, secrets)
+        web.login()
+    except RecmanagerError as exc:
+        return None, exc.message
+    return web, ""
+
+
+def fields_from(rest: Recorder, settings: RecorderSettings | None) -> RecorderFields:
+    """One recorder's fields: REST's record, plus the admin form's when it was read."""
+    values = RecorderFields(
+        name=rest.name,
+        description=rest.description,
+        address_ip=rest.address_ip,
+        recording_type=rest.recording_type,
+        site_ids=ids_from_urls(list(rest.site_urls)),
+    )
+    if settings is None:
+        return values
+    return replace(
+        values,
+        salt=settings.salt,
+        manager_id=settings.manager_id,
+        directory=settings.directory,
+        type_id=settings.type_id,
+        publication_auto=settings.publication_auto,
+        additional_user_ids=tuple(settings.additional_user_ids),
+    )
+
+
+class RecorderService:
+    """Read, validate and save recorders of one profile; Pod's channels chosen per field."""
+
+    def __init__(
+        self, profile: Profile, client: PodClient, web: PodWebSession | None, web_reason: str
+    ) -> None:
+        self.profile = profile
+        self.client = client
+        self.web = web
+        self.web_reason = web_reason
+        self._users: dict[int, User] = {}
+
+    @classmethod
+    def open(cls, profile: Profile, secrets: SecretStore) -> RecorderService:
+        from recmanager.pod.rest import PodClient
+
+        client = PodClient.from_profile(profile, secrets)
+        web, reason = web_session_for(profile, secrets)
+        return cls(profile, client, web, reason)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.web is not None:
+            self.web.close()
+
+    def __enter__(self) -> RecorderService:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @property
+    def web_available(self) -> bool:
+        return self.web is not None
+
+    # --- reading --------------------------------------------------------------------------
+
+    def user(self, user_id: int) -> User:
+        if user_id not in self._users:
+            self._users[user_id] = self.client.user(user_id)
+        return self._users[user_id]
+
+    def _info(
+        self, rest: Recorder, waiting: int, type_titles: dict[int, str]
+    ) -> RecorderInfo:
+        settings = self.web.recorder_settings(rest.id) if self.web is not None else None
+        values = fields_from(rest, settings)
+        info = RecorderInfo(
+            id=rest.id,
+            fields=values,
+            web_available=settings is not None,
+            web_unavailable_reason=self.web_reason,
+            files_waiting=waiting,
+        )
+        if values.manager_id is not None:
+            info.manager_username = self.user(values.manager_id).username
+        info.additional_usernames = tuple(
+            self.user(i).username for i in values.additional_user_ids or ())
+        if values.type_id is not None:
+            info.type_title = type_titles.get(values.type_id, str(values.type_id))
+        return info
+
+    def load(self) -> list[RecorderInfo]:
+        """Every recorder with its waiting-file count, sorted by name."""
+        waiting = Counter(t.recorder_id for t in self.client.treatments())
+        titles = {t.id: t.title for t in self.client.video_types()}
+        infos = [self._info(r, waiting[r.id], titles) for r in self.client.recorders()]
+        return sorted(infos, key=lambda i: i.name.casefold())
+
+    def read(self, recorder_id: int) -> RecorderInfo:
+        waiting = len(self.client.treatments(recorder_id))
+        titles = {t.id: t.title for t in self.client.video_types()}
+        return self._info(self.client.recorder(recorder_id), waiting, titles)
+
+    def find(self, name_or_id: str) -> RecorderInfo:
+        rest = self.client.find_recorder(name_or_id)
+        if rest is None:
+            raise PodNotFound(
+                translate("recorders", "No recorder is called \"{name}\".").format(
+                    name=name_or_id),
+                status=404,
+                hint=translate("recorders", "`recmanager recorders list` shows them all."),
+            )
+        return self.read(rest.id)
+
+    # --- validation and saving ------------------------------------------------------------
+
+    def resolve_user(self, login_or_email: str, field_name: str) -> User:
+        """A Pod user by login or e-mail; unknown ones are a ValidationError on the field."""
+        user = self.client.find_user(login_or_email)
+        if user is None:
+            raise ValidationError(
+                translate("recorders", "No Pod user \"{login}\".").format(login=login_or_email),
+                fields={field_name: [translate(
+                    "recorders", "No Pod user has the login or e-mail \"{login}\".").format(
+                    login=login_or_email)]},
+            )
+        self._users[user.id] = user
+        return user
+
+    def with_users(
+        self, draft: RecorderFields, manager: str | None, additional: Iterable[str] = ()
+    ) -> RecorderFields:
+        """``draft`` with the manager and additional owners given by login or e-mail.
+
+        An empty manager means manual claim; unknown logins are a ValidationError.
+        """
+        manager = (manager or "").strip()
+        manager_id = self.resolve_user(manager, "manager_id").id if manager else None
+        extra = tuple(
+            self.resolve_user(login, "additional_user_ids").id
+            for login in (a.strip() for a in additional) if login
+        )
+        return replace(draft, manager_id=manager_id, additional_user_ids=extra)
+
+    def validate(self, draft: RecorderFields, recorder_id: int | None) -> RecorderFields:
+        """Check ``draft`` against the server's other recorders, users and video types."""
+        existing = [
+            self._info(r, 0, {}) if self.web is not None else RecorderInfo(
+                r.id, fields_from(r, None), web_available=False)
+            for r in self.client.recorders()
+        ]
+        manager = None
+        if draft.manager_id is not None:
+            try:
+                found = self.user(draft.manager_id)
+                manager = UserRef(found.id, found.username, found.is_staff)
+            except PodNotFound:
+                manager = None
+        types = [t.id for t in self.client.video_types()] if self.web is not None else None
+        return validate_recorder(
+            draft, recorder_id=recorder_id, existing=existing, manager=manager,
+            type_ids=types, web_available=self.web is not None,
+        )
+
+    def _settings_for(self, draft: RecorderFields, base: RecorderSettings | None) -> (
+        RecorderSettings
+    ):
+        from recmanager.pod.model import RecorderSettings
+
+        values = {
+            "name": draft.name,
+            "description": draft.description,
+            "address_ip": draft.address_ip,
+            "recording_type": draft.recording_type,
+            "site_ids": tuple(draft.site_ids),
+            "salt": draft.salt or "",
+            "manager_id": draft.manager_id,
+            "directory": draft.directory or "",
+            "type_id": draft.type_id,
+            "publication_auto": bool(draft.publication_auto),
+            "additional_user_ids": tuple(draft.additional_user_ids or ()),
+        }
+        if base is None:
+            if not values["site_ids"]:
+                values["site_ids"] = tuple(s.id for s in self.client.sites()[:1] if s.id)
+            return RecorderSettings(**values)
+        return replace(base, **values)
+
+    def save(self, before: RecorderInfo | None, draft: RecorderFields) -> SaveReport:
+        """Validate, send each changed field over the channel that can write it, re-read.
+
+        REST goes first; the admin form then re-sends every field, so it carries the new
+        REST values too and cannot undo them.
+        """
+        recorder_id = before.id if before is not None else None
+        draft = self.validate(draft, recorder_id)
+        rest_names, web_names = plan_channels(
+            before.fields if before is not None else None, draft,
+            web_available=self.web is not None,
+        )
+        if before is None:
+            assert self.web is not None  # plan_channels refused otherwise
+            recorder_id = self.web.save_recorder(self._settings_for(draft, None))
+        else:
+            assert recorder_id is not None
+            if rest_names:
+                self.client.patch_recorder(
+                    recorder_id, **{n: getattr(draft, n) for n in rest_names})
+            if web_names:
+                assert self.web is not None
+                current = self.web.recorder_settings(recorder_id)
+                self.web.save_recorder(self._settings_for(draft, current), recorder_id)
+        after = self.read(recorder_id)
+        return SaveReport(
+            recorder_id=recorder_id,
+            created=before is None,
+            via_rest=rest_names,
+            via_web=web_names,
+            not_taken=mismatches(draft, after.fields, rest_names + web_names),
+            after=after,
+        )
+
+
+# --- notify key and the device set-up sheet ---------------------------------------------------
+
+FILENAME_PLACEHOLDER = "FILENAME"
+
+
+def _needs_web(info: RecorderInfo, what: str) -> None:
+    if not info.web_available or info.fields.salt is None or info.fields.directory is None:
+        raise RecmanagerError(
+            translate("recorders", "{what} needs the recorder's hash key and folder, which only "
+                      "the web session can read ({reason}).").format(
+                what=what, reason=info.web_unavailable_reason or translate(
+                    "recorders", "not read")),
+        )
+
+
+@dataclass(frozen=True)
+class NotifyDetails:
+    """The key Pod expects from a recorder and the URL that carries it, for one file."""
+
+    key: str
+    url: str
+    mediapath: str
+
+
+def notify_details(profile: Profile, info: RecorderInfo, filename: str = "") -> NotifyDetails:
+    """What Pod's cron calls for a managed recorder, and what a self-notifying device must.
+
+    Without a file name the URL carries ``FILENAME`` for the device to fill in.
+    """
+    from recmanager.pod.notify import notify_key, notify_url
+
+    _needs_web(info, translate("recorders", "The notify URL"))
+    path = server_path(profile.deposit_root, info.fields.directory or "",
+                       filename or FILENAME_PLACEHOLDER)
+    salt = info.fields.salt or ""
+    return NotifyDetails(
+        key=notify_key(info.fields.address_ip, salt),
+        url=notify_url(profile.pod_url, info.fields.address_ip, path, salt),
+        mediapath=path,
+    )
+
+
+def check_key(info: RecorderInfo, device_key: str) -> KeyCheck:
+    """Compare the key a device is configured with to the one Pod expects."""
+    from recmanager.pod.notify import check_device_key
+
+    _needs_web(info, translate("recorders", "Checking a device's key"))
+    return check_device_key(info.fields.address_ip, info.fields.salt or "", device_key)
+
+
+NOTIFY_REPLIES = {
+    "ok": QT_TRANSLATE_NOOP("recorders", "Pod e-mailed the manager (or the admins) a link to "
+                            "publish the file."),
+    "auto": QT_TRANSLATE_NOOP("recorders", "Pod published the file automatically in the "
+                              "manager's name."),
+}
+
+
+@dataclass(frozen=True)
+class NotifyCall:
+    reply: str
+    accepted: bool
+    meaning: str
+
+
+def call_notify(profile: Profile, url: str) -> NotifyCall:
+    """Call the notify URL for real, once: Pod then sends e-mail or publishes a video.
+
+    Never retried: a second call would send a second e-mail. Pod answers in plain text.
+    """
+    from recmanager.pod.rest import PodHttp, verify_for_profile
+
+    http = PodHttp(profile.pod_url, verify=verify_for_profile(profile), retries=0,
+                   session_kind="notify", accept="text/plain")
+    try:
+        reply = http.request("GET", url).text.strip()
+    finally:
+        http.close()
+    if reply in NOTIFY_REPLIES:
+        return NotifyCall(reply, True, translate("recorders", NOTIFY_REPLIES[reply]))
+    return NotifyCall(reply, False, translate(
+        "recorders", "Pod refused the notification: {reply}").format(reply=reply))
+
+
+@dataclass(frozen=True)
+class SetupSheet:
+    """What to enter on the device, in the user's language; rendered by the ui."""
+
+    title: str
+    rows: list[tuple[str, str]]
+    notes: list[str]
+
+
+def setup_sheet(profile: Profile, info: RecorderInfo, *, device_login: str = "") -> SetupSheet:
+    """The device set-up sheet: protocol, server, login, target folder, notify URL."""
+    from urllib.parse import urlsplit
+
+    _needs_web(info, translate("recorders", "The set-up sheet"))
+    details = notify_details(profile, info)
+    if profile.deposit_kind == "sftp":
+        protocol = translate("recorders", "SFTP, port {port}").format(port=profile.sftp_port)
+        server = profile.sftp_host
+    else:
+        protocol = translate("recorders", "SFTP or FTP, as the Pod administrators offer it")
+        server = urlsplit(profile.pod_url).hostname or profile.pod_url
+    login = device_login or profile.sftp_user or translate(
+        "recorders", "(the deposit account the Pod administrators gave you)")
+    rows = [
+        (translate("recorders", "Recorder"), info.name),
+        (translate("recorders", "Device IP address"), info.fields.address_ip),
+        (translate("recorders", "Protocol"), protocol),
+        (translate("recorders", "Server address"), server),
+        (translate("recorders", "Login"), login),
+        (translate("recorders", "Password"), translate(
+            "recorders", "(given separately, never printed)")),
+        (translate("recorders", "Target folder"), server_path(
+            profile.deposit_root, info.fields.directory or "")),
+        (translate("recorders", "Notify key"), details.key),
+        (translate("recorders", "Notify URL"), details.url),
+    ]
+    notes = [
+        translate("recorders", "Mode: {mode}.").format(mode=mode_label(info.mode)),
+        translate("recorders", "In the notify URL, replace {placeholder} (twice) with the name "
+                  "of the deposited file.").format(placeholder=FILENAME_PLACEHOLDER),
+        translate("recorders", "Devices that do not notify Pod themselves need no notify URL: "
+                  "Pod's cron finds their files in the target folder."),
+    ]
+    return SetupSheet(
+        title=translate("recorders", "Set-up sheet — {name}").format(name=info.name),
+        rows=rows, notes=notes)
+
+
+# --- running the sanity checks and their fixes -------------------------------------------------
+
+# profile.extra key: Pod's ALLOW_MANUAL_RECORDING_CLAIMING as the admins set it. Pod does not
+# publish it (REST or web), so the profile states it; absent means "not known".
+MANUAL_CLAIMING = "manual_claiming"
+
+
+def manual_claiming(profile: Profile) -> bool | None:
+    value = profile.extra.get(MANUAL_CLAIMING)
+    return value if isinstance(value, bool) else None
+
+
+def leftover_files(listing: Listing) -> list[IncompleteFile]:
+    """Deposit files that can never complete: empty files and abandoned recmanager uploads.
+
+    Pod processes a zero-byte file as complete (POD-API.md section 8); a ``.recmanager-upload``
+    name is a deposit that was interrupted before its final rename.
+    """
+    from recmanager.deposit import UPLOAD_SUFFIX
+
+    found: list[IncompleteFile] = []
+    for files in listing.values():
+        for remote in files:
+            if remote.name.endswith(UPLOAD_SUFFIX):
+                found.append(IncompleteFile(remote.path, remote.size, translate(
+                    "recorders", "an upload by recmanager that was interrupted")))
+            elif remote.size == 0:
+                found.append(IncompleteFile(remote.path, 0, translate(
+                    "recorders", "zero bytes: the device's transfer failed")))
+    return found
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding]
+    skipped: list[str]  # checks that could not run, and why
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def run_checks(
+    service: RecorderService,
+    deposit: Deposit,
+    *,
+    incomplete: Sequence[IncompleteFile] | None = None,
+) -> CheckReport:
+    """Every sanity check against the server and the deposit as they are now."""
+    recorders = service.load()
+    listing = deposit.list_all()
+    existing = {remote.path for files in listing.values() for remote in files}
+    treatments = [TreatmentRef(t.id, t.file, t.recorder_id) for t in service.client.treatments()]
+    allowed = manual_claiming(service.profile)
+    skipped: list[str] = []
+    if not service.web_available:
+        skipped.append(translate(
+            "recorders", "Folders and modes were not checked: {reason}.").format(
+            reason=service.web_reason))
+    if allowed is None:
+        skipped.append(translate(
+            "recorders", "Manual-claim recorders were not checked: the profile does not say "
+            "whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING)."))
+    for folder, error in listing.failed.items():
+        skipped.append(translate("recorders", "The folder \"{folder}\" could not be read: "
+                                 "{error}").format(folder=folder, error=error))
+    findings = find_problems(
+        recorders=recorders,
+        folder_files={folder: len(files) for folder, files in listing.items()},
+        deposit_root=deposit.root,
+        treatments=treatments,
+        existing_paths=existing,
+        manual_claim_allowed=allowed,
+        incomplete=leftover_files(listing) if incomplete is None else incomplete,
+    )
+    return CheckReport(findings, skipped)
+
+
+def create_folder(deposit: Deposit, folder: str) -> str:
+    """Create a recorder's folder directly under the deposit root; returns its server path."""
+    problem = folder_problem(folder)
+    if problem:
+        raise ValidationError(problem, fields={"directory": [problem]})
+    path = f"{deposit.root}/{folder}"
+    deposit._makedirs(path)  # the Deposit interface has no public mkdir; the name is checked
+    return path
+
+
+def apply_fix(
+    finding: Finding, service: RecorderService, deposit: Deposit, *, quarantine_dir: str = ""
+) -> str:
+    """Carry out a finding's fix when it needs no further input; a sentence for the user.
+
+    Creating or editing a recorder needs the user's choices: those fixes go through the
+    editor (or ``recmanager recorders create/edit``) and are refused here.
+    """
+    if finding.fix is FixKind.DELETE_TREATMENT:
+        service.client.delete_treatment(int(finding.target["treatment_id"]))
+        return translate("recorders", "Treatment row {id} deleted.").format(
+            id=finding.target["treatment_id"])
+    if finding.fix is FixKind.CREATE_FOLDER:
+        path = create_folder(deposit, str(finding.target["directory"]))
+        return translate("recorders", "Folder {path} created.").format(path=path)
+    if finding.fix is FixKind.DELETE_FILE:
+        path = str(finding.target["path"])
+        if quarantine_dir:
+            moved = deposit.quarantine(path, quarantine_dir)
+            return translate("recorders", "{path} moved to {where}.").format(
+                path=path, where=moved.quarantined_path)
+        deposit.delete(path)
+        return translate("recorders", "{path} deleted.").format(path=path)
+    raise RecmanagerError(
+        translate("recorders", "This fix needs your choices: {fix}").format(fix=finding.fix_text))

@@ -10,7 +10,6 @@ from recmanager.recorders import (
     RecorderInfo,
     TreatmentRef,
     find_problems,
-    folder_counts,
 )
 
 ROOT = "/data/ftp-pod/ftp"
@@ -91,9 +90,3 @@ def test_files_that_never_completed() -> None:
     stalled = IncompleteFile(f"{ROOT}/amphiA/b.mp4", 0, "zero bytes")
     (never,) = kinds(incomplete=[stalled])[FindingKind.NEVER_COMPLETED]
     assert never.fix is FixKind.DELETE_FILE and "zero bytes" in never.message
-
-
-def test_folder_counts_from_paths() -> None:
-    paths = [f"{ROOT}/amphiA/a.mp4", f"{ROOT}/amphiA/b.mp4", f"{ROOT}/top.mp4",
-             f"{ROOT}/x/y.mp4", "/elsewhere/z.mp4"]
-    assert folder_counts(paths, ROOT + "/") == {"amphiA": 2, "x": 1}

@@ -30,7 +30,7 @@ def recorder(rid: int, name: str, ip: str, folder: str, manager: int | None = No
         id=rid,
         fields=RecorderFields(name=name, address_ip=ip, directory=folder, salt="k" * 10,
                               manager_id=manager, type_id=1, publication_auto=False,
-                              additional_user_ids=[]),
+                              additional_user_ids=()),
         web_available=True,
     )
 
@@ -43,7 +43,7 @@ EXISTING = [
 
 def draft(**changes) -> RecorderFields:
     base = dict(name="Salle E", address_ip="10.0.0.51", directory="salleE", salt="abcdefgh12",
-                type_id=1, manager_id=None, publication_auto=False, additional_user_ids=[])
+                type_id=1, manager_id=None, publication_auto=False, additional_user_ids=())
     base.update(changes)
     return RecorderFields(**base)
 
@@ -156,8 +156,8 @@ def test_rest_and_web_channels() -> None:
 
 
 def test_mismatches_name_what_did_not_take() -> None:
-    wanted = draft(address_ip="2001:db8::1", additional_user_ids=[3, 2])
-    got = draft(address_ip="2001:DB8:0::1", additional_user_ids=[2, 3], salt="old")
+    wanted = draft(address_ip="2001:db8::1", additional_user_ids=(3, 2))
+    got = draft(address_ip="2001:DB8:0::1", additional_user_ids=(2, 3), salt="old")
     missed = mismatches(wanted, got, ["address_ip", "additional_user_ids", "salt"])
     assert [(m.field, m.wanted, m.got) for m in missed] == [("salt", "abcdefgh12", "old")]
 
