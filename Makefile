@@ -60,5 +60,20 @@ lint: install-test
 bench: system-test-deps install-test
 	$(BIN)/python bench/run_all.py
 
+# A one-folder application for desks without Python: dist/recmanager/recmanager.
+dist: install-test
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/recmanager.spec
+	@du -sh dist/recmanager
+
+# The menu entry, icon and AppStream metainfo (of the bundle when built, else of .venv).
+PREFIX ?= $(HOME)/.local
+install-desktop:
+	packaging/install-desktop.sh "$(PREFIX)"
+
+# README's screenshots, taken from the running application and the sandbox under Xvfb.
+screenshots: system-test-deps install-test
+	$(BIN)/python packaging/screenshots.py --out resources/screenshots
+
 clean:
 	rm -rf build dist $(QM)

@@ -1,0 +1,162 @@
+"""`make dist`'s bundle: built with PyInstaller from packaging/recmanager.spec, then started."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recmanager import __version__
+from recmanager.config import Paths, Profile, ProfileStore
+from tests.fixtures.processes import stop_process, wait_for
+from tests.fixtures.xvfb import screenshot
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "recmanager.spec"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """Build once for the module: about 40 s on two cores."""
+    work = tmp_path_factory.mktemp("pyinstaller")
+    pyinstaller = Path(sys.executable).with_name("pyinstaller")
+    subprocess.run(
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(SPEC),
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+        capture_output=True,
+    )
+    folder = work / "dist" / "recmanager"
+    assert (folder / "recmanager").is_file()
+    return folder
+
+
+def bundle_environment(home: Path, **extra: str) -> dict[str, str]:
+    """No variable of the test run's Python (the bundle must stand alone), its own home."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "VIRTUAL_ENV", "QT_QPA", "RECMANAGER_"))
+    }
+    environment["PATH"] = "/usr/bin:/bin"
+    environment["HOME"] = str(home)
+    for variable, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        environment[variable] = str(home / sub)
+    environment.update(extra)
+    return environment
+
+
+def test_bundle_contents(bundle: Path):
+    from PyInstaller.archive.readers import CArchiveReader
+
+    internal = bundle / "_internal"
+    assert (internal / "resources" / "translations" / "recmanager_fr.qm").is_file()
+    assert (internal / "resources" / "icons" / "recmanager.svg").is_file()
+    assert (internal / "resources" / "icons" / "actions" / "view-refresh.svg").is_file()
+    assert (internal / "resources" / "org.esup_portail.recmanager.desktop").is_file()
+    assert list((internal / "imageio_ffmpeg" / "binaries").glob("ffmpeg-*"))
+    assert not list(internal.rglob("libvlc*")), "libvlc must come from the system"
+    qt_catalogues = {path.name for path in internal.rglob("translations/qtbase_*.qm")}
+    assert "qtbase_fr.qm" in qt_catalogues and len(qt_catalogues) <= 2
+
+    modules = set(CArchiveReader(str(bundle / "recmanager")).open_embedded_archive("PYZ.pyz").toc)
+    for module in (
+        "keyring.backends.SecretService",
+        "keyring.backends.kwallet",
+        "keyring.backends.libsecret",
+        "keyring.backends.macOS",
+        "keyring.backends.Windows",
+        "secretstorage",
+        "jeepney",
+        "recmanager.cli",
+        "recmanager.ui.main_window",
+        "sqlalchemy.dialects.sqlite",
+    ):
+        assert module in modules, module
+    assert not {name for name in modules if name.startswith(("django", "rest_framework"))}
+    assert "recmanager.sandbox" not in modules
+    assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring finds backends"
+
+
+def test_version_runs_without_the_checkout(bundle: Path, tmp_path):
+    result = subprocess.run(
+        [str(bundle / "recmanager"), "--version"],
+        cwd=tmp_path,
+        env=bundle_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"recmanager {__version__}"
+
+
+@pytest.mark.xvfb
+def test_the_window_shows_under_xvfb(bundle: Path, tmp_path, xvfb_display, monkeypatch):
+    for variable, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(variable, str(tmp_path / sub))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    ProfileStore(Paths.default().ensure()).save(
+        Profile(name="Campus", pod_url="https://pod.example.org/", sftp_host="pod.example.org")
+    )
+    log = tmp_path / "bundle.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(bundle / "recmanager")],
+            cwd=tmp_path,
+            env=bundle_environment(tmp_path, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb"),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+
+        def main_window_mapped() -> bool:
+            tree = subprocess.run(
+                ["xwininfo", "-display", xvfb_display, "-root", "-tree"],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
+            return '("recmanager" "recmanager")' in tree
+
+        def screen_drawn() -> bool:
+            image = screenshot(xvfb_display, tmp_path / "bundle.png")
+            colours = subprocess.run(
+                ["convert", str(image), "-format", "%k", "info:"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            return int(colours) > 20
+
+        wait_for(main_window_mapped, 60, "the bundled application's window")
+        wait_for(screen_drawn, 30, "a drawn window (not a blank screen)")
+        assert process.poll() is None, log.read_text()
+    finally:
+        stop_process(process)
+    assert "Traceback" not in log.read_text()
+
