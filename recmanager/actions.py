@@ -13,18 +13,20 @@ import logging
 import posixpath
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
 from recmanager.config import Profile
-from recmanager.deposit.base import Deposit, QuarantinedFile
+from recmanager.deposit.base import Deposit, OnStatus, QuarantinedFile
 from recmanager.errors import (
     ActionError,
     AlreadyClaimed,
     Cancelled,
+    ConfigError,
     DepositError,
     PodError,
     PodNotFound,
@@ -39,6 +41,10 @@ from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
 from recmanager.store import Database
+
+if TYPE_CHECKING:
+    from recmanager.context import AppContext
+    from recmanager.deposit.sftp import HostKeyQuestion
 
 log = logging.getLogger("recmanager.actions")
 
@@ -617,3 +623,35 @@ def undoable_quarantines(
                     "size", 0)), at))
                 restored.add(where)
     return held
+
+
+@contextmanager
+def open_actions(
+    profile: Profile,
+    context: AppContext,
+    *,
+    need_deposit: bool = False,
+    on_unknown_host_key: HostKeyQuestion | None = None,
+    on_status: OnStatus | None = None,
+) -> Iterator[Actions]:
+    """Actions for ``profile`` with what it can reach: the REST client always, the deposit
+    (required when ``need_deposit``) and the web session when the profile has a web login."""
+    from recmanager.deposit import open_deposit
+
+    with ExitStack() as stack:
+        client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
+        deposit: Deposit | None = None
+        try:
+            deposit = stack.enter_context(open_deposit(
+                profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
+        except DepositError:
+            if need_deposit:
+                raise
+            log.warning("deposit of %s unreachable; claims are verified on Pod only",
+                        profile.name)
+        web: PodWebSession | None = None
+        try:
+            web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
+        except ConfigError:
+            web = None
+        yield Actions(profile, context.db, client, deposit=deposit, web=web)

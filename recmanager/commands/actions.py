@@ -1,0 +1,116 @@
+"""Headless actions for scripts and cron: ``delete``, ``reassign``, ``audit export``.
+
+They run the very actions of the window (check, do, verify on the server, audit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recmanager import audit
+from recmanager.actions import open_actions
+from recmanager.commands.common import add_connection_options, human_size, print_json
+from recmanager.errors import ConfigError
+from recmanager.i18n import translate
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
+    from recmanager.context import AppContext
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    delete = subparsers.add_parser(
+        "delete",
+        help="delete a deposited recording (superusers): the file, then Pod's unclaimed row",
+    )
+    delete.add_argument(
+        "file", metavar="FILE",
+        help="absolute path on the server, or the path below the deposit root "
+        "(e.g. amphiA/lecture.mp4)",
+    )
+    delete.add_argument(
+        "--quarantine", action="store_true",
+        help="move the file to the profile's quarantine folder instead (undo possible)",
+    )
+    add_connection_options(delete)
+    delete.set_defaults(func=cmd_delete)
+
+    reassign = subparsers.add_parser("reassign", help="give a claimed video to another owner")
+    reassign.add_argument("--video", required=True, type=int, metavar="ID", help="Pod video id")
+    reassign.add_argument("--owner", required=True, metavar="LOGIN", help="login or e-mail")
+    add_connection_options(reassign)
+    reassign.set_defaults(func=cmd_reassign)
+
+    audit_parser = subparsers.add_parser("audit", help="the log of every action")
+    audit_actions = audit_parser.add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True, parser_class=type(audit_parser)
+    )
+    export = audit_actions.add_parser("export", help="write the audit log as CSV")
+    export.add_argument("output", metavar="OUT.csv", type=Path)
+    export.add_argument("--action", default="", help="only this action (claim, delete…)")
+    export.add_argument("--text", default="", help="only entries mentioning this text")
+    export.add_argument("--json", action="store_true", help="print JSON for scripts")
+    export.set_defaults(func=cmd_audit_export)
+
+
+def server_path(profile: Profile, file: str) -> str:
+    """An absolute server path from what a person typed (absolute, or below the root)."""
+    if file.startswith("/"):
+        return posixpath.normpath(file)
+    return posixpath.normpath(posixpath.join(profile.deposit_root, file))
+
+
+def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
+    profile = context.resolve_profile(args.profile)
+    if args.quarantine and not profile.quarantine_dir:
+        raise ConfigError(
+            translate("commands", "The profile \"{name}\" has no quarantine folder.").format(
+                name=profile.name),
+            hint=translate("commands", "Set one in the profile, or delete without --quarantine."),
+        )
+    path = server_path(profile, args.file)
+    with open_actions(profile, context, need_deposit=True) as actions:
+        actions.actor = f"cli:{actions.actor}"
+        result = actions.delete(path, quarantine=args.quarantine)
+    if args.json:
+        print_json({
+            "path": result.path,
+            "size": result.size,
+            "treatment_id": result.treatment_id,
+            "quarantined_path": result.quarantined.quarantined_path if result.quarantined
+            else None,
+        })
+    else:
+        print(f"{result.message} ({human_size(result.size)})")
+    return 0
+
+
+def cmd_reassign(args: argparse.Namespace, context: AppContext) -> int:
+    profile = context.resolve_profile(args.profile)
+    with open_actions(profile, context) as actions:
+        actions.actor = f"cli:{actions.actor}"
+        result = actions.reassign(args.video, args.owner)
+    if args.json:
+        print_json({
+            "video_id": result.video_id,
+            "old_owner": result.old_owner,
+            "new_owner": result.new_owner,
+            "files_moved": result.files_moved,
+        })
+    else:
+        print(result.message)
+    return 0
+
+
+def cmd_audit_export(args: argparse.Namespace, context: AppContext) -> int:
+    entries = audit.entries(context.db, text=args.text, action=args.action)
+    count = audit.export_csv(entries, args.output)
+    if args.json:
+        print_json({"path": str(args.output), "entries": count})
+    else:
+        print(translate("commands", "{count} audit entries written to {path}.").format(
+            count=count, path=args.output))
+    return 0
