@@ -31,18 +31,23 @@ from datetime import UTC, date, datetime, tzinfo
 from datetime import time as clock
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from recmanager.errors import BulkError, PodConnectionError, RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.inbox import InboxRow, RecorderInfo, RowState
+from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
 from recmanager.pod.model import User
+from recmanager.pod.rest import PodClient
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
 from recmanager.store.tables import bulk_rows
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
+    from recmanager.context import AppContext
 
 log = logging.getLogger("recmanager.bulk")
 
@@ -496,8 +501,9 @@ class PlanRow:
 
     @property
     def applicable(self) -> bool:
+        """Pod still lists it (rows known only from an earlier run are for the report)."""
         return (
-            bool(self.source_file) and self.problem is None and not self.excluded
+            self.row is not None and self.problem is None and not self.excluded
             and self.status is not Status.DONE
         )
 
@@ -940,6 +946,8 @@ def apply_plan(
                     result.done += 1
                     connection_failures = 0
                     continue
+                if not isinstance(error, Exception):
+                    raise error  # KeyboardInterrupt, SystemExit: the row stays "started"
                 result.failed += 1
                 if not isinstance(error, PodConnectionError):
                     connection_failures = 0
@@ -1040,3 +1048,81 @@ __all__ = [
     "Status", "apply_plan", "check_applicable", "export_plan", "outcome", "parse_rules",
     "plan_from_rules", "plan_from_selection", "read_rules", "resume", "write_report",
 ]
+
+
+# --- one bulk run against one server --------------------------------------------------------
+
+
+class BulkRun:
+    """What the window and the command share: Pod's recordings, the plans, the claims.
+
+    Every claim goes through :func:`recmanager.actions.claim` (check, create, delete the
+    treatment row, verify, audit), the same action as the inbox's Claim button.
+    """
+
+    def __init__(self, context: AppContext, profile: Profile, client: PodClient | None = None):
+        self.context = context
+        self.profile = profile
+        self.client = client or PodClient.from_profile(profile, context.secrets)
+        self._recorders: list[RecorderInfo] | None = None
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> BulkRun:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def recordings(self) -> list[InboxRow]:
+        """Pod's unclaimed recordings, each with its inbox state."""
+        recorders = [
+            RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
+            for r in self.client.recorders()
+        ]
+        self._recorders = recorders
+        return merge(
+            deposit_root=self.profile.deposit_root, treatments=self.client.treatments(),
+            scanned=None, recorders=recorders,
+        )
+
+    def plan_rules(self, rules: RuleSet, rows: Iterable[InboxRow] | None = None) -> Plan:
+        rows = self.recordings() if rows is None else list(rows)
+        plan = plan_from_rules(
+            rules, rows, find_owner=self.client.find_user, profile=self.profile.name,
+            server=self.client.base_url, recorders=self._recorders or (),
+        )
+        self._resume(plan)
+        return plan
+
+    def plan_selection(self, rows: Iterable[InboxRow], owner: str, title: str = "") -> Plan:
+        plan = plan_from_selection(
+            rows, owner, find_owner=self.client.find_user, profile=self.profile.name,
+            server=self.client.base_url, title=title,
+        )
+        self._resume(plan)
+        return plan
+
+    def _resume(self, plan: Plan) -> None:
+        def find_claim(source_file: str) -> tuple[int, int | None] | None:
+            found = self.client.recording_for_source(source_file)
+            return (found.id, found.user_id) if found is not None else None
+
+        resume(plan, self.context.db, find_claim=find_claim, find_owner=self.client.find_user)
+
+    def apply(
+        self,
+        plan: Plan,
+        *,
+        jobs: int | None = None,
+        only_failed: bool = False,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ApplyResult:
+        jobs = jobs or int(self.context.settings.get("bulk_concurrency"))
+        return apply_plan(plan, self._claim, self.context.db, jobs=jobs,
+                          only_failed=only_failed, progress=progress, cancel=cancel)
+
+    def _claim(self, row: PlanRow) -> ClaimResult:
+        raise NotImplementedError

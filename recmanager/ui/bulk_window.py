@@ -1,0 +1,453 @@
+"""The bulk assignment window: rules CSV or inbox selection -> plan -> apply -> report.
+
+The window only lays out the plan; building it, applying it and retrying failed rows run
+in :mod:`recmanager.bulk` through the task runner, so the GUI thread never waits on Pod.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager import bulk
+from recmanager.config import Profile
+from recmanager.context import AppContext
+from recmanager.inbox import InboxRow
+from recmanager.progress import Progress
+from recmanager.ui.tasks import Task, TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+PROBLEM_BRUSH = QBrush(QColor(255, 226, 222))
+DONE_BRUSH = QBrush(QColor(222, 245, 225))
+EXCLUDED_BRUSH = QBrush(QColor(236, 236, 236))
+
+
+class PlanModel(QAbstractTableModel):
+    """The plan's rows; the first column's check box excludes or includes a row."""
+
+    EXCLUDED, FILE, RECORDER, START, OWNER, TITLE, STATE, DETAIL = range(8)
+    ObjectRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan: bulk.Plan | None = None
+        self._headers = [
+            self.tr("Apply"), self.tr("File"), self.tr("Recorder"), self.tr("Start"),
+            self.tr("Owner"), self.tr("Title"), self.tr("State"), self.tr("Detail"),
+        ]
+
+    def set_plan(self, plan: bulk.Plan | None) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Row states changed (an apply is running): repaint without losing the selection."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1,
+                                                                self.columnCount() - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self.plan is None else len(self.plan.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def row_at(self, row: int) -> bulk.PlanRow:
+        assert self.plan is not None
+        return self.plan.rows[row]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.EXCLUDED:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.plan is None:
+            return None
+        row = self.plan.rows[index.row()]
+        column = index.column()
+        if role == self.ObjectRole:
+            return row
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.EXCLUDED:
+            return Qt.CheckState.Unchecked if row.excluded else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.excluded:
+                return EXCLUDED_BRUSH
+            if row.status is bulk.Status.DONE:
+                return DONE_BRUSH
+            if row.problem is not None or row.status is bulk.Status.FAILED:
+                return PROBLEM_BRUSH
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.source_file or row.detail
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.FILE:
+            return row.filename or self.tr("rules file, line {line}").format(line=row.rule_line)
+        if column == self.RECORDER:
+            return row.recorder
+        if column == self.START:
+            return row.start.strftime("%a %d/%m/%Y %H:%M") if row.start else ""
+        if column == self.OWNER:
+            return row.owner_user.display_name if row.owner_user else row.owner
+        if column == self.TITLE:
+            return row.title
+        if column == self.STATE:
+            if row.problem is not None and row.status is not bulk.Status.DONE:
+                return row.problem.label
+            return row.status.label
+        if column == self.DETAIL:
+            return row.message or row.detail
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (self.plan is None or role != Qt.ItemDataRole.CheckStateRole
+                or index.column() != self.EXCLUDED):
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.plan.rows[index.row()].excluded = not checked
+        self.dataChanged.emit(self.index(index.row(), 0),
+                              self.index(index.row(), self.columnCount() - 1))
+        return True
+
+
+class BulkWindow(QMainWindow):
+    """Load rules (or take the inbox selection), check the plan, apply it, save a report."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        profile: Profile,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        selection: list[InboxRow] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.profile = profile
+        self.runner = runner
+        self.selection = selection
+        self.plan: bulk.Plan | None = None
+        self.result: bulk.ApplyResult | None = None
+        self.task: Task | None = None
+        self._rules: bulk.RuleSet | None = None
+        self.setObjectName("BulkWindow")
+        self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
+        self._build()
+        self._update_actions()
+        self.resize(1100, 620)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        toolbar = QToolBar(self.tr("Bulk assignment"), self)
+        toolbar.setObjectName("BulkToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.action_load = toolbar.addAction(self.tr("Load rules…"), self.choose_rules)
+        self.action_load.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_replan = toolbar.addAction(self.tr("Check again"), self.replan)
+        toolbar.addSeparator()
+        self.action_exclude = toolbar.addAction(self.tr("Exclude selected"),
+                                                lambda: self.set_selected_excluded(True))
+        self.action_include = toolbar.addAction(self.tr("Include selected"),
+                                                lambda: self.set_selected_excluded(False))
+        self.action_exclude_errors = toolbar.addAction(self.tr("Exclude rows with errors"),
+                                                       self.exclude_errors)
+        toolbar.addSeparator()
+        self.action_export = toolbar.addAction(self.tr("Export plan…"), self.choose_export)
+        self.action_apply = toolbar.addAction(self.tr("Apply"), self.apply)
+        self.action_retry = toolbar.addAction(self.tr("Retry failed"), self.retry_failed)
+        self.action_cancel = toolbar.addAction(self.tr("Cancel"), self.cancel)
+        self.action_report = toolbar.addAction(self.tr("Save report…"), self.choose_report)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        if self.selection is not None:
+            layout.addLayout(self._selection_form())
+        self.source_label = QLabel(self.tr("Load a rules file (CSV) to see the plan."))
+        self.source_label.setWordWrap(True)
+        layout.addWidget(self.source_label)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("BulkSummary")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.model = PlanModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Plan"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.model.dataChanged.connect(lambda *_: self._show_summary())
+        bottom = QHBoxLayout()
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setVisible(False)
+        self.progress_label = QLabel()
+        bottom.addWidget(self.progress_bar, 2)
+        bottom.addWidget(self.progress_label, 3)
+        layout.addLayout(bottom)
+        self.setCentralWidget(central)
+
+    def _selection_form(self) -> QHBoxLayout:
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("{count} recordings selected. Owner:").format(
+            count=len(self.selection or []))))
+        self.owner_edit = QLineEdit(self)
+        self.owner_edit.setPlaceholderText(self.tr("login or e-mail (staff)"))
+        form.addWidget(self.owner_edit, 1)
+        form.addWidget(QLabel(self.tr("Title:")))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(bulk.DEFAULT_TITLE)
+        form.addWidget(self.title_edit, 2)
+        self.plan_button = QPushButton(self.tr("Make the plan"), self)
+        self.plan_button.clicked.connect(self.plan_selection)
+        self.owner_edit.returnPressed.connect(self.plan_selection)
+        form.addWidget(self.plan_button)
+        return form
+
+    # --- state ----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done
+
+    def _update_actions(self) -> None:
+        has_plan = self.plan is not None
+        idle = not self.busy
+        self.action_load.setEnabled(idle)
+        self.action_replan.setEnabled(idle and (self._rules is not None
+                                                or (self.selection is not None and has_plan)))
+        for action in (self.action_exclude, self.action_include, self.action_exclude_errors,
+                       self.action_export):
+            action.setEnabled(idle and has_plan)
+        can_apply = idle and has_plan and not self.plan.has_errors and bool(self.plan.to_apply())
+        self.action_apply.setEnabled(can_apply)
+        self.action_apply.setToolTip(self._apply_tooltip())
+        self.action_retry.setEnabled(idle and has_plan and bool(
+            self.plan.to_apply(only_failed=True)))
+        self.action_cancel.setEnabled(self.busy)
+        self.action_report.setEnabled(idle and has_plan)
+
+    def _apply_tooltip(self) -> str:
+        if self.plan is None:
+            return self.tr("Load rules first.")
+        if self.plan.has_errors:
+            return self.tr("The plan has errors: fix the rules or exclude those rows.")
+        if not self.plan.to_apply():
+            return self.tr("Nothing left to apply.")
+        return self.tr("Claim {count} recordings for their owners.").format(
+            count=len(self.plan.to_apply()))
+
+    def _show_summary(self) -> None:
+        if self.plan is None:
+            self.summary_label.clear()
+        else:
+            text = self.plan.summary()
+            if self.plan.has_errors:
+                text = self.tr("<b>Errors to fix or exclude before applying.</b> ") + text
+            if self.plan.ignored_columns:
+                text += " — " + self.tr("columns ignored: {names}").format(
+                    names=", ".join(self.plan.ignored_columns))
+            self.summary_label.setText(text)
+        self._update_actions()
+
+    def _set_plan(self, plan: bulk.Plan) -> None:
+        self.plan = plan
+        self.model.set_plan(plan)
+        self.table.resizeColumnsToContents()
+        self._show_summary()
+
+    def _fail(self, error: BaseException) -> None:
+        self.task = None
+        self.progress_bar.setVisible(False)
+        self._update_actions()
+        QMessageBox.warning(self, self.tr("Bulk assignment"), str(error))
+
+    # --- planning -------------------------------------------------------------------------
+
+    def choose_rules(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Rules file"), "", self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.load_rules(Path(path))
+
+    def load_rules(self, path: Path) -> None:
+        """Read the CSV here (it is local and small), then plan against Pod in a task."""
+        try:
+            self._rules = bulk.read_rules(path)
+        except bulk.BulkError as exc:
+            self._fail(exc)
+            return
+        self.source_label.setText(self.tr("Rules: {path} ({count} rules)").format(
+            path=path, count=len(self._rules.rules) + len(self._rules.problems)))
+        self.replan()
+
+    def replan(self) -> None:
+        if self.selection is not None and self._rules is None:
+            self.plan_selection()
+            return
+        rules = self._rules
+        if rules is None:
+            return
+        self._start(self.tr("Checking the plan"), lambda progress, cancel: self._with_run(
+            lambda run: run.plan_rules(rules)), on_result=self._set_plan)
+
+    def plan_selection(self) -> None:
+        owner = self.owner_edit.text().strip()
+        if not owner:
+            self.owner_edit.setFocus()
+            return
+        title = self.title_edit.text().strip()
+        rows = list(self.selection or [])
+        self.source_label.setText(self.tr("Inbox selection → {owner}").format(owner=owner))
+        self._start(self.tr("Checking the plan"), lambda progress, cancel: self._with_run(
+            lambda run: run.plan_selection(rows, owner, title)), on_result=self._set_plan)
+
+    def _with_run(self, work):
+        with bulk.BulkRun(self.context, self.profile) as run:
+            return work(run)
+
+    def _start(self, message: str, work, *, on_result) -> None:
+        self.progress_label.setText(message + "…")
+        self.task = self.runner.submit(
+            "bulk", work, on_result=lambda value: self._finished(on_result, value),
+            on_error=self._fail, on_progress=self._progressed, on_cancel=self._cancelled,
+        )
+        self._update_actions()
+
+    def _finished(self, on_result, value) -> None:
+        self.task = None
+        self.progress_label.clear()
+        on_result(value)
+        self._update_actions()
+
+    # --- editing the plan -----------------------------------------------------------------
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def set_selected_excluded(self, excluded: bool) -> None:
+        if self.plan is None:
+            return
+        for number in self._selected_rows():
+            self.plan.rows[number].excluded = excluded
+        self.model.refresh()
+        self._show_summary()
+
+    def exclude_errors(self) -> None:
+        if self.plan is not None:
+            self.plan.exclude_problems()
+            self.model.refresh()
+            self._show_summary()
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the plan"), "plan.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path and self.plan is not None:
+            self._write(bulk.export_plan, Path(path))
+
+    def choose_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), "report.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path and self.plan is not None:
+            self._write(bulk.write_report, Path(path))
+
+    def _write(self, writer, path: Path) -> None:
+        assert self.plan is not None
+        try:
+            count = writer(self.plan, path)
+        except bulk.BulkError as exc:
+            self._fail(exc)
+            return
+        self.progress_label.setText(self.tr("{count} rows written to {path}.").format(
+            count=count, path=path))
+
+    # --- applying -------------------------------------------------------------------------
+
+    def apply(self, *, only_failed: bool = False) -> None:
+        plan = self.plan
+        if plan is None or self.busy:
+            return
+        rows = plan.to_apply(only_failed=only_failed)
+        if not rows:
+            return
+        self.progress_bar.setRange(0, len(rows))
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
+        self._start(self.tr("Assigning"), lambda progress, cancel: self._with_run(
+            lambda run: run.apply(plan, only_failed=only_failed, progress=progress,
+                                  cancel=cancel)), on_result=self._applied)
+
+    def retry_failed(self) -> None:
+        self.apply(only_failed=True)
+
+    def cancel(self) -> None:
+        """No new claim starts; claims under way finish, then the outcome is shown."""
+        if self.task is not None:
+            self.task.cancel()
+            self.progress_label.setText(self.tr("Cancelling: the claims under way finish…"))
+
+    def _progressed(self, progress: Progress) -> None:
+        if progress.total:
+            self.progress_bar.setMaximum(int(progress.total))
+            self.progress_bar.setValue(int(progress.done))
+        left = progress.seconds_left
+        text = progress.message
+        if left is not None:
+            text += " — " + self.tr("about {minutes}:{seconds:02d} left").format(
+                minutes=int(left // 60), seconds=int(left % 60))
+        self.progress_label.setText(text)
+        self.model.refresh()
+
+    def _applied(self, result: bulk.ApplyResult) -> None:
+        self.result = result
+        self.model.refresh()
+        self._show_summary()
+        text = self.tr("{done} assigned, {failed} failed, {not_run} not run.").format(
+            done=result.done, failed=result.failed, not_run=result.not_run)
+        if result.stopped:
+            text += " " + result.stopped
+        elif result.cancelled:
+            text += " " + self.tr("Cancelled: apply again to go on.")
+        self.progress_label.setText(text)
+
+    def _cancelled(self) -> None:
+        self.task = None
+        self.model.refresh()
+        self._show_summary()
+        self.progress_label.setText(self.tr("Cancelled."))
