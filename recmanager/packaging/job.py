@@ -1,0 +1,639 @@
+"""A packaging job: rows in the ``jobs`` table, states, steps, events, cancel and clean-up.
+
+Statuses follow the seed project: Queued → Ingested (input checked, video track known) →
+Fragmented → Encrypted → Ready, or Failed / Aborted with the reason. Output is written to a
+hidden folder beside the destination and renamed only once verified, so a destination folder
+either holds a complete, checked presentation or does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import insert, select, update
+
+from recmanager.errors import Cancelled, PackagingError, RecmanagerError
+from recmanager.i18n import QT_TRANSLATE_NOOP, translate
+from recmanager.packaging import events as ev
+from recmanager.packaging.events import EventBus, JobEvent
+from recmanager.packaging.keys import KeyPair
+from recmanager.packaging.mp4 import MediaInfo
+from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
+from recmanager.secrets import SecretKind, SecretStore
+from recmanager.store import Database
+from recmanager.store.tables import job_events, jobs
+
+log = logging.getLogger("recmanager.packaging")
+JOB_KIND = "package"
+
+
+class JobStatus(StrEnum):
+    QUEUED = "Queued"
+    INGESTED = "Ingested"
+    FRAGMENTED = "Fragmented"
+    ENCRYPTED = "Encrypted"
+    READY = "Ready"
+    FAILED = "Failed"
+    ABORTED = "Aborted"
+
+    @property
+    def active(self) -> bool:
+        return self not in (JobStatus.READY, JobStatus.FAILED, JobStatus.ABORTED)
+
+    @property
+    def label(self) -> str:
+        return translate("JobStatus", STATUS_LABELS[self])
+
+
+STATUS_LABELS = {
+    JobStatus.QUEUED: QT_TRANSLATE_NOOP("JobStatus", "Queued"),
+    JobStatus.INGESTED: QT_TRANSLATE_NOOP("JobStatus", "Ingested"),
+    JobStatus.FRAGMENTED: QT_TRANSLATE_NOOP("JobStatus", "Fragmented"),
+    JobStatus.ENCRYPTED: QT_TRANSLATE_NOOP("JobStatus", "Encrypted"),
+    JobStatus.READY: QT_TRANSLATE_NOOP("JobStatus", "Ready"),
+    JobStatus.FAILED: QT_TRANSLATE_NOOP("JobStatus", "Failed"),
+    JobStatus.ABORTED: QT_TRANSLATE_NOOP("JobStatus", "Aborted"),
+}
+BACKENDS = ("bento4", "ffmpeg")
+SCHEMES = ("cenc", "cbcs")
+
+
+@dataclass(frozen=True)
+class PackageRequest:
+    """What the user asked for; ``backend`` "auto" takes Bento4 when found, else FFmpeg."""
+
+    input_path: Path
+    output_dir: Path
+    backend: str = "auto"
+    scheme: str = "cenc"
+    all_tracks: bool = False
+    input_origin: str = ""  # where the file came from: a local path, or an inbox row
+    profile: str = ""
+
+
+@dataclass
+class JobRecord:
+    """One row of ``jobs``; the key is not here (keyring, owner ``job:<id>``)."""
+
+    id: int
+    kind: str
+    profile: str
+    input_origin: str
+    input_path: str
+    video_track: int | None
+    backend: str
+    scheme: str
+    all_tracks: bool
+    status: JobStatus
+    step_percent: float
+    output_path: str
+    kid: str
+    packaged_id: str
+    manifest_path: str
+    manifest_url: str
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    error: str
+
+    @classmethod
+    def from_row(cls, row: Any) -> JobRecord:
+        values = dict(row)
+        values["status"] = JobStatus(values["status"])
+        values["all_tracks"] = bool(values["all_tracks"])
+        for name in ("created_at", "started_at", "finished_at"):
+            if values[name] is not None and values[name].tzinfo is None:
+                values[name] = values[name].replace(tzinfo=UTC)
+        return cls(**values)
+
+    @property
+    def key_owner(self) -> str:
+        return key_owner(self.id)
+
+
+def key_owner(job_id: int) -> str:
+    return f"job:{job_id}"
+
+
+class JobStore:
+    """The ``jobs`` and ``job_events`` tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(self, request: PackageRequest, *, backend: str, kid: str) -> JobRecord:
+        with self.db.begin() as connection:
+            job_id = connection.execute(
+                insert(jobs).values(
+                    kind=JOB_KIND,
+                    profile=request.profile,
+                    input_origin=request.input_origin or str(request.input_path),
+                    input_path=str(request.input_path),
+                    backend=backend,
+                    scheme=request.scheme,
+                    all_tracks=int(request.all_tracks),
+                    status=JobStatus.QUEUED.value,
+                    step_percent=0.0,
+                    output_path=str(request.output_dir),
+                    kid=kid,
+                    packaged_id=uuid.uuid4().hex[:12],
+                    created_at=datetime.now(UTC),
+                    error="",
+                )
+            ).inserted_primary_key[0]
+        return self.get(job_id)
+
+    def get(self, job_id: int) -> JobRecord:
+        with self.db.begin() as connection:
+            row = connection.execute(select(jobs).where(jobs.c.id == job_id)).mappings().first()
+        if row is None:
+            raise PackagingError(translate("jobs", "There is no job {id}.").format(id=job_id))
+        return JobRecord.from_row(row)
+
+    def list(self, *, limit: int | None = None) -> list[JobRecord]:
+        query = select(jobs).where(jobs.c.kind == JOB_KIND).order_by(jobs.c.id.desc())
+        if limit:
+            query = query.limit(limit)
+        with self.db.begin() as connection:
+            rows = connection.execute(query).mappings().all()
+        return [JobRecord.from_row(row) for row in rows]
+
+    def update(self, job_id: int, **values: Any) -> None:
+        if isinstance(values.get("status"), JobStatus):
+            values["status"] = values["status"].value
+        with self.db.begin() as connection:
+            connection.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
+
+    def add_event(self, event: JobEvent) -> None:
+        with self.db.begin() as connection:
+            connection.execute(
+                insert(job_events).values(
+                    job_id=event.job_id,
+                    at=event.at,
+                    event=event.event,
+                    data=json.dumps(event.to_json(), ensure_ascii=False),
+                )
+            )
+
+    def events(self, job_id: int) -> list[dict[str, Any]]:
+        with self.db.begin() as connection:
+            rows = connection.execute(
+                select(job_events.c.data)
+                .where(job_events.c.job_id == job_id)
+                .order_by(job_events.c.id)
+            ).all()
+        return [json.loads(row[0]) for row in rows]
+
+    def recover_interrupted(self) -> list[int]:
+        """Mark jobs left active by a process that is gone as Aborted; returns their ids.
+
+        Their partial output folders are removed. A job run by another live recmanager on
+        this machine (``started`` event with its pid) is left alone.
+        """
+        recovered = []
+        for record in self.list():
+            if not record.status.active or _owner_alive(self.events(record.id)):
+                continue
+            remove_partial(work_dir_for(Path(record.output_path), record.id))
+            self.update(
+                record.id,
+                status=JobStatus.ABORTED,
+                finished_at=datetime.now(UTC),
+                error=translate(
+                    "jobs", "recmanager stopped while this job was running; retry it."
+                ),
+            )
+            recovered.append(record.id)
+        return recovered
+
+
+def _owner_alive(history: list[dict[str, Any]]) -> bool:
+    started = [item for item in history if item.get("event") == ev.STARTED]
+    if not started:
+        return False
+    pid = started[-1].get("pid")
+    if started[-1].get("host") != socket.gethostname() or not isinstance(pid, int):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def work_dir_for(output_dir: Path, job_id: int) -> Path:
+    """Hidden sibling of the destination: same file system, so the final rename is atomic."""
+    return output_dir.parent / f".{output_dir.name}.job{job_id}.partial"
+
+
+def remove_partial(work_dir: Path) -> None:
+    if work_dir.name.endswith(".partial") and work_dir.exists():
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+# --- what a backend sees --------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """The result of a backend's preflight."""
+
+    media: MediaInfo
+    video_track: int
+    space_factor: float  # free space needed, as a multiple of the input size
+    tools: dict[str, str] = field(default_factory=dict)
+
+
+class Steps(Protocol):
+    """How a backend reports: one step runs at a time, with its share of the whole job."""
+
+    def begin(self, label: str, share: float) -> None: ...
+    def fraction(self, value: float) -> None: ...
+    def reached(self, status: JobStatus) -> None: ...
+
+
+class Backend(Protocol):
+    name: str
+
+    def preflight(self, input_path: Path, *, scheme: str, all_tracks: bool) -> Plan: ...
+
+    def package(
+        self,
+        plan: Plan,
+        *,
+        input_path: Path,
+        keys: KeyPair,
+        scheme: str,
+        all_tracks: bool,
+        work_dir: Path,
+        steps: Steps,
+        cancel: CancelToken,
+    ) -> Path:
+        """Write the presentation into a new folder under ``work_dir``, verify it, return the
+        folder (its ``stream.mpd`` is the manifest)."""
+        ...
+
+
+BackendFactory = Callable[[str, str], Backend]  # (backend name, bento4 folder) -> backend
+
+
+@dataclass(frozen=True)
+class JobProgress(Progress):
+    """A Progress that also says which job, and which status it has reached."""
+
+    job_id: int = 0
+    status: str = ""
+    step_percent: float = 0.0
+
+
+# --- the job --------------------------------------------------------------------------------
+
+
+class PackagingJob:
+    """``prepare()`` refuses early with a reason; ``run(progress, cancel)`` does the work;
+    ``cancel()`` stops the running tool's process group and removes partial output."""
+
+    PROGRESS_EVENT_STEP = 10.0  # a ``progress`` event each time the job advances 10 %
+
+    def __init__(
+        self,
+        db: Database,
+        secret_store: SecretStore,
+        record: JobRecord,
+        *,
+        bus: EventBus | None = None,
+        bento4_dir: str = "",
+        backend_factory: BackendFactory | None = None,
+    ) -> None:
+        self.store = JobStore(db)
+        self.secrets = secret_store
+        self.record = record
+        self.bus = bus or EventBus()
+        self.bento4_dir = bento4_dir
+        self._factory = backend_factory or make_backend
+        self._cancel = CancelToken()
+        self._plan: Plan | None = None
+        self._sequence = 0
+        self._percent = 0.0
+        self._step_percent = 0.0
+        self._last_event_percent = 0.0
+        self._progress = Throttle(no_progress)
+        self._share = (0.0, 0.0)
+        self._step_label = ""
+
+    # --- creation ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        db: Database,
+        secret_store: SecretStore,
+        request: PackageRequest,
+        keys: KeyPair,
+        *,
+        bus: EventBus | None = None,
+        bento4_dir: str = "",
+        backend_factory: BackendFactory | None = None,
+    ) -> PackagingJob:
+        """Record a new job (status Queued) and put its key in the keyring."""
+        if request.scheme not in SCHEMES:
+            raise PackagingError(
+                translate("jobs", "Unknown encryption scheme {scheme}: use cenc or cbcs.").format(
+                    scheme=request.scheme
+                )
+            )
+        backend = resolve_backend(request.backend, bento4_dir)
+        record = JobStore(db).create(request, backend=backend, kid=keys.kid_hex)
+        secret_store.set(record.key_owner, SecretKind.PACKAGING_KEY, keys.key_hex)
+        return cls(db, secret_store, record, bus=bus, bento4_dir=bento4_dir,
+                   backend_factory=backend_factory)
+
+    @classmethod
+    def load(
+        cls,
+        db: Database,
+        secret_store: SecretStore,
+        job_id: int,
+        *,
+        bus: EventBus | None = None,
+        bento4_dir: str = "",
+        backend_factory: BackendFactory | None = None,
+    ) -> PackagingJob:
+        return cls(db, secret_store, JobStore(db).get(job_id), bus=bus, bento4_dir=bento4_dir,
+                   backend_factory=backend_factory)
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def input_path(self) -> Path:
+        return Path(self.record.input_path)
+
+    @property
+    def output_dir(self) -> Path:
+        return Path(self.record.output_path)
+
+    @property
+    def work_dir(self) -> Path:
+        return work_dir_for(self.output_dir, self.id)
+
+    # --- preflight --------------------------------------------------------------------------
+
+    def prepare(self) -> Plan:
+        """Check everything that can be checked before work starts; Failed with the reason."""
+        try:
+            return self._prepare()
+        except RecmanagerError as exc:
+            self._finish(JobStatus.FAILED, ev.FAILED, exc.message or str(exc))
+            raise
+
+    def _prepare(self) -> Plan:
+        if self._plan is not None:
+            return self._plan
+        self._check_output_folder()
+        backend = self._factory(self.record.backend, self.bento4_dir)
+        plan = backend.preflight(
+            self.input_path, scheme=self.record.scheme, all_tracks=self.record.all_tracks
+        )
+        self._check_space(plan)
+        self._plan = plan
+        self.store.update(self.id, video_track=plan.video_track)
+        self.record.video_track = plan.video_track
+        return plan
+
+    def _check_output_folder(self) -> None:
+        out = self.output_dir
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise PackagingError(
+                translate("jobs", "The output folder {path} already exists and is not empty.")
+                .format(path=out),
+                hint=translate("jobs", "Choose a new folder name; recmanager never overwrites."),
+            )
+        if not out.parent.is_dir():
+            raise PackagingError(
+                translate("jobs", "The folder {path} does not exist.").format(path=out.parent)
+            )
+        if not os.access(out.parent, os.W_OK):
+            raise PackagingError(
+                translate("jobs", "recmanager may not write in {path}.").format(path=out.parent)
+            )
+
+    def _check_space(self, plan: Plan) -> None:
+        needed = int(plan.media.size * plan.space_factor)
+        free = shutil.disk_usage(self.output_dir.parent).free
+        if free < needed:
+            raise PackagingError(
+                translate(
+                    "jobs",
+                    "Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), "
+                    "{free} MB free.",
+                ).format(
+                    path=self.output_dir.parent, needed=needed // 1_000_000,
+                    factor=plan.space_factor, free=free // 1_000_000,
+                ),
+                hint=translate("jobs", "Free some space or choose a folder on another disk."),
+            )
+
+    # --- run --------------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        self._cancel.cancel()
+
+    def run(self, progress: ProgressCallback = no_progress,
+            cancel: CancelToken | None = None) -> JobRecord:
+        """Package; returns the Ready record, raises PackagingError (Failed) or Cancelled."""
+        if cancel is not None:
+            if self._cancel.cancelled:
+                cancel.cancel()
+            self._cancel = cancel
+        self._progress = Throttle(progress, 0.2)
+        self._sequence = 0
+        self._percent = self._step_percent = self._last_event_percent = 0.0
+        self._share = (0.0, 0.0)
+        self._step_label = ""
+        self._plan = None
+        now = datetime.now(UTC)
+        self.store.update(
+            self.id, status=JobStatus.QUEUED, started_at=now, finished_at=None, error="",
+            step_percent=0.0, manifest_path="", manifest_url="",
+        )
+        self.record = self.store.get(self.id)
+        self._emit(ev.STARTED, {"pid": os.getpid(), "host": socket.gethostname()})
+        try:
+            self._cancel.check()
+            key = self.secrets.get(self.record.key_owner, SecretKind.PACKAGING_KEY)
+            if not key:
+                raise PackagingError(
+                    translate("jobs", "The key of job {id} is no longer in the keyring.").format(
+                        id=self.id
+                    ),
+                    hint=translate("jobs", "Package the file again and enter the key."),
+                )
+            keys = KeyPair(bytes.fromhex(key), bytes.fromhex(self.record.kid))
+            plan = self._prepare()
+            self._set_status(JobStatus.INGESTED)
+            remove_partial(self.work_dir)
+            self.work_dir.mkdir()
+            backend = self._factory(self.record.backend, self.bento4_dir)
+            presentation = backend.package(
+                plan,
+                input_path=self.input_path,
+                keys=keys,
+                scheme=self.record.scheme,
+                all_tracks=self.record.all_tracks,
+                work_dir=self.work_dir,
+                steps=self,
+                cancel=self._cancel,
+            )
+            self._cancel.check()
+            self._publish(presentation)
+        except Cancelled:
+            remove_partial(self.work_dir)
+            self._finish(
+                JobStatus.ABORTED, ev.ABORTED, translate("jobs", "Cancelled by the user.")
+            )
+            raise
+        except RecmanagerError as exc:
+            remove_partial(self.work_dir)
+            if self.record.status.active:
+                self._finish(JobStatus.FAILED, ev.FAILED, exc.message or str(exc))
+            raise
+        except (OSError, ValueError) as exc:
+            remove_partial(self.work_dir)
+            message = translate("jobs", "Packaging failed: {error}").format(error=exc)
+            self._finish(JobStatus.FAILED, ev.FAILED, message)
+            raise PackagingError(message) from exc
+        return self.record
+
+    def _publish(self, presentation: Path) -> None:
+        """Rename the verified presentation to the destination; then it is Ready."""
+        out = self.output_dir
+        if out.exists():
+            out.rmdir()  # empty (checked in preflight); never overwrite a full folder
+        os.replace(presentation, out)
+        remove_partial(self.work_dir)
+        manifest = out / "stream.mpd"
+        self.store.update(
+            self.id, manifest_path=str(manifest), manifest_url=manifest.as_uri()
+        )
+        self._percent = self._step_percent = 100.0
+        self._finish(JobStatus.READY, ev.READY, "")
+
+    # --- Steps, as the backend calls them ----------------------------------------------------
+
+    def begin(self, label: str, share: float) -> None:
+        start = self._share[1]
+        self._share = (start, min(100.0, start + share * 100.0))
+        self._step_label = label
+        self._step_percent = 0.0
+        self._report()
+
+    def fraction(self, value: float) -> None:
+        value = max(0.0, min(1.0, value))
+        self._step_percent = value * 100.0
+        start, end = self._share
+        self._percent = start + (end - start) * value
+        if self._percent - self._last_event_percent >= self.PROGRESS_EVENT_STEP:
+            self._last_event_percent = self._percent
+            self.store.update(self.id, step_percent=self._step_percent)
+            self._emit(ev.PROGRESS, {"step": self._step_label})
+        self._report()
+
+    def reached(self, status: JobStatus) -> None:
+        self._cancel.check()
+        self._set_status(status)
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _set_status(self, status: JobStatus) -> None:
+        self.store.update(self.id, status=status, step_percent=self._step_percent)
+        self.record.status = status
+        self._emit(ev.PROGRESS, {"step": self._step_label})
+        self._report(force=True)
+
+    def _report(self, *, force: bool = False) -> None:
+        message = self.record.status.label
+        if self._step_label and self.record.status.active:
+            message = f"{message} · {self._step_label}"
+        self._progress(
+            JobProgress(
+                done=self._percent, total=100.0, unit="%", message=message, job_id=self.id,
+                status=self.record.status.value, step_percent=self._step_percent,
+            ),
+            force=force,
+        )
+
+    def _finish(self, status: JobStatus, event: str, reason: str) -> None:
+        now = datetime.now(UTC)
+        self.store.update(
+            self.id, status=status, finished_at=now, error=reason,
+            step_percent=self._step_percent,
+        )
+        self.record = self.store.get(self.id)
+        data = {"input": self.record.input_origin, "backend": self.record.backend,
+                "scheme": self.record.scheme, "kid": self.record.kid,
+                "output": self.record.output_path}
+        if status is JobStatus.READY:
+            data["manifest"] = self.record.manifest_path
+        self._emit(event, data, message=reason)
+        self._report(force=True)
+
+    def _emit(self, event: str, data: dict[str, Any], *, message: str = "") -> None:
+        self._sequence += 1
+        item = JobEvent(
+            job_id=self.id,
+            sequence=self._sequence,
+            event=event,
+            status=self.record.status.value,
+            at=datetime.now(UTC),
+            percent=self._percent,
+            step_percent=self._step_percent,
+            message=message,
+            data=data,
+        )
+        try:
+            self.store.add_event(item)
+        except RecmanagerError:
+            log.exception("job %s: event %s not stored", self.id, event)
+        self.bus.emit(item)
+
+
+def resolve_backend(choice: str, bento4_dir: str = "") -> str:
+    """"auto" → "bento4" when its tools are found, else "ffmpeg"; others are checked."""
+    from recmanager.packaging.bento4 import find_bento4
+
+    if choice == "auto":
+        return "bento4" if find_bento4(bento4_dir) is not None else "ffmpeg"
+    if choice not in BACKENDS:
+        raise PackagingError(
+            translate("jobs", "Unknown packaging backend {name}: use bento4 or ffmpeg.").format(
+                name=choice
+            )
+        )
+    return choice
+
+
+def make_backend(name: str, bento4_dir: str = "") -> Backend:
+    if name == "bento4":
+        from recmanager.packaging.bento4 import Bento4Backend
+
+        return Bento4Backend.locate(bento4_dir)
+    from recmanager.packaging.ffmpeg import FFmpegBackend
+
+    return FFmpegBackend()
