@@ -10,20 +10,43 @@ it returns — fresh from the servers, or the last copy cached in the store when
 from __future__ import annotations
 
 import json
+import logging
 import posixpath
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import delete, insert, select
 
-from recmanager.i18n import QT_TRANSLATE_NOOP
+from recmanager.config import Profile
+from recmanager.deposit.base import Deposit, OnStatus
+from recmanager.errors import (
+    ConfigError,
+    DepositAuthError,
+    DepositConnectionError,
+    DepositError,
+    HostKeyChanged,
+    HostKeyUnknown,
+    PodError,
+)
+from recmanager.i18n import QT_TRANSLATE_NOOP, translate
+from recmanager.pod.rest import PodClient
+from recmanager.pod.web import PodWebSession
+from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
 from recmanager.store import Database
 from recmanager.store.tables import inbox_cache
+
+if TYPE_CHECKING:
+    from recmanager.actions import Permissions
+    from recmanager.context import AppContext
+    from recmanager.deposit.sftp import HostKeyQuestion
+
+log = logging.getLogger("recmanager.inbox")
 
 # Pod's VIDEO_ALLOWED_EXTENSIONS plus zip (audiovideocast); anything else its cron skips.
 ALLOWED_EXTENSIONS = frozenset(
@@ -214,11 +237,17 @@ def merge(
     recorders: Iterable[RecorderInfo],
     local: LocalState | None = None,
     first_seen: Mapping[str, datetime] | None = None,
+    quiet_period_s: float | None = None,
+    now: datetime | None = None,
 ) -> list[InboxRow]:
     """The inbox rows, newest deposit first.
 
     ``scanned`` is None when the deposit could not be read: the rows then say only what
     Pod knows (never "missing on disk" without a scan).
+
+    With ``quiet_period_s``, a file the scanner has not watched long enough yet (it calls
+    every file it meets for the first time "uploading") counts as complete when its mtime
+    is already older than the quiet period.
     """
     local = local or LocalState()
     first_seen = first_seen or {}
@@ -242,6 +271,14 @@ def merge(
         located = split_server_path(entry.path, deposit_root)
         if located and is_candidate(located[1]):
             files[posixpath.normpath(entry.path)] = entry
+    settled: set[str] = set()
+    if quiet_period_s is not None:
+        moment = (now or datetime.now(UTC)).timestamp()
+        settled = {
+            path for path, entry in files.items()
+            if entry.state == "uploading" and entry.size > 0
+            and moment - entry.mtime >= quiet_period_s
+        }
 
     rows: list[InboxRow] = []
     for path in treatment_by_path.keys() | files.keys():
@@ -256,6 +293,7 @@ def merge(
         state = _state(
             treatment=treatment,
             entry=entry,
+            uploading=entry is not None and entry.state == "uploading" and path not in settled,
             scan_known=scanned is not None,
             recorder=recorder,
             orphan=directories_known and recorder is None and folder not in by_folder,
@@ -299,12 +337,13 @@ def _state(
     *,
     treatment: TreatmentLike | None,
     entry: ScannedLike | None,
+    uploading: bool,
     scan_known: bool,
     recorder: RecorderInfo | None,
     orphan: bool,
 ) -> RowState:
     """The state rules, in the order Pod's own cron applies them."""
-    if entry is not None and entry.state == "uploading":
+    if uploading:
         return RowState.UPLOADING
     if treatment is None:
         return RowState.ORPHAN if orphan else RowState.WAITING
@@ -425,3 +464,152 @@ def load_cache(db: Database, profile: str) -> CachedInbox | None:
         local=LocalState.from_json(data.get("local", {})),
         refreshed_at=refreshed_at,
     )
+
+
+# --- one refresh against the servers -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one refresh learnt; ``*_problem`` say what could not be read (shown, not fatal)."""
+
+    rows: list[InboxRow]
+    recorders: list[RecorderInfo]
+    local: LocalState
+    refreshed_at: datetime
+    permissions: Permissions
+    folders: list[str] = field(default_factory=list)
+    deposit_problem: str = ""
+    web_problem: str = ""
+
+
+def recorder_mode(manager_id: int | None, publication_auto: bool) -> RecorderMode:
+    """Pod's three ways (POD-API §1): no manager = manual claim; a manager = e-mail, or
+    automatic publication when ``publication_auto``."""
+    if manager_id is None:
+        return RecorderMode.MANUAL
+    return RecorderMode.AUTO if publication_auto else RecorderMode.MANAGED
+
+
+def _recorder_infos(
+    client: PodClient, web: PodWebSession | None, cancel: CancelToken
+) -> tuple[list[RecorderInfo], str]:
+    recorders = client.recorders()
+    if web is None:
+        return [RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
+                for r in recorders], ""
+    infos: list[RecorderInfo] = []
+    managers: dict[int, str] = {}
+    try:
+        for recorder in recorders:
+            cancel.check()
+            settings = web.recorder_settings(recorder.id)
+            manager = ""
+            if settings.manager_id is not None:
+                if settings.manager_id not in managers:
+                    managers[settings.manager_id] = client.user(settings.manager_id).username
+                manager = managers[settings.manager_id]
+            infos.append(RecorderInfo(
+                recorder.id, recorder.name, recorder.recording_type,
+                directory=settings.directory,
+                mode=recorder_mode(settings.manager_id, settings.publication_auto),
+                manager=manager, address_ip=recorder.address_ip,
+            ))
+    except PodError as exc:
+        log.warning("recorder settings unreadable: %s", exc)
+        return [RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
+                for r in recorders], str(exc)
+    return infos, ""
+
+
+def _count_slides(deposit: Deposit, rows: Iterable[ScannedLike], local: LocalState) -> None:
+    """Read the directory of each new zip deposit (a few KiB each) for its slide count."""
+    for entry in rows:
+        if not entry.path.lower().endswith(".zip") or entry.state != "complete":
+            continue
+        if local.slide_count(entry.path, entry.size) is not None:
+            continue
+        try:
+            with deposit.open_read(entry.path) as stream:
+                content = inspect_zip(stream)
+        except (DepositError, OSError, zipfile.BadZipFile) as exc:
+            log.info("zip %s unreadable: %s", entry.path, exc)
+            continue
+        local.slides[entry.path] = (entry.size, content.slides)
+
+
+def refresh(
+    profile: Profile,
+    context: AppContext,
+    *,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    on_unknown_host_key: HostKeyQuestion | None = None,
+    on_status: OnStatus | None = None,
+) -> Snapshot:
+    """Read Pod, the recorders' settings and the deposit; merge; keep a copy for offline.
+
+    Pod or the deposit unreachable raises (the window then shows the cached copy); a
+    deposit that is simply not configured and a missing web login only narrow the rows.
+    """
+    from recmanager.actions import read_permissions
+    from recmanager.deposit import open_deposit
+    from recmanager.deposit.scan import Scanner
+
+    cancel = cancel or CancelToken()
+    cached = load_cache(context.db, profile.name)
+    local = cached.local if cached else LocalState()
+    with ExitStack() as stack:
+        progress(Progress(0, 3, message=translate("inbox", "Reading Pod's unclaimed list…")))
+        client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
+        treatments = client.treatments()
+        web: PodWebSession | None = None
+        try:
+            web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
+        except ConfigError:
+            web = None
+        cancel.check()
+        recorders, web_problem = _recorder_infos(client, web, cancel)
+        me = client.find_user(profile.pod_username) if profile.pod_username else None
+        permissions = read_permissions(client, web if not web_problem else None, me)
+        progress(Progress(1, 3, message=translate("inbox", "Scanning the deposit folder…")))
+        cancel.check()
+        scanned: list[ScannedLike] | None = None
+        first_seen: dict[str, datetime] = {}
+        folders: list[str] = []
+        deposit_problem = ""
+        try:
+            deposit = stack.enter_context(open_deposit(
+                profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
+        except (DepositConnectionError, DepositAuthError, HostKeyUnknown, HostKeyChanged):
+            raise
+        except DepositError as exc:
+            deposit_problem = str(exc)
+        else:
+            quiet = float(context.settings.get("quiet_period_s"))
+            result = Scanner(context.db, profile.name, quiet).scan(deposit)
+            scanned = list(result.files.values())
+            first_seen = {item.path: item.first_seen for item in result.files.values()}
+            folders = result.folders
+            _count_slides(deposit, scanned, local)
+        progress(Progress(2, 3, message=translate("inbox", "Merging…")))
+        rows = merge(
+            deposit_root=profile.deposit_root, treatments=treatments, scanned=scanned,
+            recorders=recorders, local=local, first_seen=first_seen,
+            quiet_period_s=float(context.settings.get("quiet_period_s")),
+        )
+    now = datetime.now(UTC)
+    save_cache(context.db, profile.name, rows, recorders, local, now)
+    progress(Progress(3, 3))
+    return Snapshot(rows, recorders, local, now, permissions, folders, deposit_problem,
+                    web_problem)
+
+
+def remember_duration(db: Database, profile: str, path: str, seconds: float) -> None:
+    """Keep a duration the player learnt, so the column shows it from now on (and offline)."""
+    cached = load_cache(db, profile)
+    if cached is None or cached.local.durations.get(path) == seconds:
+        return
+    cached.local.durations[path] = seconds
+    rows = [replace(row, duration=seconds) if row.path == path else row for row in cached.rows]
+    save_cache(db, profile, rows, cached.recorders, cached.local, cached.refreshed_at)

@@ -198,3 +198,19 @@ def test_cache_round_trip_keeps_rows_recorders_and_local_state(context):
     assert cached.local.durations == local.durations
     assert cached.refreshed_at == NOW
     assert load_cache(context.db, "other") is None
+
+
+def test_a_file_first_seen_but_long_untouched_is_not_shown_as_uploading():
+    old = (NOW - timedelta(minutes=10)).timestamp()
+    fresh = (NOW - timedelta(seconds=5)).timestamp()
+    rows = by_name(merge(
+        deposit_root=ROOT,
+        treatments=[T(1, f"{ROOT}/amphiA/old.mp4", 10, 1)],
+        scanned=[F(f"{ROOT}/amphiA/old.mp4", 10, "uploading", old),
+                 F(f"{ROOT}/amphiA/fresh.mp4", 10, "uploading", fresh),
+                 F(f"{ROOT}/amphiA/empty.mp4", 0, "uploading", old)],
+        recorders=RECORDERS, quiet_period_s=120, now=NOW,
+    ))
+    assert rows["old.mp4"].state is RowState.CLAIMABLE
+    assert rows["fresh.mp4"].state is RowState.UPLOADING
+    assert rows["empty.mp4"].state is RowState.UPLOADING
