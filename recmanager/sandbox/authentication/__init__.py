@@ -1,0 +1,1 @@
+"""Pod's ``authentication`` app, reduced to the Owner profile the recorder interface uses."""

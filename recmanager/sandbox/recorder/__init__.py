@@ -1,0 +1,1 @@
+"""Pod's ``recorder`` app: recorders, treatments (RFT), recordings and uploaded files."""
