@@ -1,0 +1,201 @@
+"""A local HTTP server that lets VLC play a deposit file without downloading it first.
+
+VLC asks for byte ranges (the start, then the moov atom at the end of most recorder files,
+then the media data); each range is read from the deposit through ``open_reader`` — over
+SFTP with read-ahead. The server listens on 127.0.0.1 on a random port and serves only the
+files it was given, each under its own random token: another local user cannot guess a URL,
+and nothing else on the deposit is reachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+import secrets as random_tokens
+import threading
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import BinaryIO
+from urllib.parse import quote, unquote, urlsplit
+
+from recmanager.config import Profile
+from recmanager.deposit.base import check_server_path
+from recmanager.errors import DepositError
+
+log = logging.getLogger("recmanager.deposit.stream")
+
+SEND_CHUNK = 256 * 1024
+_RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$")
+
+OpenReader = Callable[[str], BinaryIO]
+
+
+def parse_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
+    """``(first, last)`` inclusive for a single satisfiable range; None for no (or an
+    ignorable) Range header; False when the range cannot be satisfied."""
+    if not header:
+        return None
+    match = _RANGE.match(header)
+    if match is None:
+        return None  # several ranges or a bad header: RFC 9110 allows serving it all
+    first_text, last_text = match.groups()
+    if not first_text and not last_text:
+        return None
+    if not first_text:
+        suffix = int(last_text)
+        if suffix == 0 or size == 0:
+            return False
+        return max(0, size - suffix), size - 1
+    first = int(first_text)
+    last = int(last_text) if last_text else size - 1
+    if first >= size or last < first:
+        return False
+    return first, min(last, size - 1)
+
+
+class PreviewServer:
+    """Serves registered deposit files on ``http://127.0.0.1:<port>/<token>/<name>``."""
+
+    def __init__(self, open_reader: OpenReader) -> None:
+        self._open_reader = open_reader
+        self._paths: dict[str, str] = {}
+        self._tokens: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._served = 0
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="preview-stream", daemon=True)
+        self._thread.start()
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def bytes_served(self) -> int:
+        """Body bytes sent to players so far (all files)."""
+        return self._served
+
+    def url_for(self, path: str) -> str:
+        """The URL a player can open for ``path``; the same file keeps its token."""
+        with self._lock:
+            token = self._tokens.get(path)
+            if token is None:
+                token = random_tokens.token_urlsafe(24)
+                self._tokens[path] = token
+                self._paths[token] = path
+        name = quote(path.rsplit("/", 1)[-1])
+        return f"http://127.0.0.1:{self.port}/{token}/{name}"
+
+    def forget(self, path: str) -> None:
+        """Stop serving ``path`` (its URL answers 404 from now on)."""
+        with self._lock:
+            token = self._tokens.pop(path, None)
+            if token is not None:
+                self._paths.pop(token, None)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(5)
+
+    def __enter__(self) -> PreviewServer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _path_for(self, url_path: str) -> str | None:
+        token = unquote(urlsplit(url_path).path).lstrip("/").split("/", 1)[0]
+        with self._lock:
+            return self._paths.get(token)
+
+    def _count(self, size: int) -> None:
+        with self._lock:
+            self._served += size
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "recmanager-preview"
+
+            def log_message(self, format: str, *args: object) -> None:
+                log.debug("%s " + format, self.address_string(), *args)
+
+            def do_HEAD(self) -> None:
+                self._serve(body=False)
+
+            def do_GET(self) -> None:
+                self._serve(body=True)
+
+            def _empty(self, status: HTTPStatus, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def _serve(self, *, body: bool) -> None:
+                path = server._path_for(self.path)
+                if path is None:
+                    self._empty(HTTPStatus.NOT_FOUND)
+                    return
+                try:
+                    reader = server._open_reader(path)
+                except DepositError as exc:
+                    log.warning("preview of %s refused: %s", path, exc)
+                    self._empty(HTTPStatus.BAD_GATEWAY)
+                    return
+                with reader:
+                    size = reader.seek(0, 2)
+                    wanted = parse_range(self.headers.get("Range"), size)
+                    if wanted is False:
+                        self._empty(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                                    {"Content-Range": f"bytes */{size}"})
+                        return
+                    first, last = wanted if wanted else (0, size - 1)
+                    self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
+                    self.send_header("Accept-Ranges", "bytes")
+                    self.send_header("Content-Type", mimetypes.guess_type(path)[0]
+                                     or "application/octet-stream")
+                    self.send_header("Content-Length", str(last - first + 1))
+                    if wanted:
+                        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+                    self.end_headers()
+                    if body:
+                        self._send(reader, first, last + 1)
+
+            def _send(self, reader: BinaryIO, start: int, end: int) -> None:
+                reader.seek(start)
+                position = start
+                try:
+                    while position < end:
+                        chunk = reader.read(min(SEND_CHUNK, end - position))
+                        if not chunk:
+                            break
+                        self.wfile.write(chunk)
+                        position += len(chunk)
+                        server._count(len(chunk))
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the player seeked elsewhere and dropped this response
+                except (DepositError, OSError) as exc:
+                    log.warning("preview stream interrupted: %s", exc)
+                if position < end:
+                    self.close_connection = True
+
+        return Handler
+
+
+def preview_url(profile: Profile, path: str, server: PreviewServer) -> str:
+    """Pod's public records URL for ``path`` when the profile has one, else the local stream."""
+    base = profile.preview_base_url.strip()
+    if not base:
+        return server.url_for(path)
+    folder, name = check_server_path(profile.deposit_root.rstrip("/") or "/", path)
+    relative = "/".join(quote(part) for part in (*folder.split("/"), name) if part)
+    return f"{base.rstrip('/')}/{relative}"
