@@ -32,6 +32,7 @@ pytest_plugins = [
         "tests.fixtures.sshd",
         "tests.fixtures.sandbox",
         "tests.fixtures.media",
+        "tests.fixtures.faulty_http",
     )
     if os.path.exists(os.path.join(os.path.dirname(__file__), *name.split(".")[1:]) + ".py")
 ]

@@ -154,6 +154,27 @@ class User:
 
 
 @dataclass(frozen=True)
+class Owner:
+    """Pod's per-user profile; ``hashkey`` names the user's media folder."""
+
+    id: int
+    user_id: int | None
+    hashkey: str
+    auth_type: str
+    affiliation: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Owner:
+        return cls(
+            id=int(data["id"]),
+            user_id=id_from_url(data.get("user")),
+            hashkey=data.get("hashkey") or "",
+            auth_type=data.get("auth_type") or "",
+            affiliation=data.get("affiliation") or "",
+        )
+
+
+@dataclass(frozen=True)
 class VideoType:
     id: int
     url: str

@@ -50,6 +50,7 @@ from recmanager.i18n import translate
 from recmanager.logs import register_secret
 from recmanager.pod.model import (
     ClaimOutcome,
+    Owner,
     Recorder,
     Recording,
     Site,
@@ -619,7 +620,19 @@ class PodClient:
     # --- access ---------------------------------------------------------------------------
 
     def check_access(self) -> str:
-        """One request that proves the token works and is staff; a sentence for the user."""
+        """Prove the token works, is staff, and that this Pod has the recorder API."""
+        root = self.http.json("GET", "/rest/")
+        missing = sorted(
+            name for name in ("recorder", "recording", "recordingfiletreatment", "users")
+            if not isinstance(root, dict) or name not in root
+        )
+        if missing:
+            raise PodServerError(
+                translate(
+                    "pod", "{url} answers, but its REST API lacks {names}: it is not Pod, or a "
+                    "Pod too old for recmanager."
+                ).format(url=self.base_url, names=", ".join(missing))
+            )
         data = self.http.json("GET", "/rest/recorder/")
         count = data.get("count") if isinstance(data, dict) else None
         if count is None:
@@ -730,6 +743,9 @@ class PodClient:
         if not params:
             return self.all_users()
         return [User.from_json(item) for item in self.http.pages("/rest/users/", params)]
+
+    def owners(self) -> list[Owner]:
+        return [Owner.from_json(item) for item in self.http.pages("/rest/owners/")]
 
     def all_users(self) -> list[User]:
         return [User.from_json(item) for item in self.http.pages("/rest/users/")]
