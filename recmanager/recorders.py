@@ -255,8 +255,10 @@ def validate_recorder(
 
     if problems:
         raise ValidationError(
-            translate("recorders", "The recorder cannot be saved: {count} problem(s).").format(
-                count=sum(len(v) for v in problems.values())),
+            translate("recorders", "The recorder cannot be saved: {problems}").format(
+                problems=" ".join(
+                    f"{field_label(name)}: {message}"
+                    for name, messages in problems.items() for message in messages)),
             fields=problems,
         )
     return replace(draft, name=name, address_ip=address)
@@ -821,7 +823,9 @@ class RecorderService:
         )
         if before is None:
             assert self.web is not None  # plan_channels refused otherwise
-            recorder_id = self.web.save_recorder(self._settings_for(draft, None))
+            settings = self._settings_for(draft, None)
+            draft = replace(draft, site_ids=settings.site_ids)
+            recorder_id = self.web.save_recorder(settings)
         else:
             assert recorder_id is not None
             if rest_names:

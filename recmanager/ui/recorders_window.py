@@ -1,0 +1,543 @@
+"""The recorders window: every recorder with its mode, the notify key, the set-up sheet,
+the editor and the sanity panel.
+
+All server work runs through the task runner on one :class:`RecorderService` (REST plus,
+when the profile has a web login, the admin session); the table is rebuilt from what the
+server said, never from what a dialog thinks it saved.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager.config import Profile
+from recmanager.context import AppContext
+from recmanager.errors import RecmanagerError
+from recmanager.pod.model import VideoType
+from recmanager.recorders import (
+    FILENAME_PLACEHOLDER,
+    CheckReport,
+    Finding,
+    RecorderFields,
+    RecorderInfo,
+    RecorderService,
+    SaveReport,
+    apply_fix,
+    call_notify,
+    check_key,
+    mode_label,
+    notify_details,
+    run_checks,
+)
+from recmanager.ui.icons import themed_icon
+from recmanager.ui.tasks import TaskRunner
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+ObjectRole = Qt.ItemDataRole.UserRole + 2
+
+NAME, IP, FOLDER, MANAGER, VIDEO_TYPE, RECORDING_TYPE, MODE, WAITING = range(8)
+WEB_COLUMNS = (FOLDER, MANAGER, VIDEO_TYPE, MODE)
+_NO_PARENT = QModelIndex()
+
+
+class RecordersModel(QAbstractTableModel):
+    """One row per recorder; web-only cells say "unavailable" (with the reason) without one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.recorders: list[RecorderInfo] = []
+        self.headers = [
+            self.tr("Name"), self.tr("IP address"), self.tr("Folder"), self.tr("Manager"),
+            self.tr("Video type"), self.tr("Recording type"), self.tr("Mode"),
+            self.tr("Files waiting"),
+        ]
+
+    def set_recorders(self, recorders: list[RecorderInfo]) -> None:
+        self.beginResetModel()
+        self.recorders = list(recorders)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.recorders)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def _value(self, info: RecorderInfo, column: int) -> Any:
+        values = info.fields
+        return {
+            NAME: values.name,
+            IP: values.address_ip,
+            FOLDER: values.directory or "",
+            MANAGER: info.manager_username or (self.tr("none (manual claim)")
+                                               if info.web_available else ""),
+            VIDEO_TYPE: info.type_title,
+            RECORDING_TYPE: values.recording_type,
+            MODE: mode_label(info.mode),
+            WAITING: info.files_waiting,
+        }[column]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        info = self.recorders[index.row()]
+        column = index.column()
+        unavailable = column in WEB_COLUMNS and not info.web_available
+        if role == ObjectRole:
+            return info
+        if role == SortRole:
+            value = self._value(info, column)
+            return value if isinstance(value, int) else str(value).casefold()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if unavailable:
+                return self.tr("unavailable")
+            return str(self._value(info, column))
+        if role == Qt.ItemDataRole.ToolTipRole and unavailable:
+            return self.tr("Needs the web session: {reason}").format(
+                reason=info.web_unavailable_reason)
+        if role == Qt.ItemDataRole.ForegroundRole and unavailable:
+            return QColor("#777777")
+        if role == Qt.ItemDataRole.FontRole and unavailable:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == WAITING:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class SortProxy(QSortFilterProxyModel):
+    """Compares the SortRole values in Python (counts as numbers, text case-folded)."""
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        return left.data(SortRole) < right.data(SortRole)
+
+
+class NotifyPanel(QWidget):
+    """The selected recorder's notify key and URL, a device-key check, and the real call."""
+
+    def __init__(self, window: RecordersWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("NotifyPanel")
+        self.recorder: RecorderInfo | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.tr("Select a recorder."), self)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        box = QGroupBox(self.tr("Notify key and URL"), self)
+        form = QFormLayout(box)
+        self.key = self._read_only("notify_key")
+        form.addRow(self.tr("Key:"), self._with_copy(self.key))
+        self.filename = QLineEdit(self)
+        self.filename.setObjectName("notify_file")
+        self.filename.setPlaceholderText(self.tr("file name in the recorder's folder"))
+        self.filename.textChanged.connect(self._update_url)
+        form.addRow(self.tr("&File:"), self.filename)
+        self.url = self._read_only("notify_url")
+        form.addRow(self.tr("URL:"), self._with_copy(self.url))
+        explain = QLabel(self.tr(
+            "Pod's cron calls this URL itself for a recorder with a manager; a device that "
+            "notifies Pod must be configured to call it."), self)
+        explain.setWordWrap(True)
+        form.addRow(explain)
+        layout.addWidget(box)
+        check_box = QGroupBox(self.tr("Check a device's key"), self)
+        check_form = QFormLayout(check_box)
+        self.device_key = QLineEdit(self)
+        self.device_key.setObjectName("device_key")
+        self.device_key.setPlaceholderText(self.tr("paste the key the device is configured with"))
+        self.device_key.textChanged.connect(self._check_key)
+        check_form.addRow(self.tr("Device &key:"), self.device_key)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("key_verdict")
+        self.verdict.setWordWrap(True)
+        check_form.addRow(self.verdict)
+        layout.addWidget(check_box)
+        self.call_button = QPushButton(themed_icon("mail-send"), self.tr("Call the notify URL…"),
+                                       self)
+        self.call_button.setObjectName("call_notify")
+        self.call_button.setToolTip(self.tr("Really calls Pod: it e-mails the manager or "
+                                            "publishes the video."))
+        self.call_button.clicked.connect(self.call)
+        layout.addWidget(self.call_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.call_result = QLabel(self)
+        self.call_result.setObjectName("call_result")
+        self.call_result.setWordWrap(True)
+        layout.addWidget(self.call_result)
+        layout.addStretch(1)
+        self.show_recorder(None)
+
+    def _read_only(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setReadOnly(True)
+        return edit
+
+    def _with_copy(self, edit: QLineEdit) -> QWidget:
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        button = QPushButton(themed_icon("edit-copy"), "", holder)
+        button.setToolTip(self.tr("Copy"))
+        button.setAccessibleName(self.tr("Copy"))
+        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(edit.text()))
+        row.addWidget(button)
+        return holder
+
+    def show_recorder(self, recorder: RecorderInfo | None) -> None:
+        self.recorder = recorder
+        usable = recorder is not None and recorder.web_available
+        for widget in (self.filename, self.device_key, self.call_button):
+            widget.setEnabled(usable)
+        self.call_result.clear()
+        if recorder is None:
+            self.heading.setText(self.tr("Select a recorder."))
+        elif not recorder.web_available:
+            self.heading.setText(self.tr(
+                "{name}: the notify key needs the hash key, which only the web session can "
+                "read ({reason}).").format(name=recorder.name,
+                                           reason=recorder.web_unavailable_reason))
+        else:
+            self.heading.setText(f"<b>{recorder.name}</b> — {mode_label(recorder.mode)}")
+        self._update_url()
+        self._check_key()
+
+    def _update_url(self) -> None:
+        profile = self.window_.profile
+        if self.recorder is None or not self.recorder.web_available:
+            self.key.clear()
+            self.url.clear()
+            return
+        details = notify_details(profile, self.recorder, self.filename.text().strip())
+        self.key.setText(details.key)
+        self.url.setText(details.url)
+        self.url.setCursorPosition(0)
+
+    def _check_key(self) -> None:
+        text = self.device_key.text().strip()
+        if not text or self.recorder is None or not self.recorder.web_available:
+            self.verdict.clear()
+            return
+        result = check_key(self.recorder, text)
+        colour = "#1b7f2a" if result.ok else "#b00020"
+        self.verdict.setStyleSheet(f"color: {colour};")
+        self.verdict.setText(result.message)
+
+    def call(self) -> None:
+        recorder = self.recorder
+        name = self.filename.text().strip()
+        if recorder is None:
+            return
+        if not name or name == FILENAME_PLACEHOLDER:
+            self.call_result.setText(self.tr("Give the name of a file in the recorder's folder "
+                                             "first."))
+            return
+        details = notify_details(self.window_.profile, recorder, name)
+        if QMessageBox.question(
+            self, self.tr("Call the notify URL"),
+            self.tr("This really calls Pod for {path}: Pod will e-mail the manager (or the "
+                    "admins), or publish the video at once for an auto-publishing recorder. "
+                    "Call it?").format(path=details.mediapath),
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self.call_button.setEnabled(False)
+        profile = self.window_.profile
+        self.window_.runner.submit(
+            "notify-call", lambda progress, cancel: call_notify(profile, details.url),
+            on_result=self._called, on_error=self._call_failed)
+
+    def _called(self, result: Any) -> None:
+        self.call_button.setEnabled(True)
+        self.call_result.setText(f"{result.reply} — {result.meaning}")
+
+    def _call_failed(self, error: BaseException) -> None:
+        self.call_button.setEnabled(True)
+        self.call_result.setText(str(error))
+
+
+class RecordersWindow(QMainWindow):
+    """Recorders of one profile."""
+
+    def __init__(self, context: AppContext, profile: Profile, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.profile = profile
+        self.runner = runner
+        self._service: RecorderService | None = None
+        self._service_lock = threading.Lock()
+        self.video_types: list[VideoType] = []
+        self.last_report: SaveReport | None = None
+        self.setObjectName("RecordersWindow")
+        self.setWindowTitle(self.tr("Recorders — {profile}").format(profile=profile.name))
+        self._build()
+        self._state = QSettings(str(context.paths.config_dir / "window.ini"),
+                                QSettings.Format.IniFormat)
+        geometry = self._state.value("recorders/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 640)
+        splitter = self._state.value("recorders/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _action(self, text: str, icon: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(themed_icon(icon), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build(self) -> None:
+        self.action_refresh = self._action(self.tr("Refresh"), "view-refresh", self.refresh,
+                                           QKeySequence.StandardKey.Refresh)
+        self.action_new = self._action(self.tr("New recorder…"), "list-add",
+                                       lambda: self.create_recorder(""),
+                                       QKeySequence.StandardKey.New)
+        self.action_edit = self._action(self.tr("Edit…"), "document-properties",
+                                        self.edit_selected, "Return")
+        self.action_sheet = self._action(self.tr("Set-up sheet…"), "document-print",
+                                         self.show_sheet, QKeySequence.StandardKey.Print)
+        toolbar = QToolBar(self.tr("Recorders"), self)
+        toolbar.setObjectName("RecordersToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.action_refresh, self.action_new, self.action_edit,
+                       self.action_sheet):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("web_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("RecordersSplitter")
+        self.model = RecordersModel(self)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView(self.splitter)
+        self.table.setObjectName("recorders_table")
+        self.table.setAccessibleName(self.tr("Recorders"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.tabs = QTabWidget(self.splitter)
+        self.notify_panel = NotifyPanel(self)
+        self.tabs.addTab(self.notify_panel, self.tr("Notify key"))
+        from recmanager.ui.sanity_panel import SanityPanel
+
+        self.sanity_panel = SanityPanel(self.runner, self._run_checks, self._apply_fix, self)
+        self.sanity_panel.create_requested.connect(self.create_recorder)
+        self.sanity_panel.edit_requested.connect(self.edit_recorder)
+        self.sanity_panel.fixed.connect(lambda _message: self.refresh())
+        self.tabs.addTab(self.sanity_panel, self.tr("Sanity checks"))
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._selection_changed()
+
+    # --- the service ----------------------------------------------------------------------
+
+    def service(self) -> RecorderService:
+        """Opened on first use (in a worker: the web login is a request)."""
+        with self._service_lock:
+            if self._service is None:
+                self._service = RecorderService.open(self.profile, self.context.secrets)
+            return self._service
+
+    def _run_checks(self) -> CheckReport:
+        from recmanager.deposit import open_deposit
+        from recmanager.ui.dialogs.host_key import ask_host_key
+
+        with open_deposit(self.profile, self.context, on_unknown_host_key=lambda h, k, f:
+                          ask_host_key(self, h, k, f)) as deposit:
+            return run_checks(self.service(), deposit)
+
+    def _apply_fix(self, finding: Finding) -> str:
+        from recmanager.deposit import open_deposit
+        from recmanager.ui.dialogs.host_key import ask_host_key
+
+        with open_deposit(self.profile, self.context, on_unknown_host_key=lambda h, k, f:
+                          ask_host_key(self, h, k, f)) as deposit:
+            return apply_fix(finding, self.service(), deposit,
+                             quarantine_dir=self.profile.quarantine_dir)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.statusBar().showMessage(self.tr("Loading the recorders…"))
+        self.action_refresh.setEnabled(False)
+
+        def load(progress: Any, cancel: Any) -> tuple[list[RecorderInfo], list[VideoType], str]:
+            service = self.service()
+            recorders = service.load()
+            types = service.client.video_types()
+            return recorders, types, "" if service.web_available else service.web_reason
+
+        self.runner.submit("load-recorders", load, on_result=self._loaded,
+                           on_error=self._load_failed)
+
+    def _loaded(self, result: tuple[list[RecorderInfo], list[VideoType], str]) -> None:
+        recorders, types, reason = result
+        self.action_refresh.setEnabled(True)
+        selected = self.selected()
+        self.video_types = types
+        self.model.set_recorders(recorders)
+        self.table.resizeColumnsToContents()
+        if reason:
+            self.banner.setText(self.tr(
+                "The hash key, folder, manager, video type and mode are unavailable: {reason}. "
+                "Add a Pod superuser login and password to the profile to see and change "
+                "them.").format(reason=reason))
+            self.banner.show()
+        else:
+            self.banner.hide()
+        self.statusBar().showMessage(self.tr("%n recorder(s).", "", len(recorders)), 5000)
+        self.select(selected.id if selected else None)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.action_refresh.setEnabled(True)
+        text = str(error) if isinstance(error, RecmanagerError) else repr(error)
+        self.statusBar().showMessage(self.tr("Loading failed: {error}").format(error=text))
+
+    # --- selection ------------------------------------------------------------------------
+
+    def selected(self) -> RecorderInfo | None:
+        index = self.table.currentIndex()
+        return index.data(ObjectRole) if index.isValid() else None
+
+    def select(self, recorder_id: int | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, NAME)
+            if recorder_id is not None and index.data(ObjectRole).id == recorder_id:
+                self.table.setCurrentIndex(index)
+                return
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, NAME))
+        self._selection_changed()
+
+    def _selection_changed(self, *_: object) -> None:
+        recorder = self.selected()
+        self.action_edit.setEnabled(recorder is not None)
+        self.action_sheet.setEnabled(recorder is not None and recorder.web_available)
+        self.notify_panel.show_recorder(recorder)
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _editor(self, recorder: RecorderInfo | None, preset_folder: str = "") -> Any:
+        from recmanager.ui.dialogs.recorder_editor import RecorderEditor
+
+        def save(draft: RecorderFields, manager: str, additional: list[str]) -> SaveReport:
+            service = self.service()
+            if service.web_available:
+                draft = service.with_users(draft, manager, additional)
+            return service.save(recorder, draft)
+
+        web_available = all(r.web_available for r in self.model.recorders) and (
+            not self.banner.isVisible())
+        reason = self.model.recorders[0].web_unavailable_reason if self.model.recorders else ""
+        editor = RecorderEditor(
+            recorder=recorder, existing=self.model.recorders, video_types=self.video_types,
+            web_available=web_available, web_reason=reason, runner=self.runner, save=save,
+            preset_folder=preset_folder, parent=self)
+        editor.accepted.connect(lambda: self._saved(editor.report))
+        return editor
+
+    def _saved(self, report: SaveReport | None) -> None:
+        if report is None:
+            return
+        self.last_report = report
+        self.statusBar().showMessage(report.summary().replace("\n", " "), 15000)
+        self.refresh()
+        if report.after is not None:
+            self.select(report.after.id)
+
+    def edit_selected(self) -> None:
+        recorder = self.selected()
+        if recorder is not None:
+            self._editor(recorder).open()
+
+    def edit_recorder(self, recorder_id: int) -> None:
+        for recorder in self.model.recorders:
+            if recorder.id == recorder_id:
+                self.select(recorder_id)
+                self._editor(recorder).open()
+                return
+
+    def create_recorder(self, folder: str = "") -> None:
+        self._editor(None, folder).open()
+
+    def show_sheet(self) -> None:
+        from recmanager.ui.setup_sheet import SetupSheetDialog
+
+        recorder = self.selected()
+        if recorder is not None and recorder.web_available:
+            SetupSheetDialog(self.profile, recorder, self).open()
+
+    # --- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._state.setValue("recorders/geometry", self.saveGeometry())
+        self._state.setValue("recorders/splitter", self.splitter.saveState())
+        self._state.sync()
+        with self._service_lock:
+            if self._service is not None:
+                self._service.close()
+                self._service = None
+        super().closeEvent(event)

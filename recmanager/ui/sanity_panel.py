@@ -1,0 +1,175 @@
+"""The sanity panel: what is wrong between Pod's recorders and the deposit, and the fix.
+
+Fixes that need no choice (delete a stale treatment row, create a missing folder, delete a
+file that never completed) run here after a confirmation; creating or editing a recorder
+is handed to the recorders window through a signal, which opens the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager.errors import RecmanagerError
+from recmanager.i18n import QT_TRANSLATE_NOOP
+from recmanager.recorders import CheckReport, Finding, FindingKind, FixKind
+from recmanager.ui.icons import themed_icon
+from recmanager.ui.tasks import TaskRunner
+
+KIND_LABELS = {
+    FindingKind.ORPHAN_FOLDER: QT_TRANSLATE_NOOP("SanityPanel", "Folder without a recorder"),
+    FindingKind.MISSING_FOLDER: QT_TRANSLATE_NOOP("SanityPanel", "Recorder folder missing"),
+    FindingKind.DUPLICATE_IP: QT_TRANSLATE_NOOP("SanityPanel", "Duplicate IP address"),
+    FindingKind.MANUAL_CLAIM_IMPOSSIBLE: QT_TRANSLATE_NOOP(
+        "SanityPanel", "Manual claim not allowed"),
+    FindingKind.TREATMENT_FILE_GONE: QT_TRANSLATE_NOOP("SanityPanel", "Treatment without file"),
+    FindingKind.NEVER_COMPLETED: QT_TRANSLATE_NOOP("SanityPanel", "File never completed"),
+}
+FIX_BUTTONS = {
+    FixKind.CREATE_RECORDER: QT_TRANSLATE_NOOP("SanityPanel", "Create recorder…"),
+    FixKind.CREATE_FOLDER: QT_TRANSLATE_NOOP("SanityPanel", "Create folder"),
+    FixKind.EDIT_RECORDER: QT_TRANSLATE_NOOP("SanityPanel", "Edit recorder…"),
+    FixKind.DELETE_TREATMENT: QT_TRANSLATE_NOOP("SanityPanel", "Delete row"),
+    FixKind.DELETE_FILE: QT_TRANSLATE_NOOP("SanityPanel", "Delete file"),
+}
+NEEDS_EDITOR = (FixKind.CREATE_RECORDER, FixKind.EDIT_RECORDER)
+
+CheckWork = Callable[[], CheckReport]
+FixWork = Callable[[Finding], str]
+
+
+class SanityPanel(QWidget):
+    """Run the checks, list the findings, fix the selected one."""
+
+    create_requested = Signal(str)  # folder name
+    edit_requested = Signal(int)  # recorder id
+    fixed = Signal(str)  # what was done
+
+    def __init__(self, runner: TaskRunner, check: CheckWork, fix: FixWork,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SanityPanel")
+        self.runner = runner
+        self._check = check
+        self._fix = fix
+        self.report: CheckReport | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.run_button = QPushButton(themed_icon("edit-find"), self.tr("&Run checks"), self)
+        self.run_button.setObjectName("run_checks")
+        self.run_button.clicked.connect(self.run_checks)
+        top.addWidget(self.run_button)
+        self.summary = QLabel(self.tr("Checks not run yet."), self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        layout.addLayout(top)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("findings")
+        self.tree.setHeaderLabels([self.tr("Problem"), self.tr("About"), self.tr("Fix")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAccessibleName(self.tr("Sanity findings"))
+        self.tree.currentItemChanged.connect(self._selected)
+        layout.addWidget(self.tree, 1)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+        self.fix_button = QPushButton(self.tr("Fix"), self)
+        self.fix_button.setObjectName("fix")
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(self.fix_selected)
+        layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.skipped = QLabel(self)
+        self.skipped.setObjectName("skipped")
+        self.skipped.setWordWrap(True)
+        layout.addWidget(self.skipped)
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def run_checks(self) -> None:
+        self.run_button.setEnabled(False)
+        self.summary.setText(self.tr("Checking recorders and the deposit…"))
+        self.runner.submit("recorder-checks", lambda progress, cancel: self._check(),
+                           on_result=self.show_report, on_error=self._failed)
+
+    def show_report(self, report: CheckReport) -> None:
+        self.report = report
+        self.run_button.setEnabled(True)
+        self.tree.clear()
+        for finding in report.findings:
+            item = QTreeWidgetItem([
+                self.tr(KIND_LABELS[finding.kind]), finding.subject, finding.fix_text])
+            item.setData(0, Qt.ItemDataRole.UserRole, finding)
+            item.setIcon(0, themed_icon("dialog-warning"))
+            item.setToolTip(0, finding.message)
+            self.tree.addTopLevelItem(item)
+        for column in range(2):
+            self.tree.resizeColumnToContents(column)
+        self.summary.setText(
+            self.tr("No problem found.") if report.ok
+            else self.tr("%n problem(s) found.", "", len(report.findings)))
+        self.skipped.setText("\n".join(report.skipped))
+        self.detail.clear()
+        if report.findings:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        else:
+            self.fix_button.setEnabled(False)
+
+    def _failed(self, error: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        text = str(error) if isinstance(error, RecmanagerError) else repr(error)
+        self.summary.setText(self.tr("The checks failed: {error}").format(error=text))
+
+    # --- fixes ----------------------------------------------------------------------------
+
+    def selected(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _selected(self, *_: object) -> None:
+        finding = self.selected()
+        self.fix_button.setEnabled(finding is not None)
+        if finding is None:
+            return
+        self.detail.setText(f"{finding.message}\n→ {finding.fix_text}")
+        self.fix_button.setText(self.tr(FIX_BUTTONS[finding.fix]))
+
+    def _confirm(self, finding: Finding) -> bool:
+        return QMessageBox.question(
+            self, self.tr("Fix"), f"{finding.message}\n\n{finding.fix_text}",
+        ) == QMessageBox.StandardButton.Yes
+
+    def fix_selected(self) -> None:
+        finding = self.selected()
+        if finding is None:
+            return
+        if finding.fix is FixKind.CREATE_RECORDER:
+            self.create_requested.emit(str(finding.target["directory"]))
+            return
+        if finding.fix is FixKind.EDIT_RECORDER:
+            ids = finding.target.get("recorder_ids") or [finding.target["recorder_id"]]
+            self.edit_requested.emit(int(ids[-1]))
+            return
+        if not self._confirm(finding):
+            return
+        self.fix_button.setEnabled(False)
+        self.runner.submit("recorder-fix", lambda progress, cancel: self._fix(finding),
+                           on_result=self._fixed, on_error=self._failed)
+
+    def _fixed(self, message: str) -> None:
+        self.summary.setText(message)
+        self.fixed.emit(message)
+        self.run_checks()
