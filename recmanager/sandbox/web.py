@@ -12,7 +12,6 @@ import hashlib
 import json
 import mimetypes
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +40,7 @@ from django.urls import reverse
 from django.utils._os import safe_join
 from django.views.decorators.csrf import csrf_exempt
 
+from recmanager.deposit.stream import parse_range
 from recmanager.sandbox.authentication.models import owner_hashkey
 from recmanager.sandbox.recorder.models import (
     RECORDER_TYPE,
@@ -274,29 +274,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 # --- media (preview) ------------------------------------------------------------------------
 
-RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
-
-
-def byte_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
-    """``(start, end)`` for one satisfiable range, None to send everything, False for 416."""
-    if not header:
-        return None
-    match = RANGE_RE.match(header.strip())
-    if not match or match.groups() == ("", ""):
-        return None  # several ranges or a malformed header: the whole file, as allowed
-    first, last = match.groups()
-    if first == "":
-        length = int(last)
-        if length == 0 or size == 0:
-            return False
-        return max(0, size - length), size - 1
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if start >= size or end < start:
-        return False
-    return start, end
-
-
 def _read(path: Path, start: int, length: int) -> Iterator[bytes]:
     with path.open("rb") as stream:
         stream.seek(start)
@@ -316,7 +293,7 @@ def serve_file(request: HttpRequest, root: str, relative: str) -> HttpResponse:
     if not path.is_file():
         raise Http404(relative)
     size = path.stat().st_size
-    wanted = byte_range(request.headers.get("Range"), size)
+    wanted = parse_range(request.headers.get("Range"), size)
     if wanted is False:
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"

@@ -1,0 +1,96 @@
+"""`make run`: the sandbox in a child process, a ready "Sandbox" profile, then the GUI.
+
+The sandbox keeps its data under the user cache dir (``sandbox-gui``) between runs and is
+stopped by PID when the GUI exits, also on Ctrl+C or an error.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from recmanager.context import AppContext
+from recmanager.errors import RecmanagerError
+from recmanager.i18n import translate
+from recmanager.sandbox.layout import SandboxLayout
+from recmanager.sandbox.profile import save_sandbox_profile
+
+PROFILE_NAME = "Sandbox"
+PROFILE_USER = "admin"
+START_TIMEOUT_S = 180.0
+
+
+@contextmanager
+def sandbox_process(context: AppContext, *, extra_args: tuple[str, ...] = ()) -> Iterator[dict]:
+    """Start the sandbox server; yield its state (``sandbox.json``); stop it by PID."""
+    layout = SandboxLayout(context.paths.cache_dir / "sandbox-gui")
+    layout.data_dir.mkdir(parents=True, exist_ok=True)
+    layout.state_file.unlink(missing_ok=True)
+    command = [
+        sys.executable, "-m", "recmanager.sandbox.server", "--data", str(layout.data_dir),
+        "--port", "0", "--samples", str(context.paths.cache_dir), *extra_args,
+    ]
+    with layout.log_file.open("ab") as log:
+        process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield wait_until_ready(layout, process)
+    finally:
+        stop_by_pid(process)
+
+
+def wait_until_ready(layout: SandboxLayout, process: subprocess.Popen) -> dict[str, Any]:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        state = layout.read_state()
+        if state and state.get("pid") == process.pid:
+            return state
+        if process.poll() is not None:
+            break
+        time.sleep(0.1)
+    raise RecmanagerError(
+        translate("sandbox", "The sandbox did not start."),
+        hint=translate("sandbox", "See its log: {path}").format(path=layout.log_file),
+    )
+
+
+def stop_by_pid(process: subprocess.Popen, timeout: float = 10.0) -> None:
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout)
+
+
+def main() -> int:
+    from recmanager.ui.app import run_gui
+
+    context = AppContext.open()
+    try:
+        with sandbox_process(context) as state:
+            save_sandbox_profile(context, state, name=PROFILE_NAME, username=PROFILE_USER)
+            print(translate("sandbox", "Pod sandbox running at {url}").format(
+                url=state["base_url"]), flush=True)
+            return run_gui(context, profile_name=PROFILE_NAME)
+    except RecmanagerError as exc:
+        print(f"recmanager: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
