@@ -28,7 +28,9 @@ from recmanager.pod.model import Recorder, User, ids_from_urls
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
+    from recmanager.context import AppContext
     from recmanager.deposit import Deposit, Listing
+    from recmanager.deposit.scan import Scanner, ScanResult
     from recmanager.pod.model import RecorderSettings
     from recmanager.pod.notify import KeyCheck
     from recmanager.pod.rest import PodClient
@@ -1020,13 +1022,44 @@ class CheckReport:
         return not self.findings
 
 
+STALLED_AFTER_S = 3600.0  # an upload still moving (or empty) after an hour never completed
+
+
+def stalled_files(scan: ScanResult, *, stalled_after_s: float = STALLED_AFTER_S) -> list[
+    IncompleteFile
+]:
+    """Files the deposit scanner has seen uploading for longer than ``stalled_after_s``."""
+    from recmanager.deposit.scan import UPLOADING
+
+    found = []
+    for item in scan.in_state(UPLOADING):
+        age = (scan.scanned_at - item.first_seen).total_seconds()
+        if age >= stalled_after_s:
+            found.append(IncompleteFile(item.path, item.size, translate(
+                "recorders", "still not complete {minutes} minutes after it appeared").format(
+                minutes=int(age // 60))))
+    return found
+
+
+def deposit_scanner(context: AppContext, profile: Profile) -> Scanner:
+    """The profile's deposit scanner on the local store, with the configured quiet period."""
+    from recmanager.deposit.scan import Scanner
+
+    return Scanner(context.db, profile.name, float(context.settings.get("quiet_period_s")))
+
+
 def run_checks(
     service: RecorderService,
     deposit: Deposit,
     *,
-    incomplete: Sequence[IncompleteFile] | None = None,
+    scanner: Scanner | None = None,
+    stalled_after_s: float = STALLED_AFTER_S,
 ) -> CheckReport:
-    """Every sanity check against the server and the deposit as they are now."""
+    """Every sanity check against the server and the deposit as they are now.
+
+    With ``scanner`` (the deposit scan of the local store) uploads that have been going on
+    for longer than ``stalled_after_s`` count as never completed too.
+    """
     recorders = service.load()
     listing = deposit.list_all()
     existing = {remote.path for files in listing.values() for remote in files}
@@ -1044,6 +1077,11 @@ def run_checks(
     for folder, error in listing.failed.items():
         skipped.append(translate("recorders", "The folder \"{folder}\" could not be read: "
                                  "{error}").format(folder=folder, error=error))
+    incomplete = leftover_files(listing)
+    if scanner is not None:
+        known = {item.path for item in incomplete}
+        incomplete += [item for item in stalled_files(
+            scanner.scan(deposit), stalled_after_s=stalled_after_s) if item.path not in known]
     findings = find_problems(
         recorders=recorders,
         folder_files={folder: len(files) for folder, files in listing.items()},
@@ -1051,7 +1089,7 @@ def run_checks(
         treatments=treatments,
         existing_paths=existing,
         manual_claim_allowed=allowed,
-        incomplete=leftover_files(listing) if incomplete is None else incomplete,
+        incomplete=incomplete,
     )
     return CheckReport(findings, skipped)
 

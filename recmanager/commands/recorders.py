@@ -28,6 +28,7 @@ from recmanager.recorders import (
     apply_fix,
     call_notify,
     check_key,
+    deposit_scanner,
     field_label,
     generate_hash_key,
     mode_label,
@@ -278,14 +279,15 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     with RecorderService.open(profile, context.secrets) as service, open_deposit(
         profile, context
     ) as deposit:
-        report = run_checks(service, deposit)
+        scanner = deposit_scanner(context, profile)
+        report = run_checks(service, deposit, scanner=scanner)
         fixed: list[str] = []
         if args.fix and report.findings:
             for finding in report.findings:
                 if finding.fix in AUTOMATIC_FIXES:
                     fixed.append(apply_fix(finding, service, deposit))
             if fixed:
-                report = run_checks(service, deposit)
+                report = run_checks(service, deposit, scanner=scanner)
     if args.json:
         print_json({"ok": report.ok, "fixed": fixed, "skipped": report.skipped,
                     "findings": [asdict(f) for f in report.findings]})

@@ -75,11 +75,15 @@ class MainWindow(QMainWindow):
             self.tr("Quit"), "application-exit", self.close, QKeySequence.StandardKey.Quit
         )
         self.action_about = self._action(self.tr("About recmanager"), "help-about", self.about)
+        self.action_recorders = self._action(
+            self.tr("Recorders"), "camera-video", self.open_recorders, "Ctrl+Shift+R"
+        )
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.action_refresh)
         toolbar.addAction(self.action_profiles)
+        toolbar.addAction(self.action_recorders)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_quit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.action_refresh)
+        self.view_menu.addAction(self.action_recorders)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.action_about)
 
@@ -181,6 +186,23 @@ class MainWindow(QMainWindow):
             self.profile = dialog.saved_profile
             self._show_profile()
             self.refresh()
+
+    def open_recorders(self) -> None:
+        """The recorders window of the current profile (one per main window)."""
+        from recmanager.ui.recorders_window import RecordersWindow
+
+        if self.profile is None:
+            self.edit_profiles()
+            return
+        window = getattr(self, "recorders_window", None)
+        if window is None or window.profile is not self.profile:
+            window = RecordersWindow(self.context, self.profile, self.runner, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            self.recorders_window = window
+            window.refresh()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -55,6 +55,7 @@ from recmanager.recorders import (
     apply_fix,
     call_notify,
     check_key,
+    deposit_scanner,
     mode_label,
     notify_details,
     run_checks,
@@ -407,7 +408,8 @@ class RecordersWindow(QMainWindow):
 
         with open_deposit(self.profile, self.context, on_unknown_host_key=lambda h, k, f:
                           ask_host_key(self, h, k, f)) as deposit:
-            return run_checks(self.service(), deposit)
+            return run_checks(self.service(), deposit,
+                              scanner=deposit_scanner(self.context, self.profile))
 
     def _apply_fix(self, finding: Finding) -> str:
         from recmanager.deposit import open_deposit
