@@ -473,8 +473,9 @@ class SftpDeposit(Deposit):
             raise DepositAuthError(translate("deposit", "No key file is set in the profile."))
         passphrase = self._secrets.get(self.profile.name, SecretKind.KEY_PASSPHRASE)
         try:
-            return paramiko.PKey.from_path(path, passphrase or None)
-        except paramiko.PasswordRequiredException:
+            return paramiko.PKey.from_path(path, passphrase.encode() if passphrase else None)
+        except (paramiko.PasswordRequiredException, TypeError):
+            # cryptography raises TypeError for an encrypted key loaded without a passphrase.
             raise DepositAuthError(
                 translate("deposit", "The key {path} is protected by a passphrase.").format(
                     path=path),

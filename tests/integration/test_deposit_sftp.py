@@ -1,0 +1,338 @@
+"""The deposit over SFTP against a real OpenSSH sshd on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from recmanager.deposit import UPLOAD_SUFFIX, open_deposit
+from recmanager.deposit.scan import Scanner
+from recmanager.errors import (
+    Cancelled,
+    DepositAuthError,
+    DepositConnectionError,
+    DepositError,
+    HostKeyChanged,
+    HostKeyUnknown,
+    UnsafePath,
+)
+from recmanager.progress import CancelToken, Progress
+from recmanager.secrets import SecretKind
+from tests.unit.test_deposit_local import CancelAfter
+
+pytestmark = pytest.mark.sshd
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    deposit = tmp_path / "ftp"
+    (deposit / "amphiA").mkdir(parents=True)
+    (deposit / "salle 2 é").mkdir()
+    (deposit / "amphiA" / "cours 1.mp4").write_bytes(b"a" * 1000)
+    (deposit / "salle 2 é" / "Été – Ω.mp4").write_bytes(b"b" * 10)
+    return deposit
+
+
+@pytest.fixture
+def trusted(sshd, context):
+    sshd.trust(context.paths.known_hosts)
+    return context
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- authentication -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["ed25519", "rsa", "ecdsa"])
+def test_key_authentication(sshd, trusted, root, key):
+    with open_deposit(sshd.profile(root, key=key), trusted) as deposit:
+        assert deposit.list_folders() == ["amphiA", "salle 2 é"]
+
+
+def test_a_key_with_a_passphrase_from_the_keyring(sshd, trusted, root):
+    profile = sshd.profile(root, key="passphrase")
+    with pytest.raises(DepositAuthError, match="passphrase"):
+        open_deposit(profile, trusted)
+    trusted.secrets.set(profile.name, SecretKind.KEY_PASSPHRASE, "wrong passphrase")
+    with pytest.raises(DepositAuthError):
+        open_deposit(profile, trusted)
+    trusted.secrets.set(profile.name, SecretKind.KEY_PASSPHRASE, sshd.key_passphrase)
+    with open_deposit(profile, trusted) as deposit:
+        assert "amphiA" in deposit.list_folders()
+
+
+def test_ssh_agent_authentication(sshd, trusted, root, ssh_agent):
+    with open_deposit(sshd.profile(root, auth="agent"), trusted) as deposit:
+        assert deposit.list_files("amphiA")[0].name == "cours 1.mp4"
+
+
+def test_agent_without_keys_is_a_clear_error(sshd, trusted, root, monkeypatch):
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    with pytest.raises(DepositAuthError) as caught:
+        open_deposit(sshd.profile(root, auth="agent"), trusted)
+    assert "ssh-add" in caught.value.hint
+
+
+@pytest.fixture
+def shared_root(sshd) -> Path:
+    """A deposit the password user may read (pytest's own folders are private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="recmanager-deposit-"))
+    (folder / "amphiA").mkdir()
+    (folder / "salle 2 é").mkdir()
+    for path in (folder, folder / "amphiA", folder / "salle 2 é"):
+        path.chmod(0o755)
+        shutil.chown(path, sshd.password_user)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def test_password_authentication(sshd, trusted, shared_root):
+    assert sshd.password_user, "the tests run as root: the password user must exist"
+    profile = sshd.profile(shared_root, auth="password")
+    with pytest.raises(DepositAuthError, match="No SFTP password"):
+        open_deposit(profile, trusted)
+    trusted.secrets.set(profile.name, SecretKind.SFTP_PASSWORD, "not the password")
+    with pytest.raises(DepositAuthError) as caught:
+        open_deposit(profile, trusted)
+    assert "not the password" not in str(caught.value)
+    trusted.secrets.set(profile.name, SecretKind.SFTP_PASSWORD, sshd.password)
+    with open_deposit(profile, trusted) as deposit:
+        assert deposit.list_folders() == ["amphiA", "salle 2 é"]
+
+
+# --- host keys ----------------------------------------------------------------------------
+
+
+def test_an_unknown_host_key_is_refused_with_openssh_s_fingerprint(sshd, context, root):
+    printed = subprocess.run(
+        ["ssh-keygen", "-l", "-E", "sha256", "-f", str(sshd.host_key_file.with_suffix(".pub"))],
+        check=True, capture_output=True, text=True).stdout.split()[1]
+    with pytest.raises(HostKeyUnknown) as caught:
+        open_deposit(sshd.profile(root), context)
+    assert caught.value.fingerprint == printed == sshd.host_key_fingerprint
+    assert caught.value.key_type == "ssh-ed25519"
+    assert caught.value.host == sshd.known_hosts_name
+    assert printed in str(caught.value)
+    assert not context.paths.known_hosts.exists()
+
+
+def test_unknown_host_key_answers(sshd, context, root):
+    questions: list[tuple[str, str, str]] = []
+
+    def answer(reply):
+        def ask(host, key_type, fingerprint):
+            questions.append((host, key_type, fingerprint))
+            return reply
+        return ask
+
+    with pytest.raises(Cancelled):
+        open_deposit(sshd.profile(root), context, on_unknown_host_key=answer("cancel"))
+    with open_deposit(sshd.profile(root), context, on_unknown_host_key=answer("once")) as dep:
+        assert dep.list_folders()
+    assert not context.paths.known_hosts.exists()
+    with open_deposit(sshd.profile(root), context, on_unknown_host_key=answer("accept")) as dep:
+        assert dep.list_folders()
+    assert questions == [(sshd.known_hosts_name, "ssh-ed25519", sshd.host_key_fingerprint)] * 3
+    assert context.paths.known_hosts.read_text() == sshd.known_hosts_line()
+    # Remembered: no question any more, and no callback needed.
+    with open_deposit(sshd.profile(root), context) as deposit:
+        assert deposit.list_folders()
+    assert len(questions) == 3
+
+
+def test_a_changed_host_key_is_refused_loudly(sshd, context, root):
+    context.paths.known_hosts.parent.mkdir(parents=True, exist_ok=True)
+    context.paths.known_hosts.write_text(sshd.known_hosts_line(sshd.other_host_key()))
+    asked: list[str] = []
+    with pytest.raises(HostKeyChanged) as caught:
+        open_deposit(sshd.profile(root), context,
+                     on_unknown_host_key=lambda *a: asked.append("x") or "accept")
+    message = str(caught.value)
+    assert "HAS CHANGED" in message and sshd.host_key_fingerprint in message
+    assert str(context.paths.known_hosts) in caught.value.hint
+    assert asked == []
+
+
+# --- listing, hostile names, guard -------------------------------------------------------
+
+
+def test_hostile_names_over_sftp(sshd, trusted, root, tmp_path):
+    outside = tmp_path / "outside.mp4"
+    outside.write_bytes(b"secret")
+    amphi = root / "amphiA"
+    (amphi / "link.mp4").symlink_to(outside)
+    (amphi / "tab\there.mp4").write_bytes(b"x")
+    (amphi / "esc\x1b[2J.mp4").write_bytes(b"x")
+    (amphi / " leading space.mp4").write_bytes(b"x")
+    (amphi / "-dash.mp4").write_bytes(b"x")
+    os.close(os.open(os.fsencode(amphi) + b"/latin1-\xe9t\xe9.mp4", os.O_CREAT, 0o644))
+    (root / "escape").symlink_to(tmp_path)
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        listing = deposit.list_all(concurrency=4)
+        names = [f.name for f in listing["amphiA"]]
+        assert names == [" leading space.mp4", "-dash.mp4", "cours 1.mp4"]
+        assert {(r.folder, r.name) for r in listing.refused} == {
+            ("amphiA", "link.mp4"), ("amphiA", "tab\\x09here.mp4"),
+            ("amphiA", "esc\\x1b[2J.mp4"), ("amphiA", "latin1-\\xe9t\\xe9.mp4"),
+            ("", "escape")}
+        assert "escape" not in listing
+        for path in (f"{root}/amphiA/link.mp4", f"{root}/escape/outside.mp4",
+                     f"{root}/amphiA/../../outside.mp4", str(outside), f"{root}/amphiA"):
+            with pytest.raises(UnsafePath):
+                deposit.delete(path)
+        with pytest.raises(UnsafePath):
+            deposit.open_read(f"{root}/amphiA/link.mp4")
+        assert outside.read_bytes() == b"secret"
+        deposit.delete(f"{root}/amphiA/-dash.mp4")
+        assert not (amphi / "-dash.mp4").exists()
+
+
+@pytest.mark.slow
+def test_ten_thousand_files_listed_and_scanned(sshd, trusted, tmp_path):
+    root = tmp_path / "many"
+    for number in range(50):
+        folder = root / f"amphi{number:02d}"
+        folder.mkdir(parents=True)
+        for index in range(200):
+            (folder / f"rec{index:03d}.mp4").write_bytes(b"x" * (index + 1))
+    scanner = Scanner(trusted.db, "sshd", quiet_period_s=60)
+    t0 = datetime(2026, 5, 3, 9, 0, tzinfo=UTC)
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        first = scanner.scan(deposit, now=t0)
+        assert len(first.files) == 10_000 and len(first.folders) == 50
+        assert first.files[f"{root}/amphi49/rec199.mp4"].size == 200
+        second = scanner.scan(deposit, now=t0 + timedelta(minutes=2))
+    assert len(second.completed) == 10_000 and not second.changed
+
+
+def test_a_file_growing_during_scans(sshd, trusted, root):
+    growing = root / "amphiA" / "live.mp4"
+    growing.write_bytes(b"x" * 10)
+    path = f"{root}/amphiA/live.mp4"
+    scanner = Scanner(trusted.db, "sshd", quiet_period_s=60)
+    t0 = datetime(2026, 5, 3, 9, 0, tzinfo=UTC)
+    states = []
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        for step in range(4):
+            with growing.open("ab") as stream:
+                stream.write(b"y" * 1000)
+            states.append(scanner.scan(deposit, now=t0 + timedelta(seconds=40 * step))
+                          .files[path].state)
+        states.append(scanner.scan(deposit, now=t0 + timedelta(seconds=150)).files[path].state)
+        states.append(scanner.scan(deposit, now=t0 + timedelta(seconds=200)).files[path].state)
+    assert states == ["uploading"] * 5 + ["complete"]
+
+
+# --- transfers ----------------------------------------------------------------------------
+
+
+class DropAfter(CancelToken):
+    """Kills the server side of every SSH session at the ``chunks``-th transfer step."""
+
+    def __init__(self, sshd, chunks: int) -> None:
+        super().__init__()
+        self.sshd = sshd
+        self.remaining = chunks
+        self.killed = 0
+
+    def check(self) -> None:
+        self.remaining -= 1
+        if self.remaining == 0:
+            self.killed = self.sshd.kill_sessions()
+        super().check()
+
+
+def test_a_download_survives_a_dropped_connection(sshd, trusted, root, tmp_path):
+    big = root / "amphiA" / "big.mp4"
+    big.write_bytes(os.urandom(48 * 1024 * 1024 + 123))
+    statuses: list[tuple[str, str]] = []
+    reports: list[Progress] = []
+    drop = DropAfter(sshd, 20)
+    with open_deposit(sshd.profile(root), trusted,
+                      on_status=lambda s, d: statuses.append((s, d))) as deposit:
+        result = deposit.download(f"{root}/amphiA/big.mp4", tmp_path / "big.mp4",
+                                  reports.append, drop)
+        assert drop.killed >= 1
+        assert _sha256(result) == _sha256(big)
+        states = [state for state, _detail in statuses]
+        assert states[0] == "connected" and "reconnecting" in states
+        assert states[-1] == "connected"
+        assert reports[-1].done == reports[-1].total == big.stat().st_size
+        assert any(report.rate for report in reports)
+
+
+def test_a_cancelled_download_resumes_from_its_partial_file(sshd, trusted, root, tmp_path):
+    big = root / "amphiA" / "big.mp4"
+    big.write_bytes(os.urandom(24 * 1024 * 1024))
+    path = f"{root}/amphiA/big.mp4"
+    with open_deposit(sshd.profile(root), trusted) as deposit, pytest.raises(Cancelled):
+        deposit.download(path, tmp_path / "copy.mp4", cancel=CancelAfter(10))
+    partial = next(tmp_path.glob(".copy.mp4.*"))
+    kept = partial.stat().st_size
+    assert 0 < kept < big.stat().st_size
+    reports: list[Progress] = []
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        deposit.download(path, tmp_path / "copy.mp4", reports.append)
+    assert reports[0].done == kept
+    assert _sha256(tmp_path / "copy.mp4") == _sha256(big)
+
+
+def test_the_next_operation_reconnects_after_a_drop(sshd, trusted, root):
+    statuses: list[str] = []
+    with open_deposit(sshd.profile(root), trusted,
+                      on_status=lambda s, d: statuses.append(s)) as deposit:
+        assert deposit.list_folders()
+        assert sshd.kill_sessions() >= 1
+        # The first call may see the dying link; the next one reconnects.
+        try:
+            folders = deposit.list_folders()
+        except DepositConnectionError:
+            folders = deposit.list_folders()
+        assert folders == ["amphiA", "salle 2 é"]
+    assert statuses[:1] == ["connected"] and "reconnecting" in statuses
+    assert statuses[-2:] == ["connected", "closed"]
+
+
+def test_upload_with_a_temporary_name_then_rename(sshd, trusted, root, tmp_path):
+    source = tmp_path / "usb stick.mp4"
+    data = os.urandom(5 * 1024 * 1024 + 3)
+    source.write_bytes(data)
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        with pytest.raises(Cancelled):
+            deposit.upload(source, "amphiA", None, cancel=CancelAfter(2))
+        names = os.listdir(root / "amphiA")
+        temporary = [n for n in names if n.endswith(UPLOAD_SUFFIX)]
+        assert len(temporary) == 1 and "usb stick.mp4" not in names
+        assert (root / "amphiA" / temporary[0]).stat().st_size == 2 * 1024 * 1024
+        reports: list[Progress] = []
+        remote = deposit.upload(source, "amphiA", None, reports.append)
+        assert reports[0].done == 2 * 1024 * 1024
+        assert remote.path == f"{root}/amphiA/usb stick.mp4" and remote.size == len(data)
+        assert (root / "amphiA" / "usb stick.mp4").read_bytes() == data
+        assert not [n for n in os.listdir(root / "amphiA") if n.endswith(UPLOAD_SUFFIX)]
+        with pytest.raises(DepositError, match="already exists"):
+            deposit.upload(source, "amphiA", None)
+
+
+def test_quarantine_and_restore_over_sftp(sshd, trusted, root, tmp_path):
+    quarantine = tmp_path / "quarantine"
+    path = f"{root}/amphiA/cours 1.mp4"
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        held = deposit.quarantine(path, str(quarantine))
+        assert not deposit.exists(path)
+        assert Path(held.quarantined_path).read_bytes() == b"a" * 1000
+        assert Path(held.quarantined_path).is_relative_to(quarantine)
+        assert deposit.restore(held).size == 1000
+        assert (root / "amphiA" / "cours 1.mp4").read_bytes() == b"a" * 1000
+        with pytest.raises(UnsafePath):
+            deposit.quarantine(path, str(root / "trash"))
