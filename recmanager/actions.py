@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -280,6 +280,7 @@ class Actions:
         owner: User | str,
         title: str,
         *,
+        recording_type: str | None = None,
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
     ) -> ClaimResult:
@@ -295,7 +296,8 @@ class Actions:
                                   "title": title}
         try:
             with self._lock_for(path):
-                result = self._claim(path, owner, title, progress, cancel, detail)
+                result = self._claim(path, owner, title, recording_type, progress, cancel,
+                                     detail)
         except (AlreadyClaimed, ValidationError, PodPermissionError) as exc:
             self._audit("claim", path, "refused", error=str(exc), detail=detail)
             raise
@@ -308,8 +310,8 @@ class Actions:
         return result
 
     def _claim(
-        self, path: str, owner: User | str, title: str, progress: ProgressCallback,
-        cancel: CancelToken, detail: dict[str, Any],
+        self, path: str, owner: User | str, title: str, recording_type: str | None,
+        progress: ProgressCallback, cancel: CancelToken, detail: dict[str, Any],
     ) -> ClaimResult:
         name = posixpath.basename(path)
         steps = 4
@@ -342,6 +344,8 @@ class Actions:
         if treatment is None:
             return self._claim_without_row(path, user, claimer, title, cancel, progress)
         detail["treatment_id"] = treatment.id
+        if recording_type and recording_type != treatment.type:
+            treatment = replace(treatment, type=recording_type)
         progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
             file=name)))
         cancel.check()  # the last point where cancelling leaves nothing half done
@@ -633,6 +637,7 @@ def open_actions(
     need_deposit: bool = False,
     on_unknown_host_key: HostKeyQuestion | None = None,
     on_status: OnStatus | None = None,
+    superuser: bool | None = None,
 ) -> Iterator[Actions]:
     """Actions for ``profile`` with what it can reach: the REST client always, the deposit
     (required when ``need_deposit``) and the web session when the profile has a web login."""
@@ -654,4 +659,5 @@ def open_actions(
             web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
         except ConfigError:
             web = None
-        yield Actions(profile, context.db, client, deposit=deposit, web=web)
+        yield Actions(profile, context.db, client, deposit=deposit, web=web,
+                      superuser=superuser)

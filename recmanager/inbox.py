@@ -9,6 +9,7 @@ it returns — fresh from the servers, or the last copy cached in the store when
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import posixpath
@@ -19,6 +20,7 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import delete, insert, select
@@ -613,3 +615,87 @@ def remember_duration(db: Database, profile: str, path: str, seconds: float) -> 
     cached.local.durations[path] = seconds
     rows = [replace(row, duration=seconds) if row.path == path else row for row in cached.rows]
     save_cache(db, profile, rows, cached.recorders, cached.local, cached.refreshed_at)
+
+
+# --- preview sources ---------------------------------------------------------------------------
+
+MEMBER_SEPARATOR = "!/"  # ``/deposit/amphiA/course.zip!/course/video.mp4``
+
+
+class ByteWindow(io.RawIOBase):
+    """Bytes ``[start, start + size)`` of a seekable stream, seen as a file of its own: a
+    stored video inside a zip deposit, played without reading the rest of the archive."""
+
+    def __init__(self, inner: IO[bytes], start: int, size: int) -> None:
+        super().__init__()
+        self._inner = inner
+        self._start = start
+        self._size = size
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}[whence]
+        self._position = max(0, min(self._size, base + offset))
+        return self._position
+
+    def readinto(self, buffer: Any) -> int:
+        wanted = min(len(buffer), self._size - self._position)
+        if wanted <= 0:
+            return 0
+        self._inner.seek(self._start + self._position)
+        data = self._inner.read(wanted)
+        buffer[: len(data)] = data
+        self._position += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._inner.close()
+        super().close()
+
+
+def member_key(path: str, member: str) -> str:
+    return f"{path}{MEMBER_SEPARATOR}{member}"
+
+
+def open_preview_source(deposit: Deposit, key: str) -> IO[bytes]:
+    """What the preview stream serves for ``key``: a deposit file, or the stored video
+    member of a zip deposit (located again from the zip's directory)."""
+    archive, separator, member = key.partition(MEMBER_SEPARATOR)
+    if not separator:
+        return deposit.open_read(key)
+    stream = deposit.open_read(archive)
+    try:
+        content = inspect_zip(stream)
+        if content.video_member != member or content.video_offset is None:
+            raise DepositError(translate(
+                "inbox", "{member} is not a stored video of {archive}.").format(
+                member=member, archive=posixpath.basename(archive)))
+        return ByteWindow(stream, content.video_offset, content.video_size)
+    except BaseException:
+        stream.close()
+        raise
+
+
+def extract_zip_video(deposit: Deposit, path: str, destination_dir: Path) -> Path:
+    """Copy out a compressed video member (only its bytes are read) for local playback."""
+    with deposit.open_read(path) as stream, zipfile.ZipFile(stream) as archive:
+        content_member = inspect_zip(stream).video_member
+        if content_member is None:
+            raise DepositError(translate("inbox", "{archive} holds no video.").format(
+                archive=posixpath.basename(path)))
+        destination_dir.mkdir(parents=True, exist_ok=True)
+        target = destination_dir / posixpath.basename(content_member)
+        with archive.open(content_member) as source, target.open("wb") as output:
+            while chunk := source.read(1024 * 1024):
+                output.write(chunk)
+    return target

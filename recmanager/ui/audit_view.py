@@ -1,0 +1,114 @@
+"""The audit log: who did what to which file, when, and how it ended; filter and CSV export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager import audit
+from recmanager.store import Database
+from recmanager.ui.locale_format import format_datetime
+
+SHOWN_LIMIT = 5000
+ACTIONS = ("claim", "reassign", "delete", "quarantine", "restore")
+
+
+class AuditView(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AuditView")
+        self.db = db
+        self.setWindowTitle(self.tr("Audit log"))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter: file, person, error…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter"))
+        self.filter_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.filter_edit, 1)
+        self.action_combo = QComboBox(self)
+        self.action_combo.setAccessibleName(self.tr("Action"))
+        self.action_combo.addItem(self.tr("All actions"), "")
+        for action in ACTIONS:
+            self.action_combo.addItem(action, action)
+        bar.addWidget(self.action_combo)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.clicked.connect(self.export)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, 7, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("File or video"),
+            self.tr("Result"), self.tr("Error"), self.tr("Details"),
+        ])
+        self.table.setAccessibleName(self.tr("Audit entries"))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.reload)
+        self.filter_edit.textChanged.connect(self._debounce.start)
+        self.action_combo.currentIndexChanged.connect(self.reload)
+        self.reload()
+        self.resize(1000, 520)
+
+    def current_entries(self, limit: int | None = SHOWN_LIMIT) -> list[audit.AuditEntry]:
+        return audit.entries(self.db, text=self.filter_edit.text().strip(),
+                             action=self.action_combo.currentData() or "", limit=limit)
+
+    def reload(self) -> None:
+        items = self.current_entries()
+        self.table.setRowCount(len(items))
+        for number, entry in enumerate(items):
+            cells = (
+                format_datetime(entry.at), entry.actor, entry.action, entry.target,
+                entry.result, entry.error,
+                json.dumps(entry.detail, ensure_ascii=False, sort_keys=True),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(number, column, item)
+        self.table.resizeColumnsToContents()
+
+    def export(self, _checked: bool = False, destination: Path | None = None) -> int:
+        """Write what the filter shows (every matching entry, not only the first shown)."""
+        if destination is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the audit log"), "recmanager-audit.csv",
+                self.tr("CSV files (*.csv)"))
+            if not name:
+                return 0
+            destination = Path(name)
+        try:
+            count = audit.export_csv(self.current_entries(limit=None), destination)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), self.tr(
+                "{path} cannot be written: {error}").format(path=destination, error=exc))
+            return 0
+        return count

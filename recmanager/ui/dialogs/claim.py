@@ -1,0 +1,150 @@
+"""The claim form: title, owner (search by login, e-mail or name; default me), type."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recmanager.inbox import InboxRow
+from recmanager.pod.model import User
+from recmanager.ui.locale_format import format_date
+
+RECORDING_TYPES = ("video", "audiovideocast")
+
+
+def user_label(user: User) -> str:
+    """``First Last (login) <mail>``: what the owner field shows and searches in."""
+    label = user.display_name
+    return f"{label} <{user.email}>" if user.email else label
+
+
+def default_title(row: InboxRow) -> str:
+    """``<recorder> – <date>`` (Pod's own default is the bare file name)."""
+    parts = [row.recorder_name or posixpath.splitext(row.name)[0]]
+    if row.deposited is not None:
+        parts.append(format_date(row.deposited))
+    return " – ".join(parts)
+
+
+class ClaimDialog(QDialog):
+    """Collects what a claim needs; the claim itself runs in the task runner afterwards."""
+
+    def __init__(
+        self,
+        rows: Sequence[InboxRow],
+        users: Sequence[User],
+        me: User | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ClaimDialog")
+        self.rows = list(rows)
+        self.users = list(users)
+        self._by_label = {user_label(user): user for user in self.users}
+        self.setWindowTitle(self.tr("Claim a recording") if len(self.rows) == 1
+                            else self.tr("Claim {count} recordings").format(count=len(self.rows)))
+        layout = QVBoxLayout(self)
+        names = ", ".join(row.name for row in self.rows[:3])
+        if len(self.rows) > 3:
+            names += self.tr(" and {count} more").format(count=len(self.rows) - 3)
+        intro = QLabel(names, self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.title_edit = QLineEdit(default_title(self.rows[0]), self)
+        self.title_edit.setObjectName("title")
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        if len(self.rows) > 1:
+            self.title_edit.setToolTip(self.tr("Each recording gets this title followed by its "
+                                               "number in the selection."))
+        self.owner_edit = QLineEdit(self)
+        self.owner_edit.setObjectName("owner")
+        self.owner_edit.setAccessibleName(self.tr("Owner"))
+        self.owner_edit.setPlaceholderText(self.tr("login, e-mail or name"))
+        completer = QCompleter(QStringListModel(sorted(self._by_label), self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.owner_edit.setCompleter(completer)
+        if me is not None:
+            self.owner_edit.setText(me.username)
+        form.addRow(self.tr("&Owner:"), self.owner_edit)
+        self.type_combo = QComboBox(self)
+        self.type_combo.setAccessibleName(self.tr("Type"))
+        for kind in RECORDING_TYPES:
+            self.type_combo.addItem(kind, kind)
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(self.rows[0].kind)))
+        form.addRow(self.tr("T&ype:"), self.type_combo)
+        layout.addLayout(form)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setObjectName("ownerNote")
+        layout.addWidget(self.note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Claim"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.owner_edit.textChanged.connect(self._owner_changed)
+        self.title_edit.textChanged.connect(self._owner_changed)
+        self._owner_changed()
+        self.resize(520, self.sizeHint().height())
+
+    def owner(self) -> User | None:
+        """The chosen user: a completer label, or an exact login or e-mail."""
+        text = self.owner_edit.text().strip()
+        if text in self._by_label:
+            return self._by_label[text]
+        folded = text.casefold()
+        for user in self.users:
+            if folded in (user.username.casefold(), user.email.casefold()):
+                return user
+        return None
+
+    @property
+    def owner_text(self) -> str:
+        user = self.owner()
+        return user.username if user else self.owner_edit.text().strip()
+
+    @property
+    def title(self) -> str:
+        return self.title_edit.text().strip()
+
+    @property
+    def recording_type(self) -> str:
+        return str(self.type_combo.currentData())
+
+    def titles(self) -> list[str]:
+        """One title per row: numbered when several recordings share the form."""
+        if len(self.rows) == 1:
+            return [self.title]
+        return [f"{self.title} ({number})" for number in range(1, len(self.rows) + 1)]
+
+    def _owner_changed(self) -> None:
+        user = self.owner()
+        ok = bool(self.title and self.owner_edit.text().strip())
+        if user is None and self.owner_edit.text().strip() and self.users:
+            self.note.setText(self.tr("No Pod user matches; the server will be asked."))
+        elif user is not None and not user.is_staff:
+            self.note.setText(self.tr(
+                "{user} is not staff: Pod gives claimed recordings to staff only. The recording "
+                "will be claimed for you, then the video will be reassigned to {user}."
+            ).format(user=user.username))
+        else:
+            self.note.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
