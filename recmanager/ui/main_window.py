@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QTableView,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from recmanager import __version__
@@ -97,19 +93,57 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.action_about)
 
     def _build_central(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("MainSplitter")
-        self.recordings_view = QTableView(self.splitter)
-        self.recordings_view.setAccessibleName(self.tr("Recordings"))
-        self.detail_pane = QWidget(self.splitter)
-        detail_layout = QVBoxLayout(self.detail_pane)
-        self.detail_label = QLabel(self.tr("Select a recording to see its details."))
-        self.detail_label.setWordWrap(True)
-        detail_layout.addWidget(self.detail_label)
-        detail_layout.addStretch(1)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        """The recordings inbox: sidebar, table, detail pane with the player."""
+        from recmanager.ui.inbox_view import InboxPanel
+
+        self.inbox = InboxPanel(self.context, self.runner, self)
+        self.splitter = self.inbox.splitter
+        self.recordings_view = self.inbox.table
+        self.detail_pane = self.inbox.detail
+        self.setCentralWidget(self.inbox)
+        inbox = self.inbox
+        for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete,
+                       inbox.action_audit):
+            self.toolbar.addAction(action)
+        self.recordings_menu = self.menuBar().insertMenu(
+            self.view_menu.menuAction(), self._recordings_menu()).menu()
+        self.setAcceptDrops(True)
+
+    def _recordings_menu(self):
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self.tr("&Recordings"), self)
+        inbox = self.inbox
+        for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete,
+                       inbox.action_undo):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(inbox.action_deposit)
+        menu.addAction(inbox.action_find)
+        menu.addAction(inbox.action_audit)
+        return menu
+
+    def _connect_inbox(self) -> None:
+        self.inbox.rest_state.connect(self.rest_indicator.set_state)
+        self.inbox.sftp_state.connect(self.sftp_indicator.set_state)
+        self.inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def dragEnterEvent(self, event) -> None:
+        """Local video files dropped on the window are deposited (see dropEvent)."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        from pathlib import Path
+
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        files = [path for path in files if path.is_file()]
+        if files:
+            event.acceptProposedAction()
+            self.inbox.deposit_files(files)
 
     def _build_docks(self) -> None:
         from recmanager.ui.jobs_panel import JobsPanel
@@ -130,6 +164,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.profile_label)
         bar.addPermanentWidget(self.rest_indicator)
         bar.addPermanentWidget(self.sftp_indicator)
+        self._connect_inbox()
 
     # --- state ----------------------------------------------------------------------------
 
@@ -154,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
+        self.inbox.shutdown()
         super().closeEvent(event)
 
     def _load_profile(self, name: str | None) -> None:
@@ -163,6 +199,9 @@ class MainWindow(QMainWindow):
             log.info("no profile: %s", exc)
             self.profile = None
         self._show_profile()
+        self.inbox.set_profile(self.profile)
+        if self.profile is not None:
+            QTimer.singleShot(0, self.refresh)
 
     def _show_profile(self) -> None:
         if self.profile is None:
@@ -177,6 +216,9 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reload what the window shows from the server (F5)."""
+        if self.inbox.profile is not self.profile:
+            self.inbox.set_profile(self.profile)
+        self.inbox.refresh()
 
     def edit_profiles(self) -> None:
         from recmanager.ui.dialogs.profile import ProfileDialog
