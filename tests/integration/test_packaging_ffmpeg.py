@@ -1,0 +1,188 @@
+"""The FFmpeg backend end to end on real clips: verified output, bad inputs, cancel, recovery."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recmanager.errors import Cancelled, PackagingError
+from recmanager.packaging import (
+    EventBus,
+    JobStatus,
+    JobStore,
+    KeyPair,
+    PackageRequest,
+    PackagingJob,
+    mp4,
+    verify,
+)
+from recmanager.packaging.job import JobProgress, work_dir_for
+from recmanager.secrets import SecretKind
+
+KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
+
+
+def new_job(context, source: Path, out: Path, events: list | None = None, **options):
+    bus = EventBus([events.append] if events is not None else [])
+    request = PackageRequest(source, out, backend="ffmpeg", **options)
+    return PackagingJob.create(context.db, context.secrets, request, KEYS, bus=bus)
+
+
+def test_clip_becomes_verified_encrypted_dash(context, media, tmp_path, caplog):
+    caplog.set_level(logging.DEBUG, logger="recmanager")
+    events: list = []
+    reports: list[JobProgress] = []
+    out = tmp_path / "lecture"
+    job = new_job(context, media.clip, out, events)
+    record = job.run(reports.append)
+
+    assert record.status is JobStatus.READY and record.error == ""
+    assert record.video_track == 1
+    assert record.manifest_path == str(out / "stream.mpd")
+    assert record.manifest_url == (out / "stream.mpd").as_uri()
+    assert record.kid == KEYS.kid_hex and record.finished_at >= record.started_at
+    # every track encrypted with our KID, per-fragment sample encryption present
+    kids = {kid for init in out.glob("init-stream*.m4s")
+            for _, kid in mp4.encryption_kids(init).values()}
+    assert kids == {KEYS.kid}
+    assert mp4.has_sample_encryption(next(out.glob("chunk-stream0-*.m4s")))
+    verify.check_protection_signalled(out / "stream.mpd", KEYS, all_sets=True)
+    assert "ClearKey1.0" in (out / "stream.mpd").read_text()
+    assert abs(verify.manifest_duration(out / "stream.mpd") - 6.0) < 0.5
+    # statuses in order, percent only grows, nothing left beside the output
+    statuses = [e.status for e in events]
+    order = [s for i, s in enumerate(statuses) if i == 0 or statuses[i - 1] != s]
+    assert order == ["Queued", "Ingested", "Fragmented", "Encrypted", "Ready"]
+    assert events[0].event == "started" and events[-1].event == "ready"
+    assert [e.sequence for e in events] == list(range(1, len(events) + 1))
+    percents = [r.done for r in reports]
+    assert percents == sorted(percents) and percents[-1] == 100.0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lecture"]
+    # stored: events and the row; the key only in the keyring
+    assert [e["event"] for e in JobStore(context.db).events(job.id)] == [e.event for e in events]
+    assert context.secrets.get(f"job:{job.id}", SecretKind.PACKAGING_KEY) == KEYS.key_hex
+    stored = b"".join(p.read_bytes() for p in context.paths.database.parent.glob("*.db*"))
+    assert KEYS.key_hex.encode() not in stored and KEYS.kid_hex.encode() in stored
+    assert KEYS.key_hex not in caplog.text and "********" in caplog.text
+
+
+def test_moov_at_end_recording_packages(context, media, tmp_path):
+    record = new_job(context, media.moov_at_end, tmp_path / "out").run()
+    assert record.status is JobStatus.READY
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("text_file", "not an MP4"),
+        ("empty", "is empty"),
+        ("truncated", "cut short"),
+        ("truncated_moov_at_end", "cut short"),
+    ],
+)
+def test_damaged_inputs_fail_with_a_reason_and_leave_nothing(context, media, tmp_path, name,
+                                                             reason):
+    events: list = []
+    out = tmp_path / "out"
+    job = new_job(context, getattr(media, name), out, events)
+    with pytest.raises(PackagingError) as caught:
+        job.run()
+    assert reason in caught.value.message
+    record = JobStore(context.db).get(job.id)
+    assert record.status is JobStatus.FAILED and reason in record.error
+    assert [e.event for e in events] == ["started", "failed"]
+    assert reason in events[-1].message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_input_and_refused_options(context, media, tmp_path):
+    with pytest.raises(PackagingError, match="does not exist"):
+        new_job(context, tmp_path / "nope.mp4", tmp_path / "out").run()
+    with pytest.raises(PackagingError, match="only encrypt with CENC"):
+        new_job(context, media.clip, tmp_path / "out", scheme="cbcs").run()
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine")
+    with pytest.raises(PackagingError, match="not empty"):
+        new_job(context, media.clip, tmp_path / "full").run()
+    assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_cancel_mid_job_stops_ffmpeg_and_removes_partial_output(context, long_clip, tmp_path):
+    events: list = []
+    out = tmp_path / "out"
+    job = new_job(context, long_clip, out, events)
+    seen: list[float] = []
+
+    def report(progress):
+        if progress.status == "Ingested" and progress.step_percent > 5:
+            seen.append(progress.step_percent)
+            job.cancel()
+
+    with pytest.raises(Cancelled):
+        job.run(report)
+    assert seen and seen[0] < 90  # really mid-way
+    assert _processes_mentioning(str(work_dir_for(out, job.id))) == []
+    assert list(tmp_path.iterdir()) == []
+    record = JobStore(context.db).get(job.id)
+    assert record.status is JobStatus.ABORTED and "Cancelled" in record.error
+    assert events[-1].event == "aborted"
+
+
+def test_crashed_job_is_aborted_at_next_start_and_can_be_retried(context, media, tmp_path):
+    out = tmp_path / "out"
+    job = new_job(context, media.clip, out)
+    store = JobStore(context.db)
+    # what a killed process leaves: an active status, a started event, a partial folder
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    job._emit("started", {"pid": int(dead.stdout), "host": os.uname().nodename})
+    store.update(job.id, status=JobStatus.ENCRYPTED)
+    work_dir_for(out, job.id).mkdir()
+    (work_dir_for(out, job.id) / "enc.mp4").write_bytes(b"partial")
+
+    assert store.recover_interrupted() == [job.id]
+    record = store.get(job.id)
+    assert record.status is JobStatus.ABORTED and "stopped" in record.error
+    assert list(tmp_path.iterdir()) == []
+    assert store.recover_interrupted() == []
+
+    retried = PackagingJob.load(context.db, context.secrets, job.id).run()
+    assert retried.status is JobStatus.READY and retried.error == ""
+    assert (out / "stream.mpd").is_file()
+
+
+def test_live_jobs_of_another_process_are_left_alone(context, media, tmp_path):
+    job = new_job(context, media.clip, tmp_path / "out")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        job._emit("started", {"pid": sleeper.pid, "host": os.uname().nodename})
+        JobStore(context.db).update(job.id, status=JobStatus.FRAGMENTED)
+        assert JobStore(context.db).recover_interrupted() == []
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_retry_without_the_key_in_the_keyring_fails_clearly(context, media, tmp_path):
+    job = new_job(context, media.clip, tmp_path / "out")
+    context.secrets.delete(f"job:{job.id}", SecretKind.PACKAGING_KEY)
+    with pytest.raises(PackagingError, match="no longer in the keyring"):
+        job.run()
+    assert JobStore(context.db).get(job.id).status is JobStatus.FAILED
