@@ -67,7 +67,8 @@ class PreviewServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="preview-stream", daemon=True)
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+            name="preview-stream", daemon=True)
         self._thread.start()
 
     @property

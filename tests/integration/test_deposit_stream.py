@@ -1,0 +1,148 @@
+"""The preview stream: a moov-at-end recording served over SFTP to VLC-style range requests,
+and to real libvlc."""
+
+from __future__ import annotations
+
+import http.client
+import struct
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from recmanager.deposit import open_deposit
+from recmanager.deposit.stream import PreviewServer, preview_url
+
+pytestmark = pytest.mark.sshd
+
+
+@pytest.fixture
+def served(sshd, context, tmp_path, media):
+    """A moov-at-end clip in a deposit on the sshd, and a preview server reading it by SFTP."""
+    root = tmp_path / "ftp"
+    (root / "amphiA").mkdir(parents=True)
+    clip = root / "amphiA" / "cours du 3 mai.mp4"
+    clip.write_bytes(media.moov_at_end.read_bytes())
+    (root / "amphiA" / "other.mp4").write_bytes(b"not served")
+    sshd.trust(context.paths.known_hosts)
+    with open_deposit(sshd.profile(root), context) as deposit, \
+            PreviewServer(deposit.open_read) as server:
+        yield deposit, server, f"{root}/amphiA/cours du 3 mai.mp4", clip
+
+
+def _atoms(head: bytes) -> list[tuple[bytes, int, int]]:
+    """Top-level MP4 boxes seen in ``head``: (type, offset, size)."""
+    boxes, offset = [], 0
+    while offset + 8 <= len(head):
+        size, kind = struct.unpack(">I4s", head[offset:offset + 8])
+        if size == 1:
+            size = struct.unpack(">Q", head[offset + 8:offset + 16])[0]
+        boxes.append((kind, offset, size))
+        offset += size
+    return boxes
+
+
+def _get(url: str, headers: dict[str, str] | None = None, *, method: str = "GET",
+         limit: int | None = None) -> tuple[int, dict[str, str], bytes]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.request(method, parts.path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read(limit) if limit else response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def test_vlc_style_range_requests_on_a_moov_at_end_file(served):
+    _deposit, server, path, clip = served
+    data = clip.read_bytes()
+    url = server.url_for(path)
+    assert url.startswith("http://127.0.0.1:") and url.endswith("/cours%20du%203%20mai.mp4")
+    assert server.url_for(path) == url
+
+    status, headers, body = _get(url, method="HEAD")
+    assert status == 200 and body == b""
+    assert headers["Content-Length"] == str(len(data)) and headers["Accept-Ranges"] == "bytes"
+    assert headers["Content-Type"] == "video/mp4"
+
+    # 1. VLC opens with "bytes=0-", reads the head and drops the connection.
+    status, headers, head = _get(url, {"Range": "bytes=0-"}, limit=64 * 1024)
+    assert status == 206 and headers["Content-Range"] == f"bytes 0-{len(data) - 1}/{len(data)}"
+    assert head == data[:64 * 1024]
+    boxes = _atoms(head)
+    assert boxes[0][0] == b"ftyp" and b"moov" not in [kind for kind, _o, _s in boxes]
+    mdat = next(box for box in boxes if box[0] == b"mdat")
+    moov_at = mdat[1] + mdat[2]
+    assert moov_at < len(data)
+
+    # 2. It jumps past the media data to the moov atom at the end.
+    status, headers, tail = _get(url, {"Range": f"bytes={moov_at}-"})
+    assert status == 206 and tail[4:8] == b"moov" and tail == data[moov_at:]
+
+    # 3. Then plays from the start of the media data, in bounded ranges.
+    first = mdat[1] + 8
+    status, headers, chunk = _get(url, {"Range": f"bytes={first}-{first + 99_999}"})
+    assert status == 206 and chunk == data[first:first + 100_000]
+    assert headers["Content-Range"] == f"bytes {first}-{first + 99_999}/{len(data)}"
+
+    # A suffix range, an unsatisfiable one, and anything not registered.
+    assert _get(url, {"Range": "bytes=-100"})[2] == data[-100:]
+    status, headers, _ = _get(url, {"Range": f"bytes={len(data)}-"})
+    assert status == 416 and headers["Content-Range"] == f"bytes */{len(data)}"
+    base = url.rsplit("/", 2)[0]
+    assert _get(f"{base}/not-a-token/cours%20du%203%20mai.mp4")[0] == 404
+    assert _get(f"{base}/")[0] == 404
+    assert _get(url.replace("cours%20du%203%20mai", "other"))[0] == 200  # the token decides
+    server.forget(path)
+    assert _get(url)[0] == 404
+
+
+def test_tokens_are_per_file_and_unguessable(served):
+    _deposit, server, path, _clip = served
+    first = server.url_for(path)
+    second = server.url_for(path.replace("cours du 3 mai", "other"))
+    token_a, token_b = first.split("/")[3], second.split("/")[3]
+    assert token_a != token_b and len(token_a) >= 32
+
+
+def test_the_profile_s_public_url_wins_when_set(served, sshd, tmp_path):
+    _deposit, server, path, _clip = served
+    profile = sshd.profile(tmp_path / "ftp")
+    assert preview_url(profile, path, server) == server.url_for(path)
+    profile.preview_base_url = "https://pod.example.org/media/records/"
+    assert preview_url(profile, path, server) == (
+        "https://pod.example.org/media/records/amphiA/cours%20du%203%20mai.mp4")
+
+
+@pytest.mark.slow
+def test_real_libvlc_plays_the_stream(served):
+    import vlc
+
+    deposit, server, path, _clip = served
+    instance = vlc.Instance("--no-video", "--aout=dummy", "--no-xlib", "--quiet")
+    assert instance is not None, "libvlc could not start"
+    player = instance.media_player_new()
+    media = instance.media_new(server.url_for(path))
+    player.set_media(media)
+    before = deposit.bytes_read
+    try:
+        assert player.play() == 0
+        deadline = time.monotonic() + 20
+        times: list[int] = []
+        while time.monotonic() < deadline:
+            state = player.get_state()
+            assert state != vlc.State.Error, "VLC reported an error"
+            if state == vlc.State.Playing and player.get_time() > 0:
+                times.append(player.get_time())
+                if len(times) >= 2 and times[-1] > times[0]:
+                    break
+            time.sleep(0.1)
+        assert player.get_state() == vlc.State.Playing
+        assert len(times) >= 2 and times[-1] > times[0], "playback time did not advance"
+        assert player.get_length() > 0
+        assert deposit.bytes_read - before > 0 and server.bytes_served > 0
+    finally:
+        player.stop()
+        player.release()
+        media.release()
+        instance.release()
