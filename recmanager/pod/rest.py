@@ -17,6 +17,7 @@ an exception's text.
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 import re
@@ -103,6 +104,13 @@ def verify_for_profile(profile: Profile) -> Verify:
             )
         return profile.ca_bundle
     return True
+
+
+class _Masked(tuple):
+    """Secrets to scrub, shown as stars in any repr (debuggers, ``vars()`` dumps)."""
+
+    def __repr__(self) -> str:
+        return "(********)"
 
 
 class TokenAuth(requests.auth.AuthBase):
@@ -217,17 +225,17 @@ def connection_error(
     )
 
 
-def _json_or_none(response: requests.Response) -> Any:
+def _json_or_none(response: requests.Response, text: str) -> Any:
     if "json" not in response.headers.get("Content-Type", ""):
         return None
     try:
-        return response.json()
+        return json.loads(text)
     except ValueError:
         return None
 
 
-def _is_html(response: requests.Response) -> bool:
-    return "html" in response.headers.get("Content-Type", "") or response.text.lstrip()[
+def _is_html(response: requests.Response, text: str) -> bool:
+    return "html" in response.headers.get("Content-Type", "") or text.lstrip()[
         :15
     ].lower().startswith(("<!doctype", "<html"))
 
@@ -252,16 +260,24 @@ def format_field_errors(fields: dict[str, list[str]]) -> str:
     return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in fields.items())
 
 
-def error_for_response(response: requests.Response, *, session_kind: str = "token") -> PodError:
-    """Map an HTTP error answer to the error hierarchy, with a message a person can act on."""
+def error_for_response(
+    response: requests.Response, *, session_kind: str = "token", secrets: tuple[str, ...] = ()
+) -> PodError:
+    """Map an HTTP error answer to the error hierarchy, with a message a person can act on.
+
+    ``secrets`` are masked in the answer before any of it is quoted (and cut short).
+    """
     status = response.status_code
     method = response.request.method or "GET"
     where = _where(method, response.url)
-    body = _json_or_none(response)
+    text = response.text
+    for secret in secrets:
+        text = text.replace(secret, "********")
+    body = _json_or_none(response, text)
     detail = str(body.get("detail", "")) if isinstance(body, dict) else ""
     if status >= 500:
-        if body is None and _is_html(response):
-            title = _html_title(response.text) or f"{status} {response.reason}"
+        if body is None and _is_html(response, text):
+            title = _html_title(text) or f"{status} {response.reason}"
             return PodServerError(
                 translate(
                     "pod",
@@ -273,7 +289,7 @@ def error_for_response(response: requests.Response, *, session_kind: str = "toke
                     "pod", "Try again in a few minutes; if it lasts, tell the Pod administrators."
                 ),
             )
-        lines = response.text.strip().splitlines()
+        lines = text.strip().splitlines()
         first_line = (detail or (lines[0] if lines else ""))[:200]
         return PodServerError(
             translate("pod", "Pod failed on {where} (HTTP {status}: {error}).").format(
@@ -310,7 +326,7 @@ def error_for_response(response: requests.Response, *, session_kind: str = "toke
         )
     if status == 403:
         if session_kind == "session":
-            if "CSRF" in response.text:
+            if "CSRF" in text:
                 return PodPermissionError(
                     translate("pod", "Pod refused the form: its CSRF check failed ({where}).")
                     .format(where=where),
@@ -381,8 +397,11 @@ class PodHttp:
         backoff: float = 0.5,
         session_kind: str = "token",
         accept: str = "application/json",
+        secrets: tuple[str, ...] = (),
     ) -> None:
         self.base_url = normalise_base_url(base_url)
+        # Scrubbed from error text built out of server answers (a proxy may echo headers).
+        self._secrets = _Masked(s for s in secrets if s)
         parts = urlsplit(self.base_url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.timeout = timeout
@@ -422,7 +441,32 @@ class PodHttp:
             delay = max(delay, min(float(retry_after), 30.0))
         time.sleep(delay)
 
+    def _scrub(self, error: PodError) -> PodError:
+        for secret in self._secrets:
+            error.message = error.message.replace(secret, "********")
+            error.hint = error.hint.replace(secret, "********")
+            error.args = (error.message,)
+            if isinstance(error, PodValidationError):
+                error.fields = {
+                    name: [m.replace(secret, "********") for m in messages]
+                    for name, messages in error.fields.items()
+                }
+        return error
+
     def request(
+        self,
+        method: str,
+        path_or_url: str,
+        **kwargs: Any,
+    ) -> requests.Response:
+        """Send with the retry rules of this module; error statuses raise a :class:`PodError`."""
+        try:
+            return self._request(method, path_or_url, **kwargs)
+        except PodError as error:
+            self._scrub(error)
+            raise
+
+    def _request(
         self,
         method: str,
         path_or_url: str,
@@ -433,7 +477,6 @@ class PodHttp:
         headers: dict[str, str] | None = None,
         allow_redirects: bool | None = None,
     ) -> requests.Response:
-        """Send with the retry rules of this module; error statuses raise a :class:`PodError`."""
         method = method.upper()
         url = self.absolute(path_or_url)
         idempotent = method in IDEMPOTENT_METHODS
@@ -456,6 +499,8 @@ class PodHttp:
                         headers=headers,
                         timeout=self.timeout,
                         allow_redirects=allow_redirects,
+                        # Per request, so REQUESTS_CA_BUNDLE cannot replace the profile's CA.
+                        verify=self.session.verify,
                     )
             except requests.exceptions.SSLError as exc:
                 raise _tls_error(exc, url) from exc
@@ -480,7 +525,9 @@ class PodHttp:
                 time.monotonic() - started,
             )
             if response.status_code in RETRY_STATUSES:
-                error = error_for_response(response, session_kind=self.session_kind)
+                error = error_for_response(
+                    response, session_kind=self.session_kind, secrets=self._secrets
+                )
                 if not idempotent:
                     raise self._ambiguous(method, url, error)
                 if attempt < self.retries:
@@ -496,7 +543,9 @@ class PodHttp:
                 log.info("%s: already deleted by an earlier attempt", _where(method, url))
                 return response
             if response.status_code >= 400:
-                raise error_for_response(response, session_kind=self.session_kind)
+                raise error_for_response(
+                    response, session_kind=self.session_kind, secrets=self._secrets
+                )
             return response
 
     @staticmethod
@@ -573,6 +622,7 @@ class PodClient:
         self.http = PodHttp(
             base_url,
             auth=TokenAuth(token),
+            secrets=(token,),
             verify=verify,
             timeout=timeout,
             retries=retries,

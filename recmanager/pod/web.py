@@ -310,6 +310,7 @@ class PodWebSession:
             backoff=backoff,
             session_kind="session",
             accept=HTML_ACCEPT,
+            secrets=(password,),
         )
         self.logged_in = False
 
