@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -76,6 +76,7 @@ def create_application(argv: list[str]) -> QApplication:
 
 def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
     """The desktop application's main loop."""
+    from recmanager.ui.dialogs.first_run import offer_first_run
     from recmanager.ui.excepthook import install_exception_hook
     from recmanager.ui.main_window import MainWindow
 
@@ -86,6 +87,7 @@ def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
     log.info("recmanager %s starting", __version__)
     window = MainWindow(context, profile_name=profile_name)
     window.show()
+    QTimer.singleShot(0, lambda: offer_first_run(window))
     code = app.exec()
     window.runner.cancel_all()
     window.runner.wait(5000)

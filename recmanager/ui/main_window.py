@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,6 +19,8 @@ from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError
 from recmanager.ui.icons import themed_icon
+from recmanager.ui.notifications import Notifier
+from recmanager.ui.shortcuts import install_shortcut_sheet
 from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
 
@@ -26,6 +28,8 @@ log = logging.getLogger("recmanager.ui")
 
 
 class MainWindow(QMainWindow):
+    settings_changed = Signal(list)  # keys of the settings the user just changed
+
     def __init__(
         self,
         context: AppContext,
@@ -47,6 +51,7 @@ class MainWindow(QMainWindow):
             str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
         self._restore_state()
+        self.notifier = Notifier(self, context.settings, self.runner)
         self._load_profile(profile_name)
 
     # --- construction ---------------------------------------------------------------------
@@ -71,6 +76,9 @@ class MainWindow(QMainWindow):
             self.tr("Quit"), "application-exit", self.close, QKeySequence.StandardKey.Quit
         )
         self.action_about = self._action(self.tr("About recmanager"), "help-about", self.about)
+        self.action_settings = self._action(
+            self.tr("Settings…"), "preferences-system", self.edit_settings, "Ctrl+,"
+        )
         self.action_recorders = self._action(
             self.tr("Recorders"), "camera-video", self.open_recorders, "Ctrl+Shift+R"
         )
@@ -84,12 +92,15 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.action_profiles)
+        file_menu.addAction(self.action_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.action_refresh)
         self.view_menu.addAction(self.action_recorders)
+        self.view_menu.addAction(toolbar.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_shortcuts = install_shortcut_sheet(self, help_menu)
         help_menu.addAction(self.action_about)
 
     def _build_central(self) -> None:
@@ -225,9 +236,24 @@ class MainWindow(QMainWindow):
 
         dialog = ProfileDialog(self.context, self.runner, self.profile, self)
         if dialog.exec() and dialog.saved_profile is not None:
-            self.profile = dialog.saved_profile
-            self._show_profile()
-            self.refresh()
+            self.use_profile(dialog.saved_profile)
+
+    def use_profile(self, profile: Profile) -> None:
+        """Switch to ``profile`` (saved by the profile dialog or the first-run guide)."""
+        self.profile = profile
+        self._show_profile()
+        self.refresh()
+
+    def edit_settings(self) -> None:
+        from recmanager.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.context.settings, self)
+        dialog.settings_changed.connect(self._apply_settings)
+        dialog.exec()
+
+    def _apply_settings(self, keys: list[str]) -> None:
+        self.notifier.apply_settings()
+        self.settings_changed.emit(keys)
 
     def open_recorders(self) -> None:
         """The recorders window of the current profile (one per main window)."""

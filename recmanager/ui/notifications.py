@@ -115,6 +115,7 @@ class Notifier(QObject):
         self.settings = settings
         self.runner = runner or getattr(window, "runner", None) or TaskRunner(self)
         self.tray: QSystemTrayIcon | None = None
+        self._tray_menu: QMenu | None = None
         self.count = 0
         self._baseline_taken = False
         self._announced: set[str] = set()
@@ -135,10 +136,13 @@ class Notifier(QObject):
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
+            self._tray_menu = None
 
     def _make_tray(self) -> QSystemTrayIcon:
         tray = QSystemTrayIcon(self)
-        menu = QMenu(self.window)
+        # Not a child of the window: its actions belong to the tray, not the window's menus.
+        menu = QMenu()
+        self._tray_menu = menu
         show = QAction(self.tr("Show recmanager"), menu)
         show.triggered.connect(self.show_window)
         quit_action = QAction(self.tr("Quit"), menu)
