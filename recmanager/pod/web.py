@@ -553,8 +553,12 @@ class PodWebSession:
 
     # --- videos ---------------------------------------------------------------------------
 
-    def change_owner(self, video_ids: list[int], old_owner_id: int, new_owner_id: int) -> None:
-        """Pod's owner change that also moves the media files to the new owner's folder."""
+    def change_owner(self, video_ids: list[int], old_owner_id: int, new_owner_id: int) -> str:
+        """Pod's owner change that also moves the media files to the new owner's folder.
+
+        Returns Pod's detail ("Update successfully", or that some videos were skipped
+        because ``old_owner_id`` does not own them); re-read the videos over REST to verify.
+        """
         if not self.logged_in:
             self.login()
         token = self.http.session.cookies.get("csrftoken") or ""
@@ -584,6 +588,7 @@ class PodWebSession:
                     detail=detail or answer
                 )
             )
+        return str(answer.get("detail", ""))
 
 
 @dataclass(frozen=True)
