@@ -156,8 +156,10 @@ def unnamed_widgets(root: QWidget) -> list[QWidget]:
             continue
         if isinstance(widget, QHeaderView) or widget.parent() is None:
             continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox,)):
-            continue  # an editable combo's line edit is named through the combo
+        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)) or widget.parent().inherits(
+            "QComboBoxPrivateContainer"
+        ):
+            continue  # the inner line edit or popup list is named through its owner
         if not accessible_name(widget):
             found.append(widget)
     return found
