@@ -119,3 +119,19 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def standard_listeners(
+    db: Database, *, webhook_url: str = "", profile: str = ""
+) -> tuple[list[JobListener], Any]:
+    """The listeners every job gets outside the ui: the audit log and, when set, the webhook.
+
+    Returns the listeners and the webhook sender (or None) for the caller to ``close()``.
+    """
+    from recmanager.packaging.webhook import WebhookSender
+
+    listeners: list[JobListener] = [AuditListener(db, profile=profile)]
+    sender = WebhookSender(webhook_url) if webhook_url else None
+    if sender is not None:
+        listeners.append(sender)
+    return listeners, sender

@@ -558,8 +558,8 @@ class PackagingJob:
     def reached(self, status: JobStatus) -> None:
         self._cancel.check()
         self._step_percent = 100.0
-        self._set_status(status)
         self._step_label = ""
+        self._set_status(status)
         self._step_percent = 0.0
 
     # --- internals ----------------------------------------------------------------------------

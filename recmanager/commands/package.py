@@ -1,0 +1,178 @@
+"""Headless packaging: ``recmanager package`` and ``recmanager jobs list | retry``.
+
+Same core as the Package dialog and the jobs panel: a job with its events (audit log, and the
+webhook from the settings), a terminal progress bar, exit code 0 only when the job is Ready.
+Ctrl-C cancels: the tool's process group is stopped and partial output removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recmanager.commands.common import TerminalProgress, print_json, print_table
+from recmanager.errors import Cancelled, PackagingError, RecmanagerError
+from recmanager.i18n import translate
+from recmanager.packaging import (
+    JobRecord,
+    JobStatus,
+    JobStore,
+    KeyPair,
+    PackageRequest,
+    PackagingJob,
+)
+from recmanager.packaging.events import standard_listeners
+from recmanager.progress import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
+    from recmanager.context import AppContext
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "package",
+        help="package an MP4 to ClearKey-encrypted MPEG-DASH",
+        description="Package an MP4 to ClearKey-encrypted MPEG-DASH with Bento4 (when found) "
+        "or the bundled FFmpeg. Keys and KIDs: 32 hex digits, base64 or base64url (16 bytes).",
+    )
+    parser.add_argument("input", type=Path, help="the MP4 file")
+    parser.add_argument("--key", required=True,
+                        help="the content key; '-' reads it from standard input")
+    parser.add_argument("--kid", required=True, help="the key ID")
+    parser.add_argument("--backend", choices=("bento4", "ffmpeg"),
+                        help="default: Bento4 when its tools are found, else FFmpeg")
+    parser.add_argument("--scheme", choices=("cenc", "cbcs"), default="cenc",
+                        help="encryption scheme (FFmpeg: cenc only)")
+    parser.add_argument("--all-tracks", action="store_true",
+                        help="encrypt every track, not only the video (FFmpeg always does)")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="output folder to create (must not exist, or be empty)")
+    parser.add_argument("--profile", help="profile whose Bento4 folder to use")
+    parser.add_argument("--json", action="store_true", help="print the job as JSON")
+    parser.set_defaults(func=package_command)
+
+    jobs = subparsers.add_parser("jobs", help="packaging jobs: list, retry")
+    actions = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the packaging jobs, newest first")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(func=list_command)
+    retry = actions.add_parser("retry", help="run a failed or aborted job again")
+    retry.add_argument("job_id", type=int)
+    retry.add_argument("--profile", help="profile whose Bento4 folder to use")
+    retry.add_argument("--json", action="store_true", help="print the job as JSON")
+    retry.set_defaults(func=retry_command)
+
+
+def _profile(context: AppContext, name: str | None) -> Profile | None:
+    return context.profiles.get(name) if name else context.profiles.current()
+
+
+def package_command(args: argparse.Namespace, context: AppContext) -> int:
+    key = sys.stdin.readline().strip() if args.key == "-" else args.key
+    keys = KeyPair.parse(key, args.kid)
+    profile = _profile(context, args.profile)
+    request = PackageRequest(
+        input_path=args.input.expanduser().absolute(),
+        output_dir=args.out.expanduser().absolute(),
+        backend=args.backend or "auto",
+        scheme=args.scheme,
+        all_tracks=args.all_tracks,
+        profile=profile.name if profile else "",
+    )
+    job = PackagingJob.create(context.db, context.secrets, request, keys,
+                              bento4_dir=profile.bento4_dir if profile else "")
+    return _run(job, context, args.json)
+
+
+def retry_command(args: argparse.Namespace, context: AppContext) -> int:
+    record = JobStore(context.db).get(args.job_id)
+    if record.status.active:
+        raise PackagingError(
+            translate("package", "Job {id} is {status}: only a finished job can be retried.")
+            .format(id=record.id, status=record.status.label)
+        )
+    profile = _profile(context, args.profile)
+    job = PackagingJob.load(context.db, context.secrets, record.id,
+                            bento4_dir=profile.bento4_dir if profile else "")
+    return _run(job, context, args.json)
+
+
+def _run(job: PackagingJob, context: AppContext, as_json: bool) -> int:
+    """Run on a worker thread so Ctrl-C here can cancel the job cleanly."""
+    listeners, webhook = standard_listeners(
+        context.db, webhook_url=context.settings.get("webhook_url"), profile=job.record.profile
+    )
+    for listener in listeners:
+        job.bus.add(listener)
+    bar = TerminalProgress(translate("package", "Job {id}").format(id=job.id))
+    token = CancelToken()
+    outcome: dict[str, BaseException | JobRecord] = {}
+    done = threading.Event()
+    last_message = [""]
+
+    def show(progress: Progress) -> None:
+        """Piped output gets a line per status and 5 %, not one per report."""
+        if not bar.tty and progress.message == last_message[0]:
+            progress = replace(progress, message="")
+        else:
+            last_message[0] = progress.message
+        bar(progress)
+
+    def work() -> None:
+        try:
+            outcome["record"] = job.run(show, token)
+        except (RecmanagerError, OSError) as exc:
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    # Waiting on an Event, not Thread.join(): a join interrupted by Ctrl-C can report a live
+    # thread as finished.
+    threading.Thread(target=work, name=f"job-{job.id}", daemon=True).start()
+    try:
+        while not done.wait(0.2):
+            pass
+    except KeyboardInterrupt:
+        token.cancel()
+        done.wait()
+    finally:
+        bar.close()
+        if webhook is not None:
+            webhook.close()
+    record = JobStore(context.db).get(job.id)
+    if as_json:
+        print_json(record)
+    if record.status is JobStatus.READY:
+        if not as_json:
+            print(record.manifest_path)
+        return 0
+    error = outcome.get("error")
+    if isinstance(error, Cancelled) or record.status is JobStatus.ABORTED:
+        print(translate("package", "Job {id} aborted: {reason}").format(
+            id=job.id, reason=record.error), file=sys.stderr)
+        return 1
+    raise PackagingError(
+        translate("package", "Job {id} failed: {reason}").format(id=job.id, reason=record.error)
+    )
+
+
+def list_command(args: argparse.Namespace, context: AppContext) -> int:
+    store = JobStore(context.db)
+    store.recover_interrupted()
+    records = store.list(limit=args.limit)
+    if args.json:
+        print_json(records)
+        return 0
+    rows = [
+        [str(r.id), r.status.label, r.backend, r.scheme, f"{r.step_percent:.0f}%",
+         Path(r.input_path).name, r.manifest_path or r.output_path, r.error[:60]]
+        for r in records
+    ]
+    print_table(rows, ["ID", "STATUS", "BACKEND", "SCHEME", "STEP", "INPUT", "OUTPUT", "ERROR"])
+    return 0
