@@ -24,8 +24,9 @@ import string
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from datetime import time as clock
@@ -36,16 +37,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, PodConnectionError, RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
 from recmanager.pod.model import User
-from recmanager.pod.rest import PodClient
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
 from recmanager.store.tables import bulk_rows
 
 if TYPE_CHECKING:
+    from recmanager.actions import Actions
     from recmanager.config import Profile
     from recmanager.context import AppContext
 
@@ -775,9 +777,10 @@ def resume(
 ) -> int:
     """Fold in the outcomes an earlier run of this plan stored; returns how many were found.
 
-    Rows Pod no longer lists (claimed since) come back from the store: done stays done;
-    a row caught mid-claim or failed is checked on Pod — held for the planned owner means
-    done, anything else is reported as failed with the reason, never skipped in silence.
+    Rows Pod no longer lists (claimed since) come back from the store: done stays done and
+    failed keeps its reason; a row caught mid-claim is checked on Pod — held for the
+    planned owner means done, anything else is reported as failed with the reason, so
+    nothing is skipped in silence.
     """
     stored = _stored(db, plan.plan_id)
     by_file = {row.source_file: row for row in plan.rows if row.source_file}
@@ -800,7 +803,7 @@ def resume(
             video_id=saved["video_id"],
         )
         plan.rows.append(row)
-        if row.status is not Status.DONE and find_claim is not None:
+        if row.status is Status.STARTED and find_claim is not None:
             _settle_vanished(db, plan, row, find_claim, owners)
     return len(stored)
 
@@ -808,7 +811,7 @@ def resume(
 def _settle_vanished(
     db: Database, plan: Plan, row: PlanRow, find_claim: ClaimLookup, owners: _Owners | None
 ) -> None:
-    """A row stored as started or failed that Pod no longer lists: what happened to it?"""
+    """A row caught mid-claim that Pod no longer lists: what happened to it?"""
     found = find_claim(row.source_file)
     if found is None:
         row.status = Status.FAILED
@@ -1056,42 +1059,62 @@ __all__ = [
 class BulkRun:
     """What the window and the command share: Pod's recordings, the plans, the claims.
 
-    Every claim goes through :func:`recmanager.actions.claim` (check, create, delete the
-    treatment row, verify, audit), the same action as the inbox's Claim button.
+    Every claim goes through :meth:`recmanager.actions.Actions.claim` (check, create, delete
+    the treatment row, verify, audit), the same action as the inbox's Claim button.
     """
 
-    def __init__(self, context: AppContext, profile: Profile, client: PodClient | None = None):
+    def __init__(self, context: AppContext, profile: Profile, actions: Actions) -> None:
         self.context = context
         self.profile = profile
-        self.client = client or PodClient.from_profile(profile, context.secrets)
-        self._recorders: list[RecorderInfo] | None = None
+        self.actions = actions
+        self.client = actions.client
+        self._recorders: list[RecorderInfo] = []
 
-    def close(self) -> None:
-        self.client.close()
+    @classmethod
+    @contextmanager
+    def open(cls, context: AppContext, profile: Profile) -> Iterator[BulkRun]:
+        """Pod (required) and the deposit (used when reachable, to see unfinished uploads)."""
+        from recmanager.actions import open_actions
 
-    def __enter__(self) -> BulkRun:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
+        with open_actions(profile, context) as actions:
+            yield cls(context, profile, actions)
 
     def recordings(self) -> list[InboxRow]:
-        """Pod's unclaimed recordings, each with its inbox state."""
-        recorders = [
+        """Pod's unclaimed recordings, each with its inbox state (uploads seen on disk)."""
+        self._recorders = [
             RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
             for r in self.client.recorders()
         ]
-        self._recorders = recorders
-        return merge(
-            deposit_root=self.profile.deposit_root, treatments=self.client.treatments(),
-            scanned=None, recorders=recorders,
-        )
+        treatments = self.client.treatments()
+        return merge(deposit_root=self.profile.deposit_root, treatments=treatments,
+                     scanned=self._scan(), recorders=self._recorders)
+
+    def _scan(self) -> list[_Seen] | None:
+        """The deposit's files; None when it cannot be reached (Pod's view alone then).
+
+        A file nothing wrote to for the quiet period, and that did not change since the
+        previous scan, counts as complete even if this store has not watched it that long,
+        so a bulk run needs no second scan to start.
+        """
+        deposit = self.actions.deposit
+        if deposit is None:
+            return None
+        quiet = float(self.context.settings.get("quiet_period_s"))
+        result = Scanner(self.context.db, self.profile.name, quiet).scan(deposit)
+        now = result.scanned_at.timestamp()
+        changed = set(result.changed)
+        return [
+            _Seen(f.path, f.size, f.mtime, "complete" if f.state == "uploading"
+                  and f.path not in changed and f.size > 0 and now - f.mtime >= quiet
+                  else f.state)
+            for f in result.files.values()
+        ]
 
     def plan_rules(self, rules: RuleSet, rows: Iterable[InboxRow] | None = None) -> Plan:
         rows = self.recordings() if rows is None else list(rows)
         plan = plan_from_rules(
             rules, rows, find_owner=self.client.find_user, profile=self.profile.name,
-            server=self.client.base_url, recorders=self._recorders or (),
+            server=self.client.base_url, recorders=self._recorders,
         )
         self._resume(plan)
         return plan
@@ -1125,4 +1148,16 @@ class BulkRun:
                           only_failed=only_failed, progress=progress, cancel=cancel)
 
     def _claim(self, row: PlanRow) -> ClaimResult:
-        raise NotImplementedError
+        assert row.owner_user is not None
+        done = self.actions.claim(row.source_file, row.owner_user, row.title)
+        return ClaimResult(done.recording_id, done.video_id, done.message, done.already_done)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A deposit file as the inbox merge reads it."""
+
+    path: str
+    size: int
+    mtime: float
+    state: str

@@ -102,7 +102,7 @@ def cmd_bulk_assign(args: argparse.Namespace, context: AppContext) -> int:
         raise BulkError(translate("commands", "--jobs must be between 1 and 64."))
     rules = bulk.read_rules(args.rules)
     profile = context.resolve_profile(args.profile)
-    with bulk.BulkRun(context, profile) as run:
+    with bulk.BulkRun.open(context, profile) as run:
         plan = run.plan_rules(rules)
         _exclusions(plan, args)
         if args.export_plan:

@@ -339,7 +339,7 @@ class BulkWindow(QMainWindow):
             lambda run: run.plan_selection(rows, owner, title)), on_result=self._set_plan)
 
     def _with_run(self, work):
-        with bulk.BulkRun(self.context, self.profile) as run:
+        with bulk.BulkRun.open(self.context, self.profile) as run:
             return work(run)
 
     def _start(self, message: str, work, *, on_result) -> None:

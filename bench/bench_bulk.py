@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Bulk assignment against the sandbox Pod, all figures measured in the same run.
+
+1. Apply time for N recordings with the default concurrency (the ``bulk_concurrency``
+   setting, 4) against one at a time, on two sets of N fresh recordings (goal: >= 3x).
+2. A real interruption: ``recmanager bulk-assign --apply`` runs in a subprocess and is
+   SIGKILLed once a third of its rows are done; the same command is run again. Then Pod is
+   asked how many recordings and videos each file produced (goal: 0 duplicates, all N
+   assigned, none left unclaimed).
+
+``python bench/bench_bulk.py [--count N] [--full]``: N defaults to 100 so the run stays
+within a few minutes; ``--full`` is the figure that matters, 500 recordings per set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from recmanager import bulk  # noqa: E402
+from recmanager.config import Paths  # noqa: E402
+from recmanager.context import AppContext  # noqa: E402
+from recmanager.sandbox.profile import sandbox_profile  # noqa: E402
+from recmanager.secrets import SecretKind  # noqa: E402
+
+OWNERS = ("admin", "manager1", "teacher1", "teacher2", "bulk00", "bulk02", "bulk04", "bulk06",
+          "bulk08", "bulk10", "bulk12")
+FOLDER = "amphiA"  # Amphi A: manual claim
+
+
+def start_sandbox(workdir: Path) -> tuple[subprocess.Popen, dict]:
+    data = workdir / "sandbox"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recmanager.sandbox.server", "--data", str(data), "--port", "0",
+         "--no-cron", "--test-hooks", "--no-growing-upload",
+         "--samples", str(workdir / "samples")],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(workdir / "sandbox.log").open("w"),
+        start_new_session=True,
+    )
+    state_file = data / "sandbox.json"
+    deadline = time.monotonic() + 120
+    while not state_file.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the sandbox did not start; see {workdir / 'sandbox.log'}")
+        time.sleep(0.2)
+    return process, json.loads(state_file.read_text(encoding="utf-8"))
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(10)
+
+
+def deposit(state: dict, prefix: str, count: int, sample: bytes) -> None:
+    """``count`` recordings in Amphi A, uploaded an hour ago; Pod's two cron passes then
+    make them claimable."""
+    folder = Path(state["deposit_root"]) / FOLDER
+    an_hour_ago = time.time() - 3600
+    for number in range(count):
+        path = folder / f"{prefix}-{number:04d}-o{number % len(OWNERS)}.mp4"
+        path.write_bytes(sample)
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    for _ in range(2):
+        requests.post(state["base_url"] + "__sandbox__/cron/", timeout=600).raise_for_status()
+
+
+def rules_file(path: Path, prefix: str) -> Path:
+    lines = ["recorder;pattern;owner;title"]
+    lines += [f"Amphi A;{prefix}-*-o{k}.mp4;{owner};{{stem}}" for k, owner in enumerate(OWNERS)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def timed_apply(context: AppContext, profile, rules: Path, jobs: int) -> tuple[float, object]:
+    with bulk.BulkRun.open(context, profile) as run:
+        plan = run.plan_rules(bulk.read_rules(rules))
+        plan.exclude_problems([bulk.Problem.UNMATCHED])  # the other sets' recordings
+        started = time.perf_counter()
+        result = run.apply(plan, jobs=jobs)
+        return time.perf_counter() - started, result
+
+
+def cli_environment(state: dict, home: Path) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RECMANAGER_")}
+    environment.update(
+        RECMANAGER_POD_URL=state["base_url"], RECMANAGER_POD_TOKEN=state["tokens"]["admin"],
+        XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"), XDG_STATE_HOME=str(home / "state"),
+    )
+    return environment
+
+
+def done_rows(database: Path) -> int:
+    if not database.exists():
+        return 0
+    connection = sqlite3.connect(database, timeout=5)
+    try:
+        return connection.execute(
+            "SELECT count(*) FROM bulk_rows WHERE status = 'done'").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        connection.close()
+
+
+def killed_then_rerun(state: dict, rules: Path, home: Path, count: int) -> tuple[int, int]:
+    """SIGKILL the command once a third is done, then run it again; (done at kill, exit)."""
+    command = [sys.executable, "-m", "recmanager", "bulk-assign", str(rules), "--apply",
+               "--exclude", "unmatched"]
+    environment = cli_environment(state, home)
+    database = home / "data" / "recmanager" / "recmanager.db"
+    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 600
+    while done_rows(database) < count // 3:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("the first run ended before it could be interrupted")
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    at_kill = done_rows(database)
+    rerun = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True,
+                           timeout=1200, check=False)
+    return at_kill, rerun.returncode
+
+
+def pod_pages(state: dict, path: str) -> list[dict]:
+    headers = {"Authorization": f"Token {state['tokens']['admin']}"}
+    url: str | None = state["base_url"] + path
+    items: list[dict] = []
+    while url:
+        page = requests.get(url, headers=headers, timeout=60).json()
+        items += page["results"]
+        url = page["next"]
+    return items
+
+
+def audit_pod(state: dict, prefix: str, count: int) -> dict[str, int]:
+    """What Pod holds for the set: recordings and videos per file, rows still unclaimed."""
+    recordings = Counter(
+        Path(item["source_file"]).name for item in pod_pages(state, "rest/recording/")
+        if Path(item["source_file"]).name.startswith(prefix + "-"))
+    videos = Counter(item["title"] for item in pod_pages(state, "rest/videos/")
+                     if item["title"].startswith(prefix + "-"))
+    left = sum(1 for item in pod_pages(state, "rest/recordingfiletreatment/")
+               if Path(item["file"]).name.startswith(prefix + "-"))
+    return {
+        "files": count,
+        "assigned": len(recordings),
+        "duplicate_recordings": sum(n - 1 for n in recordings.values()),
+        "duplicate_videos": sum(n - 1 for n in videos.values()),
+        "videos": len(videos),
+        "still_unclaimed": left,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100, help="recordings per set (100)")
+    parser.add_argument("--full", action="store_true", help="500 recordings per set")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+    count = 500 if args.full else args.count
+    workdir = Path(tempfile.mkdtemp(prefix="bench-bulk-"))
+    home = workdir / "home"
+    paths = Paths(home / "data" / "recmanager", home / "config" / "recmanager",
+                  home / "state" / "recmanager", home / "cache" / "recmanager")
+    context = AppContext.open(paths)
+    process, state = start_sandbox(workdir)
+    try:
+        profile = sandbox_profile(state, name="bench", username="admin")
+        context.secrets.set_for_session("bench", SecretKind.POD_TOKEN, state["tokens"]["admin"])
+        sample = (Path(state["deposit_root"]) / FOLDER / "lecture-02.mp4").read_bytes()
+        jobs = int(context.settings.get("bulk_concurrency"))
+        print(f"sandbox at {state['base_url']}; {count} recordings per set; default "
+              f"concurrency {jobs}")
+        began = time.perf_counter()
+        for prefix in ("one", "many", "kill"):
+            deposit(state, prefix, count, sample)
+        print(f"deposited 3 x {count} recordings, two cron passes: "
+              f"{time.perf_counter() - began:.1f} s")
+
+        serial_s, serial = timed_apply(context, profile, rules_file(workdir / "one.csv", "one"),
+                                       1)
+        print(f"one at a time:     {serial_s:7.2f} s  ({serial.done} done, {serial.failed} "
+              f"failed, {count / serial_s:.1f} recordings/s)")
+        parallel_s, parallel = timed_apply(context, profile,
+                                           rules_file(workdir / "many.csv", "many"), jobs)
+        print(f"concurrency {jobs}:     {parallel_s:7.2f} s  ({parallel.done} done, "
+              f"{parallel.failed} failed, {count / parallel_s:.1f} recordings/s)")
+        print(f"speed-up: {serial_s / parallel_s:.2f}x (goal >= 3x)")
+
+        at_kill, exit_code = killed_then_rerun(
+            state, rules_file(workdir / "kill.csv", "kill"), home / "cli", count)
+        held = audit_pod(state, "kill", count)
+        print(f"interrupted run: SIGKILL after {at_kill} of {count} rows done; re-run exit "
+              f"code {exit_code}")
+        print(f"  Pod holds {held['assigned']} of {held['files']} files claimed, "
+              f"{held['still_unclaimed']} still unclaimed, {held['videos']} videos")
+        print(f"  duplicates: {held['duplicate_recordings']} recordings, "
+              f"{held['duplicate_videos']} videos (goal 0)")
+        for prefix in ("one", "many"):
+            other = audit_pod(state, prefix, count)
+            print(f"set {prefix!r}: {other['assigned']} assigned, "
+                  f"{other['duplicate_recordings']} duplicate recordings, "
+                  f"{other['still_unclaimed']} still unclaimed")
+    finally:
+        context.close()
+        stop(process)
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            print(f"work folder kept: {workdir}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
