@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
 from recmanager.commands.common import add_connection_options, human_size, print_json, print_table
-from recmanager.errors import ConfigError, PodError, RecmanagerError
+from recmanager.errors import (
+    ConfigError,
+    PodAmbiguousResult,
+    PodConnectionError,
+    PodServerError,
+    RecmanagerError,
+)
 from recmanager.i18n import translate
 from recmanager.pod.model import Recorder, Treatment
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
@@ -105,11 +111,12 @@ def cmd_recorders_list(args: argparse.Namespace, context: AppContext) -> int:
     with client:
         recorders = client.recorders()
     if args.json:
-        print_json([_recorder_json(r) for r in recorders])
+        print_json([_recorder_json(r) for r in recorders], sys.stdout)
     else:
         print_table(
             [[str(r.id), r.name, r.address_ip, r.recording_type] for r in recorders],
             ["ID", "NAME", "IP", "TYPE"],
+            sys.stdout,
         )
     return 0
 
@@ -147,7 +154,7 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
         )
     rows = [_treatment_json(t, recorders) for t in treatments]
     if args.json:
-        print_json(rows)
+        print_json(rows, sys.stdout)
     else:
         print_table(
             [
@@ -159,6 +166,7 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
                 for row in rows
             ],
             ["ID", "RECORDER", "FILE", "SIZE", "ADDED"],
+            sys.stdout,
         )
     return 0
 
@@ -205,8 +213,8 @@ def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
             title = args.title or posixpath.splitext(treatment.filename)[0]
             outcome = client.claim(treatment, owner, title)
     except RecmanagerError as exc:
-        refused = not isinstance(exc, PodError) or exc.status in (400, 403)
-        result = "refused" if refused else "failed"
+        failed = isinstance(exc, PodConnectionError | PodServerError | PodAmbiguousResult)
+        result = "failed" if failed else "refused"
         audit.record(
             context.db, profile=profile.name, actor="cli", action="claim", target=target,
             result=result, error=str(exc), detail={"owner": args.owner},
@@ -226,7 +234,7 @@ def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
             "recovered": outcome.recovered,
             "problem": outcome.problem,
             "owner": owner.username,
-        })
+        }, sys.stdout)
     else:
         print(
             translate("commands", "Claimed {file} for {owner} as \"{title}\" (recording {id}).")
@@ -268,7 +276,7 @@ def cmd_notify_url(args: argparse.Namespace, context: AppContext) -> int:
             "key_check": None if check is None else {
                 "verdict": check.verdict.value, "ok": check.ok, "message": check.message,
             },
-        })
+        }, sys.stdout)
     else:
         print(url)
         if check is not None:

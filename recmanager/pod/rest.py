@@ -25,7 +25,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
 import requests
@@ -602,7 +602,26 @@ class PodHttp:
 # --- the REST client ----------------------------------------------------------------------
 
 
-class PodClient:
+class OverPodHttp:
+    """What both clients share: their :class:`PodHttp`, closing, ``with`` support."""
+
+    http: PodHttp
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.http.close()
+
+    @property
+    def base_url(self) -> str:
+        return self.http.base_url
+
+
+class PodClient(OverPodHttp):
     """Pod's REST API with a staff token: typed results, hyperlinks handled, errors mapped."""
 
     def __init__(
@@ -649,19 +668,6 @@ class PodClient:
                 ),
             )
         return cls(profile.pod_url, token, verify=verify_for_profile(profile), **kwargs)
-
-    def __enter__(self) -> PodClient:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.http.close()
-
-    @property
-    def base_url(self) -> str:
-        return self.http.base_url
 
     def url_for(self, resource: str, object_id: int) -> str:
         """The hyperlink Pod expects in a body for ``object_id`` of ``resource`` (``users``…)."""

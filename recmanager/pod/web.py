@@ -31,6 +31,7 @@ from recmanager.pod.model import RecorderSettings
 from recmanager.pod.rest import (
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
+    OverPodHttp,
     PodHttp,
     Timeout,
     Verify,
@@ -283,7 +284,7 @@ def _is_empty(values: list[str]) -> bool:
 # --- the session --------------------------------------------------------------------------
 
 
-class PodWebSession:
+class PodWebSession(OverPodHttp):
     """A Django session on Pod for superuser actions; logs in on first use."""
 
     def __init__(
@@ -338,19 +339,6 @@ class PodWebSession:
             profile.pod_url, profile.pod_username, password,
             verify=verify_for_profile(profile), **kwargs,
         )
-
-    def __enter__(self) -> PodWebSession:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.http.close()
-
-    @property
-    def base_url(self) -> str:
-        return self.http.base_url
 
     # --- login ----------------------------------------------------------------------------
 
