@@ -663,6 +663,7 @@ class RecorderService:
         self.web = web
         self.web_reason = web_reason
         self._users: dict[int, User] = {}
+        self._types: dict[int, str] | None = None
 
     @classmethod
     def open(cls, profile: Profile, secrets: SecretStore) -> RecorderService:
@@ -688,6 +689,12 @@ class RecorderService:
         return self.web is not None
 
     # --- reading --------------------------------------------------------------------------
+
+    def _type_titles(self) -> dict[int, str]:
+        """Video types by id, read once per load (they change rarely and only in Pod's admin)."""
+        if self._types is None:
+            self._types = {t.id: t.title for t in self.client.video_types()}
+        return self._types
 
     def user(self, user_id: int) -> User:
         if user_id not in self._users:
@@ -717,14 +724,14 @@ class RecorderService:
     def load(self) -> list[RecorderInfo]:
         """Every recorder with its waiting-file count, sorted by name."""
         waiting = Counter(t.recorder_id for t in self.client.treatments())
-        titles = {t.id: t.title for t in self.client.video_types()}
+        self._types = None
+        titles = self._type_titles()
         infos = [self._info(r, waiting[r.id], titles) for r in self.client.recorders()]
         return sorted(infos, key=lambda i: i.name.casefold())
 
     def read(self, recorder_id: int) -> RecorderInfo:
         waiting = len(self.client.treatments(recorder_id))
-        titles = {t.id: t.title for t in self.client.video_types()}
-        return self._info(self.client.recorder(recorder_id), waiting, titles)
+        return self._info(self.client.recorder(recorder_id), waiting, self._type_titles())
 
     def find(self, name_or_id: str) -> RecorderInfo:
         rest = self.client.find_recorder(name_or_id)
@@ -767,11 +774,21 @@ class RecorderService:
         )
         return replace(draft, manager_id=manager_id, additional_user_ids=extra)
 
-    def validate(self, draft: RecorderFields, recorder_id: int | None) -> RecorderFields:
-        """Check ``draft`` against the server's other recorders, users and video types."""
+    def validate(
+        self, draft: RecorderFields, recorder_id: int | None,
+        before: RecorderFields | None = None,
+    ) -> RecorderFields:
+        """Check ``draft`` against the server's other recorders, users and video types.
+
+        The other recorders' folders are only on their admin pages (one request each), so
+        they are read when the folder is new or changed, not on every save.
+        """
+        folder_changes = self.web is not None and (
+            before is None or before.directory != draft.directory)
         existing = [
-            self._info(r, 0, {}) if self.web is not None else RecorderInfo(
-                r.id, fields_from(r, None), web_available=False)
+            RecorderInfo(r.id, fields_from(
+                r, self.web.recorder_settings(r.id) if folder_changes and r.id != recorder_id
+                and self.web is not None else None), web_available=self.web is not None)
             for r in self.client.recorders()
         ]
         manager = None
@@ -781,7 +798,7 @@ class RecorderService:
                 manager = UserRef(found.id, found.username, found.is_staff)
             except PodNotFound:
                 manager = None
-        types = [t.id for t in self.client.video_types()] if self.web is not None else None
+        types = list(self._type_titles()) if self.web is not None else None
         return validate_recorder(
             draft, recorder_id=recorder_id, existing=existing, manager=manager,
             type_ids=types, web_available=self.web is not None,
@@ -818,7 +835,7 @@ class RecorderService:
         REST values too and cannot undo them.
         """
         recorder_id = before.id if before is not None else None
-        draft = self.validate(draft, recorder_id)
+        draft = self.validate(draft, recorder_id, before.fields if before else None)
         rest_names, web_names = plan_channels(
             before.fields if before is not None else None, draft,
             web_available=self.web is not None,
@@ -1028,7 +1045,11 @@ STALLED_AFTER_S = 3600.0  # an upload still moving (or empty) after an hour neve
 def stalled_files(scan: ScanResult, *, stalled_after_s: float = STALLED_AFTER_S) -> list[
     IncompleteFile
 ]:
-    """Files the deposit scanner has seen uploading for longer than ``stalled_after_s``."""
+    """Files the deposit scanner has seen uploading for longer than ``stalled_after_s``.
+
+    ``stalled_after_s`` must be at least the scanner's quiet period: before that, a file that
+    simply appeared is "uploading" too.
+    """
     from recmanager.deposit.scan import UPLOADING
 
     found = []
@@ -1080,8 +1101,9 @@ def run_checks(
     incomplete = leftover_files(listing)
     if scanner is not None:
         known = {item.path for item in incomplete}
-        incomplete += [item for item in stalled_files(
-            scanner.scan(deposit), stalled_after_s=stalled_after_s) if item.path not in known]
+        after = max(stalled_after_s, scanner.quiet_period.total_seconds())
+        incomplete += [item for item in stalled_files(scanner.scan(deposit), stalled_after_s=after)
+                       if item.path not in known]
     findings = find_problems(
         recorders=recorders,
         folder_files={folder: len(files) for folder, files in listing.items()},
