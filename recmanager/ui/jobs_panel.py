@@ -1,18 +1,398 @@
-"""The jobs dock: long work (packaging, downloads, bulk runs) with progress and outcome."""
+"""The jobs dock: packaging jobs with progress bars, cancel, retry, open folder, copy manifest.
+
+Jobs run on the task runner; their progress, outcome and cancellation come back as the
+runner's signals, so the table changes only when something happened (no timer re-reads the
+store). At start-up, jobs a crash left running are shown as Aborted and can be retried.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recmanager.context import AppContext
-from recmanager.ui.tasks import TaskRunner
+from recmanager.errors import RecmanagerError
+from recmanager.packaging import (
+    EventBus,
+    JobRecord,
+    JobStatus,
+    JobStore,
+    KeyPair,
+    PackageRequest,
+    PackagingJob,
+)
+from recmanager.packaging.events import standard_listeners
+from recmanager.packaging.job import JobProgress
+from recmanager.ui.icons import themed_icon
+from recmanager.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger("recmanager.ui.jobs")
+
+ObjectRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+ProgressRole = Qt.ItemDataRole.UserRole + 3
+Index = QModelIndex | QPersistentModelIndex
+
+
+class JobsModel(QAbstractTableModel):
+    """One row per job (newest first); live progress kept beside the stored record."""
+
+    COL_ID, COL_INPUT, COL_BACKEND, COL_STATUS, COL_PROGRESS, COL_OUTPUT, COL_MESSAGE = range(7)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[JobRecord] = []
+        self.live: dict[int, JobProgress] = {}
+        self.headers = [self.tr("Job"), self.tr("Input"), self.tr("Backend"), self.tr("Status"),
+                        self.tr("Progress"), self.tr("Output"), self.tr("Message")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def percent(self, record: JobRecord) -> float:
+        if record.status is JobStatus.READY:
+            return 100.0
+        live = self.live.get(record.id)
+        return live.done if live is not None else 0.0
+
+    def data(self, index: Index,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        column = index.column()
+        if role == ObjectRole:
+            return record
+        if role == ProgressRole:
+            return self.percent(record)
+        if role == SortRole:
+            return {self.COL_ID: record.id, self.COL_PROGRESS: self.percent(record)}.get(
+                column, self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_ID:
+                return str(record.id)
+            if column == self.COL_INPUT:
+                return Path(record.input_path).name
+            if column == self.COL_BACKEND:
+                return f"{record.backend} · {record.scheme}"
+            if column == self.COL_STATUS:
+                return record.status.label
+            if column == self.COL_PROGRESS:
+                return f"{self.percent(record):.0f} %"
+            if column == self.COL_OUTPUT:
+                return record.manifest_path or record.output_path
+            if column == self.COL_MESSAGE:
+                live = self.live.get(record.id)
+                if record.status.active and live is not None:
+                    return live.message
+                return record.error
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_INPUT:
+                return record.input_origin
+            if column in (self.COL_OUTPUT, self.COL_MESSAGE):
+                return self.data(index, Qt.ItemDataRole.DisplayRole)
+        return None
+
+    def row_of(self, job_id: int) -> int:
+        return next((i for i, r in enumerate(self.records) if r.id == job_id), -1)
+
+    def reset_records(self, records: list[JobRecord]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def upsert(self, record: JobRecord) -> None:
+        row = self.row_of(record.id)
+        if row < 0:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self.records.insert(0, record)
+            self.endInsertRows()
+            return
+        self.records[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def set_progress(self, job_id: int, progress: JobProgress) -> None:
+        row = self.row_of(job_id)
+        if row < 0:
+            return
+        self.live[job_id] = progress
+        record = self.records[row]
+        if progress.status and progress.status != record.status.value:
+            record.status = JobStatus(progress.status)
+            self.dataChanged.emit(self.index(row, self.COL_STATUS),
+                                  self.index(row, self.COL_STATUS))
+        self.dataChanged.emit(self.index(row, self.COL_PROGRESS),
+                              self.index(row, self.COL_PROGRESS))
+        self.dataChanged.emit(self.index(row, self.COL_MESSAGE), self.index(row, self.COL_MESSAGE))
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints the progress column as a progress bar."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)
+        bar.minimum, bar.maximum = 0, 100
+        bar.progress = int(index.data(ProgressRole) or 0)
+        bar.text = index.data(Qt.ItemDataRole.DisplayRole)
+        bar.textVisible = True
+        bar.state = option.state
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
 class JobsPanel(QWidget):
+    """The jobs dock's content; ``submit()`` and ``package_file()`` start jobs."""
+
+    job_finished = Signal(str, bool, str)  # name, ok, message: for desktop notifications
+    job_changed = Signal(int, str)  # job id, status value
+
     def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        self.store = JobStore(context.db)
+        self._tasks: dict[int, Task] = {}
+        self._webhook: Any = None
+        self._webhook_url = ""
+        self.model = JobsModel(self)
+        self._build()
+        self.store.recover_interrupted()
+        self.reload()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.empty_label = QLabel(self.tr("No jobs yet."))
-        layout.addWidget(self.empty_label)
+        layout.setContentsMargins(4, 4, 4, 4)
+        # A tool bar, not a row of buttons: it folds into a menu when the dock is narrow.
+        self.toolbar = QToolBar(self.tr("Jobs"), self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.action_cancel = self._action("process-stop", self.tr("Cancel"), self.cancel_selected)
+        self.action_retry = self._action("view-refresh", self.tr("Retry"), self.retry_selected)
+        self.action_open = self._action("folder-open", self.tr("Open output folder"),
+                                        self.open_selected_folder)
+        self.action_copy = self._action("edit-copy", self.tr("Copy manifest path"),
+                                        self.copy_selected_manifest)
+        self.summary_label = QLabel(self)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.summary_label)
+        layout.addWidget(self.toolbar)
+        self.view = QTableView(self)
+        self.view.setObjectName("JobsView")
+        self.view.setAccessibleName(self.tr("Jobs"))
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(JobsModel.COL_PROGRESS, ProgressDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setMinimumSize(120, 60)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 40), (1, 200), (2, 110), (3, 90), (4, 140), (5, 260)):
+            self.view.setColumnWidth(column, width)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._update_buttons)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected_folder())
+        layout.addWidget(self.view)
+        self._update_buttons()
+
+    def _action(self, icon: str, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(themed_icon(icon), text, self)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        return action
+
+    # --- what others call -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.model.reset_records(self.store.list(limit=500))
+        self._update_buttons()
+
+    def package_file(self, prepared_input: Path | None = None, **dialog_options: Any) -> int | None:
+        """Open the Package dialog; start the job it describes. Returns the job id."""
+        from recmanager.ui.dialogs.package import PackageDialog
+
+        dialog = PackageDialog(self.context, self.window(), runner=self.runner,
+                               prepared_input=prepared_input, **dialog_options)
+        if not dialog.exec():
+            return None
+        return self.submit(dialog.request(), dialog.keys())
+
+    def submit(self, request: PackageRequest, keys: KeyPair) -> int:
+        """Record a job for ``request`` (its key goes to the keyring) and start it."""
+        job = PackagingJob.create(self.context.db, self.context.secrets, request, keys,
+                                  bento4_dir=self._bento4_dir())
+        self.model.upsert(job.record)
+        self._start(job)
+        return job.id
+
+    def retry(self, job_id: int) -> None:
+        if job_id in self._tasks:
+            return
+        self._start(PackagingJob.load(self.context.db, self.context.secrets, job_id,
+                                      bento4_dir=self._bento4_dir()))
+
+    def cancel(self, job_id: int) -> None:
+        task = self._tasks.get(job_id)
+        if task is not None:
+            task.cancel()
+
+    def running(self) -> list[int]:
+        return list(self._tasks)
+
+    # --- running ------------------------------------------------------------------------------
+
+    def _bento4_dir(self) -> str:
+        profile = self.context.profiles.current()
+        return profile.bento4_dir if profile else ""
+
+    def _listeners(self, profile: str) -> list:
+        url = self.context.settings.get("webhook_url") or ""
+        if url != self._webhook_url:
+            if self._webhook is not None:
+                self._webhook.close(0)
+            self._webhook, self._webhook_url = None, url
+        listeners, sender = standard_listeners(
+            self.context.db, webhook_url="" if self._webhook else url, profile=profile
+        )
+        if sender is not None:
+            self._webhook = sender
+        elif self._webhook is not None:
+            listeners.append(self._webhook)
+        return listeners
+
+    def _start(self, job: PackagingJob) -> None:
+        job.bus = EventBus(self._listeners(job.record.profile))
+        job_id = job.id
+        task = self.runner.submit(
+            f"package-{job_id}",
+            job.run,
+            on_progress=lambda progress: self._on_progress(job_id, progress),
+            on_result=lambda record: self._on_finished(job_id, None),
+            on_error=lambda error: self._on_finished(job_id, error),
+            on_cancel=lambda: self._on_finished(job_id, None),
+        )
+        if not task.done:
+            self._tasks[job_id] = task
+        self._update_buttons()
+
+    def _on_progress(self, job_id: int, progress: Any) -> None:
+        if isinstance(progress, JobProgress):
+            self.model.set_progress(job_id, progress)
+            self.job_changed.emit(job_id, progress.status)
+
+    def _on_finished(self, job_id: int, error: BaseException | None) -> None:
+        self._tasks.pop(job_id, None)
+        record = self.store.get(job_id)
+        self.model.live.pop(job_id, None)
+        self.model.upsert(record)
+        self.job_changed.emit(job_id, record.status.value)
+        name = Path(record.input_path).name
+        if record.status is JobStatus.READY:
+            self.job_finished.emit(name, True, record.manifest_path)
+        else:
+            message = record.error or (str(error) if error else "")
+            self.job_finished.emit(name, False, f"{record.status.label}: {message}")
+        if error is not None and not isinstance(error, RecmanagerError):
+            log.error("job %s failed unexpectedly: %r", job_id, error)
+        self._update_buttons()
+
+    def shutdown(self) -> None:
+        """Cancel running jobs and flush the webhook (the window is closing)."""
+        for task in list(self._tasks.values()):
+            task.cancel()
+        if self._webhook is not None:
+            self._webhook.close(5)
+            self._webhook = None
+
+    # --- selection and buttons ----------------------------------------------------------------
+
+    def selected(self) -> JobRecord | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.records[rows[0].row()] if rows else None
+
+    def select_job(self, job_id: int) -> None:
+        row = self.model.row_of(job_id)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def _update_buttons(self, *_: Any) -> None:
+        record = self.selected()
+        running = record is not None and record.id in self._tasks
+        self.action_cancel.setEnabled(running)
+        self.action_retry.setEnabled(
+            record is not None and not running
+            and record.status in (JobStatus.FAILED, JobStatus.ABORTED)
+        )
+        self.action_open.setEnabled(record is not None)
+        self.action_copy.setEnabled(record is not None and bool(record.manifest_path))
+        self.summary_label.setText(
+            self.tr("%n job(s) running", "", len(self._tasks)) if self._tasks else ""
+        )
+
+    def cancel_selected(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.cancel(record.id)
+
+    def retry_selected(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.retry(record.id)
+
+    def open_selected_folder(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        folder = Path(record.output_path)
+        if not folder.is_dir():
+            folder = folder.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def copy_selected_manifest(self) -> None:
+        record = self.selected()
+        if record is not None and record.manifest_path:
+            QGuiApplication.clipboard().setText(record.manifest_path)

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         )
         self._restore_state()
         self.notifier = Notifier(self, context.settings, self.runner)
+        self.jobs_panel.job_finished.connect(self.notifier.job_finished)
         self._load_profile(profile_name)
 
     # --- construction ---------------------------------------------------------------------
@@ -82,17 +83,22 @@ class MainWindow(QMainWindow):
         self.action_recorders = self._action(
             self.tr("Recorders"), "camera-video", self.open_recorders, "Ctrl+Shift+R"
         )
+        self.action_package = self._action(
+            self.tr("Package a file…"), "package-x-generic", self.package_file
+        )
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.action_refresh)
         toolbar.addAction(self.action_profiles)
         toolbar.addAction(self.action_recorders)
+        toolbar.addAction(self.action_package)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.action_profiles)
         file_menu.addAction(self.action_settings)
+        file_menu.addAction(self.action_package)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -201,6 +207,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self.inbox.shutdown()
+        self.jobs_panel.shutdown()
         super().closeEvent(event)
 
     def _load_profile(self, name: str | None) -> None:
@@ -271,6 +278,11 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def package_file(self) -> None:
+        """The Package dialog for a local file; the job shows in the jobs dock."""
+        if self.jobs_panel.package_file() is not None:
+            self.jobs_dock.show()
 
     def about(self) -> None:
         QMessageBox.about(

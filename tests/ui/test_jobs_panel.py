@@ -1,0 +1,231 @@
+"""The jobs dock and the Package dialog, with real jobs on real clips (bundled FFmpeg)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from recmanager.errors import PackagingError
+from recmanager.packaging import JobStatus, JobStore, KeyPair, PackageRequest, PackagingJob
+from recmanager.progress import Progress
+from recmanager.secrets import SecretKind
+from recmanager.ui.dialogs.package import PackageDialog
+from recmanager.ui.jobs_panel import JobsModel, JobsPanel, ObjectRole, ProgressRole
+from recmanager.ui.tasks import TaskRunner
+
+KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = TaskRunner()
+    yield runner
+    runner.cancel_all()
+    runner.wait(30000)
+
+
+@pytest.fixture
+def panel(qtbot, context, runner):
+    widget = JobsPanel(context, runner)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 260)
+    return widget
+
+
+def request(source: Path, out: Path) -> PackageRequest:
+    return PackageRequest(source, out, backend="ffmpeg")
+
+
+def _status(panel: JobsPanel, job_id: int) -> JobStatus:
+    row = panel.model.row_of(job_id)
+    return panel.model.index(row, 0).data(ObjectRole).status
+
+
+def test_a_job_runs_to_ready_with_progress_from_the_runner_signals(qtbot, panel, media,
+                                                                    tmp_path):
+    seen: list[str] = []
+    panel.job_changed.connect(lambda job_id, status: seen.append(status))
+    with qtbot.waitSignal(panel.job_finished, timeout=60000) as finished:
+        job_id = panel.submit(request(media.clip, tmp_path / "out"), KEYS)
+    assert finished.args[0] == "sample.mp4" and finished.args[1] is True
+    assert finished.args[2] == str(tmp_path / "out" / "stream.mpd")
+    assert _status(panel, job_id) is JobStatus.READY
+    assert "Ingested" in seen and "Encrypted" in seen and seen[-1] == "Ready"
+    row = panel.model.row_of(job_id)
+    assert panel.model.index(row, JobsModel.COL_PROGRESS).data(ProgressRole) == 100.0
+    assert panel.model.index(row, JobsModel.COL_STATUS).data() == "Ready"
+    assert panel.running() == []
+    assert context_secret(panel, job_id) == KEYS.key_hex
+
+
+def context_secret(panel: JobsPanel, job_id: int) -> str | None:
+    return panel.context.secrets.get(f"job:{job_id}", SecretKind.PACKAGING_KEY)
+
+
+def test_cancel_from_the_panel_aborts_and_retry_completes(qtbot, panel, long_clip, tmp_path):
+    out = tmp_path / "out"
+    job_id = panel.submit(request(long_clip, out), KEYS)
+    panel.select_job(job_id)
+    qtbot.waitUntil(
+        lambda: panel.model.index(panel.model.row_of(job_id), 0).data(ProgressRole) > 3,
+        timeout=30000,
+    )
+    assert panel.action_cancel.isEnabled() and not panel.action_retry.isEnabled()
+    assert "1 job(s) running" in panel.summary_label.text()
+    with qtbot.waitSignal(panel.job_finished, timeout=30000) as finished:
+        panel.action_cancel.trigger()
+    assert finished.args[1] is False and "Aborted" in finished.args[2]
+    assert _status(panel, job_id) is JobStatus.ABORTED
+    assert list(tmp_path.iterdir()) == []
+    assert panel.action_retry.isEnabled() and not panel.action_cancel.isEnabled()
+    with qtbot.waitSignal(panel.job_finished, timeout=90000) as finished:
+        panel.action_retry.trigger()
+    assert finished.args[1] is True
+    assert _status(panel, job_id) is JobStatus.READY
+
+
+def test_failed_job_shows_its_reason(qtbot, panel, media, tmp_path):
+    with qtbot.waitSignal(panel.job_finished, timeout=30000) as finished:
+        job_id = panel.submit(request(media.truncated_moov_at_end, tmp_path / "out"), KEYS)
+    assert finished.args[1] is False and "cut short" in finished.args[2]
+    row = panel.model.row_of(job_id)
+    assert "cut short" in panel.model.index(row, JobsModel.COL_MESSAGE).data()
+    panel.select_job(job_id)
+    assert panel.action_retry.isEnabled() and not panel.action_copy.isEnabled()
+
+
+class _UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_open_folder_and_copy_manifest(qtbot, context, media, tmp_path):
+    runner = TaskRunner(synchronous=True)
+    panel = JobsPanel(context, runner)
+    qtbot.addWidget(panel)
+    job_id = panel.submit(request(media.clip, tmp_path / "out"), KEYS)
+    panel.select_job(job_id)
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        panel.action_open.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [url.toLocalFile() for url in catcher.urls] == [str(tmp_path / "out")]
+    panel.action_copy.trigger()
+    assert QGuiApplication.clipboard().text() == str(tmp_path / "out" / "stream.mpd")
+
+
+def test_jobs_interrupted_by_a_crash_show_as_aborted_at_start(qtbot, context, media, tmp_path):
+    job = PackagingJob.create(context.db, context.secrets, request(media.clip, tmp_path / "o"),
+                              KEYS)
+    JobStore(context.db).update(job.id, status=JobStatus.FRAGMENTED)
+    panel = JobsPanel(context, TaskRunner(synchronous=True))
+    qtbot.addWidget(panel)
+    assert _status(panel, job.id) is JobStatus.ABORTED
+    panel.select_job(job.id)
+    assert panel.action_retry.isEnabled()
+    panel.action_retry.trigger()
+    assert _status(panel, job.id) is JobStatus.READY
+
+
+# --- the Package dialog ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def dialog(qtbot, context):
+    widget = PackageDialog(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_dialog_checks_keys_as_typed_and_names_the_rule(dialog, media, tmp_path):
+    dialog.input_edit.setText(str(media.clip))
+    assert dialog.output_edit.text() == str(media.clip.with_name("sample-dash"))
+    assert not dialog.ok_button.isEnabled()
+    dialog.key_edit.setText("87237d20a19f58a7")
+    dialog.kid_edit.setText("oW5AK5BW43HzbTSKpiu3SQ")
+    assert "key decodes to 12 bytes" in dialog.key_status.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.key_edit.setText("hyN9IKGfWKdAwFaE5pm0qg")
+    assert dialog.key_status.text() == "Key and KID are valid: 16 bytes each."
+    dialog.output_edit.setText(str(tmp_path / "new"))
+    assert dialog.ok_button.isEnabled()
+    assert dialog.keys() == KEYS
+    made = dialog.request()
+    assert (made.input_path, made.output_dir) == (media.clip, tmp_path / "new")
+
+
+def test_generate_fills_a_valid_new_pair(dialog):
+    dialog.generate()
+    pair = KeyPair.parse(dialog.key_edit.text(), dialog.kid_edit.text())
+    assert pair != KEYS and "valid" in dialog.key_status.text()
+
+
+def test_without_bento4_ffmpeg_is_chosen_and_cbcs_is_not_offered(dialog):
+    assert dialog.backend() == "ffmpeg"
+    assert "Bento4 not found" in dialog.backend_combo.itemText(0)
+    assert not dialog.backend_combo.model().item(1).isEnabled()
+    assert not dialog.scheme_combo.model().item(1).isEnabled()
+    assert dialog.all_tracks.isChecked() and not dialog.all_tracks.isEnabled()
+
+
+def test_prepared_input_and_refusals(qtbot, context, media, tmp_path):
+    dialog = PackageDialog(context, prepared_input=media.clip)
+    qtbot.addWidget(dialog)
+    assert dialog.input_edit.isReadOnly() and not dialog.browse_input.isEnabled()
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x")
+    dialog.output_edit.setText(str(tmp_path / "full"))
+    dialog.generate()
+    assert "exists and is not empty" in dialog.problem_label.text()
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_download_step_runs_with_its_own_progress_then_accepts(qtbot, context, media,
+                                                               tmp_path):
+    reports: list[int] = []
+
+    def download(progress, cancel):
+        target = tmp_path / "fetched.mp4"
+        for step in range(1, 5):
+            cancel.check()
+            progress(Progress(step, 4, "B"))
+        target.write_bytes(media.clip.read_bytes())
+        return target
+
+    dialog = PackageDialog(context, runner=TaskRunner(synchronous=True), download=download,
+                           input_label="room-101/lecture.mp4", origin="inbox:room-101",
+                           suggested_output=tmp_path / "dash")
+    qtbot.addWidget(dialog)
+    dialog.download_bar.valueChanged.connect(reports.append)
+    assert dialog.input_edit.text() == "room-101/lecture.mp4"
+    assert dialog.ok_button.text() == "Download and package"
+    dialog.generate()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert reports[:4] == [0, 25, 50, 75] and reports[-1] == 100
+    made = dialog.request()
+    assert made.input_path == tmp_path / "fetched.mp4" and made.input_origin == "inbox:room-101"
+
+
+def test_failed_download_keeps_the_dialog_open(qtbot, context, tmp_path):
+    def download(progress, cancel):
+        raise PackagingError("The recording is gone from the deposit folder.")
+
+    dialog = PackageDialog(context, runner=TaskRunner(synchronous=True), download=download,
+                           suggested_output=tmp_path / "dash")
+    qtbot.addWidget(dialog)
+    dialog.generate()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "gone from the deposit folder" in dialog.problem_label.text()
+    assert dialog.result() == 0 and dialog.ok_button.isEnabled()
