@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import requests
 
@@ -358,18 +358,9 @@ class PodWebSession(OverPodHttp):
 
     def login(self) -> None:
         """Django admin login: GET the form (CSRF cookie and field), POST the credentials."""
-        try:
-            page = self.http.request("GET", LOGIN_PATH, params={"next": "/admin/"})
-        except PodAuthError:
-            raise self._unavailable(translate("pod", "the login page asks for other credentials"))\
-                from None
-        final = urlsplit(page.url)
-        if f"{final.scheme}://{final.netloc}" != self.http.origin:
-            raise self._unavailable(
-                translate("pod", "the login page sends to {host}").format(host=final.netloc)
-            )
-        if final.path.rstrip("/").endswith("/admin") and self.http.session.cookies.get(
-            "sessionid"
+        page = self._login_page()
+        if urlsplit(page.url).path.rstrip("/").endswith("/admin") and (
+            self.http.session.cookies.get("sessionid")
         ):
             self.logged_in = True  # the session is still valid
             return
@@ -400,6 +391,28 @@ class PodWebSession(OverPodHttp):
             ).format(user=self.username),
             hint=translate("pod", "Check the web login and password in the profile."),
         )
+
+    def _login_page(self) -> requests.Response:
+        """The login page, following redirects on Pod's own origin only: a redirect to
+        another host is a single sign-on portal, where recmanager cannot log in."""
+        url = f"{LOGIN_PATH}?next=/admin/"
+        for _ in range(5):
+            try:
+                page = self.http.request("GET", url, allow_redirects=False)
+            except PodAuthError:
+                raise self._unavailable(
+                    translate("pod", "the login page asks for other credentials")
+                ) from None
+            if not page.is_redirect:
+                return page
+            target = urljoin(page.url, page.headers.get("Location", ""))
+            parts = urlsplit(target)
+            if f"{parts.scheme}://{parts.netloc}" != self.http.origin:
+                raise self._unavailable(
+                    translate("pod", "the login page sends to {host}").format(host=parts.netloc)
+                )
+            url = target
+        raise self._unavailable(translate("pod", "the login page redirects in circles"))
 
     def _page(self, path: str) -> requests.Response:
         """GET a page that needs the session; logs in (again) when Pod sends to the login."""

@@ -390,6 +390,22 @@ def test_46_sso_only_server_is_detected(scripted_server, web):
     assert "single sign-on" in error.value.message
 
 
+def test_46_login_redirected_to_another_host_is_sso(scripted_server, web):
+    scripted_server.add("GET", "/admin/login/", Reply(302, "", {
+        "Location": "https://cas.example.invalid/cas/login?service=x"}))
+    with pytest.raises(PodWebLoginUnavailable, match=r"sends to cas\.example\.invalid"):
+        web.login()
+    assert scripted_server.count("GET", "/admin/login/") == 1
+
+
+def test_46_login_follows_redirects_on_the_same_server(scripted_server, web):
+    scripted_server.add("GET", "/admin/login/", Reply(302, "", {
+        "Location": "/authentication_login/?referrer=/admin/"}))
+    scripted_server.add("GET", "/authentication_login/", reply_of(load_exchange(46), **COOKIES))
+    web.login()
+    assert web.logged_in
+
+
 def test_48_49_recorder_settings_and_save_resend_every_field(scripted_server, web):
     replay(scripted_server, 48, **COOKIES)
     replay(scripted_server, 49, **COOKIES)
