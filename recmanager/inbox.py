@@ -525,9 +525,10 @@ def _recorder_infos(
 
 
 def _count_slides(deposit: Deposit, rows: Iterable[ScannedLike], local: LocalState) -> None:
-    """Read the directory of each new zip deposit (a few KiB each) for its slide count."""
+    """Read the directory of each new zip deposit (a few KiB each) for its slide count; a
+    zip still uploading has no directory yet and is simply tried again next time."""
     for entry in rows:
-        if not entry.path.lower().endswith(".zip") or entry.state != "complete":
+        if not entry.path.lower().endswith(".zip") or entry.size <= 0:
             continue
         if local.slide_count(entry.path, entry.size) is not None:
             continue
@@ -573,7 +574,7 @@ def refresh(
         cancel.check()
         recorders, web_problem = _recorder_infos(client, web, cancel)
         me = client.find_user(profile.pod_username) if profile.pod_username else None
-        permissions = read_permissions(client, web if not web_problem else None, me)
+        permissions = read_permissions(client, web, me)
         progress(Progress(1, 3, message=translate("inbox", "Scanning the deposit folder…")))
         cancel.check()
         scanned: list[ScannedLike] | None = None

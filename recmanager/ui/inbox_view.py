@@ -207,7 +207,6 @@ class InboxPanel(QWidget):
         self.permissions: Permissions | None = None
         self.users: list[User] = []
         self.refreshed_at: datetime | None = None
-        self.busy = 0
         self._refreshing = False
         self._preview_deposit: Deposit | None = None
         self._preview_server: Any = None
@@ -245,9 +244,10 @@ class InboxPanel(QWidget):
         self.splitter.setObjectName("InboxSplitter")
         self.sidebar = QTreeWidget(self.splitter)
         self.sidebar.setObjectName("RecorderSidebar")
-        self.sidebar.setHeaderLabels([self.tr("Recorder"), self.tr("Files")])
+        self.sidebar.setHeaderLabels([self.tr("Recorder"), self.tr("Claimable / all")])
         self.sidebar.setRootIsDecorated(False)
         self.sidebar.setAccessibleName(self.tr("Recorders"))
+        self.sidebar.setMinimumWidth(200)
         self.sidebar.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sidebar.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.sidebar.header().setStretchLastSection(False)
@@ -292,6 +292,7 @@ class InboxPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setTabKeyNavigation(False)
         vertical = self.table.verticalHeader()
         vertical.hide()
@@ -301,8 +302,8 @@ class InboxPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_RECORDER, 150), (COL_DEPOSITED, 130), (COL_SIZE, 80),
-                              (COL_DURATION, 70), (COL_STATE, 150)):
+        for column, width in ((COL_RECORDER, 140), (COL_DEPOSITED, 125), (COL_SIZE, 75),
+                              (COL_DURATION, 65), (COL_STATE, 140)):
             header.resizeSection(column, width)
         center_layout.addWidget(self.table, 1)
         self.count_label = QLabel(center)
@@ -315,7 +316,7 @@ class InboxPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([190, 640, 380])
+        self.splitter.setSizes([230, 660, 360])
         outer.addWidget(self.splitter, 1)
 
         self.filter_edit.textChanged.connect(self._filter_changed)
@@ -323,6 +324,17 @@ class InboxPanel(QWidget):
         self.date_combo.currentIndexChanged.connect(self._date_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.claim())
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Tabbing into an unselected table selects its current row, for keyboard users."""
+        from PySide6.QtCore import QEvent
+
+        if (watched is self.table and event.type() == QEvent.Type.FocusIn
+                and not self.table.selectionModel().hasSelection() and self.proxy.rowCount()):
+            current = self.table.currentIndex()
+            self.table.selectRow(current.row() if current.isValid() else 0)
+        return super().eventFilter(watched, event)
 
     def _build_actions(self) -> None:
         def action(text: str, icon: str, slot: Callable[[], None],
@@ -391,13 +403,19 @@ class InboxPanel(QWidget):
                 on_unknown_host_key=lambda host, kind, fp: ask_host_key(self, host, kind, fp),
             )
 
-        task = self.runner.submit(self.tr("Refreshing the recordings"), work,
-                                  on_result=self._refreshed, on_error=self._refresh_failed,
-                                  on_progress=self._progress)
-        task.finished.connect(self._refresh_done)
+        def succeeded(snapshot: Snapshot) -> None:
+            self._refreshing = False
+            self._refreshed(snapshot)
 
-    def _refresh_done(self) -> None:
-        self._refreshing = False
+        def failed(error: BaseException) -> None:
+            self._refreshing = False
+            self._refresh_failed(error)
+
+        def cancelled() -> None:
+            self._refreshing = False
+
+        self.runner.submit(self.tr("Refreshing the recordings"), work, on_result=succeeded,
+                           on_error=failed, on_cancel=cancelled, on_progress=self._progress)
 
     def _progress(self, progress: Progress) -> None:
         if progress.message:
@@ -662,15 +680,18 @@ class InboxPanel(QWidget):
             ) as actions:
                 return work(actions, progress, cancel)
 
-        self.busy += 1
-
-        def done() -> None:
-            self.busy -= 1
+        def finish(handler: Callable[..., None], *value: Any) -> None:
+            # The answer is shown first, then the rows are read again from the servers.
+            handler(*value)
             self.refresh()
 
-        handle = self.runner.submit(name, task, on_result=on_result,
-                                    on_error=self._action_failed, on_progress=self._progress)
-        handle.finished.connect(done)
+        self.runner.submit(
+            name, task,
+            on_result=lambda result: finish(on_result, result),
+            on_error=lambda error: finish(self._action_failed, error),
+            on_cancel=self.refresh,
+            on_progress=self._progress,
+        )
 
     def _action_failed(self, error: BaseException) -> None:
         title = self.tr("Claimed by someone else") if isinstance(error, AlreadyClaimed) else \
@@ -718,7 +739,7 @@ class InboxPanel(QWidget):
                          lambda messages: self._report(self.tr("Claimed"), messages),
                          need_deposit=False)
 
-    def _report(self, title: str, messages: Sequence[str]) -> None:
+    def _report(self, title: str, messages: Sequence[str]) -> QMessageBox:
         text = "\n".join(messages)
         self.last_report = text
         self.message.emit(text)
@@ -726,6 +747,8 @@ class InboxPanel(QWidget):
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("ActionReport")
         box.open()
+        self.report_box = box
+        return box
 
     def reassign(self) -> None:
         from recmanager.ui.dialogs.reassign import ReassignDialog
@@ -778,8 +801,11 @@ class InboxPanel(QWidget):
         dialog.open()
 
     def _deleted(self, results: list[Any]) -> None:
-        self._last_quarantine = [r.quarantined for r in results if r.quarantined is not None]
-        self._report(self.tr("Deleted"), [result.message for result in results])
+        held = [r.quarantined for r in results if r.quarantined is not None]
+        box = self._report(self.tr("Deleted"), [result.message for result in results])
+        if held:
+            undo = box.addButton(self.tr("Undo"), QMessageBox.ButtonRole.ActionRole)
+            undo.clicked.connect(lambda: [self.undo_quarantine(item) for item in held])
 
     def undo_quarantine(self, held: QuarantinedFile | None = None) -> None:
         """Put back the last quarantined file, or one chosen among those still held."""

@@ -103,6 +103,8 @@ class ClaimDialog(QDialog):
         self.owner_edit.textChanged.connect(self._owner_changed)
         self.title_edit.textChanged.connect(self._owner_changed)
         self._owner_changed()
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
         self.resize(520, self.sizeHint().height())
 
     def owner(self) -> User | None:

@@ -1,0 +1,300 @@
+"""The recordings screen against the sandbox Pod (and a real sshd): every flow a person uses.
+
+The task runner is synchronous, so each action runs to its end (through the real servers)
+before the test looks at the window.
+"""
+
+from __future__ import annotations
+
+import time
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from recmanager import audit
+from recmanager.inbox import RowState
+from recmanager.pod.rest import PodClient
+from recmanager.ui.inbox_model import COL_STATE
+from recmanager.ui.main_window import MainWindow
+from recmanager.ui.status import ChannelState
+from recmanager.ui.tasks import TaskRunner
+
+
+def open_window(qtbot, context, profile) -> MainWindow:
+    context.settings.set("quiet_period_s", 1)
+    context.settings.set("refresh_interval_s", 0)
+    time.sleep(1.1)  # the seeded files are older than the quiet period from now on
+    window = MainWindow(context, profile_name=profile.name, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.inbox.snapshot is not None or window.inbox.offline,
+                    timeout=30000)
+    return window
+
+
+def rows_by_name(window: MainWindow) -> dict[str, object]:
+    return {row.name: row for row in window.inbox.model.rows}
+
+
+def select(window: MainWindow, name: str) -> None:
+    row = rows_by_name(window)[name]
+    assert window.inbox.select_path(row.path)
+
+
+def close_report(window: MainWindow) -> str:
+    box = window.inbox.report_box
+    text = box.text()
+    box.close()
+    return text
+
+
+@pytest.fixture
+def admin_window(qtbot, context, sandbox_pod):
+    return open_window(qtbot, context, sandbox_pod.profile(context, user="admin"))
+
+
+def test_rows_states_sidebar_detail_and_filters(admin_window, sandbox_pod):
+    window = admin_window
+    rows = rows_by_name(window)
+    assert rows["lecture-01.mp4"].state is RowState.CLAIMABLE
+    assert rows["b1.mp4"].state is RowState.NOTIFIED
+    assert rows["orphan.mp4"].state is RowState.ORPHAN
+    with zipfile.ZipFile(sandbox_pod.deposit_root / "amphiD" / "d1.zip") as archive:
+        slides = sum(1 for name in archive.namelist() if name.endswith(".png"))
+    assert slides and rows["d1.zip"].slides == slides
+    assert rows["d1.zip"].state is RowState.CLAIMABLE
+    assert "notes.txt" not in rows
+    assert window.rest_indicator.state is ChannelState.CONNECTED
+    assert window.sftp_indicator.state is ChannelState.CONNECTED
+    sidebar = {window.inbox.sidebar.topLevelItem(i).text(0): window.inbox.sidebar.topLevelItem(i)
+               .text(1) for i in range(window.inbox.sidebar.topLevelItemCount())}
+    assert sidebar["Amphi A"] == "13/13" and sidebar["unknowndir"] == "0/1"
+    select(window, "b1.mp4")
+    detail = window.inbox.detail
+    assert detail.fields["path"].text().endswith("amphiB/b1.mp4")
+    assert "manager1" in detail.fields["notify"].text()
+    assert "treatment row" in detail.fields["links"].text()
+    window.inbox.filter_edit.setText("lecture-1")
+    assert window.inbox.proxy.rowCount() == 4  # 10, 11, 12, 13
+    window.inbox.filter_edit.clear()
+    window.inbox.state_combo.setCurrentIndex(window.inbox.state_combo.findData(
+        RowState.NOTIFIED))
+    assert {window.inbox.proxy.row_at(i).name for i in range(window.inbox.proxy.rowCount())} \
+        == {"b1.mp4", "b2.mp4", "e1.mp4", "e2.mp4"}
+
+
+def test_claim_for_myself_and_the_row_leaves_when_pod_confirms(admin_window, sandbox_pod, context):
+    window = admin_window
+    select(window, "lecture-01.mp4")
+    assert window.inbox.action_claim.isEnabled()
+    window.inbox.action_claim.trigger()
+    dialog = window.inbox.claim_dialog
+    assert dialog.owner_edit.text() == "admin"  # default: me
+    assert dialog.title_edit.text().startswith("Amphi A")
+    dialog.title_edit.setText("Cours du lundi")
+    dialog.accept()
+    assert "claimed for admin" in close_report(window)
+    assert "lecture-01.mp4" not in rows_by_name(window)
+    entry = audit.entries(context.db, action="claim")[0]
+    assert (entry.result, entry.detail["title"]) == ("ok", "Cours du lundi")
+
+
+def test_claim_for_a_colleague_found_by_name(admin_window, context):
+    window = admin_window
+    select(window, "lecture-02.mp4")
+    window.inbox.action_claim.trigger()
+    dialog = window.inbox.claim_dialog
+    dialog.owner_edit.setText("Tea Cher (teacher1) <t1@example.org>")
+    assert dialog.owner().username == "teacher1"
+    dialog.accept()
+    assert "claimed for teacher1" in close_report(window)
+    assert audit.entries(context.db, action="claim")[0].detail["owner"] == "teacher1"
+
+
+def test_claim_for_a_non_staff_user_says_claim_then_reassign(admin_window, context):
+    window = admin_window
+    select(window, "lecture-03.mp4")
+    window.inbox.action_claim.trigger()
+    dialog = window.inbox.claim_dialog
+    dialog.owner_edit.setText("student1")
+    assert "not staff" in dialog.note.text()
+    dialog.accept()
+    report = close_report(window)
+    assert "student1 is not staff" in report and "reassigned" in report
+
+
+def test_claim_taken_a_moment_earlier_gives_a_clear_message_and_a_fresh_row(
+        admin_window, sandbox_pod):
+    window = admin_window
+    path = rows_by_name(window)["lecture-04.mp4"].path
+    with PodClient(sandbox_pod.base_url, sandbox_pod.tokens["manager1"]) as other:
+        other.claim(other.treatment_for_file(path), other.find_user("teacher2"), "Pris avant")
+    select(window, "lecture-04.mp4")  # the window has not refreshed yet
+    window.inbox.action_claim.trigger()
+    window.inbox.claim_dialog.accept()
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.objectName() == "ActionFailed" and w.isVisible()]
+    assert boxes and boxes[0].windowTitle() == "Claimed by someone else"
+    assert "teacher2" in boxes[0].text() and "Pris avant" in boxes[0].text()
+    boxes[0].close()
+    assert "lecture-04.mp4" not in rows_by_name(window)  # refreshed
+
+
+def test_reassign_a_claimed_video(admin_window, context):
+    window = admin_window
+    window.inbox.action_reassign.trigger()
+    dialog = window.inbox.reassign_dialog
+    dialog.video_spin.setValue(1)
+    dialog.owner_edit.setText("teacher1")
+    dialog.accept()
+    report = close_report(window)
+    assert "now belongs to teacher1" in report and "stay" not in report  # files moved
+    assert audit.entries(context.db, action="reassign")[0].detail["files_moved"] is True
+
+
+def test_delete_names_the_file_and_removes_it(admin_window, sandbox_pod):
+    window = admin_window
+    select(window, "lecture-06.mp4")
+    window.inbox.action_delete.trigger()
+    dialog = window.inbox.delete_dialog
+    summary = dialog.findChild(type(dialog.quarantine_box).__mro__[0].__base__.__base__,
+                               "deleteSummary")
+    assert summary is not None and "lecture-06.mp4" in summary.text()
+    assert "Amphi A" in summary.text() and "KiB" in summary.text()
+    assert not dialog.quarantine_box.isEnabled()  # no quarantine folder in this profile
+    dialog.accept()
+    assert "was deleted" in close_report(window)
+    assert not (sandbox_pod.deposit_root / "amphiA" / "lecture-06.mp4").exists()
+    assert "lecture-06.mp4" not in rows_by_name(window)
+
+
+def test_quarantine_and_undo_from_the_report(qtbot, context, sandbox_pod, tmp_path):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.quarantine_dir = str(tmp_path / "held")
+    context.profiles.save(profile)
+    window = open_window(qtbot, context, profile)
+    select(window, "lecture-07.mp4")
+    window.inbox.action_delete.trigger()
+    assert window.inbox.delete_dialog.quarantine_box.isChecked()
+    window.inbox.delete_dialog.accept()
+    box = window.inbox.report_box
+    assert "quarantine" in box.text()
+    assert "lecture-07.mp4" not in rows_by_name(window)
+    undo = next(b for b in box.buttons() if b.text() == "Undo")
+    undo.click()
+    assert "back in the deposit folder" in close_report(window)
+    assert (sandbox_pod.deposit_root / "amphiA" / "lecture-07.mp4").exists()
+    assert [e.action for e in audit.entries(context.db)][:2] == ["restore", "quarantine"]
+
+
+def test_permissions_come_from_the_server(qtbot, context, sandbox_pod):
+    window = open_window(qtbot, context, sandbox_pod.profile(context, user="teacher1"))
+    select(window, "lecture-05.mp4")
+    assert window.inbox.action_claim.isEnabled()
+    assert not window.inbox.action_delete.isEnabled()
+    assert "not a superuser" in window.inbox.action_delete.toolTip()
+    select(window, "b1.mp4")
+    assert window.inbox.action_claim.isEnabled()  # staff may claim a manager's recording
+
+
+def test_a_non_staff_account_gets_no_actions_and_is_told_why(qtbot, context, sandbox_pod):
+    window = open_window(qtbot, context, sandbox_pod.profile(context, user="student1"))
+    assert window.inbox.offline and window.inbox.banner.isVisible()
+    assert "not staff" in window.inbox.banner_label.text()
+    assert not window.inbox.action_claim.isEnabled()
+    assert not window.inbox.action_delete.isEnabled()
+
+
+def test_offline_shows_the_last_inbox_read_only_then_recovers(admin_window, context,
+                                                              sandbox_pod):
+    window = admin_window
+    shown = len(window.inbox.model.rows)
+    select(window, "lecture-05.mp4")
+    profile = window.profile
+    profile.pod_url = "http://127.0.0.1:9"
+    window.inbox.set_profile(profile)
+    window.inbox.refresh()
+    assert window.inbox.offline and window.inbox.banner.isVisible()
+    assert "Offline" in window.inbox.banner_label.text()
+    assert "as of" in window.inbox.banner_label.text()
+    assert len(window.inbox.model.rows) == shown
+    assert window.rest_indicator.state is ChannelState.OFFLINE
+    assert not window.inbox.action_claim.isEnabled()
+    assert "Offline" in window.inbox.action_claim.toolTip()
+    assert window.inbox.current_row().name == "lecture-05.mp4"  # selection kept
+    profile.pod_url = sandbox_pod.base_url.rstrip("/")
+    window.inbox.set_profile(profile)
+    window.inbox.refresh()
+    assert not window.inbox.offline and not window.inbox.banner.isVisible()
+    assert window.inbox.action_claim.isEnabled()
+
+
+def test_refresh_keeps_selection_and_scroll(admin_window):
+    window = admin_window
+    window.resize(900, 300)
+    select(window, "lecture-01.mp4")
+    window.inbox.table.scrollToBottom()
+    scroll = window.inbox.table.verticalScrollBar().value()
+    window.action_refresh.trigger()
+    assert window.inbox.current_row().name == "lecture-01.mp4"
+    assert window.inbox.table.verticalScrollBar().value() == scroll
+
+
+def test_keyboard_only_claim(admin_window, qtbot, context):
+    window = admin_window
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.inbox.filter_edit.hasFocus()
+    qtbot.keyClicks(window.inbox.filter_edit, "lecture-09")
+    assert window.inbox.proxy.rowCount() == 1
+    for _ in range(3):  # state filter, date filter, then the table
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.inbox.table.hasFocus()
+    assert window.inbox.current_row().name == "lecture-09.mp4"
+    qtbot.keyClick(window.inbox.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.inbox.claim_dialog
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.title_edit
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.title_edit, "Au clavier")
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.owner_edit
+    qtbot.keyClick(dialog.owner_edit, Qt.Key.Key_Return)
+    assert "claimed for admin" in window.inbox.report_box.text()
+    qtbot.keyClick(window.inbox.report_box, Qt.Key.Key_Return)
+    entry = audit.entries(context.db, action="claim")[0]
+    assert (entry.result, entry.detail["title"]) == ("ok", "Au clavier")
+
+
+def test_state_cell_changes_alone_when_a_duration_is_learnt(admin_window, qtbot):
+    window = admin_window
+    row = rows_by_name(window)["lecture-11.mp4"]
+    changed: list[tuple[int, int]] = []
+    window.inbox.model.dataChanged.connect(
+        lambda a, b: changed.append((a.column(), b.column())))
+    window.inbox.preview.duration_known.emit(row.path, 2.0)
+    assert rows_by_name(window)["lecture-11.mp4"].duration == 2.0
+    assert changed == [(4, 4)]  # the duration cell only, no reset
+    assert COL_STATE not in [c for c, _ in changed]
+
+
+@pytest.mark.sshd
+def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
+    sandbox_pod.profile(context, user="admin")  # token and password in the keyring
+    profile = sshd.profile(sandbox_pod.deposit_root, name="sandbox",
+                           pod_url=sandbox_pod.base_url.rstrip("/"), pod_username="admin")
+    context.profiles.save(profile)
+    sshd.trust(context.paths.known_hosts)
+    window = open_window(qtbot, context, profile)
+    assert window.sftp_indicator.state is ChannelState.CONNECTED
+    assert rows_by_name(window)["orphan.mp4"].state is RowState.ORPHAN
+    select(window, "lecture-12.mp4")
+    window.inbox.action_claim.trigger()
+    window.inbox.claim_dialog.accept()
+    assert "claimed for admin" in close_report(window)
+    select(window, "lecture-13.mp4")
+    window.inbox.action_delete.trigger()
+    window.inbox.delete_dialog.accept()
+    assert "was deleted" in close_report(window)
+    assert not (sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4").exists()
