@@ -4,7 +4,8 @@
 :class:`recmanager.pod.web.PodWebSession` (Django session, HTML forms) both sit on it.
 
 Retries: idempotent requests (GET, HEAD, OPTIONS, PUT, PATCH, DELETE) are retried with
-exponential backoff on connection errors, timeouts and HTTP 502/503/504. A POST is resent
+exponential backoff on connection errors and HTTP 502/503/504 (honouring Retry-After), and
+once after a read timeout (a server too slow once is likely slow again). A POST is resent
 only when the connection could not even be opened (DNS failure, refused, connect timeout):
 then the request provably never reached Pod. Any other failure of a POST (read timeout,
 connection dropped, 502/503/504 from a proxy) is *ambiguous* and raises
@@ -17,6 +18,7 @@ an exception's text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import posixpath
@@ -383,6 +385,18 @@ def error_for_response(
 # --- the plumbing -------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _insecure_warning_silenced(verify: Verify) -> Iterator[None]:
+    """Silence urllib3's warning only when the profile turned verification off (a visible
+    choice); otherwise the process-wide warning filters are not touched at all."""
+    if verify is not False:
+        yield
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
+        yield
+
+
 class PodHttp:
     """One ``requests.Session`` with Pod's base URL, TLS policy, timeouts and retry rules."""
 
@@ -483,13 +497,11 @@ class PodHttp:
         if allow_redirects is None:
             allow_redirects = method in ("GET", "HEAD")
         maybe_applied = False
-        attempt = 0
+        attempt = read_timeouts = 0
         while True:
             started = time.monotonic()
             try:
-                with warnings.catch_warnings():
-                    if self.session.verify is False:  # the profile's visible choice
-                        warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
+                with _insecure_warning_silenced(self.session.verify):
                     response = self.session.request(
                         method,
                         url,
@@ -515,7 +527,9 @@ class PodHttp:
                     raise self._ambiguous(method, url, connection_error(
                         exc, method, url, self.timeout)) from exc
                 maybe_applied = maybe_applied or not never_sent
-                if attempt < self.retries:
+                # A server too slow once is likely slow again: one more try, not ``retries``.
+                read_timeouts += isinstance(exc, requests.exceptions.ReadTimeout)
+                if attempt < self.retries and read_timeouts < 2:
                     self._sleep_before_retry(attempt, None)
                     attempt += 1
                     continue
