@@ -55,7 +55,12 @@ class Sandbox:
         if options.fresh and self.layout.data_dir.exists():
             shutil.rmtree(self.layout.data_dir)
         self.layout.data_dir.mkdir(parents=True, exist_ok=True)
-        self.httpd = ThreadedWSGIServer((options.bind, options.port), WSGIRequestHandler)
+        class RequestHandler(WSGIRequestHandler):
+            # Headers and body go out in separate writes: with Nagle on, every answer on a
+            # kept-alive connection would wait for the client's delayed ACK (~40 ms).
+            disable_nagle_algorithm = True
+
+        self.httpd = ThreadedWSGIServer((options.bind, options.port), RequestHandler)
         self.port = self.httpd.server_address[1]
         host = LOOPBACK if options.bind in ("0.0.0.0", "::", "") else options.bind
         self.base_url = f"http://{host}:{self.port}/"
