@@ -560,28 +560,32 @@ class PodWebSession(OverPodHttp):
         Returns Pod's detail ("Update successfully", or that some videos were skipped
         because ``old_owner_id`` does not own them); re-read the videos over REST to verify.
         """
-        if not self.logged_in:
-            self.login()
-        token = self.http.session.cookies.get("csrftoken") or ""
         body = {"videos": [int(i) for i in video_ids], "owner": int(new_owner_id)}
+        path = f"/video/updateowner/put/{int(old_owner_id)}/"
         try:
-            answer = self.http.json(
-                "POST",
-                f"/video/updateowner/put/{int(old_owner_id)}/",
-                json=body,
-                headers={
-                    "X-CSRFToken": token,
+            for _ in range(2):
+                if not self.logged_in:
+                    self.login()
+                response = self.http.request("POST", path, json=body, headers={
+                    "X-CSRFToken": self.http.session.cookies.get("csrftoken") or "",
                     "Referer": f"{self.http.origin}/video/dashboard/",
                     "Accept": "application/json",
                     "X-Requested-With": "XMLHttpRequest",
-                },
-            )
+                })
+                # A redirect to the login page means the view did not run: safe to resend.
+                if not (response.is_redirect and "login" in response.headers.get("Location", "")):
+                    break
+                self.logged_in = False
         except PodValidationError as exc:
             detail = " ".join(exc.fields.get("detail", [])) or exc.message
             raise PodValidationError(
                 translate("pod", "Pod refused the owner change: {detail}").format(detail=detail),
                 fields=exc.fields,
             ) from None
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = None
         if not isinstance(answer, dict) or answer.get("success") is not True:
             detail = answer.get("detail", "") if isinstance(answer, dict) else ""
             raise PodError(

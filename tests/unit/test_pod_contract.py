@@ -489,11 +489,21 @@ def test_54_55_delete_record(scripted_server, web):
 
 def test_56_change_owner_sends_csrf_header_and_referer(scripted_server, web):
     replay(scripted_server, 56, **COOKIES)
-    web.change_owner([6], 2, 18)
+    assert web.change_owner([6], 2, 18) == "Update successfully"
     sent = scripted_server.last("POST", "/video/updateowner/put/2/")
     assert sent.json() == load_exchange(56)["request"]["body"]
     assert sent.headers["X-CSRFToken"] == "csrfcookie0123"
     assert sent.headers["Referer"] == f"{scripted_server.base_url}/video/dashboard/"
+
+
+def test_56_expired_session_logs_in_again_before_resending(scripted_server, web):
+    web.login()
+    scripted_server.add("POST", "/video/updateowner/put/2/", Reply(302, "", {
+        "Location": "/authentication_login/?referrer=/video/updateowner/put/2/"}),
+        reply_of(load_exchange(56)))
+    assert web.change_owner([6], 2, 18) == "Update successfully"
+    assert scripted_server.count("POST", "/admin/login/") == 2
+    assert scripted_server.count("POST", "/video/updateowner/put/2/") == 2
 
 
 def test_56_refused_owner_change(scripted_server, web):
