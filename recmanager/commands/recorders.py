@@ -175,7 +175,7 @@ def cmd_show(args: argparse.Namespace, context: AppContext) -> int:
             if check is not None:
                 data["key_check"] = {"verdict": check.verdict.value, "ok": check.ok,
                                      "message": check.message}
-            print_json(data)
+            print_json(data, sys.stdout)
         else:
             _print_info(service, info)
             if check is not None:
@@ -246,7 +246,7 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
             "id": report.recorder_id, "created": report.created, "via_rest": report.via_rest,
             "via_web": report.via_web,
             "not_taken": [asdict(m) for m in report.not_taken],
-        })
+        }, sys.stdout)
     else:
         print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
@@ -290,7 +290,7 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
                 report = run_checks(service, deposit, scanner=scanner)
     if args.json:
         print_json({"ok": report.ok, "fixed": fixed, "skipped": report.skipped,
-                    "findings": [asdict(f) for f in report.findings]})
+                    "findings": [asdict(f) for f in report.findings]}, sys.stdout)
     else:
         for line in fixed:
             print(line)
@@ -302,7 +302,7 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         else:
             print_table([[f.kind.value, f.subject, f.message, f.fix_text]
                          for f in report.findings],
-                        ["PROBLEM", "SUBJECT", "DETAIL", "FIX"])
+                        ["PROBLEM", "SUBJECT", "DETAIL", "FIX"], sys.stdout)
     return 0 if report.ok else 1
 
 
@@ -323,7 +323,7 @@ def cmd_notify(args: argparse.Namespace, context: AppContext) -> int:
             error="" if result.accepted else result.reply, detail={"reply": result.reply},
         )
     if args.json:
-        print_json(asdict(result))
+        print_json(asdict(result), sys.stdout)
     else:
         print(result.meaning, file=sys.stdout if result.accepted else sys.stderr)
     return 0 if result.accepted else 1
