@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 
-# Without a display Qt aborts the process; offscreen is the default for the whole suite.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Without a display Qt aborts the process; offscreen is the default for the whole suite,
+# with a desktop-sized virtual screen so that windows keep the sizes they are given.
+_SCREEN = os.path.join(os.path.dirname(__file__), "fixtures", "offscreen-screen.json")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.pop("DISPLAY", None)
 os.environ.pop("WAYLAND_DISPLAY", None)
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")

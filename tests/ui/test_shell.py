@@ -32,15 +32,15 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, context):
     window = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     window.show()
-    window.resize(700, 520)
-    window.splitter.setSizes([450, 250])
+    window.resize(1100, 700)
+    window.splitter.setSizes([700, 380])
     sizes = window.splitter.sizes()
     window.close()
 
     again = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(again)
     again.show()
-    assert (again.width(), again.height()) == (700, 520)
+    assert (again.width(), again.height()) == (1100, 700)
     assert again.splitter.sizes() == sizes
 
 
