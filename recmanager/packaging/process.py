@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import shlex
 import signal
 import subprocess
@@ -24,7 +25,7 @@ from recmanager.progress import CancelToken
 
 log = logging.getLogger("recmanager.packaging")
 MASK = "********"
-POLL_INTERVAL_S = 0.2
+POLL_INTERVAL_S = 0.1
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,17 @@ def shown_command(argv: Sequence[str], secrets: Sequence[str]) -> str:
     return mask(shlex.join(str(part) for part in argv), secrets)
 
 
-def _pump(stream, sink: list[str], on_line: Callable[[str], None] | None) -> None:
+def _pump(stream, sink: list[str], lines: queue.SimpleQueue[str] | None) -> None:
     for line in iter(stream.readline, ""):
         sink.append(line)
-        if on_line is not None:
-            on_line(line.rstrip("\n"))
+        if lines is not None:
+            lines.put(line.rstrip("\n"))
     stream.close()
+
+
+def _drain(lines: queue.SimpleQueue[str], on_line: Callable[[str], None] | None) -> None:
+    while on_line is not None and not lines.empty():
+        on_line(lines.get_nowait())
 
 
 def stop_group(process: subprocess.Popen, timeout: float = 5.0) -> None:
@@ -105,8 +111,10 @@ def run_tool(
         ) from None
     out: list[str] = []
     err: list[str] = []
+    # Lines are handed to ``on_stdout_line`` on this thread (the job's), never the reader's.
+    lines: queue.SimpleQueue[str] = queue.SimpleQueue()
     readers = [
-        threading.Thread(target=_pump, args=(process.stdout, out, on_stdout_line), daemon=True),
+        threading.Thread(target=_pump, args=(process.stdout, out, lines), daemon=True),
         threading.Thread(target=_pump, args=(process.stderr, err, None), daemon=True),
     ]
     for reader in readers:
@@ -116,6 +124,7 @@ def run_tool(
             if cancel.wait(POLL_INTERVAL_S):
                 stop_group(process)
                 raise Cancelled()
+            _drain(lines, on_stdout_line)
             if poll is not None:
                 poll()
     except BaseException:
@@ -124,6 +133,7 @@ def run_tool(
     finally:
         for reader in readers:
             reader.join(5)
+    _drain(lines, on_stdout_line)
     result = ToolRun(
         tuple(command), process.returncode, "".join(out), "".join(err),
         time.monotonic() - started,

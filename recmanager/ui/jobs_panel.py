@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,7 @@ class JobsModel(QAbstractTableModel):
         self.endResetModel()
 
     def upsert(self, record: JobRecord) -> None:
+        record = replace(record)  # the model's own copy: live updates never touch the job's
         row = self.row_of(record.id)
         if row < 0:
             self.beginInsertRows(QModelIndex(), 0, 0)
@@ -152,8 +154,10 @@ class JobsModel(QAbstractTableModel):
         row = self.row_of(job_id)
         if row < 0:
             return
-        self.live[job_id] = progress
         record = self.records[row]
+        if not record.status.active:
+            return  # a late report after the outcome
+        self.live[job_id] = progress
         if progress.status and progress.status != record.status.value:
             record.status = JobStatus(progress.status)
             self.dataChanged.emit(self.index(row, self.COL_STATUS),
