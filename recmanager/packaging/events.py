@@ -128,10 +128,10 @@ def standard_listeners(
 
     Returns the listeners and the webhook sender (or None) for the caller to ``close()``.
     """
-    from recmanager.packaging.webhook import WebhookSender
+    from recmanager.packaging.webhook import webhook_sender
 
     listeners: list[JobListener] = [AuditListener(db, profile=profile)]
-    sender = WebhookSender(webhook_url) if webhook_url else None
+    sender = webhook_sender(webhook_url)
     if sender is not None:
         listeners.append(sender)
     return listeners, sender

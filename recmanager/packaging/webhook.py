@@ -26,6 +26,18 @@ log = logging.getLogger("recmanager.packaging.webhook")
 _STOP = object()
 
 
+def webhook_sender(url: str) -> WebhookSender | None:
+    """A sender for the ``webhook_url`` setting; None when unset or unusable (logged), since
+    a broken webhook must never stop a job from running."""
+    if not url:
+        return None
+    try:
+        return WebhookSender(url)
+    except ConfigError as exc:
+        log.warning("webhook not used: %s", exc)
+        return None
+
+
 class WebhookSender:
     def __init__(
         self,

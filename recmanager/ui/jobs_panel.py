@@ -50,8 +50,9 @@ from recmanager.packaging import (
     PackageRequest,
     PackagingJob,
 )
-from recmanager.packaging.events import standard_listeners
+from recmanager.packaging.events import AuditListener, JobListener
 from recmanager.packaging.job import JobProgress
+from recmanager.packaging.webhook import WebhookSender, webhook_sender
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import Task, TaskRunner
 
@@ -194,7 +195,7 @@ class JobsPanel(QWidget):
         self.runner = runner
         self.store = JobStore(context.db)
         self._tasks: dict[int, Task] = {}
-        self._webhook: Any = None
+        self._webhook: WebhookSender | None = None
         self._webhook_url = ""
         self.model = JobsModel(self)
         self._build()
@@ -293,18 +294,15 @@ class JobsPanel(QWidget):
         profile = self.context.profiles.current()
         return profile.bento4_dir if profile else ""
 
-    def _listeners(self, profile: str) -> list:
+    def _listeners(self, profile: str) -> list[JobListener]:
+        """The audit log and the webhook (one sender, kept while the setting is unchanged)."""
         url = self.context.settings.get("webhook_url") or ""
         if url != self._webhook_url:
             if self._webhook is not None:
                 self._webhook.close(0)
-            self._webhook, self._webhook_url = None, url
-        listeners, sender = standard_listeners(
-            self.context.db, webhook_url="" if self._webhook else url, profile=profile
-        )
-        if sender is not None:
-            self._webhook = sender
-        elif self._webhook is not None:
+            self._webhook, self._webhook_url = webhook_sender(url), url
+        listeners: list[JobListener] = [AuditListener(self.context.db, profile=profile)]
+        if self._webhook is not None:
             listeners.append(self._webhook)
         return listeners
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,26 @@ def test_failed_download_keeps_the_dialog_open(qtbot, context, tmp_path):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "gone from the deposit folder" in dialog.problem_label.text()
     assert dialog.result() == 0 and dialog.ok_button.isEnabled()
+
+
+def test_panel_jobs_push_events_to_the_webhook_in_the_settings(qtbot, context, media, tmp_path):
+    from tests.integration.test_packaging_events import Receiver
+
+    receiver = Receiver()
+    thread = threading.Thread(target=receiver.serve_forever, daemon=True)
+    thread.start()
+    try:
+        context.settings.set("webhook_url", receiver.url)
+        panel = JobsPanel(context, TaskRunner(synchronous=True))
+        qtbot.addWidget(panel)
+        job_id = panel.submit(request(media.clip, tmp_path / "out"), KEYS)
+        panel.shutdown()  # delivers what is queued
+        events = [(body["job_id"], body["event"]) for body in receiver.bodies]
+        assert events[0] == (job_id, "started") and events[-1] == (job_id, "ready")
+        context.settings.set("webhook_url", "ftp://nowhere/hook")  # unusable: job still runs
+        panel.submit(request(media.clip, tmp_path / "out2"), KEYS)
+        assert (tmp_path / "out2" / "stream.mpd").is_file()
+    finally:
+        receiver.shutdown()
+        receiver.server_close()
+        thread.join(5)
