@@ -1,0 +1,201 @@
+"""Packaging benchmark: a job's wall time against its backend's commands run bare.
+
+A lecture-like 720p file (testsrc2 + noise, x264 3 Mb/s + AAC 128k: a realistic bitrate, as
+BENTO4.md measured) is made once and cached in bench/.cache/. The default run uses 10 minutes
+of it (about 240 MB); ``--full`` uses 90 minutes (about 2.1 GB). For each backend present
+(FFmpeg always, Bento4 when found) it prints: bare commands' wall time, the job's wall time,
+their ratio (goal ≤ 1.05), peak memory of the job process and of the tools, seconds per GB.
+
+Each measurement runs in a fresh Python process so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from recmanager.media import ffmpeg_executable  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+PIECE_MINUTES = 5
+KEY = "87237d20a19f58a740c05684e699b4aa"
+KID = "a16e402b9056e371f36d348aa62bb749"
+
+
+def lecture_piece() -> Path:
+    """Five minutes of 1280x720 noisy test pattern: compresses like a filmed lecture."""
+    piece = CACHE / "lecture-5min-720p.mp4"
+    if piece.exists():
+        return piece
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = piece.with_suffix(".partial.mp4")
+    subprocess.run(
+        [
+            ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25,noise=alls=25:allf=t",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-t", str(PIECE_MINUTES * 60), "-c:v", "libx264", "-preset", "ultrafast",
+            "-b:v", "3M", "-maxrate", "3M", "-bufsize", "6M", "-g", "50", "-pix_fmt", "yuv420p",
+            "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", str(partial),
+        ],
+        check=True,
+    )
+    partial.rename(piece)
+    return piece
+
+
+def lecture(minutes: int) -> Path:
+    """``minutes`` of lecture: the piece concatenated with ``-c copy`` (made once, cached)."""
+    target = CACHE / f"lecture-{minutes}min-720p.mp4"
+    if target.exists():
+        return target
+    piece = lecture_piece()
+    repeats = math.ceil(minutes / PIECE_MINUTES)
+    if repeats == 1:
+        return piece
+    listing = CACHE / f"concat-{repeats}.txt"
+    listing.write_text(f"file '{piece.name}'\n" * repeats)
+    partial = target.with_suffix(".partial.mp4")
+    subprocess.run(
+        [
+            ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
+            "-safe", "0", "-i", str(listing), "-c", "copy", "-movflags", "+faststart",
+            str(partial),
+        ],
+        check=True,
+    )
+    listing.unlink()
+    partial.rename(target)
+    return target
+
+
+# --- measurements, each in its own process ----------------------------------------------------
+
+
+def _peak_kb() -> tuple[int, int]:
+    return (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+
+
+def measure_bare(backend: str, source: Path, work: Path) -> dict[str, float]:
+    """The backend's own commands, one after the other, with nothing around them."""
+    from recmanager.packaging.bento4 import Bento4Backend
+    from recmanager.packaging.ffmpeg import FFmpegBackend
+    from recmanager.packaging.keys import KeyPair
+
+    keys = KeyPair(bytes.fromhex(KEY), bytes.fromhex(KID))
+    started = time.monotonic()
+    if backend == "ffmpeg":
+        out = work / "dash"
+        out.mkdir()
+        subprocess.run(FFmpegBackend().command(source, out / "stream.mpd", keys), check=True,
+                       stdout=subprocess.DEVNULL)
+    else:
+        tools = Bento4Backend.locate()
+        video = next(t["id"] for t in json.loads(subprocess.run(
+            tools.info_command(source), check=True, capture_output=True, text=True
+        ).stdout)["tracks"] if t["type"] == "Video")
+        frag, enc = work / "frag.mp4", work / "enc.mp4"
+        subprocess.run(tools.fragment_command(source, frag), check=True, capture_output=True)
+        subprocess.run(tools.encrypt_command(frag, enc, tracks=[video], key_hex=KEY,
+                                             kid_hex=KID, scheme="cenc"),
+                       check=True, capture_output=True)
+        frag.unlink()
+        subprocess.run(tools.dash_command(enc, work / "dash"), check=True, capture_output=True)
+        enc.unlink()
+    seconds = time.monotonic() - started
+    own, children = _peak_kb()
+    return {"seconds": seconds, "python_peak_kb": own, "tools_peak_kb": children}
+
+
+def measure_job(backend: str, source: Path, work: Path) -> dict[str, float]:
+    """The same work as a recmanager job: preflight, steps, checks, events, rename."""
+    from recmanager.packaging import EventBus, KeyPair, PackageRequest, PackagingJob
+    from recmanager.secrets import SecretStore
+    from recmanager.store import Database
+
+    db = Database(work / "bench.db")
+    keys = KeyPair(bytes.fromhex(KEY), bytes.fromhex(KID))
+    events: list[str] = []
+    store = SecretStore()
+    job = PackagingJob.create(
+        db, store, PackageRequest(source, work / "out", backend=backend), keys,
+        bus=EventBus([lambda event: events.append(event.event)]),
+    )
+    baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    record = job.run()
+    seconds = time.monotonic() - started
+    assert record.status.value == "Ready", record.error
+    own, children = _peak_kb()
+    return {"seconds": seconds, "python_peak_kb": own, "python_baseline_kb": baseline_kb,
+            "tools_peak_kb": children, "events": len(events)}
+
+
+def _in_child(kind: str, backend: str, source: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(dir=source.parent, prefix="run-") as work:
+        result = subprocess.run(
+            [sys.executable, __file__, "--measure", kind, "--backend", backend, str(source),
+             work],
+            check=True, capture_output=True, text=True,
+        )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true", help="90 minutes (≈ 2 GB) instead of 10")
+    parser.add_argument("--minutes", type=int, help="another length, in minutes")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each; the best counts")
+    parser.add_argument("--measure", choices=("bare", "job"), help=argparse.SUPPRESS)
+    parser.add_argument("--backend", default="ffmpeg", help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure = measure_bare if args.measure == "bare" else measure_job
+        print(json.dumps(measure(args.backend, Path(args.paths[0]), Path(args.paths[1]))))
+        return 0
+
+    from recmanager.packaging.bento4 import find_bento4
+
+    minutes = args.minutes or (90 if args.full else 10)
+    source = lecture(minutes)
+    size_gb = source.stat().st_size / 1e9
+    print(f"input: {source.name}, {minutes} min 720p, {size_gb:.2f} GB "
+          f"({'--full' if minutes == 90 else 'default size; --full for 90 min'})")
+    backends = ["ffmpeg"] + (["bento4"] if find_bento4() else [])
+    if "bento4" not in backends:
+        print("bento4: not found on PATH, skipped")
+    for backend in backends:
+        runs = {"bare": [], "job": []}
+        for _ in range(args.repeat):  # interleaved, so both see the same page cache
+            for kind in ("bare", "job"):
+                runs[kind].append(_in_child(kind, backend, source))
+        bare = min(runs["bare"], key=lambda r: r["seconds"])
+        job = min(runs["job"], key=lambda r: r["seconds"])
+        ratio = job["seconds"] / bare["seconds"]
+        print(
+            f"{backend}: bare {bare['seconds']:.2f} s, job {job['seconds']:.2f} s, "
+            f"ratio {ratio:.3f} (goal ≤ 1.05: {'met' if ratio <= 1.05 else 'NOT met'}), "
+            f"{job['seconds'] / size_gb:.1f} s/GB; peak memory: job process "
+            f"{job['python_peak_kb'] / 1024:.0f} MB "
+            f"(bare run's Python {bare['python_peak_kb'] / 1024:.0f} MB), "
+            f"tools {job['tools_peak_kb'] / 1024:.0f} MB; {job['events']:.0f} events"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
