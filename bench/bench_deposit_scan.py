@@ -19,6 +19,7 @@ The methods take turns within each repeat, so a load spike on the machine hits a
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -66,7 +67,8 @@ def main() -> int:
     root = make_tree(args.folders, args.files)
     print(f"deposit: {args.folders} folders x {args.files} files = "
           f"{args.folders * args.files} files; median of {args.repeats} runs, "
-          "each including connect + login")
+          f"each including connect + login; load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} CPUs")
     with sshd_server() as server, tempfile.TemporaryDirectory(prefix="bench-scan-") as work:
         context = bench_context(Path(work), server)
         profile = server.profile(root)
