@@ -1,0 +1,190 @@
+"""`recmanager sandbox` and the `make run` launcher, as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import QTimer
+
+from recmanager import cli
+from recmanager.config import Paths
+from recmanager.context import AppContext
+from recmanager.sandbox import run_with_gui
+from recmanager.sandbox.samples import CACHE_VERSION, sample_media
+from recmanager.secrets import SecretKind
+from tests.fixtures.processes import stop_process, wait_for
+from tests.fixtures.sandbox import sample_cache
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def xdg_cache_with_samples(request, tmp_path_factory, tmp_path, monkeypatch) -> Path:
+    """A fresh user cache dir that already holds the generated sample clips."""
+    samples = sample_cache(request.config, tmp_path_factory)
+    sample_media(samples)
+    cache = tmp_path / "xdg-cache"
+    shutil.copytree(samples / f"sandbox-samples-{CACHE_VERSION}",
+                    cache / "recmanager" / f"sandbox-samples-{CACHE_VERSION}")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache
+
+
+class Command:
+    """`recmanager sandbox …` as a real process; its output read by a thread, line by line."""
+
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "recmanager", "sandbox", *args], cwd=REPO, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True, env=os.environ.copy(),
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.reader = threading.Thread(target=self._pump, daemon=True)
+        self.reader.start()
+
+    def _pump(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def read_until(self, marker: str, timeout: float = 120.0) -> list[str]:
+        seen: list[str] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if line is None:
+                break
+            seen.append(line)
+            if marker in line:
+                return seen
+        raise AssertionError(f"no {marker!r} in the output: {seen}")
+
+    def close(self) -> None:
+        stop_process(self.process)
+        self.reader.join(10)
+        self.process.stdout.close()
+
+
+def announced(lines: list[str]) -> tuple[str, str, dict[str, str]]:
+    base_url = next(line for line in lines if line.startswith("Pod sandbox: ")).split(": ", 1)[1]
+    deposit = next(line for line in lines if "DEFAULT_RECORDER_PATH" in line).split(": ", 1)[1]
+    tokens = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3 and len(parts[1]) == 40:
+            tokens[parts[0]] = parts[1]
+    return base_url, deposit, tokens
+
+
+@pytest.mark.slow
+def test_the_sandbox_command_serves_prints_and_keeps_its_data(
+    xdg_cache_with_samples: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    command = Command("--port", "0", "--data", str(data), "--cron-interval", "0.5")
+    try:
+        lines = command.read_until("Stop with Ctrl+C.")
+        base_url, deposit, tokens = announced(lines)
+        assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/")
+        assert deposit == f"{data / 'deposit'}/"
+        assert set(tokens) >= {"admin", "manager1", "teacher1", "student1", "guest1"}
+        headers = {"Authorization": f"Token {tokens['admin']}"}
+        assert requests.get(base_url + "rest/", headers=headers, timeout=30).status_code == 200
+        # the cron runs by itself: a new file gets its treatment row
+        shutil.copyfile(data / "deposit" / "amphiA" / "lecture-02.mp4",
+                        data / "deposit" / "amphiA" / "dropped.mp4")
+        wait_for(lambda: requests.get(
+            base_url + "rest/recordingfiletreatment/?file=" + deposit + "amphiA/dropped.mp4",
+            headers=headers, timeout=30).json()["count"] == 1, 30, "the sandbox's own cron")
+        # an upload in progress keeps growing in the interactive sandbox
+        live = data / "deposit" / "amphiA" / "lecture-live.mp4"
+        wait_for(live.exists, 30, "the growing upload")
+        first = live.stat().st_size
+        wait_for(lambda: live.stat().st_size > first, 30, "growth")
+        command.process.send_signal(signal.SIGINT)
+        assert command.process.wait(30) == 0
+    finally:
+        command.close()
+    assert not (data / "sandbox.json").exists()
+    # the data folder is kept: same tokens next time; another address comes with a warning
+    again = Command("--port", "0", "--data", str(data), "--no-cron", "--bind", "127.0.0.2")
+    try:
+        lines = again.read_until("Stop with Ctrl+C.")
+        assert any(line.startswith("WARNING: listening on 127.0.0.2") for line in lines)
+        base_url, _, tokens_again = announced(lines)
+        assert base_url.startswith("http://127.0.0.2:")
+        assert tokens_again == tokens
+        answer = requests.get(base_url + "rest/recordingfiletreatment/?file=" + deposit
+                              + "amphiA/dropped.mp4", headers=headers, timeout=30)
+        assert answer.json()["count"] == 1
+        os.killpg(again.process.pid, signal.SIGTERM)
+        assert again.process.wait(30) == 0
+    finally:
+        again.close()
+
+
+def test_a_busy_port_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = cli.main(["sandbox", "--port", str(port), "--data", str(tmp_path / "data")])
+    assert code == 1
+    error = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in error and "--port" in error
+
+
+def test_cron_options_exclude_each_other(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["sandbox", "--no-cron", "--cron-interval", "3"])
+    assert exit_info.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_make_run_starts_the_sandbox_and_the_gui_then_stops_the_sandbox(
+    xdg_cache_with_samples: Path, qapp
+) -> None:
+    started: list[int] = []
+
+    def close_when_shown() -> None:
+        try:
+            check_profile_and_server()
+        finally:
+            qapp.quit()
+
+    def check_profile_and_server() -> None:
+        state_file = Paths.default().cache_dir / "sandbox-gui" / "sandbox.json"
+        started.append(json.loads(state_file.read_text())["pid"])
+        context = AppContext.open()
+        profile = context.profiles.get("Sandbox")
+        assert profile.deposit_kind == "local" and profile.pod_username == "admin"
+        assert profile.local_deposit == profile.deposit_root
+        token = context.secrets.get("Sandbox", SecretKind.POD_TOKEN)
+        assert token and context.secrets.get("Sandbox", SecretKind.POD_PASSWORD)
+        reply = requests.get(profile.pod_url + "/rest/recorder/", timeout=30,
+                             headers={"Authorization": f"Token {token}"})
+        assert reply.json()["count"] == 5
+
+    # the window opens in the main loop; check from there, then close the application
+    QTimer.singleShot(0, lambda: QTimer.singleShot(200, close_when_shown))
+    assert run_with_gui.main() == 0
+    assert len(started) == 1
+    with pytest.raises(ProcessLookupError):
+        os.kill(started[0], 0)
