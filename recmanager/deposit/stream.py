@@ -13,6 +13,7 @@ import logging
 import mimetypes
 import re
 import secrets as random_tokens
+import socket
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -27,6 +28,9 @@ from recmanager.errors import DepositError
 log = logging.getLogger("recmanager.deposit.stream")
 
 SEND_CHUNK = 256 * 1024
+# A small socket buffer: what a player has not read yet stays on the server instead of
+# being fetched over SFTP into the kernel, only to be thrown away when the player seeks.
+SEND_BUFFER = 256 * 1024
 _RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$")
 
 OpenReader = Callable[[str], BinaryIO]
@@ -124,6 +128,10 @@ class PreviewServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
             server_version = "recmanager-preview"
+
+            def setup(self) -> None:
+                self.request.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+                super().setup()
 
             def log_message(self, format: str, *args: object) -> None:
                 log.debug("%s " + format, self.address_string(), *args)

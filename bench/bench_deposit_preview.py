@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Preview of a large moov-at-end recording through the stream, against the same file local.
+
+A real libvlc player decodes the file into memory (video callbacks: the time of the first
+``display`` call is the first frame) with a dummy audio output. Measured in the same run,
+methods taking turns:
+
+- reference: the file opened from the local disk (``file://``);
+- the stream: ``deposit/stream.py`` serving the file from the real sshd over SFTP.
+
+Goals: time to first frame <= 2x local; bytes fetched over SFTP <= 5 % of the file (counted
+until the player is stopped right after its first frame, read-ahead included).
+
+VLC buffers network inputs longer than files by default (``network-caching`` 1000 ms vs
+``file-caching`` 300 ms); the stream is on 127.0.0.1, so the player opens it with
+``:network-caching=300``, the value VLC uses for files. The default is measured too.
+
+``python bench/bench_deposit_preview.py [--full] [--size-mb N] [--repeats R]``:
+200 MB by default, 2 GB (the issue's size) with ``--full``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import math
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from common import CACHE, bench_context, human_bytes, peak_rss_mb, ratio_line, sshd_server
+
+from recmanager.deposit import open_deposit
+from recmanager.deposit.stream import PreviewServer
+from recmanager.media import ffmpeg_executable, make_clip
+
+WIDTH, HEIGHT = 1280, 720
+LOCAL_CACHING = 300
+
+
+def top_level_boxes(path: Path) -> list[bytes]:
+    """The MP4's top-level box types, read from their headers only."""
+    boxes = []
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        offset = 0
+        while offset < size:
+            stream.seek(offset)
+            length, kind = struct.unpack(">I4s", stream.read(8))
+            if length == 1:
+                length = struct.unpack(">Q", stream.read(8))[0]
+            boxes.append(kind)
+            offset += length
+    return boxes
+
+
+def recording(size: int) -> Path:
+    """A moov-at-end MP4 of about ``size`` bytes (a 720p clip repeated), kept in bench/.cache."""
+    path = CACHE / "deposit" / "amphiA" / f"preview-{size // 1_000_000}MB.mp4"
+    if path.exists() and top_level_boxes(path)[-1] == b"moov":
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    base = make_clip(CACHE / "preview-base.mp4", seconds=10, size=f"{WIDTH}x{HEIGHT}",
+                     faststart=False, video_bitrate="16M")
+    loops = max(1, math.ceil(size / base.stat().st_size))
+    subprocess.run(
+        [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
+         "-stream_loop", str(loops - 1), "-i", str(base), "-c", "copy", str(path)],
+        check=True, timeout=3600)
+    assert top_level_boxes(path)[-1] == b"moov", "the moov atom must be at the end"
+    return path
+
+
+class FirstFrame:
+    """libvlc decoding into memory; ``measure`` gives the seconds until the first frame."""
+
+    def __init__(self) -> None:
+        import vlc
+
+        self.vlc = vlc
+        self.instance = vlc.Instance(["--quiet", "--aout=dummy", "--no-xlib",
+                                      "--no-video-title-show", "--no-osd"])
+        self.buffer = ctypes.create_string_buffer(WIDTH * HEIGHT * 4)
+        self.shown = threading.Event()
+        buffer_address = ctypes.cast(self.buffer, ctypes.c_void_p)
+
+        @vlc.CallbackDecorators.VideoLockCb
+        def lock(_opaque, planes):
+            planes[0] = buffer_address.value
+            return None
+
+        @vlc.CallbackDecorators.VideoUnlockCb
+        def unlock(_opaque, _picture, _planes):
+            return None
+
+        @vlc.CallbackDecorators.VideoDisplayCb
+        def display(_opaque, _picture):
+            self.shown.set()
+
+        self._callbacks = (lock, unlock, display)  # keep them alive while VLC holds them
+
+    def measure(self, mrl: str, options: tuple[str, ...] = ()) -> float:
+        self.shown.clear()
+        player = self.instance.media_player_new()
+        player.video_set_callbacks(*self._callbacks, None)
+        player.video_set_format("RV32", WIDTH, HEIGHT, WIDTH * 4)
+        media = self.instance.media_new(mrl, *options)
+        player.set_media(media)
+        start = time.perf_counter()
+        player.play()
+        if not self.shown.wait(60):
+            raise SystemExit(f"no frame within 60 s from {mrl}")
+        elapsed = time.perf_counter() - start
+        player.stop()
+        player.release()
+        media.release()
+        return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--full", action="store_true", help="2 GB, the issue's size")
+    parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    size = 2_000_000_000 if args.full else args.size_mb * 1_000_000
+    path = recording(size)
+    real_size = path.stat().st_size
+    print(f"file: {human_bytes(real_size)}, moov at the end ({path.name}); median of "
+          f"{args.repeats} runs each; load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} CPUs")
+    player = FirstFrame()
+    with sshd_server() as server, tempfile.TemporaryDirectory(prefix="bench-pv-") as work:
+        context = bench_context(Path(work), server)
+        with open_deposit(server.profile(path.parent.parent), context) as deposit, \
+                PreviewServer(deposit.open_read) as stream:
+            url = stream.url_for(str(path))
+            fetched: list[int] = []
+
+            def streamed(options: tuple[str, ...]) -> float:
+                before = deposit.bytes_read
+                seconds = player.measure(url, options)
+                fetched.append(deposit.bytes_read - before)
+                return seconds
+
+            local_runs, stream_runs, default_runs = [], [], []
+            for _ in range(args.repeats):
+                local_runs.append(player.measure(path.as_uri()))
+                stream_runs.append(streamed((f":network-caching={LOCAL_CACHING}",)))
+                default_runs.append(streamed(()))
+        context.close()
+    local = statistics.median(local_runs)
+    streamed_time = statistics.median(stream_runs)
+    default = statistics.median(default_runs)
+    most = max(fetched)
+    print(f"  local file                  {local:6.3f} s  {[round(t, 3) for t in local_runs]}")
+    print(f"  stream, network-caching=300 {streamed_time:6.3f} s  "
+          f"{[round(t, 3) for t in stream_runs]}")
+    print(f"  stream, VLC default caching {default:6.3f} s  "
+          f"{[round(t, 3) for t in default_runs]}")
+    print(f"  fetched over SFTP per run: at most {human_bytes(most)} "
+          f"({100 * most / real_size:.2f} % of the file); runs "
+          f"{[human_bytes(count) for count in fetched]}")
+    print(f"  peak memory: {peak_rss_mb():.0f} MB")
+    print(ratio_line("stream with VLC's default network caching vs local", default / local, 2.0,
+                     at_most=True) + "  (for information)")
+    timing = ratio_line("time to first frame, stream vs local", streamed_time / local, 2.0,
+                        at_most=True)
+    share = most / real_size
+    volume = f"bytes fetched: {100 * share:.2f} % of the file (goal <= 5 %) " + (
+        "PASS" if share <= 0.05 else "FAIL")
+    print(timing)
+    print(volume + ("" if args.full else
+                    "  (the goal is set for 2 GB: --full; VLC reads the same megabytes ahead "
+                    "whatever the size)"))
+    return 0 if timing.endswith("PASS") and volume.endswith("PASS") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
