@@ -23,10 +23,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import delete, insert, select
-
-from recmanager.config import Profile
-from recmanager.deposit.base import Deposit, OnStatus
 from recmanager.errors import (
     ConfigError,
     DepositAuthError,
@@ -37,16 +33,19 @@ from recmanager.errors import (
     PodError,
 )
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.pod.rest import PodClient
-from recmanager.pod.web import PodWebSession
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
-from recmanager.store import Database
-from recmanager.store.tables import inbox_cache
 
+# Server clients and the database are imported where used: the window imports this module
+# at start-up, before any of them is needed.
 if TYPE_CHECKING:
     from recmanager.actions import Permissions
+    from recmanager.config import Profile
     from recmanager.context import AppContext
+    from recmanager.deposit.base import Deposit, OnStatus
     from recmanager.deposit.sftp import HostKeyQuestion
+    from recmanager.pod.rest import PodClient
+    from recmanager.pod.web import PodWebSession
+    from recmanager.store import Database
 
 log = logging.getLogger("recmanager.inbox")
 
@@ -367,9 +366,10 @@ def _state(
 
 def counts_by_recorder(rows: Iterable[InboxRow]) -> dict[str, Counter[RowState]]:
     """Per recorder name (or folder for files no recorder owns): how many rows in each state."""
+    pairs = Counter((row.recorder_name or row.folder, row.state) for row in rows)
     counts: dict[str, Counter[RowState]] = {}
-    for row in rows:
-        counts.setdefault(row.recorder_name or row.folder, Counter())[row.state] += 1
+    for (name, state), number in pairs.items():
+        counts.setdefault(name, Counter())[state] = number
     return counts
 
 
@@ -429,6 +429,10 @@ def save_cache(
     refreshed_at: datetime,
 ) -> None:
     """Keep the last good inbox, shown read-only when the servers cannot be reached."""
+    from sqlalchemy import delete, insert
+
+    from recmanager.store.tables import inbox_cache
+
     payload = json.dumps(
         {
             "rows": [row.to_json() for row in rows],
@@ -445,6 +449,10 @@ def save_cache(
 
 
 def load_cache(db: Database, profile: str) -> CachedInbox | None:
+    from sqlalchemy import select
+
+    from recmanager.store.tables import inbox_cache
+
     with db.begin() as connection:
         found = connection.execute(
             select(inbox_cache.c.refreshed_at, inbox_cache.c.payload).where(
@@ -558,6 +566,8 @@ def refresh(
     from recmanager.actions import read_permissions
     from recmanager.deposit import open_deposit
     from recmanager.deposit.scan import Scanner
+    from recmanager.pod.rest import PodClient
+    from recmanager.pod.web import PodWebSession
 
     cancel = cancel or CancelToken()
     cached = load_cache(context.db, profile.name)

@@ -8,7 +8,8 @@ and 50,000 rows filter in a few milliseconds) instead of calling a Python ``less
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,6 +31,15 @@ COL_FILE, COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE = range
 COLUMN_COUNT = 6
 SortRole = Qt.ItemDataRole.UserRole + 1
 ObjectRole = Qt.ItemDataRole.UserRole + 2
+# Plain ints: comparing roles against enum members costs a lookup per call, per cell.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ROLES_SERVED = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(SortRole),
+                           int(ObjectRole)})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 _HEADERS = (
     ("InboxModel", "File"),
@@ -50,21 +60,23 @@ _STATE_COLOURS = {
 Index = QModelIndex | QPersistentModelIndex
 
 
+_OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
 def _sort_key(column: int) -> Callable[[InboxRow], Any]:
-    """Plain Python keys; None sorts first whatever the type, the path breaks ties."""
+    """Plain Python values, compared in Python (sizes over 2 GiB stay exact); unknown
+    dates and durations sort first; equal keys keep the inbox's own order (newest first)."""
     if column == COL_RECORDER:
-        return lambda r: ((r.recorder_name or r.folder).casefold(), r.path)
+        return lambda r: (r.recorder_name or r.folder).casefold()
     if column == COL_DEPOSITED:
-        return lambda r: (
-            r.deposited is not None, r.deposited.timestamp() if r.deposited else 0.0, r.path
-        )
+        return lambda r: r.deposited or _OLDEST
     if column == COL_SIZE:
-        return lambda r: (r.size, r.path)
+        return attrgetter("size")
     if column == COL_DURATION:
-        return lambda r: (r.duration is not None, r.duration or 0.0, r.path)
+        return lambda r: -1.0 if r.duration is None else r.duration
     if column == COL_STATE:
-        return lambda r: (r.state.value, r.path)
-    return lambda r: (r.name.casefold(), r.path)
+        return lambda r: r.state.value
+    return lambda r: r.name.casefold()
 
 
 class InboxModel(QAbstractTableModel):
@@ -73,7 +85,7 @@ class InboxModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[InboxRow] = []
-        self._by_path: dict[str, int] = {}
+        self._by_path: dict[str, int] | None = {}  # built on first use
         self._locale = QLocale()
         self._state_text = {
             state: QCoreApplication.translate("RowState", label)
@@ -90,18 +102,20 @@ class InboxModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[InboxRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._by_path = {row.path: number for number, row in enumerate(self._rows)}
+        self._by_path = None
         self.endResetModel()
 
     def row_at(self, number: int) -> InboxRow:
         return self._rows[number]
 
     def row_number(self, path: str) -> int | None:
+        if self._by_path is None:
+            self._by_path = {row.path: number for number, row in enumerate(self._rows)}
         return self._by_path.get(path)
 
     def replace_row(self, row: InboxRow) -> None:
         """Swap in a newer copy of a row, telling views only about the cells that changed."""
-        number = self._by_path.get(row.path)
+        number = self.row_number(row.path)
         if number is None:
             return
         old = self._rows[number]
@@ -133,24 +147,26 @@ class InboxModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, number: int, column: int, role: int) -> Any:
+        """One cell's value for ``role``; the proxy calls it directly (no index objects)."""
+        if role not in _ROLES_SERVED:
+            return None
+        row = self._rows[number]
+        if role == _DISPLAY:
             return self._display(row, column)
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (COL_SIZE, COL_DURATION) else None
+        if role == _FOREGROUND:
+            return self._brushes.get(row.state) if column == COL_STATE else None
         if role == SortRole:
             return _sort_key(column)(row)
         if role == ObjectRole:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_SIZE:
-                return self.tr("{size} bytes").format(size=format_count(row.size, self._locale))
-            if column == COL_FILE:
-                return row.path
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_SIZE, COL_DURATION):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE:
-            return self._brushes.get(row.state)
-        return None
+        if column == COL_SIZE:  # tooltip
+            return self.tr("{size} bytes").format(size=format_count(row.size, self._locale))
+        return row.path if column == COL_FILE else None
 
     def _display(self, row: InboxRow, column: int) -> str:
         if column == COL_FILE:
@@ -176,7 +192,7 @@ class InboxProxy(QAbstractProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._order: list[int] = []  # proxy row -> source row
-        self._position: list[int] = []  # source row -> proxy row, -1 when filtered out
+        self._position: list[int] | None = []  # source row -> proxy row (-1: filtered out)
         self._sorted_all: list[int] = []  # every source row in sort order
         self._haystack: list[str] = []
         self._sort_column = COL_DEPOSITED
@@ -187,11 +203,10 @@ class InboxProxy(QAbstractProxyModel):
         self._since: datetime | None = None
 
     def inbox(self) -> InboxModel:
-        model = self.sourceModel()
-        assert isinstance(model, InboxModel)
-        return model
+        return self._model
 
     def setSourceModel(self, model: InboxModel) -> None:  # type: ignore[override]
+        self._model = model
         super().setSourceModel(model)
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
@@ -206,8 +221,9 @@ class InboxProxy(QAbstractProxyModel):
         return self._text
 
     def set_filter_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self._relayout(resort=False)
+        """Rows whose file, folder, path or recorder contain every word typed."""
+        previous, self._text = self._text, " ".join(text.casefold().split())
+        self._relayout(resort=False, narrowing=bool(previous) and self._text.startswith(previous))
 
     def set_recorder_filter(self, recorder: str | None) -> None:
         """Recorder name (or folder, for files no recorder owns); None shows all."""
@@ -248,88 +264,113 @@ class InboxProxy(QAbstractProxyModel):
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
         if not proxy_index.isValid() or proxy_index.row() >= len(self._order):
             return QModelIndex()
-        return self.inbox().index(self._order[proxy_index.row()], proxy_index.column())
+        return self._model.index(self._order[proxy_index.row()], proxy_index.column())
 
     def mapFromSource(self, source_index: Index) -> QModelIndex:
-        if not source_index.isValid() or source_index.row() >= len(self._position):
+        positions = self._positions()
+        if not source_index.isValid() or source_index.row() >= len(positions):
             return QModelIndex()
-        position = self._position[source_index.row()]
+        position = positions[source_index.row()]
         if position < 0:
             return QModelIndex()
         return self.createIndex(position, source_index.column())
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self._model.cell(self._order[index.row()], index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            return self._model.headerData(section, orientation, role)
+        return None
+
     def row_at(self, proxy_row: int) -> InboxRow:
-        return self.inbox().row_at(self._order[proxy_row])
+        return self._model.row_at(self._order[proxy_row])
 
     def proxy_row_of(self, path: str) -> int | None:
         number = self.inbox().row_number(path)
-        if number is None or self._position[number] < 0:
+        if number is None or self._positions()[number] < 0:
             return None
-        return self._position[number]
+        return self._positions()[number]
 
     # --- computing the view ---------------------------------------------------------------
 
     def _source_reset(self) -> None:
         rows = self.inbox().rows
-        self._haystack = [
-            f"{r.name}\n{r.recorder_name}\n{r.folder}\n{r.path}".casefold() for r in rows
-        ]
-        self._sorted_all = self._sorted(range(len(rows)))
+        self._haystack = [f"{r.path}\n{r.recorder_name}".casefold() for r in rows]
+        self._sorted_all = self._sorted_rows()
         self._filter()
         self.endResetModel()
 
-    def _sorted(self, numbers: Iterable[int]) -> list[int]:
-        rows = self.inbox().rows
-        key = _sort_key(self._sort_column)
-        return sorted(
-            numbers,
-            key=lambda n: key(rows[n]),
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
+    def _sorted_rows(self) -> list[int]:
+        """Every source row number in the current sort order (keys computed once each)."""
+        keys = list(map(_sort_key(self._sort_column), self.inbox().rows))
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            order.reverse()
+        return order
 
-    def _accepts(self) -> Callable[[int], bool] | None:
-        rows = self.inbox().rows
-        tests: list[Callable[[int], bool]] = []
-        if self._text:
-            text, haystack = self._text, self._haystack
-            tests.append(lambda n: text in haystack[n])
-        if self._recorder is not None:
-            recorder = self._recorder
-            tests.append(lambda n: (rows[n].recorder_name or rows[n].folder) == recorder)
-        if self._states is not None:
-            states = self._states
-            tests.append(lambda n: rows[n].state in states)
-        if self._since is not None:
-            since = self._since
-            tests.append(lambda n: rows[n].deposited is not None and rows[n].deposited >= since)
-        if not tests:
-            return None
-        if len(tests) == 1:
-            return tests[0]
-        return lambda n: all(test(n) for test in tests)
+    def _filter(self, *, narrowing: bool = False) -> None:
+        """The rows every filter accepts, in sort order. Typing more of a word only narrows
+        the previous result, so each keystroke scans fewer rows than the last."""
+        rows, haystack = self.inbox().rows, self._haystack
+        order = self._order if narrowing else self._sorted_all
+        for word in self._text.split():
+            order = [n for n in order if word in haystack[n]]
+        if not narrowing:
+            if self._recorder is not None:
+                recorder = self._recorder
+                order = [n for n in order if (rows[n].recorder_name or rows[n].folder) == recorder]
+            if self._states is not None:
+                states = self._states
+                order = [n for n in order if rows[n].state in states]
+            if self._since is not None:
+                since = self._since
+                order = [n for n in order
+                         if rows[n].deposited is not None and rows[n].deposited >= since]
+        self._order = list(order) if order is self._sorted_all else order
+        self._position = None
 
-    def _filter(self) -> None:
-        accepts = self._accepts()
-        self._order = (
-            list(self._sorted_all)
-            if accepts is None
-            else [n for n in self._sorted_all if accepts(n)]
-        )
-        self._position = [-1] * len(self.inbox().rows)
-        for position, number in enumerate(self._order):
-            self._position[number] = position
+    def _where(self, numbers: set[int]) -> dict[int, int]:
+        """Proxy rows of a few source rows (-1: filtered out), without mapping them all."""
+        if len(numbers) > 32:
+            positions = self._positions()
+            return {number: positions[number] for number in numbers}
+        where = {}
+        for number in numbers:
+            try:
+                where[number] = self._order.index(number)
+            except ValueError:
+                where[number] = -1
+        return where
 
-    def _relayout(self, *, resort: bool) -> None:
+    def _positions(self) -> list[int]:
+        """Source row -> proxy row, built when first asked (a keystroke does not need it)."""
+        if self._position is None:
+            positions = [-1] * len(self.inbox().rows)
+            for position, number in enumerate(self._order):
+                positions[number] = position
+            self._position = positions
+        return self._position
+
+    def _relayout(self, *, resort: bool, narrowing: bool = False) -> None:
         """Re-sort/re-filter keeping the selection and current row (persistent indexes)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         sources = [(self._order[i.row()], i.column()) for i in persistent]
         if resort:
-            self._sorted_all = self._sorted(range(len(self.inbox().rows)))
-        self._filter()
+            self._sorted_all = self._sorted_rows()
+        self._filter(narrowing=narrowing and not resort)
+        where = self._where({number for number, _ in sources})
         replacements = []
         for number, column in sources:
-            position = self._position[number]
+            position = where[number]
             replacements.append(
                 self.createIndex(position, column) if position >= 0 else QModelIndex()
             )
@@ -337,8 +378,9 @@ class InboxProxy(QAbstractProxyModel):
         self.layoutChanged.emit()
 
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        positions = self._positions()
         for number in range(top_left.row(), bottom_right.row() + 1):
-            position = self._position[number]
+            position = positions[number]
             if position >= 0:
                 self.dataChanged.emit(
                     self.createIndex(position, top_left.column()),

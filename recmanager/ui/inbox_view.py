@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -40,11 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager import audit
-from recmanager.actions import Actions, Permissions, open_actions, undoable_quarantines
-from recmanager.config import Profile
-from recmanager.context import AppContext
-from recmanager.deposit.base import Deposit, QuarantinedFile
 from recmanager.errors import AlreadyClaimed, RecmanagerError
 from recmanager.inbox import (
     MODE_LABELS,
@@ -63,7 +58,6 @@ from recmanager.inbox import (
     refresh,
     remember_duration,
 )
-from recmanager.pod.model import User
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.inbox_model import (
@@ -80,6 +74,14 @@ from recmanager.ui.locale_format import format_datetime, format_size
 from recmanager.ui.preview import PreviewWidget
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner
+
+# Server-side modules are imported when an action runs, so the window shows quickly.
+if TYPE_CHECKING:
+    from recmanager.actions import Actions, Permissions
+    from recmanager.config import Profile
+    from recmanager.context import AppContext
+    from recmanager.deposit.base import Deposit, QuarantinedFile
+    from recmanager.pod.model import User
 
 log = logging.getLogger("recmanager.ui.inbox")
 
@@ -376,7 +378,7 @@ class InboxPanel(QWidget):
         cached = load_cache(self.context.db, profile.name)
         if cached is not None:
             self.recorders = {r.id: r for r in cached.recorders}
-            self._show_rows(cached.rows)
+            self.show_rows(cached.rows)
             self.refreshed_at = cached.refreshed_at
 
     def apply_refresh_interval(self) -> None:
@@ -433,7 +435,7 @@ class InboxPanel(QWidget):
             self.sftp_state.emit(ChannelState.FAILED, snapshot.deposit_problem)
         else:
             self.sftp_state.emit(ChannelState.CONNECTED, "")
-        self._show_rows(snapshot.rows)
+        self.show_rows(snapshot.rows)
         self.message.emit(self.tr("{count} recordings, refreshed at {time}.").format(
             count=len(snapshot.rows), time=format_datetime(snapshot.refreshed_at)))
         if not self.users:
@@ -456,7 +458,7 @@ class InboxPanel(QWidget):
         if cached is not None:
             self.recorders = {r.id: r for r in cached.recorders}
             self.refreshed_at = cached.refreshed_at
-            self._show_rows(cached.rows)
+            self.show_rows(cached.rows)
             when = self.tr("as of {time}").format(time=format_datetime(cached.refreshed_at))
         else:
             when = self.tr("nothing was saved yet")
@@ -485,7 +487,7 @@ class InboxPanel(QWidget):
 
     # --- showing rows ---------------------------------------------------------------------
 
-    def _show_rows(self, rows: Sequence[InboxRow]) -> None:
+    def show_rows(self, rows: Sequence[InboxRow]) -> None:
         """Replace the rows, keeping the selected recordings, current one and scroll."""
         selected = [row.path for row in self.selected_rows()]
         current = self.current_row()
@@ -671,6 +673,7 @@ class InboxPanel(QWidget):
             return
 
         def task(progress: ProgressCallback, cancel: CancelToken) -> Any:
+            from recmanager.actions import open_actions
             from recmanager.ui.dialogs.host_key import ask_host_key
 
             with open_actions(
@@ -751,6 +754,7 @@ class InboxPanel(QWidget):
         return box
 
     def reassign(self) -> None:
+        from recmanager import audit
         from recmanager.ui.dialogs.reassign import ReassignDialog
 
         if not self.action_reassign.isEnabled():
@@ -812,6 +816,8 @@ class InboxPanel(QWidget):
         if not self.action_undo.isEnabled() or self.profile is None:
             return
         if held is None:
+            from recmanager.actions import undoable_quarantines
+
             days = int(self.context.settings.get("quarantine_days"))
             choices = undoable_quarantines(self.context.db, self.profile.name, days)
             if not choices:

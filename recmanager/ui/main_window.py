@@ -217,8 +217,8 @@ class MainWindow(QMainWindow):
             log.info("no profile: %s", exc)
             self.profile = None
         self._show_profile()
-        self.inbox.set_profile(self.profile)
         if self.profile is not None:
+            # After the window is up: the cached inbox first, then the servers.
             QTimer.singleShot(0, self.refresh)
 
     def _show_profile(self) -> None:

@@ -1,0 +1,209 @@
+"""50,000 recordings in the real main window: load, filter keystrokes, memory.
+
+Goals: loading the rows into the window (model, sidebar, view) <= 300 ms; each keystroke in
+the filter <= 50 ms (median; the worst is printed too); resident memory <= 200 MB over the
+empty window. Times are wall clock and, beside them, this process's CPU time: on a machine
+busy with other work (the load average is printed) the wall clock also counts the time
+other programs held the CPU, the CPU time does not. The reference, measured in the same
+run, is Qt's own QStandardItemModel with a QSortFilterProxyModel holding the same rows
+(``--no-reference`` skips it).
+
+``--rows N`` changes the size (default 50,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from common import ratio_line
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+STATES = ("claimable", "notified", "waiting", "uploading", "orphan", "missing")
+TYPED = "amphi 12 lecture-0001"
+
+
+def rss_mb() -> float:
+    """Current resident memory of this process (MB), from /proc."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def make_rows(count: int) -> list[object]:
+    from recmanager.inbox import InboxRow, RecorderMode, RowState
+
+    now = datetime.now(UTC)
+    rows = []
+    for number in range(count):
+        recorder = number % 40
+        rows.append(InboxRow(
+            path=f"/data/ftp-pod/ftp/amphi{recorder}/lecture-{number:06d}.mp4",
+            name=f"lecture-{number:06d}.mp4", folder=f"amphi{recorder}",
+            state=RowState(STATES[number % len(STATES)]),
+            size=(number * 7919) % (6 * 2**30) + 1,
+            deposited=now - timedelta(minutes=number), recorder_id=recorder,
+            recorder_name=f"Amphi {recorder}", recorder_mode=RecorderMode.MANUAL,
+            treatment_id=number, pod_size=None, duration=float(number % 7200) or None,
+        ))
+    return rows
+
+
+def clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def since(start: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = clocks()
+    return wall - start[0], cpu - start[1]
+
+
+def settle(app: object) -> None:
+    app.processEvents()  # type: ignore[attr-defined]
+
+
+def measure_recmanager(app: object, count: int) -> dict[str, float | list[float]]:
+    from PySide6.QtTest import QTest
+
+    from recmanager.config import Paths
+    from recmanager.context import AppContext
+    from recmanager.ui.main_window import MainWindow
+    from recmanager.ui.tasks import TaskRunner
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-inbox-"))
+    paths = Paths(folder / "data", folder / "config", folder / "log", folder / "cache").ensure()
+    context = AppContext.open(paths)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    window.resize(1280, 800)
+    window.show()
+    for _ in range(5):
+        settle(app)
+    gc.collect()
+    empty = rss_mb()
+    rows = make_rows(count)
+    started = clocks()
+    window.inbox.show_rows(rows)
+    settle(app)
+    load = since(started)
+    del rows
+    window.inbox.filter_edit.setFocus()
+    keystrokes = []
+    for char in TYPED:
+        started = clocks()
+        QTest.keyClick(window.inbox.filter_edit, char)
+        settle(app)
+        keystrokes.append(since(started))
+    shown = window.inbox.proxy.rowCount()
+    for _ in TYPED:  # and back to everything, one Backspace at a time
+        started = clocks()
+        QTest.keyClick(window.inbox.filter_edit, "\b")
+        settle(app)
+        keystrokes.append(since(started))
+    started = clocks()
+    window.inbox.table.sortByColumn(3, window.inbox.table.horizontalHeader().sortIndicatorOrder())
+    settle(app)
+    sort = since(started)
+    gc.collect()
+    memory = rss_mb() - empty
+    window.close()
+    context.close()
+    return {"load": load, "keys": keystrokes, "memory": memory, "shown": shown, "sort": sort}
+
+
+def measure_reference(app: object, count: int) -> dict[str, float | list[float]]:
+    """Qt's stock models with the same rows: the usual way to write such a table."""
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
+
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    edit = QLineEdit(widget)
+    view = QTableView(widget)
+    layout.addWidget(edit)
+    layout.addWidget(view)
+    model = QStandardItemModel(0, 6)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    edit.textChanged.connect(proxy.setFilterFixedString)
+    widget.resize(1280, 800)
+    widget.show()
+    settle(app)
+    rows = make_rows(count)
+    started = time.perf_counter()
+    model.setRowCount(0)
+    for row in rows:
+        model.appendRow([
+            QStandardItem(row.name), QStandardItem(row.recorder_name),
+            QStandardItem(row.deposited.isoformat()), QStandardItem(str(row.size)),
+            QStandardItem(str(row.duration or "")), QStandardItem(row.state.value),
+        ])
+    settle(app)
+    load = time.perf_counter() - started
+    edit.setFocus()
+    keystrokes = []
+    for char in TYPED[:6]:
+        started = time.perf_counter()
+        QTest.keyClick(edit, char)
+        settle(app)
+        keystrokes.append(time.perf_counter() - started)
+    widget.close()
+    return {"load": load, "keys": keystrokes}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--no-reference", action="store_true")
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    ours = measure_recmanager(app, args.rows)
+    load_wall, load_cpu = ours["load"]
+    keys_wall = [wall for wall, _ in ours["keys"]]
+    keys_cpu = [cpu for _, cpu in ours["keys"]]
+    print(f"{args.rows} rows, platform {QApplication.platformName()}, load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"recmanager: load {load_wall * 1000:.0f} ms wall / {load_cpu * 1000:.0f} ms CPU; "
+          f"filter keystroke median {statistics.median(keys_wall) * 1000:.1f} ms wall / "
+          f"{statistics.median(keys_cpu) * 1000:.1f} ms CPU, worst "
+          f"{max(keys_wall) * 1000:.1f} ms wall / {max(keys_cpu) * 1000:.1f} ms CPU "
+          f"({len(keys_wall)} keystrokes; \"{TYPED}\" leaves {ours['shown']} rows); "
+          f"sort by size {ours['sort'][0] * 1000:.0f} ms wall; memory "
+          f"+{ours['memory']:.0f} MB over the empty window")
+    if not args.no_reference:
+        reference = measure_reference(app, args.rows)
+        print(f"reference (QStandardItemModel + QSortFilterProxyModel): load "
+              f"{reference['load'] * 1000:.0f} ms; filter keystroke median "
+              f"{statistics.median(reference['keys']) * 1000:.1f} ms")
+        print(ratio_line("load vs reference (wall)", load_wall / reference["load"], 1.0,
+                         at_most=True))
+        print(ratio_line("filter keystroke vs reference (wall)", statistics.median(keys_wall)
+                         / statistics.median(reference["keys"]), 1.0, at_most=True))
+    for clock, load, keys in (("wall", load_wall, keys_wall), ("CPU", load_cpu, keys_cpu)):
+        print(ratio_line(f"load vs 300 ms budget ({clock})", load / 0.300, 1.0, at_most=True))
+        print(ratio_line(f"filter keystroke, median, vs 50 ms budget ({clock})",
+                         statistics.median(keys) / 0.050, 1.0, at_most=True))
+        print(ratio_line(f"filter keystroke, worst, vs 50 ms budget ({clock})",
+                         max(keys) / 0.050, 1.0, at_most=True))
+    print(ratio_line("memory vs 200 MB budget", ours["memory"] / 200, 1.0, at_most=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

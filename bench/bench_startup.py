@@ -1,0 +1,116 @@
+"""Cold start to a shown main window, against a bare PySide6 QMainWindow started the same way.
+
+Each start is a fresh Python process (``-c``), timed from the launch to the moment the
+window has been shown and Qt has processed the resulting events; the two programs take
+turns so a load spike hits both alike. The recmanager start follows ``recmanager``'s own
+path: the application context first, then the Qt application and the main window (with a
+profile and a cached inbox of 200 recordings, as on a working day).
+
+Goal: recmanager <= 1.5x the bare window. ``--repeats N`` (default 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, ratio_line
+
+BARE = """
+import time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1200, 760)
+window.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+RECMANAGER = """
+from recmanager.context import AppContext
+context = AppContext.open()
+from recmanager.ui.app import create_application, install_translations
+app = create_application([])
+install_translations(app)
+from recmanager.ui.main_window import MainWindow
+window = MainWindow(context)
+window.show()
+app.processEvents()
+print("shown", flush=True)
+window.inbox.timer.stop()
+"""
+
+PREPARE = """
+from datetime import UTC, datetime, timedelta
+from recmanager.config import Profile
+from recmanager.context import AppContext
+from recmanager.inbox import InboxRow, LocalState, RecorderInfo, RowState, save_cache
+context = AppContext.open()
+profile = Profile(name="bench", pod_url="http://127.0.0.1:9", deposit_kind="local",
+                  local_deposit="/nonexistent", deposit_root="/data/ftp-pod/ftp/")
+context.profiles.save(profile)
+context.settings.set("refresh_interval_s", 0)
+now = datetime.now(UTC)
+rows = [InboxRow(path=f"/data/ftp-pod/ftp/amphi{n % 5}/rec{n}.mp4", name=f"rec{n}.mp4",
+                 folder=f"amphi{n % 5}", state=RowState.CLAIMABLE, size=n * 1000,
+                 deposited=now - timedelta(hours=n), recorder_id=n % 5,
+                 recorder_name=f"Amphi {n % 5}", treatment_id=n) for n in range(200)]
+save_cache(context.db, "bench", rows, [RecorderInfo(i, f"Amphi {i}") for i in range(5)],
+           LocalState(), now)
+context.close()
+"""
+
+
+def start(code: str, environment: dict[str, str]) -> float:
+    began = time.perf_counter()
+    output = subprocess.run(
+        [sys.executable, "-c", code], env=environment, cwd=ROOT, capture_output=True,
+        text=True, timeout=120,
+    )
+    elapsed = time.perf_counter() - began
+    if "shown" not in output.stdout:
+        raise SystemExit(f"the program did not show its window:\n{output.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as home:
+        environment = dict(os.environ)
+        environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+        environment["PYTHONPATH"] = str(ROOT)
+        environment["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+        for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            environment[variable] = str(Path(home) / variable.lower())
+        subprocess.run([sys.executable, "-c", PREPARE], env=environment, cwd=ROOT, check=True,
+                       timeout=120)
+        # One unmeasured start of each writes the bytecode caches, as an installed copy has.
+        start(BARE, environment)
+        start(RECMANAGER, environment)
+        bare: list[float] = []
+        ours: list[float] = []
+        for _ in range(args.repeats):
+            bare.append(start(BARE, environment))
+            ours.append(start(RECMANAGER, environment))
+    bare_median, ours_median = statistics.median(bare), statistics.median(ours)
+    print(f"platform: {environment['QT_QPA_PLATFORM']}, {args.repeats} starts each")
+    print(f"bare QMainWindow: median {bare_median * 1000:.0f} ms "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in bare)})")
+    print(f"recmanager:       median {ours_median * 1000:.0f} ms "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ours)})")
+    print(ratio_line("cold start to a shown window vs bare PySide6", ours_median / bare_median,
+                     1.5, at_most=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
