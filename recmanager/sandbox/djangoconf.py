@@ -93,8 +93,10 @@ def configure(
             "default": {
                 "ENGINE": "django.db.backends.sqlite3",
                 "NAME": str(layout.database),
-                # A throw-away demo database: no fsync on every commit.
-                "OPTIONS": {"timeout": 30, "init_command": "PRAGMA synchronous=OFF;"},
+                # A throw-away demo database: no fsync on every commit. IMMEDIATE transactions
+                # wait for the write lock instead of failing when requests write concurrently.
+                "OPTIONS": {"timeout": 30, "init_command": "PRAGMA synchronous=OFF;",
+                            "transaction_mode": "IMMEDIATE"},
             }
         },
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",

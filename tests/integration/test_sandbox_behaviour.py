@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -262,3 +263,24 @@ def test_reset_brings_back_the_seeded_state(sandbox_pod: SandboxPod) -> None:
     assert not (sandbox_pod.deposit_root / "newdir").exists()
     sizes = {p.name: p.stat().st_size for p in (sandbox_pod.deposit_root / "amphiA").glob("*")}
     assert sizes["lecture-06.mp4"] == sizes["lecture-02.mp4"]
+
+
+def test_concurrent_claims_all_succeed(sandbox_pod: SandboxPod) -> None:
+    """Bulk assignment sends several requests at once; the server takes them in parallel."""
+
+    def claim(number: int) -> int:
+        return requests.post(sandbox_pod.url("rest/recording/"), timeout=60,
+                             headers=sandbox_pod.auth_headers(), json={
+            "title": f"Bulk {number}",
+            "source_file": f"{sandbox_pod.deposit_root}/amphiA/lecture-{number:02d}.mp4",
+            "user": sandbox_pod.url("rest/users/4/")}).status_code
+
+    preview = requests.get(sandbox_pod.url("media/records/amphiA/lecture-13.mp4"), stream=True,
+                           timeout=30)  # a preview stream held open meanwhile
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(claim, range(1, 9)))
+    assert statuses == [201] * 8
+    assert len(preview.content) == (sandbox_pod.deposit_root / "amphiA" /
+                                    "lecture-13.mp4").stat().st_size
+    titles = {v["title"] for v in every(sandbox_pod, "rest/videos/?owner=4")}
+    assert titles == {f"Bulk {number}" for number in range(1, 9)}

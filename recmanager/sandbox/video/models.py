@@ -6,6 +6,8 @@ source file (see :mod:`recmanager.sandbox.processing`).
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.auth.models import Group, User
 from django.contrib.sites.models import Site
 from django.db import models
@@ -62,6 +64,8 @@ class Video(models.Model):
         return f"{self.id:04d} - {self.title}"
 
     def save(self, *args, **kwargs) -> None:
+        if not self.slug:  # the final slug needs the id: a unique placeholder until then
+            self.slug = uuid.uuid4().hex
         super().save(*args, **kwargs)
         slug = f"{self.id:04d}-{slugify(self.title)}"
         if self.slug != slug:
