@@ -6,8 +6,6 @@ stopped by PID when the GUI exits, also on Ctrl+C or an error.
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,6 +16,7 @@ from typing import Any
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
+from recmanager.packaging.process import stop_group
 from recmanager.sandbox.layout import SandboxLayout
 from recmanager.sandbox.profile import save_sandbox_profile
 
@@ -44,7 +43,7 @@ def sandbox_process(context: AppContext, *, extra_args: tuple[str, ...] = ()) ->
     try:
         yield wait_until_ready(layout, process)
     finally:
-        stop_by_pid(process)
+        stop_group(process, timeout=10.0)  # by PID, also on Ctrl+C or an error
 
 
 def wait_until_ready(layout: SandboxLayout, process: subprocess.Popen) -> dict[str, Any]:
@@ -60,19 +59,6 @@ def wait_until_ready(layout: SandboxLayout, process: subprocess.Popen) -> dict[s
         translate("sandbox", "The sandbox did not start."),
         hint=translate("sandbox", "See its log: {path}").format(path=layout.log_file),
     )
-
-
-def stop_by_pid(process: subprocess.Popen, timeout: float = 10.0) -> None:
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout)
 
 
 def main() -> int:
