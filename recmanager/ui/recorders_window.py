@@ -182,16 +182,18 @@ class NotifyPanel(QWidget):
         form.addRow(explain)
         layout.addWidget(box)
         check_box = QGroupBox(self.tr("Check a device's key"), self)
-        check_form = QFormLayout(check_box)
+        check_layout = QVBoxLayout(check_box)
+        check_form = QFormLayout()
         self.device_key = QLineEdit(self)
         self.device_key.setObjectName("device_key")
         self.device_key.setPlaceholderText(self.tr("paste the key the device is configured with"))
         self.device_key.textChanged.connect(self._check_key)
         check_form.addRow(self.tr("Device &key:"), self.device_key)
+        check_layout.addLayout(check_form)
         self.verdict = QLabel(self)
         self.verdict.setObjectName("key_verdict")
         self.verdict.setWordWrap(True)
-        check_form.addRow(self.verdict)
+        check_layout.addWidget(self.verdict)
         layout.addWidget(check_box)
         self.call_button = QPushButton(themed_icon("mail-send"), self.tr("Call the notify URL…"),
                                        self)
@@ -318,7 +320,8 @@ class RecordersWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1180, 640)
+            self.resize(1320, 680)
+            self.splitter.setSizes([800, 520])
         splitter = self._state.value("recorders/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -358,6 +361,12 @@ class RecordersWindow(QMainWindow):
         self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
         self.banner.hide()
         layout.addWidget(self.banner)
+        self.save_report = QLabel(self)
+        self.save_report.setObjectName("save_report")
+        self.save_report.setWordWrap(True)
+        self.save_report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_report.hide()
+        layout.addWidget(self.save_report)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("RecordersSplitter")
         self.model = RecordersModel(self)
@@ -505,7 +514,9 @@ class RecordersWindow(QMainWindow):
         if report is None:
             return
         self.last_report = report
-        self.statusBar().showMessage(report.summary().replace("\n", " "), 15000)
+        self.save_report.setText(report.summary())
+        self.save_report.setStyleSheet("" if report.ok else "color: #b00020;")
+        self.save_report.show()
         self.refresh()
         if report.after is not None:
             self.select(report.after.id)

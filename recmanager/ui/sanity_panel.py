@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -79,23 +80,31 @@ class SanityPanel(QWidget):
         self.tree.setObjectName("findings")
         self.tree.setHeaderLabels([self.tr("Problem"), self.tr("About"), self.tr("Fix")])
         self.tree.setRootIsDecorated(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setAccessibleName(self.tr("Sanity findings"))
         self.tree.currentItemChanged.connect(self._selected)
         layout.addWidget(self.tree, 1)
-        self.detail = QLabel(self)
-        self.detail.setObjectName("detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail)
+        bottom = QHBoxLayout()
+        self.detail = self._text_box("detail")
+        bottom.addWidget(self.detail, 1)
         self.fix_button = QPushButton(self.tr("Fix"), self)
         self.fix_button.setObjectName("fix")
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self.fix_selected)
-        layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.skipped = QLabel(self)
-        self.skipped.setObjectName("skipped")
-        self.skipped.setWordWrap(True)
+        bottom.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+        self.skipped = self._text_box("skipped")
+        self.skipped.hide()
         layout.addWidget(self.skipped)
+
+    def _text_box(self, name: str) -> QPlainTextEdit:
+        """Read-only text of a few lines: wrapped labels get squeezed in a tab, this scrolls."""
+        box = QPlainTextEdit(self)
+        box.setObjectName(name)
+        box.setReadOnly(True)
+        box.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        box.setMaximumHeight(box.fontMetrics().lineSpacing() * 4 + 12)
+        return box
 
     # --- checks ---------------------------------------------------------------------------
 
@@ -118,10 +127,12 @@ class SanityPanel(QWidget):
             self.tree.addTopLevelItem(item)
         for column in range(2):
             self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 260))
         self.summary.setText(
             self.tr("No problem found.") if report.ok
             else self.tr("%n problem(s) found.", "", len(report.findings)))
-        self.skipped.setText("\n".join(report.skipped))
+        self.skipped.setPlainText("\n".join(report.skipped))
+        self.skipped.setVisible(bool(report.skipped))
         self.detail.clear()
         if report.findings:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -144,7 +155,7 @@ class SanityPanel(QWidget):
         self.fix_button.setEnabled(finding is not None)
         if finding is None:
             return
-        self.detail.setText(f"{finding.message}\n→ {finding.fix_text}")
+        self.detail.setPlainText(f"{finding.message}\n→ {finding.fix_text}")
         self.fix_button.setText(self.tr(FIX_BUTTONS[finding.fix]))
 
     def _confirm(self, finding: Finding) -> bool:

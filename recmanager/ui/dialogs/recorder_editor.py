@@ -267,6 +267,8 @@ class RecorderEditor(QDialog):
             text = "\n".join(problems.get(name, []))
             label.setText(text)
             label.setVisible(bool(text))
+        self.layout().activate()
+        self.adjustSize()  # room for the messages: a squeezed field is hard to read
 
     def _local_check(self) -> bool:
         """The checks that need no server; the user-related ones are left to the save."""
