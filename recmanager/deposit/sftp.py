@@ -22,6 +22,7 @@ import os
 import socket
 import stat as stat_module
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -78,6 +79,9 @@ CIPHERS = (
     "aes256-ctr",
 )
 RECONNECT_DELAYS_S = (0.0, 1.0, 2.0, 4.0, 8.0)
+# SFTP channels open at once on one connection: below OpenSSH's default MaxSessions (10).
+MAX_CHANNELS = 8
+CHANNEL_WAIT_S = 120.0
 
 
 def fingerprint(key: paramiko.PKey) -> str:
@@ -318,6 +322,9 @@ class SftpDeposit(Deposit):
         self._lock = threading.RLock()
         self._client: paramiko.SSHClient | None = None
         self._idle: list[paramiko.SFTPClient] = []
+        self._channel_freed = threading.Condition(self._lock)
+        self._open_channels = 0
+        self._max_channels = MAX_CHANNELS
         self._generation = 0
         self._connected_once = False
         self._closed = False
@@ -358,7 +365,11 @@ class SftpDeposit(Deposit):
                 return
             self._drop_locked()
         if not self._connected_once:
-            self._client = self._open_client()
+            try:
+                self._client = self._open_client()
+            except DepositError as exc:
+                self._status("failed", str(exc))
+                raise
             self._connected_once = True
             self._status("connected", self.address)
             return
@@ -502,6 +513,8 @@ class SftpDeposit(Deposit):
         for idle in self._idle:
             idle.close()
         self._idle.clear()
+        self._open_channels = 0
+        self._channel_freed.notify_all()
         if self._client is not None:
             self._client.close()
         self._client = None
@@ -522,32 +535,57 @@ class SftpDeposit(Deposit):
     # --- channels ----------------------------------------------------------------------------
 
     def _lease(self) -> _Lease:
-        with self._lock:
-            self._ensure_connected()
-            generation = self._generation
-            if self._idle:
-                return _Lease(self, self._idle.pop(), generation)
-            assert self._client is not None
-            transport = self._client.get_transport()
+        """An SFTP channel for this thread: an idle one, a new one, or the next one freed."""
+        deadline = time.monotonic() + CHANNEL_WAIT_S
+        with self._channel_freed:
+            while True:
+                self._ensure_connected()
+                generation = self._generation
+                if self._idle:
+                    return _Lease(self, self._idle.pop(), generation)
+                if self._open_channels < self._max_channels:
+                    self._open_channels += 1
+                    assert self._client is not None
+                    transport = self._client.get_transport()
+                    break
+                if not self._channel_freed.wait(max(0.0, deadline - time.monotonic())):
+                    raise DepositError(translate(
+                        "deposit", "All connections to {address} are busy; try again when a "
+                        "transfer has finished.").format(address=self.address))
         try:
             if transport is None:
                 raise EOFError("no transport")
             client = paramiko.SFTPClient.from_transport(transport)
+            if client is None:
+                raise EOFError("no channel")
+        except paramiko.ChannelException:
+            # The server allows fewer sessions than we do (OpenSSH's MaxSessions): live with
+            # the channels already open.
+            with self._channel_freed:
+                self._open_channels -= 1
+                if self._open_channels == 0:
+                    raise DepositConnectionError(translate(
+                        "deposit", "{address} refuses to open an SFTP session.").format(
+                        address=self.address)) from None
+                self._max_channels = self._open_channels
+            return self._lease()
         except (paramiko.SSHException, OSError, EOFError) as exc:
             self._forget(generation)
             raise self._connection_error(exc) from None
-        if client is None:
-            raise self._connection_error(EOFError("no channel"))
         return _Lease(self, client, generation)
 
     def _give_back(self, lease: _Lease) -> None:
-        with self._lock:
-            usable = (not lease.broken and not self._closed and lease.generation == self._generation
+        with self._channel_freed:
+            current = lease.generation == self._generation
+            usable = (not lease.broken and not self._closed and current
                       and not lease.client.sock.closed)
             if usable:
                 self._idle.append(lease.client)
-                return
-        lease.client.close()
+            elif current:
+                self._open_channels -= 1
+            self._channel_freed.notify()
+        if not usable:
+            lease.client.close()
         if lease.broken:
             self._forget(lease.generation)
 

@@ -156,7 +156,7 @@ class PreviewServer:
                     return
                 try:
                     reader = server._open_reader(path)
-                except DepositError as exc:
+                except (DepositError, OSError) as exc:
                     log.warning("preview of %s refused: %s", path, exc)
                     self._empty(HTTPStatus.BAD_GATEWAY)
                     return

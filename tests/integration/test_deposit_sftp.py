@@ -336,3 +336,26 @@ def test_quarantine_and_restore_over_sftp(sshd, trusted, root, tmp_path):
         assert (root / "amphiA" / "cours 1.mp4").read_bytes() == b"a" * 1000
         with pytest.raises(UnsafePath):
             deposit.quarantine(path, str(root / "trash"))
+
+
+def test_channels_are_capped_and_shared_between_threads(sshd, trusted, root):
+    import threading
+
+    from recmanager.deposit.sftp import MAX_CHANNELS
+
+    path = f"{root}/amphiA/cours 1.mp4"
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        readers = [deposit.open_read(path) for _ in range(MAX_CHANNELS)]
+        listed: list[list[str]] = []
+        waiting = threading.Thread(target=lambda: listed.append(deposit.list_folders()))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive() and not listed  # every channel is lent out
+        assert readers[0].read(10) == b"a" * 10
+        readers[0].close()
+        waiting.join(10)
+        assert listed == [["amphiA", "salle 2 é"]]
+        for reader in readers[1:]:
+            reader.close()
+        big = deposit.list_all(concurrency=3 * MAX_CHANNELS)
+        assert sorted(big) == ["amphiA", "salle 2 é"]
