@@ -82,12 +82,7 @@ class RecorderEditor(QDialog):
 
     def _row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
         widget.setObjectName(name)
-        error = QLabel(self)
-        error.setObjectName(f"{name}_error")
-        error.setStyleSheet("color: #b00020;")
-        error.setWordWrap(True)
-        error.hide()
-        self._errors[name] = error
+        error = self._errors[name] = self._error_label(name)
         box = QVBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(widget)
