@@ -107,6 +107,8 @@ class PlanModel(QAbstractTableModel):
                 return PROBLEM_BRUSH
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.DETAIL:
+                return row.message or row.detail
             return row.source_file or row.detail
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -207,10 +209,13 @@ class BulkWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Plan"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMaximumSectionSize(340)  # long titles must not push the detail away
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.model.dataChanged.connect(lambda *_: self._show_summary())

@@ -1,0 +1,140 @@
+"""The bulk assignment window against the sandbox Pod: load rules, see the plan and its
+errors, exclude, apply, retry, export; and the inbox-selection form."""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from recmanager import bulk
+from recmanager.bulk import Status
+from recmanager.ui.bulk_window import BulkWindow, PlanModel
+from recmanager.ui.tasks import TaskRunner
+
+AN_HOUR_AGO = time.time() - 3600
+
+
+@pytest.fixture
+def pod(sandbox_pod):
+    """The seeded sandbox, its deposit uploaded an hour ago (complete for the deposit scan)."""
+    for path in sandbox_pod.deposit_root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    return sandbox_pod
+
+
+@pytest.fixture
+def window(qtbot, pod, context):
+    context.settings.set("bulk_concurrency", 1)  # the sandbox's SQLite: one claim at a time
+    runner = TaskRunner(synchronous=True)
+    shown = BulkWindow(context, pod.profile(context), runner)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def rules_file(tmp_path):
+    path = tmp_path / "rules.csv"
+    path.write_bytes(
+        "enregistreur;fichier;propriétaire;titre\n"
+        "Amphi A;lecture-0*;teacher1;{recorder} {stem}\n"
+        "Amphi A;lecture-01*;teacher2;\n"
+        "Salle E (managed by teacher1);;nobody@example.org;\n".encode("utf-8-sig")
+    )
+    return path
+
+
+def state_of(window: BulkWindow, name: str) -> str:
+    model = window.model
+    for number in range(model.rowCount()):
+        if model.index(number, PlanModel.FILE).data() == name:
+            return model.index(number, PlanModel.STATE).data()
+    raise AssertionError(name)
+
+
+def test_plan_errors_exclusion_apply_and_report(window, tmp_path, pod):
+    window.load_rules(rules_file(tmp_path))
+    plan = window.plan
+    assert plan is not None and window.model.rowCount() == 18
+    assert "errors" in window.summary_label.text().lower()
+    assert "matched by two rules" in window.summary_label.text()
+    assert state_of(window, "lecture-01.mp4") == "matched by two rules"
+    assert state_of(window, "e1.mp4") == "unknown owner"
+    assert state_of(window, "lecture-05.mp4") == "to do"
+    assert not window.action_apply.isEnabled()
+    assert "errors" in window.action_apply.toolTip()
+
+    # Unticking a row excludes it; "Exclude rows with errors" takes out the rest.
+    index = next(window.model.index(n, PlanModel.EXCLUDED) for n in range(18)
+                 if window.model.index(n, PlanModel.FILE).data() == "lecture-01.mp4")
+    assert window.model.setData(index, Qt.CheckState.Unchecked.value,
+                                Qt.ItemDataRole.CheckStateRole)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    window.exclude_errors()
+    assert not plan.has_errors and window.action_apply.isEnabled()
+    window._write(bulk.export_plan, tmp_path / "plan.csv")
+    assert "rows written" in window.progress_label.text()
+
+    window.apply()
+    assert window.result is not None and window.result.done == 8
+    assert state_of(window, "lecture-05.mp4") == "done"
+    assert "8 assigned" in window.progress_label.text()
+    assert not window.action_retry.isEnabled()
+    window._write(bulk.write_report, tmp_path / "report.csv")
+    with (tmp_path / "report.csv").open(encoding="utf-8-sig", newline="") as stream:
+        outcomes = [line["outcome"] for line in csv.DictReader(stream, delimiter=";")]
+    assert outcomes.count("done") == 8 and outcomes.count("excluded") == 10
+
+
+def test_retry_failed_rows_alone(window, tmp_path, pod):
+    window.load_rules(rules_file(tmp_path))
+    window.exclude_errors()
+    # lecture-05 disappears from the deposit before the run: its claim fails.
+    moved = pod.deposit_root / "amphiA" / "lecture-05.mp4"
+    kept = tmp_path / "lecture-05.mp4"
+    moved.rename(kept)
+    window.apply()
+    assert (window.result.done, window.result.failed) == (7, 1)
+    assert window.action_retry.isEnabled()
+    assert state_of(window, "lecture-05.mp4") == "failed"
+    kept.rename(moved)
+    window.retry_failed()
+    assert (window.result.done, window.result.failed) == (1, 0)
+    assert state_of(window, "lecture-05.mp4") == "done"
+    assert all(row.status is Status.DONE for row in window.plan.rows if not row.excluded)
+
+
+def test_inbox_selection_with_one_owner(qtbot, pod, context):
+    context.settings.set("bulk_concurrency", 1)
+    profile = pod.profile(context)
+    with bulk.BulkRun.open(context, profile) as run:
+        selection = [row for row in run.recordings() if row.name in ("b1.mp4", "e2.mp4")]
+    window = BulkWindow(context, profile, TaskRunner(synchronous=True), selection=selection)
+    qtbot.addWidget(window)
+    window.owner_edit.setText("student1")
+    window.plan_selection()
+    assert window.plan.counts()["non-staff-owner"] == 2
+    window.owner_edit.setText("t2@example.org")
+    window.title_edit.setText("{stem} ({recorder})")
+    qtbot.keyClick(window.owner_edit, Qt.Key.Key_Return)
+    assert not window.plan.has_errors
+    assert sorted(row.title for row in window.plan.rows) == [
+        "b1 (Amphi B (managed, email))", "e2 (Salle E (managed by teacher1))"]
+    window.apply()
+    assert window.result.done == 2
+
+
+def test_the_plan_window_renders(window, tmp_path):
+    window.load_rules(rules_file(tmp_path))
+    window.resize(1100, 520)
+    shot = tmp_path / "bulk-plan.png"
+    assert window.grab().save(str(shot))
+    image = QImage(str(shot))
+    colours = {image.pixel(x, y) for y in range(0, image.height(), 4)
+               for x in range(0, image.width(), 4)}
+    assert len(colours) > 20  # text, the red error rows and the grey excluded ones
