@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -162,6 +162,7 @@ class BulkWindow(QMainWindow):
         self.result: bulk.ApplyResult | None = None
         self.task: Task | None = None
         self._rules: bulk.RuleSet | None = None
+        self._close_when_idle = False
         self.setObjectName("BulkWindow")
         self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
         self._build()
@@ -298,10 +299,25 @@ class BulkWindow(QMainWindow):
         self._show_summary()
 
     def _fail(self, error: BaseException) -> None:
-        self.task = None
         self.progress_bar.setVisible(False)
+        self._idle()
+        if not self._close_when_idle:
+            QMessageBox.warning(self, self.tr("Bulk assignment"), str(error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing during a run cancels it; the window goes once the claims under way end."""
+        if self.busy:
+            self._close_when_idle = True
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _idle(self) -> None:
+        self.task = None
         self._update_actions()
-        QMessageBox.warning(self, self.tr("Bulk assignment"), str(error))
+        if self._close_when_idle:
+            self.close()
 
     # --- planning -------------------------------------------------------------------------
 
@@ -356,10 +372,9 @@ class BulkWindow(QMainWindow):
         self._update_actions()
 
     def _finished(self, on_result, value) -> None:
-        self.task = None
         self.progress_label.clear()
         on_result(value)
-        self._update_actions()
+        self._idle()
 
     # --- editing the plan -----------------------------------------------------------------
 
@@ -452,7 +467,7 @@ class BulkWindow(QMainWindow):
         self.progress_label.setText(text)
 
     def _cancelled(self) -> None:
-        self.task = None
         self.model.refresh()
         self._show_summary()
         self.progress_label.setText(self.tr("Cancelled."))
+        self._idle()

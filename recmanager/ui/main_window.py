@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.action_package = self._action(
             self.tr("Package a file…"), "package-x-generic", self.package_file
         )
+        self.action_bulk = self._action(
+            self.tr("Bulk assignment…"), "x-office-spreadsheet", self.open_bulk, "Ctrl+Shift+B"
+        )
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.action_profiles)
         toolbar.addAction(self.action_recorders)
         toolbar.addAction(self.action_package)
+        toolbar.addAction(self.action_bulk)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         menu.addAction(inbox.action_deposit)
         menu.addAction(inbox.action_find)
         menu.addAction(inbox.action_audit)
+        menu.addAction(self.action_bulk)
         return menu
 
     def _connect_inbox(self) -> None:
@@ -278,6 +283,23 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def open_bulk(self) -> None:
+        """Bulk assignment: the claimable recordings selected in the inbox to one owner, or
+        (nothing selected) rules from a CSV file."""
+        from recmanager.ui.bulk_window import BulkWindow
+
+        if self.profile is None:
+            self.edit_profiles()
+            return
+        selection = [row for row in self.inbox.selected_rows() if row.claimable]
+        window = BulkWindow(self.context, self.profile, self.runner, self,
+                            selection=selection or None)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        if not selection:
+            window.choose_rules()
 
     def package_file(self) -> None:
         """The Package dialog for a local file; the job shows in the jobs dock."""

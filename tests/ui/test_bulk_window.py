@@ -138,3 +138,32 @@ def test_the_plan_window_renders(window, tmp_path):
     colours = {image.pixel(x, y) for y in range(0, image.height(), 4)
                for x in range(0, image.width(), 4)}
     assert len(colours) > 20  # text, the red error rows and the grey excluded ones
+
+
+def test_main_window_action_takes_the_inbox_selection(qtbot, context, pod):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from recmanager.ui.main_window import MainWindow
+
+    context.settings.set("refresh_interval_s", 0)
+    context.settings.set("bulk_concurrency", 1)
+    profile = pod.profile(context)
+    main = MainWindow(context, profile_name=profile.name, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.inbox.snapshot is not None or main.inbox.offline,
+                    timeout=30000)
+    proxy, selection = main.inbox.proxy, main.inbox.table.selectionModel()
+    for number in range(proxy.rowCount()):
+        if proxy.row_at(number).name in ("lecture-07.mp4", "lecture-08.mp4"):
+            selection.select(proxy.index(number, 0), QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
+    assert main.action_bulk in main.toolbar.actions()
+    main.action_bulk.trigger()
+    (window,) = main.findChildren(BulkWindow)
+    assert sorted(row.name for row in window.selection) == ["lecture-07.mp4", "lecture-08.mp4"]
+    window.owner_edit.setText("teacher2")
+    window.plan_selection()
+    window.apply()
+    assert window.result.done == 2
+    window.close()
