@@ -104,6 +104,17 @@ class Entry:
     mtime: float
 
 
+def entry_kind(mode: int) -> EntryKind:
+    """What an lstat mode says an entry is (links are not followed)."""
+    if stat_module.S_ISLNK(mode):
+        return "link"
+    if stat_module.S_ISDIR(mode):
+        return "dir"
+    if stat_module.S_ISREG(mode):
+        return "file"
+    return "other"
+
+
 class Writer(Protocol):
     def write(self, data: bytes) -> object: ...
 

@@ -7,13 +7,20 @@ so the rest of recmanager (and Pod's treatment rows) keep speaking in server pat
 from __future__ import annotations
 
 import os
-import stat as stat_module
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from recmanager.deposit.base import Deposit, Entry, Writer, is_inside, os_error_message, printable
+from recmanager.deposit.base import (
+    Deposit,
+    Entry,
+    Writer,
+    entry_kind,
+    is_inside,
+    os_error_message,
+    printable,
+)
 from recmanager.errors import DepositError
 from recmanager.i18n import translate
 
@@ -21,16 +28,7 @@ READ_CHUNK = 1024 * 1024
 
 
 def _entry(name: str, info: os.stat_result) -> Entry:
-    mode = info.st_mode
-    if stat_module.S_ISLNK(mode):
-        kind = "link"
-    elif stat_module.S_ISDIR(mode):
-        kind = "dir"
-    elif stat_module.S_ISREG(mode):
-        kind = "file"
-    else:
-        kind = "other"
-    return Entry(name, kind, info.st_size, info.st_mtime)
+    return Entry(name, entry_kind(info.st_mode), info.st_size, info.st_mtime)
 
 
 class LocalDeposit(Deposit):

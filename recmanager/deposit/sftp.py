@@ -20,7 +20,6 @@ import io
 import logging
 import os
 import socket
-import stat as stat_module
 import threading
 import time
 from collections import deque
@@ -41,7 +40,15 @@ from paramiko.sftp import (
 )
 from paramiko.sftp_attr import SFTPAttributes
 
-from recmanager.deposit.base import Deposit, Entry, OnStatus, Writer, os_error_message, printable
+from recmanager.deposit.base import (
+    Deposit,
+    Entry,
+    OnStatus,
+    Writer,
+    entry_kind,
+    os_error_message,
+    printable,
+)
 from recmanager.errors import (
     Cancelled,
     DepositAuthError,
@@ -746,16 +753,8 @@ def _quietly(*steps: Callable[[], object]) -> bool:
 
 
 def _entry(name: str, attributes: SFTPAttributes) -> Entry:
-    mode = attributes.st_mode or 0
-    if stat_module.S_ISLNK(mode):
-        kind = "link"
-    elif stat_module.S_ISDIR(mode):
-        kind = "dir"
-    elif stat_module.S_ISREG(mode):
-        kind = "file"
-    else:
-        kind = "other"
-    return Entry(name, kind, int(attributes.st_size or 0), float(attributes.st_mtime or 0))
+    return Entry(name, entry_kind(attributes.st_mode or 0), int(attributes.st_size or 0),
+                 float(attributes.st_mtime or 0))
 
 
 def _read_directory(client: paramiko.SFTPClient, server_dir: str) -> list[Entry]:
