@@ -334,7 +334,8 @@ class PreviewWidget(QWidget):
             return
         target = max(0, min(self.length_ms - 1, milliseconds))
         self._player.set_time(target)
-        self._on_time(target)
+        self.time_ms = target
+        self._update_time()
 
     def seek_relative(self, delta_ms: int) -> None:
         self.seek_to(self.time_ms + delta_ms)
@@ -414,6 +415,8 @@ class PreviewWidget(QWidget):
 
     @Slot(int)
     def _on_time(self, milliseconds: int) -> None:
+        if self.state not in ("playing", "paused"):
+            return  # a late report about the previous media
         self.time_ms = milliseconds
         if self.length_ms and not self._seeking:
             self.seek_slider.setValue(int(SLIDER_RANGE * milliseconds / self.length_ms))
