@@ -4,8 +4,6 @@ errors, exclude, apply, retry, export; and the inbox-selection form."""
 from __future__ import annotations
 
 import csv
-import os
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,17 +13,9 @@ from recmanager import bulk
 from recmanager.bulk import Status
 from recmanager.ui.bulk_window import BulkWindow, PlanModel
 from recmanager.ui.tasks import TaskRunner
+from tests.integration import test_bulk_sandbox
 
-AN_HOUR_AGO = time.time() - 3600
-
-
-@pytest.fixture
-def pod(sandbox_pod):
-    """The seeded sandbox, its deposit uploaded an hour ago (complete for the deposit scan)."""
-    for path in sandbox_pod.deposit_root.rglob("*"):
-        if path.is_file():
-            os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
-    return sandbox_pod
+pod = test_bulk_sandbox.pod  # the seeded sandbox, its deposit uploaded an hour ago
 
 
 @pytest.fixture
