@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.notifier = Notifier(self, context.settings, self.runner)
         self.jobs_panel.job_finished.connect(self.notifier.job_finished)
+        self.notifier.watch_inbox(self.inbox)
         self._load_profile(profile_name)
 
     # --- construction ---------------------------------------------------------------------

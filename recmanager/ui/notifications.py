@@ -198,6 +198,18 @@ class Notifier(QObject):
             listed += " " + self.tr("and %n more", "", len(fresh) - LISTED_NAMES)
         self.notify(self.tr("New recordings to claim: %n", "", len(fresh)), listed)
 
+    def watch_inbox(self, inbox: QObject) -> None:
+        """Follow an inbox panel: after each refresh, its claimable rows feed the tray and
+        the notifications (``inbox`` has a ``refreshed`` signal and a ``snapshot``)."""
+        inbox.refreshed.connect(lambda: self._inbox_refreshed(inbox))
+
+    def _inbox_refreshed(self, inbox: QObject) -> None:
+        snapshot = getattr(inbox, "snapshot", None)
+        if snapshot is None:
+            return
+        claimable = [row for row in snapshot.rows if row.claimable]
+        self.claimable_changed(len(claimable), [f"{row.folder}/{row.name}" for row in claimable])
+
     def job_finished(self, name: str, ok: bool, message: str = "") -> None:
         """A job ended: say so, with its outcome."""
         if ok:

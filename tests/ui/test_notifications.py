@@ -295,3 +295,38 @@ def test_tray_icon_shows_the_count_in_a_real_tray(xvfb_display, tmp_path, sessio
         assert "tray none" in off.stdout
     finally:
         stop_process(tray)
+
+
+def test_the_inbox_feeds_the_count_and_announces_new_recordings(
+    qtbot, context, sandbox_pod, dunst, session_bus, monkeypatch
+):
+    import shutil as files
+    import time
+
+    from recmanager.ui.main_window import MainWindow
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session_bus)
+    context.settings.set("quiet_period_s", 1)
+    profile = sandbox_pod.profile(context)
+    window = MainWindow(context, profile_name=profile.name, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+
+    def refresh_after_quiet_period() -> None:
+        window.refresh()
+        time.sleep(1.1)
+        window.refresh()
+
+    refresh_after_quiet_period()
+    assert window.notifier.count == 18  # the seed's claimable and manager-notified rows
+    assert history(dunst) == [], "what is there at start-up is the baseline, not news"
+
+    folder = sandbox_pod.deposit_root / "amphiA"
+    files.copy(folder / "lecture-02.mp4", folder / "late-lecture.mp4")
+    refresh_after_quiet_period()  # complete on disk, but Pod's cron has not seen it
+    assert window.notifier.count == 18
+    sandbox_pod.run_cron()
+    window.refresh()
+    assert window.notifier.count == 19
+    assert [(item["summary"], item["body"]) for item in history(dunst)] == [
+        ("New recordings to claim: 1", "amphiA/late-lecture.mp4")
+    ]
