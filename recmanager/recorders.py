@@ -22,6 +22,7 @@ from enum import StrEnum
 from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
+from recmanager import audit
 from recmanager.errors import PodNotFound, RecmanagerError, ValidationError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from recmanager.pod.rest import PodClient
     from recmanager.pod.web import PodWebSession
     from recmanager.secrets import SecretStore
+    from recmanager.store import Database
 
 RECORDING_TYPES = ("video", "audiovideocast", "studio")
 MAX_NAME = 200
@@ -1126,14 +1128,59 @@ def create_folder(deposit: Deposit, folder: str) -> str:
     return path
 
 
+def _actor(profile: Profile) -> str:
+    return profile.pod_username or "token"
+
+
+def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
+    """One audit entry per recorder save: the channels used and what did not take."""
+    audit.record(
+        db, profile=profile.name, actor=_actor(profile),
+        action="recorder-create" if report.created else "recorder-edit",
+        target=report.after.name if report.after else str(report.recorder_id),
+        result="ok" if report.ok else "failed",
+        error="; ".join(m.field for m in report.not_taken),
+        detail={"recorder_id": report.recorder_id, "rest": report.via_rest,
+                "web": report.via_web},
+    )
+
+
+def notify_for_real(db: Database, profile: Profile, details: NotifyDetails) -> NotifyCall:
+    """:func:`call_notify`, with an audit entry: it sends e-mail or publishes a video."""
+    result = call_notify(profile, details.url)
+    audit.record(
+        db, profile=profile.name, actor=_actor(profile), action="recorder-notify",
+        target=details.mediapath, result="ok" if result.accepted else "refused",
+        error="" if result.accepted else result.reply, detail={"reply": result.reply},
+    )
+    return result
+
+
 def apply_fix(
-    finding: Finding, service: RecorderService, deposit: Deposit, *, quarantine_dir: str = ""
+    finding: Finding,
+    service: RecorderService,
+    deposit: Deposit,
+    *,
+    db: Database,
+    quarantine_dir: str = "",
 ) -> str:
     """Carry out a finding's fix when it needs no further input; a sentence for the user.
 
     Creating or editing a recorder needs the user's choices: those fixes go through the
-    editor (or ``recmanager recorders create/edit``) and are refused here.
+    editor (or ``recmanager recorders create/edit``) and are refused here. Each fix done is
+    written to the audit log.
     """
+    message = _fix(finding, service, deposit, quarantine_dir)
+    audit.record(
+        db, profile=service.profile.name, actor=_actor(service.profile),
+        action=f"sanity-{finding.fix.value}", target=finding.subject, result="ok",
+        detail={"finding": finding.kind.value, **finding.target},
+    )
+    return message
+
+
+def _fix(finding: Finding, service: RecorderService, deposit: Deposit,
+         quarantine_dir: str) -> str:
     if finding.fix is FixKind.DELETE_TREATMENT:
         service.client.delete_treatment(int(finding.target["treatment_id"]))
         return translate("recorders", "Treatment row {id} deleted.").format(

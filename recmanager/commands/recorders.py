@@ -12,7 +12,6 @@ import sys
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
 from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.commands.pod import recorders_parser
 from recmanager.errors import RecmanagerError
@@ -26,13 +25,14 @@ from recmanager.recorders import (
     RecorderService,
     SaveReport,
     apply_fix,
-    call_notify,
+    audit_save,
     check_key,
     deposit_scanner,
     field_label,
     generate_hash_key,
     mode_label,
     notify_details,
+    notify_for_real,
     run_checks,
 )
 
@@ -233,14 +233,8 @@ def _draft(args: argparse.Namespace, service: RecorderService, base: RecorderInf
 
 
 def _report(args: argparse.Namespace, context: AppContext, service: RecorderService,
-            action: str, report: SaveReport) -> int:
-    audit.record(
-        context.db, profile=service.profile.name, actor=service.profile.pod_username or "token",
-        action=action, target=report.after.name if report.after else str(report.recorder_id),
-        result="ok" if report.ok else "failed",
-        error="; ".join(m.field for m in report.not_taken),
-        detail={"rest": report.via_rest, "web": report.via_web},
-    )
+            report: SaveReport) -> int:
+    audit_save(context.db, service.profile, report)
     if args.json:
         print_json({
             "id": report.recorder_id, "created": report.created, "via_rest": report.via_rest,
@@ -257,7 +251,7 @@ def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
         report = service.save(before, draft)
-        return _report(args, context, service, "recorder-edit", report)
+        return _report(args, context, service, report)
 
 
 def cmd_create(args: argparse.Namespace, context: AppContext) -> int:
@@ -266,7 +260,7 @@ def cmd_create(args: argparse.Namespace, context: AppContext) -> int:
         report = service.save(None, draft)
         if not args.json and report.after is not None:
             print(translate("commands", "Hash key: {key}").format(key=report.after.fields.salt))
-        return _report(args, context, service, "recorder-create", report)
+        return _report(args, context, service, report)
 
 
 def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
@@ -285,7 +279,7 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         if args.fix and report.findings:
             for finding in report.findings:
                 if finding.fix in AUTOMATIC_FIXES:
-                    fixed.append(apply_fix(finding, service, deposit))
+                    fixed.append(apply_fix(finding, service, deposit, db=context.db))
             if fixed:
                 report = run_checks(service, deposit, scanner=scanner)
     if args.json:
@@ -315,13 +309,7 @@ def cmd_notify(args: argparse.Namespace, context: AppContext) -> int:
             print(translate("commands", "Not called: add --yes to call it for real (Pod will "
                             "e-mail the manager or publish the video)."), file=sys.stderr)
             return 1
-        result = call_notify(service.profile, details.url)
-        audit.record(
-            context.db, profile=service.profile.name,
-            actor=service.profile.pod_username or "token", action="recorder-notify",
-            target=details.mediapath, result="ok" if result.accepted else "refused",
-            error="" if result.accepted else result.reply, detail={"reply": result.reply},
-        )
+        result = notify_for_real(context.db, service.profile, details)
     if args.json:
         print_json(asdict(result), sys.stdout)
     else:

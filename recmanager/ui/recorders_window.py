@@ -53,11 +53,12 @@ from recmanager.recorders import (
     RecorderService,
     SaveReport,
     apply_fix,
-    call_notify,
+    audit_save,
     check_key,
     deposit_scanner,
     mode_label,
     notify_details,
+    notify_for_real,
     run_checks,
 )
 from recmanager.ui.icons import themed_icon
@@ -284,9 +285,9 @@ class NotifyPanel(QWidget):
         ) != QMessageBox.StandardButton.Yes:
             return
         self.call_button.setEnabled(False)
-        profile = self.window_.profile
+        profile, db = self.window_.profile, self.window_.context.db
         self.window_.runner.submit(
-            "notify-call", lambda progress, cancel: call_notify(profile, details.url),
+            "notify-call", lambda progress, cancel: notify_for_real(db, profile, details),
             on_result=self._called, on_error=self._call_failed)
 
     def _called(self, result: Any) -> None:
@@ -426,7 +427,7 @@ class RecordersWindow(QMainWindow):
 
         with open_deposit(self.profile, self.context, on_unknown_host_key=lambda h, k, f:
                           ask_host_key(self, h, k, f)) as deposit:
-            return apply_fix(finding, self.service(), deposit,
+            return apply_fix(finding, self.service(), deposit, db=self.context.db,
                              quarantine_dir=self.profile.quarantine_dir)
 
     # --- loading --------------------------------------------------------------------------
@@ -498,7 +499,9 @@ class RecordersWindow(QMainWindow):
             service = self.service()
             if service.web_available:
                 draft = service.with_users(draft, manager, additional)
-            return service.save(recorder, draft)
+            report = service.save(recorder, draft)
+            audit_save(self.context.db, self.profile, report)
+            return report
 
         web_available = all(r.web_available for r in self.model.recorders) and (
             not self.banner.isVisible())

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from recmanager import audit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.pod.notify import KeyVerdict
 from recmanager.recorders import (
@@ -232,13 +233,15 @@ def findings(service, deposit, kind, **kwargs):
     return [f for f in run_checks(service, deposit, **kwargs).findings if f.kind is kind]
 
 
-def test_orphan_folder_found_then_fixed_by_creating_its_recorder(service, deposit) -> None:
+def test_orphan_folder_found_then_fixed_by_creating_its_recorder(
+    service, deposit, context
+) -> None:
     from recmanager.recorders import RecorderFields
 
     (orphan,) = findings(service, deposit, FindingKind.ORPHAN_FOLDER)
     assert orphan.subject == "unknowndir" and orphan.target == {"directory": "unknowndir"}
     with pytest.raises(RecmanagerError, match="needs your choices"):
-        apply_fix(orphan, service, deposit)
+        apply_fix(orphan, service, deposit, db=context.db)
     draft = RecorderFields(name="Unknown room", address_ip="10.9.9.9", salt="k" * 20,
                            directory=orphan.target["directory"], type_id=1,
                            publication_auto=False, additional_user_ids=())
@@ -246,12 +249,12 @@ def test_orphan_folder_found_then_fixed_by_creating_its_recorder(service, deposi
     assert findings(service, deposit, FindingKind.ORPHAN_FOLDER) == []
 
 
-def test_missing_folder_found_then_created(service, deposit, sandbox_pod) -> None:
+def test_missing_folder_found_then_created(service, deposit, sandbox_pod, context) -> None:
     before = amphi(service, "B")
     service.save(before, replace(before.fields, directory="amphiB-new"))
     (missing,) = findings(service, deposit, FindingKind.MISSING_FOLDER)
     assert missing.target["directory"] == "amphiB-new"
-    apply_fix(missing, service, deposit)
+    apply_fix(missing, service, deposit, db=context.db)
     assert (sandbox_pod.deposit_root / "amphiB-new").is_dir()
     assert findings(service, deposit, FindingKind.MISSING_FOLDER) == []
 
@@ -280,11 +283,13 @@ def test_manual_claim_recorders_when_the_server_cannot_claim(service, deposit) -
     assert findings(service, deposit, FindingKind.MANUAL_CLAIM_IMPOSSIBLE) == []
 
 
-def test_treatment_row_whose_file_is_gone(service, deposit, sandbox_pod) -> None:
+def test_treatment_row_whose_file_is_gone(service, deposit, sandbox_pod, context) -> None:
     (sandbox_pod.deposit_root / "amphiA" / "lecture-05.mp4").unlink()
     (gone,) = findings(service, deposit, FindingKind.TREATMENT_FILE_GONE)
     assert gone.subject.endswith("amphiA/lecture-05.mp4")
-    assert "deleted" in apply_fix(gone, service, deposit)
+    assert "deleted" in apply_fix(gone, service, deposit, db=context.db)
+    (entry,) = audit.entries(context.db)
+    assert (entry.action, entry.result) == ("sanity-delete-treatment", "ok")
     assert findings(service, deposit, FindingKind.TREATMENT_FILE_GONE) == []
     assert all(not t.file.endswith("lecture-05.mp4") for t in service.client.treatments())
 
@@ -306,7 +311,7 @@ def test_files_that_never_completed(service, deposit, sandbox_pod, context) -> N
         "empty.mp4": 0, "e3.mp4.recmanager-upload": 1000, "slow.mp4": 9000}
     assert "minutes after it appeared" in next(f.message for f in never if "slow" in f.subject)
     for finding in never:
-        apply_fix(finding, service, deposit)
+        apply_fix(finding, service, deposit, db=context.db)
     assert not (folder / "empty.mp4").exists() and not (folder / "slow.mp4").exists()
     assert findings(service, deposit, FindingKind.NEVER_COMPLETED, scanner=scanner,
                     stalled_after_s=1.0) == []

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from recmanager import i18n
+from recmanager import audit, i18n
 from recmanager.pod.web import PodWebSession
 from recmanager.recorders import FindingKind
 from recmanager.ui.dialogs.recorder_editor import RecorderEditor
@@ -115,7 +115,7 @@ def test_without_a_web_login_the_web_columns_say_why(qtbot, sandbox_pod, context
 
 
 def test_editor_refuses_bad_input_then_saves_over_both_channels(
-    qtbot, window, sandbox_pod, answer_yes
+    qtbot, window, sandbox_pod, answer_yes, context
 ) -> None:
     window.select(1)
     editor: RecorderEditor = window._editor(window.selected())
@@ -155,6 +155,8 @@ def test_editor_refuses_bad_input_then_saves_over_both_channels(
         "192.168.1.11", new_key, 4)
     assert cell(window, "Amphi A", MODE) == "manager notified"
     assert "Sent over REST: IP address." in window.save_report.text()
+    (entry,) = audit.entries(context.db)
+    assert (entry.action, entry.target, entry.result) == ("recorder-edit", "Amphi A", "ok")
     assert window.save_report.isVisible()
 
 
@@ -172,7 +174,9 @@ def test_create_a_recorder_from_the_editor(qtbot, window, sandbox_pod) -> None:
     assert cell(window, "Unknown room", FOLDER) == "unknowndir"
 
 
-def test_notify_panel_key_check_and_real_call(qtbot, window, sandbox_pod, answer_yes) -> None:
+def test_notify_panel_key_check_and_real_call(
+    qtbot, window, sandbox_pod, answer_yes, context
+) -> None:
     window.select(2)  # Amphi B: 192.168.1.20, salt abc
     panel = window.notify_panel
     assert panel.key.text() == hashlib.md5(b"192_168_1_20abc").hexdigest()
@@ -190,6 +194,7 @@ def test_notify_panel_key_check_and_real_call(qtbot, window, sandbox_pod, answer
     assert "e-mail" in answer_yes[-1]
     assert panel.call_result.text().startswith("ok")
     assert len(sandbox_pod.outbox_files()) == mails + 1
+    assert audit.entries(context.db, action="recorder-notify")[0].target.endswith("amphiB/b1.mp4")
 
 
 def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes) -> None:
