@@ -178,6 +178,18 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.jobs_dock = dock
         self.view_menu.addAction(dock.toggleViewAction())
+        from PySide6.QtWidgets import QMenu
+
+        # The dock's tool bar takes no keyboard focus: its actions are in a menu too.
+        jobs_menu = QMenu(self.tr("&Jobs"), self)
+        jobs_menu.addAction(self.action_package)
+        jobs_menu.addSeparator()
+        panel = self.jobs_panel
+        for action in (panel.action_cancel, panel.action_retry, panel.action_open,
+                       panel.action_copy):
+            jobs_menu.addAction(action)
+        help_menu_action = self.menuBar().actions()[-1]
+        self.menuBar().insertMenu(help_menu_action, jobs_menu)
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableView,
     QTextEdit,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -122,10 +123,19 @@ def window_actions(window: QMainWindow) -> list[QAction]:
 def keyboard_unreachable(window: QMainWindow) -> list[QAction]:
     """Actions a keyboard user cannot trigger: no shortcut and in no menu."""
     in_menus = menu_paths(window)
+    # A tool bar inside a panel cannot be hidden by anyone: its toggle is no user action.
+    panel_toggles = {
+        toolbar.toggleViewAction()
+        for toolbar in window.findChildren(QToolBar)
+        if not isinstance(toolbar.parentWidget(), QMainWindow)
+    }
     return [
         action
         for action in window_actions(window)
-        if action.menu() is None and not action.shortcuts() and action not in in_menus
+        if action.menu() is None
+        and not action.shortcuts()
+        and action not in in_menus
+        and action not in panel_toggles
     ]
 
 
