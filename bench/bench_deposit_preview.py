@@ -38,7 +38,7 @@ from common import CACHE, bench_context, human_bytes, peak_rss_mb, ratio_line, s
 
 from recmanager.deposit import open_deposit
 from recmanager.deposit.stream import PreviewServer
-from recmanager.media import ffmpeg_executable, make_clip
+from recmanager.media import ffmpeg_executable
 
 WIDTH, HEIGHT = 1280, 720
 LOCAL_CACHING = 300
@@ -60,18 +60,37 @@ def top_level_boxes(path: Path) -> list[bytes]:
     return boxes
 
 
+def lecture_piece() -> Path:
+    """One minute of 720p at a lecture recorder's bitrate (~4.5 Mbit/s), moov at the end.
+
+    A plain test pattern compresses to almost nothing; grain keeps the encoder honest, so a
+    2 GB file lasts about an hour, as a real recording does.
+    """
+    path = CACHE / "preview-piece-60s.mp4"
+    if path.exists():
+        return path
+    subprocess.run(
+        [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
+         "-f", "lavfi", "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate=25,noise=alls=12:allf=t",
+         "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "60",
+         "-c:v", "libx264", "-preset", "veryfast", "-b:v", "4500k", "-maxrate", "4500k",
+         "-bufsize", "9000k", "-pix_fmt", "yuv420p", "-g", "50", "-c:a", "aac", "-b:a", "96k",
+         str(path)],
+        check=True, timeout=3600)
+    return path
+
+
 def recording(size: int) -> Path:
-    """A moov-at-end MP4 of about ``size`` bytes (a 720p clip repeated), kept in bench/.cache."""
+    """A moov-at-end MP4 of about ``size`` bytes (the piece repeated), kept in bench/.cache."""
     path = CACHE / "deposit" / "amphiA" / f"preview-{size // 1_000_000}MB.mp4"
     if path.exists() and top_level_boxes(path)[-1] == b"moov":
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    base = make_clip(CACHE / "preview-base.mp4", seconds=10, size=f"{WIDTH}x{HEIGHT}",
-                     faststart=False, video_bitrate="16M")
-    loops = max(1, math.ceil(size / base.stat().st_size))
+    piece = lecture_piece()
+    loops = max(1, math.ceil(size / piece.stat().st_size))
     subprocess.run(
         [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
-         "-stream_loop", str(loops - 1), "-i", str(base), "-c", "copy", str(path)],
+         "-stream_loop", str(loops - 1), "-i", str(piece), "-c", "copy", str(path)],
         check=True, timeout=3600)
     assert top_level_boxes(path)[-1] == b"moov", "the moov atom must be at the end"
     return path

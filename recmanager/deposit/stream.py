@@ -15,6 +15,7 @@ import re
 import secrets as random_tokens
 import socket
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,6 +33,13 @@ SEND_CHUNK = 256 * 1024
 # being fetched over SFTP into the kernel, only to be thrown away when the player seeks.
 SEND_BUFFER = 256 * 1024
 _RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$")
+
+# Readers kept open between a player's requests (it makes three or more to start: the head,
+# the moov atom at the end, then the media), so each request skips the path checks and the
+# SFTP open. Few and short-lived: each holds an SFTP channel, and a file still uploading
+# grows.
+IDLE_READERS = 2
+IDLE_READER_S = 20.0
 
 OpenReader = Callable[[str], BinaryIO]
 
@@ -68,6 +76,7 @@ class PreviewServer:
         self._tokens: dict[str, str] = {}
         self._lock = threading.Lock()
         self._served = 0
+        self._idle: list[tuple[str, BinaryIO, float]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -101,11 +110,42 @@ class PreviewServer:
             token = self._tokens.pop(path, None)
             if token is not None:
                 self._paths.pop(token, None)
+            dropped = [reader for held, reader, _at in self._idle if held == path]
+            self._idle = [item for item in self._idle if item[0] != path]
+        for reader in dropped:
+            reader.close()
 
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)
+        with self._lock:
+            dropped, self._idle = self._idle, []
+        for _path, reader, _at in dropped:
+            reader.close()
+
+    def _borrow(self, path: str) -> BinaryIO:
+        now = time.monotonic()
+        with self._lock:
+            stale = [reader for _p, reader, at in self._idle if now - at > IDLE_READER_S]
+            self._idle = [item for item in self._idle if now - item[2] <= IDLE_READER_S]
+            found = next((item for item in self._idle if item[0] == path), None)
+            if found is not None:
+                self._idle.remove(found)
+        for reader in stale:
+            reader.close()
+        return found[1] if found is not None else self._open_reader(path)
+
+    def _give_back(self, path: str, reader: BinaryIO, healthy: bool) -> None:
+        with self._lock:
+            if healthy and path in self._tokens:
+                self._idle.append((path, reader, time.monotonic()))
+                surplus = self._idle[:-IDLE_READERS]
+                self._idle = self._idle[-IDLE_READERS:]
+            else:
+                surplus = [(path, reader, 0.0)]
+        for _path, extra, _at in surplus:
+            extra.close()
 
     def __enter__(self) -> PreviewServer:
         return self
@@ -155,33 +195,40 @@ class PreviewServer:
                     self._empty(HTTPStatus.NOT_FOUND)
                     return
                 try:
-                    reader = server._open_reader(path)
+                    reader = server._borrow(path)
                 except (DepositError, OSError) as exc:
                     log.warning("preview of %s refused: %s", path, exc)
                     self._empty(HTTPStatus.BAD_GATEWAY)
                     return
-                with reader:
-                    size = reader.seek(0, 2)
-                    wanted = parse_range(self.headers.get("Range"), size)
-                    if wanted is False:
-                        self._empty(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                                    {"Content-Range": f"bytes */{size}"})
-                        return
-                    first, last = wanted if wanted else (0, size - 1)
-                    self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
-                    self.send_header("Accept-Ranges", "bytes")
-                    self.send_header("Content-Type", mimetypes.guess_type(path)[0]
-                                     or "application/octet-stream")
-                    self.send_header("Content-Length", str(last - first + 1))
-                    if wanted:
-                        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-                    self.end_headers()
-                    if body:
-                        self._send(reader, first, last + 1)
+                healthy = False
+                try:
+                    healthy = self._respond(reader, path, body=body)
+                finally:
+                    server._give_back(path, reader, healthy)
 
-            def _send(self, reader: BinaryIO, start: int, end: int) -> None:
+            def _respond(self, reader: BinaryIO, path: str, *, body: bool) -> bool:
+                """Answer one request from ``reader``; False when the reader failed."""
+                size = reader.seek(0, 2)
+                wanted = parse_range(self.headers.get("Range"), size)
+                if wanted is False:
+                    self._empty(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                                {"Content-Range": f"bytes */{size}"})
+                    return True
+                first, last = wanted if wanted else (0, size - 1)
+                self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
+                self.send_header("Accept-Ranges", "bytes")
+                self.send_header("Content-Type", mimetypes.guess_type(path)[0]
+                                 or "application/octet-stream")
+                self.send_header("Content-Length", str(last - first + 1))
+                if wanted:
+                    self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+                self.end_headers()
+                return self._send(reader, first, last + 1) if body else True
+
+            def _send(self, reader: BinaryIO, start: int, end: int) -> bool:
                 reader.seek(start)
                 position = start
+                healthy = True
                 try:
                     while position < end:
                         chunk = reader.read(min(SEND_CHUNK, end - position))
@@ -194,8 +241,10 @@ class PreviewServer:
                     pass  # the player seeked elsewhere and dropped this response
                 except (DepositError, OSError) as exc:
                     log.warning("preview stream interrupted: %s", exc)
+                    healthy = False
                 if position < end:
                     self.close_connection = True
+                return healthy
 
         return Handler
 

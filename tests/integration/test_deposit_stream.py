@@ -146,3 +146,20 @@ def test_real_libvlc_plays_the_stream(served):
         player.release()
         media.release()
         instance.release()
+
+
+def test_a_player_s_successive_requests_share_one_sftp_reader(served):
+    deposit, _server, path, clip = served
+    data = clip.read_bytes()
+    opened: list[str] = []
+
+    def open_counted(server_path: str):
+        opened.append(server_path)
+        return deposit.open_read(server_path)
+
+    with PreviewServer(open_counted) as server:
+        url = server.url_for(path)
+        _get(url, {"Range": "bytes=0-"}, limit=1000)
+        assert _get(url, {"Range": f"bytes={len(data) - 5000}-"})[2] == data[-5000:]
+        assert _get(url, {"Range": "bytes=100-199"})[2] == data[100:200]
+    assert opened == [path]
