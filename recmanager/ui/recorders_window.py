@@ -41,11 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.config import Profile
-from recmanager.context import AppContext
+from recmanager.context import ENV_PROFILE, AppContext
 from recmanager.errors import RecmanagerError
 from recmanager.pod.model import VideoType
 from recmanager.recorders import (
     FILENAME_PLACEHOLDER,
+    MANUAL_CLAIMING,
     CheckReport,
     Finding,
     RecorderFields,
@@ -56,6 +57,7 @@ from recmanager.recorders import (
     audit_save,
     check_key,
     deposit_scanner,
+    manual_claiming,
     mode_label,
     notify_details,
     notify_for_real,
@@ -392,7 +394,9 @@ class RecordersWindow(QMainWindow):
         self.tabs.addTab(self.notify_panel, self.tr("Notify key"))
         from recmanager.ui.sanity_panel import SanityPanel
 
-        self.sanity_panel = SanityPanel(self.runner, self._run_checks, self._apply_fix, self)
+        self.sanity_panel = SanityPanel(self.runner, self._run_checks, self._apply_fix, self,
+                                        manual_claiming=manual_claiming(self.profile))
+        self.sanity_panel.manual_claiming_changed.connect(self._set_manual_claiming)
         self.sanity_panel.create_requested.connect(self.create_recorder)
         self.sanity_panel.edit_requested.connect(self.edit_recorder)
         self.sanity_panel.fixed.connect(lambda _message: self.refresh())
@@ -429,6 +433,16 @@ class RecordersWindow(QMainWindow):
                           ask_host_key(self, h, k, f)) as deposit:
             return apply_fix(finding, self.service(), deposit, db=self.context.db,
                              quarantine_dir=self.profile.quarantine_dir)
+
+    def _set_manual_claiming(self, allowed: bool | None) -> None:
+        """Remember the server's setting in the profile (not for one built from RECMANAGER_*)."""
+        if allowed is None:
+            self.profile.extra.pop(MANUAL_CLAIMING, None)
+        else:
+            self.profile.extra[MANUAL_CLAIMING] = allowed
+        if self.profile.name != ENV_PROFILE:
+            self.context.profiles.save(self.profile, make_current=False)
+        self.sanity_panel.run_checks()
 
     # --- loading --------------------------------------------------------------------------
 

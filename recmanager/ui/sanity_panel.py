@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -56,9 +57,10 @@ class SanityPanel(QWidget):
     create_requested = Signal(str)  # folder name
     edit_requested = Signal(int)  # recorder id
     fixed = Signal(str)  # what was done
+    manual_claiming_changed = Signal(object)  # True, False or None (not known)
 
     def __init__(self, runner: TaskRunner, check: CheckWork, fix: FixWork,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, manual_claiming: bool | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SanityPanel")
         self.runner = runner
@@ -76,6 +78,24 @@ class SanityPanel(QWidget):
         self.summary.setWordWrap(True)
         top.addWidget(self.summary, 1)
         layout.addLayout(top)
+        claiming_row = QHBoxLayout()
+        claiming_label = QLabel(self.tr("Manual &claiming on this Pod:"), self)
+        self.manual_claiming = QComboBox(self)
+        self.manual_claiming.setObjectName("manual_claiming")
+        self.manual_claiming.setToolTip(self.tr(
+            "Pod's ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its "
+            "administrators."))
+        for text, value in ((self.tr("not known"), None), (self.tr("allowed"), True),
+                            (self.tr("not allowed"), False)):
+            self.manual_claiming.addItem(text, value)
+        self.manual_claiming.setCurrentIndex(self.manual_claiming.findData(manual_claiming))
+        self.manual_claiming.currentIndexChanged.connect(
+            lambda _index: self.manual_claiming_changed.emit(self.manual_claiming.currentData()))
+        claiming_label.setBuddy(self.manual_claiming)
+        claiming_row.addWidget(claiming_label)
+        claiming_row.addWidget(self.manual_claiming)
+        claiming_row.addStretch(1)
+        layout.addLayout(claiming_row)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("findings")
         self.tree.setHeaderLabels([self.tr("Problem"), self.tr("About"), self.tr("Fix")])

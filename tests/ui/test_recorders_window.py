@@ -220,6 +220,19 @@ def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes) ->
     assert editors and editors[-1].directory.text() == "unknowndir"
 
 
+def test_manual_claiming_setting_is_kept_in_the_profile(qtbot, window, context) -> None:
+    panel = window.sanity_panel
+    assert panel.manual_claiming.currentData() is None
+    panel.manual_claiming.setCurrentIndex(panel.manual_claiming.findData(False))
+    stuck = [f.subject for f in panel.report.findings
+             if f.kind is FindingKind.MANUAL_CLAIM_IMPOSSIBLE]
+    assert sorted(stuck) == ["Amphi A", "Studio D (audiovideocast, manual)"]
+    assert context.profiles.get("sandbox").extra == {"manual_claiming": False}
+    panel.manual_claiming.setCurrentIndex(panel.manual_claiming.findData(True))
+    assert all(f.kind is not FindingKind.MANUAL_CLAIM_IMPOSSIBLE for f in panel.report.findings)
+    assert not panel.skipped.isVisibleTo(panel)
+
+
 def _pdf_text(path: Path, *, layout: bool = True) -> str:
     tool = shutil.which("pdftotext")
     assert tool, "pdftotext (poppler-utils) is needed: packaging/system-deps.sh test"
