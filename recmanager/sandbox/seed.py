@@ -30,8 +30,10 @@ Deposit (``<deposit_root>/<directory>/<file>``, real H.264/AAC clips of 2 s, 160
     amphiD/d1.zip                            d1/cours.smil, d1/media/d1.mp4, d1/slides/*.png
     salleE/e1.mp4, e2.mp4
     unknowndir/orphan.mp4                    no recorder: an error and an admin mail each pass
-    amphiA/lecture-live.mp4                  interactive sandbox only (not in tests): grows for
-                                             about two minutes, like an upload in progress
+    amphiA/lecture-live.mp4                  interactive sandbox only (not in tests): appears
+                                             after the first two cron passes (so the ids below
+                                             stay the same) and grows for about two minutes,
+                                             like an upload in progress
 
 The cron ran twice after seeding, so the treatment rows (RFT) are, by id:
     1..13   amphiA/lecture-01..13.mp4   require_manual_claim (claimable, on /record/claim_record/)

@@ -284,3 +284,20 @@ def test_concurrent_claims_all_succeed(sandbox_pod: SandboxPod) -> None:
                                     "lecture-13.mp4").stat().st_size
     titles = {v["title"] for v in every(sandbox_pod, "rest/videos/?owner=4")}
     assert titles == {f"Bulk {number}" for number in range(1, 9)}
+
+
+def test_launch_encode_and_the_dashboard(sandbox_pod: SandboxPod) -> None:
+    slug = get(sandbox_pod, "rest/videos/1/")["slug"]
+    assert slug == "0001-c1mp4"
+    answer = get(sandbox_pod, f"rest/launch_encode_view/?slug={slug}")
+    assert (answer["id"], answer["encoded"]) == (1, True)
+    missing = requests.get(sandbox_pod.url("rest/launch_encode_view/?slug=nope"), timeout=30,
+                           headers=sandbox_pod.auth_headers())
+    assert missing.status_code == 404
+    session = requests.Session()
+    session.get(sandbox_pod.url("admin/login/"), timeout=30)
+    session.post(sandbox_pod.url("admin/login/"), timeout=30, data={
+        "csrfmiddlewaretoken": session.cookies["csrftoken"], "username": "manager1",
+        "password": sandbox_pod.passwords["manager1"], "next": "/admin/"})
+    dashboard = session.get(sandbox_pod.url("video/dashboard/"), timeout=30).text
+    assert "<h2>2 videos</h2>" in dashboard and "c2.mp4" in dashboard
