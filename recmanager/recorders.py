@@ -899,6 +899,10 @@ def notify_details(profile: Profile, info: RecorderInfo, filename: str = "") -> 
     from recmanager.pod.notify import notify_key, notify_url
 
     _needs_web(info, translate("recorders", "The notify URL"))
+    if filename and (filename in (".", "..") or "/" in filename or "\\" in filename):
+        problem = translate("recorders", "Give the name of a file in the recorder's folder, "
+                            "not a path.")
+        raise ValidationError(problem, fields={"filename": [problem]})
     path = server_path(profile.deposit_root, info.fields.directory or "",
                        filename or FILENAME_PLACEHOLDER)
     salt = info.fields.salt or ""

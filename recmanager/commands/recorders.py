@@ -75,6 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("name", metavar="NAME", help="recorder name or id")
     show.add_argument("--check-key", metavar="KEY",
                       help="check the key a device is configured with (exit 1 if wrong)")
+    show.add_argument("--show-key", action="store_true",
+                      help="print the hash key itself (hidden otherwise)")
     add_connection_options(show)
     show.set_defaults(func=cmd_show)
 
@@ -115,8 +117,13 @@ def _service(args: argparse.Namespace, context: AppContext) -> RecorderService:
     return RecorderService.open(context.resolve_profile(args.profile), context.secrets)
 
 
-def _info_json(service: RecorderService, info: RecorderInfo) -> dict[str, Any]:
+HIDDEN = "********"
+
+
+def _info_json(service: RecorderService, info: RecorderInfo, show_key: bool) -> dict[str, Any]:
     data: dict[str, Any] = {"id": info.id, **asdict(info.fields)}
+    if not show_key and data.get("salt"):
+        data["salt"] = HIDDEN
     data.update(
         mode=info.mode.value,
         manager=info.manager_username or None,
@@ -135,7 +142,7 @@ def _info_json(service: RecorderService, info: RecorderInfo) -> dict[str, Any]:
     return data
 
 
-def _print_info(service: RecorderService, info: RecorderInfo) -> None:
+def _print_info(service: RecorderService, info: RecorderInfo, show_key: bool) -> None:
     unavailable = translate("commands", "unavailable: {reason}").format(
         reason=info.web_unavailable_reason)
     values = info.fields
@@ -150,7 +157,7 @@ def _print_info(service: RecorderService, info: RecorderInfo) -> None:
         (field_label("recording_type"), values.recording_type),
         (field_label("description"), values.description),
         (field_label("directory"), web(values.directory)),
-        (field_label("salt"), web(values.salt)),
+        (field_label("salt"), web(values.salt if show_key or not values.salt else HIDDEN)),
         (field_label("manager_id"), web(info.manager_username or "-")),
         (field_label("additional_user_ids"), web(", ".join(info.additional_usernames) or "-")),
         (field_label("type_id"), web(info.type_title)),
@@ -171,13 +178,13 @@ def cmd_show(args: argparse.Namespace, context: AppContext) -> int:
         info = service.find(args.name)
         check = check_key(info, args.check_key) if args.check_key else None
         if args.json:
-            data = _info_json(service, info)
+            data = _info_json(service, info, args.show_key)
             if check is not None:
                 data["key_check"] = {"verdict": check.verdict.value, "ok": check.ok,
                                      "message": check.message}
             print_json(data, sys.stdout)
         else:
-            _print_info(service, info)
+            _print_info(service, info, args.show_key)
             if check is not None:
                 print(check.message, file=sys.stdout if check.ok else sys.stderr)
     return 0 if check is None or check.ok else 1

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE, AppContext
-from recmanager.errors import RecmanagerError
+from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
 from recmanager.recorders import (
     FILENAME_PLACEHOLDER,
@@ -254,7 +254,13 @@ class NotifyPanel(QWidget):
             self.key.clear()
             self.url.clear()
             return
-        details = notify_details(profile, self.recorder, self.filename.text().strip())
+        try:
+            details = notify_details(profile, self.recorder, self.filename.text().strip())
+        except ValidationError as exc:
+            self.url.clear()
+            self.call_result.setText(exc.message)
+            return
+        self.call_result.clear()
         self.key.setText(details.key)
         self.url.setText(details.url)
         self.url.setCursorPosition(0)
@@ -278,7 +284,11 @@ class NotifyPanel(QWidget):
             self.call_result.setText(self.tr("Give the name of a file in the recorder's folder "
                                              "first."))
             return
-        details = notify_details(self.window_.profile, recorder, name)
+        try:
+            details = notify_details(self.window_.profile, recorder, name)
+        except ValidationError as exc:
+            self.call_result.setText(exc.message)
+            return
         if QMessageBox.question(
             self, self.tr("Call the notify URL"),
             self.tr("This really calls Pod for {path}: Pod will e-mail the manager (or the "

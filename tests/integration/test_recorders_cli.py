@@ -30,6 +30,9 @@ def web_settings(sandbox_pod, recorder_id: int):
 
 def test_show_with_key_checks(profile, capsys) -> None:
     code, out, _ = run(capsys, "recorders", "show", "Amphi A", "--profile", "sandbox", "--json")
+    assert json.loads(out)["salt"] == "********"  # the hash key only on demand
+    code, out, _ = run(capsys, "recorders", "show", "Amphi A", "--profile", "sandbox", "--json",
+                       "--show-key")
     shown = json.loads(out)
     assert code == 0
     assert (shown["salt"], shown["directory"], shown["mode"], shown["files_waiting"]) == (
@@ -38,6 +41,7 @@ def test_show_with_key_checks(profile, capsys) -> None:
     code, out, err = run(capsys, "recorders", "show", "Amphi A", "--profile", "sandbox",
                          "--check-key", hashlib.md5(b"192.168.1.10s3cr3t").hexdigest())
     assert code == 1 and "with dots" in err and "Notify URL" in out
+    assert "s3cr3t" not in out
     code, _, err = run(capsys, "recorders", "show", "Amphi A", "--profile", "sandbox",
                        "--check-key", shown["notify_key"])
     assert code == 0 and err == ""

@@ -213,6 +213,8 @@ def test_notify_url_is_what_pod_accepts_and_the_real_call(service, sandbox_pod) 
     result = call_notify(service.profile, details.url)
     assert result.accepted and result.reply == "ok"
     assert len(sandbox_pod.outbox_files()) == mails + 1
+    with pytest.raises(ValidationError):
+        notify_details(service.profile, b, "../amphiA/lecture-01.mp4")
     wrong = replace(b, fields=replace(b.fields, salt="not-the-key"))
     refused = call_notify(service.profile, notify_details(service.profile, wrong, "b1.mp4").url)
     assert not refused.accepted and "key is not valid" in refused.reply

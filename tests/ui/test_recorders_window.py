@@ -180,6 +180,10 @@ def test_notify_panel_key_check_and_real_call(
     window.select(2)  # Amphi B: 192.168.1.20, salt abc
     panel = window.notify_panel
     assert panel.key.text() == hashlib.md5(b"192_168_1_20abc").hexdigest()
+    panel.filename.setText("../amphiA/lecture-01.mp4")
+    assert panel.url.text() == "" and "not a path" in panel.call_result.text()
+    qtbot.mouseClick(panel.call_button, Qt.MouseButton.LeftButton)
+    assert not answer_yes  # refused before asking
     panel.filename.setText("b1.mp4")
     assert f"mediapath={sandbox_pod.deposit_root}/amphiB/b1.mp4" in panel.url.text()
     panel.device_key.setText(panel.key.text())
