@@ -48,8 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write every row's outcome and Pod's message to this CSV")
     parser.add_argument("--export-plan", metavar="PLAN.csv", type=Path,
                         help="write the plan to this CSV")
-    parser.add_argument("--jobs", type=int, metavar="N",
-                        help="claims at once (default: the bulk_concurrency setting, 4)")
+    parser.add_argument("--jobs", type=_jobs, metavar="N",
+                        help="claims at once, 1 to 16 (default: the bulk_concurrency setting, 4)")
     parser.add_argument("--exclude", action="append", default=[], choices=EXCLUDE_CHOICES,
                         metavar="KIND",
                         help="leave out the rows with this problem (repeatable): "
@@ -60,6 +60,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="with --apply: only the rows that failed in an earlier run")
     add_connection_options(parser)
     parser.set_defaults(func=cmd_bulk_assign)
+
+
+def _jobs(text: str) -> int:
+    """1 to 16 claims at once, as the bulk_concurrency setting allows."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 16:
+        raise argparse.ArgumentTypeError(translate("commands", "give a number from 1 to 16"))
+    return value
 
 
 def _exclusions(plan: bulk.Plan, args: argparse.Namespace) -> None:
@@ -98,8 +109,6 @@ def _print_plan(plan: bulk.Plan) -> None:
 
 
 def cmd_bulk_assign(args: argparse.Namespace, context: AppContext) -> int:
-    if args.jobs is not None and not 1 <= args.jobs <= 64:
-        raise BulkError(translate("commands", "--jobs must be between 1 and 64."))
     rules = bulk.read_rules(args.rules)
     profile = context.resolve_profile(args.profile)
     with bulk.BulkRun.open(context, profile) as run:

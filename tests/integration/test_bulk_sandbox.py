@@ -173,10 +173,17 @@ def test_cli_dry_run_prints_the_plan_and_fails_on_errors(pod, tmp_path):
         exported = list(csv.DictReader(stream, delimiter=";"))
     assert Counter(line["problem"] for line in exported) == {
         "": 13, "non-staff-owner": 2, "unmatched": 3}
-    excluded = run_cli(pod, str(rules), "--exclude", "errors", "--json")
+    excluded = run_cli(pod, str(rules), "--exclude", "errors", "--json",
+                       "--exclude-file", "lecture-07.mp4")
     assert excluded.returncode == 0, excluded.stderr
     data = json.loads(excluded.stdout)
-    assert data["counts"]["ready"] == 13 and not data["has_errors"]
+    assert data["counts"]["ready"] == 12 and not data["has_errors"]
+    assert [r["excluded"] for r in data["rows"] if r["file"].endswith("/lecture-07.mp4")] == [
+        True]
+    unknown = run_cli(pod, str(rules), "--exclude-file", "nothing.mp4")
+    assert unknown.returncode == 1 and "nothing.mp4" in unknown.stderr
+    usage = run_cli(pod, str(rules), "--apply", "--jobs", "0")
+    assert usage.returncode == 2 and "--jobs" in usage.stderr
     with PodClient(pod.base_url, pod.tokens["admin"]) as client:
         assert len(client.treatments()) == 18  # a dry run changes nothing
 
