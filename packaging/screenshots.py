@@ -157,7 +157,7 @@ def take(shots: set[str], out: Path) -> None:
                                  size="640x360")
                 broken = work / "notes.mp4"
                 broken.write_text("not a video\n")
-                long_clip = make_clip(work / "Salle E 2026-11-17 14-00.mp4", seconds=40,
+                long_clip = make_clip(work / "Salle E 2026-11-17 14-00.mp4", seconds=120,
                                       size="1280x720")
                 panel = window.jobs_panel
 
@@ -176,10 +176,10 @@ def take(shots: set[str], out: Path) -> None:
 
                 def halfway() -> bool:
                     row = panel.model.row_of(running)
-                    return row >= 0 and panel.model.percent(panel.model.records[row]) >= 25
+                    return row >= 0 and panel.model.percent(panel.model.records[row]) >= 5
 
                 shooter.wait(halfway, 180, "the running job's progress")
-                shooter.grab(window.jobs_dock, "jobs-panel")
+                shooter.grab(window.jobs_dock, "jobs-panel", settle=0.05)
 
             if "main-window" in shots:
                 deposit_root = Path(state["deposit_root"])

@@ -63,3 +63,14 @@ def test_install_desktop_puts_everything_where_desktops_look(tmp_path):
     assert version.returncode == 0 and version.stdout.startswith("recmanager "), version.stderr
     check = run("desktop-file-validate", str(installed))
     assert check.returncode == 0 and not check.stdout.strip(), check.stdout
+
+
+def test_every_screenshot_is_shipped_and_shown_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    images = [element.text for element in ET.parse(METAINFO).getroot().iter("image")]
+    assert len(images) == 4
+    for url in images:
+        name = url.rsplit("/", 1)[-1]
+        picture = ROOT / "resources" / "screenshots" / name
+        assert picture.read_bytes().startswith(b"\x89PNG"), name
+        assert f"resources/screenshots/{name}" in readme, name
