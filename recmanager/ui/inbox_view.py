@@ -467,6 +467,7 @@ class InboxPanel(QWidget):
             "actions come back when the connection does.").format(
             error=html.escape(str(error)), when=when))
         self.banner.show()
+        self.message.emit(self.tr("Offline: {error}").format(error=text))
         self.update_actions()
         self.refreshed.emit()
 

@@ -253,6 +253,7 @@ class PreviewWidget(QWidget):
         self.media_key = key or url
         self.time_ms = 0
         self.length_ms = 0
+        self.seek_slider.setValue(0)
         if not self.can_embed:
             self._show_external_panel()
         else:
@@ -327,6 +328,7 @@ class PreviewWidget(QWidget):
     def stop(self) -> None:
         if self._player is not None:
             self._player.stop()
+            self.video_frame.update()  # VLC leaves its last picture in the native window
         self.state = "stopped"
 
     def seek_to(self, milliseconds: int) -> None:
