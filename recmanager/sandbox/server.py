@@ -60,9 +60,11 @@ class Sandbox:
             # kept-alive connection would wait for the client's delayed ACK (~40 ms).
             disable_nagle_algorithm = True
 
-        self.httpd = ThreadedWSGIServer((options.bind, options.port), RequestHandler)
+        ipv6 = ":" in options.bind
+        self.httpd = ThreadedWSGIServer((options.bind, options.port), RequestHandler, ipv6=ipv6)
         self.port = self.httpd.server_address[1]
         host = LOOPBACK if options.bind in ("0.0.0.0", "::", "") else options.bind
+        host = f"[{host}]" if ":" in host else host
         self.base_url = f"http://{host}:{self.port}/"
         self.stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -211,6 +213,8 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
     if options.bind != LOOPBACK:
         write(f"WARNING: listening on {options.bind}: the sandbox runs with DEBUG on and its "
               "passwords are printed; anyone who can reach this address can use it.")
+    for name in ("django.server", "django.request"):  # one line per 4xx is noise here
+        logging.getLogger(name).setLevel(logging.ERROR)
     sandbox = Sandbox(options)
     previous = {number: signal.signal(number, lambda *_: sandbox.stop.set())
                 for number in (signal.SIGTERM, signal.SIGINT)}
@@ -238,7 +242,6 @@ def main(argv: list[str] | None = None) -> int:
         print("--data is required", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    logging.getLogger("django.server").setLevel(logging.ERROR)
     options = ServerOptions(
         data_dir=args.data.resolve(),
         samples_dir=(args.samples or default_samples_dir()).resolve(),
