@@ -180,7 +180,7 @@ class Rule:
         return tuple({_normalise(n) for n in (self.recorder, self.slot.recorder if self.slot
                                                 else "") if n})
 
-    def matches(self, recording: Recording) -> bool:
+    def matches(self, recording: Candidate) -> bool:
         for wanted in self.recorders:
             if wanted not in recording.recorder_keys:
                 return False
@@ -361,7 +361,7 @@ def check_title_template(template: str) -> None:
 
 
 @dataclass(frozen=True)
-class Recording:
+class Candidate:
     """An unclaimed recording as the rules see it; ``start`` is a local, aware time."""
 
     row: InboxRow
@@ -407,7 +407,7 @@ def recording_start(row: InboxRow, zone: tzinfo | None = None) -> datetime:
     return seen.astimezone(zone)
 
 
-def render_title(template: str, recording: Recording) -> str:
+def render_title(template: str, recording: Candidate) -> str:
     template = template or DEFAULT_TITLE
     return template.format(
         recorder=recording.recorder,
@@ -476,7 +476,6 @@ class PlanRow:
     filename: str = ""
     recorder: str = ""
     start: datetime | None = None
-    size: int = 0
     treatment_id: int | None = None
     owner: str = ""
     owner_user: User | None = None
@@ -621,16 +620,16 @@ class _Owners:
         return user, None
 
 
-def _row_for(recording: Recording) -> PlanRow:
+def _row_for(recording: Candidate) -> PlanRow:
     row = recording.row
     return PlanRow(
         source_file=row.path, filename=row.name, recorder=recording.recorder,
-        start=recording.start, size=row.size, treatment_id=row.treatment_id, row=row,
+        start=recording.start, treatment_id=row.treatment_id, row=row,
     )
 
 
 def _assign(
-    plan_row: PlanRow, recording: Recording, owner: str, template: str, owners: _Owners
+    plan_row: PlanRow, recording: Candidate, owner: str, template: str, owners: _Owners
 ) -> None:
     plan_row.owner = owner
     user, problem = owners.resolve(owner)
@@ -662,7 +661,7 @@ def plan_from_rules(
     is a problem (most likely a typo), not a rule that quietly matches nothing.
     """
     owners = _Owners(find_owner)
-    recordings = [Recording(r, recording_start(r, zone)) for r in rows
+    recordings = [Candidate(r, recording_start(r, zone)) for r in rows
                   if r.treatment_id is not None]
     plan_rows: list[PlanRow] = [
         PlanRow(source_file="", rule_line=p.line, problem=Problem.INVALID_RULE,
@@ -724,7 +723,7 @@ def plan_from_selection(
     plan_rows: list[PlanRow] = []
     selected = [r for r in rows if r.treatment_id is not None]
     for row in sorted(selected, key=lambda r: r.path):
-        recording = Recording(row, recording_start(row, zone))
+        recording = Candidate(row, recording_start(row, zone))
         plan_row = _row_for(recording)
         _assign(plan_row, recording, owner, title, owners)
         plan_rows.append(plan_row)
@@ -1044,13 +1043,6 @@ def plan_as_json(plan: Plan) -> dict[str, Any]:
             for row in plan.rows
         ],
     }
-
-
-__all__ = [
-    "ApplyResult", "ClaimResult", "Plan", "PlanRow", "Problem", "Rule", "RuleSet", "Slot",
-    "Status", "apply_plan", "check_applicable", "export_plan", "outcome", "parse_rules",
-    "plan_from_rules", "plan_from_selection", "read_rules", "resume", "write_report",
-]
 
 
 # --- one bulk run against one server --------------------------------------------------------

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from recmanager.bulk import (
+    Candidate,
     Plan,
     Problem,
-    Recording,
     Status,
     check_applicable,
     export_plan,
@@ -167,7 +167,7 @@ def test_start_comes_from_the_file_name_else_from_pod():
     assert recording_start(ROWS[2], PARIS) == datetime(2026, 10, 2, 10, 0, tzinfo=PARIS)
     bogus = row("2026-13-45_99-00-00.mp4")
     assert recording_start(bogus, PARIS) == datetime(2026, 11, 16, 13, 0, tzinfo=PARIS)
-    rec = Recording(ROWS[0], recording_start(ROWS[0], PARIS))
+    rec = Candidate(ROWS[0], recording_start(ROWS[0], PARIS))
     assert render_title("", rec) == "Amphi A 16/11/2026 08:05"
 
 
