@@ -54,7 +54,7 @@ STANDARD_KEYS: tuple[tuple[str, str, str], ...] = (
         QT_TRANSLATE_NOOP(CONTEXT, "Claim the selected recordings"),
         "Ctrl+Return",
     ),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Play / pause"), "Space"),
+    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Play / pause"), "Space, K"),
     (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Seek back"), "Left"),
     (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Seek forward"), "Right"),
     (
@@ -63,6 +63,16 @@ STANDARD_KEYS: tuple[tuple[str, str, str], ...] = (
         ",",
     ),
     (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Next frame"), "."),
+    (
+        QT_TRANSLATE_NOOP(CONTEXT, "Player"),
+        QT_TRANSLATE_NOOP(CONTEXT, "Seek back / forward further"),
+        "Shift+Left, Shift+Right",
+    ),
+    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Back to the start"), "Home"),
+    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Volume up / down"),
+     "Up, Down"),
+    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Mute"), "M"),
+    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Bigger window"), "F"),
     (
         QT_TRANSLATE_NOOP(CONTEXT, "Help"),
         QT_TRANSLATE_NOOP(CONTEXT, "Keyboard shortcuts"),
