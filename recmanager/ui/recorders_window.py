@@ -9,6 +9,8 @@ server said, never from what a dialog thinks it saved.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -321,7 +323,7 @@ class RecordersWindow(QMainWindow):
         self.profile = profile
         self.runner = runner
         self._service: RecorderService | None = None
-        self._service_lock = threading.Lock()
+        self._service_lock = threading.Lock()  # held for a whole task: see using_service
         self.video_types: list[VideoType] = []
         self.last_report: SaveReport | None = None
         self.setObjectName("RecordersWindow")
@@ -419,29 +421,37 @@ class RecordersWindow(QMainWindow):
 
     # --- the service ----------------------------------------------------------------------
 
-    def service(self) -> RecorderService:
-        """Opened on first use (in a worker: the web login is a request)."""
+    @contextmanager
+    def using_service(self) -> Iterator[RecorderService]:
+        """The window's service, for one task at a time (its HTTP sessions are not shared
+        between threads); opened on first use, in a worker, as the web login is a request."""
         with self._service_lock:
             if self._service is None:
                 self._service = RecorderService.open(self.profile, self.context.secrets)
-            return self._service
+            yield self._service
 
-    def _run_checks(self) -> CheckReport:
+    @contextmanager
+    def _deposit_and_service(self) -> Iterator[tuple[Any, RecorderService]]:
+        """The profile's deposit (unknown SSH host keys asked on the GUI thread) and the
+        service, for a sanity task."""
         from recmanager.deposit import open_deposit
         from recmanager.ui.dialogs.host_key import ask_host_key
 
-        with open_deposit(self.profile, self.context, on_unknown_host_key=lambda h, k, f:
-                          ask_host_key(self, h, k, f)) as deposit:
-            return run_checks(self.service(), deposit,
+        def ask(host: str, kind: str, fingerprint: str) -> str:
+            return ask_host_key(self, host, kind, fingerprint)
+
+        with open_deposit(self.profile, self.context, on_unknown_host_key=ask) as deposit, \
+                self.using_service() as service:
+            yield deposit, service
+
+    def _run_checks(self) -> CheckReport:
+        with self._deposit_and_service() as (deposit, service):
+            return run_checks(service, deposit,
                               scanner=deposit_scanner(self.context, self.profile))
 
     def _apply_fix(self, finding: Finding) -> str:
-        from recmanager.deposit import open_deposit
-        from recmanager.ui.dialogs.host_key import ask_host_key
-
-        with open_deposit(self.profile, self.context, on_unknown_host_key=lambda h, k, f:
-                          ask_host_key(self, h, k, f)) as deposit:
-            return apply_fix(finding, self.service(), deposit, db=self.context.db,
+        with self._deposit_and_service() as (deposit, service):
+            return apply_fix(finding, service, deposit, db=self.context.db,
                              quarantine_dir=self.profile.quarantine_dir)
 
     def _set_manual_claiming(self, allowed: bool | None) -> None:
@@ -461,10 +471,10 @@ class RecordersWindow(QMainWindow):
         self.action_refresh.setEnabled(False)
 
         def load(progress: Any, cancel: Any) -> tuple[list[RecorderInfo], list[VideoType], str]:
-            service = self.service()
-            recorders = service.load()
-            types = service.client.video_types()
-            return recorders, types, "" if service.web_available else service.web_reason
+            with self.using_service() as service:
+                recorders = service.load()
+                types = service.client.video_types()
+                return recorders, types, "" if service.web_available else service.web_reason
 
         self.runner.submit("load-recorders", load, on_result=self._loaded,
                            on_error=self._load_failed)
@@ -520,10 +530,10 @@ class RecordersWindow(QMainWindow):
         from recmanager.ui.dialogs.recorder_editor import RecorderEditor
 
         def save(draft: RecorderFields, manager: str, additional: list[str]) -> SaveReport:
-            service = self.service()
-            if service.web_available:
-                draft = service.with_users(draft, manager, additional)
-            report = service.save(recorder, draft)
+            with self.using_service() as service:
+                if service.web_available:
+                    draft = service.with_users(draft, manager, additional)
+                report = service.save(recorder, draft)
             audit_save(self.context.db, self.profile, report)
             return report
 

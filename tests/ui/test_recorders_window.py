@@ -294,3 +294,18 @@ def test_recorders_action_in_the_main_window(qtbot, sandbox_pod, context) -> Non
     assert recorders.isVisible() and recorders.proxy.rowCount() == 5
     assert recorders.proxy.index(0, NAME).data(ObjectRole).name == "Amphi A"
     recorders.close()
+
+
+def test_with_the_threaded_runner(qtbot, sandbox_pod, context) -> None:
+    """The same window on worker threads: results come back as signals on the GUI thread."""
+    runner = TaskRunner()
+    window = RecordersWindow(context, sandbox_pod.profile(context), runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    window.sanity_panel.run_checks()  # waits for the load: one task on the service at a time
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 5, timeout=60000)
+    qtbot.waitUntil(lambda: window.sanity_panel.report is not None, timeout=60000)
+    assert [f.kind for f in window.sanity_panel.report.findings] == [FindingKind.ORPHAN_FOLDER]
+    assert runner.wait(30000)
+    window.close()
