@@ -23,7 +23,7 @@ from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
-from recmanager.errors import PodNotFound, RecmanagerError, ValidationError
+from recmanager.errors import PodNotFound, PodPermissionError, RecmanagerError, ValidationError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
 
@@ -706,7 +706,7 @@ class RecorderService:
     def _info(
         self, rest: Recorder, waiting: int, type_titles: dict[int, str]
     ) -> RecorderInfo:
-        settings = self.web.recorder_settings(rest.id) if self.web is not None else None
+        settings = self._settings(rest.id)
         values = fields_from(rest, settings)
         info = RecorderInfo(
             id=rest.id,
@@ -722,6 +722,22 @@ class RecorderService:
         if values.type_id is not None:
             info.type_title = type_titles.get(values.type_id, str(values.type_id))
         return info
+
+    def _settings(self, recorder_id: int) -> RecorderSettings | None:
+        """The admin form's fields, or None without a web session.
+
+        A staff account that is not superuser logs in but may not open the recorder admin:
+        from then on the web-only fields are unavailable, with Pod's reason.
+        """
+        if self.web is None:
+            return None
+        try:
+            return self.web.recorder_settings(recorder_id)
+        except PodPermissionError as exc:
+            self.web.close()
+            self.web = None
+            self.web_reason = exc.message
+            return None
 
     def load(self) -> list[RecorderInfo]:
         """Every recorder with its waiting-file count, sorted by name."""
@@ -789,8 +805,8 @@ class RecorderService:
             before is None or before.directory != draft.directory)
         existing = [
             RecorderInfo(r.id, fields_from(
-                r, self.web.recorder_settings(r.id) if folder_changes and r.id != recorder_id
-                and self.web is not None else None), web_available=self.web is not None)
+                r, self._settings(r.id) if folder_changes and r.id != recorder_id else None),
+                web_available=self.web is not None)
             for r in self.client.recorders()
         ]
         manager = None

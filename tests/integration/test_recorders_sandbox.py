@@ -74,6 +74,15 @@ def test_without_a_web_login_web_fields_are_unavailable_with_the_reason(
             service.save(recorders[0], replace(recorders[0].fields, salt="x" * 20))
 
 
+def test_a_staff_web_login_without_superuser_rights(sandbox_pod, context) -> None:
+    profile = sandbox_pod.profile(context, user="manager1")
+    with RecorderService.open(profile, context.secrets) as service:
+        recorders = service.load()
+        assert len(recorders) == 5 and not any(r.web_available for r in recorders)
+        assert "superuser" in recorders[0].web_unavailable_reason
+        assert not service.web_available
+
+
 def test_a_wrong_password_is_the_reason_given(sandbox_pod, context) -> None:
     from recmanager.secrets import SecretKind
 
