@@ -58,6 +58,23 @@ class SandboxLayout:
     def log_file(self) -> Path:
         return self.data_dir / "server.log"
 
+    def looks_like_sandbox(self) -> bool:
+        """True for a missing or empty folder or one holding only what a sandbox writes, so
+        ``--fresh`` never deletes a folder of someone's own by mistake."""
+        if not self.data_dir.exists():
+            return True
+        known = {path.name for path in (
+            self.database, self.deposit_root, self.media_root, self.outbox, self.pristine,
+            self.credentials_file, self.secret_key_file, self.state_file, self.log_file)}
+        return all(
+            entry.name in known or entry.name.endswith((".tmp", ".sqlite3-journal"))
+            for entry in self.data_dir.iterdir()
+        )
+
+    @property
+    def seeded(self) -> bool:
+        return self.credentials_file.exists()
+
     def read_state(self) -> dict[str, Any] | None:
         try:
             return json.loads(self.state_file.read_text(encoding="utf-8"))

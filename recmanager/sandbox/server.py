@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from recmanager.errors import RecmanagerError
+from recmanager.i18n import translate
 from recmanager.sandbox.layout import SandboxLayout
 
 log = logging.getLogger("recmanager.sandbox")
@@ -52,6 +54,7 @@ class Sandbox:
 
         self.options = options
         self.layout = SandboxLayout(options.data_dir)
+        check_data_dir(self.layout, fresh=options.fresh)
         if options.fresh and self.layout.data_dir.exists():
             shutil.rmtree(self.layout.data_dir)
         self.layout.data_dir.mkdir(parents=True, exist_ok=True)
@@ -88,7 +91,7 @@ class Sandbox:
         from recmanager.sandbox.state import snapshot
 
         domain = f"{self.base_url.split('//', 1)[1].rstrip('/')}"
-        is_new = not self.layout.credentials_file.exists()
+        is_new = not self.layout.seeded
         samples = sample_media(options.samples_dir)
         if is_new:
             credentials = seed.seed_database(domain)
@@ -132,6 +135,22 @@ class Sandbox:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.layout.state_file.unlink(missing_ok=True)
+
+
+def check_data_dir(layout: SandboxLayout, *, fresh: bool) -> None:
+    """Refuse a folder that is not a sandbox's, and a seed that stopped half-way."""
+    if not layout.looks_like_sandbox():
+        raise RecmanagerError(
+            translate("sandbox", "{path} is not a sandbox data folder.").format(
+                path=layout.data_dir),
+            hint=translate("sandbox", "Choose an empty or new folder with --data."),
+        )
+    if not fresh and layout.database.exists() and not layout.seeded:
+        raise RecmanagerError(
+            translate("sandbox", "The sandbox in {path} was not completely set up.").format(
+                path=layout.data_dir),
+            hint=translate("sandbox", "Start it again with --fresh."),
+        )
 
 
 def _write_private(path: Path, data: dict) -> None:
@@ -253,7 +272,11 @@ def main(argv: list[str] | None = None) -> int:
         growing_upload=not args.no_growing_upload,
     )
     started = time.monotonic()
-    code = serve(options, lambda line: print(line, flush=True))
+    try:
+        code = serve(options, lambda line: print(line, flush=True))
+    except RecmanagerError as exc:
+        print(f"sandbox: {exc}", file=sys.stderr)
+        return 1
     log.info("sandbox stopped after %.0f s", time.monotonic() - started)
     return code
 

@@ -1,10 +1,7 @@
-"""The sandbox's connection profile and data-folder layout (no server needed)."""
+"""The sandbox's connection profile (no server needed)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from recmanager.sandbox.layout import SandboxLayout
 from recmanager.sandbox.profile import sandbox_profile, save_sandbox_profile
 from recmanager.secrets import SecretKind
 
@@ -35,15 +32,3 @@ def test_saving_updates_the_profile_and_keeps_secrets_in_the_keyring(context, me
     assert context.secrets.get("Sandbox", SecretKind.POD_PASSWORD) == "teacher-pass"
     assert ("recmanager", "Sandbox:pod-token") in memory_keyring.entries
     assert "b" * 40 not in context.paths.profiles_file.read_text()
-
-
-def test_the_layout_keeps_everything_under_the_data_dir(tmp_path: Path) -> None:
-    layout = SandboxLayout(tmp_path)
-    for path in (layout.database, layout.deposit_root, layout.media_root, layout.outbox,
-                 layout.pristine, layout.credentials_file, layout.state_file, layout.log_file):
-        assert path.parent == tmp_path
-    assert layout.read_state() is None
-    layout.state_file.write_text("{not json")
-    assert layout.read_state() is None
-    layout.state_file.write_text('{"pid": 42}')
-    assert layout.read_state() == {"pid": 42}
