@@ -870,8 +870,18 @@ class RecorderService:
                     recorder_id, **{n: getattr(draft, n) for n in rest_names})
             if web_names:
                 assert self.web is not None
-                current = self.web.recorder_settings(recorder_id)
-                self.web.save_recorder(self._settings_for(draft, current), recorder_id)
+                try:
+                    current = self.web.recorder_settings(recorder_id)
+                    self.web.save_recorder(self._settings_for(draft, current), recorder_id)
+                except RecmanagerError as exc:
+                    if rest_names:  # say what is already on the server
+                        exc.message = translate(
+                            "recorders", "Saved over REST: {rest}. Not saved, the web session "
+                            "failed: {web}. {error}").format(
+                            rest=", ".join(field_label(n) for n in rest_names),
+                            web=", ".join(field_label(n) for n in web_names), error=exc.message)
+                        exc.args = (exc.message,)
+                    raise
         after = self.read(recorder_id)
         return SaveReport(
             recorder_id=recorder_id,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from recmanager import audit
-from recmanager.errors import RecmanagerError, ValidationError
+from recmanager.errors import PodAuthError, RecmanagerError, ValidationError
 from recmanager.pod.notify import KeyVerdict
 from recmanager.recorders import (
     MANUAL_CLAIMING,
@@ -150,6 +150,18 @@ def test_rest_and_web_in_one_save_say_which_went_where(service) -> None:
     assert (after.fields.name, after.fields.address_ip, after.fields.salt) == (
         "Amphi A bis", "192.168.1.11", "another-key-42")
     assert after.manager_username == "manager1" and after.additional_usernames == ("teacher2",)
+
+
+def test_a_web_failure_after_the_rest_part_says_what_is_saved(service) -> None:
+    before = amphi(service, "A")
+    # The web session expires and the password was changed meanwhile: the login fails.
+    service.web.http.session.cookies.clear()
+    service.web._password = "changed-meanwhile"
+    with pytest.raises(PodAuthError) as caught:
+        service.save(before, replace(before.fields, name="Amphi A2", salt="y" * 20))
+    assert "Saved over REST: Name. Not saved, the web session failed: Hash key." in str(
+        caught.value)
+    assert service.client.recorder(before.id).name == "Amphi A2"
 
 
 def test_create_a_recorder_through_the_admin_form(service) -> None:
