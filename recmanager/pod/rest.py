@@ -598,19 +598,40 @@ class PodHttp:
         while url:
             data = self.json("GET", url, params=params)
             params = None  # ``next`` already carries the query
-            if isinstance(data, list):  # a Pod configured without pagination
-                yield from data
+            yield from self._results(data, path)  # a list: a Pod without pagination
+            if isinstance(data, list):
                 return
-            if not isinstance(data, dict) or not isinstance(data.get("results"), list):
-                raise PodServerError(
-                    translate("pod", "Pod's answer to {path} is not a list.").format(path=path)
-                )
-            yield from data["results"]
             seen.add(url)
             next_url = data.get("next")
             url = self.absolute(next_url) if next_url else None
             if url in seen:
                 break
+
+    def pages_last_first(self, path: str) -> Iterator[dict[str, Any]]:
+        """Every result of a paginated list, the last page first (``?page=N`` from the
+        count); pages that vanish meanwhile are skipped, the others still read."""
+        first = self.json("GET", path)
+        if isinstance(first, list) or not isinstance(first, dict) or not first.get("next"):
+            yield from self._results(first, path)
+            return
+        page_size = max(1, len(first["results"]))
+        last_page = -(-int(first.get("count") or 0) // page_size)
+        for page in range(last_page, 1, -1):
+            try:
+                yield from self._results(self.json("GET", path, params={"page": page}), path)
+            except PodNotFound:  # the list shrank since the count
+                continue
+        yield from first["results"]
+
+    @staticmethod
+    def _results(data: Any, path: str) -> list[dict[str, Any]]:
+        if isinstance(data, list):
+            return data
+        if not isinstance(data, dict) or not isinstance(data.get("results"), list):
+            raise PodServerError(
+                translate("pod", "Pod's answer to {path} is not a list.").format(path=path)
+            )
+        return data["results"]
 
 
 # --- the REST client ----------------------------------------------------------------------
@@ -837,6 +858,13 @@ class PodClient(OverPodHttp):
             found = self.users(**{key: value})
             if len(found) == 1:
                 return found[0]
+            if len(found) > 1:
+                raise ValidationError(
+                    translate(
+                        "pod", "Several Pod accounts match {value}: {logins}."
+                    ).format(value=value, logins=", ".join(sorted(u.username for u in found))),
+                    fields={key: [translate("pod", "Give the login instead.")]},
+                )
         return None
 
     # --- recordings (claims) --------------------------------------------------------------
@@ -848,8 +876,13 @@ class PodClient(OverPodHttp):
         return Recording.from_json(self.http.json("GET", f"/rest/recording/{int(recording_id)}/"))
 
     def recording_for_source(self, path: str) -> Recording | None:
-        """The recording made from ``path`` (Pod has no filter here: all pages are read)."""
-        for item in self.http.pages("/rest/recording/"):
+        """The recording made from ``path``.
+
+        Pod has no filter here, so every page may be read; they are read from the last one
+        back, because Pod lists recordings in database order and the one looked for (after
+        an ambiguous claim, or to verify one) is usually among the newest.
+        """
+        for item in self.http.pages_last_first("/rest/recording/"):
             if item.get("source_file") == path:
                 return Recording.from_json(item)
         return None

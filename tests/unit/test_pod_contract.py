@@ -196,6 +196,12 @@ def test_16_17_find_users_by_login_or_email(scripted_server, client):
     assert teacher.display_name == "Tea Cher (teacher1)"
     student = client.find_user("s1@example.org")
     assert (student.username, student.is_staff) == ("student1", False)
+    twice = load_exchange(17)["response"]["body"]
+    twice = dict(twice, count=2, results=twice["results"] + [
+        dict(twice["results"][0], id=33, username="student1-old")])
+    scripted_server.add("GET", "/rest/users/?email=shared@example.org", Reply(200, twice))
+    with pytest.raises(ValidationError, match="student1, student1-old"):
+        client.find_user("shared@example.org")
 
 
 def test_18_users_list_and_staff_filter(scripted_server, client):

@@ -254,3 +254,21 @@ def test_videos_500_names_the_pod_setting(scripted_server):
     with make_client(scripted_server) as client, pytest.raises(PodServerError) as error:
         client.videos()
     assert "USE_PODFILE" in error.value.hint
+
+
+def test_a_recording_is_looked_for_from_the_last_page_back(scripted_server):
+    recordings = load_exchange(30)["response"]["body"]["results"]
+    count = 2 * 12 + 6
+
+    def page(number, results):
+        return Reply(200, {"count": count, "next": "x" if number < 3 else None,
+                           "previous": None, "results": results})
+
+    scripted_server.add("GET", "/rest/recording/", page(1, recordings * 2))
+    scripted_server.add("GET", "/rest/recording/?page=2", page(2, recordings * 2))
+    scripted_server.add("GET", "/rest/recording/?page=3", page(3, recordings))
+    with make_client(scripted_server) as client:
+        assert client.recording_for_source(recordings[-1]["source_file"]).id == 6
+        assert scripted_server.count("GET", "/rest/recording/") == 2  # page 1, then page 3
+        assert client.recording_for_source("/data/ftp-pod/ftp/none.mp4") is None
+        assert scripted_server.count("GET", "/rest/recording/") == 5
