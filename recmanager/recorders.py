@@ -251,10 +251,7 @@ def validate_recorder(
             "recorders", "The recording type must be one of: {types}.").format(
             types=", ".join(RECORDING_TYPES)))
 
-    if not web_available:
-        # Web-only fields cannot be sent at all; nothing more to check.
-        pass
-    else:
+    if web_available:  # without a web session the web-only fields are never sent
         _validate_web_fields(draft, others, manager, type_ids, problems)
 
     if problems:
@@ -568,7 +565,7 @@ def find_problems(
                           "cannot tell their notifications apart.").format(
                     names=names, ip=address),
                 FixKind.EDIT_RECORDER,
-                translate("recorders", "Give each recorder its own device's address.").format(),
+                translate("recorders", "Give each recorder its own device's address."),
                 {"recorder_ids": [r.id for r in same]},
             ))
     if manual_claim_allowed is False:
