@@ -307,7 +307,9 @@ def error_for_response(
             )
         if "not provided" in detail:
             return PodAuthError(
-                translate("pod", "Pod received no token with the request ({where})."),
+                translate("pod", "Pod received no token with the request ({where}).").format(
+                    where=where
+                ),
                 status=401,
                 hint=translate(
                     "pod",

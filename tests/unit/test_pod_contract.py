@@ -312,7 +312,7 @@ def test_33_patch_video_owner(scripted_server, client):
 
 
 @pytest.mark.parametrize(("number", "error", "words"), [
-    (35, PodAuthError, "received no token"),
+    (35, PodAuthError, "received no token with the request (GET /rest/recorder/)"),
     (36, PodAuthError, "refused the API token (Invalid token.)"),
     (37, PodPermissionError, "not staff"),
     (38, PodAuthError, "received no token"),
@@ -491,6 +491,18 @@ def test_54_55_delete_record(scripted_server, web):
     web.delete_record(10)
     sent = scripted_server.last("POST", "/record/delete_record/10/")
     assert sent.body.decode() == "csrfmiddlewaretoken=csrfform0123&agree=on"
+
+
+def test_55_csrf_refusal_names_the_address_to_use(scripted_server, web):
+    replay(scripted_server, 54, **COOKIES)
+    scripted_server.add("POST", "/record/delete_record/10/", Reply(
+        403, "<h1>Forbidden (403)</h1><p>CSRF verification failed. Request aborted.</p>",
+        {"Content-Type": "text/html"}))
+    with pytest.raises(PodPermissionError) as error:
+        web.delete_record(10)
+    assert error.value.message == (
+        "Pod refused the form: its CSRF check failed (POST /record/delete_record/10/).")
+    assert "https and host name" in error.value.hint
 
 
 def test_56_change_owner_sends_csrf_header_and_referer(scripted_server, web):
