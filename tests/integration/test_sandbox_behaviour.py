@@ -38,12 +38,18 @@ def treatments(pod: SandboxPod) -> dict[int, str]:
             for row in every(pod, "rest/recordingfiletreatment/")}
 
 
-def claim_page(pod: SandboxPod, username: str = "admin") -> str:
+def logged_in(pod: SandboxPod, username: str) -> requests.Session:
     session = requests.Session()
     session.get(pod.url("admin/login/"), timeout=30)
     session.post(pod.url("admin/login/"), timeout=30, data={
         "csrfmiddlewaretoken": session.cookies["csrftoken"], "username": username,
         "password": pod.passwords[username], "next": "/admin/"})
+    return session
+
+
+
+def claim_page(pod: SandboxPod, username: str = "admin") -> str:
+    session = logged_in(pod, username)
     pages, url = [], pod.url("record/claim_record/")
     while url:
         text = session.get(url, timeout=30).text
@@ -294,10 +300,32 @@ def test_launch_encode_and_the_dashboard(sandbox_pod: SandboxPod) -> None:
     missing = requests.get(sandbox_pod.url("rest/launch_encode_view/?slug=nope"), timeout=30,
                            headers=sandbox_pod.auth_headers())
     assert missing.status_code == 404
-    session = requests.Session()
-    session.get(sandbox_pod.url("admin/login/"), timeout=30)
-    session.post(sandbox_pod.url("admin/login/"), timeout=30, data={
-        "csrfmiddlewaretoken": session.cookies["csrftoken"], "username": "manager1",
-        "password": sandbox_pod.passwords["manager1"], "next": "/admin/"})
-    dashboard = session.get(sandbox_pod.url("video/dashboard/"), timeout=30).text
+    manager = logged_in(sandbox_pod, "manager1")
+    dashboard = manager.get(sandbox_pod.url("video/dashboard/"), timeout=30).text
     assert "<h2>2 videos</h2>" in dashboard and "c2.mp4" in dashboard
+
+
+def test_web_claim_form_owner_choice_and_delete(sandbox_pod: SandboxPod) -> None:
+    source = f"{sandbox_pod.deposit_root}/amphiA/lecture-07.mp4"
+    claim_url = sandbox_pod.url(f"record/add_recording/?mediapath={source}&recorder=1"
+                                "&course_title=lecture-07.mp4")
+    teacher = logged_in(sandbox_pod, "teacher1")
+    assert 'name="user"' not in teacher.get(claim_url, timeout=30).text  # owner = themselves
+    managed = sandbox_pod.url(f"record/add_recording/?mediapath={sandbox_pod.deposit_root}"
+                              "/amphiB/b1.mp4&recorder=2&course_title=b1.mp4")
+    manager = logged_in(sandbox_pod, "manager1")
+    assert 'name="user"' in manager.get(managed, timeout=30).text  # the recorder's manager
+    own = teacher.post(claim_url, timeout=30, allow_redirects=False, data={
+        "csrfmiddlewaretoken": teacher.cookies["csrftoken"], "type": "video", "recorder": "1",
+        "title": "Mine", "source_file": source})
+    assert (own.status_code, own.headers["Location"]) == (302, "/video/dashboard/")
+    assert [v["title"] for v in get(sandbox_pod, "rest/videos/?owner=4")["results"]] == ["Mine"]
+    admin = logged_in(sandbox_pod, "admin")
+    doomed = f"{sandbox_pod.deposit_root}/amphiA/lecture-08.mp4"
+    deleted = admin.post(sandbox_pod.url(f"record/add_recording/?mediapath={doomed}"),
+                         timeout=30, allow_redirects=False, data={
+        "csrfmiddlewaretoken": admin.cookies["csrftoken"], "type": "video", "recorder": "1",
+        "user": "1", "title": "x", "source_file": doomed, "delete": "on"})
+    assert (deleted.status_code, deleted.headers["Location"]) == (302, "/record/claim_record/")
+    assert not Path(doomed).exists()
+    assert "amphiA/lecture-08.mp4" not in treatments(sandbox_pod).values()
