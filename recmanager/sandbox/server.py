@@ -214,9 +214,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def add_server_arguments(target: argparse.ArgumentParser) -> None:
-    target.add_argument("--port", type=int, default=8000, help="TCP port (0: any free one)")
-    target.add_argument("--data", type=Path, help="data folder (kept between runs)")
-    target.add_argument("--bind", default=LOOPBACK,
+    target.add_argument("--port", type=int, default=8000, metavar="N",
+                        help="TCP port (default 8000; 0 picks a free one)")
+    target.add_argument("--data", type=Path, metavar="DIR",
+                        help="data folder, kept between runs (default for `recmanager "
+                        "sandbox`: 'sandbox' in the user cache folder)")
+    target.add_argument("--bind", default=LOOPBACK, metavar="ADDR",
                         help="address to listen on (default 127.0.0.1; anything else exposes "
                         "published test passwords to the network)")
     cron = target.add_mutually_exclusive_group()
