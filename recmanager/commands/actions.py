@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import posixpath
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,13 +77,13 @@ def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
         actions.actor = f"cli:{actions.actor}"
         result = actions.delete(path, quarantine=args.quarantine)
     if args.json:
-        print_json({
+        print_json({  # the current stdout (print_json's default is bound at import)
             "path": result.path,
             "size": result.size,
             "treatment_id": result.treatment_id,
             "quarantined_path": result.quarantined.quarantined_path if result.quarantined
             else None,
-        })
+        }, sys.stdout)
     else:
         print(f"{result.message} ({human_size(result.size)})")
     return 0
@@ -99,7 +100,7 @@ def cmd_reassign(args: argparse.Namespace, context: AppContext) -> int:
             "old_owner": result.old_owner,
             "new_owner": result.new_owner,
             "files_moved": result.files_moved,
-        })
+        }, sys.stdout)
     else:
         print(result.message)
     return 0
@@ -109,7 +110,7 @@ def cmd_audit_export(args: argparse.Namespace, context: AppContext) -> int:
     entries = audit.entries(context.db, text=args.text, action=args.action)
     count = audit.export_csv(entries, args.output)
     if args.json:
-        print_json({"path": str(args.output), "entries": count})
+        print_json({"path": str(args.output), "entries": count}, sys.stdout)
     else:
         print(translate("commands", "{count} audit entries written to {path}.").format(
             count=count, path=args.output))
