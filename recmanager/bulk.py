@@ -793,6 +793,11 @@ def resume(
                 row.status = Status.STARTED
                 row.message = translate("bulk", "Done earlier, but Pod still lists the file: "
                                                 "it will be checked again.")
+            if (row.problem is Problem.NOT_CLAIMABLE and row.row is not None
+                    and row.row.state is RowState.MISSING):
+                # Pod took the file when the claim went through but the run stopped before
+                # it removed the treatment row: the claim action recognises that claim.
+                row.problem, row.detail = None, ""
             continue
         row = PlanRow(
             source_file=source_file, filename=posixpath.basename(source_file),

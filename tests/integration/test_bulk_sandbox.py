@@ -246,12 +246,16 @@ def test_a_killed_run_run_again_assigns_everything_exactly_once(
 
 
 class FailingProxy:
-    """A real HTTP proxy on 127.0.0.1 in front of the sandbox that answers nginx's 502 to
-    the claims (POST /rest/recording/) of chosen files instead of passing them on."""
+    """A real HTTP proxy on 127.0.0.1 in front of the sandbox. It answers nginx's 502 to the
+    claims (POST /rest/recording/) of chosen files instead of passing them on; and after
+    ``lose_after`` claims it loses the connection: that claim reaches Pod but its answer is
+    lost, and every later request is cut without an answer, until ``lose_after`` is reset."""
 
-    def __init__(self, upstream: str, failing: set[str]) -> None:
+    def __init__(self, upstream: str, failing: set[str], lose_after: int | None = None):
         self.failing = failing
+        self.lose_after = lose_after
         self.refused: list[str] = []
+        self.claims = 0
         target = urlsplit(upstream)
         proxy = self
 
@@ -263,7 +267,11 @@ class FailingProxy:
 
             def _forward(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if self.command == "POST" and self.path.startswith("/rest/recording/"):
+                claim = self.command == "POST" and self.path.startswith("/rest/recording/")
+                if proxy.lose_after is not None and proxy.claims >= proxy.lose_after:
+                    self.close_connection = True  # the link is down: no answer at all
+                    return
+                if claim:
                     name = Path(json.loads(body).get("source_file", "")).name
                     if name in proxy.failing:
                         proxy.refused.append(name)
@@ -274,6 +282,7 @@ class FailingProxy:
                         self.end_headers()
                         self.wfile.write(page)
                         return
+                    proxy.claims += 1
                 connection = http.client.HTTPConnection(target.hostname, target.port,
                                                         timeout=60)
                 headers = {k: v for k, v in self.headers.items()
@@ -281,6 +290,10 @@ class FailingProxy:
                 connection.request(self.command, self.path, body or None, headers)
                 answer = connection.getresponse()
                 data = answer.read()
+                connection.close()
+                if claim and proxy.lose_after is not None and proxy.claims >= proxy.lose_after:
+                    self.close_connection = True  # Pod took the claim; the answer is lost
+                    return
                 self.send_response(answer.status)
                 for key, value in answer.getheaders():
                     if key.lower() not in ("connection", "transfer-encoding", "content-length"):
@@ -288,7 +301,6 @@ class FailingProxy:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
-                connection.close()
 
             do_GET = do_POST = do_DELETE = do_PATCH = do_OPTIONS = _forward  # noqa: N815
 
@@ -303,6 +315,37 @@ class FailingProxy:
     def __exit__(self, *_: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def test_a_lost_connection_stops_the_run_and_the_same_plan_finishes_it(pod, context, tmp_path):
+    rules = write_rules(tmp_path / "rules.csv", "recorder;owner;title\nAmphi A;teacher2;{stem}\n")
+    with FailingProxy(pod.base_url, set(), lose_after=5) as proxy:
+        profile = pod.profile(context)
+        profile.pod_url = proxy.url.rstrip("/")
+        with bulk.BulkRun.open(context, profile) as run:
+            plan = run.plan_rules(bulk.read_rules(rules))
+            plan.exclude_problems([Problem.UNMATCHED])
+            result = run.apply(plan, jobs=JOBS)
+        assert result.stopped and "Run the same plan again" in result.stopped
+        assert result.done == 4 and result.failed >= 1 and result.not_run >= 1
+        caught = next(r for r in plan.rows if r.status is Status.FAILED)
+        assert "Nothing was resent" in caught.message  # its answer was lost: not sent again
+
+        proxy.lose_after = None  # the connection is back
+        with bulk.BulkRun.open(context, profile) as run:
+            again = run.plan_rules(bulk.read_rules(rules))
+            assert again.plan_id == plan.plan_id
+            again.exclude_problems([Problem.UNMATCHED])
+            assert again.counts()["done"] == 4
+            rerun = run.apply(again, jobs=JOBS)
+    assert rerun.failed == 0 and rerun.done == 13 - 4
+    rows = {row.filename: row for row in again.rows}
+    assert "already" in rows[caught.filename].message  # Pod held it: reported as done
+    with pod_client(pod) as client:
+        made = Counter(Path(r.source_file).name for r in client.recordings())
+        videos = Counter(v.title for v in client.videos() if v.title.startswith("lecture-"))
+    assert all(made[f"lecture-{n:02d}.mp4"] == 1 for n in range(1, 14))
+    assert len(videos) == 13 and set(videos.values()) == {1}
 
 
 def test_a_server_failing_some_claims_fails_those_rows_only_and_retry_finishes(

@@ -181,3 +181,16 @@ def test_rows_known_only_from_the_store_are_never_claimed_again(db):
     interrupt_first_claim(db)
     (row,) = vanished(db, lambda path: None)
     assert row.status is Status.FAILED and not row.applicable
+
+
+def test_a_row_caught_mid_claim_whose_file_pod_took_is_claimed_again_not_blocked(db):
+    interrupt_first_claim(db)
+    listed = [InboxRow(path="/data/amphiA/r000.mp4", name="r000.mp4", folder="amphiA",
+                       state=RowState.MISSING, size=10, recorder_id=1,
+                       recorder_name="Amphi A", treatment_id=0)]
+    plan = plan_from_rules(parse_rules("recorder;owner\nAmphi A;alice\n"), listed,
+                           find_owner=lambda _: ALICE, profile="p", server="http://pod")
+    assert plan.has_errors  # missing on disk, for a plan that never touched it
+    resume(plan, db)
+    (row,) = plan.rows
+    assert row.status is Status.STARTED and row.problem is None and row.applicable
