@@ -36,13 +36,17 @@ def _default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def print_json(data: Any, stream: TextIO = sys.stdout) -> None:
+def print_json(data: Any, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
     json.dump(data, stream, default=_default, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def print_table(rows: list[list[str]], headers: list[str], stream: TextIO = sys.stdout) -> None:
+def print_table(
+    rows: list[list[str]], headers: list[str], stream: TextIO | None = None
+) -> None:
     """A plain aligned table for people reading a terminal."""
+    stream = stream or sys.stdout
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(str(cell))) for w, cell in zip(widths, row, strict=True)]
@@ -64,9 +68,9 @@ def human_size(size: float) -> str:
 class TerminalProgress:
     """A one-line bar on a terminal; plain lines (at most one per 5 %) when piped."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream
+        self.stream = stream or sys.stderr
         self.tty = stream.isatty()
         self._last_step = -1
 
