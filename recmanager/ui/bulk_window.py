@@ -9,7 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +39,7 @@ from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.inbox import InboxRow
 from recmanager.progress import Progress
+from recmanager.ui.locale_format import format_datetime, to_qdatetime
 from recmanager.ui.tasks import Task, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -116,8 +123,11 @@ class PlanModel(QAbstractTableModel):
             return row.filename or self.tr("rules file, line {line}").format(line=row.rule_line)
         if column == self.RECORDER:
             return row.recorder
-        if column == self.START:
-            return row.start.strftime("%a %d/%m/%Y %H:%M") if row.start else ""
+        if column == self.START:  # with the weekday, which timetable slots go by
+            if row.start is None:
+                return ""
+            weekday = QLocale().toString(to_qdatetime(row.start), "ddd")
+            return f"{weekday} {format_datetime(row.start)}"
         if column == self.OWNER:
             return row.owner_user.display_name if row.owner_user else row.owner
         if column == self.TITLE:
