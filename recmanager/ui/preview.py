@@ -69,37 +69,35 @@ class _VlcEvents(QObject):
     time_changed = Signal(int)
     length_changed = Signal(int)
 
-    def attach(self, player: vlc.MediaPlayer) -> None:
+    @staticmethod
+    def _kinds() -> list[tuple[Any, str]]:
         import vlc
 
-        manager = player.event_manager()
         kinds = vlc.EventType
-        for kind, name in (
+        return [
             (kinds.MediaPlayerPlaying, "playing"),
             (kinds.MediaPlayerPaused, "paused"),
             (kinds.MediaPlayerStopped, "stopped"),
             (kinds.MediaPlayerEndReached, "ended"),
             (kinds.MediaPlayerEncounteredError, "error"),
             (kinds.MediaPlayerOpening, "opening"),
-        ):
-            manager.event_attach(kind, self._on_state, name)
-        manager.event_attach(kinds.MediaPlayerTimeChanged, self._on_time)
-        manager.event_attach(kinds.MediaPlayerLengthChanged, self._on_length)
+            (kinds.MediaPlayerTimeChanged, "time"),
+            (kinds.MediaPlayerLengthChanged, "length"),
+        ]
+
+    def attach(self, player: vlc.MediaPlayer) -> None:
+        manager = player.event_manager()
+        for kind, name in self._kinds():
+            if name == "time":
+                manager.event_attach(kind, self._on_time)
+            elif name == "length":
+                manager.event_attach(kind, self._on_length)
+            else:
+                manager.event_attach(kind, self._on_state, name)
 
     def detach(self, player: vlc.MediaPlayer) -> None:
-        import vlc
-
         manager = player.event_manager()
-        for kind in (
-            vlc.EventType.MediaPlayerPlaying,
-            vlc.EventType.MediaPlayerPaused,
-            vlc.EventType.MediaPlayerStopped,
-            vlc.EventType.MediaPlayerEndReached,
-            vlc.EventType.MediaPlayerEncounteredError,
-            vlc.EventType.MediaPlayerOpening,
-            vlc.EventType.MediaPlayerTimeChanged,
-            vlc.EventType.MediaPlayerLengthChanged,
-        ):
+        for kind, _name in self._kinds():
             manager.event_detach(kind)
 
     # These run on a VLC thread: emit only.

@@ -31,6 +31,19 @@ def user_label(user: User) -> str:
     return f"{label} <{user.email}>" if user.email else label
 
 
+def owner_field(parent: QWidget, labels: Sequence[str], accessible_name: str) -> QLineEdit:
+    """A line edit that completes users by any part of name, login or e-mail."""
+    edit = QLineEdit(parent)
+    edit.setObjectName("owner")
+    edit.setAccessibleName(accessible_name)
+    edit.setPlaceholderText(parent.tr("login, e-mail or name"))
+    completer = QCompleter(QStringListModel(sorted(labels), parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    edit.setCompleter(completer)
+    return edit
+
+
 def default_title(row: InboxRow) -> str:
     """``<recorder> – <date>`` (Pod's own default is the bare file name)."""
     parts = [row.recorder_name or posixpath.splitext(row.name)[0]]
@@ -71,14 +84,7 @@ class ClaimDialog(QDialog):
         if len(self.rows) > 1:
             self.title_edit.setToolTip(self.tr("Each recording gets this title followed by its "
                                                "number in the selection."))
-        self.owner_edit = QLineEdit(self)
-        self.owner_edit.setObjectName("owner")
-        self.owner_edit.setAccessibleName(self.tr("Owner"))
-        self.owner_edit.setPlaceholderText(self.tr("login, e-mail or name"))
-        completer = QCompleter(QStringListModel(sorted(self._by_label), self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.owner_edit.setCompleter(completer)
+        self.owner_edit = owner_field(self, list(self._by_label), self.tr("Owner"))
         if me is not None:
             self.owner_edit.setText(me.username)
         form.addRow(self.tr("&Owner:"), self.owner_edit)

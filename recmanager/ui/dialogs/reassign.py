@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.audit import AuditEntry
 from recmanager.pod.model import User
-from recmanager.ui.dialogs.claim import user_label
+from recmanager.ui.dialogs.claim import owner_field, user_label
 
 
 class ReassignDialog(QDialog):
@@ -59,14 +56,7 @@ class ReassignDialog(QDialog):
         self.video_spin.setRange(1, 2_000_000_000)
         self.video_spin.setAccessibleName(self.tr("Video number"))
         form.addRow(self.tr("&Video:"), self.video_spin)
-        self.owner_edit = QLineEdit(self)
-        self.owner_edit.setObjectName("owner")
-        self.owner_edit.setAccessibleName(self.tr("New owner"))
-        self.owner_edit.setPlaceholderText(self.tr("login, e-mail or name"))
-        completer = QCompleter(QStringListModel(sorted(self._by_label), self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.owner_edit.setCompleter(completer)
+        self.owner_edit = owner_field(self, list(self._by_label), self.tr("New owner"))
         form.addRow(self.tr("New &owner:"), self.owner_edit)
         layout.addLayout(form)
         note = QLabel(self)
