@@ -433,3 +433,18 @@ def test_discovery_in_profile_folder_and_on_path(bento, tmp_path, monkeypatch):
     assert resolve_backend("auto") == "ffmpeg"
     with pytest.raises(PackagingError, match="not found"):
         Bento4Backend.locate(str(tmp_path / "nowhere"))
+
+
+def test_disk_space_preflight_asks_three_times_the_input(context, bento, inputs, tmp_path,
+                                                         monkeypatch):
+    import shutil as shutil_module
+    from collections import namedtuple
+
+    size = inputs["sample.mp4"].stat().st_size
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil_module, "disk_usage", lambda path: usage(10**12, 0, size * 2))
+    job, run = package(context, bento, inputs["sample.mp4"], tmp_path / "out")
+    with pytest.raises(PackagingError, match=r"Not enough free space.*\(3× the input\)"):
+        run()
+    assert JobStore(context.db).get(job.id).status is JobStatus.FAILED
+    assert [call[0] for call in bento.calls()] == ["mp4info"]  # refused before any work
