@@ -76,6 +76,7 @@ def test_usage_error_exits_2(media):
     assert recmanager("package", str(media.clip), "--key", KEY).returncode == 2
 
 
+@pytest.mark.slow
 def test_ctrl_c_aborts_and_leaves_nothing(long_clip, tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}

@@ -124,6 +124,7 @@ def _processes_mentioning(text: str) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_cancel_mid_job_stops_ffmpeg_and_removes_partial_output(context, long_clip, tmp_path):
     events: list = []
     out = tmp_path / "out"

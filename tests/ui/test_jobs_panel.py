@@ -67,6 +67,7 @@ def context_secret(panel: JobsPanel, job_id: int) -> str | None:
     return panel.context.secrets.get(f"job:{job_id}", SecretKind.PACKAGING_KEY)
 
 
+@pytest.mark.slow
 def test_cancel_from_the_panel_aborts_and_retry_completes(qtbot, panel, long_clip, tmp_path):
     out = tmp_path / "out"
     job_id = panel.submit(request(long_clip, out), KEYS)
