@@ -1,7 +1,8 @@
 """`make run`: the sandbox in a child process, a ready "Sandbox" profile, then the GUI.
 
-The sandbox keeps its data under the user cache dir (``sandbox-gui``) between runs and is
-stopped by PID when the GUI exits, also on Ctrl+C or an error.
+The sandbox keeps its data under the user cache dir (``sandbox-gui``, its log beside it in
+``sandbox-gui.log``) between runs and is stopped by PID when the GUI exits, also on Ctrl+C or
+an error.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from recmanager.context import AppContext
@@ -26,27 +28,37 @@ START_TIMEOUT_S = 180.0
 
 
 @contextmanager
-def sandbox_process(context: AppContext, *, extra_args: tuple[str, ...] = ()) -> Iterator[dict]:
+def sandbox_process(context: AppContext) -> Iterator[dict]:
     """Start the sandbox server; yield its state (``sandbox.json``); stop it by PID."""
     layout = SandboxLayout(context.paths.cache_dir / "sandbox-gui")
     layout.data_dir.mkdir(parents=True, exist_ok=True)
     layout.state_file.unlink(missing_ok=True)
+    # this folder is the launcher's own: a seed cut short last time is simply redone
+    fresh = ("--fresh",) if layout.database.exists() and not layout.seeded else ()
     command = [
         sys.executable, "-m", "recmanager.sandbox.server", "--data", str(layout.data_dir),
-        "--port", "0", "--samples", str(context.paths.cache_dir), *extra_args,
+        "--port", "0", "--samples", str(context.paths.cache_dir), *fresh,
     ]
-    with layout.log_file.open("ab") as log:
+    log_file = log_path(context)
+    with log_file.open("ab") as log:
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     try:
-        yield wait_until_ready(layout, process)
+        yield wait_until_ready(layout, process, log_file)
     finally:
         stop_group(process, timeout=10.0)  # by PID, also on Ctrl+C or an error
 
 
-def wait_until_ready(layout: SandboxLayout, process: subprocess.Popen) -> dict[str, Any]:
+def log_path(context: AppContext) -> Path:
+    """Beside the data folder, which ``--fresh`` deletes."""
+    return context.paths.cache_dir / "sandbox-gui.log"
+
+
+def wait_until_ready(
+    layout: SandboxLayout, process: subprocess.Popen, log_file: Path
+) -> dict[str, Any]:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         state = layout.read_state()
@@ -57,7 +69,7 @@ def wait_until_ready(layout: SandboxLayout, process: subprocess.Popen) -> dict[s
         time.sleep(0.1)
     raise RecmanagerError(
         translate("sandbox", "The sandbox did not start."),
-        hint=translate("sandbox", "See its log: {path}").format(path=layout.log_file),
+        hint=translate("sandbox", "See its log: {path}").format(path=log_file),
     )
 
 
