@@ -34,18 +34,29 @@ print("shown", flush=True)
 """
 
 RECMANAGER = """
+import time
+marks = [time.perf_counter()]
 from recmanager.context import AppContext
 context = AppContext.open()
+marks.append(time.perf_counter())
 from recmanager.ui.app import create_application, install_translations
 app = create_application([])
 install_translations(app)
+marks.append(time.perf_counter())
 from recmanager.ui.main_window import MainWindow
+marks.append(time.perf_counter())
 window = MainWindow(context)
+marks.append(time.perf_counter())
 window.show()
 app.processEvents()
+marks.append(time.perf_counter())
 print("shown", flush=True)
+print("phases", *(round((b - a) * 1000) for a, b in zip(marks, marks[1:])), flush=True)
 window.inbox.timer.stop()
 """
+PHASES = ("application context (settings, profiles, database and keyring modules)",
+          "Qt application and translations", "main window modules", "main window built",
+          "shown and first events")
 
 PREPARE = """
 from datetime import UTC, datetime, timedelta
@@ -68,7 +79,7 @@ context.close()
 """
 
 
-def start(code: str, environment: dict[str, str]) -> float:
+def start(code: str, environment: dict[str, str], phases: list[list[int]] | None = None) -> float:
     began = time.perf_counter()
     output = subprocess.run(
         [sys.executable, "-c", code], env=environment, cwd=ROOT, capture_output=True,
@@ -77,6 +88,9 @@ def start(code: str, environment: dict[str, str]) -> float:
     elapsed = time.perf_counter() - began
     if "shown" not in output.stdout:
         raise SystemExit(f"the program did not show its window:\n{output.stderr[-2000:]}")
+    for line in output.stdout.splitlines():
+        if line.startswith("phases") and phases is not None:
+            phases.append([int(part) for part in line.split()[1:]])
     return elapsed
 
 
@@ -98,15 +112,20 @@ def main() -> int:
         start(RECMANAGER, environment)
         bare: list[float] = []
         ours: list[float] = []
+        phases: list[list[int]] = []
         for _ in range(args.repeats):
             bare.append(start(BARE, environment))
-            ours.append(start(RECMANAGER, environment))
+            ours.append(start(RECMANAGER, environment, phases))
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
     print(f"platform: {environment['QT_QPA_PLATFORM']}, {args.repeats} starts each")
     print(f"bare QMainWindow: median {bare_median * 1000:.0f} ms "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in bare)})")
     print(f"recmanager:       median {ours_median * 1000:.0f} ms "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ours)})")
+    print("where recmanager's start goes (median ms):")
+    for number, label in enumerate(PHASES):
+        print(f"  {statistics.median(run[number] for run in phases):6.0f}  {label}")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(ratio_line("cold start to a shown window vs bare PySide6", ours_median / bare_median,
                      1.5, at_most=True))
     return 0
