@@ -1,6 +1,6 @@
 """The embedded VLC player in a real X window (Xvfb): it plays, time advances, the picture
-is there — for a deposit file streamed through the preview server (moov atom at the end)
-and for the stored video inside a zip deposit.
+is there — for a deposit file streamed through the preview server (moov atom at the end),
+for the stored video inside a zip deposit, and in the bigger window.
 
 The player runs in a child process (``python -m tests.ui.test_preview_window``): this
 test process uses Qt's offscreen platform, where libvlc must not embed.
@@ -62,13 +62,14 @@ def test_embedded_player_plays_with_advancing_time_and_a_picture(xvfb_display, t
     shot = Path(os.environ.get("PREVIEW_SHOT_DIR", tmp_path)) / "preview.png"
     report = run_player(root, xvfb_display, shot)
 
-    file_run, zip_run = report["file"], report["zip"]
-    for run in (file_run, zip_run):
+    file_run, zip_run, bigger_run = report["file"], report["zip"], report["bigger"]
+    for run in (file_run, zip_run, bigger_run):
         assert "playing" in run["states"], run
         times = [t for t in run["times"] if t > 0]
         assert len(set(times)) >= 3 and times[-1] - times[0] >= 500, run  # advancing time
         assert run["length"] == pytest.approx(6000, abs=300)
     assert zip_run["url"].endswith("/course.mp4") and zip_run["slides"] == 4
+    assert bigger_run["size"][0] > report["video_area"][2]  # bigger than the pane's player
 
     image = QImage(str(shot))
     assert not image.isNull()
@@ -136,12 +137,20 @@ def main(deposit_root: str, shot: str) -> None:
             content = inspect_zip(stream)
         zip_run = _play(preview, server.url_for(member_key(archive, content.video_member)))
         zip_run["slides"] = content.slides
+        preview.load(file_url)
+        preview.open_bigger()  # the bigger window on demand: its own embedded player
+        bigger = preview._bigger
+        bigger_run = _play(bigger.preview, file_url)
+        bigger_run["size"] = [bigger.preview.video_frame.width(),
+                              bigger.preview.video_frame.height()]
+        bigger.close()
     finally:
         preview.shutdown()
         server.close()
         deposit.close()
     print(json.dumps({
-        "file": file_run, "zip": zip_run, "video_area": area}), flush=True)
+        "file": file_run, "zip": zip_run, "bigger": bigger_run, "video_area": area}),
+        flush=True)
 
 
 if __name__ == "__main__":
