@@ -48,7 +48,10 @@ def _field_options(parser: argparse.ArgumentParser, *, creating: bool) -> None:
     parser.add_argument("--folder", required=creating,
                         help="its folder under the deposit root (one folder name)")
     key = parser.add_mutually_exclusive_group()
-    key.add_argument("--salt", metavar="KEY", help="the hash key (salt) devices use")
+    key.add_argument("--salt", metavar="KEY", help="the hash key (salt) devices use; other "
+                     "users can see a command line: prefer --salt-stdin or --new-salt")
+    key.add_argument("--salt-stdin", action="store_true",
+                     help="read the hash key from the first line of standard input")
     key.add_argument("--new-salt", action="store_true",
                      help="generate a new random hash key" + ("" if creating else
                                                               " (devices must be told)"))
@@ -214,7 +217,9 @@ def _draft(args: argparse.Namespace, service: RecorderService, base: RecorderInf
         value = getattr(args, option)
         if value is not None:
             changes[name] = value
-    if args.new_salt or (base is None and args.salt is None):
+    if args.salt_stdin:
+        changes["salt"] = sys.stdin.readline().strip()
+    if args.new_salt or (base is None and "salt" not in changes):
         changes["salt"] = generate_hash_key()
     if args.video_type is not None:
         changes["type_id"] = _video_type(service, args.video_type)

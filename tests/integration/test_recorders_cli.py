@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 
 import pytest
@@ -49,7 +50,9 @@ def test_show_with_key_checks(profile, capsys) -> None:
     assert code == 1 and "No recorder" in err
 
 
-def test_edit_every_option_and_refusals(profile, capsys, sandbox_pod, context) -> None:
+def test_edit_every_option_and_refusals(
+    profile, capsys, sandbox_pod, context, monkeypatch
+) -> None:
     code, out, err = run(
         capsys, "recorders", "edit", "Amphi A", "--profile", "sandbox", "--ip", "192.168.1.12",
         "--salt", "cli-key-123456", "--folder", "amphiA-cli", "--manager", "teacher1",
@@ -77,6 +80,12 @@ def test_edit_every_option_and_refusals(profile, capsys, sandbox_pod, context) -
     assert code == 0, err
     settings = web_settings(sandbox_pod, 1)
     assert settings.manager_id is None and len(settings.salt) >= 32
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("key-from-stdin-42\n"))
+    code, _, err = run(capsys, "recorders", "edit", "Amphi A", "--profile", "sandbox",
+                       "--salt-stdin")
+    assert code == 0, err
+    assert web_settings(sandbox_pod, 1).salt == "key-from-stdin-42"
 
 
 def test_create_then_check_until_clean(profile, capsys, sandbox_pod) -> None:
