@@ -186,6 +186,14 @@ class RecordingFile(models.Model):
         ordering = ["id"]
 
 
+@receiver(post_save, sender=Recorder)
+def default_site(sender, instance: Recorder, **kwargs) -> None:
+    """As in Pod: a recorder saved without sites gets the current one (forms and REST set
+    their many-to-many values after this, so an explicit empty list still wins)."""
+    if not instance.sites.exists():
+        instance.sites.add(Site.objects.get_current())
+
+
 @receiver(post_save, sender=Recording)
 def process_recording(sender, instance: Recording, created: bool, **kwargs) -> None:
     if created and os.path.exists(instance.source_file):
