@@ -150,6 +150,11 @@ class MainWindow(QMainWindow):
         self.inbox.rest_state.connect(self.rest_indicator.set_state)
         self.inbox.sftp_state.connect(self.sftp_indicator.set_state)
         self.inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.settings_changed.connect(self._inbox_settings_changed)
+
+    def _inbox_settings_changed(self, keys: list[str]) -> None:
+        if "refresh_interval_s" in keys:
+            self.inbox.apply_refresh_interval()
 
     def dragEnterEvent(self, event) -> None:
         """Local video files dropped on the window are deposited (see dropEvent)."""

@@ -10,11 +10,12 @@ import time
 import zipfile
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from recmanager import audit
 from recmanager.inbox import RowState
+from recmanager.media import make_clip
 from recmanager.pod.rest import PodClient
 from recmanager.ui.inbox_model import COL_STATE
 from recmanager.ui.main_window import MainWindow
@@ -99,6 +100,50 @@ def test_claim_for_myself_and_the_row_leaves_when_pod_confirms(admin_window, san
     assert "lecture-01.mp4" not in rows_by_name(window)
     entry = audit.entries(context.db, action="claim")[0]
     assert (entry.result, entry.detail["title"]) == ("ok", "Cours du lundi")
+
+
+def test_claim_several_selected_recordings_at_once(admin_window, context):
+    window = admin_window
+    select(window, "lecture-10.mp4")
+    row = rows_by_name(window)["lecture-11.mp4"]
+    number = window.inbox.proxy.proxy_row_of(row.path)
+    window.inbox.table.selectionModel().select(
+        window.inbox.proxy.index(number, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert len(window.inbox.selected_rows()) == 2
+    window.inbox.action_claim.trigger()
+    dialog = window.inbox.claim_dialog
+    dialog.title_edit.setText("Série")
+    dialog.accept()
+    assert close_report(window).count("claimed for admin") == 2
+    titles = sorted(e.detail["title"] for e in audit.entries(context.db, action="claim"))
+    assert titles == ["Série (1)", "Série (2)"]
+    assert not {"lecture-10.mp4", "lecture-11.mp4"} & set(rows_by_name(window))
+
+
+def test_local_files_are_deposited_into_a_recorder_folder(admin_window, sandbox_pod, tmp_path):
+    window = admin_window
+    clip = make_clip(tmp_path / "usb-stick.mp4", seconds=1, size="160x90")
+    assert "amphiA" in window.inbox.deposit_folders()
+    window.inbox.deposit_files([clip], folder="amphiA")
+    assert "are in amphiA" in close_report(window)
+    deposited = sandbox_pod.deposit_root / "amphiA" / "usb-stick.mp4"
+    assert deposited.read_bytes() == clip.read_bytes()
+    assert rows_by_name(window)["usb-stick.mp4"].state in (RowState.UPLOADING,
+                                                         RowState.WAITING)
+    sandbox_pod.run_cron()
+    sandbox_pod.run_cron()
+    time.sleep(1.1)
+    window.action_refresh.trigger()
+    assert rows_by_name(window)["usb-stick.mp4"].state is RowState.CLAIMABLE
+
+
+def test_the_refresh_interval_follows_the_setting(admin_window, context):
+    window = admin_window
+    assert not window.inbox.timer.isActive()  # 0 turns it off
+    context.settings.set("refresh_interval_s", 30)
+    window.settings_changed.emit(["refresh_interval_s"])
+    assert window.inbox.timer.isActive() and window.inbox.timer.interval() == 30_000
 
 
 def test_claim_for_a_colleague_found_by_name(admin_window, context):
