@@ -515,7 +515,8 @@ def find_problems(
 ) -> list[Finding]:
     """Every sanity finding, each with the action that fixes it.
 
-    ``folder_files`` maps each folder under the deposit root to its file count;
+    ``folder_files`` maps each folder under the deposit root to the number of files in it
+    that Pod's cron would pick up;
     ``existing_paths`` are the absolute paths of the files on the deposit. Checks that need a
     web-only field skip recorders whose web fields are unknown.
     """
@@ -528,9 +529,9 @@ def find_problems(
                 findings.append(Finding(
                     FindingKind.ORPHAN_FOLDER, folder,
                     translate(
-                        "recorders", "The folder \"{folder}\" holds {count} file(s) but no "
-                        "recorder uses it: Pod mails the admins at every cron run until it is "
-                        "fixed.").format(folder=folder, count=count),
+                        "recorders", "The folder \"{folder}\" holds {count} recording(s) but "
+                        "no recorder uses it: Pod mails the admins at every cron run until it "
+                        "is fixed.").format(folder=folder, count=count),
                     FixKind.CREATE_RECORDER,
                     translate("recorders", "Create a recorder for the folder \"{folder}\" (or "
                               "move its files to the right recorder's folder).").format(
@@ -1110,6 +1111,8 @@ def run_checks(
     With ``scanner`` (the deposit scan of the local store) uploads that have been going on
     for longer than ``stalled_after_s`` count as never completed too.
     """
+    from recmanager.inbox import is_candidate
+
     recorders = service.load()
     listing = deposit.list_all()
     existing = {remote.path for files in listing.values() for remote in files}
@@ -1135,7 +1138,8 @@ def run_checks(
                        if item.path not in known]
     findings = find_problems(
         recorders=recorders,
-        folder_files={folder: len(files) for folder, files in listing.items()},
+        folder_files={folder: sum(is_candidate(f.name) for f in files)
+                      for folder, files in listing.items()},
         deposit_root=deposit.root,
         treatments=treatments,
         existing_paths=existing,

@@ -257,12 +257,18 @@ def findings(service, deposit, kind, **kwargs):
 
 
 def test_orphan_folder_found_then_fixed_by_creating_its_recorder(
-    service, deposit, context
+    service, deposit, context, sandbox_pod
 ) -> None:
     from recmanager.recorders import RecorderFields
 
+    stray = sandbox_pod.deposit_root / "stray"
+    stray.mkdir()
+    (stray / "readme.txt").write_text("Pod's cron skips this file\n", encoding="utf-8")
     (orphan,) = findings(service, deposit, FindingKind.ORPHAN_FOLDER)
     assert orphan.subject == "unknowndir" and orphan.target == {"directory": "unknowndir"}
+    (stray / "lost.mov").write_bytes(b"\0" * 100)
+    assert len(findings(service, deposit, FindingKind.ORPHAN_FOLDER)) == 2
+    (stray / "lost.mov").unlink()
     with pytest.raises(RecmanagerError, match="needs your choices"):
         apply_fix(orphan, service, deposit, db=context.db)
     draft = RecorderFields(name="Unknown room", address_ip="10.9.9.9", salt="k" * 20,
