@@ -268,7 +268,10 @@ class VideoViewSet(viewsets.ModelViewSet):
 
     @action(detail=False, methods=["get"])
     def user_videos(self, request: Request) -> Response:
-        videos = Video.objects.filter(owner__username=request.GET.get("username")).order_by("id")
+        # the list filters (is_draft, type…) apply too; additional owners do not count
+        videos = self.filter_queryset(self.get_queryset()).filter(
+            owner__username=request.GET.get("username")
+        )
         if request.GET.get("search_title"):
             videos = videos.filter(title__icontains=request.GET["search_title"])
         if request.GET.get("encoded") == "true":

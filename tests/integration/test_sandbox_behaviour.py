@@ -329,3 +329,13 @@ def test_web_claim_form_owner_choice_and_delete(sandbox_pod: SandboxPod) -> None
     assert (deleted.status_code, deleted.headers["Location"]) == (302, "/record/claim_record/")
     assert not Path(doomed).exists()
     assert "amphiA/lecture-08.mp4" not in treatments(sandbox_pod).values()
+
+
+def test_user_videos_takes_the_list_filters_too(sandbox_pod: SandboxPod) -> None:
+    requests.patch(sandbox_pod.url("rest/videos/2/"), json={"is_draft": False}, timeout=30,
+                   headers=sandbox_pod.auth_headers())
+    listed = get(sandbox_pod, "rest/videos/user_videos/?username=manager1&is_draft=false")
+    assert [video["id"] for video in listed["results"]] == [2]
+    both = get(sandbox_pod, "rest/videos/user_videos/?username=manager1&encoded=true")
+    assert [video["id"] for video in both["results"]] == [1, 2]
+    assert get(sandbox_pod, "rest/videos/user_videos/")["count"] == 0  # no username, no videos
