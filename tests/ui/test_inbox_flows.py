@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -26,7 +27,8 @@ from recmanager.ui.tasks import TaskRunner
 def open_window(qtbot, context, profile) -> MainWindow:
     context.settings.set("quiet_period_s", 1)
     context.settings.set("refresh_interval_s", 0)
-    time.sleep(1.1)  # the seeded files are older than the quiet period from now on
+    newest = max(path.stat().st_mtime for path in Path(profile.deposit_root).rglob("*.mp4"))
+    time.sleep(max(0.0, newest + 1.1 - time.time()))  # files older than the quiet period
     window = MainWindow(context, profile_name=profile.name, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     window.show()
