@@ -30,8 +30,9 @@ from recmanager.ui.recorders_window import (
 from recmanager.ui.setup_sheet import SetupSheetDialog
 from recmanager.ui.tasks import TaskRunner
 
-# Screenshots a person can look at after a run (the test itself checks they are not blank).
-SHOTS = Path(os.environ.get("RECMANAGER_SCREENSHOTS", "/tmp/recmanager-screenshots"))
+# Screenshots a person can look at after a run (the tests check they are not blank): in
+# TEST_SCREENSHOTS_DIR when set, else in the test's temporary folder.
+SCREENSHOTS = os.environ.get("TEST_SCREENSHOTS_DIR", "")
 
 
 @pytest.fixture
@@ -67,9 +68,14 @@ def cell(window: RecordersWindow, name: str, column: int, role=Qt.ItemDataRole.D
     return window.proxy.index(row_of(window, name), column).data(role)
 
 
-def shot(widget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / name
+@pytest.fixture
+def shot(tmp_path):
+    folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return lambda widget, name: _save_shot(widget, folder / name)
+
+
+def _save_shot(widget, path: Path) -> Path:
     QApplication.processEvents()  # pending layout requests, as a real event loop would run
     image = widget.grab().toImage()
     assert image.save(str(path))
@@ -84,7 +90,7 @@ def web_settings(sandbox_pod, recorder_id: int):
         return web.recorder_settings(recorder_id)
 
 
-def test_the_list_shows_every_recorder_with_mode_and_waiting_files(window) -> None:
+def test_the_list_shows_every_recorder_with_mode_and_waiting_files(window, shot) -> None:
     assert window.proxy.rowCount() == 5
     assert cell(window, "Amphi A", FOLDER) == "amphiA"
     assert cell(window, "Amphi A", MODE) == "manual claim"
@@ -98,7 +104,7 @@ def test_the_list_shows_every_recorder_with_mode_and_waiting_files(window) -> No
     shot(window, "recorders-window.png")
 
 
-def test_without_a_web_login_the_web_columns_say_why(qtbot, sandbox_pod, context) -> None:
+def test_without_a_web_login_the_web_columns_say_why(qtbot, sandbox_pod, context, shot) -> None:
     profile = sandbox_pod.profile(context)
     profile.pod_username = ""
     window = RecordersWindow(context, profile, TaskRunner(synchronous=True))
@@ -115,7 +121,7 @@ def test_without_a_web_login_the_web_columns_say_why(qtbot, sandbox_pod, context
 
 
 def test_editor_refuses_bad_input_then_saves_over_both_channels(
-    qtbot, window, sandbox_pod, answer_yes, context
+    qtbot, window, sandbox_pod, answer_yes, context, shot
 ) -> None:
     window.select(1)
     editor: RecorderEditor = window._editor(window.selected())
@@ -175,7 +181,7 @@ def test_create_a_recorder_from_the_editor(qtbot, window, sandbox_pod) -> None:
 
 
 def test_notify_panel_key_check_and_real_call(
-    qtbot, window, sandbox_pod, answer_yes, context
+    qtbot, window, sandbox_pod, answer_yes, context, shot
 ) -> None:
     window.select(2)  # Amphi B: 192.168.1.20, salt abc
     panel = window.notify_panel
@@ -201,7 +207,7 @@ def test_notify_panel_key_check_and_real_call(
     assert audit.entries(context.db, action="recorder-notify")[0].target.endswith("amphiB/b1.mp4")
 
 
-def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes) -> None:
+def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes, shot) -> None:
     panel = window.sanity_panel
     window.tabs.setCurrentWidget(panel)
     (sandbox_pod.deposit_root / "amphiA" / "lecture-02.mp4").unlink()
@@ -246,7 +252,9 @@ def _pdf_text(path: Path, *, layout: bool = True) -> str:
     return unicodedata.normalize("NFKC", text)  # the PDF's "ﬁ" ligatures back to letters
 
 
-def test_setup_sheet_exports_a_pdf_with_the_values(qtbot, window, sandbox_pod, tmp_path) -> None:
+def test_setup_sheet_exports_a_pdf_with_the_values(
+    qtbot, window, sandbox_pod, tmp_path, shot
+) -> None:
     window.select(1)
     dialog = SetupSheetDialog(window.profile, window.selected(), window)
     qtbot.addWidget(dialog)
