@@ -146,3 +146,12 @@ def test_delete_is_refused_to_staff_who_are_not_superusers(sandbox_pod, context)
         actions.delete(path)
     assert (sandbox_pod.deposit_root / "amphiA" / "lecture-10.mp4").exists()
     assert audit.entries(context.db, action="delete")[0].result == "refused"
+
+
+def test_claim_a_zip_deposit(sandbox_pod, context):
+    profile = sandbox_pod.profile(context, user="admin")
+    path = f"{sandbox_pod.deposit_root}/amphiD/d1.zip"
+    with open_actions(profile, context) as actions:
+        result = actions.claim(path, "admin", "Cours avec diapositives")
+        assert actions.client.video(result.video_id).title == "Cours avec diapositives"
+    assert not (sandbox_pod.deposit_root / "amphiD" / "d1.zip").exists()
