@@ -336,7 +336,7 @@ class RecordersWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1320, 680)
-            self.splitter.setSizes([800, 520])
+            self.splitter.setSizes([960, 360])
         splitter = self._state.value("recorders/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -486,6 +486,8 @@ class RecordersWindow(QMainWindow):
         self.video_types = types
         self.model.set_recorders(recorders)
         self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # long names elide, the rest shows
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))
         if reason:
             self.banner.setText(self.tr(
                 "The hash key, folder, manager, video type and mode are unavailable: {reason}. "
