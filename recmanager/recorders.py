@@ -426,7 +426,7 @@ def plan_channels(
             translate("recorders", "{fields} can only be changed through a web session.").format(
                 fields=", ".join(field_label(n) for n in web)),
             hint=translate(
-                "recorders", "Pod's REST API does not expose them. Give the profile a Pod "
+                "recorders", "Pod's REST API does not expose these fields. Give the profile a Pod "
                 "username and password (superuser)."),
         )
     return rest, web
