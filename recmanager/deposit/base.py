@@ -12,9 +12,12 @@ import errno
 import logging
 import os
 import posixpath
+import queue
+import re
 import secrets as random_tokens
 import shutil
 import stat as stat_module
+import threading
 import time
 import unicodedata
 from abc import ABC, abstractmethod
@@ -22,7 +25,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO, Literal, Protocol
 
@@ -44,6 +47,8 @@ UPLOAD_SUFFIX = ".recmanager-upload"
 DOWNLOAD_SUFFIX = ".recmanager-part"
 # Room left on the destination disk after a download, so the system does not fill up.
 DISK_MARGIN = 64 * 1024 * 1024
+# The dated folder quarantine() makes for each file: <UTC time>-<random>.
+QUARANTINE_HOLDER = re.compile(r"^(\d{8}T\d{6})-[0-9a-f]{8}$")
 # A dropped link during a transfer is retried this many times (reads and appends are
 # idempotent from a known offset), waiting a little longer each time.
 TRANSFER_RETRIES = 5
@@ -224,6 +229,10 @@ class Deposit(ABC):
 
     @abstractmethod
     def _makedirs(self, server_dir: str) -> None: ...
+
+    @abstractmethod
+    def _rmdir(self, server_dir: str) -> None:
+        """Remove an empty directory."""
 
     @abstractmethod
     def open_read(self, path: str) -> BinaryIO:
@@ -417,7 +426,7 @@ class Deposit(ABC):
         meter = _RateMeter(offset)
         report(Progress(offset, remote.size, "B", label), force=True)
         attempt = 0
-        with partial.open("ab") as output:
+        with _BackgroundWriter(partial) as output:
             while offset < remote.size:
                 try:
                     for chunk in self._read_range(path, offset, remote.size):
@@ -427,11 +436,8 @@ class Deposit(ABC):
                         cancel.check()
                         attempt = 0
                 except DepositConnectionError as exc:
-                    output.flush()
                     self._retrying(attempt, cancel, exc)
                     attempt += 1
-            output.flush()
-            os.fsync(output.fileno())
         if partial.stat().st_size != remote.size:
             raise DepositError(translate(
                 "deposit", "The download of {name} is incomplete; it will resume next time."
@@ -549,11 +555,7 @@ class Deposit(ABC):
                 translate("deposit", "No quarantine folder is set for this profile."),
                 hint=translate("deposit", "Set one in the profile, or delete without Undo."),
             )
-        real_directory = self._realpath_of_existing(directory)
-        if (real_directory == self.real_root or is_inside(real_directory, self.real_root)
-                or is_inside(self.real_root, real_directory)):
-            raise _unsafe(directory, translate(
-                "deposit", "the quarantine folder must be outside the deposit folder"))
+        self._check_quarantine_folder(directory)
         folder, name = check_server_path(self.root, path)
         stamp = datetime.now(UTC)
         holder = f"{directory}/{stamp:%Y%m%dT%H%M%S}-{random_tokens.token_hex(4)}"
@@ -587,6 +589,47 @@ class Deposit(ABC):
         log.info("restored %s", printable(path))
         return self.stat(path)
 
+    def purge_quarantine(self, quarantine_dir: str, keep_days: float,
+                         now: datetime | None = None) -> list[str]:
+        """Delete what :meth:`quarantine` put aside more than ``keep_days`` ago.
+
+        Only the dated folders quarantine() creates are touched; anything else someone put
+        in the quarantine folder stays. Returns the files deleted.
+        """
+        directory = posixpath.normpath(quarantine_dir or "")
+        if not quarantine_dir or not directory.startswith("/") or self._lstat(directory) is None:
+            return []
+        self._check_quarantine_folder(directory)
+        limit = (now or datetime.now(UTC)) - timedelta(days=keep_days)
+        removed: list[str] = []
+        for entry in self._listdir(directory):
+            match = QUARANTINE_HOLDER.match(entry.name)
+            if entry.kind != "dir" or match is None:
+                continue
+            stamp = datetime.strptime(match[1], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+            if stamp < limit:
+                removed += self._remove_tree(f"{directory}/{entry.name}")
+        return removed
+
+    def _remove_tree(self, server_dir: str) -> list[str]:
+        removed = []
+        for entry in self._listdir(server_dir):
+            path = f"{server_dir}/{entry.name}"
+            if entry.kind == "dir":
+                removed += self._remove_tree(path)
+            else:
+                self._remove(path)  # a link is removed, never followed
+                removed.append(path)
+        self._rmdir(server_dir)
+        return removed
+
+    def _check_quarantine_folder(self, directory: str) -> None:
+        real_directory = self._realpath_of_existing(directory)
+        if (real_directory == self.real_root or is_inside(real_directory, self.real_root)
+                or is_inside(self.real_root, real_directory)):
+            raise _unsafe(directory, translate(
+                "deposit", "the quarantine folder must be outside the deposit folder"))
+
     def _realpath_of_existing(self, directory: str) -> str:
         """Resolve the deepest existing ancestor of ``directory`` and re-append the rest."""
         missing: list[str] = []
@@ -595,6 +638,57 @@ class Deposit(ABC):
             current, tail = posixpath.split(current)
             missing.insert(0, tail)
         return posixpath.join(self._realpath(current), *missing)
+
+
+class _BackgroundWriter:
+    """Appends to a local file on its own thread, so the network never waits for the disk.
+
+    Everything handed to :meth:`write` is on disk (fsync) when the ``with`` block ends,
+    also when it ends by an exception: a resumed download starts after the last byte
+    received.
+    """
+
+    def __init__(self, path: Path, depth: int = 64) -> None:
+        self._path = path
+        self._stream = path.open("ab")
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="download-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._stream.write(chunk)
+                except OSError as exc:
+                    self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise DepositError(translate("deposit", "Writing {path} failed: {error}").format(
+                path=self._path, error=os_error_message(self._error)))
+
+    def write(self, chunk: bytes) -> None:
+        self._raise()
+        self._queue.put(chunk)
+
+    def __enter__(self) -> _BackgroundWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            if self._error is None:
+                self._stream.flush()
+                os.fsync(self._stream.fileno())
+        except OSError as exc:
+            self._error = exc
+        finally:
+            self._stream.close()
+        if exc_info[0] is None:
+            self._raise()
 
 
 def glob_escape(name: str) -> str:

@@ -139,6 +139,12 @@ class LocalDeposit(Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Creating"), server_dir, exc) from None
 
+    def _rmdir(self, server_dir: str) -> None:
+        try:
+            os.rmdir(self.local_path(server_dir))
+        except OSError as exc:
+            raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
+
     def open_read(self, path: str) -> BinaryIO:
         self.guard(path)
         return open(self.local_path(path), "rb")

@@ -188,11 +188,13 @@ class _ReadAhead:
         number, offset, size = self._pending.popleft()
         data = self._answer(number).get_string()
         while len(data) < size:  # a server with a smaller read limit: ask for the rest
-            kind, message = self._client._request(
-                CMD_READ, self._handle, paramiko.sftp.int64(offset + len(data)),
-                int(size - len(data)))
-            del kind
-            more = message.get_string()
+            try:
+                _kind, message = self._client._request(
+                    CMD_READ, self._handle, paramiko.sftp.int64(offset + len(data)),
+                    int(size - len(data)))
+                more = message.get_string()
+            except EOFError:  # SSH_FX_EOF: not a dropped link
+                more = b""
             if not more:
                 raise DepositError(translate(
                     "deposit", "The file became shorter while it was read."))
@@ -736,6 +738,13 @@ class SftpDeposit(Deposit):
             elif entry.kind != "dir":
                 raise DepositError(translate("deposit", "{path} is not a folder.").format(
                     path=printable(current)))
+
+    def _rmdir(self, server_dir: str) -> None:
+        try:
+            with self._channel() as client:
+                client.rmdir(server_dir)
+        except OSError as exc:
+            raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
     def open_read(self, path: str) -> BinaryIO:
         entry = self.guard(path)

@@ -287,6 +287,38 @@ def test_a_cancelled_download_resumes_from_its_partial_file(sshd, trusted, root,
     assert _sha256(tmp_path / "copy.mp4") == _sha256(big)
 
 
+class TruncateAfter(CancelToken):
+    """Cuts the file short on the server at the ``chunks``-th transfer step."""
+
+    def __init__(self, path: Path, chunks: int) -> None:
+        super().__init__()
+        self.path = path
+        self.remaining = chunks
+
+    def check(self) -> None:
+        self.remaining -= 1
+        if self.remaining == 0:
+            os.truncate(self.path, 1024 * 1024)
+        super().check()
+
+
+def test_a_file_cut_short_during_a_download_is_not_a_dropped_link(sshd, trusted, root,
+                                                                  tmp_path):
+    big = root / "amphiA" / "big.mp4"
+    big.write_bytes(os.urandom(40 * 1024 * 1024))
+    statuses: list[str] = []
+    with open_deposit(sshd.profile(root), trusted,
+                      on_status=lambda s, d: statuses.append(s)) as deposit:
+        with pytest.raises(DepositError) as caught:
+            deposit.download(f"{root}/amphiA/big.mp4", tmp_path / "big.mp4",
+                             cancel=TruncateAfter(big, 3))
+        assert not isinstance(caught.value, DepositConnectionError)
+        assert "shorter" in str(caught.value)
+        assert not (tmp_path / "big.mp4").exists()
+        assert deposit.list_folders()  # the same connection still works
+    assert statuses == ["connected", "closed"]
+
+
 def test_the_next_operation_reconnects_after_a_drop(sshd, trusted, root):
     statuses: list[str] = []
     with open_deposit(sshd.profile(root), trusted,
@@ -336,6 +368,11 @@ def test_quarantine_and_restore_over_sftp(sshd, trusted, root, tmp_path):
         assert (root / "amphiA" / "cours 1.mp4").read_bytes() == b"a" * 1000
         with pytest.raises(UnsafePath):
             deposit.quarantine(path, str(root / "trash"))
+        again = deposit.quarantine(path, str(quarantine))
+        later = again.quarantined_at + timedelta(days=30)
+        assert deposit.purge_quarantine(str(quarantine), 14, now=later) == [
+            again.quarantined_path]
+        assert os.listdir(quarantine) == []
 
 
 def test_channels_are_capped_and_shared_between_threads(sshd, trusted, root):

@@ -170,6 +170,27 @@ def test_quarantine_and_undo(deposit, folder, tmp_path):
     assert (folder / "amphiA" / "cours 1.mp4").read_bytes() == b"new"
 
 
+def test_old_quarantined_files_are_purged_and_nothing_else(deposit, folder, tmp_path):
+    quarantine = tmp_path / "quarantine"
+    held = deposit.quarantine(f"{ROOT}/amphiA/cours 1.mp4", str(quarantine))
+    (quarantine / "notes.txt").write_text("someone's notes")
+    (quarantine / "20200101T000000-keepme").mkdir()  # not a name quarantine() makes
+    (quarantine / "20200101T000000-keepme" / "x.mp4").write_bytes(b"x")
+    outside = tmp_path / "outside.mp4"
+    outside.write_bytes(b"o")
+    holder = Path(held.quarantined_path).parent.parent
+    (holder / "amphiA" / "link.mp4").symlink_to(outside)
+    assert deposit.purge_quarantine(str(quarantine), keep_days=14) == []
+    later = held.quarantined_at + timedelta(days=15)
+    removed = deposit.purge_quarantine(str(quarantine), keep_days=14, now=later)
+    assert sorted(removed) == sorted([held.quarantined_path, str(holder / "amphiA" / "link.mp4")])
+    assert not holder.exists() and outside.read_bytes() == b"o"
+    assert sorted(os.listdir(quarantine)) == ["20200101T000000-keepme", "notes.txt"]
+    assert deposit.purge_quarantine(str(tmp_path / "never-made"), keep_days=14) == []
+    with pytest.raises(UnsafePath):
+        deposit.purge_quarantine(str(folder), keep_days=0)
+
+
 def test_open_deposit_for_a_mounted_folder(context, folder):
     from recmanager.config import Profile
 
