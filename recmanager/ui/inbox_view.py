@@ -864,10 +864,13 @@ class InboxPanel(QWidget):
             self.deposit_files([Path(name) for name in names])
 
     def deposit_files(self, files: Sequence[Path], folder: str | None = None) -> None:
-        """Upload local files into a recorder's folder; they then follow the normal path."""
+        """Upload local files into a recorder's folder (the one picked in the sidebar, else
+        the one the user chooses); they then follow the normal path to claimable."""
         if self.profile is None or not self.action_deposit.isEnabled():
             self.message.emit(self.action_deposit.toolTip())
             return
+        if folder is None:
+            folder = self.chosen_recorder_folder()
         if folder is None:
             folders = self.deposit_folders()
             if not folders:
@@ -898,6 +901,18 @@ class InboxPanel(QWidget):
 
         self.runner.submit(self.tr("Depositing"), work, on_result=done,
                            on_error=self._action_failed, on_progress=self._progress)
+
+    def chosen_recorder_folder(self) -> str | None:
+        """The folder of the recorder picked in the sidebar, when its folder is known."""
+        name = self.proxy_recorder_filter()
+        if name is None:
+            return None
+        for recorder in self.recorders.values():
+            if recorder.name == name and recorder.directory:
+                return recorder.directory
+        folders = {row.folder for row in self.model.rows
+                   if (row.recorder_name or row.folder) == name}
+        return folders.pop() if len(folders) == 1 else None
 
     def _folder_label(self, folder: str) -> str:
         names = [r.name for r in self.recorders.values() if r.directory == folder]

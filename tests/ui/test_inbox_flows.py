@@ -11,7 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+import requests
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from recmanager import audit
@@ -138,6 +140,37 @@ def test_local_files_are_deposited_into_a_recorder_folder(admin_window, sandbox_
     time.sleep(1.1)
     window.action_refresh.trigger()
     assert rows_by_name(window)["usb-stick.mp4"].state is RowState.CLAIMABLE
+
+
+def test_files_dropped_on_the_window_go_to_the_recorder_picked_in_the_sidebar(
+        admin_window, sandbox_pod, tmp_path):
+    window = admin_window
+    clip = make_clip(tmp_path / "dropped.mp4", seconds=1, size="160x90")
+    sidebar = window.inbox.sidebar
+    item = next(sidebar.topLevelItem(i) for i in range(sidebar.topLevelItemCount())
+                if sidebar.topLevelItem(i).text(0).startswith("Salle E"))
+    sidebar.setCurrentItem(item)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(clip))])
+    point = QPointF(window.width() / 2, window.height() / 2)
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert "are in salleE" in close_report(window)
+    assert (sandbox_pod.deposit_root / "salleE" / "dropped.mp4").is_file()
+
+
+def test_the_preview_plays_pod_s_public_address_when_the_profile_has_one(
+        qtbot, context, sandbox_pod):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.preview_base_url = sandbox_pod.url("media/records/")
+    context.profiles.save(profile)
+    window = open_window(qtbot, context, profile)
+    select(window, "lecture-05.mp4")
+    url = window.inbox.preview.url
+    assert url == sandbox_pod.url("media/records/amphiA/lecture-05.mp4")
+    answer = requests.get(url, headers={"Range": "bytes=0-99"}, timeout=10)
+    assert answer.status_code == 206 and len(answer.content) == 100
 
 
 def test_the_refresh_interval_follows_the_setting(admin_window, context):
