@@ -15,17 +15,16 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.models import User
 from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.paginator import Paginator
 from django.http import (
     Http404,
@@ -38,6 +37,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils._os import safe_join
+from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 
 from recmanager.deposit.stream import parse_range
@@ -51,6 +51,7 @@ from recmanager.sandbox.recorder.models import (
 from recmanager.sandbox.video.models import Video
 
 CHUNK = 64 * 1024
+SITE_TITLE = "Pod"
 
 # --- notify ---------------------------------------------------------------------------------
 
@@ -70,42 +71,55 @@ def recorder_notify(request: HttpRequest) -> HttpResponse:
     if hashlib.md5((place + recorder.salt).encode("utf-8")).hexdigest() != key:
         return HttpResponse("nok: key is not valid")
     course_title = request.GET.get("course_title", "")
-    if recorder.publication_auto and recorder.user is not None:
-        # As in Pod: no treatment row for this file is a RecordingFileTreatment.DoesNotExist,
-        # which is an HTTP 500.
-        treatment = RecordingFileTreatment.objects.get(file=mediapath, recorder=recorder)
-        Recording.objects.create(
-            title=os.path.basename(mediapath),
-            type=recorder.recording_type,
-            source_file=mediapath,
-            recorder=recorder,
-            user=recorder.user,
-        )
-        treatment.delete()
-        return HttpResponse("auto")
-    link = request.build_absolute_uri(reverse("record:add_recording")) + "?" + urlencode(
-        {"mediapath": mediapath, "course_title": course_title, "recorder": recorder.id}
+    if recorder.publication_auto:
+        return _publish_automatically(recorder, mediapath)
+    _mail_the_manager(request, recorder, mediapath, course_title)
+    return HttpResponse("ok")
+
+
+def _publish_automatically(recorder: Recorder, mediapath: str) -> HttpResponse:
+    # As in Pod: no treatment row for this file is a RecordingFileTreatment.DoesNotExist
+    # (HTTP 500), and so is a recorder without a manager (no user for the Recording).
+    treatment = RecordingFileTreatment.objects.get(file=mediapath, recorder=recorder)
+    Recording.objects.create(
+        title=os.path.basename(treatment.file),
+        type=treatment.type,
+        source_file=treatment.file,
+        user=recorder.user,
+        recorder=treatment.recorder,
     )
+    treatment.delete()
+    return HttpResponse("auto")
+
+
+def _mail_the_manager(
+    request: HttpRequest, recorder: Recorder, mediapath: str, course_title: str
+) -> None:
+    """The manager, or every superuser when there is none, gets the claim link (not
+    URL-encoded, exactly as Pod writes it)."""
+    link = (f"{request.build_absolute_uri(reverse('record:add_recording'))}"
+            f"?mediapath={mediapath}&course_title={course_title}&recorder={recorder.id}")
+    html = (f"<p>Hello,<br>a new recording has just been added on {SITE_TITLE} from the "
+            f"recorder “{escape(recorder.name)}”.<br>To assign it, just click on link below."
+            f'</p><p><a href="{escape(link)}">{escape(link)}</a><br><em>If you cannot click '
+            "on the link, just copy-paste it in your browser.</em></p><p>Regards.</p>")
+    text = (f"Hello,a new recording has just been added on {SITE_TITLE} from the recorder "
+            f"“{recorder.name}”.To assign it, just click on link below.{link}If you cannot "
+            "click on the link, just copy-paste it in your browser.Regards.")
     if recorder.user is not None:
         recipients = [recorder.user.email]
     else:
-        recipients = list(
-            User.objects.filter(is_superuser=True).values_list("email", flat=True)
-        )
-    send_mail(
-        f"[Pod sandbox] New recording: {course_title}",
-        f"Hello,\n\nA new recording was published by the recorder {recorder.name}.\n"
-        f"To claim it, go to: {link}\n",
-        settings.DEFAULT_FROM_EMAIL,
-        [address for address in recipients if address],
-    )
-    return HttpResponse("ok")
+        recipients = list(User.objects.filter(is_superuser=True).values_list("email", flat=True))
+    mail = EmailMultiAlternatives(f"[{SITE_TITLE}] New recording added.", text,
+                                  settings.DEFAULT_FROM_EMAIL, recipients)
+    mail.attach_alternative(html, "text/html")
+    mail.send()
 
 
 # --- claim list, claim form, delete ---------------------------------------------------------
 
 
-@staff_member_required
+@staff_member_required(redirect_field_name="referrer")
 def claim_record(request: HttpRequest) -> HttpResponse:
     records = RecordingFileTreatment.objects.filter(
         require_manual_claim=True, recorder__sites=Site.objects.get_current()
@@ -144,29 +158,29 @@ def _may_choose_owner(user: User, recorder: Recorder | None) -> bool:
     )
 
 
-@staff_member_required
+@staff_member_required(redirect_field_name="referrer")
 def add_recording(request: HttpRequest) -> HttpResponse:
-    mediapath = request.GET.get("mediapath", "")
+    """Pod's claim form: the recorder must be given and exist, the media path too unless the
+    user may add recordings anyway (403 otherwise)."""
     recorder_id = request.GET.get("recorder", "")
     recorder = (
         Recorder.objects.filter(pk=int(recorder_id)).first() if recorder_id.isdigit() else None
     )
+    mediapath = request.GET.get("mediapath", "")
+    may_add_any = request.user.is_superuser or request.user.has_perm("recorder.add_recording")
+    if recorder is None or not (mediapath or may_add_any):
+        raise PermissionDenied
     may_choose = _may_choose_owner(request.user, recorder)
     if request.method == "POST":
         form = RecordingForm(request.POST, may_choose_owner=may_choose)
         if form.is_valid():
             return _save_claim(request, form)
     else:
-        form = RecordingForm(
-            may_choose_owner=may_choose,
-            initial={
-                "title": request.GET.get("course_title", ""),
-                "source_file": mediapath,
-                "recorder": recorder.id if recorder else None,
-                "user": request.user.id,
-                "type": recorder.recording_type if recorder else "video",
-            },
-        )
+        initial = {"title": request.GET.get("course_title", ""), "recorder": recorder.id,
+                   "user": request.user.id, "type": recorder.recording_type}
+        if mediapath:
+            initial["source_file"] = os.path.join(settings.DEFAULT_RECORDER_PATH, mediapath)
+        form = RecordingForm(may_choose_owner=may_choose, initial=initial)
     return render(request, "recorder/add_recording.html", {"form": form})
 
 
@@ -177,8 +191,8 @@ def _save_claim(request: HttpRequest, form: RecordingForm) -> HttpResponse:
         if os.path.exists(source_file):
             os.remove(source_file)
         RecordingFileTreatment.objects.filter(file=source_file).delete()
-        messages.success(request, "The record has been deleted.")
-        return redirect("record:claim_record")
+        messages.info(request, "The selected record has been deleted.")
+        return redirect("/")
     Recording.objects.create(
         recorder=data["recorder"],
         user=data.get("user") or request.user,
@@ -188,7 +202,7 @@ def _save_claim(request: HttpRequest, form: RecordingForm) -> HttpResponse:
     )
     # As in Pod: the Recording exists even when this raises DoesNotExist (HTTP 500).
     RecordingFileTreatment.objects.get(file=source_file).delete()
-    messages.success(request, "The changes have been saved.")
+    messages.info(request, "Your publication is saved.")
     return redirect("/video/dashboard/")
 
 
@@ -196,17 +210,21 @@ class DeleteRecordForm(forms.Form):
     agree = forms.BooleanField(label="I agree", help_text="Delete this record cannot be undo")
 
 
-@staff_member_required
+def may_delete_records(user: User) -> bool:
+    return user.is_superuser or user.has_perm("recorder.delete_recording")
+
+
+@login_required(redirect_field_name="referrer")
+@user_passes_test(may_delete_records, redirect_field_name="referrer")
 def delete_record(request: HttpRequest, record_id: int) -> HttpResponse:
+    """Others are sent to the login page, as in Pod."""
     treatment = get_object_or_404(RecordingFileTreatment, id=record_id)
-    if not (request.user.is_superuser or request.user.has_perm("recorder.delete_recording")):
-        raise PermissionDenied
     form = DeleteRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if os.path.exists(treatment.file):
             os.remove(treatment.file)
         treatment.delete()
-        messages.success(request, "The record has been deleted.")
+        messages.info(request, "The record has been deleted.")
         return redirect("record:claim_record")
     return render(request, "recorder/record_delete.html", {"form": form, "record": treatment})
 

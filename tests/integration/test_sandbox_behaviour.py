@@ -4,13 +4,13 @@ on, the cron rules (POD-API.md section 2), processing of recordings and uploads.
 from __future__ import annotations
 
 import email
+import email.policy
 import shutil
 import subprocess
 import sys
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlencode
 
 import requests
 
@@ -59,8 +59,9 @@ def claim_page(pod: SandboxPod, username: str = "admin") -> str:
     return "".join(pages)
 
 
-def mails(pod: SandboxPod) -> list[email.message.Message]:
-    return [email.message_from_bytes(path.read_bytes()) for path in pod.outbox_files()]
+def mails(pod: SandboxPod) -> list[email.message.EmailMessage]:
+    return [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            for path in pod.outbox_files()]
 
 
 def drop(pod: SandboxPod, relative: str, data: bytes | None = None) -> Path:
@@ -170,9 +171,11 @@ def test_a_managed_recorder_mails_its_manager_once(sandbox_pod: SandboxPod) -> N
     new = mails(sandbox_pod)[before:]
     notices = [m for m in new if m["To"] == "m1@example.org"]
     assert len(notices) == 1
-    body = notices[0].get_payload(decode=True).decode()
-    path = urlencode({"mediapath": f"{sandbox_pod.deposit_root}/amphiB/b3.mp4"})
-    assert f"{sandbox_pod.base_url}record/add_recording/?{path}" in body
+    assert notices[0]["Subject"] == "[Pod] New recording added."
+    link = (f"{sandbox_pod.base_url}record/add_recording/?mediapath={sandbox_pod.deposit_root}"
+            "/amphiB/b3.mp4&course_title=b3.mp4&recorder=2")  # not URL-encoded, as in Pod
+    assert link in notices[0].get_body(("plain",)).get_content()
+    assert f'href="{link.replace("&", "&amp;")}"' in notices[0].get_body(("html",)).get_content()
 
 
 def test_auto_publish_through_the_notify_view(sandbox_pod: SandboxPod) -> None:
@@ -322,11 +325,11 @@ def test_web_claim_form_owner_choice_and_delete(sandbox_pod: SandboxPod) -> None
     assert [v["title"] for v in get(sandbox_pod, "rest/videos/?owner=4")["results"]] == ["Mine"]
     admin = logged_in(sandbox_pod, "admin")
     doomed = f"{sandbox_pod.deposit_root}/amphiA/lecture-08.mp4"
-    deleted = admin.post(sandbox_pod.url(f"record/add_recording/?mediapath={doomed}"),
+    deleted = admin.post(sandbox_pod.url(f"record/add_recording/?mediapath={doomed}&recorder=1"),
                          timeout=30, allow_redirects=False, data={
         "csrfmiddlewaretoken": admin.cookies["csrftoken"], "type": "video", "recorder": "1",
         "user": "1", "title": "x", "source_file": doomed, "delete": "on"})
-    assert (deleted.status_code, deleted.headers["Location"]) == (302, "/record/claim_record/")
+    assert (deleted.status_code, deleted.headers["Location"]) == (302, "/")
     assert not Path(doomed).exists()
     assert "amphiA/lecture-08.mp4" not in treatments(sandbox_pod).values()
 

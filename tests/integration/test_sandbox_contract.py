@@ -11,6 +11,8 @@ difference is named in ``DEVIATIONS`` and applied by name.
 from __future__ import annotations
 
 import base64
+import email
+import email.policy
 import hashlib
 import json
 import re
@@ -465,8 +467,10 @@ def notify_ok(replay: Replay, exchange: dict) -> None:
     check_response(exchange, replay.send(exchange), replay)
     mails = replay.pod.outbox_files()[before:]
     assert len(mails) == 1  # no manager: all superusers (admin) get the link
-    text = mails[0].read_text()
-    assert "admin@example.org" in text and "/record/add_recording/?mediapath=" in text
+    mail = email.message_from_bytes(mails[0].read_bytes(), policy=email.policy.default)
+    assert mail["To"] == "admin@example.org"
+    assert (f"/record/add_recording/?mediapath={replay.deposit}amphiA/lecture-02.mp4"
+            "&course_title=lecture-02.mp4&recorder=1") in mail.get_body(("plain",)).get_content()
 
 
 def html_page(replay: Replay, exchange: dict, *, path: str | None = None,
