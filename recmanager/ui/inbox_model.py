@@ -61,6 +61,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
+RESULTS_KEPT = 64
 
 
 def _sort_key(column: int) -> Callable[[InboxRow], Any]:
@@ -201,6 +202,7 @@ class InboxProxy(QAbstractProxyModel):
         self._recorder: str | None = None
         self._states: frozenset[RowState] | None = None
         self._since: datetime | None = None
+        self._results: dict[str, list[int]] = {}  # filter text -> rows, for Backspace
 
     def inbox(self) -> InboxModel:
         return self._model
@@ -223,7 +225,8 @@ class InboxProxy(QAbstractProxyModel):
     def set_filter_text(self, text: str) -> None:
         """Rows whose file, folder, path or recorder contain every word typed."""
         previous, self._text = self._text, " ".join(text.casefold().split())
-        self._relayout(resort=False, narrowing=bool(previous) and self._text.startswith(previous))
+        self._relayout(resort=False, narrowing=bool(previous) and self._text.startswith(previous),
+                       text_only=True)
 
     def set_recorder_filter(self, recorder: str | None) -> None:
         """Recorder name (or folder, for files no recorder owns); None shows all."""
@@ -302,6 +305,7 @@ class InboxProxy(QAbstractProxyModel):
     # --- computing the view ---------------------------------------------------------------
 
     def _source_reset(self) -> None:
+        self._results.clear()
         rows = self.inbox().rows
         self._haystack = [f"{r.path}\n{r.recorder_name}".casefold() for r in rows]
         self._sorted_all = self._sorted_rows()
@@ -318,7 +322,13 @@ class InboxProxy(QAbstractProxyModel):
 
     def _filter(self, *, narrowing: bool = False) -> None:
         """The rows every filter accepts, in sort order. Typing more of a word only narrows
-        the previous result, so each keystroke scans fewer rows than the last."""
+        the previous result, so each keystroke scans fewer rows than the last; the results
+        of earlier texts are kept, so Backspace costs nothing."""
+        known = self._results.get(self._text)
+        if known is not None:
+            self._order = known
+            self._position = None
+            return
         rows, haystack = self.inbox().rows, self._haystack
         order = self._order if narrowing else self._sorted_all
         for word in self._text.split():
@@ -336,6 +346,9 @@ class InboxProxy(QAbstractProxyModel):
                          if rows[n].deposited is not None and rows[n].deposited >= since]
         self._order = list(order) if order is self._sorted_all else order
         self._position = None
+        if len(self._results) >= RESULTS_KEPT:
+            self._results.pop(next(iter(self._results)))
+        self._results[self._text] = self._order
 
     def _where(self, numbers: set[int]) -> dict[int, int]:
         """Proxy rows of a few source rows (-1: filtered out), without mapping them all."""
@@ -359,11 +372,13 @@ class InboxProxy(QAbstractProxyModel):
             self._position = positions
         return self._position
 
-    def _relayout(self, *, resort: bool, narrowing: bool = False) -> None:
+    def _relayout(self, *, resort: bool, narrowing: bool = False, text_only: bool = False) -> None:
         """Re-sort/re-filter keeping the selection and current row (persistent indexes)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         sources = [(self._order[i.row()], i.column()) for i in persistent]
+        if not text_only:
+            self._results.clear()  # the kept results hold for the other filters as they were
         if resort:
             self._sorted_all = self._sorted_rows()
         self._filter(narrowing=narrowing and not resort)

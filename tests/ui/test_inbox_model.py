@@ -136,3 +136,20 @@ def test_replacing_a_row_changes_only_its_changed_cells(models, qtbot):
     assert changed == [(position, COL_DURATION, COL_DURATION)]
     assert proxy.data(proxy.index(position, COL_DURATION)) == "1:02:05"
     assert not reset
+
+
+def test_backspace_reuses_earlier_results_until_another_filter_changes(models):
+    _, proxy, _ = models
+    for text in ("s", "sa", "sal", "salle", "salle h", "salle hu"):
+        proxy.set_filter_text(text)
+    assert names(proxy) == ["huge.mp4"]
+    proxy.set_filter_text("sal")  # Backspace
+    assert set(names(proxy)) == {"huge.mp4", "other.mp4"}
+    proxy.set_state_filter([RowState.UPLOADING])
+    assert names(proxy) == ["other.mp4"]
+    proxy.set_filter_text("salle")  # a kept result from before would be wrong now
+    assert names(proxy) == ["other.mp4"]
+    proxy.set_state_filter(None)
+    proxy.sort(COL_SIZE, Qt.SortOrder.AscendingOrder)
+    proxy.set_filter_text("sal")
+    assert names(proxy) == ["other.mp4", "huge.mp4"]  # in the new order
