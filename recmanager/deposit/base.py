@@ -506,7 +506,7 @@ class Deposit(ABC):
         report = Throttle(progress)
         meter = _RateMeter(offset)
         report(Progress(offset, info.st_size, "B", label), force=True)
-        attempt = 0
+        attempt, failed_at = 0, offset
         with source.open("rb") as stream:
             while True:
                 try:
@@ -520,6 +520,8 @@ class Deposit(ABC):
                             cancel.check()
                     break
                 except DepositConnectionError as exc:
+                    if offset > failed_at:
+                        attempt, failed_at = 0, offset  # progress since the last drop
                     self._retrying(attempt, cancel, exc)
                     attempt += 1
                     written = self._lstat(temporary)

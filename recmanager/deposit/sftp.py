@@ -520,12 +520,12 @@ class SftpDeposit(Deposit):
 
     def _drop_locked(self) -> None:
         for idle in self._idle:
-            idle.close()
+            _quietly(idle.close)
         self._idle.clear()
         self._open_channels = 0
         self._channel_freed.notify_all()
         if self._client is not None:
-            self._client.close()
+            _quietly(self._client.close)
         self._client = None
         self._generation += 1
 
@@ -594,7 +594,7 @@ class SftpDeposit(Deposit):
                 self._open_channels -= 1
             self._channel_freed.notify()
         if not usable:
-            lease.client.close()
+            _quietly(lease.client.close)
         if lease.broken:
             self._forget(lease.generation)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -354,6 +355,33 @@ def test_upload_with_a_temporary_name_then_rename(sshd, trusted, root, tmp_path)
         assert not [n for n in os.listdir(root / "amphiA") if n.endswith(UPLOAD_SUFFIX)]
         with pytest.raises(DepositError, match="already exists"):
             deposit.upload(source, "amphiA", None)
+
+
+def test_an_upload_survives_a_dropped_connection(sshd, trusted, root, tmp_path):
+    source = tmp_path / "usb.mp4"
+    source.write_bytes(os.urandom(12 * 1024 * 1024 + 7))
+    statuses: list[str] = []
+    drop = DropAfter(sshd, 4)
+    with open_deposit(sshd.profile(root), trusted,
+                      on_status=lambda s, d: statuses.append(s)) as deposit:
+        remote = deposit.upload(source, "amphiA", None, cancel=drop)
+    assert drop.killed >= 1 and "reconnecting" in statuses
+    assert _sha256(root / "amphiA" / "usb.mp4") == _sha256(source)
+    assert remote.size == source.stat().st_size
+    assert not [n for n in os.listdir(root / "amphiA") if n.endswith(UPLOAD_SUFFIX)]
+
+
+def test_a_key_accepted_once_is_not_asked_again_on_reconnect(sshd, context, root):
+    asked: list[str] = []
+    with open_deposit(sshd.profile(root), context,
+                      on_unknown_host_key=lambda *a: asked.append(a[2]) or "once") as deposit:
+        assert deposit.list_folders()
+        sshd.kill_sessions()
+        with contextlib.suppress(DepositConnectionError):
+            deposit.list_folders()
+        assert deposit.list_folders() == ["amphiA", "salle 2 é"]
+    assert asked == [sshd.host_key_fingerprint]
+    assert not context.paths.known_hosts.exists()
 
 
 def test_quarantine_and_restore_over_sftp(sshd, trusted, root, tmp_path):

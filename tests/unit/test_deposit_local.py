@@ -279,6 +279,7 @@ def test_an_unlistable_folder_does_not_make_its_files_gone(context, deposit, fol
     assert result.gone == [] and _rows(context)[f"{ROOT}/amphiA/cours 1.mp4"] == "uploading"
 
 
+@pytest.mark.slow
 def test_ten_thousand_files_scan_incrementally(context, tmp_path):
     folder = tmp_path / "big"
     for number in range(50):
