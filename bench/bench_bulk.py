@@ -146,18 +146,24 @@ def killed_then_rerun(state: dict, rules: Path, home: Path, count: int) -> tuple
                "--exclude", "unmatched"]
     environment = cli_environment(state, home)
     database = home / "data" / "recmanager" / "recmanager.db"
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 600
+    home.mkdir(parents=True, exist_ok=True)
+    log = home / "first-run.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 1800
     while done_rows(database) < count // 3:
         if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("the first run ended before it could be interrupted")
+            raise SystemExit("the first run ended before it could be interrupted:\n"
+                             + log.read_text(errors="replace")[-3000:])
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     at_kill = done_rows(database)
     rerun = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True,
-                           timeout=1200, check=False)
+                           timeout=3600, check=False)
+    if rerun.returncode:
+        print(rerun.stdout[-2000:] + rerun.stderr[-2000:])
     return at_kill, rerun.returncode
 
 

@@ -125,7 +125,7 @@ def cmd_bulk_assign(args: argparse.Namespace, context: AppContext) -> int:
         if plan.has_errors and not args.json:
             _print_plan(plan)
         bulk.check_applicable(plan)
-        bar = TerminalProgress(translate("commands", "Assigning"))
+        bar = TerminalProgress(translate("commands", "Assigning"), sys.stderr)
         try:
             result = run.apply(plan, jobs=args.jobs, only_failed=args.retry_failed,
                                progress=bar)
