@@ -9,11 +9,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 prefix=${1:-${PREFIX:-$HOME/.local}}
 app_id=org.esup_portail.recmanager
+bundle=${RECMANAGER_BUNDLE:-$root/dist/recmanager}  # the folder `make dist` builds
 
-if [ -x "$root/dist/recmanager/recmanager" ]; then
+if [ -x "$bundle/recmanager" ]; then
   mkdir -p "$prefix/lib" "$prefix/bin"
   rm -rf "$prefix/lib/recmanager.new"
-  cp -a "$root/dist/recmanager" "$prefix/lib/recmanager.new"
+  cp -a "$bundle" "$prefix/lib/recmanager.new"
   rm -rf "$prefix/lib/recmanager"
   mv "$prefix/lib/recmanager.new" "$prefix/lib/recmanager"
   ln -sfn "$prefix/lib/recmanager/recmanager" "$prefix/bin/recmanager"

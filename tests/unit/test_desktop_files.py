@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import xml.etree.ElementTree as ET
 from configparser import ConfigParser
@@ -47,9 +48,17 @@ def test_ids_agree_with_the_application():
     assert component.findtext("provides/binary") == "recmanager"
 
 
+def install_desktop(prefix: Path, bundle: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(ROOT / "packaging" / "install-desktop.sh"), str(prefix)],
+        env={**os.environ, "RECMANAGER_BUNDLE": str(bundle)},
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
 def test_install_desktop_puts_everything_where_desktops_look(tmp_path):
     prefix = tmp_path / "prefix"
-    result = run(str(ROOT / "packaging" / "install-desktop.sh"), str(prefix))
+    result = install_desktop(prefix, tmp_path / "no-bundle-built")
     assert result.returncode == 0, result.stderr
     installed = prefix / "share" / "applications" / f"{APP_ID}.desktop"
     icon = prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
@@ -74,3 +83,24 @@ def test_every_screenshot_is_shipped_and_shown_in_the_readme():
         picture = ROOT / "resources" / "screenshots" / name
         assert picture.read_bytes().startswith(b"\x89PNG"), name
         assert f"resources/screenshots/{name}" in readme, name
+
+
+def test_install_desktop_installs_a_built_bundle(tmp_path):
+    """The bundle branch, with a stand-in folder shaped like `make dist`'s output."""
+    bundle = tmp_path / "dist" / "recmanager"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "_internal" / "marker").write_text("bundled\n")
+    program = bundle / "recmanager"
+    program.write_text("#!/bin/sh\necho recmanager 9.9\n")
+    program.chmod(0o755)
+    prefix = tmp_path / "prefix"
+    for _ in range(2):  # installing again replaces the previous copy
+        result = install_desktop(prefix, bundle)
+        assert result.returncode == 0, result.stderr
+    link = prefix / "bin" / "recmanager"
+    assert link.is_symlink()
+    assert run(str(link)).stdout == "recmanager 9.9\n"
+    assert (prefix / "lib" / "recmanager" / "_internal" / "marker").read_text() == "bundled\n"
+    assert not (prefix / "lib" / "recmanager.new").exists()
+    entry = desktop_entry(prefix / "share" / "applications" / f"{APP_ID}.desktop")
+    assert entry["Exec"] == str(link)
