@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import paramiko
 from paramiko.sftp import (
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("recmanager.deposit.sftp")
 
-HostKeyAnswer = Literal["accept", "once", "cancel"]
+# (host, key type, SHA-256 fingerprint) -> "accept" (remember) | "once" | "cancel"
 HostKeyQuestion = Callable[[str, str, str], str]
 
 # OpenSSH's sftp-server answers at most 256 KiB - 1 KiB per READ; asking for exactly that
@@ -95,10 +95,6 @@ def fingerprint(key: paramiko.PKey) -> str:
     """``SHA256:…`` exactly as OpenSSH prints it (base64 without padding)."""
     digest = hashlib.sha256(key.asbytes()).digest()
     return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
-
-
-def known_hosts_name(host: str, port: int) -> str:
-    return host if port == 22 else f"[{host}]:{port}"
 
 
 class _AskPolicy(paramiko.RejectPolicy):
@@ -222,7 +218,7 @@ class RemoteReader(io.RawIOBase):
         self._lease = deposit._lease()
         client = self._lease.client
         try:
-            self._file = deposit._translate(lambda: client.open(path, "rb"), path)
+            self._file = deposit._translate(lambda: client.open(path, "rb"))
         except BaseException:
             self._lease.release()
             raise
@@ -252,7 +248,7 @@ class RemoteReader(io.RawIOBase):
             self._restart()
         if not self._leftover:
             assert self._ahead is not None
-            self._leftover = self._deposit._translate(self._ahead.next_chunk, "")
+            self._leftover = self._deposit._translate(self._ahead.next_chunk)
             if not self._leftover:
                 return 0
         count = min(len(view), len(self._leftover))
@@ -263,7 +259,7 @@ class RemoteReader(io.RawIOBase):
 
     def _restart(self) -> None:
         if self._ahead is not None:
-            self._deposit._translate(self._ahead.discard, "")
+            self._deposit._translate(self._ahead.discard)
         self._leftover = b""
         self._ahead = _ReadAhead(
             self._lease.client, self._file.handle, self._position, self._size, depth=1,
@@ -615,7 +611,7 @@ class SftpDeposit(Deposit):
             transport = self._client.get_transport() if self._client else None
             return transport is not None and transport.is_active()
 
-    def _translate(self, work: Callable[[], Any], path: str) -> Any:
+    def _translate(self, work: Callable[[], Any]) -> Any:
         """Run one SFTP call, turning a dropped link into DepositConnectionError."""
         try:
             return work()
