@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
 
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.first_run import FirstRunGuide, offer_first_run
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
+from tests.ui.pseudo_french import FILLER, pseudo_french
 
 pytestmark = pytest.mark.sshd
 
@@ -141,3 +142,29 @@ def test_shown_only_when_there_is_no_profile(qtbot, context, sandbox_pod, sshd):
     second = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(second)
     assert offer_first_run(second) is None
+
+
+def test_layouts_hold_with_longer_strings(qtbot, context):
+    """Pseudo-French (half as long again): the guide and the main window still fit a
+    1280×800 screen and no label is cut."""
+    with pseudo_french():
+        window = MainWindow(context, runner=TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        assert window.minimumSizeHint().width() <= 1280
+        guide = FirstRunGuide(context, window.runner, window)
+        qtbot.addWidget(guide)
+        guide.show()
+        assert guide.token.toolTip().endswith(FILLER)
+        guide.pod_url.setText("https://pod.univ-exemple.fr/")
+        guide.token.setText("0123456789abcdef")
+        shown = []
+        for _page in range(3):
+            shown.append(guide.currentId())
+            page = guide.currentPage()
+            assert page.minimumSizeHint().width() <= guide.width() <= 1280
+            cut = [label.text() for label in page.findChildren(QLabel)
+                   if label.isVisible() and label.text() and not label.wordWrap()
+                   and label.sizeHint().width() > label.width()]
+            assert cut == []
+            guide.next()
+        assert shown == [0, 1, 2]

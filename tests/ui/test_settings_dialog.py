@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -20,6 +20,7 @@ from recmanager.ui.dialogs import settings as settings_dialog
 from recmanager.ui.dialogs.settings import SettingsDialog
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
+from tests.ui.pseudo_french import FILLER, pseudo_french
 
 EDITOR_TYPES = {"bool": QCheckBox, "int": QSpinBox, "url": QLineEdit, "str": QLineEdit,
                 "path": QLineEdit, "choice": QComboBox}
@@ -141,31 +142,19 @@ def test_the_main_window_opens_it_and_applies_changes(qtbot, context):
     assert context.settings.get("notifications") is False
 
 
-class LongerTranslator(QTranslator):
-    """Pseudo-French: every string a half longer, as French often is."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        if context in ("settings", "SettingsDialog") and source:
-            return source + " " + "é" * (len(source) // 2)
-        return None
-
-
 def test_the_layout_holds_with_longer_strings(qtbot, context):
-    translator = LongerTranslator()
-    QCoreApplication.installTranslator(translator)
-    try:
+    with pseudo_french():
         dialog = SettingsDialog(context.settings)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         label = dialog.findChild(QLabel, "refresh_interval_s_help")
-        assert label.text().endswith("é"), "the pseudo-translation is in use"
+        assert label.text().endswith(FILLER), "the pseudo-translation is in use"
         assert dialog.width() <= 1024 and dialog.height() <= 768
+        assert dialog.minimumSizeHint().width() <= 800
         for child in dialog.findChildren(QLabel):
             if child.isVisible() and child.text():
                 fits = child.wordWrap() or child.sizeHint().width() <= child.width()
                 assert fits, f"clipped: {child.text()!r}"
         for key, editor in dialog.editors.items():
             assert editor.isVisible() and editor.width() >= 60, key
-    finally:
-        QCoreApplication.removeTranslator(translator)
