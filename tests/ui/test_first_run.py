@@ -168,3 +168,12 @@ def test_layouts_hold_with_longer_strings(qtbot, context):
             assert cut == []
             guide.next()
         assert shown == [0, 1, 2]
+
+
+def test_not_offered_over_a_damaged_profiles_file(qtbot, context):
+    context.paths.profiles_file.write_text("{ not json", encoding="utf-8")
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    assert window.profile is None
+    assert offer_first_run(window) is None
+    assert context.paths.profiles_file.read_text(encoding="utf-8") == "{ not json"

@@ -386,8 +386,14 @@ class _TestPage(QWizardPage):
 def offer_first_run(window: QMainWindow) -> FirstRunGuide | None:
     """Open the guide when no profile exists yet; the window adopts the saved profile."""
     context: AppContext = window.context  # type: ignore[attr-defined]
-    if window.profile is not None or context.profiles.names():  # type: ignore[attr-defined]
+    if window.profile is not None:  # type: ignore[attr-defined]
         return None
+    try:
+        if context.profiles.names():
+            return None
+    except RecmanagerError:
+        return None  # a damaged profiles file: the guide must not write over it
+
     guide = FirstRunGuide(context, window.runner, window)  # type: ignore[attr-defined]
     guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
