@@ -7,6 +7,7 @@ command lines; every line this module logs or puts in an error has them masked.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
@@ -63,16 +64,20 @@ def _drain(lines: queue.SimpleQueue[str], on_line: Callable[[str], None] | None)
 
 
 def stop_group(process: subprocess.Popen, timeout: float = 5.0) -> None:
-    """SIGTERM the tool's process group, SIGKILL if it lingers (mp4dash has children)."""
-    if process.poll() is not None:
-        return
+    """SIGTERM the tool's process group, SIGKILL if it lingers (mp4dash has children).
+
+    The group is signalled even when its leader has exited: its children may still run, and
+    the kernel does not reuse a group id while any member lives.
+    """
     try:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout)
     except ProcessLookupError:
         return
+    try:
+        process.wait(timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout)
 
 
