@@ -110,7 +110,7 @@ def _run(job: PackagingJob, context: AppContext, as_json: bool) -> int:
     )
     for listener in listeners:
         job.bus.add(listener)
-    bar = TerminalProgress(translate("package", "Job {id}").format(id=job.id))
+    bar = TerminalProgress(translate("package", "Job {id}").format(id=job.id), sys.stderr)
     token = CancelToken()
     outcome: dict[str, BaseException | JobRecord] = {}
     done = threading.Event()
