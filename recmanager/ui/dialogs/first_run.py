@@ -8,6 +8,7 @@ later in File › Connection profiles.
 from __future__ import annotations
 
 from functools import partial
+from html import escape
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -366,8 +367,8 @@ class _TestPage(QWizardPage):
         lines = []
         for result in results:
             mark, colour = ("✔", "#1b7f3b") if result.ok else ("✘", "#b3261e")
-            lines.append(f"<span style='color:{colour}'>{mark}</span> <b>{result.part}</b>: "
-                         f"{result.message}")
+            lines.append(f"<span style='color:{colour}'>{mark}</span> "
+                         f"<b>{escape(result.part)}</b>: {escape(result.message)}")
         self.results.setText("<br>".join(lines))
         if results and all(result.ok for result in results):
             self.summary.setText(self.tr("Everything works. Save the profile to start."))
@@ -380,7 +381,7 @@ class _TestPage(QWizardPage):
         self.completeChanged.emit()
 
     def show_problem(self, text: str) -> None:
-        self.summary.setText(f"<span style='color:#b3261e'>{text}</span>")
+        self.summary.setText(f"<span style='color:#b3261e'>{escape(text)}</span>")
 
 
 def offer_first_run(window: QMainWindow) -> FirstRunGuide | None:
