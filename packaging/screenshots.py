@@ -134,7 +134,7 @@ def take(shots: set[str], out: Path) -> None:
     shooter = Shooter(out, work)
     context = shooter.context
     try:
-        with sandbox_process(context, extra_args=("--no-cron",)) as state:
+        with sandbox_process(context) as state:
             profile = save_sandbox_profile(context, state, name="Sandbox", username="admin")
             # Files count as complete after one quiet second, not two minutes: the second
             # scan below sees them complete, as a desk would a while after the uploads.
