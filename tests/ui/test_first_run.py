@@ -177,3 +177,10 @@ def test_not_offered_over_a_damaged_profiles_file(qtbot, context):
     assert window.profile is None
     assert offer_first_run(window) is None
     assert context.paths.profiles_file.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_server_messages_are_shown_as_text(guide):
+    from recmanager.connection import CheckResult
+
+    guide.test_page.show_results([CheckResult("Token", False, "Bad <b>token</b> & more")])
+    assert "Bad &lt;b&gt;token&lt;/b&gt; &amp; more" in guide.test_page.results.text()
