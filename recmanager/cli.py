@@ -34,13 +34,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="recmanager",
         description="Recordings and recorders of Esup-Pod. Without a command: the application.",
     )
     parser.add_argument("--version", action="version", version=f"recmanager {__version__}")
     parser.add_argument("--profile", help="connection profile to open in the application")
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -53,8 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _starts_the_application(argv: list[str]) -> bool:
+    """True when no command is named: the command modules (and the core modules they
+    import) are then not loaded, which keeps the application's start-up fast."""
+    words = iter(argv)
+    for word in words:
+        if word == "--profile":
+            next(words, None)
+        elif word in ("-h", "--help") or not word.startswith("-"):
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(with_commands=not _starts_the_application(argv))
     args = parser.parse_args(argv)
     from recmanager.context import AppContext
     from recmanager.logs import setup_logging

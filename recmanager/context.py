@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from recmanager.config import Paths, Profile, ProfileStore, Settings
 from recmanager.errors import ConfigError
 from recmanager.i18n import translate
 from recmanager.secrets import SecretKind, SecretStore, secrets
-from recmanager.store import Database
+
+if TYPE_CHECKING:
+    from recmanager.store import Database
 
 ENV_PROFILE = "environment"
 
@@ -31,6 +34,8 @@ class AppContext:
     def db(self) -> Database:
         """Opened on first use, so commands that need no database never touch it."""
         if self._db is None:
+            from recmanager.store import Database  # SQLAlchemy is slow to import
+
             self._db = Database(self.paths.database)
         return self._db
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 import threading
 from enum import StrEnum
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING, Any
 
 from recmanager.errors import SecretError
 from recmanager.i18n import translate
 from recmanager.logs import register_secret
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 SERVICE = "recmanager"
 log = logging.getLogger("recmanager.secrets")
@@ -35,6 +35,14 @@ class SecretKind(StrEnum):
 
 def _entry(owner: str, kind: SecretKind) -> str:
     return f"{owner}:{kind.value}"
+
+
+def _keyring() -> Any:
+    """keyring, imported on first use: it costs a noticeable part of the start-up time."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 def _is_secure(backend: keyring.backend.KeyringBackend) -> bool:
@@ -57,7 +65,7 @@ class SecretStore:
     def persistent(self) -> bool:
         """True when secrets survive a restart (a secure keyring backend is available)."""
         try:
-            return _is_secure(keyring.get_keyring())
+            return _is_secure(_keyring().get_keyring())
         except Exception:  # noqa: BLE001 - any backend failure means "not available"
             return False
 
@@ -68,6 +76,7 @@ class SecretStore:
                 return self._memory[entry]
         if not self.persistent:
             return None
+        keyring = _keyring()
         try:
             value = keyring.get_password(SERVICE, entry)
             if value:
@@ -85,6 +94,7 @@ class SecretStore:
         register_secret(value)
         entry = _entry(owner, kind)
         if self.persistent:
+            keyring = _keyring()
             try:
                 keyring.set_password(SERVICE, entry, value)
                 with self._lock:
@@ -107,6 +117,7 @@ class SecretStore:
         with self._lock:
             self._memory.pop(entry, None)
         if self.persistent:
+            keyring = _keyring()
             try:
                 keyring.delete_password(SERVICE, entry)
             except keyring.errors.PasswordDeleteError:

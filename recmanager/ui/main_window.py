@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,6 +24,9 @@ from recmanager.ui.notifications import Notifier
 from recmanager.ui.shortcuts import install_shortcut_sheet
 from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from recmanager.ui.jobs_panel import JobsPanel
 
 log = logging.getLogger("recmanager.ui")
 
@@ -52,7 +56,6 @@ class MainWindow(QMainWindow):
         )
         self._restore_state()
         self.notifier = Notifier(self, context.settings, self.runner)
-        self.jobs_panel.job_finished.connect(self.notifier.job_finished)
         self.notifier.watch_inbox(self.inbox)
         self._load_profile(profile_name)
 
@@ -174,27 +177,50 @@ class MainWindow(QMainWindow):
             self.inbox.deposit_files(files)
 
     def _build_docks(self) -> None:
-        from recmanager.ui.jobs_panel import JobsPanel
+        from PySide6.QtWidgets import QMenu
 
-        self.jobs_panel = JobsPanel(self.context, self.runner, self)
         dock = QDockWidget(self.tr("Jobs"), self)
         dock.setObjectName("JobsDock")
-        dock.setWidget(self.jobs_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.jobs_dock = dock
         self.view_menu.addAction(dock.toggleViewAction())
-        from PySide6.QtWidgets import QMenu
-
         # The dock's tool bar takes no keyboard focus: its actions are in a menu too.
-        jobs_menu = QMenu(self.tr("&Jobs"), self)
-        jobs_menu.addAction(self.action_package)
-        jobs_menu.addSeparator()
-        panel = self.jobs_panel
-        for action in (panel.action_cancel, panel.action_retry, panel.action_open,
-                       panel.action_copy):
-            jobs_menu.addAction(action)
+        self.jobs_menu = QMenu(self.tr("&Jobs"), self)
+        self.jobs_menu.addAction(self.action_package)
+        self.jobs_menu.addSeparator()
         help_menu_action = self.menuBar().actions()[-1]
-        self.menuBar().insertMenu(help_menu_action, jobs_menu)
+        self.menuBar().insertMenu(help_menu_action, self.jobs_menu)
+        self._jobs_panel: JobsPanel | None = None
+        self._first_paint_done = False
+
+    @property
+    def jobs_panel(self) -> JobsPanel:
+        """The jobs dock's content, built just after the window shows: it needs the
+        database and the packaging modules, which would delay the first paint."""
+        if self._jobs_panel is None:
+            from recmanager.ui.jobs_panel import JobsPanel
+
+            panel = JobsPanel(self.context, self.runner, self)
+            self.jobs_dock.setWidget(panel)
+            for action in (panel.action_cancel, panel.action_retry, panel.action_open,
+                           panel.action_copy):
+                self.jobs_menu.addAction(action)
+            panel.job_finished.connect(self.notifier.job_finished)
+            self._jobs_panel = panel
+        return self._jobs_panel
+
+    def event(self, event: QEvent) -> bool:
+        """After the first paint, build what the first screen does not need."""
+        if event.type() == QEvent.Type.Paint and not self._first_paint_done:
+            self._first_paint_done = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        self.jobs_panel  # noqa: B018 - builds the dock's content
+        if self.profile is not None:
+            # The cached inbox first, then the servers.
+            self.refresh()
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()
@@ -230,7 +256,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self.inbox.shutdown()
-        self.jobs_panel.shutdown()
+        if self._jobs_panel is not None:
+            self._jobs_panel.shutdown()
         super().closeEvent(event)
 
     def _load_profile(self, name: str | None) -> None:
@@ -240,9 +267,8 @@ class MainWindow(QMainWindow):
             log.info("no profile: %s", exc)
             self.profile = None
         self._show_profile()
-        if self.profile is not None:
-            # After the window is up: the cached inbox first, then the servers.
-            QTimer.singleShot(0, self.refresh)
+        if self.profile is not None and self._first_paint_done:
+            self.refresh()
 
     def _show_profile(self) -> None:
         if self.profile is None:
