@@ -16,9 +16,6 @@ from recmanager import audit
 from recmanager.commands.common import add_connection_options, human_size, print_json, print_table
 from recmanager.errors import (
     ConfigError,
-    PodAmbiguousResult,
-    PodConnectionError,
-    PodServerError,
     RecmanagerError,
 )
 from recmanager.i18n import translate
@@ -198,55 +195,36 @@ def _find_treatment(client: PodClient, profile: Profile, file: str) -> Treatment
 
 
 def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
-    profile, client = _client(args, context)
-    target = args.file
-    try:
-        with client:
-            treatment = _find_treatment(client, profile, args.file)
-            target = treatment.file
-            owner = client.find_user(args.owner)
-            if owner is None:
-                raise ConfigError(
-                    translate("commands", "Pod has no user with the login or e-mail {owner}.")
-                    .format(owner=args.owner)
-                )
-            title = args.title or posixpath.splitext(treatment.filename)[0]
-            outcome = client.claim(treatment, owner, title)
-    except RecmanagerError as exc:
-        failed = isinstance(exc, PodConnectionError | PodServerError | PodAmbiguousResult)
-        result = "failed" if failed else "refused"
-        audit.record(
-            context.db, profile=profile.name, actor="cli", action="claim", target=target,
-            result=result, error=str(exc), detail={"owner": args.owner},
-        )
-        raise
-    audit.record(
-        context.db, profile=profile.name, actor="cli", action="claim", target=treatment.file,
-        result="ok", error=outcome.problem,
-        detail={"owner": owner.username, "title": title, "recording": outcome.recording.id,
-                "treatment": treatment.id, "treatment_deleted": outcome.treatment_deleted},
-    )
+    """The inbox's claim action: checks, claim, verification and audit entry."""
+    from recmanager.actions import open_actions
+
+    profile = context.resolve_profile(args.profile)
+    with open_actions(profile, context) as actions:
+        try:
+            treatment = _find_treatment(actions.client, profile, args.file)
+        except RecmanagerError as exc:
+            audit.record(
+                context.db, profile=profile.name, actor=actions.actor, action="claim",
+                target=args.file, result="refused", error=str(exc),
+                detail={"owner": args.owner},
+            )
+            raise
+        title = args.title or posixpath.splitext(treatment.filename)[0]
+        result = actions.claim(treatment.file, args.owner, title)
     if args.json:
         print_json({
-            "recording": outcome.recording,
+            "file": result.path,
             "treatment_id": treatment.id,
-            "treatment_deleted": outcome.treatment_deleted,
-            "recovered": outcome.recovered,
-            "problem": outcome.problem,
-            "owner": owner.username,
+            "recording_id": result.recording_id,
+            "video_id": result.video_id,
+            "owner": result.owner,
+            "title": result.title,
+            "already_done": result.already_done,
+            "reassigned_to": result.reassigned_to,
+            "notes": list(result.notes),
         }, sys.stdout)
     else:
-        print(
-            translate("commands", "Claimed {file} for {owner} as \"{title}\" (recording {id}).")
-            .format(file=treatment.filename, owner=owner.display_name, title=title,
-                    id=outcome.recording.id)
-        )
-        if not outcome.treatment_deleted:
-            print(
-                translate("commands", "The unclaimed row could not be removed: {problem}")
-                .format(problem=outcome.problem),
-                file=sys.stderr,
-            )
+        print(result.message)
     return 0
 
 
