@@ -254,3 +254,26 @@ def test_panel_jobs_push_events_to_the_webhook_in_the_settings(qtbot, context, m
         receiver.shutdown()
         receiver.server_close()
         thread.join(5)
+
+
+def test_main_window_package_action_runs_a_job_and_notifies(qtbot, context, media, tmp_path,
+                                                            monkeypatch):
+    from recmanager.ui.main_window import MainWindow
+
+    def fill_and_accept(dialog: PackageDialog) -> int:
+        dialog.input_edit.setText(str(media.clip))
+        dialog.output_edit.setText(str(tmp_path / "lecture-dash"))
+        dialog.generate()
+        return 1
+
+    monkeypatch.setattr(PackageDialog, "exec", fill_and_accept)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    assert window.action_package in window.toolbar.actions()
+    delivered: list[tuple[str, str, str]] = []
+    window.notifier.delivered.connect(lambda *args: delivered.append(args))
+    window.action_package.trigger()
+    record = window.jobs_panel.model.records[0]
+    assert record.status is JobStatus.READY
+    assert (tmp_path / "lecture-dash" / "stream.mpd").is_file()
+    assert delivered and delivered[-1][1] == "Job finished: sample.mp4"
