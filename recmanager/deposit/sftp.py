@@ -72,8 +72,10 @@ HostKeyQuestion = Callable[[str, str, str], str]
 # OpenSSH's sftp-server answers at most 256 KiB - 1 KiB per READ; asking for exactly that
 # avoids short reads and the extra round trips they cost.
 READ_CHUNK = 255 * 1024
-# Requests in flight for a download (16 MiB): enough to keep loopback and a LAN busy.
-DOWNLOAD_DEPTH = 64
+# Requests in flight for a download (8 MiB). More is not faster when the CPU is busy:
+# paramiko's channel buffer then holds more unread data, and each read moves what is left
+# of it (bench/bench_deposit_download.py on a loaded machine: 32 in flight beat 64).
+DOWNLOAD_DEPTH = 32
 # The preview reader starts with one request after a seek and doubles while reads stay
 # sequential: a player hopping around an MP4 fetches little it does not use.
 PREVIEW_MAX_DEPTH = 8
