@@ -62,7 +62,8 @@ bench: system-test-deps install-test
 
 # A one-folder application for desks without Python: dist/recmanager/recmanager.
 dist: install-test
-	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	PYINSTALLER_CONFIG_DIR=build/pyinstaller-cache $(BIN)/pyinstaller --noconfirm \
+	  --log-level WARN --distpath dist \
 	  --workpath build/pyinstaller packaging/recmanager.spec
 	@du -sh dist/recmanager
 
