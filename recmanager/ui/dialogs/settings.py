@@ -89,6 +89,8 @@ class SettingsDialog(QDialog):
             else:
                 label = QLabel(label_text, form_widget)
                 label.setWordWrap(True)
+                # Wrapped labels are laid out narrow; about 30 characters reads better.
+                label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 30)
                 label.setBuddy(editor)
                 form.addRow(label, column)
         scroll = QScrollArea(self)
