@@ -38,46 +38,30 @@ from PySide6.QtWidgets import (
 from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.ui.icons import themed_icon
 
-CONTEXT = "shortcuts"
+CONTEXT = "shortcuts"  # translation context; lupdate needs it spelled out in each call
+
+RECORDINGS = QT_TRANSLATE_NOOP("shortcuts", "Recordings")
+PLAYER = QT_TRANSLATE_NOOP("shortcuts", "Player")
+HELP = QT_TRANSLATE_NOOP("shortcuts", "Help")
 
 # Keys that work in the recordings list and the preview player (issue: standard shortcuts).
 STANDARD_KEYS: tuple[tuple[str, str, str], ...] = (
-    (QT_TRANSLATE_NOOP(CONTEXT, "Recordings"), QT_TRANSLATE_NOOP(CONTEXT, "Refresh"), "F5"),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Recordings"), QT_TRANSLATE_NOOP(CONTEXT, "Filter"), "Ctrl+F"),
-    (
-        QT_TRANSLATE_NOOP(CONTEXT, "Recordings"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Delete the selected recordings"),
-        "Del",
-    ),
-    (
-        QT_TRANSLATE_NOOP(CONTEXT, "Recordings"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Claim the selected recordings"),
-        "Ctrl+Return",
-    ),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Play / pause"), "Space, K"),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Seek back"), "Left"),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Seek forward"), "Right"),
-    (
-        QT_TRANSLATE_NOOP(CONTEXT, "Player"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Previous frame"),
-        ",",
-    ),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Next frame"), "."),
-    (
-        QT_TRANSLATE_NOOP(CONTEXT, "Player"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Seek back / forward further"),
-        "Shift+Left, Shift+Right",
-    ),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Back to the start"), "Home"),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Volume up / down"),
-     "Up, Down"),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Mute"), "M"),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Player"), QT_TRANSLATE_NOOP(CONTEXT, "Bigger window"), "F"),
-    (
-        QT_TRANSLATE_NOOP(CONTEXT, "Help"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Keyboard shortcuts"),
-        "F1",
-    ),
+    (RECORDINGS, QT_TRANSLATE_NOOP("shortcuts", "Refresh"), "F5"),
+    (RECORDINGS, QT_TRANSLATE_NOOP("shortcuts", "Filter"), "Ctrl+F"),
+    (RECORDINGS, QT_TRANSLATE_NOOP("shortcuts", "Delete the selected recordings"), "Del"),
+    (RECORDINGS, QT_TRANSLATE_NOOP("shortcuts", "Claim the selected recordings"), "Ctrl+Return"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Play / pause"), "Space, K"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Seek back"), "Left"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Seek forward"), "Right"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Previous frame"), ","),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Next frame"), "."),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Seek back / forward further"),
+     "Shift+Left, Shift+Right"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Back to the start"), "Home"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Volume up / down"), "Up, Down"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Mute"), "M"),
+    (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Bigger window"), "F"),
+    (HELP, QT_TRANSLATE_NOOP("shortcuts", "Keyboard shortcuts"), "F1"),
 )
 
 SHEET_KEYS = ("F1", "?")
@@ -240,7 +224,11 @@ class ShortcutSheet(QDialog):
             if not sequences:
                 continue
             path = paths.get(action, "")
-            where = path.rsplit(" › ", 1)[0] if " › " in path else _tr("Window")
+            where = (
+                path.rsplit(" › ", 1)[0]
+                if " › " in path
+                else QCoreApplication.translate("shortcuts", "Window")
+            )
             keys = ", ".join(key_text(s) for s in sequences)
             rows.append((where, plain_text(action.text()), keys))
             listed.update(key_text(s) for s in sequences)
@@ -261,7 +249,11 @@ def open_shortcut_sheet(window: QMainWindow) -> ShortcutSheet:
 
 def install_shortcut_sheet(window: QMainWindow, menu: QMenu) -> QAction:
     """Add "Keyboard shortcuts" (F1, ?) to ``menu``; it opens the sheet for ``window``."""
-    action = QAction(themed_icon("input-keyboard"), _tr("Keyboard shortcuts…"), window)
+    action = QAction(
+        themed_icon("input-keyboard"),
+        QCoreApplication.translate("shortcuts", "Keyboard shortcuts…"),
+        window,
+    )
     action.setShortcuts([QKeySequence(key) for key in SHEET_KEYS])
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: open_shortcut_sheet(window))
