@@ -542,7 +542,7 @@ class PackagingJob:
         self._share = (start, min(100.0, start + share * 100.0))
         self._step_label = label
         self._step_percent = 0.0
-        self._report()
+        self._report(force=True)  # a few per job: each new step is always shown
 
     def fraction(self, value: float) -> None:
         value = max(0.0, min(1.0, value))
