@@ -71,7 +71,7 @@ class TerminalProgress:
     def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
         self.stream = stream or sys.stderr
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self._last_step = -1
 
     def __call__(self, progress: Progress) -> None:
