@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TS := resources/translations/recmanager_fr.ts
 QM := $(TS:.ts=.qm)
-SOURCES := $(shell find recmanager -name '*.py' -not -path '*/sandbox/*' | sort)
+SOURCES := $(shell find recmanager -name '*.py' | sort)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test sandbox system-deps system-test-deps install install-test lint \
