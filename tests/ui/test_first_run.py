@@ -184,3 +184,14 @@ def test_server_messages_are_shown_as_text(guide):
 
     guide.test_page.show_results([CheckResult("Token", False, "Bad <b>token</b> & more")])
     assert "Bad &lt;b&gt;token&lt;/b&gt; &amp; more" in guide.test_page.results.text()
+
+
+def test_button_updates_do_not_leak_references_to_true(guide):
+    """PySide6 drops a reference to True per call of a Python isComplete() override; enough
+    of them abort the interpreter at exit, so the guide must not have one."""
+    import sys
+
+    before = sys.getrefcount(True)
+    for _ in range(500):
+        guide.test_page.completeChanged.emit()
+    assert sys.getrefcount(True) - before > -20

@@ -326,12 +326,19 @@ class FirstRunGuide(QWizard):
 
 
 class _TestPage(QWizardPage):
-    """Runs the test when shown; Finish is possible once it ran, whatever its outcome."""
+    """Runs the test when shown; Finish is possible once it ran, whatever its outcome.
+
+    "It ran" is a hidden mandatory field rather than an ``isComplete()`` override: PySide6
+    loses a reference to ``True`` each time Qt calls that override, until Python aborts.
+    """
 
     def __init__(self, guide: FirstRunGuide) -> None:
         super().__init__(guide)
         self.guide = guide
-        self.ran = False
+        self._ran = QLineEdit(self)
+        self._ran.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._ran.hide()
+        self.registerField("tested*", self._ran)
         self.setTitle(self.tr("Test and save"))
         layout = QVBoxLayout(self)
         self.results = QLabel(self)
@@ -352,15 +359,15 @@ class _TestPage(QWizardPage):
     def initializePage(self) -> None:
         self.guide.test_connection()
 
-    def isComplete(self) -> bool:
-        return self.ran
+    @property
+    def ran(self) -> bool:
+        return bool(self._ran.text())
 
     def started(self) -> None:
-        self.ran = False
+        self._ran.clear()
         self.retry.setEnabled(False)
         self.results.setText(self.tr("Testing the connection…"))
         self.summary.clear()
-        self.completeChanged.emit()
 
     def show_results(self, results: list[CheckResult]) -> None:
         self.guide.results = results
@@ -376,9 +383,8 @@ class _TestPage(QWizardPage):
             self.summary.setText(self.tr(
                 "Something needs fixing: go Back to change a value and test again, or save "
                 "the profile now and fix it later in File › Connection profiles."))
-        self.ran = True
+        self._ran.setText("yes")
         self.retry.setEnabled(True)
-        self.completeChanged.emit()
 
     def show_problem(self, text: str) -> None:
         self.summary.setText(f"<span style='color:#b3261e'>{escape(text)}</span>")
