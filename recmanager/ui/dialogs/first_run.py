@@ -326,19 +326,12 @@ class FirstRunGuide(QWizard):
 
 
 class _TestPage(QWizardPage):
-    """Runs the test when shown; Finish is possible once it ran, whatever its outcome.
-
-    "It ran" is a hidden mandatory field rather than an ``isComplete()`` override: PySide6
-    loses a reference to ``True`` each time Qt calls that override, until Python aborts.
-    """
+    """Runs the test when shown; Finish is possible once it ran, whatever its outcome."""
 
     def __init__(self, guide: FirstRunGuide) -> None:
         super().__init__(guide)
         self.guide = guide
-        self._ran = QLineEdit(self)
-        self._ran.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._ran.hide()
-        self.registerField("tested*", self._ran)
+        self.ran = False
         self.setTitle(self.tr("Test and save"))
         layout = QVBoxLayout(self)
         self.results = QLabel(self)
@@ -359,15 +352,15 @@ class _TestPage(QWizardPage):
     def initializePage(self) -> None:
         self.guide.test_connection()
 
-    @property
-    def ran(self) -> bool:
-        return bool(self._ran.text())
+    def isComplete(self) -> bool:
+        return self.ran
 
     def started(self) -> None:
-        self._ran.clear()
+        self.ran = False
         self.retry.setEnabled(False)
         self.results.setText(self.tr("Testing the connection…"))
         self.summary.clear()
+        self.completeChanged.emit()
 
     def show_results(self, results: list[CheckResult]) -> None:
         self.guide.results = results
@@ -383,8 +376,9 @@ class _TestPage(QWizardPage):
             self.summary.setText(self.tr(
                 "Something needs fixing: go Back to change a value and test again, or save "
                 "the profile now and fix it later in File › Connection profiles."))
-        self._ran.setText("yes")
+        self.ran = True
         self.retry.setEnabled(True)
+        self.completeChanged.emit()
 
     def show_problem(self, text: str) -> None:
         self.summary.setText(f"<span style='color:#b3261e'>{escape(text)}</span>")
