@@ -19,7 +19,6 @@ import shutil
 import stat as stat_module
 import threading
 import time
-import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -124,26 +123,29 @@ class Writer(Protocol):
     def write(self, data: bytes) -> object: ...
 
 
+# Unicode's control characters (category Cc), and the stand-ins Python uses for bytes that
+# are not UTF-8 (surrogateescape). One regular expression: names are checked by thousands.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
+
+
 def hostile_name_reason(name: str) -> str | None:
     """Why a directory entry's name must not be followed, or None when it is fine."""
     if not name or name in (".", ".."):
         return translate("deposit", "a relative name (\".\" or \"..\")")
     if "/" in name or "\\" in name:
         return translate("deposit", "a slash inside the name")
-    if any(unicodedata.category(char) == "Cc" for char in name):
+    if _CONTROL.search(name):
         return translate("deposit", "a control character in the name")
-    if any(0xDC80 <= ord(char) <= 0xDCFF for char in name):
+    if _NOT_UTF8.search(name):
         return translate("deposit", "a name that is not valid UTF-8")
     return None
 
 
 def printable(name: str) -> str:
     """A name safe to show in a table or a log line (control characters escaped)."""
-    return "".join(
-        char if unicodedata.category(char) != "Cc" and not 0xDC80 <= ord(char) <= 0xDCFF
-        else f"\\x{ord(char) & 0xFF:02x}"
-        for char in name
-    )
+    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match[0]) & 0xFF:02x}", name)
 
 
 def _unsafe(path: str, reason: str) -> UnsafePath:
@@ -170,7 +172,7 @@ def check_server_path(root: str, path: str) -> tuple[str, str]:
     """
     if not isinstance(path, str) or not path:
         raise _unsafe(str(path), translate("deposit", "an empty path"))
-    if any(unicodedata.category(char) == "Cc" for char in path):
+    if _CONTROL.search(path):
         raise _unsafe(path, translate("deposit", "a control character"))
     if not path.startswith("/"):
         raise _unsafe(path, translate("deposit", "not an absolute path"))

@@ -20,6 +20,7 @@ import io
 import logging
 import os
 import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -767,7 +768,8 @@ def _entry(name: str, attributes: SFTPAttributes) -> Entry:
 def _read_directory(client: paramiko.SFTPClient, server_dir: str) -> list[Entry]:
     """``listdir_attr`` that survives names which are not UTF-8 (they are reported, not lost).
 
-    paramiko decodes names strictly, so one odd byte would fail the whole folder.
+    paramiko decodes names strictly, so one odd byte would fail the whole folder; and its
+    attribute objects cost more than the listing itself on a folder of thousands of files.
     """
     kind, message = client._request(CMD_OPENDIR, server_dir)
     if kind != CMD_HANDLE:
@@ -782,12 +784,42 @@ def _read_directory(client: paramiko.SFTPClient, server_dir: str) -> list[Entry]
                 break
             if kind != CMD_NAME:
                 raise OSError(None, "unexpected reply to READDIR")
-            for _ in range(message.get_int()):
-                name = message.get_string().decode("utf-8", "surrogateescape")
-                message.get_string()  # the long name, ls -l style
-                attributes = SFTPAttributes._from_msg(message)
-                if name not in (".", ".."):
-                    entries.append(_entry(name, attributes))
+            entries += _parse_names(message.get_remainder())
     finally:
         client._request(CMD_CLOSE, handle)
+    return entries
+
+
+_U32 = struct.Struct(">I")
+_U64 = struct.Struct(">Q")
+_FLAG_SIZE, _FLAG_UIDGID, _FLAG_PERMISSIONS, _FLAG_TIMES = 0x1, 0x2, 0x4, 0x8
+_FLAG_EXTENDED = 0x80000000
+
+
+def _parse_names(payload: bytes) -> list[Entry]:
+    """The entries of an SSH_FXP_NAME reply (SFTP v3: count, then name, long name, attrs)."""
+    (count,), offset = _U32.unpack_from(payload, 0), 4
+    entries = []
+    for _ in range(count):
+        (length,) = _U32.unpack_from(payload, offset)
+        name = payload[offset + 4:offset + 4 + length].decode("utf-8", "surrogateescape")
+        offset += 4 + length
+        offset += 4 + _U32.unpack_from(payload, offset)[0]  # the long name, ls -l style
+        (flags,), offset = _U32.unpack_from(payload, offset), offset + 4
+        size = mode = 0
+        mtime = 0.0
+        if flags & _FLAG_SIZE:
+            (size,), offset = _U64.unpack_from(payload, offset), offset + 8
+        if flags & _FLAG_UIDGID:
+            offset += 8
+        if flags & _FLAG_PERMISSIONS:
+            (mode,), offset = _U32.unpack_from(payload, offset), offset + 4
+        if flags & _FLAG_TIMES:
+            mtime, offset = float(_U32.unpack_from(payload, offset + 4)[0]), offset + 8
+        if flags & _FLAG_EXTENDED:
+            (pairs,), offset = _U32.unpack_from(payload, offset), offset + 4
+            for _pair in range(2 * pairs):
+                offset += 4 + _U32.unpack_from(payload, offset)[0]
+        if name not in (".", ".."):
+            entries.append(Entry(name, entry_kind(mode), size, mtime))
     return entries
