@@ -106,7 +106,7 @@ def run_openssh_sftp(server: object, known_hosts: Path, batch: str | None = None
 
 
 def bench_context(folder: Path, server: object) -> object:
-    """An isolated recmanager context (own config, keyring-free) that trusts ``server``."""
+    """A recmanager context with its own config and data folders, trusting ``server``."""
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
     os.environ["XDG_CACHE_HOME"] = str(folder / "cache")
