@@ -1064,9 +1064,19 @@ class PodClient(OverPodHttp):
         pattern = re.compile(
             re.escape(stem) + r"_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(\.\d+)?(\.[^.]+)?$"
         )
+        if isinstance(owner, User) and title:
+            # One short search by title instead of every page of the owner's videos.
+            candidates = [
+                self.video(item.id)
+                for item in self.user_videos(owner.username, search_title=title)
+                if item.title == title
+            ]
+        else:
+            candidates = self.videos(owner_id=owner_id)
         matches = [
             video
-            for video in self.videos(owner_id=owner_id)
-            if video.title == title and pattern.match(video.file_name)
+            for video in candidates
+            if video.owner_id == owner_id and video.title == title
+            and pattern.match(video.file_name)
         ]
         return max(matches, key=lambda video: video.id) if matches else None
