@@ -6,7 +6,6 @@ Fixtures that start real servers (sshd, the sandbox Pod, Xvfb…) live in tests/
 from __future__ import annotations
 
 import os
-import sys
 
 # Without a display Qt aborts the process; offscreen is the default for the whole suite,
 # with a desktop-sized virtual screen so that windows keep the sizes they are given.
@@ -77,22 +76,3 @@ def context(isolated_dirs) -> AppContext:
     yield ctx
     ctx.close()
 
-
-_exit_status = 0
-
-
-def pytest_sessionfinish(session, exitstatus):
-    global _exit_status
-    _exit_status = int(exitstatus)
-
-
-def pytest_unconfigure(config):
-    """Leave without the interpreter's final garbage collection.
-
-    After a long run of Qt tests, PySide6/shiboken sometimes aborts while the interpreter
-    frees its last wrappers ("bool_dealloc" during finalisation), after every result has
-    been reported. Ending here keeps the suite's real exit status instead of that abort.
-    """
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_exit_status)

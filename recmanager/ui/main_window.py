@@ -210,13 +210,20 @@ class MainWindow(QMainWindow):
         return self._jobs_panel
 
     def event(self, event: QEvent) -> bool:
-        """After the first paint, build what the first screen does not need."""
-        if event.type() == QEvent.Type.Paint and not self._first_paint_done:
-            self._first_paint_done = True
-            QTimer.singleShot(0, self._after_first_paint)
+        """After the first paint, build what the first screen does not need (a window
+        system that sends no paint event gets it shortly after showing)."""
+        kind = event.type()
+        if not self._first_paint_done:
+            if kind == QEvent.Type.Show:
+                QTimer.singleShot(250, self, self._after_first_paint)
+            elif kind == QEvent.Type.Paint:
+                QTimer.singleShot(0, self, self._after_first_paint)
         return super().event(event)
 
     def _after_first_paint(self) -> None:
+        if self._first_paint_done:
+            return
+        self._first_paint_done = True
         self.jobs_panel  # noqa: B018 - builds the dock's content
         if self.profile is not None:
             # The cached inbox first, then the servers.
