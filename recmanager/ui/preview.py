@@ -257,7 +257,9 @@ class PreviewWidget(QWidget):
         else:
             self.screen_stack.setCurrentWidget(self.video_frame)
             player = self._ensure_player()
-            player.set_media(vlc_instance().media_new(url))
+            from recmanager.deposit.stream import player_options  # not needed at start-up
+
+            player.set_media(vlc_instance().media_new(url, *player_options(url)))
         self._update_controls()
         if autoplay:
             self.play()
