@@ -2,10 +2,10 @@
 
 Each start is a fresh Python process (``-c``), timed from the launch to the main window's
 first paint event (the program then says so on its output; what it does afterwards, like
-building the jobs dock and loading the cached inbox, and its exit are not counted); the two programs take turns so a load spike hits
-both alike. The recmanager start follows ``recmanager``'s own
-path: the application context first, then the Qt application and the main window (with a
-profile and a cached inbox of 200 recordings, as on a working day).
+building the jobs dock and loading the cached inbox, and its exit are not counted); the
+two programs take turns so a load spike hits both alike. The recmanager start follows
+``recmanager``'s own path: the application context first, then the Qt application and the
+main window (with a profile and a cached inbox of 200 recordings, as on a working day).
 
 Goal: recmanager <= 1.5x the bare window. ``--repeats N`` (default 7).
 """
