@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__()
+        # Before anything that sends an event: event() reads it from the first one on.
+        self._first_paint_done = False
         self.context = context
         self.runner = runner or TaskRunner(self)
         self.profile: Profile | None = None
@@ -191,7 +193,6 @@ class MainWindow(QMainWindow):
         help_menu_action = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu_action, self.jobs_menu)
         self._jobs_panel: JobsPanel | None = None
-        self._first_paint_done = False
 
     @property
     def jobs_panel(self) -> JobsPanel:
