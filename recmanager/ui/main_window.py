@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -210,16 +210,17 @@ class MainWindow(QMainWindow):
             self._jobs_panel = panel
         return self._jobs_panel
 
-    def event(self, event: QEvent) -> bool:
-        """After the first paint, build what the first screen does not need (a window
-        system that sends no paint event gets it shortly after showing)."""
-        kind = event.type()
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if not self._first_paint_done:
-            if kind == QEvent.Type.Show:
-                QTimer.singleShot(250, self, self._after_first_paint)
-            elif kind == QEvent.Type.Paint:
-                QTimer.singleShot(0, self, self._after_first_paint)
-        return super().event(event)
+            # A window system that sends no paint event still gets the deferred work.
+            QTimer.singleShot(250, self, self._after_first_paint)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._first_paint_done:
+            # What the first screen does not need is built once it has been painted.
+            QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         if self._first_paint_done:
