@@ -202,6 +202,19 @@ class BulkWindow(QMainWindow):
         self.action_retry = toolbar.addAction(self.tr("Retry failed"), self.retry_failed)
         self.action_cancel = toolbar.addAction(self.tr("Cancel"), self.cancel)
         self.action_report = toolbar.addAction(self.tr("Save report…"), self.choose_report)
+        # Tool-bar buttons take no keyboard focus: every action has a key of its own.
+        for action, key in (
+            (self.action_replan, QKeySequence.StandardKey.Refresh),
+            (self.action_exclude, QKeySequence("Ctrl+D")),
+            (self.action_include, QKeySequence("Ctrl+I")),
+            (self.action_exclude_errors, QKeySequence("Ctrl+Shift+D")),
+            (self.action_export, QKeySequence("Ctrl+E")),
+            (self.action_apply, QKeySequence("Ctrl+Return")),
+            (self.action_retry, QKeySequence("Ctrl+R")),
+            (self.action_cancel, QKeySequence("Ctrl+.")),
+            (self.action_report, QKeySequence.StandardKey.Save),
+        ):
+            action.setShortcut(key)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)

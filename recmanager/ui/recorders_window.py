@@ -171,14 +171,15 @@ class NotifyPanel(QWidget):
         layout.addWidget(self.heading)
         box = QGroupBox(self.tr("Notify key and URL"), self)
         form = QFormLayout(box)
-        self.key = self._read_only("notify_key")
+        self.key = self._read_only("notify_key", self.tr("Notify key"))
         form.addRow(self.tr("Key:"), self._with_copy(self.key))
         self.filename = QLineEdit(self)
         self.filename.setObjectName("notify_file")
+        self.filename.setAccessibleName(self.tr("Recording file name"))
         self.filename.setPlaceholderText(self.tr("file name in the recorder's folder"))
         self.filename.textChanged.connect(self._update_url)
         form.addRow(self.tr("&File:"), self.filename)
-        self.url = self._read_only("notify_url")
+        self.url = self._read_only("notify_url", self.tr("Notify URL"))
         form.addRow(self.tr("URL:"), self._with_copy(self.url))
         explain = QLabel(self.tr(
             "Pod's cron calls this URL itself for a recorder with a manager; a device that "
@@ -191,6 +192,7 @@ class NotifyPanel(QWidget):
         check_form = QFormLayout()
         self.device_key = QLineEdit(self)
         self.device_key.setObjectName("device_key")
+        self.device_key.setAccessibleName(self.tr("Key configured on the device"))
         self.device_key.setPlaceholderText(self.tr("paste the key the device is configured with"))
         self.device_key.textChanged.connect(self._check_key)
         check_form.addRow(self.tr("Device &key:"), self.device_key)
@@ -214,9 +216,10 @@ class NotifyPanel(QWidget):
         layout.addStretch(1)
         self.show_recorder(None)
 
-    def _read_only(self, name: str) -> QLineEdit:
+    def _read_only(self, name: str, accessible_name: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
+        edit.setAccessibleName(accessible_name)
         edit.setReadOnly(True)
         return edit
 

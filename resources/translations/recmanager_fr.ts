@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="185" />
-        <location filename="../../recmanager/ui/bulk_window.py" line="315" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="328" />
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
@@ -220,139 +220,139 @@
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="210" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="223" />
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="220" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="233" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="244" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="257" />
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="247" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="260" />
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="249" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="262" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="253" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="266" />
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="284" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="297" />
         <source>Load rules first.</source>
         <translation>Chargez d'abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="286" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="299" />
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="288" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="301" />
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="289" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="302" />
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="298" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="311" />
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d'appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="300" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="313" />
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="336" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="349" />
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="336" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="349" />
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="347" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="360" />
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="358" />
-        <location filename="../../recmanager/ui/bulk_window.py" line="369" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="371" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="382" />
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="368" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="381" />
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="409" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="422" />
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="410" />
-        <location filename="../../recmanager/ui/bulk_window.py" line="416" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="423" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="429" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="415" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="428" />
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="427" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="440" />
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="442" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="455" />
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="453" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="466" />
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="462" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="475" />
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="471" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="484" />
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="476" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="489" />
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="482" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="495" />
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -1315,7 +1315,10 @@
     <message numerus="yes">
         <location filename="../../recmanager/ui/jobs_panel.py" line="375" />
         <source>%n job(s) running</source>
-        <translation><numerusform>%n tâche en cours</numerusform><numerusform>%n tâches en cours</numerusform></translation>
+        <translation>
+            <numerusform>%n tâche en cours</numerusform>
+            <numerusform>%n tâches en cours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1437,17 +1440,26 @@
     <message numerus="yes">
         <location filename="../../recmanager/ui/notifications.py" line="172" />
         <source>recmanager — recordings to claim: %n</source>
-        <translation><numerusform>recmanager — enregistrements à revendiquer : %n</numerusform><numerusform>recmanager — enregistrements à revendiquer : %n</numerusform></translation>
+        <translation>
+            <numerusform>recmanager — enregistrements à revendiquer : %n</numerusform>
+            <numerusform>recmanager — enregistrements à revendiquer : %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../recmanager/ui/notifications.py" line="198" />
         <source>and %n more</source>
-        <translation><numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../recmanager/ui/notifications.py" line="199" />
         <source>New recordings to claim: %n</source>
-        <translation><numerusform>Nouveaux enregistrements à revendiquer : %n</numerusform><numerusform>Nouveaux enregistrements à revendiquer : %n</numerusform></translation>
+        <translation>
+            <numerusform>Nouveaux enregistrements à revendiquer : %n</numerusform>
+            <numerusform>Nouveaux enregistrements à revendiquer : %n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/notifications.py" line="216" />
@@ -1464,7 +1476,7 @@
     <name>NotifyPanel</name>
     <message>
         <location filename="../../recmanager/ui/recorders_window.py" line="169" />
-        <location filename="../../recmanager/ui/recorders_window.py" line="242" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="245" />
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
@@ -1474,78 +1486,98 @@
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
+        <location filename="../../recmanager/ui/recorders_window.py" line="174" />
+        <source>Notify key</source>
+        <translation>Clé de notification</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/recorders_window.py" line="175" />
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/recorders_window.py" line="178" />
+        <source>Recording file name</source>
+        <translation>Nom du fichier d'enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179" />
         <source>file name in the recorder's folder</source>
         <translation>nom du fichier dans le dossier de l'enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="180" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="181" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/recorders_window.py" line="182" />
+        <source>Notify URL</source>
+        <translation>URL de notification</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/recorders_window.py" line="183" />
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="185" />
         <source>Pod's cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d'un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l'appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="189" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="190" />
         <source>Check a device's key</source>
         <translation>Vérifier la clé d'un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="194" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="195" />
+        <source>Key configured on the device</source>
+        <translation>Clé configurée sur l'appareil</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/recorders_window.py" line="196" />
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l'appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="196" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="198" />
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l'appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="203" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="205" />
         <source>Call the notify URL…</source>
         <translation>Appeler l'URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="206" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="208" />
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="229" />
-        <location filename="../../recmanager/ui/recorders_window.py" line="230" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="232" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="233" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="245" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="248" />
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="286" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="289" />
         <source>Give the name of a file in the recorder's folder first.</source>
         <translation>Indiquez d'abord le nom d'un fichier du dossier de l'enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="295" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="298" />
         <source>Call the notify URL</source>
         <translation>Appeler l'URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="296" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="299" />
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s'il s'agit d'un enregistreur en publication automatique. Appeler l'URL ?</translation>
     </message>
@@ -1558,194 +1590,220 @@
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="92" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="91" />
+        <source>Input file</source>
+        <translation>Fichier d'entrée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="93" />
         <source>The recording's .mp4 file</source>
         <translation>Le fichier .mp4 de l'enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="93" />
-        <location filename="../../recmanager/ui/dialogs/package.py" line="149" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="94" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="95" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="96" />
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="101" />
-        <location filename="../../recmanager/ui/dialogs/package.py" line="111" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="100" />
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="103" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="114" />
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="102" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="104" />
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="108" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="110" />
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="112" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="115" />
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="113" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="116" />
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="115" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="118" />
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="125" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="127" />
+        <source>Backend</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="129" />
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="126" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="130" />
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="128" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="132" />
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="129" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="133" />
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="133" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="137" />
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="135" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="139" />
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="138" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="141" />
+        <source>Scheme</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="143" />
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="139" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="144" />
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="140" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="145" />
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="141" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="146" />
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="146" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="150" />
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="152" />
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="151" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="157" />
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="161" />
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="168" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="174" />
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="168" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="174" />
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="196" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="202" />
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu'en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="201" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="207" />
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="211" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="217" />
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="212" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="218" />
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="218" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="224" />
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="240" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="246" />
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="240" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="112" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="246" />
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="252" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="258" />
         <source>Choose the recording to package.</source>
         <translation>Choisissez l'enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="254" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="260" />
         <source>The input file does not exist.</source>
         <translation>Le fichier d'entrée n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="257" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="263" />
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="259" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="265" />
         <source>The output folder exists and is not empty.</source>
         <translation>Le dossier de sortie existe et n'est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="268" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="274" />
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="271" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="277" />
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="335" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="341" />
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -2416,63 +2474,66 @@
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="330" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="333" />
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="354" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="357" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="356" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="359" />
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="359" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="362" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="361" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="364" />
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="363" />
-        <location filename="../../recmanager/ui/recorders_window.py" line="393" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="366" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="396" />
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="406" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="409" />
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="415" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="418" />
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="470" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="473" />
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="493" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="496" />
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l'identifiant et le mot de passe d'un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="499" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="502" />
         <source>%n recorder(s).</source>
-        <translation><numerusform>%n enregistreur.</numerusform><numerusform>%n enregistreurs.</numerusform></translation>
+        <translation>
+            <numerusform>%n enregistreur.</numerusform>
+            <numerusform>%n enregistreurs.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="505" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="508" />
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2637,7 +2698,10 @@
     <message numerus="yes">
         <location filename="../../recmanager/ui/sanity_panel.py" line="153" />
         <source>%n problem(s) found.</source>
-        <translation><numerusform>%n problème détecté.</numerusform><numerusform>%n problèmes détectés.</numerusform></translation>
+        <translation>
+            <numerusform>%n problème détecté.</numerusform>
+            <numerusform>%n problèmes détectés.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/sanity_panel.py" line="165" />

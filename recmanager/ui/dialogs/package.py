@@ -88,6 +88,7 @@ class PackageDialog(QDialog):
         layout.addLayout(form)
 
         self.input_edit = QLineEdit(self)
+        self.input_edit.setAccessibleName(self.tr("Input file"))
         self.input_edit.setObjectName("input")
         self.input_edit.setPlaceholderText(self.tr("The recording's .mp4 file"))
         self.browse_input = QPushButton(self.tr("Browse…"), self)
@@ -96,6 +97,7 @@ class PackageDialog(QDialog):
         self.input_edit.textChanged.connect(self._input_changed)
 
         self.key_edit = QLineEdit(self)
+        self.key_edit.setAccessibleName(self.tr("Key"))
         self.key_edit.setObjectName("key")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("32 hex digits, base64 or base64url"))
@@ -107,6 +109,7 @@ class PackageDialog(QDialog):
         )
         form.addRow(self.tr("&Key:"), self._row(self.key_edit, self.show_key))
         self.kid_edit = QLineEdit(self)
+        self.kid_edit.setAccessibleName(self.tr("KID"))
         self.kid_edit.setObjectName("kid")
         self.kid_edit.setPlaceholderText(self.tr("32 hex digits, base64 or base64url"))
         self.generate_button = QPushButton(self.tr("&Generate"), self)
@@ -121,6 +124,7 @@ class PackageDialog(QDialog):
         self.kid_edit.textChanged.connect(self._validate)
 
         self.backend_combo = QComboBox(self)
+        self.backend_combo.setAccessibleName(self.tr("Backend"))
         self.backend_combo.setObjectName("backend")
         automatic = (self.tr("Automatic (Bento4)") if self.bento4
                      else self.tr("Automatic (FFmpeg: Bento4 not found)"))
@@ -134,6 +138,7 @@ class PackageDialog(QDialog):
         self.backend_combo.currentIndexChanged.connect(self._backend_changed)
         form.addRow(self.tr("&Backend:"), self.backend_combo)
         self.scheme_combo = QComboBox(self)
+        self.scheme_combo.setAccessibleName(self.tr("Scheme"))
         self.scheme_combo.setObjectName("scheme")
         self.scheme_combo.addItem(self.tr("CENC (AES-CTR)"), "cenc")
         self.scheme_combo.addItem(self.tr("CBCS (AES-CBC pattern)"), "cbcs")
@@ -142,6 +147,7 @@ class PackageDialog(QDialog):
         form.addRow("", self.all_tracks)
 
         self.output_edit = QLineEdit(self)
+        self.output_edit.setAccessibleName(self.tr("Output folder"))
         self.output_edit.setObjectName("output")
         self.output_edit.setPlaceholderText(self.tr("A new folder for the DASH files"))
         self.output_edit.textEdited.connect(self._output_edited)
