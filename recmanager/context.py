@@ -89,6 +89,11 @@ def profile_from_environment(store: SecretStore) -> Profile | None:
         from recmanager.deposit import apply_deposit_spec
 
         apply_deposit_spec(profile, deposit)
+    # Pod's DEFAULT_RECORDER_PATH, when a mounted folder stands for a root other than Pod's
+    # default: the paths Pod returns are matched against it.
+    root = os.environ.get("RECMANAGER_DEPOSIT_ROOT", "").strip()
+    if root:
+        profile.deposit_root = root
     store.set_for_session(ENV_PROFILE, SecretKind.POD_TOKEN, token)
     password = os.environ.get("RECMANAGER_POD_PASSWORD", "")
     if password:

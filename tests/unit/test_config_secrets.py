@@ -143,3 +143,13 @@ def test_no_profile_at_all_says_what_to_do(isolated_dirs):
     with pytest.raises(ConfigError) as caught:
         context.resolve_profile(None)
     assert "RECMANAGER_POD_URL" in caught.value.hint
+
+
+def test_environment_deposit_and_its_root_on_the_server(context, monkeypatch, tmp_path):
+    monkeypatch.setenv("RECMANAGER_POD_URL", "https://pod.example/")
+    monkeypatch.setenv("RECMANAGER_POD_TOKEN", "env-token-1234")
+    monkeypatch.setenv("RECMANAGER_DEPOSIT", str(tmp_path))
+    monkeypatch.setenv("RECMANAGER_DEPOSIT_ROOT", "/srv/pod/ftp")
+    profile = context.resolve_profile(None)
+    assert (profile.deposit_kind, profile.local_deposit) == ("local", str(tmp_path))
+    assert profile.deposit_root == "/srv/pod/ftp"
