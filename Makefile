@@ -15,7 +15,8 @@ run: system-deps install
 
 test: system-test-deps install-test
 	$(BIN)/ruff check recmanager tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not own_process"
+	$(BIN)/python -m pytest -m own_process
 
 sandbox: install
 	$(BIN)/recmanager sandbox

@@ -81,15 +81,26 @@ def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
     from recmanager.ui.main_window import MainWindow
 
     app = create_application(sys.argv)
-    install_translations(app)
+    translators = install_translations(app)
     setup_logging(context.paths.log_dir)
+    previous_hook = sys.excepthook
     install_exception_hook(context.paths.log_dir)
     log.info("recmanager %s starting", __version__)
     window = MainWindow(context, profile_name=profile_name)
     window.show()
-    QTimer.singleShot(0, lambda: offer_first_run(window))
-    code = app.exec()
-    window.runner.cancel_all()
-    window.runner.wait(5000)
-    context.close()
-    return code
+    QTimer.singleShot(0, window, lambda: offer_first_run(window))
+    try:
+        return app.exec()
+    finally:
+        # Leave nothing running behind the loop: the window's timers and workers stop,
+        # and the process's hooks are those it had before.
+        if window.isVisible():
+            window.close()
+        window.runner.cancel_all()
+        window.runner.wait(5000)
+        window.deleteLater()
+        sys.excepthook = previous_hook
+        for translator in translators:
+            app.removeTranslator(translator)
+        install_translator(None)
+        context.close()

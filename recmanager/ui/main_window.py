@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -42,8 +42,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__()
-        # Before anything that sends an event: event() reads it from the first one on.
-        self._first_paint_done = False
+        self._started = False
         self.context = context
         self.runner = runner or TaskRunner(self)
         self.profile: Profile | None = None
@@ -60,6 +59,9 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, context.settings, self.runner)
         self.notifier.watch_inbox(self.inbox)
         self._load_profile(profile_name)
+        # Once the event loop runs (Qt paints the shown window first): what the first
+        # screen does not need, the jobs dock's content and the inbox.
+        QTimer.singleShot(0, self, self._after_start)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -210,22 +212,10 @@ class MainWindow(QMainWindow):
             self._jobs_panel = panel
         return self._jobs_panel
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._first_paint_done:
-            # A window system that sends no paint event still gets the deferred work.
-            QTimer.singleShot(250, self, self._after_first_paint)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._first_paint_done:
-            # What the first screen does not need is built once it has been painted.
-            QTimer.singleShot(0, self, self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        if self._first_paint_done:
+    def _after_start(self) -> None:
+        if self._started:
             return
-        self._first_paint_done = True
+        self._started = True
         self.jobs_panel  # noqa: B018 - builds the dock's content
         if self.profile is not None:
             # The cached inbox first, then the servers.
@@ -276,7 +266,7 @@ class MainWindow(QMainWindow):
             log.info("no profile: %s", exc)
             self.profile = None
         self._show_profile()
-        if self.profile is not None and self._first_paint_done:
+        if self.profile is not None and self._started:
             self.refresh()
 
     def _show_profile(self) -> None:

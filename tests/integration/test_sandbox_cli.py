@@ -158,6 +158,7 @@ def test_cron_options_exclude_each_other(capsys) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.own_process
 def test_make_run_starts_the_sandbox_and_the_gui_then_stops_the_sandbox(
     xdg_cache_with_samples: Path, qapp
 ) -> None:
