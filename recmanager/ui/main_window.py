@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -21,7 +21,6 @@ from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.notifications import Notifier
-from recmanager.ui.shortcuts import install_shortcut_sheet
 from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
 
@@ -59,9 +58,6 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, context.settings, self.runner)
         self.notifier.watch_inbox(self.inbox)
         self._load_profile(profile_name)
-        # Once the event loop runs (Qt paints the shown window first): what the first
-        # screen does not need, the jobs dock's content and the inbox.
-        QTimer.singleShot(0, self, self._after_start)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -118,7 +114,13 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.action_recorders)
         self.view_menu.addAction(toolbar.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.action_shortcuts = install_shortcut_sheet(self, help_menu)
+        self.action_shortcuts = self._action(
+            QCoreApplication.translate("shortcuts", "Keyboard shortcuts…"), "input-keyboard",
+            self.show_shortcuts,
+        )
+        self.action_shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
+        help_menu.addAction(self.action_shortcuts)
+        self.addAction(self.action_shortcuts)
         help_menu.addAction(self.action_about)
 
     def _build_central(self) -> None:
@@ -212,14 +214,31 @@ class MainWindow(QMainWindow):
             self._jobs_panel = panel
         return self._jobs_panel
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            # A window system that never paints this window still gets the deferred work.
+            QTimer.singleShot(250, self, self._after_start)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:
+            # What the first screen does not need (the jobs dock's content, the inbox) is
+            # built once the window has been painted: a person sees it at once.
+            QTimer.singleShot(0, self, self._after_start)
+
     def _after_start(self) -> None:
         if self._started:
             return
         self._started = True
-        self.jobs_panel  # noqa: B018 - builds the dock's content
         if self.profile is not None:
             # The cached inbox first, then the servers.
             self.refresh()
+        # The jobs dock's content on the next turn of the event loop: the recordings show first.
+        QTimer.singleShot(0, self, self._build_jobs_panel)
+
+    def _build_jobs_panel(self) -> None:
+        self.jobs_panel  # noqa: B018 - builds the dock's content
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()
@@ -348,6 +367,12 @@ class MainWindow(QMainWindow):
         """The Package dialog for a local file; the job shows in the jobs dock."""
         if self.jobs_panel.package_file() is not None:
             self.jobs_dock.show()
+
+    def show_shortcuts(self) -> None:
+        """The keyboard cheat sheet (F1, ?), beside the window."""
+        from recmanager.ui.shortcuts import open_shortcut_sheet
+
+        open_shortcut_sheet(self)
 
     def about(self) -> None:
         QMessageBox.about(

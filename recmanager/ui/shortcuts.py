@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.i18n import QT_TRANSLATE_NOOP
-from recmanager.ui.icons import themed_icon
 
 CONTEXT = "shortcuts"  # translation context; lupdate needs it spelled out in each call
 
@@ -63,9 +62,6 @@ STANDARD_KEYS: tuple[tuple[str, str, str], ...] = (
     (PLAYER, QT_TRANSLATE_NOOP("shortcuts", "Bigger window"), "F"),
     (HELP, QT_TRANSLATE_NOOP("shortcuts", "Keyboard shortcuts"), "F1"),
 )
-
-SHEET_KEYS = ("F1", "?")
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -245,19 +241,3 @@ def open_shortcut_sheet(window: QMainWindow) -> ShortcutSheet:
     sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     sheet.show()
     return sheet
-
-
-def install_shortcut_sheet(window: QMainWindow, menu: QMenu) -> QAction:
-    """Add "Keyboard shortcuts" (F1, ?) to ``menu``; it opens the sheet for ``window``."""
-    action = QAction(
-        themed_icon("input-keyboard"),
-        QCoreApplication.translate("shortcuts", "Keyboard shortcuts…"),
-        window,
-    )
-    action.setShortcuts([QKeySequence(key) for key in SHEET_KEYS])
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: open_shortcut_sheet(window))
-    menu.addAction(action)
-    window.addAction(action)
-    return action
-
