@@ -9,7 +9,6 @@ it returns — fresh from the servers, or the last copy cached in the store when
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import posixpath
@@ -34,6 +33,7 @@ from recmanager.errors import (
 )
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
+from recmanager.readers import SizedReader
 
 # Server clients and the database are imported where used: the window imports this module
 # at start-up, before any of them is needed.
@@ -633,30 +633,14 @@ def remember_duration(db: Database, profile: str, path: str, seconds: float) -> 
 MEMBER_SEPARATOR = "!/"  # ``/deposit/amphiA/course.zip!/course/video.mp4``
 
 
-class ByteWindow(io.RawIOBase):
+class ByteWindow(SizedReader):
     """Bytes ``[start, start + size)`` of a seekable stream, seen as a file of its own: a
     stored video inside a zip deposit, played without reading the rest of the archive."""
 
     def __init__(self, inner: IO[bytes], start: int, size: int) -> None:
-        super().__init__()
+        super().__init__(size)
         self._inner = inner
         self._start = start
-        self._size = size
-        self._position = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._position
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}[whence]
-        self._position = max(0, min(self._size, base + offset))
-        return self._position
 
     def readinto(self, buffer: Any) -> int:
         wanted = min(len(buffer), self._size - self._position)

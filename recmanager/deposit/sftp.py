@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import logging
 import os
 import socket
@@ -59,6 +58,7 @@ from recmanager.errors import (
     HostKeyUnknown,
 )
 from recmanager.i18n import translate
+from recmanager.readers import SizedReader
 from recmanager.secrets import SecretKind
 
 if TYPE_CHECKING:
@@ -211,13 +211,12 @@ class _ReadAhead:
                 self._answer(number)
 
 
-class RemoteReader(io.RawIOBase):
+class RemoteReader(SizedReader):
     """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream)."""
 
     def __init__(self, deposit: SftpDeposit, path: str, size: int) -> None:
-        super().__init__()
+        super().__init__(size)
         self._deposit = deposit
-        self._size = size
         self._lease = deposit._lease()
         client = self._lease.client
         try:
@@ -225,23 +224,8 @@ class RemoteReader(io.RawIOBase):
         except BaseException:
             self._lease.release()
             raise
-        self._position = 0
         self._ahead: _ReadAhead | None = None
         self._leftover = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._position
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}[whence]
-        self._position = max(0, base + offset)
-        return self._position
 
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
