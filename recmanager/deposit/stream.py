@@ -40,6 +40,11 @@ _RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$")
 # grows.
 IDLE_READERS = 2
 IDLE_READER_S = 20.0
+# A player that drops a response to ask for another range sends the new request at once,
+# while the dropped response's thread is still between two chunks; it notices the closed
+# socket on its next write and gives the reader back. Waiting that long for it costs less
+# than opening the file again over SFTP (several round trips).
+HANDOVER_WAIT_S = 0.5
 
 # Options for a libvlc media opened on a stream URL. VLC's prefetch filter reads network
 # inputs 16 MiB at a time into a 16 MiB buffer; from 127.0.0.1 that only delays the first
@@ -81,8 +86,10 @@ class PreviewServer:
         self._paths: dict[str, str] = {}
         self._tokens: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._returned = threading.Condition(self._lock)
         self._served = 0
         self._idle: list[tuple[str, BinaryIO, float]] = []
+        self._lent: dict[str, int] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -131,16 +138,50 @@ class PreviewServer:
             reader.close()
 
     def _borrow(self, path: str) -> BinaryIO:
-        now = time.monotonic()
+        """An idle reader of ``path``, one a response in progress is about to give back,
+        or a new one."""
         with self._lock:
-            stale = [reader for _p, reader, at in self._idle if now - at > IDLE_READER_S]
-            self._idle = [item for item in self._idle if now - item[2] <= IDLE_READER_S]
-            found = next((item for item in self._idle if item[0] == path), None)
-            if found is not None:
-                self._idle.remove(found)
+            stale = self._drop_stale()
+            found = self._take_idle(path)
+            if found is None and self._lent.get(path):
+                self._returned.wait_for(
+                    lambda: self._has_idle(path) or not self._lent.get(path), HANDOVER_WAIT_S)
+                stale += self._drop_stale()
+                found = self._take_idle(path)
+            self._lent[path] = self._lent.get(path, 0) + 1
         for reader in stale:
             reader.close()
-        return found[1] if found is not None else self._open_reader(path)
+        if found is not None:
+            return found
+        try:
+            return self._open_reader(path)
+        except BaseException:
+            with self._lock:
+                self._end_loan(path)
+            raise
+
+    def _drop_stale(self) -> list[BinaryIO]:
+        now = time.monotonic()
+        stale = [reader for _p, reader, at in self._idle if now - at > IDLE_READER_S]
+        self._idle = [item for item in self._idle if now - item[2] <= IDLE_READER_S]
+        return stale
+
+    def _has_idle(self, path: str) -> bool:
+        return any(item[0] == path for item in self._idle)
+
+    def _take_idle(self, path: str) -> BinaryIO | None:
+        found = next((item for item in self._idle if item[0] == path), None)
+        if found is None:
+            return None
+        self._idle.remove(found)
+        return found[1]
+
+    def _end_loan(self, path: str) -> None:
+        """Called with the lock held."""
+        self._lent[path] -= 1
+        if not self._lent[path]:
+            del self._lent[path]
+        self._returned.notify_all()
 
     def _give_back(self, path: str, reader: BinaryIO, healthy: bool) -> None:
         with self._lock:
@@ -150,6 +191,7 @@ class PreviewServer:
                 self._idle = self._idle[-IDLE_READERS:]
             else:
                 surplus = [(path, reader, 0.0)]
+            self._end_loan(path)
         for _path, extra, _at in surplus:
             extra.close()
 

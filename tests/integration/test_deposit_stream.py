@@ -4,8 +4,10 @@ and to real libvlc."""
 from __future__ import annotations
 
 import http.client
+import os
 import struct
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -166,3 +168,40 @@ def test_a_player_s_successive_requests_share_one_sftp_reader(served):
         assert _get(url, {"Range": f"bytes={len(data) - 5000}-"})[2] == data[-5000:]
         assert _get(url, {"Range": "bytes=100-199"})[2] == data[100:200]
     assert opened == [path]
+
+
+class _DistantReader:
+    """A deposit reader as a far server feels: every read waits a round trip."""
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+
+    def read(self, size: int = -1) -> bytes:
+        time.sleep(0.02)
+        return self._reader.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._reader.seek(offset, whence)
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(served):
+    """VLC drops a response and asks for another range at once, while the dropped response
+    is still reading its next chunk: the new request waits for that reader, no second open."""
+    deposit, _server, path, _clip = served
+    long_file = path.rsplit("/", 1)[0] + "/long recording.mp4"
+    data = os.urandom(4 * 1024 * 1024)
+    Path(long_file).write_bytes(data)
+    opened: list[str] = []
+
+    def open_distant(server_path: str):
+        opened.append(server_path)
+        return _DistantReader(deposit.open_read(server_path))
+
+    with PreviewServer(open_distant) as server:
+        url = server.url_for(long_file)
+        assert _get(url, {"Range": "bytes=0-"}, limit=1000)[2] == data[:1000]
+        assert _get(url, {"Range": "bytes=3000000-3000999"})[2] == data[3000000:3001000]
+    assert opened == [long_file]
