@@ -2,11 +2,13 @@
 
 Each start is a fresh Python process (``-c``), timed from the launch to the main window's
 first paint event (the program then says so on its output; its exit is not counted); the
-two programs take turns so a load spike hits both alike. recmanager builds the jobs dock
-and loads the cached inbox just after that first paint, so the time until the cached
-recordings are on screen is measured too and printed beside it. The recmanager start follows
-``recmanager``'s own path: the application context first, then the Qt application and the
-main window (with a profile and a cached inbox of 200 recordings, as on a working day).
+two programs take turns so a load spike hits both alike. recmanager's first screen is its
+main window with menus, tool bar and status bar; the recordings inbox (with its cached
+recordings), the tray icon and the jobs dock are built just after that first paint, so the
+time until the cached recordings are on screen is measured too and printed beside it. The
+recmanager start follows ``recmanager``'s own path (:func:`recmanager.ui.app.run_gui`): the
+application context, :func:`~recmanager.ui.app.prepare_application`, then the main window
+(with a profile and a cached inbox of 200 recordings, as on a working day).
 
 Goal: recmanager <= 1.5x the bare window. ``--repeats N`` (default 7).
 """
@@ -53,9 +55,8 @@ marks = [time.perf_counter()]
 from recmanager.context import AppContext
 context = AppContext.open()
 marks.append(time.perf_counter())
-from recmanager.ui.app import create_application, install_translations
-app = create_application([])
-install_translations(app)
+from recmanager.ui.app import prepare_application
+app, _translators = prepare_application(context)
 marks.append(time.perf_counter())
 from recmanager.ui.main_window import MainWindow
 marks.append(time.perf_counter())
@@ -74,9 +75,9 @@ print("phases", *(round((b - a) * 1000) for a, b in zip(marks, marks[1:])), flus
 window.inbox.timer.stop()
 """
 PHASES = ("application context (settings, profiles, database and keyring modules)",
-          "Qt application and translations", "main window modules", "main window built",
-          "shown: the first paint",
-          "the jobs dock and the cached inbox, after the first paint")
+          "Qt application, translations, log file and crash dialog", "main window modules",
+          "main window built (menus, tool bar, status bar)", "shown: the first paint",
+          "the inbox with its cached recordings, the tray icon and the jobs dock")
 
 PREPARE = """
 from datetime import UTC, datetime, timedelta

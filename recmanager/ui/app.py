@@ -74,18 +74,26 @@ def create_application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
-    """The desktop application's main loop."""
-    from recmanager.ui.dialogs.first_run import offer_first_run
+def prepare_application(context: AppContext) -> tuple[QApplication, list[QTranslator]]:
+    """What the desktop application sets up before its main window: the Qt application,
+    the translations, the log file and the crash dialog."""
     from recmanager.ui.excepthook import install_exception_hook
-    from recmanager.ui.main_window import MainWindow
 
     app = create_application(sys.argv)
     translators = install_translations(app)
     setup_logging(context.paths.log_dir)
-    previous_hook = sys.excepthook
     install_exception_hook(context.paths.log_dir)
     log.info("recmanager %s starting", __version__)
+    return app, translators
+
+
+def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
+    """The desktop application's main loop."""
+    from recmanager.ui.dialogs.first_run import offer_first_run
+    from recmanager.ui.main_window import MainWindow
+
+    previous_hook = sys.excepthook
+    app, translators = prepare_application(context)
     window = MainWindow(context, profile_name=profile_name)
     window.show()
     QTimer.singleShot(0, window, lambda: offer_first_run(window))

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, Signal, qVersion
+from PySide6.QtCore import QObject, QTimer, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -79,11 +79,16 @@ def install_exception_hook(log_dir: Path) -> None:
     global _relay
     _relay = _CrashRelay()
 
-    def show(report: str) -> None:
+    def show_dialog(report: str) -> None:
         parent = QApplication.activeWindow()
         CrashDialog(report, log_dir, parent).exec()
 
-    _relay.raised.connect(show, Qt.ConnectionType.QueuedConnection)
+    def show(report: str) -> None:
+        # On the GUI thread (a worker's signal arrives queued): the dialog opens once the
+        # code that raised has returned to the event loop, not inside the hook.
+        QTimer.singleShot(0, _relay, lambda: show_dialog(report))
+
+    _relay.raised.connect(show)
 
     def hook(
         kind: type[BaseException], exc: BaseException, tb: TracebackType | None

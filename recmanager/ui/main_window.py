@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,14 +20,22 @@ from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError
 from recmanager.ui.icons import themed_icon
-from recmanager.ui.notifications import Notifier
 from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from recmanager.ui.inbox_view import InboxPanel
     from recmanager.ui.jobs_panel import JobsPanel
+    from recmanager.ui.notifications import Notifier
 
 log = logging.getLogger("recmanager.ui")
+
+# What the first screen is built with never touches PySide's ``Qt`` namespace: its first use
+# makes PySide create the namespace's hundred-odd Python enums, some 20 ms that would
+# delay the first paint. Hence QAction.setShortcuts (setShortcut's overloads reach the
+# namespace), the tool bar's style set as a property, and the jobs dock (its area is a
+# ``Qt`` enum) added after the first paint.
+TOOL_BUTTON_TEXT_BESIDE_ICON = 2  # Qt::ToolButtonTextBesideIcon
 
 
 class MainWindow(QMainWindow):
@@ -55,8 +63,7 @@ class MainWindow(QMainWindow):
             str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
         self._restore_state()
-        self.notifier = Notifier(self, context.settings, self.runner)
-        self.notifier.watch_inbox(self.inbox)
+        self._notifier: Notifier | None = None
         self._load_profile(profile_name)
 
     # --- construction ---------------------------------------------------------------------
@@ -66,7 +73,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(themed_icon(icon), text, self)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -95,7 +102,7 @@ class MainWindow(QMainWindow):
         )
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)
         toolbar.addAction(self.action_refresh)
         toolbar.addAction(self.action_profiles)
         toolbar.addAction(self.action_recorders)
@@ -124,27 +131,46 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.action_about)
 
     def _build_central(self) -> None:
-        """The recordings inbox: sidebar, table, detail pane with the player."""
-        from recmanager.ui.inbox_view import InboxPanel
+        """An empty central area and Recordings menu, filled by :attr:`inbox`."""
+        from PySide6.QtWidgets import QMenu, QWidget
 
-        self.inbox = InboxPanel(self.context, self.runner, self)
-        self.splitter = self.inbox.splitter
-        self.recordings_view = self.inbox.table
-        self.detail_pane = self.inbox.detail
-        self.setCentralWidget(self.inbox)
-        inbox = self.inbox
-        for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete,
-                       inbox.action_audit):
-            self.toolbar.addAction(action)
-        self.recordings_menu = self.menuBar().insertMenu(
-            self.view_menu.menuAction(), self._recordings_menu()).menu()
-        self.setAcceptDrops(True)
+        self.setCentralWidget(QWidget(self))
+        self.recordings_menu = QMenu(self.tr("&Recordings"), self)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.recordings_menu)
+        self._inbox: InboxPanel | None = None
 
-    def _recordings_menu(self):
-        from PySide6.QtWidgets import QMenu
+    @property
+    def notifier(self) -> Notifier:
+        """The tray icon and the desktop notifications, set up just after the window shows."""
+        if self._notifier is None:
+            from recmanager.ui.notifications import Notifier
 
-        menu = QMenu(self.tr("&Recordings"), self)
-        inbox = self.inbox
+            self._notifier = Notifier(self, self.context.settings, self.runner)
+        return self._notifier
+
+    @property
+    def inbox(self) -> InboxPanel:
+        """The recordings inbox (sidebar, table, detail pane with the player), built just
+        after the window shows: its modules and widgets would delay the first paint."""
+        if self._inbox is None:
+            from recmanager.ui.inbox_view import InboxPanel
+
+            inbox = self._inbox = InboxPanel(self.context, self.runner, self)
+            self.setCentralWidget(inbox)
+            for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete,
+                           inbox.action_audit):
+                self.toolbar.addAction(action)
+            self._fill_recordings_menu(inbox)
+            self.setAcceptDrops(True)
+            self._connect_inbox(inbox)
+            self.notifier.watch_inbox(inbox)
+            splitter = self._window_state.value("splitter")
+            if isinstance(splitter, QByteArray):
+                inbox.splitter.restoreState(splitter)
+        return self._inbox
+
+    def _fill_recordings_menu(self, inbox: InboxPanel) -> None:
+        menu = self.recordings_menu
         for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete,
                        inbox.action_undo):
             menu.addAction(action)
@@ -153,12 +179,11 @@ class MainWindow(QMainWindow):
         menu.addAction(inbox.action_find)
         menu.addAction(inbox.action_audit)
         menu.addAction(self.action_bulk)
-        return menu
 
-    def _connect_inbox(self) -> None:
-        self.inbox.rest_state.connect(self.rest_indicator.set_state)
-        self.inbox.sftp_state.connect(self.sftp_indicator.set_state)
-        self.inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+    def _connect_inbox(self, inbox: InboxPanel) -> None:
+        inbox.rest_state.connect(self.rest_indicator.set_state)
+        inbox.sftp_state.connect(self.sftp_indicator.set_state)
+        inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.settings_changed.connect(self._inbox_settings_changed)
 
     def _inbox_settings_changed(self, keys: list[str]) -> None:
@@ -183,20 +208,32 @@ class MainWindow(QMainWindow):
             self.inbox.deposit_files(files)
 
     def _build_docks(self) -> None:
+        """The Jobs menu; the jobs dock itself comes with :attr:`jobs_dock`."""
         from PySide6.QtWidgets import QMenu
 
-        dock = QDockWidget(self.tr("Jobs"), self)
-        dock.setObjectName("JobsDock")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.jobs_dock = dock
-        self.view_menu.addAction(dock.toggleViewAction())
         # The dock's tool bar takes no keyboard focus: its actions are in a menu too.
         self.jobs_menu = QMenu(self.tr("&Jobs"), self)
         self.jobs_menu.addAction(self.action_package)
         self.jobs_menu.addSeparator()
         help_menu_action = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu_action, self.jobs_menu)
+        self._jobs_dock: QDockWidget | None = None
         self._jobs_panel: JobsPanel | None = None
+
+    @property
+    def jobs_dock(self) -> QDockWidget:
+        """The jobs dock, where the window's saved state had it (at the bottom the first
+        time), added just after the window shows."""
+        if self._jobs_dock is None:
+            dock = QDockWidget(self.tr("Jobs"), self)
+            dock.setObjectName("JobsDock")
+            if not self.restoreDockWidget(dock):
+                from PySide6.QtCore import Qt
+
+                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.view_menu.addAction(dock.toggleViewAction())
+            self._jobs_dock = dock
+        return self._jobs_dock
 
     @property
     def jobs_panel(self) -> JobsPanel:
@@ -223,14 +260,17 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:
-            # What the first screen does not need (the jobs dock's content, the inbox) is
-            # built once the window has been painted: a person sees it at once.
+            # What the first screen does not need (the inbox, the tray icon, the jobs dock)
+            # is built once the window has been painted: a person sees it at once.
             QTimer.singleShot(0, self, self._after_start)
 
     def _after_start(self) -> None:
         if self._started:
             return
         self._started = True
+        self.notifier  # noqa: B018 - shows the tray icon
+        self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
+        self.inbox  # noqa: B018 - builds the recordings inbox
         if self.profile is not None:
             # The cached inbox first, then the servers.
             self.refresh()
@@ -248,7 +288,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.profile_label)
         bar.addPermanentWidget(self.rest_indicator)
         bar.addPermanentWidget(self.sftp_indicator)
-        self._connect_inbox()
 
     # --- state ----------------------------------------------------------------------------
 
@@ -261,19 +300,18 @@ class MainWindow(QMainWindow):
         state = self._window_state.value("state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = self._window_state.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
 
     def save_window_state(self) -> None:
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.setValue("state", self.saveState())
-        self._window_state.setValue("splitter", self.splitter.saveState())
+        if self._inbox is not None:
+            self._window_state.setValue("splitter", self._inbox.splitter.saveState())
         self._window_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
-        self.inbox.shutdown()
+        if self._inbox is not None:
+            self._inbox.shutdown()
         if self._jobs_panel is not None:
             self._jobs_panel.shutdown()
         super().closeEvent(event)
@@ -331,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def open_recorders(self) -> None:
         """The recorders window of the current profile (one per main window)."""
+        from PySide6.QtCore import Qt
+
         from recmanager.ui.recorders_window import RecordersWindow
 
         if self.profile is None:
@@ -349,6 +389,8 @@ class MainWindow(QMainWindow):
     def open_bulk(self) -> None:
         """Bulk assignment: the claimable recordings selected in the inbox to one owner, or
         (nothing selected) rules from a CSV file."""
+        from PySide6.QtCore import Qt
+
         from recmanager.ui.bulk_window import BulkWindow
 
         if self.profile is None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QRunnable,
-    Qt,
     QThread,
     QThreadPool,
     Signal,
@@ -176,7 +175,9 @@ class _GuiCall(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.requested.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        # Emitted only from workers (the GUI thread calls directly), so the automatic
+        # connection queues each call to this object's thread, the GUI thread.
+        self.requested.connect(self._run)
 
     @Slot(object)
     def _run(self, call: _PendingCall) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+import sys
+import threading
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from recmanager.config import Profile
 from recmanager.i18n import translate
 from recmanager.secrets import SecretKind
 from recmanager.ui.app import install_translations
 from recmanager.ui.dialogs.profile import ProfileDialog
-from recmanager.ui.excepthook import CrashDialog, crash_report
+from recmanager.ui.excepthook import CrashDialog, crash_report, install_exception_hook
+from recmanager.ui.inbox_view import InboxPanel
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner
@@ -19,9 +23,18 @@ from recmanager.ui.tasks import TaskRunner
 def test_main_window_has_toolbar_jobs_dock_and_channel_states(qtbot, context):
     window = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(window)
+    assert window.toolbar.toolButtonStyle() is Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    first_screen = [action.text() for action in window.toolbar.actions()]
+    assert window.findChild(InboxPanel) is None and window.findChild(QDockWidget) is None
     window.show()
-    assert window.toolbar.actions()
-    assert window.jobs_dock.isVisible()
+    # The inbox, its tool bar actions and the jobs dock come just after the first paint.
+    qtbot.waitUntil(lambda: isinstance(window.centralWidget(), InboxPanel))
+    qtbot.waitUntil(window.jobs_dock.isVisible)
+    assert window.dockWidgetArea(window.jobs_dock) is Qt.DockWidgetArea.BottomDockWidgetArea
+    assert [action.text() for action in window.toolbar.actions()] == [
+        *first_screen, *(action.text() for action in (
+            window.inbox.action_claim, window.inbox.action_reassign, window.inbox.action_delete,
+            window.inbox.action_audit))]
     assert window.rest_indicator.state is ChannelState.UNKNOWN
     window.sftp_indicator.set_state(ChannelState.RECONNECTING, "connection dropped")
     assert "reconnecting" in window.sftp_indicator.text()
@@ -33,15 +46,30 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, context):
     qtbot.addWidget(window)
     window.show()
     window.resize(1100, 700)
-    window.splitter.setSizes([700, 380])
-    sizes = window.splitter.sizes()
+    window.inbox.splitter.setSizes([700, 380])
+    sizes = window.inbox.splitter.sizes()
     window.close()
 
     again = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(again)
     again.show()
     assert (again.width(), again.height()) == (1100, 700)
-    assert again.splitter.sizes() == sizes
+    assert again.inbox.splitter.sizes() == sizes
+
+
+def test_the_jobs_dock_comes_back_where_it_was_left(qtbot, context):
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.jobs_dock.isVisible())
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.jobs_dock)
+    window.close()
+
+    again = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.jobs_dock.isVisible())
+    assert again.dockWidgetArea(again.jobs_dock) is Qt.DockWidgetArea.LeftDockWidgetArea
 
 
 def test_tls_off_is_shown_in_the_status_bar(qtbot, context):
@@ -94,6 +122,43 @@ def test_crash_dialog_shows_a_copyable_report(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert "recmanager" in report and "RuntimeError: boom" in report and "PySide6" in report
     assert dialog.report.toPlainText() == report
+
+
+def test_an_unexpected_error_opens_the_crash_dialog_once_back_in_the_event_loop(
+        qtbot, tmp_path, monkeypatch):
+    shown: list[tuple[str, bool]] = []
+
+    def record(dialog: CrashDialog) -> int:  # exec() would wait for a person
+        shown.append((dialog.report.toPlainText(), threading.current_thread() is main_thread))
+        return 0
+
+    main_thread = threading.current_thread()
+    monkeypatch.setattr(CrashDialog, "exec", record)
+    previous_hook = sys.excepthook
+    install_exception_hook(tmp_path)
+    try:
+        try:
+            raise RuntimeError("on the GUI thread")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+        assert shown == []  # not inside the hook
+        qtbot.waitUntil(lambda: len(shown) == 1)
+
+        def fail_in_a_worker() -> None:
+            try:
+                raise ValueError("in a worker")
+            except ValueError:
+                sys.excepthook(*sys.exc_info())
+
+        worker = threading.Thread(target=fail_in_a_worker)
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: len(shown) == 2)
+    finally:
+        sys.excepthook = previous_hook
+    assert "RuntimeError: on the GUI thread" in shown[0][0]
+    assert "ValueError: in a worker" in shown[1][0]
+    assert all(on_gui_thread for _report, on_gui_thread in shown)
 
 
 def test_french_catalogue_is_loaded_for_a_french_locale(qapp):
