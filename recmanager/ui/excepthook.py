@@ -1,69 +1,19 @@
-"""Unexpected exceptions end in a dialog with a copyable report, not a silent death."""
+"""Unexpected exceptions end in a dialog with a copyable report, not a silent death.
+
+The hook is installed before the main window; the dialog's module is loaded only when an
+error happens.
+"""
 
 from __future__ import annotations
 
 import logging
-import platform
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, QTimer, Signal, qVersion
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
-
-from recmanager import __version__
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger("recmanager.crash")
-
-
-def crash_report(exc: BaseException) -> str:
-    """Versions and the traceback, as a person would paste them into a bug report."""
-    lines = [
-        f"recmanager {__version__}",
-        f"Python {platform.python_version()} ({sys.platform}, {platform.machine()})",
-        f"PySide6 {pyside_version}, Qt {qVersion()}",
-        "",
-        "".join(traceback.format_exception(exc)),
-    ]
-    return "\n".join(lines)
-
-
-class CrashDialog(QDialog):
-    def __init__(self, report: str, log_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("recmanager: unexpected error"))
-        self.setAccessibleName(self.tr("Unexpected error report"))
-        layout = QVBoxLayout(self)
-        label = QLabel(
-            self.tr(
-                "Something went wrong that recmanager did not expect. Your data is safe. "
-                "Please send this report to your support team; it is also in the log "
-                "folder {folder}."
-            ).format(folder=log_dir)
-        )
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.report = QPlainTextEdit(report)
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName(self.tr("Report"))
-        layout.addWidget(self.report)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(self.tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(720, 420)
 
 
 class _CrashRelay(QObject):
@@ -80,8 +30,11 @@ def install_exception_hook(log_dir: Path) -> None:
     _relay = _CrashRelay()
 
     def show_dialog(report: str) -> None:
-        parent = QApplication.activeWindow()
-        CrashDialog(report, log_dir, parent).exec()
+        from PySide6.QtWidgets import QApplication
+
+        from recmanager.ui.dialogs.crash import CrashDialog
+
+        CrashDialog(report, log_dir, QApplication.activeWindow()).exec()
 
     def show(report: str) -> None:
         # On the GUI thread (a worker's signal arrives queued): the dialog opens once the
@@ -96,6 +49,8 @@ def install_exception_hook(log_dir: Path) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        from recmanager.ui.dialogs.crash import crash_report
+
         report = crash_report(exc.with_traceback(tb))
         log.error("unexpected error\n%s", report)
         if _relay is not None:

@@ -4,131 +4,131 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="38" />
+        <location filename="../../recmanager/ui/audit_view.py" line="38"/>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="42" />
+        <location filename="../../recmanager/ui/audit_view.py" line="42"/>
         <source>Filter: file, person, error…</source>
         <translation>Filtrer : fichier, personne, erreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="43" />
+        <location filename="../../recmanager/ui/audit_view.py" line="43"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="47" />
-        <location filename="../../recmanager/ui/audit_view.py" line="58" />
+        <location filename="../../recmanager/ui/audit_view.py" line="47"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="48" />
+        <location filename="../../recmanager/ui/audit_view.py" line="48"/>
         <source>All actions</source>
         <translation>Toutes les actions</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="52" />
+        <location filename="../../recmanager/ui/audit_view.py" line="52"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58" />
+        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58" />
+        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
         <source>Who</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58" />
+        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
         <source>File or video</source>
         <translation>Fichier ou vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59" />
+        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59" />
+        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59" />
+        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="61" />
+        <location filename="../../recmanager/ui/audit_view.py" line="61"/>
         <source>Audit entries</source>
-        <translation>Entrées d'audit</translation>
+        <translation>Entrées d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="103" />
+        <location filename="../../recmanager/ui/audit_view.py" line="103"/>
         <source>Export the audit log</source>
-        <translation>Exporter le journal d'audit</translation>
+        <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="104" />
+        <location filename="../../recmanager/ui/audit_view.py" line="104"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="111" />
+        <location filename="../../recmanager/ui/audit_view.py" line="111"/>
         <source>Export failed</source>
-        <translation>Échec de l'export</translation>
+        <translation>Échec de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="112" />
+        <location filename="../../recmanager/ui/audit_view.py" line="112"/>
         <source>{path} cannot be written: {error}</source>
-        <translation>Impossible d'écrire {path} : {error}</translation>
+        <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
 </context>
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="439" />
+        <location filename="../../recmanager/bulk.py" line="439"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="440" />
+        <location filename="../../recmanager/bulk.py" line="440"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="441" />
+        <location filename="../../recmanager/bulk.py" line="441"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="442" />
+        <location filename="../../recmanager/bulk.py" line="442"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="443" />
+        <location filename="../../recmanager/bulk.py" line="443"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="444" />
+        <location filename="../../recmanager/bulk.py" line="444"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="445" />
+        <location filename="../../recmanager/bulk.py" line="445"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="446" />
+        <location filename="../../recmanager/bulk.py" line="446"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -136,22 +136,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="464" />
+        <location filename="../../recmanager/bulk.py" line="464"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="465" />
+        <location filename="../../recmanager/bulk.py" line="465"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="466" />
+        <location filename="../../recmanager/bulk.py" line="466"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="467" />
+        <location filename="../../recmanager/bulk.py" line="467"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -159,200 +159,200 @@
 <context>
     <name>BulkWindow</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="177" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="177"/>
         <source>Bulk assignment — {profile}</source>
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="185" />
-        <location filename="../../recmanager/ui/bulk_window.py" line="328" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="185"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="328"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="189" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="189"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="191" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="191"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="193" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="193"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="195" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="195"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="197" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="197"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="200" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="200"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="201" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="201"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="202" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="202"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="203" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="204" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="204"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="223" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="223"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="233" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="233"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="257" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="260" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="260"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="262" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="262"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="266" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="266"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="297" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="297"/>
         <source>Load rules first.</source>
-        <translation>Chargez d'abord des règles.</translation>
+        <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="299" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="299"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="301" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="301"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="302" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="302"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="311" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="311"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
-        <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d'appliquer.&lt;/b&gt; </translation>
+        <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="313" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="313"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="349" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="349"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="349" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="349"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="360" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="360"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="371" />
-        <location filename="../../recmanager/ui/bulk_window.py" line="382" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="371"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="382"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="381" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="381"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="422" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="422"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="423" />
-        <location filename="../../recmanager/ui/bulk_window.py" line="429" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="423"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="429"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="428" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="428"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="440" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="440"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="455" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="455"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="466" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="466"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="475" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="484" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="484"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="489" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="489"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="495" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="495"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -360,32 +360,32 @@
 <context>
     <name>ChannelState</name>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="14" />
+        <location filename="../../recmanager/ui/status.py" line="14"/>
         <source>not connected</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="15" />
+        <location filename="../../recmanager/ui/status.py" line="15"/>
         <source>connecting…</source>
         <translation>connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="16" />
+        <location filename="../../recmanager/ui/status.py" line="16"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="17" />
+        <location filename="../../recmanager/ui/status.py" line="17"/>
         <source>reconnecting…</source>
         <translation>reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="18" />
+        <location filename="../../recmanager/ui/status.py" line="18"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="19" />
+        <location filename="../../recmanager/ui/status.py" line="19"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
@@ -393,95 +393,95 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="70" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="70"/>
         <source>Claim a recording</source>
         <translation>Revendiquer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="71" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="71"/>
         <source>Claim {count} recordings</source>
         <translation>Revendiquer {count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="75" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="75"/>
         <source> and {count} more</source>
         <translation> et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="82" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="82"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="83" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="83"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="85" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="85"/>
         <source>Each recording gets this title followed by its number in the selection.</source>
         <translation>Chaque enregistrement reçoit ce titre suivi de son numéro dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="87" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="87"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="90" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="90"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="92" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="96" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="96"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="105" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="105"/>
         <source>Claim</source>
         <translation>Revendiquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="150" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="150"/>
         <source>No Pod user matches; the server will be asked.</source>
         <translation>Aucun utilisateur Pod ne correspond ; le serveur sera interrogé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="153" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="153"/>
         <source>{user} is not staff: Pod gives claimed recordings to staff only. The recording will be claimed for you, then the video will be reassigned to {user}.</source>
-        <translation>{user} n'est pas « staff » : Pod n'attribue les enregistrements revendiqués qu'aux comptes « staff ». L'enregistrement sera revendiqué pour vous, puis la vidéo sera réattribuée à {user}.</translation>
+        <translation>{user} n&apos;est pas « staff » : Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement sera revendiqué pour vous, puis la vidéo sera réattribuée à {user}.</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../recmanager/ui/excepthook.py" line="45" />
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="40"/>
         <source>recmanager: unexpected error</source>
         <translation>recmanager : erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/excepthook.py" line="46" />
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="41"/>
         <source>Unexpected error report</source>
-        <translation>Rapport d'erreur inattendue</translation>
+        <translation>Rapport d&apos;erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/excepthook.py" line="50" />
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="45"/>
         <source>Something went wrong that recmanager did not expect. Your data is safe. Please send this report to your support team; it is also in the log folder {folder}.</source>
-        <translation>Un problème que recmanager n'attendait pas est survenu. Vos données sont intactes. Merci d'envoyer ce rapport à votre équipe d'assistance ; il se trouve aussi dans le dossier des journaux {folder}.</translation>
+        <translation>Un problème que recmanager n&apos;attendait pas est survenu. Vos données sont intactes. Merci d&apos;envoyer ce rapport à votre équipe d&apos;assistance ; il se trouve aussi dans le dossier des journaux {folder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/excepthook.py" line="59" />
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="54"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/excepthook.py" line="62" />
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="57"/>
         <source>Copy report</source>
         <translation>Copier le rapport</translation>
     </message>
@@ -489,42 +489,42 @@
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="32" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="32"/>
         <source>Delete recordings</source>
         <translation>Supprimer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="33" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="33"/>
         <source>Delete a recording</source>
         <translation>Supprimer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="38" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="38"/>
         <source>no recorder ({folder})</source>
         <translation>aucun enregistreur ({folder})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="44" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="44"/>
         <source>&lt;p&gt;…and {count} more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;…et {count} autres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="45" />
-        <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod's list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="45"/>
+        <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="52" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Les placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="57" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="57"/>
         <source>The profile has no quarantine folder.</source>
-        <translation>Le profil n'a pas de dossier de quarantaine.</translation>
+        <translation>Le profil n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="62" />
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -532,316 +532,316 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="101" />
-        <location filename="../../recmanager/ui/inbox_view.py" line="134" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="101"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="111" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="111"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="112" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="112"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="113" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="114" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="114"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="115" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="115"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="116" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="116"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="142" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="142"/>
         <source>none — the folder {folder} belongs to no recorder</source>
-        <translation>aucun — le dossier {folder} n'appartient à aucun enregistreur</translation>
+        <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="149" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="155" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="155"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
-        <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n'utilise ce dossier.</translation>
+        <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="158" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="158"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
-        <translation>Inconnu : sa lecture nécessite la connexion web d'un superutilisateur dans le profil.</translation>
+        <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="160" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="163" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="165" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
         <source>No manager: waits for someone to claim it.</source>
-        <translation>Aucun gestionnaire : en attente d'une revendication.</translation>
+        <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
 </context>
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="65" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="65"/>
         <source>Welcome to recmanager</source>
         <translation>Bienvenue dans recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="68" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="68"/>
         <source>Save the profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="80" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="80"/>
         <source>Connect recmanager to your Pod</source>
         <translation>Connecter recmanager à votre Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="83" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="83"/>
         <source>&lt;p&gt;recmanager works with an Esup-Pod server and with the deposit folder where your recorders drop their files. This guide asks for:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the address of your Pod and a REST token,&lt;/li&gt;&lt;li&gt;how to reach the deposit folder (SFTP, or a folder mounted on this computer) and where it is on the server,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;then tests each part before saving. Ask your Pod administrator for the values you do not have; each page says where they are on the server.&lt;/p&gt;&lt;p&gt;Secrets (token, passwords) are kept in the system keyring, never in a file.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l'adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d'enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l&apos;adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d&apos;enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="97" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="97"/>
         <source>Your Pod server</source>
         <translation>Votre serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="105" />
-        <source>Verify the server's TLS certificate</source>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="105"/>
+        <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="109" />
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="112" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="112"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
-        <translation>L'adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
+        <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
-        <translation>Le jeton d'un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d'authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
+        <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
-        <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d'un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
+        <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124" />
-        <source>How this connection is called in recmanager, e.g. the university's name.</source>
-        <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l'université.</translation>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
+        <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
+        <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126" />
-        <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod's web pages.</source>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
+        <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="139" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="139"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="143" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="143"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="152" />
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="161" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="161"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="171" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="171"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="174" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="174"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175" />
-        <source>The Pod server's name, or the machine that holds the deposit folder.</source>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
+        <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
-        <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu'utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
+        <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182" />
-        <source>Your private SSH key; its public half must be in the account's &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Where the deposit folder is mounted on this computer.</source>
-        <translation>L'emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
+        <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188" />
-        <source>Pod's &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod's &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="247" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="247"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="303" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="303"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="322" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="322"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
-        <translation>Aucun trousseau système n'est disponible : les secrets sont conservés jusqu'à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
+        <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
 </context>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="169" />
+        <location filename="../../recmanager/ui/inbox_model.py" line="169"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="175" />
+        <location filename="../../recmanager/ui/inbox_model.py" line="175"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapositives)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="178" />
+        <location filename="../../recmanager/ui/inbox_model.py" line="178"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun enregistreur : {folder})</translation>
     </message>
@@ -849,399 +849,399 @@
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="237" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="237"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="239" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="239"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="249" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="249"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="249" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="249"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="251" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="251"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="264" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="264"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="265" />
-        <location filename="../../recmanager/ui/inbox_view.py" line="357" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="265"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="357"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="269" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="269"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="270" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="270"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="277" />
-        <location filename="../../recmanager/ui/inbox_view.py" line="897" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="277"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="897"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="288" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="288"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="351" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="351"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="352" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="352"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="353" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="353"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="355" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="355"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="356" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="356"/>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="359" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="359"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="419" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="419"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="439" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="439"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="462" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="462"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="464" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="464"/>
         <source>nothing was saved yet</source>
-        <translation>rien n'a encore été sauvegardé</translation>
+        <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="466" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="466"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="470" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="470"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="485" />
-        <source>Reading Pod's users</source>
+        <location filename="../../recmanager/ui/inbox_view.py" line="485"/>
+        <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="520" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="520"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="532" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="532"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="535" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
         <source>This folder belongs to no recorder.</source>
-        <translation>Ce dossier n'appartient à aucun enregistreur.</translation>
+        <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="569" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="571" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="571"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="615" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="615"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="616" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="616"/>
         <source>Set up a connection profile first.</source>
-        <translation>Configurez d'abord un profil de connexion.</translation>
+        <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="627" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="627"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="633" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="633"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
-        <translation>Votre compte Pod n'est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
+        <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="635" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="637" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="637"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="641" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="641"/>
         <source>Your Pod account is not staff.</source>
-        <translation>Votre compte Pod n'est pas un compte « staff ».</translation>
+        <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="642" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="642"/>
         <source>Change the owner of a claimed video.</source>
-        <translation>Changer le propriétaire d'une vidéo revendiquée.</translation>
+        <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="649" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="650" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="654" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="654"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
         <source>The deposit folder is not connected.</source>
-        <translation>Le dossier de dépôt n'est pas connecté.</translation>
+        <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="659" />
-        <source>Deposit local video files into a recorder's folder (or drop them on the window).</source>
-        <translation>Déposer des fichiers vidéo locaux dans le dossier d'un enregistreur (ou les glisser sur la fenêtre).</translation>
+        <location filename="../../recmanager/ui/inbox_view.py" line="659"/>
+        <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
+        <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="701" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="701"/>
         <source>Claimed by someone else</source>
-        <translation>Revendiqué par quelqu'un d'autre</translation>
+        <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="702" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
         <source>The action failed</source>
-        <translation>L'action a échoué</translation>
+        <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="742" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="742"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="743" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="743"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="772" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="772"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="803" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="803"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="810" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="812" />
-        <location filename="../../recmanager/ui/inbox_view.py" line="825" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="812"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="830" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="830"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="831" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="831"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="836" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="836"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="838" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="838"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="860" />
-        <location filename="../../recmanager/ui/inbox_view.py" line="880" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="880"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="861" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="861"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="881" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="881"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="898" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="898"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="902" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="902"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="938" />
-        <source>Played from Pod's preview address.</source>
-        <translation>Lu depuis l'adresse d'aperçu de Pod.</translation>
+        <location filename="../../recmanager/ui/inbox_view.py" line="938"/>
+        <source>Played from Pod&apos;s preview address.</source>
+        <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="942" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="942"/>
         <source>Offline: no preview.</source>
-        <translation>Hors ligne : pas d'aperçu.</translation>
+        <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
         <source>Opening the preview…</source>
-        <translation>Ouverture de l'aperçu…</translation>
+        <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
         <source>No preview: {error}</source>
-        <translation>Pas d'aperçu : {error}</translation>
+        <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="961" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
         <source>Opening the preview</source>
-        <translation>Ouverture de l'aperçu</translation>
+        <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="981" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="982" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="982"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="987" />
+        <location filename="../../recmanager/ui/inbox_view.py" line="987"/>
         <source>(compressed in the zip: copied out first)</source>
-        <translation>(compressée dans le zip : extraite d'abord)</translation>
+        <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
 </context>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="60" />
+        <location filename="../../recmanager/packaging/job.py" line="60"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="61" />
+        <location filename="../../recmanager/packaging/job.py" line="61"/>
         <source>Ingested</source>
         <translation>Importée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="62" />
+        <location filename="../../recmanager/packaging/job.py" line="62"/>
         <source>Fragmented</source>
         <translation>Fragmentée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="63" />
+        <location filename="../../recmanager/packaging/job.py" line="63"/>
         <source>Encrypted</source>
         <translation>Chiffrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="64" />
+        <location filename="../../recmanager/packaging/job.py" line="64"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="65" />
+        <location filename="../../recmanager/packaging/job.py" line="65"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="66" />
+        <location filename="../../recmanager/packaging/job.py" line="66"/>
         <source>Aborted</source>
         <translation>Abandonnée</translation>
     </message>
@@ -1249,37 +1249,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1287,33 +1287,33 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="211" />
-        <location filename="../../recmanager/ui/jobs_panel.py" line="228" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="211"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="228"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="214" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="214"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="215" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="216" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="216"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="218" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="375" />
+        <location filename="../../recmanager/ui/jobs_panel.py" line="375"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1324,121 +1324,121 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="50" />
+        <location filename="../../recmanager/ui/main_window.py" line="56"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="77" />
+        <location filename="../../recmanager/ui/main_window.py" line="82"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="80" />
+        <location filename="../../recmanager/ui/main_window.py" line="85"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="83" />
+        <location filename="../../recmanager/ui/main_window.py" line="88"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="85" />
-        <location filename="../../recmanager/ui/main_window.py" line="365" />
+        <location filename="../../recmanager/ui/main_window.py" line="90"/>
+        <location filename="../../recmanager/ui/main_window.py" line="422"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="87" />
+        <location filename="../../recmanager/ui/main_window.py" line="92"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="90" />
+        <location filename="../../recmanager/ui/main_window.py" line="95"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="93" />
+        <location filename="../../recmanager/ui/main_window.py" line="98"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="96" />
+        <location filename="../../recmanager/ui/main_window.py" line="101"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="98" />
+        <location filename="../../recmanager/ui/main_window.py" line="103"/>
         <source>Main toolbar</source>
-        <translation>Barre d'outils principale</translation>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="108" />
+        <location filename="../../recmanager/ui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="114" />
+        <location filename="../../recmanager/ui/main_window.py" line="119"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="118" />
+        <location filename="../../recmanager/ui/main_window.py" line="123"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="142" />
+        <location filename="../../recmanager/ui/main_window.py" line="138"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="184" />
+        <location filename="../../recmanager/ui/main_window.py" line="228"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="190" />
+        <location filename="../../recmanager/ui/main_window.py" line="215"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="284" />
+        <location filename="../../recmanager/ui/main_window.py" line="331"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="288" />
+        <location filename="../../recmanager/ui/main_window.py" line="335"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="367" />
+        <location filename="../../recmanager/ui/main_window.py" line="424"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d'Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
+        <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../recmanager/ui/notifications.py" line="146" />
+        <location filename="../../recmanager/ui/notifications.py" line="146"/>
         <source>Show recmanager</source>
         <translation>Afficher recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/notifications.py" line="148" />
+        <location filename="../../recmanager/ui/notifications.py" line="148"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/notifications.py" line="171" />
+        <location filename="../../recmanager/ui/notifications.py" line="171"/>
         <source>recmanager — no recording to claim</source>
         <translation>recmanager — aucun enregistrement à revendiquer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/notifications.py" line="172" />
+        <location filename="../../recmanager/ui/notifications.py" line="172"/>
         <source>recmanager — recordings to claim: %n</source>
         <translation>
             <numerusform>recmanager — enregistrements à revendiquer : %n</numerusform>
@@ -1446,7 +1446,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/notifications.py" line="198" />
+        <location filename="../../recmanager/ui/notifications.py" line="198"/>
         <source>and %n more</source>
         <translation>
             <numerusform>et %n autre</numerusform>
@@ -1454,7 +1454,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/notifications.py" line="199" />
+        <location filename="../../recmanager/ui/notifications.py" line="199"/>
         <source>New recordings to claim: %n</source>
         <translation>
             <numerusform>Nouveaux enregistrements à revendiquer : %n</numerusform>
@@ -1462,12 +1462,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/notifications.py" line="216" />
+        <location filename="../../recmanager/ui/notifications.py" line="216"/>
         <source>Job finished: {name}</source>
         <translation>Tâche terminée : {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/notifications.py" line="218" />
+        <location filename="../../recmanager/ui/notifications.py" line="218"/>
         <source>Job failed: {name}</source>
         <translation>Échec de la tâche : {name}</translation>
     </message>
@@ -1475,335 +1475,335 @@
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="169" />
-        <location filename="../../recmanager/ui/recorders_window.py" line="245" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="169"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="245"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="172" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="172"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="174" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="175" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="178" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="178"/>
         <source>Recording file name</source>
-        <translation>Nom du fichier d'enregistrement</translation>
+        <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179" />
-        <source>file name in the recorder's folder</source>
-        <translation>nom du fichier dans le dossier de l'enregistreur</translation>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <source>file name in the recorder&apos;s folder</source>
+        <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="181" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="181"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185" />
-        <source>Pod's cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
-        <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d'un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l'appeler.</translation>
+        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
+        <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="190" />
-        <source>Check a device's key</source>
-        <translation>Vérifier la clé d'un appareil</translation>
+        <location filename="../../recmanager/ui/recorders_window.py" line="190"/>
+        <source>Check a device&apos;s key</source>
+        <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="195" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
         <source>Key configured on the device</source>
-        <translation>Clé configurée sur l'appareil</translation>
+        <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="196" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
         <source>paste the key the device is configured with</source>
-        <translation>collez la clé configurée sur l'appareil</translation>
+        <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="198" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="198"/>
         <source>Device &amp;key:</source>
-        <translation>&amp;Clé de l'appareil :</translation>
+        <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="205" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
         <source>Call the notify URL…</source>
-        <translation>Appeler l'URL de notification…</translation>
+        <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="208" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="208"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="232" />
-        <location filename="../../recmanager/ui/recorders_window.py" line="233" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="232"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="233"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="248" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="248"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="289" />
-        <source>Give the name of a file in the recorder's folder first.</source>
-        <translation>Indiquez d'abord le nom d'un fichier du dossier de l'enregistreur.</translation>
+        <location filename="../../recmanager/ui/recorders_window.py" line="289"/>
+        <source>Give the name of a file in the recorder&apos;s folder first.</source>
+        <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="298" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="298"/>
         <source>Call the notify URL</source>
-        <translation>Appeler l'URL de notification</translation>
+        <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
-        <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s'il s'agit d'un enregistreur en publication automatique. Appeler l'URL ?</translation>
+        <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
 </context>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="66" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="66"/>
         <source>Package to encrypted DASH</source>
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="91" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="91"/>
         <source>Input file</source>
-        <translation>Fichier d'entrée</translation>
+        <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="93" />
-        <source>The recording's .mp4 file</source>
-        <translation>Le fichier .mp4 de l'enregistrement</translation>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="93"/>
+        <source>The recording&apos;s .mp4 file</source>
+        <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="94" />
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="94"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="96" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="96"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="100" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="100"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="103" />
-        <location filename="../../recmanager/ui/dialogs/package.py" line="114" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="114"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="104" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="104"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="110" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="110"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="115" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="115"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="116" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="116"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="118" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="118"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="127" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="127"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="129" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="129"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="130" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="130"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="132" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="132"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="133" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="137" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="137"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="139" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="139"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="141" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="141"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="143" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="144" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="144"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="145" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="145"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="146" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="146"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="150" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="152" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="157" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="157"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="161" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="161"/>
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="174" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="174"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="174" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="174"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="202" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="202"/>
         <source>FFmpeg only encrypts with CENC.</source>
-        <translation>FFmpeg ne chiffre qu'en CENC.</translation>
+        <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="207" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="207"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="217" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="217"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="218" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="224" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="224"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="246" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="246"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="112" />
-        <location filename="../../recmanager/ui/dialogs/package.py" line="246" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="246"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="258" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="258"/>
         <source>Choose the recording to package.</source>
-        <translation>Choisissez l'enregistrement à empaqueter.</translation>
+        <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="260" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="260"/>
         <source>The input file does not exist.</source>
-        <translation>Le fichier d'entrée n'existe pas.</translation>
+        <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="263" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="263"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="265" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="265"/>
         <source>The output folder exists and is not empty.</source>
-        <translation>Le dossier de sortie existe et n'est pas vide.</translation>
+        <translation>Le dossier de sortie existe et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="274" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="274"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="277" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="341" />
+        <location filename="../../recmanager/ui/dialogs/package.py" line="341"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -1811,47 +1811,47 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="123" />
+        <location filename="../../recmanager/ui/bulk_window.py" line="123"/>
         <source>rules file, line {line}</source>
         <translation>fichier de règles, ligne {line}</translation>
     </message>
@@ -1859,89 +1859,89 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="123" />
-        <location filename="../../recmanager/ui/preview.py" line="395" />
+        <location filename="../../recmanager/ui/preview.py" line="123"/>
+        <location filename="../../recmanager/ui/preview.py" line="395"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="169" />
+        <location filename="../../recmanager/ui/preview.py" line="169"/>
         <source>Open in an external player</source>
         <translation>Ouvrir dans un lecteur externe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="180" />
+        <location filename="../../recmanager/ui/preview.py" line="180"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="188" />
+        <location filename="../../recmanager/ui/preview.py" line="188"/>
         <source>Play / pause (Space)</source>
         <translation>Lecture / pause (Espace)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="191" />
+        <location filename="../../recmanager/ui/preview.py" line="191"/>
         <source>Back 5 s (←)</source>
         <translation>Reculer de 5 s (←)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="195" />
+        <location filename="../../recmanager/ui/preview.py" line="195"/>
         <source>Forward 5 s (→)</source>
         <translation>Avancer de 5 s (→)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="199" />
+        <location filename="../../recmanager/ui/preview.py" line="199"/>
         <source>Previous frame (,)</source>
         <translation>Image précédente (,)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="202" />
+        <location filename="../../recmanager/ui/preview.py" line="202"/>
         <source>Next frame (.)</source>
         <translation>Image suivante (.)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="205" />
+        <location filename="../../recmanager/ui/preview.py" line="205"/>
         <source>Time</source>
         <translation>Temps</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="207" />
-        <location filename="../../recmanager/ui/preview.py" line="363" />
+        <location filename="../../recmanager/ui/preview.py" line="207"/>
+        <location filename="../../recmanager/ui/preview.py" line="363"/>
         <source>Mute (M)</source>
         <translation>Couper le son (M)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="213" />
+        <location filename="../../recmanager/ui/preview.py" line="213"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="228" />
+        <location filename="../../recmanager/ui/preview.py" line="228"/>
         <source>Bigger window (F)</source>
         <translation>Agrandir la fenêtre (F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="235" />
+        <location filename="../../recmanager/ui/preview.py" line="235"/>
         <source>Space: play/pause · ←/→: 5 s · Shift+←/→: 30 s · ,/.: frame · ↑/↓: volume · M: mute · F: bigger window</source>
         <translation>Espace : lecture/pause · ←/→ : 5 s · Maj+←/→ : 30 s · ,/. : image par image · ↑/↓ : volume · M : couper le son · F : agrandir la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="277" />
+        <location filename="../../recmanager/ui/preview.py" line="277"/>
         <source>This Wayland session cannot embed the video player (XWayland is needed).</source>
-        <translation>Cette session Wayland ne permet pas d'intégrer le lecteur vidéo (XWayland est nécessaire).</translation>
+        <translation>Cette session Wayland ne permet pas d&apos;intégrer le lecteur vidéo (XWayland est nécessaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="280" />
-        <source>The video player cannot be embedded on the "{platform}" display.</source>
-        <translation>Le lecteur vidéo ne peut pas être intégré sur l'affichage « {platform} ».</translation>
+        <location filename="../../recmanager/ui/preview.py" line="280"/>
+        <source>The video player cannot be embedded on the &quot;{platform}&quot; display.</source>
+        <translation>Le lecteur vidéo ne peut pas être intégré sur l&apos;affichage « {platform} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="283" />
+        <location filename="../../recmanager/ui/preview.py" line="283"/>
         <source>The recording can be watched in an external player.</source>
-        <translation>L'enregistrement peut être visionné dans un lecteur externe.</translation>
+        <translation>L&apos;enregistrement peut être visionné dans un lecteur externe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="363" />
+        <location filename="../../recmanager/ui/preview.py" line="363"/>
         <source>Unmute (M)</source>
         <translation>Rétablir le son (M)</translation>
     </message>
@@ -1949,216 +1949,216 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="48" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="48"/>
         <source>Connection profiles</source>
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="67" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="67"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="70" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="70"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="76" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="76"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="80" />
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="208" />
-        <source>REST token (from Pod's admin)</source>
-        <translation>jeton REST (depuis l'administration de Pod)</translation>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="80"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="208"/>
+        <source>REST token (from Pod&apos;s admin)</source>
+        <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="81" />
-        <source>Verify the server's TLS certificate</source>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
+        <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="84" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="84"/>
         <source>optional CA bundle file</source>
-        <translation>fichier d'autorités de certification (facultatif)</translation>
+        <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="85" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="90" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="90"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="92" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="94" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="94"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="95" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="97" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
         <source>Preview base URL</source>
-        <translation>URL de base de l'aperçu</translation>
+        <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="100" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="104" />
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="111" />
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="111"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="112" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="113" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="116" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="116"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="121" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="124" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="124"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="126" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="128" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="128"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="129" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="132" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="133" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
-        <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n'importe qui sur le chemin réseau pourrait lire le jeton.</translation>
+        <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="156" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="206" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="206"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="254" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="254"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="266" />
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="269" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="266"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="269"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="274" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="274"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="276" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
-        <translation>Aucun trousseau système n'est disponible : les secrets sont gardés en mémoire jusqu'à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
+        <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="289" />
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="289"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -2166,62 +2166,62 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="36" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="36"/>
         <source>Reassign a video</source>
         <translation>Réattribuer une vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="41" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="41"/>
         <source>Recent claims</source>
         <translation>Revendications récentes</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="42" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="42"/>
         <source>(type the video number)</source>
         <translation>(saisissez le numéro de la vidéo)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="47" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="47"/>
         <source>{file} → {owner} (video {id})</source>
         <translation>{file} → {owner} (vidéo {id})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="54" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="54"/>
         <source>&amp;Recent claims:</source>
         <translation>Revendications &amp;récentes :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="57" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="57"/>
         <source>Video number</source>
         <translation>Numéro de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="58" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="58"/>
         <source>&amp;Video:</source>
         <translation>&amp;Vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="59" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="59"/>
         <source>New owner</source>
         <translation>Nouveau propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="60" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="60"/>
         <source>New &amp;owner:</source>
         <translation>Nouveau &amp;propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="65" />
-        <source>Your superuser web session changes the owner with Pod's own tool, which also moves the video's files to the new owner's folder.</source>
-        <translation>Votre session web de superutilisateur change le propriétaire avec l'outil propre à Pod, qui déplace aussi les fichiers de la vidéo dans le dossier du nouveau propriétaire.</translation>
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="65"/>
+        <source>Your superuser web session changes the owner with Pod&apos;s own tool, which also moves the video&apos;s files to the new owner&apos;s folder.</source>
+        <translation>Votre session web de superutilisateur change le propriétaire avec l&apos;outil propre à Pod, qui déplace aussi les fichiers de la vidéo dans le dossier du nouveau propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="68" />
-        <source>Without a superuser web session the owner is changed over REST: the video's files stay in the old owner's folder on the server.</source>
-        <translation>Sans session web de superutilisateur, le propriétaire est changé par REST : les fichiers de la vidéo restent dans le dossier de l'ancien propriétaire sur le serveur.</translation>
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="68"/>
+        <source>Without a superuser web session the owner is changed over REST: the video&apos;s files stay in the old owner&apos;s folder on the server.</source>
+        <translation>Sans session web de superutilisateur, le propriétaire est changé par REST : les fichiers de la vidéo restent dans le dossier de l&apos;ancien propriétaire sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/reassign.py" line="75" />
+        <location filename="../../recmanager/ui/dialogs/reassign.py" line="75"/>
         <source>Reassign</source>
         <translation>Réattribuer</translation>
     </message>
@@ -2229,163 +2229,163 @@
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="74" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="74"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="75" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="75"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="98" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="98"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="102" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="102"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="104" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="104"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
         <source>&amp;Recording type:</source>
-        <translation>&amp;Type d'enregistrement :</translation>
+        <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="113" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="113"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116"/>
         <source>Recorder settings (written over the web session)</source>
-        <translation>Réglages de l'enregistreur (écrits via la session web)</translation>
+        <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="127" />
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="132" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="132"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="148" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="148"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="151" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="151"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="155" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="155"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160" />
-        <source>Publish automatically in the manager's name</source>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="225" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="225"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="226" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="226"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
-        <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu'ils n'auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
+        <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="284" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="284"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="296" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="296"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="312" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="312"/>
         <source>Pod did not keep this change.</source>
-        <translation>Pod n'a pas conservé cette modification.</translation>
+        <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="319" />
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="319"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2393,22 +2393,22 @@
 <context>
     <name>RecorderMode</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="99" />
+        <location filename="../../recmanager/inbox.py" line="99"/>
         <source>manual claim</source>
         <translation>revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="100" />
+        <location filename="../../recmanager/inbox.py" line="100"/>
         <source>manager notified by e-mail</source>
         <translation>gestionnaire notifié par e-mail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="101" />
+        <location filename="../../recmanager/inbox.py" line="101"/>
         <source>auto-publish</source>
         <translation>publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="102" />
+        <location filename="../../recmanager/inbox.py" line="102"/>
         <source>unknown (needs a superuser web session)</source>
         <translation>inconnu (nécessite une session web de superutilisateur)</translation>
     </message>
@@ -2416,57 +2416,57 @@
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Recording type</source>
-        <translation>Type d'enregistrement</translation>
+        <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="114" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="114"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="136" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="136"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="139" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="139"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2474,58 +2474,58 @@
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="333" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="333"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="357" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="357"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="359" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="359"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="362" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="362"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="364" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="364"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="366" />
-        <location filename="../../recmanager/ui/recorders_window.py" line="396" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="366"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="396"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="409" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="409"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="418" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="418"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="473" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="473"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="496" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="496"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
-        <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l'identifiant et le mot de passe d'un superutilisateur de Pod pour les consulter et les modifier.</translation>
+        <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="502" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="502"/>
         <source>%n recorder(s).</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2533,7 +2533,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="508" />
+        <location filename="../../recmanager/ui/recorders_window.py" line="508"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2541,32 +2541,32 @@
 <context>
     <name>RowState</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="80" />
+        <location filename="../../recmanager/inbox.py" line="80"/>
         <source>uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="81" />
-        <source>waiting for Pod's scan</source>
-        <translation>en attente de l'analyse de Pod</translation>
+        <location filename="../../recmanager/inbox.py" line="81"/>
+        <source>waiting for Pod&apos;s scan</source>
+        <translation>en attente de l&apos;analyse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="82" />
+        <location filename="../../recmanager/inbox.py" line="82"/>
         <source>claimable</source>
         <translation>revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="83" />
+        <location filename="../../recmanager/inbox.py" line="83"/>
         <source>manager notified</source>
         <translation>gestionnaire notifié</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="84" />
+        <location filename="../../recmanager/inbox.py" line="84"/>
         <source>orphan folder</source>
         <translation>dossier orphelin</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="85" />
+        <location filename="../../recmanager/inbox.py" line="85"/>
         <source>missing on disk</source>
         <translation>absent du disque</translation>
     </message>
@@ -2574,129 +2574,129 @@
 <context>
     <name>SanityPanel</name>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="33" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="33"/>
         <source>Folder without a recorder</source>
         <translation>Dossier sans enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="34" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="34"/>
         <source>Recorder folder missing</source>
-        <translation>Dossier d'enregistreur manquant</translation>
+        <translation>Dossier d&apos;enregistreur manquant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="35" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="35"/>
         <source>Duplicate IP address</source>
         <translation>Adresse IP en double</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="36" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="36"/>
         <source>Manual claim not allowed</source>
         <translation>Revendication manuelle non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="38" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="38"/>
         <source>Treatment without file</source>
         <translation>Traitement sans fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="39" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="39"/>
         <source>File never completed</source>
         <translation>Fichier jamais terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="42" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="42"/>
         <source>Create recorder…</source>
-        <translation>Créer l'enregistreur…</translation>
+        <translation>Créer l&apos;enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="43" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="43"/>
         <source>Create folder</source>
         <translation>Créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="44" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="44"/>
         <source>Edit recorder…</source>
-        <translation>Modifier l'enregistreur…</translation>
+        <translation>Modifier l&apos;enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="45" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="45"/>
         <source>Delete row</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="46" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="46"/>
         <source>Delete file</source>
         <translation>Supprimer le fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="72" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="72"/>
         <source>&amp;Run checks</source>
         <translation>&amp;Lancer les vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="76" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="76"/>
         <source>Checks not run yet.</source>
         <translation>Vérifications pas encore lancées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="82" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="82"/>
         <source>Manual &amp;claiming on this Pod:</source>
         <translation>&amp;Revendication manuelle sur ce Pod :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="86" />
-        <source>Pod's ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="86"/>
+        <source>Pod&apos;s ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
         <translation>Réglage ALLOW_MANUAL_RECORDING_CLAIMING de Pod. Pod ne le publie pas : renseignez-vous auprès de ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="88" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="88" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="89" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="89"/>
         <source>not allowed</source>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101" />
-        <location filename="../../recmanager/ui/sanity_panel.py" line="110" />
-        <location filename="../../recmanager/ui/sanity_panel.py" line="183" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="183"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="104" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="104"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="133" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="133"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="152" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="152"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="153" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="153"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -2704,7 +2704,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="165" />
+        <location filename="../../recmanager/ui/sanity_panel.py" line="165"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -2712,27 +2712,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="49" />
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="49"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="146" />
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="146"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="147" />
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="147"/>
         <source>Browse for {setting}</source>
         <translation>Parcourir ({setting})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="153" />
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="153"/>
         <source>Choose a folder</source>
         <translation>Choisir un dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="191" />
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="191"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
@@ -2740,7 +2740,7 @@
 <context>
     <name>SetupSheet</name>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="46" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="46"/>
         <source>Printed by recmanager on {date}</source>
         <translation>Imprimé par recmanager le {date}</translation>
     </message>
@@ -2748,37 +2748,37 @@
 <context>
     <name>SetupSheetDialog</name>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="78" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="78"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="81" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="81"/>
         <source>Device &amp;login:</source>
-        <translation>&amp;Identifiant de l'appareil :</translation>
+        <translation>&amp;Identifiant de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="84" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="84"/>
         <source>The deposit account the device uses; its password is never printed.</source>
-        <translation>Le compte de dépôt utilisé par l'appareil ; son mot de passe n'est jamais imprimé.</translation>
+        <translation>Le compte de dépôt utilisé par l&apos;appareil ; son mot de passe n&apos;est jamais imprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="95" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="95"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="97" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="97"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="126" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
         <source>Export the set-up sheet</source>
         <translation>Exporter la fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="126" />
+        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2786,33 +2786,33 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="177" />
-        <location filename="../../recmanager/ui/shortcuts.py" line="198" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="173"/>
+        <location filename="../../recmanager/ui/shortcuts.py" line="194"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="181" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="177"/>
         <source>Where</source>
         <translation>Contexte</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="181" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="177"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="181" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="177"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="193" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="189"/>
         <source>Type to filter…</source>
         <translation>Tapez pour filtrer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="194" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="190"/>
         <source>Filter shortcuts</source>
         <translation>Filtrer les raccourcis</translation>
     </message>
@@ -2820,32 +2820,32 @@
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="335" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="335"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="340" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="340"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="345" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="345"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="361" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="361"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="374" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="374"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377" />
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -2853,217 +2853,217 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../recmanager/actions.py" line="87" />
+        <location filename="../../recmanager/actions.py" line="87"/>
         <source>{file} is claimed for {owner} (recording {id}).</source>
         <translation>{file} est revendiqué pour {owner} (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="91" />
+        <location filename="../../recmanager/actions.py" line="91"/>
         <source>{file} was already claimed for {owner} (recording {id}); nothing was sent again.</source>
-        <translation>{file} était déjà revendiqué pour {owner} (enregistrement {id}) ; rien n'a été renvoyé.</translation>
+        <translation>{file} était déjà revendiqué pour {owner} (enregistrement {id}) ; rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="107" />
+        <location filename="../../recmanager/actions.py" line="107"/>
         <source>Video {id} now belongs to {owner}.</source>
         <translation>La vidéo {id} appartient désormais à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="111" />
-        <source>Its files stay in {old}'s folder on the server (only a superuser web session can move them).</source>
+        <location filename="../../recmanager/actions.py" line="111"/>
+        <source>Its files stay in {old}&apos;s folder on the server (only a superuser web session can move them).</source>
         <translation>Ses fichiers restent dans le dossier de {old} sur le serveur (seule une session web de superutilisateur peut les déplacer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="130" />
+        <location filename="../../recmanager/actions.py" line="130"/>
         <source>{file} was moved to the quarantine ({where}).</source>
         <translation>{file} a été placé en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="133" />
+        <location filename="../../recmanager/actions.py" line="133"/>
         <source>{file} was deleted.</source>
         <translation>{file} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="171" />
-        <source>Needs a superuser's web login in the profile (Pod allows this to superusers only).</source>
-        <translation>Nécessite la connexion web d'un superutilisateur dans le profil (Pod ne l'autorise qu'aux superutilisateurs).</translation>
+        <location filename="../../recmanager/actions.py" line="171"/>
+        <source>Needs a superuser&apos;s web login in the profile (Pod allows this to superusers only).</source>
+        <translation>Nécessite la connexion web d&apos;un superutilisateur dans le profil (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="178" />
+        <location filename="../../recmanager/actions.py" line="178"/>
         <source>The web session could not be opened: {error}</source>
-        <translation>Impossible d'ouvrir la session web : {error}</translation>
+        <translation>Impossible d&apos;ouvrir la session web : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="180" />
+        <location filename="../../recmanager/actions.py" line="180"/>
         <source>{user} is not a superuser on Pod (Pod allows this to superusers only).</source>
-        <translation>{user} n'est pas superutilisateur sur Pod (Pod ne l'autorise qu'aux superutilisateurs).</translation>
+        <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="245" />
-        <source>There is no Pod user "{who}".</source>
-        <translation>Il n'existe pas d'utilisateur Pod « {who} ».</translation>
+        <location filename="../../recmanager/actions.py" line="245"/>
+        <source>There is no Pod user &quot;{who}&quot;.</source>
+        <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="246" />
+        <location filename="../../recmanager/actions.py" line="246"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="318" />
+        <location filename="../../recmanager/actions.py" line="318"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="322" />
+        <location filename="../../recmanager/actions.py" line="322"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="323" />
+        <location filename="../../recmanager/actions.py" line="323"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="332" />
+        <location filename="../../recmanager/actions.py" line="332"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
-        <translation>{user} n'est pas « staff », et Pod n'attribue les enregistrements revendiqués qu'aux comptes « staff ». L'enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n'indique aucune connexion web « staff » pour le revendiquer.</translation>
+        <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="338" />
+        <location filename="../../recmanager/actions.py" line="338"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="349" />
+        <location filename="../../recmanager/actions.py" line="349"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="364" />
-        <source>Pod's unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
-        <translation>La ligne non revendiquée de Pod n'a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
+        <location filename="../../recmanager/actions.py" line="364"/>
+        <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
+        <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="379" />
-        <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod's scan may not have seen it, or it was deleted.</source>
-        <translation>Pod n'a aucune ligne non revendiquée pour {file} : il n'est pas (encore) revendicable. L'analyse de Pod ne l'a peut-être pas encore vu, ou il a été supprimé.</translation>
+        <location filename="../../recmanager/actions.py" line="379"/>
+        <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
+        <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="384" />
+        <location filename="../../recmanager/actions.py" line="384"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="401" />
-        <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, "{title}"). Your claim was not sent.</source>
-        <translation>{file} vient d'être revendiqué par quelqu'un d'autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n'a pas été envoyée.</translation>
+        <location filename="../../recmanager/actions.py" line="401"/>
+        <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
+        <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="407" />
+        <location filename="../../recmanager/actions.py" line="407"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
-        <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l'aura créée.</translation>
+        <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="417" />
+        <location filename="../../recmanager/actions.py" line="417"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="423" />
+        <location filename="../../recmanager/actions.py" line="423"/>
         <source>Pod accepted the claim of {file} (recording {id}) but the file is still in the deposit folder after {seconds} s.</source>
         <translation>Pod a accepté la revendication de {file} (enregistrement {id}), mais le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="428" />
-        <source>Pod's processing may be stopped; ask its administrators. Do not claim it again.</source>
+        <location filename="../../recmanager/actions.py" line="428"/>
+        <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="431" />
-        <source>Waiting for Pod's video of {file}…</source>
+        <location filename="../../recmanager/actions.py" line="431"/>
+        <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="437" />
+        <location filename="../../recmanager/actions.py" line="437"/>
         <source>Pod accepted the claim of {file} (recording {id}) but no video appeared for {owner} within {seconds} s.</source>
-        <translation>Pod a accepté la revendication de {file} (enregistrement {id}), mais aucune vidéo n'est apparue pour {owner} en {seconds} s.</translation>
+        <translation>Pod a accepté la revendication de {file} (enregistrement {id}), mais aucune vidéo n&apos;est apparue pour {owner} en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="443" />
-        <source>Look at the owner's videos in Pod; do not claim it again.</source>
+        <location filename="../../recmanager/actions.py" line="443"/>
+        <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="452" />
+        <location filename="../../recmanager/actions.py" line="452"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
-        <translation>{user} n'étant pas « staff », l'enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
+        <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="457" />
+        <location filename="../../recmanager/actions.py" line="457"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="484" />
+        <location filename="../../recmanager/actions.py" line="484"/>
         <source>Pod has no video {id}.</source>
-        <translation>Pod n'a pas de vidéo {id}.</translation>
+        <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="485" />
-        <source>Check the number in Pod's video page.</source>
+        <location filename="../../recmanager/actions.py" line="485"/>
+        <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="490" />
+        <location filename="../../recmanager/actions.py" line="490"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="517" />
+        <location filename="../../recmanager/actions.py" line="517"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
-        <translation>Pod n'a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
+        <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="528" />
+        <location filename="../../recmanager/actions.py" line="528"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="529" />
-        <source>Add a superuser's web login to the profile, or ask a Pod administrator.</source>
-        <translation>Ajoutez la connexion web d'un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
+        <location filename="../../recmanager/actions.py" line="529"/>
+        <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
+        <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="536" />
-        <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod's row would let Pod's scan bring it back.</source>
-        <translation>Le dossier de dépôt n'est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
+        <location filename="../../recmanager/actions.py" line="536"/>
+        <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
+        <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="539" />
+        <location filename="../../recmanager/actions.py" line="539"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="565" />
-        <source>{file} is neither in the deposit folder nor in Pod's list: there is nothing left to delete.</source>
-        <translation>{file} n'est ni dans le dossier de dépôt ni dans la liste de Pod : il n'y a plus rien à supprimer.</translation>
+        <location filename="../../recmanager/actions.py" line="565"/>
+        <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
+        <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="583" />
+        <location filename="../../recmanager/actions.py" line="583"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="586" />
+        <location filename="../../recmanager/actions.py" line="586"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="597" />
+        <location filename="../../recmanager/actions.py" line="597"/>
         <source>{file} did not come back.</source>
-        <translation>{file} n'est pas réapparu.</translation>
+        <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="603" />
+        <location filename="../../recmanager/actions.py" line="603"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3071,85 +3071,85 @@
 <context>
     <name>bento4</name>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="103" />
+        <location filename="../../recmanager/packaging/bento4.py" line="103"/>
         <source>Bento4 (mp4info, mp4fragment, mp4encrypt and mp4-dash.py) was not found.</source>
         <translation>Bento4 (mp4info, mp4fragment, mp4encrypt et mp4-dash.py) est introuvable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="107" />
+        <location filename="../../recmanager/packaging/bento4.py" line="107"/>
         <source>Set the Bento4 folder in the connection profile, put Bento4 on the PATH, or choose the FFmpeg backend.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion, ajoutez Bento4 au PATH, ou choisissez le moteur FFmpeg.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="148" />
+        <location filename="../../recmanager/packaging/bento4.py" line="148"/>
         <source>mp4info gave unreadable output for {name}.</source>
         <translation>mp4info a produit une sortie illisible pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="154" />
+        <location filename="../../recmanager/packaging/bento4.py" line="154"/>
         <source>{name} has no readable movie (mp4info found no tracks): it is empty, not an MP4, or the recording was interrupted before it was finalised.</source>
-        <translation>{name} ne contient aucune vidéo lisible (mp4info n'a trouvé aucune piste) : le fichier est vide, n'est pas un MP4, ou l'enregistrement a été interrompu avant d'être finalisé.</translation>
+        <translation>{name} ne contient aucune vidéo lisible (mp4info n&apos;a trouvé aucune piste) : le fichier est vide, n&apos;est pas un MP4, ou l&apos;enregistrement a été interrompu avant d&apos;être finalisé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="220" />
+        <location filename="../../recmanager/packaging/bento4.py" line="220"/>
         <source>fragmenting</source>
         <translation>fragmentation</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="225" />
+        <location filename="../../recmanager/packaging/bento4.py" line="225"/>
         <source>mp4fragment did not fragment the file.</source>
-        <translation>mp4fragment n'a pas fragmenté le fichier.</translation>
+        <translation>mp4fragment n&apos;a pas fragmenté le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="228" />
+        <location filename="../../recmanager/packaging/bento4.py" line="228"/>
         <source>encrypting</source>
         <translation>chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="238" />
+        <location filename="../../recmanager/packaging/bento4.py" line="238"/>
         <source>mp4encrypt did not encrypt track {track}.</source>
-        <translation>mp4encrypt n'a pas chiffré la piste {track}.</translation>
+        <translation>mp4encrypt n&apos;a pas chiffré la piste {track}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="246" />
+        <location filename="../../recmanager/packaging/bento4.py" line="246"/>
         <source>writing DASH</source>
         <translation>écriture du DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="258" />
+        <location filename="../../recmanager/packaging/bento4.py" line="258"/>
         <source>mp4dash did not find the video track encrypted with KID {kid}.</source>
-        <translation>mp4dash n'a pas trouvé la piste vidéo chiffrée avec le KID {kid}.</translation>
+        <translation>mp4dash n&apos;a pas trouvé la piste vidéo chiffrée avec le KID {kid}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="281" />
+        <location filename="../../recmanager/packaging/bento4.py" line="281"/>
         <source>Track {track} is not encrypted with {scheme} after mp4encrypt.</source>
-        <translation>La piste {track} n'est pas chiffrée en {scheme} après mp4encrypt.</translation>
+        <translation>La piste {track} n&apos;est pas chiffrée en {scheme} après mp4encrypt.</translation>
     </message>
 </context>
 <context>
     <name>box</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/host_key.py" line="20" />
+        <location filename="../../recmanager/ui/dialogs/host_key.py" line="20"/>
         <source>Unknown SSH server</source>
         <translation>Serveur SSH inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/host_key.py" line="22" />
+        <location filename="../../recmanager/ui/dialogs/host_key.py" line="22"/>
         <source>The server {host} is not known yet. Its {type} key fingerprint is:</source>
-        <translation>Le serveur {host} n'est pas encore connu. L'empreinte de sa clé {type} est :</translation>
+        <translation>Le serveur {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/host_key.py" line="29" />
-        <source>Compare it with the fingerprint your server administrator gives you (ssh-keygen -lf on the server's host key). Connect only if they match.</source>
-        <translation>Comparez-la avec l'empreinte fournie par l'administrateur du serveur (ssh-keygen -lf sur la clé d'hôte du serveur). Ne vous connectez que si elles correspondent.</translation>
+        <location filename="../../recmanager/ui/dialogs/host_key.py" line="29"/>
+        <source>Compare it with the fingerprint your server administrator gives you (ssh-keygen -lf on the server&apos;s host key). Connect only if they match.</source>
+        <translation>Comparez-la avec l&apos;empreinte fournie par l&apos;administrateur du serveur (ssh-keygen -lf sur la clé d&apos;hôte du serveur). Ne vous connectez que si elles correspondent.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/host_key.py" line="33" />
+        <location filename="../../recmanager/ui/dialogs/host_key.py" line="33"/>
         <source>Accept and remember</source>
         <translation>Accepter et mémoriser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/host_key.py" line="34" />
+        <location filename="../../recmanager/ui/dialogs/host_key.py" line="34"/>
         <source>Connect once</source>
         <translation>Se connecter une fois</translation>
     </message>
@@ -3157,439 +3157,439 @@
 <context>
     <name>bulk</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="233" />
+        <location filename="../../recmanager/bulk.py" line="233"/>
         <source>{source} is not a text file in UTF-8.</source>
-        <translation>{source} n'est pas un fichier texte en UTF-8.</translation>
+        <translation>{source} n&apos;est pas un fichier texte en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="234" />
-        <source>Save it from the spreadsheet as "CSV UTF-8".</source>
+        <location filename="../../recmanager/bulk.py" line="234"/>
+        <source>Save it from the spreadsheet as &quot;CSV UTF-8&quot;.</source>
         <translation>Enregistrez-le depuis le tableur au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="260" />
+        <location filename="../../recmanager/bulk.py" line="260"/>
         <source>The rules file {source} is empty.</source>
         <translation>Le fichier de règles {source} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="273" />
+        <location filename="../../recmanager/bulk.py" line="273"/>
         <source>The rules file {source} has no owner column.</source>
-        <translation>Le fichier de règles {source} n'a pas de colonne de propriétaire (owner).</translation>
+        <translation>Le fichier de règles {source} n&apos;a pas de colonne de propriétaire (owner).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="275" />
+        <location filename="../../recmanager/bulk.py" line="275"/>
         <source>The first row must name the columns, for example: recorder;pattern;from;to;slot;owner;title.</source>
         <translation>La première ligne doit nommer les colonnes, par exemple : recorder;pattern;from;to;slot;owner;title.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="299" />
+        <location filename="../../recmanager/bulk.py" line="299"/>
         <source>The rules file {path} cannot be read: {error}</source>
         <translation>Le fichier de règles {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="307" />
+        <location filename="../../recmanager/bulk.py" line="307"/>
         <source>No owner is given.</source>
-        <translation>Aucun propriétaire n'est indiqué.</translation>
+        <translation>Aucun propriétaire n&apos;est indiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="316" />
-        <source>"{value}" is not a date (write 2026-09-01 or 01/09/2026).</source>
-        <translation>« {value} » n'est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
+        <location filename="../../recmanager/bulk.py" line="316"/>
+        <source>&quot;{value}&quot; is not a date (write 2026-09-01 or 01/09/2026).</source>
+        <translation>« {value} » n&apos;est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="321" />
+        <location filename="../../recmanager/bulk.py" line="321"/>
         <source>The date range ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="326" />
-        <source>"{value}" is not a timetable slot (write for example "Monday 08:00–10:00, Amphi A" or "lundi 8h-10h").</source>
-        <translation>« {value} » n'est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
+        <location filename="../../recmanager/bulk.py" line="326"/>
+        <source>&quot;{value}&quot; is not a timetable slot (write for example &quot;Monday 08:00–10:00, Amphi A&quot; or &quot;lundi 8h-10h&quot;).</source>
+        <translation>« {value} » n&apos;est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="332" />
+        <location filename="../../recmanager/bulk.py" line="332"/>
         <source>The rule says nothing about which recordings it takes (give a recorder, a file name pattern, dates or a timetable slot).</source>
-        <translation>La règle n'indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
+        <translation>La règle n&apos;indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="336" />
-        <source>The recorder "{recorder}" and the slot's recorder "{slot}" differ.</source>
-        <translation>L'enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
+        <location filename="../../recmanager/bulk.py" line="336"/>
+        <source>The recorder &quot;{recorder}&quot; and the slot&apos;s recorder &quot;{slot}&quot; differ.</source>
+        <translation>L&apos;enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="350" />
-        <source>The title "{title}" has a stray brace: {error}.</source>
+        <location filename="../../recmanager/bulk.py" line="350"/>
+        <source>The title &quot;{title}&quot; has a stray brace: {error}.</source>
         <translation>Le titre « {title} » contient une accolade isolée : {error}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="354" />
+        <location filename="../../recmanager/bulk.py" line="354"/>
         <source>The title uses {{{name}}}; only {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} and {{stem}} are known.</source>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="565" />
+        <location filename="../../recmanager/bulk.py" line="565"/>
         <source>{count} recordings</source>
         <translation>{count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="566" />
+        <location filename="../../recmanager/bulk.py" line="566"/>
         <source>{count} ready</source>
         <translation>{count} prêts</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="568" />
+        <location filename="../../recmanager/bulk.py" line="568"/>
         <source>{count} done</source>
         <translation>{count} terminés</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="570" />
+        <location filename="../../recmanager/bulk.py" line="570"/>
         <source>{count} failed</source>
         <translation>{count} en échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="575" />
+        <location filename="../../recmanager/bulk.py" line="575"/>
         <source>{count} excluded</source>
         <translation>{count} exclus</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="591" />
-        <source>The file is still being uploaded (or Pod's scan has not finished it).</source>
-        <translation>Le fichier est encore en cours de dépôt (ou l'analyse de Pod ne l'a pas encore traité).</translation>
+        <location filename="../../recmanager/bulk.py" line="591"/>
+        <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
+        <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="594" />
+        <location filename="../../recmanager/bulk.py" line="594"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
-        <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l'instant ({state}).</translation>
+        <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="613" />
-        <source>Pod has no user with the login or e-mail "{owner}".</source>
-        <translation>Pod n'a aucun utilisateur ayant l'identifiant ou l'adresse e-mail « {owner} ».</translation>
+        <location filename="../../recmanager/bulk.py" line="613"/>
+        <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
+        <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="617" />
+        <location filename="../../recmanager/bulk.py" line="617"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
-        <translation>{user} n'est pas membre du personnel (staff) : Pod n'accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
+        <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="639" />
+        <location filename="../../recmanager/bulk.py" line="639"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="668" />
+        <location filename="../../recmanager/bulk.py" line="668"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="684" />
-        <source>Line {line}: Pod has no recorder named "{name}".</source>
-        <translation>Ligne {line} : Pod n'a aucun enregistreur nommé « {name} ».</translation>
+        <location filename="../../recmanager/bulk.py" line="684"/>
+        <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
+        <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="695" />
+        <location filename="../../recmanager/bulk.py" line="695"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="698" />
+        <location filename="../../recmanager/bulk.py" line="698"/>
         <source>Lines {lines} all match: keep one.</source>
-        <translation>Les lignes {lines} correspondent toutes : n'en gardez qu'une.</translation>
+        <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="707" />
+        <location filename="../../recmanager/bulk.py" line="707"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="733" />
+        <location filename="../../recmanager/bulk.py" line="733"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="794" />
+        <location filename="../../recmanager/bulk.py" line="794"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="822" />
+        <location filename="../../recmanager/bulk.py" line="822"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
-        <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu'un l'a supprimé entre-temps.</translation>
+        <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="830" />
+        <location filename="../../recmanager/bulk.py" line="830"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
-        <translation>Quelqu'un d'autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
+        <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="835" />
+        <location filename="../../recmanager/bulk.py" line="835"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="877" />
+        <location filename="../../recmanager/bulk.py" line="877"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
-        <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n'a été appliqué.</translation>
+        <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="881" />
+        <location filename="../../recmanager/bulk.py" line="881"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="914" />
+        <location filename="../../recmanager/bulk.py" line="914"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="915" />
+        <location filename="../../recmanager/bulk.py" line="915"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="964" />
+        <location filename="../../recmanager/bulk.py" line="964"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
-        <translation>Pod est injoignable ({error}) ; l'exécution s'est arrêtée. Relancez le même plan pour continuer.</translation>
+        <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="998" />
+        <location filename="../../recmanager/bulk.py" line="998"/>
         <source>{path} cannot be written: {error}</source>
-        <translation>Impossible d'écrire {path} : {error}</translation>
+        <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
 </context>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="71" />
-        <source>The profile "{name}" has no quarantine folder.</source>
-        <translation>Le profil « {name} » n'a pas de dossier de quarantaine.</translation>
+        <location filename="../../recmanager/commands/actions.py" line="71"/>
+        <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
+        <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="73" />
+        <location filename="../../recmanager/commands/actions.py" line="73"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="115" />
+        <location filename="../../recmanager/commands/actions.py" line="115"/>
         <source>{count} audit entries written to {path}.</source>
-        <translation>{count} entrées d'audit écrites dans {path}.</translation>
+        <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="72" />
+        <location filename="../../recmanager/commands/bulk.py" line="72"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="83" />
+        <location filename="../../recmanager/commands/bulk.py" line="83"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="92" />
+        <location filename="../../recmanager/commands/bulk.py" line="92"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="97" />
+        <location filename="../../recmanager/commands/bulk.py" line="97"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="104" />
+        <location filename="../../recmanager/commands/bulk.py" line="104"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="107" />
+        <location filename="../../recmanager/commands/bulk.py" line="107"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="128" />
+        <location filename="../../recmanager/commands/bulk.py" line="128"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="144" />
+        <location filename="../../recmanager/commands/bulk.py" line="144"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="146" />
+        <location filename="../../recmanager/commands/bulk.py" line="146"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="125" />
-        <source>Pod has no recorder named "{name}".</source>
-        <translation>Pod n'a aucun enregistreur nommé « {name} ».</translation>
+        <location filename="../../recmanager/commands/pod.py" line="125"/>
+        <source>Pod has no recorder named &quot;{name}&quot;.</source>
+        <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="126" />
+        <location filename="../../recmanager/commands/pod.py" line="126"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="181" />
+        <location filename="../../recmanager/commands/pod.py" line="181"/>
         <source>{count} unclaimed recordings are named {name}.</source>
-        <translation>{count} enregistrements non revendiqués s'appellent {name}.</translation>
+        <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="184" />
+        <location filename="../../recmanager/commands/pod.py" line="184"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="191" />
+        <location filename="../../recmanager/commands/pod.py" line="191"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="192" />
+        <location filename="../../recmanager/commands/pod.py" line="192"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="149" />
+        <location filename="../../recmanager/commands/recorders.py" line="149"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="167" />
+        <location filename="../../recmanager/commands/recorders.py" line="167"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="168" />
+        <location filename="../../recmanager/commands/recorders.py" line="168"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="172" />
+        <location filename="../../recmanager/commands/recorders.py" line="172"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="173" />
+        <location filename="../../recmanager/commands/recorders.py" line="173"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="202" />
-        <source>Pod has no video type "{value}".</source>
-        <translation>Pod n'a aucun type de vidéo « {value} ».</translation>
+        <location filename="../../recmanager/commands/recorders.py" line="202"/>
+        <source>Pod has no video type &quot;{value}&quot;.</source>
+        <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="203" />
+        <location filename="../../recmanager/commands/recorders.py" line="203"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="274" />
+        <location filename="../../recmanager/commands/recorders.py" line="274"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="304" />
+        <location filename="../../recmanager/commands/recorders.py" line="304"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="307" />
+        <location filename="../../recmanager/commands/recorders.py" line="307"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="321" />
+        <location filename="../../recmanager/commands/recorders.py" line="321"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
-        <translation>URL non appelée : ajoutez --yes pour l'appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
+        <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
 </context>
 <context>
     <name>config</name>
     <message>
-        <location filename="../../recmanager/config.py" line="89" />
+        <location filename="../../recmanager/config.py" line="89"/>
         <source>The settings file {path} cannot be read: {error}</source>
         <translation>Le fichier de réglages {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="92" />
+        <location filename="../../recmanager/config.py" line="92"/>
         <source>Fix or remove the file, then start recmanager again.</source>
         <translation>Corrigez ou supprimez ce fichier, puis relancez recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="128" />
+        <location filename="../../recmanager/config.py" line="128"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="132" />
+        <location filename="../../recmanager/config.py" line="132"/>
         <source>The Pod address must start with https:// (or http://).</source>
-        <translation>L'adresse de Pod doit commencer par https:// (ou http://).</translation>
+        <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="137" />
+        <location filename="../../recmanager/config.py" line="137"/>
         <source>The SFTP host is required.</source>
-        <translation>L'hôte SFTP est obligatoire.</translation>
+        <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="141" />
+        <location filename="../../recmanager/config.py" line="141"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="145" />
+        <location filename="../../recmanager/config.py" line="145"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="149" />
+        <location filename="../../recmanager/config.py" line="149"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="155" />
-        <source>The profile "{name}" is not complete.</source>
+        <location filename="../../recmanager/config.py" line="155"/>
+        <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="180" />
+        <location filename="../../recmanager/config.py" line="180"/>
         <source>The profiles file {path} is not valid.</source>
-        <translation>Le fichier de profils {path} n'est pas valide.</translation>
+        <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="197" />
-        <source>There is no profile named "{name}".</source>
-        <translation>Il n'existe aucun profil nommé « {name} ».</translation>
+        <location filename="../../recmanager/config.py" line="197"/>
+        <source>There is no profile named &quot;{name}&quot;.</source>
+        <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="198" />
+        <location filename="../../recmanager/config.py" line="198"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="333" />
+        <location filename="../../recmanager/config.py" line="333"/>
         <source>Settings of version {version} cannot be upgraded.</source>
         <translation>Les réglages de la version {version} ne peuvent pas être mis à niveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="336" />
-        <location filename="../../recmanager/config.py" line="365" />
+        <location filename="../../recmanager/config.py" line="336"/>
+        <location filename="../../recmanager/config.py" line="365"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="355" />
+        <location filename="../../recmanager/config.py" line="355"/>
         <source>The settings file {path} is not valid.</source>
-        <translation>Le fichier de réglages {path} n'est pas valide.</translation>
+        <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="362" />
+        <location filename="../../recmanager/config.py" line="362"/>
         <source>The settings file {path} has no valid version.</source>
-        <translation>Le fichier de réglages {path} n'a pas de version valide.</translation>
+        <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="369" />
+        <location filename="../../recmanager/config.py" line="369"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -3597,90 +3597,90 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="35" />
+        <location filename="../../recmanager/connection.py" line="35"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="39" />
+        <location filename="../../recmanager/connection.py" line="39"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
-        <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l'adresse de Pod.</translation>
+        <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42" />
+        <location filename="../../recmanager/connection.py" line="42"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="44" />
+        <location filename="../../recmanager/connection.py" line="44"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="48" />
+        <location filename="../../recmanager/connection.py" line="48"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="52" />
+        <location filename="../../recmanager/connection.py" line="52"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="56" />
+        <location filename="../../recmanager/connection.py" line="56"/>
         <source>The address uses http://: the token travels unencrypted.</source>
-        <translation>L'adresse utilise http:// : le jeton circule sans chiffrement.</translation>
+        <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66" />
+        <location filename="../../recmanager/connection.py" line="66"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="67" />
+        <location filename="../../recmanager/connection.py" line="67"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="71" />
+        <location filename="../../recmanager/connection.py" line="71"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
-        <translation>Le certificat n'est pas reconnu : {reason}. Indiquez dans le profil le fichier d'autorités de certification de votre université.</translation>
+        <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="75" />
+        <location filename="../../recmanager/connection.py" line="75"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="97" />
+        <location filename="../../recmanager/connection.py" line="97"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="105" />
+        <location filename="../../recmanager/connection.py" line="105"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="109" />
+        <location filename="../../recmanager/connection.py" line="109"/>
         <source>{count} recorder folders under {root}.</source>
-        <translation>{count} dossiers d'enregistreurs sous {root}.</translation>
+        <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
     </message>
 </context>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../recmanager/context.py" line="60" />
+        <location filename="../../recmanager/context.py" line="60"/>
         <source>No connection profile is set up.</source>
-        <translation>Aucun profil de connexion n'est configuré.</translation>
+        <translation>Aucun profil de connexion n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="61" />
+        <location filename="../../recmanager/context.py" line="61"/>
         <source>Create one in the application, pass --profile NAME, or set RECMANAGER_POD_URL and RECMANAGER_POD_TOKEN.</source>
-        <translation>Créez-en un dans l'application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
+        <translation>Créez-en un dans l&apos;application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="78" />
+        <location filename="../../recmanager/context.py" line="78"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>
@@ -3688,511 +3688,511 @@
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="107" />
+        <location filename="../../recmanager/commands/deposit.py" line="107"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
-        <translation>Le serveur SSH {host} n'est pas encore connu.
-L'empreinte de sa clé {type} est {fingerprint}.
-L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
+        <translation>Le serveur SSH {host} n&apos;est pas encore connu.
+L&apos;empreinte de sa clé {type} est {fingerprint}.
+L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="164" />
+        <location filename="../../recmanager/commands/deposit.py" line="164"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="167" />
+        <location filename="../../recmanager/commands/deposit.py" line="167"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="185" />
+        <location filename="../../recmanager/commands/deposit.py" line="185"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="199" />
+        <location filename="../../recmanager/commands/deposit.py" line="199"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="215" />
+        <location filename="../../recmanager/commands/deposit.py" line="215"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="54" />
-        <source>The profile "{name}" has no deposit folder.</source>
-        <translation>Le profil « {name} » n'a pas de dossier de dépôt.</translation>
+        <location filename="../../recmanager/deposit/__init__.py" line="54"/>
+        <source>The profile &quot;{name}&quot; has no deposit folder.</source>
+        <translation>Le profil « {name} » n&apos;a pas de dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="56" />
+        <location filename="../../recmanager/deposit/__init__.py" line="56"/>
         <source>Set the mounted deposit folder in the profile.</source>
         <translation>Indiquez le dossier de dépôt monté dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="62" />
-        <source>The profile "{name}" has no SFTP server.</source>
-        <translation>Le profil « {name} » n'a pas de serveur SFTP.</translation>
+        <location filename="../../recmanager/deposit/__init__.py" line="62"/>
+        <source>The profile &quot;{name}&quot; has no SFTP server.</source>
+        <translation>Le profil « {name} » n&apos;a pas de serveur SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="64" />
+        <location filename="../../recmanager/deposit/__init__.py" line="64"/>
         <source>Set the SFTP host in the profile, or a mounted folder.</source>
-        <translation>Indiquez l'hôte SFTP dans le profil, ou un dossier monté.</translation>
+        <translation>Indiquez l&apos;hôte SFTP dans le profil, ou un dossier monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="80" />
+        <location filename="../../recmanager/deposit/__init__.py" line="80"/>
         <source>The deposit address is empty.</source>
-        <translation>L'adresse de dépôt est vide.</translation>
+        <translation>L&apos;adresse de dépôt est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="85" />
+        <location filename="../../recmanager/deposit/__init__.py" line="85"/>
         <source>A password in the deposit address is not accepted.</source>
-        <translation>Un mot de passe dans l'adresse de dépôt n'est pas accepté.</translation>
+        <translation>Un mot de passe dans l&apos;adresse de dépôt n&apos;est pas accepté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="86" />
+        <location filename="../../recmanager/deposit/__init__.py" line="86"/>
         <source>Use a key or ssh-agent, or store the password in a profile.</source>
         <translation>Utilisez une clé ou ssh-agent, ou enregistrez le mot de passe dans un profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="89" />
+        <location filename="../../recmanager/deposit/__init__.py" line="89"/>
         <source>The deposit address {spec} has no host.</source>
-        <translation>L'adresse de dépôt {spec} n'a pas d'hôte.</translation>
+        <translation>L&apos;adresse de dépôt {spec} n&apos;a pas d&apos;hôte.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="94" />
+        <location filename="../../recmanager/deposit/__init__.py" line="94"/>
         <source>The port in {spec} is not valid.</source>
-        <translation>Le port indiqué dans {spec} n'est pas valide.</translation>
+        <translation>Le port indiqué dans {spec} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="98" />
+        <location filename="../../recmanager/deposit/__init__.py" line="98"/>
         <source>The path in {spec} must be absolute.</source>
         <translation>Le chemin indiqué dans {spec} doit être absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="110" />
-        <source>Unknown authentication "{auth}": use key, agent or password.</source>
+        <location filename="../../recmanager/deposit/__init__.py" line="110"/>
+        <source>Unknown authentication &quot;{auth}&quot;: use key, agent or password.</source>
         <translation>Authentification « {auth} » inconnue : utilisez key, agent ou password.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="117" />
+        <location filename="../../recmanager/deposit/__init__.py" line="117"/>
         <source>The deposit {spec} is neither sftp://… nor a folder.</source>
-        <translation>Le dépôt {spec} n'est ni une adresse sftp://… ni un dossier.</translation>
+        <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="136" />
-        <source>a relative name ("." or "..")</source>
+        <location filename="../../recmanager/deposit/base.py" line="136"/>
+        <source>a relative name (&quot;.&quot; or &quot;..&quot;)</source>
         <translation>un nom relatif (« . » ou « .. »)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="138" />
+        <location filename="../../recmanager/deposit/base.py" line="138"/>
         <source>a slash inside the name</source>
         <translation>une barre oblique dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="140" />
+        <location filename="../../recmanager/deposit/base.py" line="140"/>
         <source>a control character in the name</source>
         <translation>un caractère de contrôle dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="142" />
+        <location filename="../../recmanager/deposit/base.py" line="142"/>
         <source>a name that is not valid UTF-8</source>
-        <translation>un nom qui n'est pas en UTF-8 valide</translation>
+        <translation>un nom qui n&apos;est pas en UTF-8 valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="153" />
+        <location filename="../../recmanager/deposit/base.py" line="153"/>
         <source>The path {path} was refused: {reason}.</source>
         <translation>Le chemin {path} a été refusé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="156" />
+        <location filename="../../recmanager/deposit/base.py" line="156"/>
         <source>Only files inside the deposit folder can be used.</source>
         <translation>Seuls les fichiers situés dans le dossier de dépôt peuvent être utilisés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="174" />
+        <location filename="../../recmanager/deposit/base.py" line="174"/>
         <source>an empty path</source>
         <translation>un chemin vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="176" />
+        <location filename="../../recmanager/deposit/base.py" line="176"/>
         <source>a control character</source>
         <translation>un caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="178" />
+        <location filename="../../recmanager/deposit/base.py" line="178"/>
         <source>not an absolute path</source>
         <translation>pas un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="181" />
-        <source>"..", "." or an empty component</source>
+        <location filename="../../recmanager/deposit/base.py" line="181"/>
+        <source>&quot;..&quot;, &quot;.&quot; or an empty component</source>
         <translation>« .. », « . » ou un composant vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="183" />
+        <location filename="../../recmanager/deposit/base.py" line="183"/>
         <source>outside the deposit folder {root}</source>
         <translation>en dehors du dossier de dépôt {root}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="197" />
+        <location filename="../../recmanager/deposit/base.py" line="197"/>
         <source>The deposit root must be an absolute path, not {root}.</source>
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="275" />
+        <location filename="../../recmanager/deposit/base.py" line="275"/>
         <source>{path} is not in the deposit folder (any more).</source>
-        <translation>{path} n'est pas (ou plus) dans le dossier de dépôt.</translation>
+        <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="279" />
+        <location filename="../../recmanager/deposit/base.py" line="279"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="282" />
-        <location filename="../../recmanager/deposit/base.py" line="492" />
-        <location filename="../../recmanager/deposit/base.py" line="582" />
+        <location filename="../../recmanager/deposit/base.py" line="282"/>
+        <location filename="../../recmanager/deposit/base.py" line="492"/>
+        <location filename="../../recmanager/deposit/base.py" line="582"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="286" />
-        <location filename="../../recmanager/deposit/base.py" line="289" />
+        <location filename="../../recmanager/deposit/base.py" line="286"/>
+        <location filename="../../recmanager/deposit/base.py" line="289"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="311" />
-        <location filename="../../recmanager/deposit/base.py" line="328" />
+        <location filename="../../recmanager/deposit/base.py" line="311"/>
+        <location filename="../../recmanager/deposit/base.py" line="328"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="421" />
+        <location filename="../../recmanager/deposit/base.py" line="421"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
-        <translation>{folder} dispose de {free} d'espace libre ; {name} nécessite {needed}.</translation>
+        <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="424" />
+        <location filename="../../recmanager/deposit/base.py" line="424"/>
         <source>Free some space or choose another folder.</source>
-        <translation>Libérez de l'espace ou choisissez un autre dossier.</translation>
+        <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="426" />
+        <location filename="../../recmanager/deposit/base.py" line="426"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="444" />
+        <location filename="../../recmanager/deposit/base.py" line="444"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="451" />
+        <location filename="../../recmanager/deposit/base.py" line="451"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="453" />
+        <location filename="../../recmanager/deposit/base.py" line="453"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="478" />
+        <location filename="../../recmanager/deposit/base.py" line="478"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="481" />
+        <location filename="../../recmanager/deposit/base.py" line="481"/>
         <source>{path} is not a file.</source>
-        <translation>{path} n'est pas un fichier.</translation>
+        <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="487" />
-        <source>There is no recorder folder "{folder}" in {root}.</source>
-        <translation>Il n'y a pas de dossier d'enregistreur « {folder} » dans {root}.</translation>
+        <location filename="../../recmanager/deposit/base.py" line="487"/>
+        <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
+        <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="489" />
-        <source>Check the recorder's deposit directory in Pod.</source>
-        <translation>Vérifiez le répertoire de dépôt de l'enregistreur dans Pod.</translation>
+        <location filename="../../recmanager/deposit/base.py" line="489"/>
+        <source>Check the recorder&apos;s deposit directory in Pod.</source>
+        <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="496" />
+        <location filename="../../recmanager/deposit/base.py" line="496"/>
         <source>{path} already exists; it was not replaced.</source>
-        <translation>{path} existe déjà ; il n'a pas été remplacé.</translation>
+        <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="498" />
+        <location filename="../../recmanager/deposit/base.py" line="498"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="507" />
+        <location filename="../../recmanager/deposit/base.py" line="507"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="533" />
+        <location filename="../../recmanager/deposit/base.py" line="533"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
-        <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n'a pas été renommé et reprendra la prochaine fois.</translation>
+        <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="559" />
+        <location filename="../../recmanager/deposit/base.py" line="559"/>
         <source>No quarantine folder is set for this profile.</source>
-        <translation>Aucun dossier de quarantaine n'est défini pour ce profil.</translation>
+        <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="560" />
+        <location filename="../../recmanager/deposit/base.py" line="560"/>
         <source>Set one in the profile, or delete without Undo.</source>
-        <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d'annulation.</translation>
+        <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="578" />
+        <location filename="../../recmanager/deposit/base.py" line="578"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
-        <translation>Le dossier {folder} n'existe plus ; le fichier reste dans {where}.</translation>
+        <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="584" />
+        <location filename="../../recmanager/deposit/base.py" line="584"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="589" />
+        <location filename="../../recmanager/deposit/base.py" line="589"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="634" />
+        <location filename="../../recmanager/deposit/base.py" line="634"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="673" />
+        <location filename="../../recmanager/deposit/base.py" line="673"/>
         <source>Writing {path} failed: {error}</source>
-        <translation>Échec de l'écriture de {path} : {error}</translation>
+        <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="42" />
+        <location filename="../../recmanager/deposit/local.py" line="42"/>
         <source>The deposit folder {folder} does not exist or is not mounted.</source>
-        <translation>Le dossier de dépôt {folder} n'existe pas ou n'est pas monté.</translation>
+        <translation>Le dossier de dépôt {folder} n&apos;existe pas ou n&apos;est pas monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="44" />
+        <location filename="../../recmanager/deposit/local.py" line="44"/>
         <source>Mount it, or correct the folder in the profile.</source>
         <translation>Montez-le, ou corrigez le dossier dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="66" />
-        <location filename="../../recmanager/deposit/sftp.py" line="650" />
+        <location filename="../../recmanager/deposit/local.py" line="66"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="634"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="74" />
-        <location filename="../../recmanager/deposit/sftp.py" line="660" />
+        <location filename="../../recmanager/deposit/local.py" line="74"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="644"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="82" />
-        <location filename="../../recmanager/deposit/local.py" line="105" />
-        <location filename="../../recmanager/deposit/sftp.py" line="669" />
-        <location filename="../../recmanager/deposit/sftp.py" line="691" />
+        <location filename="../../recmanager/deposit/local.py" line="82"/>
+        <location filename="../../recmanager/deposit/local.py" line="105"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="653"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="99" />
+        <location filename="../../recmanager/deposit/local.py" line="99"/>
         <source>{path} became shorter while it was read.</source>
         <translation>La taille de {path} a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="118" />
-        <location filename="../../recmanager/deposit/sftp.py" line="707" />
+        <location filename="../../recmanager/deposit/local.py" line="118"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="691"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="123" />
-        <location filename="../../recmanager/deposit/sftp.py" line="711" />
+        <location filename="../../recmanager/deposit/local.py" line="123"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="695"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="128" />
-        <location filename="../../recmanager/deposit/sftp.py" line="717" />
+        <location filename="../../recmanager/deposit/local.py" line="128"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="701"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="134" />
-        <location filename="../../recmanager/deposit/local.py" line="146" />
-        <location filename="../../recmanager/deposit/sftp.py" line="724" />
-        <location filename="../../recmanager/deposit/sftp.py" line="746" />
+        <location filename="../../recmanager/deposit/local.py" line="134"/>
+        <location filename="../../recmanager/deposit/local.py" line="146"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="708"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="730"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="140" />
-        <location filename="../../recmanager/deposit/sftp.py" line="736" />
+        <location filename="../../recmanager/deposit/local.py" line="140"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="720"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="115" />
+        <location filename="../../recmanager/deposit/sftp.py" line="115"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
-        <translation>Le serveur SSH {host} n'est pas encore connu. L'empreinte de sa clé {type} est {fingerprint}.</translation>
+        <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="129" />
+        <location filename="../../recmanager/deposit/sftp.py" line="129"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
-        <translation>La connexion à {host} a été annulée : sa clé n'a pas été acceptée.</translation>
+        <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="178" />
-        <location filename="../../recmanager/deposit/sftp.py" line="198" />
+        <location filename="../../recmanager/deposit/sftp.py" line="178"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="198"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="369" />
+        <location filename="../../recmanager/deposit/sftp.py" line="353"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="386" />
+        <location filename="../../recmanager/deposit/sftp.py" line="370"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="413" />
-        <source>recmanager's known-hosts file {path} cannot be read: {error}</source>
+        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
+        <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="430" />
-        <source>No SFTP password is stored for the profile "{name}".</source>
-        <translation>Aucun mot de passe SFTP n'est enregistré pour le profil « {name} ».</translation>
+        <location filename="../../recmanager/deposit/sftp.py" line="414"/>
+        <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
+        <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="432" />
+        <location filename="../../recmanager/deposit/sftp.py" line="416"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="443" />
+        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
-        <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu'un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
+        <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="450" />
-        <source>Ask the server's administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
-        <translation>Demandez la nouvelle empreinte à l'administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
+        <location filename="../../recmanager/deposit/sftp.py" line="434"/>
+        <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
+        <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="458" />
+        <location filename="../../recmanager/deposit/sftp.py" line="442"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="465" />
+        <location filename="../../recmanager/deposit/sftp.py" line="449"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468" />
+        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="470" />
+        <location filename="../../recmanager/deposit/sftp.py" line="454"/>
         <source>Check the host, the port and the network.</source>
-        <translation>Vérifiez l'hôte, le port et le réseau.</translation>
+        <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="483" />
+        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
         <source>Check the user name and the password.</source>
-        <translation>Vérifiez le nom d'utilisateur et le mot de passe.</translation>
+        <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="484" />
+        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="485" />
-        <source>Check the user name, and that the public key is in the server's authorized_keys.</source>
-        <translation>Vérifiez le nom d'utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
+        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
+        <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="492" />
+        <location filename="../../recmanager/deposit/sftp.py" line="476"/>
         <source>No key file is set in the profile.</source>
-        <translation>Aucun fichier de clé n'est défini dans le profil.</translation>
+        <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="499" />
+        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="501" />
+        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="503" />
+        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="507" />
+        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="509" />
+        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="560" />
+        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="575" />
+        <location filename="../../recmanager/deposit/sftp.py" line="559"/>
         <source>{address} refuses to open an SFTP session.</source>
-        <translation>{address} refuse d'ouvrir une session SFTP.</translation>
+        <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="608" />
+        <location filename="../../recmanager/deposit/sftp.py" line="592"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="610" />
+        <location filename="../../recmanager/deposit/sftp.py" line="594"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="677" />
+        <location filename="../../recmanager/deposit/sftp.py" line="661"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="738" />
+        <location filename="../../recmanager/deposit/sftp.py" line="722"/>
         <source>{path} is not a folder.</source>
-        <translation>{path} n'est pas un dossier.</translation>
+        <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../recmanager/errors.py" line="29" />
+        <location filename="../../recmanager/errors.py" line="29"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -4200,37 +4200,37 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>ffmpeg</name>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="35" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="35"/>
         <source>FFmpeg can only encrypt with CENC, not {scheme}.</source>
-        <translation>FFmpeg ne peut chiffrer qu'en CENC, pas en {scheme}.</translation>
+        <translation>FFmpeg ne peut chiffrer qu&apos;en CENC, pas en {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="38" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="38"/>
         <source>Choose CENC, or install Bento4 for CBCS.</source>
         <translation>Choisissez CENC, ou installez Bento4 pour CBCS.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="85" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="85"/>
         <source>fragmenting and encrypting</source>
         <translation>fragmentation et chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="90" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="90"/>
         <source>FFmpeg wrote no DASH segments.</source>
-        <translation>FFmpeg n'a écrit aucun segment DASH.</translation>
+        <translation>FFmpeg n&apos;a écrit aucun segment DASH.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="92" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="92"/>
         <source>checking the encryption</source>
         <translation>vérification du chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="97" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="97"/>
         <source>The segments lack per-fragment encryption data (senc): browsers could not decrypt them. This FFmpeg build is not usable.</source>
-        <translation>Les segments n'ont pas de données de chiffrement par fragment (senc) : les navigateurs ne pourraient pas les déchiffrer. Cette version de FFmpeg n'est pas utilisable.</translation>
+        <translation>Les segments n&apos;ont pas de données de chiffrement par fragment (senc) : les navigateurs ne pourraient pas les déchiffrer. Cette version de FFmpeg n&apos;est pas utilisable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="105" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="105"/>
         <source>writing the manifest</source>
         <translation>écriture du manifeste</translation>
     </message>
@@ -4238,27 +4238,27 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="576" />
-        <source>Reading Pod's unclaimed list…</source>
+        <location filename="../../recmanager/inbox.py" line="576"/>
+        <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="588" />
+        <location filename="../../recmanager/inbox.py" line="588"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="608" />
+        <location filename="../../recmanager/inbox.py" line="608"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="691" />
+        <location filename="../../recmanager/inbox.py" line="675"/>
         <source>{member} is not a stored video of {archive}.</source>
-        <translation>{member} n'est pas une vidéo contenue dans {archive}.</translation>
+        <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="705" />
+        <location filename="../../recmanager/inbox.py" line="689"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -4266,142 +4266,142 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="167" />
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="122" />
+        <location filename="../../recmanager/packaging/bento4.py" line="167"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="122"/>
         <source>{name} has no video track: there is nothing to package.</source>
-        <translation>{name} n'a pas de piste vidéo : il n'y a rien à empaqueter.</translation>
+        <translation>{name} n&apos;a pas de piste vidéo : il n&apos;y a rien à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="176" />
-        <location filename="../../recmanager/packaging/job.py" line="356" />
+        <location filename="../../recmanager/packaging/bento4.py" line="176"/>
+        <location filename="../../recmanager/packaging/job.py" line="356"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="182" />
+        <location filename="../../recmanager/packaging/bento4.py" line="182"/>
         <source>The input file {path} does not exist or cannot be read.</source>
-        <translation>Le fichier d'entrée {path} n'existe pas ou est illisible.</translation>
+        <translation>Le fichier d&apos;entrée {path} n&apos;existe pas ou est illisible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="117" />
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="117"/>
         <source>The input file {path} does not exist.</source>
-        <translation>Le fichier d'entrée {path} n'existe pas.</translation>
+        <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="161" />
+        <location filename="../../recmanager/packaging/job.py" line="161"/>
         <source>There is no job {id}.</source>
-        <translation>Il n'existe aucune tâche {id}.</translation>
+        <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="213" />
+        <location filename="../../recmanager/packaging/job.py" line="213"/>
         <source>recmanager stopped while this job was running; retry it.</source>
-        <translation>recmanager s'est arrêté pendant l'exécution de cette tâche ; relancez-la.</translation>
+        <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="424" />
+        <location filename="../../recmanager/packaging/job.py" line="424"/>
         <source>The output folder {path} already exists and is not empty.</source>
-        <translation>Le dossier de sortie {path} existe déjà et n'est pas vide.</translation>
+        <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="426" />
+        <location filename="../../recmanager/packaging/job.py" line="426"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
-        <translation>Choisissez un nouveau nom de dossier ; recmanager n'écrase jamais rien.</translation>
+        <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="430" />
+        <location filename="../../recmanager/packaging/job.py" line="430"/>
         <source>The folder {path} does not exist.</source>
-        <translation>Le dossier {path} n'existe pas.</translation>
+        <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="434" />
+        <location filename="../../recmanager/packaging/job.py" line="434"/>
         <source>recmanager may not write in {path}.</source>
-        <translation>recmanager n'a pas le droit d'écrire dans {path}.</translation>
+        <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="442" />
+        <location filename="../../recmanager/packaging/job.py" line="442"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
-        <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l'entrée), {free} Mo libres.</translation>
+        <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="450" />
+        <location filename="../../recmanager/packaging/job.py" line="450"/>
         <source>Free some space or choose a folder on another disk.</source>
-        <translation>Libérez de l'espace ou choisissez un dossier sur un autre disque.</translation>
+        <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="483" />
+        <location filename="../../recmanager/packaging/job.py" line="483"/>
         <source>The key of job {id} is no longer in the keyring.</source>
-        <translation>La clé de la tâche {id} n'est plus dans le trousseau.</translation>
+        <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="486" />
+        <location filename="../../recmanager/packaging/job.py" line="486"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="509" />
+        <location filename="../../recmanager/packaging/job.py" line="509"/>
         <source>Cancelled by the user.</source>
-        <translation>Annulé par l'utilisateur.</translation>
+        <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="519" />
+        <location filename="../../recmanager/packaging/job.py" line="519"/>
         <source>Packaging failed: {error}</source>
-        <translation>L'empaquetage a échoué : {error}</translation>
+        <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="628" />
+        <location filename="../../recmanager/packaging/job.py" line="628"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
-        <translation>Moteur d'empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
+        <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
 </context>
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="40" />
+        <location filename="../../recmanager/packaging/keys.py" line="40"/>
         <source>The {what} is empty.</source>
         <translation>La valeur « {what} » est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="45" />
+        <location filename="../../recmanager/packaging/keys.py" line="45"/>
         <source>The {what} has {count} hex digits; it must have exactly 32 (16 bytes).</source>
         <translation>La valeur « {what} » compte {count} chiffres hexadécimaux ; il en faut exactement 32 (16 octets).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="51" />
+        <location filename="../../recmanager/packaging/keys.py" line="51"/>
         <source>The {what} has 32 characters, as hex does, but not only hex digits (0-9, a-f).</source>
         <translation>La valeur « {what} » compte 32 caractères, comme en hexadécimal, mais pas uniquement des chiffres hexadécimaux (0-9, a-f).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="59" />
+        <location filename="../../recmanager/packaging/keys.py" line="59"/>
         <source>The {what} is neither 32 hex digits nor base64/base64url text (it contains characters those encodings do not use).</source>
-        <translation>La valeur « {what} » n'est ni une suite de 32 chiffres hexadécimaux ni un texte base64/base64url (elle contient des caractères que ces encodages n'utilisent pas).</translation>
+        <translation>La valeur « {what} » n&apos;est ni une suite de 32 chiffres hexadécimaux ni un texte base64/base64url (elle contient des caractères que ces encodages n&apos;utilisent pas).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="67" />
+        <location filename="../../recmanager/packaging/keys.py" line="67"/>
         <source>The {what} is not valid base64: its length is impossible.</source>
-        <translation>La valeur « {what} » n'est pas du base64 valide : sa longueur est impossible.</translation>
+        <translation>La valeur « {what} » n&apos;est pas du base64 valide : sa longueur est impossible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="75" />
+        <location filename="../../recmanager/packaging/keys.py" line="75"/>
         <source>The {what} is not valid base64.</source>
-        <translation>La valeur « {what} » n'est pas du base64 valide.</translation>
+        <translation>La valeur « {what} » n&apos;est pas du base64 valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="79" />
+        <location filename="../../recmanager/packaging/keys.py" line="79"/>
         <source>The {what} decodes to {count} bytes; it must be exactly 16 bytes.</source>
         <translation>La valeur « {what} » se décode en {count} octets ; elle doit faire exactement 16 octets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="95" />
+        <location filename="../../recmanager/packaging/keys.py" line="95"/>
         <source>A key and a KID are exactly 16 bytes each.</source>
         <translation>Une clé et un KID font chacun exactement 16 octets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="100" />
+        <location filename="../../recmanager/packaging/keys.py" line="100"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/keys.py" line="101" />
+        <location filename="../../recmanager/packaging/keys.py" line="101"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
@@ -4409,12 +4409,12 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>media</name>
     <message>
-        <location filename="../../recmanager/media.py" line="24" />
+        <location filename="../../recmanager/media.py" line="24"/>
         <source>The bundled FFmpeg is missing: {error}</source>
         <translation>Le FFmpeg fourni avec recmanager est introuvable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/media.py" line="25" />
+        <location filename="../../recmanager/media.py" line="25"/>
         <source>Reinstall recmanager.</source>
         <translation>Réinstallez recmanager.</translation>
     </message>
@@ -4422,78 +4422,78 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>mp4</name>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="89" />
+        <location filename="../../recmanager/packaging/mp4.py" line="89"/>
         <source>The file is not an MP4 video (its structure is not ISO/MP4).</source>
-        <translation>Le fichier n'est pas une vidéo MP4 (sa structure n'est pas ISO/MP4).</translation>
+        <translation>Le fichier n&apos;est pas une vidéo MP4 (sa structure n&apos;est pas ISO/MP4).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="90" />
-        <source>Choose the recording's .mp4 file.</source>
-        <translation>Choisissez le fichier .mp4 de l'enregistrement.</translation>
+        <location filename="../../recmanager/packaging/mp4.py" line="90"/>
+        <source>Choose the recording&apos;s .mp4 file.</source>
+        <translation>Choisissez le fichier .mp4 de l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="167" />
+        <location filename="../../recmanager/packaging/mp4.py" line="167"/>
         <source>The file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="172" />
+        <location filename="../../recmanager/packaging/mp4.py" line="172"/>
         <source>The file {path} is empty.</source>
         <translation>Le fichier {path} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="177" />
+        <location filename="../../recmanager/packaging/mp4.py" line="177"/>
         <source>The file is cut short: its last part ({kind}) needs {needed} bytes but the file has {size}. The recording or its transfer was interrupted.</source>
-        <translation>Le fichier est tronqué : sa dernière partie ({kind}) nécessite {needed} octets, mais le fichier n'en compte que {size}. L'enregistrement ou son transfert a été interrompu.</translation>
+        <translation>Le fichier est tronqué : sa dernière partie ({kind}) nécessite {needed} octets, mais le fichier n&apos;en compte que {size}. L&apos;enregistrement ou son transfert a été interrompu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="182" />
+        <location filename="../../recmanager/packaging/mp4.py" line="182"/>
         <source>Copy the file again once the recorder has finished it.</source>
-        <translation>Copiez de nouveau le fichier une fois que l'enregistreur l'a terminé.</translation>
+        <translation>Copiez de nouveau le fichier une fois que l&apos;enregistreur l&apos;a terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="187" />
+        <location filename="../../recmanager/packaging/mp4.py" line="187"/>
         <source>The file has no movie header (moov): the recording was interrupted before it was finalised, or this is not a finished MP4.</source>
-        <translation>Le fichier n'a pas d'en-tête de film (moov) : l'enregistrement a été interrompu avant d'être finalisé, ou ce n'est pas un MP4 terminé.</translation>
+        <translation>Le fichier n&apos;a pas d&apos;en-tête de film (moov) : l&apos;enregistrement a été interrompu avant d&apos;être finalisé, ou ce n&apos;est pas un MP4 terminé.</translation>
     </message>
 </context>
 <context>
     <name>notify</name>
     <message>
-        <location filename="../../recmanager/pod/notify.py" line="69" />
+        <location filename="../../recmanager/pod/notify.py" line="69"/>
         <source>The key is right: Pod will accept it.</source>
-        <translation>La clé est correcte : Pod l'acceptera.</translation>
+        <translation>La clé est correcte : Pod l&apos;acceptera.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/notify.py" line="76" />
-        <source>The key was computed from the IP with dots ({ip}), as Pod's documentation says, but Pod checks the IP with underscores ({place}): it answers "nok: key is not valid". Set the device's key to {expected}.</source>
-        <translation>La clé a été calculée à partir de l'IP avec des points ({ip}), comme l'indique la documentation de Pod, mais Pod vérifie l'IP avec des tirets bas ({place}) : il répond « nok: key is not valid ». Réglez la clé de l'appareil sur {expected}.</translation>
+        <location filename="../../recmanager/pod/notify.py" line="76"/>
+        <source>The key was computed from the IP with dots ({ip}), as Pod&apos;s documentation says, but Pod checks the IP with underscores ({place}): it answers &quot;nok: key is not valid&quot;. Set the device&apos;s key to {expected}.</source>
+        <translation>La clé a été calculée à partir de l&apos;IP avec des points ({ip}), comme l&apos;indique la documentation de Pod, mais Pod vérifie l&apos;IP avec des tirets bas ({place}) : il répond « nok: key is not valid ». Réglez la clé de l&apos;appareil sur {expected}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/notify.py" line="86" />
-        <source>The key does not match this IP address and hash key: Pod will answer "nok: key is not valid". Check the device's IP and hash key; the right key is {expected}.</source>
-        <translation>La clé ne correspond pas à cette adresse IP et à cette clé de hachage : Pod répondra « nok: key is not valid ». Vérifiez l'IP et la clé de hachage de l'appareil ; la bonne clé est {expected}.</translation>
+        <location filename="../../recmanager/pod/notify.py" line="86"/>
+        <source>The key does not match this IP address and hash key: Pod will answer &quot;nok: key is not valid&quot;. Check the device&apos;s IP and hash key; the right key is {expected}.</source>
+        <translation>La clé ne correspond pas à cette adresse IP et à cette clé de hachage : Pod répondra « nok: key is not valid ». Vérifiez l&apos;IP et la clé de hachage de l&apos;appareil ; la bonne clé est {expected}.</translation>
     </message>
 </context>
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="97" />
+        <location filename="../../recmanager/commands/package.py" line="97"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
-        <translation>La tâche {id} est à l'état « {status} » : seule une tâche terminée peut être relancée.</translation>
+        <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="113" />
+        <location filename="../../recmanager/commands/package.py" line="113"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="157" />
+        <location filename="../../recmanager/commands/package.py" line="157"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="161" />
+        <location filename="../../recmanager/commands/package.py" line="161"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
     </message>
@@ -4501,7 +4501,7 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="39" />
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="39"/>
         <source>login, e-mail or name</source>
         <translation>identifiant, e-mail ou nom</translation>
     </message>
@@ -4509,940 +4509,940 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>pod</name>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="89" />
-        <source>"{url}" is not a Pod address.</source>
-        <translation>« {url} » n'est pas une adresse Pod.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="89"/>
+        <source>&quot;{url}&quot; is not a Pod address.</source>
+        <translation>« {url} » n&apos;est pas une adresse Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="90" />
+        <location filename="../../recmanager/pod/rest.py" line="90"/>
         <source>Give the address as https://pod.example.edu</source>
-        <translation>Indiquez l'adresse sous la forme https://pod.example.edu</translation>
+        <translation>Indiquez l&apos;adresse sous la forme https://pod.example.edu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="102" />
+        <location filename="../../recmanager/pod/rest.py" line="102"/>
         <source>The CA bundle {path} does not exist.</source>
-        <translation>Le fichier d'autorités de certification {path} n'existe pas.</translation>
+        <translation>Le fichier d&apos;autorités de certification {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="105" />
+        <location filename="../../recmanager/pod/rest.py" line="105"/>
         <source>Choose the certificate file again in the profile.</source>
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="171" />
+        <location filename="../../recmanager/pod/rest.py" line="171"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="173" />
+        <location filename="../../recmanager/pod/rest.py" line="173"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
-        <translation>Le certificat de {host} n'a pas pu être vérifié : {reason}.</translation>
+        <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="176" />
+        <location filename="../../recmanager/pod/rest.py" line="176"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="191" />
+        <location filename="../../recmanager/pod/rest.py" line="191"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
-        <translation>{host} n'a pas accepté la connexion dans un délai de {seconds} s.</translation>
+        <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="194" />
+        <location filename="../../recmanager/pod/rest.py" line="194"/>
         <source>Check that you are on the university network or its VPN.</source>
-        <translation>Vérifiez que vous êtes sur le réseau de l'université ou connecté à son VPN.</translation>
+        <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="198" />
+        <location filename="../../recmanager/pod/rest.py" line="198"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
-        <translation>Pod n'a pas répondu à {where} dans un délai de {seconds} s.</translation>
+        <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="201" />
+        <location filename="../../recmanager/pod/rest.py" line="201"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="206" />
+        <location filename="../../recmanager/pod/rest.py" line="206"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="209" />
+        <location filename="../../recmanager/pod/rest.py" line="209"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
-        <translation>Vérifiez l'adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
+        <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="215" />
+        <location filename="../../recmanager/pod/rest.py" line="215"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="218" />
+        <location filename="../../recmanager/pod/rest.py" line="218"/>
         <source>Check the Pod address and port, and that the server is running.</source>
-        <translation>Vérifiez l'adresse et le port de Pod, et que le serveur fonctionne.</translation>
+        <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="223" />
-        <source>The connection to {host} dropped before Pod's answer to {where} was complete.</source>
+        <location filename="../../recmanager/pod/rest.py" line="223"/>
+        <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="226" />
+        <location filename="../../recmanager/pod/rest.py" line="226"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="284" />
-        <source>The server answered {where} with an HTML error page ({title}) instead of Pod's answer: Pod, or the proxy in front of it, is failing or restarting.</source>
-        <translation>Le serveur a répondu à {where} par une page d'erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="284"/>
+        <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
+        <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="290" />
+        <location filename="../../recmanager/pod/rest.py" line="290"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="297" />
+        <location filename="../../recmanager/pod/rest.py" line="297"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="301" />
+        <location filename="../../recmanager/pod/rest.py" line="301"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
-        <translation>Il s'agit d'une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
+        <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="306" />
-        <source>Pod's web session has ended or was refused.</source>
+        <location filename="../../recmanager/pod/rest.py" line="306"/>
+        <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="310" />
+        <location filename="../../recmanager/pod/rest.py" line="310"/>
         <source>Pod received no token with the request ({where}).</source>
-        <translation>Pod n'a reçu aucun jeton avec la requête ({where}).</translation>
+        <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="314" />
+        <location filename="../../recmanager/pod/rest.py" line="314"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
-        <translation>Un proxy placé devant Pod supprime peut-être l'en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
+        <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="321" />
+        <location filename="../../recmanager/pod/rest.py" line="321"/>
         <source>Pod refused the API token ({detail}).</source>
-        <translation>Pod a refusé le jeton d'API ({detail}).</translation>
+        <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="325" />
-        <source>Create a token for a staff account in Pod's administration (Auth Token › Tokens) and enter it in the connection profile.</source>
-        <translation>Créez un jeton pour un compte « staff » dans l'administration de Pod (Jeton d'authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="325"/>
+        <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
+        <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="335" />
+        <location filename="../../recmanager/pod/rest.py" line="335"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="338" />
+        <location filename="../../recmanager/pod/rest.py" line="338"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
-        <translation>Indiquez dans le profil exactement l'adresse sous laquelle Pod est publié (https et nom d'hôte).</translation>
+        <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="345" />
+        <location filename="../../recmanager/pod/rest.py" line="345"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
-        <translation>Le compte web n'est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
+        <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="350" />
+        <location filename="../../recmanager/pod/rest.py" line="350"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="353" />
-        <source>The account of this token is not staff on Pod, and Pod's REST API is for staff accounts only.</source>
-        <translation>Le compte de ce jeton n'est pas « staff » sur Pod, et l'API REST de Pod est réservée aux comptes « staff ».</translation>
+        <location filename="../../recmanager/pod/rest.py" line="353"/>
+        <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
+        <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="359" />
-        <source>Ask a Pod administrator for staff status, or use a staff account's token.</source>
-        <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d'un compte « staff ».</translation>
+        <location filename="../../recmanager/pod/rest.py" line="359"/>
+        <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
+        <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="365" />
+        <location filename="../../recmanager/pod/rest.py" line="365"/>
         <source>Pod has nothing at {where} ({detail}).</source>
-        <translation>Pod n'a rien à l'adresse {where} ({detail}).</translation>
+        <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="369" />
+        <location filename="../../recmanager/pod/rest.py" line="369"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
-        <translation>L'élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
+        <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="374" />
+        <location filename="../../recmanager/pod/rest.py" line="374"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="380" />
+        <location filename="../../recmanager/pod/rest.py" line="380"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="570" />
+        <location filename="../../recmanager/pod/rest.py" line="570"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
-        <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n'a pas été renvoyée.</translation>
+        <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="587" />
-        <source>{url} answered {where} with a web page instead of data: the address may not be Pod's, or a login portal intercepts the API.</source>
-        <translation>{url} a répondu à {where} par une page web au lieu de données : l'adresse n'est peut-être pas celle de Pod, ou un portail de connexion intercepte l'API.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="587"/>
+        <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
+        <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="593" />
+        <location filename="../../recmanager/pod/rest.py" line="593"/>
         <source>Check the Pod address in the profile.</source>
-        <translation>Vérifiez l'adresse de Pod dans le profil.</translation>
+        <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="634" />
-        <source>Pod's answer to {path} is not a list.</source>
-        <translation>La réponse de Pod à {path} n'est pas une liste.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="634"/>
+        <source>Pod&apos;s answer to {path} is not a list.</source>
+        <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="676" />
+        <location filename="../../recmanager/pod/rest.py" line="676"/>
         <source>No Pod API token was given.</source>
-        <translation>Aucun jeton d'API Pod n'a été fourni.</translation>
+        <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="698" />
-        <source>No Pod API token is stored for the profile "{name}".</source>
-        <translation>Aucun jeton d'API Pod n'est enregistré pour le profil « {name} ».</translation>
+        <location filename="../../recmanager/pod/rest.py" line="698"/>
+        <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
+        <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="701" />
+        <location filename="../../recmanager/pod/rest.py" line="701"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="724" />
+        <location filename="../../recmanager/pod/rest.py" line="724"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
-        <translation>{url} répond, mais il manque {names} à son API REST : ce n'est pas Pod, ou c'est une version de Pod trop ancienne pour recmanager.</translation>
+        <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="733" />
-        <source>{url} does not answer like Pod's REST API.</source>
-        <translation>{url} ne répond pas comme l'API REST de Pod.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="733"/>
+        <source>{url} does not answer like Pod&apos;s REST API.</source>
+        <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="737" />
+        <location filename="../../recmanager/pod/rest.py" line="737"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="774" />
-        <source>Pod's REST API cannot change this field; it needs the web session (recorder settings).</source>
-        <translation>L'API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l'enregistreur).</translation>
+        <location filename="../../recmanager/pod/rest.py" line="774"/>
+        <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
+        <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="782" />
+        <location filename="../../recmanager/pod/rest.py" line="782"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
-        <translation>Ces champs de l'enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
+        <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="865" />
+        <location filename="../../recmanager/pod/rest.py" line="865"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="868" />
+        <location filename="../../recmanager/pod/rest.py" line="868"/>
         <source>Give the login instead.</source>
-        <translation>Indiquez plutôt l'identifiant.</translation>
+        <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="926" />
+        <location filename="../../recmanager/pod/rest.py" line="926"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
-        <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n'existe encore. Rien n'a été renvoyé.</translation>
+        <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="932" />
+        <location filename="../../recmanager/pod/rest.py" line="932"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
-        <translation>Actualisez dans une minute : si l'enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
+        <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="955" />
+        <location filename="../../recmanager/pod/rest.py" line="955"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
-        <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n'a pas pu être interrogé ensuite ({error}). Rien n'a été renvoyé.</translation>
+        <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="965" />
+        <location filename="../../recmanager/pod/rest.py" line="965"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="978" />
-        <source>{file} was claimed meanwhile by someone else (recording {id}, "{title}").</source>
-        <translation>{file} a été revendiqué entre-temps par quelqu'un d'autre (enregistrement {id}, « {title} »).</translation>
+        <location filename="../../recmanager/pod/rest.py" line="978"/>
+        <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
+        <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="986" />
+        <location filename="../../recmanager/pod/rest.py" line="986"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="995" />
+        <location filename="../../recmanager/pod/rest.py" line="995"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
-        <translation>{user} n'est pas « staff » sur Pod, et Pod n'accepte que des comptes « staff » comme propriétaires d'un enregistrement revendiqué.</translation>
+        <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1000" />
+        <location filename="../../recmanager/pod/rest.py" line="1000"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
-        <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l'aura créée.</translation>
+        <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1008" />
+        <location filename="../../recmanager/pod/rest.py" line="1008"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1009" />
+        <location filename="../../recmanager/pod/rest.py" line="1009"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1031" />
-        <source>Pod's /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
-        <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l'activer.</translation>
+        <location filename="../../recmanager/pod/rest.py" line="1031"/>
+        <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
+        <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="302" />
+        <location filename="../../recmanager/pod/web.py" line="302"/>
         <source>The web login needs a username and a password.</source>
-        <translation>La connexion web nécessite un nom d'utilisateur et un mot de passe.</translation>
+        <translation>La connexion web nécessite un nom d&apos;utilisateur et un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="328" />
-        <source>The profile "{name}" has no web login (username and password).</source>
-        <translation>Le profil « {name} » n'a pas de connexion web (nom d'utilisateur et mot de passe).</translation>
+        <location filename="../../recmanager/pod/web.py" line="328"/>
+        <source>The profile &quot;{name}&quot; has no web login (username and password).</source>
+        <translation>Le profil « {name} » n&apos;a pas de connexion web (nom d&apos;utilisateur et mot de passe).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="331" />
-        <source>Recorder settings and file-moving owner changes need a superuser's web login: add it in the profile dialog, or set RECMANAGER_POD_USER and RECMANAGER_POD_PASSWORD.</source>
-        <translation>Les réglages des enregistreurs et les changements de propriétaire avec déplacement des fichiers nécessitent la connexion web d'un superutilisateur : ajoutez-la dans la fenêtre du profil, ou définissez RECMANAGER_POD_USER et RECMANAGER_POD_PASSWORD.</translation>
+        <location filename="../../recmanager/pod/web.py" line="331"/>
+        <source>Recorder settings and file-moving owner changes need a superuser&apos;s web login: add it in the profile dialog, or set RECMANAGER_POD_USER and RECMANAGER_POD_PASSWORD.</source>
+        <translation>Les réglages des enregistreurs et les changements de propriétaire avec déplacement des fichiers nécessitent la connexion web d&apos;un superutilisateur : ajoutez-la dans la fenêtre du profil, ou définissez RECMANAGER_POD_USER et RECMANAGER_POD_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="347" />
+        <location filename="../../recmanager/pod/web.py" line="347"/>
         <source>Pod at {url} offers no local login ({reason}): it seems to use single sign-on only, so recmanager cannot open a web session there.</source>
-        <translation>Pod sur {url} ne propose pas de connexion locale ({reason}) : il semble n'utiliser que l'authentification unique (SSO), recmanager ne peut donc pas y ouvrir de session web.</translation>
+        <translation>Pod sur {url} ne propose pas de connexion locale ({reason}) : il semble n&apos;utiliser que l&apos;authentification unique (SSO), recmanager ne peut donc pas y ouvrir de session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="352" />
-        <source>Ask the Pod administrators for a local superuser account, or make this change in Pod's administration pages with a browser.</source>
-        <translation>Demandez aux administrateurs de Pod un compte superutilisateur local, ou effectuez cette modification dans les pages d'administration de Pod avec un navigateur.</translation>
+        <location filename="../../recmanager/pod/web.py" line="352"/>
+        <source>Ask the Pod administrators for a local superuser account, or make this change in Pod&apos;s administration pages with a browser.</source>
+        <translation>Demandez aux administrateurs de Pod un compte superutilisateur local, ou effectuez cette modification dans les pages d&apos;administration de Pod avec un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="370" />
+        <location filename="../../recmanager/pod/web.py" line="370"/>
         <source>no username and password form</source>
-        <translation>aucun formulaire de nom d'utilisateur et de mot de passe</translation>
+        <translation>aucun formulaire de nom d&apos;utilisateur et de mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="387" />
+        <location filename="../../recmanager/pod/web.py" line="387"/>
         <source>Pod refused the web login of {user}: wrong password, or the account is not staff.</source>
-        <translation>Pod a refusé la connexion web de {user} : mot de passe incorrect, ou le compte n'est pas « staff ».</translation>
+        <translation>Pod a refusé la connexion web de {user} : mot de passe incorrect, ou le compte n&apos;est pas « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="392" />
+        <location filename="../../recmanager/pod/web.py" line="392"/>
         <source>Check the web login and password in the profile.</source>
-        <translation>Vérifiez l'identifiant et le mot de passe web dans le profil.</translation>
+        <translation>Vérifiez l&apos;identifiant et le mot de passe web dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="404" />
+        <location filename="../../recmanager/pod/web.py" line="404"/>
         <source>the login page asks for other credentials</source>
-        <translation>la page de connexion demande d'autres identifiants</translation>
+        <translation>la page de connexion demande d&apos;autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="412" />
+        <location filename="../../recmanager/pod/web.py" line="412"/>
         <source>the login page sends to {host}</source>
         <translation>la page de connexion redirige vers {host}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="415" />
+        <location filename="../../recmanager/pod/web.py" line="415"/>
         <source>the login page redirects in circles</source>
         <translation>la page de connexion redirige en boucle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="427" />
+        <location filename="../../recmanager/pod/web.py" line="427"/>
         <source>Pod keeps asking {user} to log in for {path}.</source>
         <translation>Pod redemande sans cesse à {user} de se connecter pour {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="430" />
+        <location filename="../../recmanager/pod/web.py" line="430"/>
         <source>The account needs superuser rights on Pod.</source>
         <translation>Le compte doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="439" />
-        <source>Pod's page {path} has no form recmanager knows.</source>
+        <location filename="../../recmanager/pod/web.py" line="439"/>
+        <source>Pod&apos;s page {path} has no form recmanager knows.</source>
         <translation>La page {path} de Pod ne contient aucun formulaire connu de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="442" />
+        <location filename="../../recmanager/pod/web.py" line="442"/>
         <source>This Pod version may differ; do it in a browser.</source>
-        <translation>Cette version de Pod est peut-être différente ; effectuez l'opération dans un navigateur.</translation>
+        <translation>Cette version de Pod est peut-être différente ; effectuez l&apos;opération dans un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="483" />
-        <source>This Pod's recorder form has no such field.</source>
-        <translation>Le formulaire d'enregistreur de ce Pod n'a pas ce champ.</translation>
+        <location filename="../../recmanager/pod/web.py" line="483"/>
+        <source>This Pod&apos;s recorder form has no such field.</source>
+        <translation>Le formulaire d&apos;enregistreur de ce Pod n&apos;a pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="490" />
-        <source>Pod's recorder form cannot set: {names}.</source>
-        <translation>Le formulaire d'enregistreur de Pod ne permet pas de définir : {names}.</translation>
+        <location filename="../../recmanager/pod/web.py" line="490"/>
+        <source>Pod&apos;s recorder form cannot set: {names}.</source>
+        <translation>Le formulaire d&apos;enregistreur de Pod ne permet pas de définir : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="505" />
+        <location filename="../../recmanager/pod/web.py" line="505"/>
         <source>Pod saved the recorder but did not say which id it got ({location}).</source>
-        <translation>Pod a sauvegardé l'enregistreur mais n'a pas indiqué quel identifiant lui a été attribué ({location}).</translation>
+        <translation>Pod a sauvegardé l&apos;enregistreur mais n&apos;a pas indiqué quel identifiant lui a été attribué ({location}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="509" />
+        <location filename="../../recmanager/pod/web.py" line="509"/>
         <source>the recorder</source>
-        <translation>l'enregistreur</translation>
+        <translation>l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="519" />
+        <location filename="../../recmanager/pod/web.py" line="519"/>
         <source>Pod did not say why.</source>
-        <translation>Pod n'a pas indiqué pourquoi.</translation>
+        <translation>Pod n&apos;a pas indiqué pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="521" />
+        <location filename="../../recmanager/pod/web.py" line="521"/>
         <source>Pod refused {what}: {errors}</source>
         <translation>Pod a refusé {what} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="538" />
+        <location filename="../../recmanager/pod/web.py" line="538"/>
         <source>the deletion</source>
         <translation>la suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="582" />
+        <location filename="../../recmanager/pod/web.py" line="582"/>
         <source>Pod refused the owner change: {detail}</source>
         <translation>Pod a refusé le changement de propriétaire : {detail}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="592" />
+        <location filename="../../recmanager/pod/web.py" line="592"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
-        <translation>Pod n'a pas confirmé le changement de propriétaire ({detail}).</translation>
+        <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
     </message>
 </context>
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="60" />
+        <location filename="../../recmanager/recorders.py" line="60"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="61" />
+        <location filename="../../recmanager/recorders.py" line="61"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="62" />
+        <location filename="../../recmanager/recorders.py" line="62"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="63" />
+        <location filename="../../recmanager/recorders.py" line="63"/>
         <source>Recording type</source>
-        <translation>Type d'enregistrement</translation>
+        <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="64" />
+        <location filename="../../recmanager/recorders.py" line="64"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="65" />
+        <location filename="../../recmanager/recorders.py" line="65"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="66" />
+        <location filename="../../recmanager/recorders.py" line="66"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="67" />
+        <location filename="../../recmanager/recorders.py" line="67"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68" />
+        <location filename="../../recmanager/recorders.py" line="68"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69" />
+        <location filename="../../recmanager/recorders.py" line="69"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70" />
+        <location filename="../../recmanager/recorders.py" line="70"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="88" />
+        <location filename="../../recmanager/recorders.py" line="88"/>
         <source>manual claim</source>
         <translation>revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="89" />
+        <location filename="../../recmanager/recorders.py" line="89"/>
         <source>manager notified</source>
         <translation>gestionnaire notifié</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="90" />
+        <location filename="../../recmanager/recorders.py" line="90"/>
         <source>auto-publish</source>
         <translation>publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="91" />
+        <location filename="../../recmanager/recorders.py" line="91"/>
         <source>unknown (needs the web session)</source>
         <translation>inconnu (nécessite la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="176" />
+        <location filename="../../recmanager/recorders.py" line="176"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="178" />
+        <location filename="../../recmanager/recorders.py" line="178"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="182" />
+        <location filename="../../recmanager/recorders.py" line="182"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="184" />
-        <source>The folder must be one folder name, without '/', '\' or '..'.</source>
+        <location filename="../../recmanager/recorders.py" line="184"/>
+        <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="188" />
-        <source>The folder name may only contain letters, digits, '.', '_' and '-', and must start with a letter or digit.</source>
+        <location filename="../../recmanager/recorders.py" line="188"/>
+        <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="224" />
+        <location filename="../../recmanager/recorders.py" line="224"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="226" />
+        <location filename="../../recmanager/recorders.py" line="226"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="229" />
-        <source>Another recorder is already called "{name}".</source>
-        <translation>Un autre enregistreur s'appelle déjà « {name} ».</translation>
+        <location filename="../../recmanager/recorders.py" line="229"/>
+        <source>Another recorder is already called &quot;{name}&quot;.</source>
+        <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="236" />
-        <source>"{ip}" is not an IPv4 or IPv6 address.</source>
-        <translation>« {ip} » n'est pas une adresse IPv4 ou IPv6.</translation>
+        <location filename="../../recmanager/recorders.py" line="236"/>
+        <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
+        <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="245" />
-        <source>The recorder "{other}" already has the address {ip}.</source>
-        <translation>L'enregistreur « {other} » a déjà l'adresse {ip}.</translation>
+        <location filename="../../recmanager/recorders.py" line="245"/>
+        <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
+        <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="250" />
+        <location filename="../../recmanager/recorders.py" line="250"/>
         <source>The recording type must be one of: {types}.</source>
-        <translation>Le type d'enregistrement doit être l'un des suivants : {types}.</translation>
+        <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="259" />
+        <location filename="../../recmanager/recorders.py" line="259"/>
         <source>The recorder cannot be saved: {problems}</source>
-        <translation>L'enregistreur ne peut pas être sauvegardé : {problems}</translation>
+        <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="281" />
-        <source>The recorder "{other}" already uses the folder "{folder}".</source>
-        <translation>L'enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
+        <location filename="../../recmanager/recorders.py" line="281"/>
+        <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
+        <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="287" />
+        <location filename="../../recmanager/recorders.py" line="287"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
-        <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l'adresse IP peut calculer la clé de notification. Générez-en une.</translation>
+        <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="291" />
+        <location filename="../../recmanager/recorders.py" line="291"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="294" />
+        <location filename="../../recmanager/recorders.py" line="294"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="300" />
+        <location filename="../../recmanager/recorders.py" line="300"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
-        <translation>Le gestionnaire (utilisateur {id}) n'existe pas sur Pod.</translation>
+        <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="304" />
-        <source>{user} is not staff: Pod only accepts staff users as a recorder's manager.</source>
-        <translation>{user} n'est pas membre du personnel (staff) : Pod n'accepte comme gestionnaire d'un enregistreur que des utilisateurs « staff ».</translation>
+        <location filename="../../recmanager/recorders.py" line="304"/>
+        <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
+        <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="308" />
-        <source>Automatic publishing needs a manager: the videos are published in the manager's name.</source>
+        <location filename="../../recmanager/recorders.py" line="308"/>
+        <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="314" />
+        <location filename="../../recmanager/recorders.py" line="314"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="316" />
+        <location filename="../../recmanager/recorders.py" line="316"/>
         <source>The video type {id} does not exist on Pod.</source>
-        <translation>Le type de vidéo {id} n'existe pas sur Pod.</translation>
+        <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="353" />
+        <location filename="../../recmanager/recorders.py" line="353"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="356" />
+        <location filename="../../recmanager/recorders.py" line="356"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="359" />
+        <location filename="../../recmanager/recorders.py" line="359"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="362" />
+        <location filename="../../recmanager/recorders.py" line="362"/>
         <source>Nothing changed; nothing was sent.</source>
-        <translation>Aucun changement ; rien n'a été envoyé.</translation>
+        <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="364" />
+        <location filename="../../recmanager/recorders.py" line="364"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
-        <translation>Pod n'a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
+        <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="372" />
+        <location filename="../../recmanager/recorders.py" line="372"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="416" />
+        <location filename="../../recmanager/recorders.py" line="416"/>
         <source>Creating a recorder needs a web session.</source>
-        <translation>La création d'un enregistreur nécessite une session web.</translation>
+        <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="417" />
-        <source>Pod's REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
-        <translation>L'API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d'administration.</translation>
+        <location filename="../../recmanager/recorders.py" line="417"/>
+        <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
+        <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="426" />
+        <location filename="../../recmanager/recorders.py" line="426"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="428" />
-        <source>Pod's REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
-        <translation>L'API REST de Pod n'expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
+        <location filename="../../recmanager/recorders.py" line="428"/>
+        <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
+        <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="531" />
-        <source>The folder "{folder}" holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
-        <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l'utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n'est pas corrigé.</translation>
+        <location filename="../../recmanager/recorders.py" line="531"/>
+        <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
+        <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="536" />
-        <source>Create a recorder for the folder "{folder}" (or move its files to the right recorder's folder).</source>
+        <location filename="../../recmanager/recorders.py" line="536"/>
+        <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="546" />
-        <source>The folder "{folder}" of the recorder "{name}" does not exist on the deposit: the device's uploads will fail.</source>
-        <translation>Le dossier « {folder} » de l'enregistreur « {name} » n'existe pas sur le dépôt : les téléversements de l'appareil échoueront.</translation>
+        <location filename="../../recmanager/recorders.py" line="546"/>
+        <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
+        <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="550" />
-        <source>Create the folder "{folder}" on the deposit (or correct the recorder's folder).</source>
-        <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l'enregistreur).</translation>
+        <location filename="../../recmanager/recorders.py" line="550"/>
+        <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
+        <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="565" />
+        <location filename="../../recmanager/recorders.py" line="565"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
-        <translation>Les enregistreurs {names} partagent l'adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
+        <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="569" />
-        <source>Give each recorder its own device's address.</source>
-        <translation>Donnez à chaque enregistreur l'adresse de son propre appareil.</translation>
+        <location filename="../../recmanager/recorders.py" line="569"/>
+        <source>Give each recorder its own device&apos;s address.</source>
+        <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="577" />
-        <source>The recorder "{name}" has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
-        <translation>L'enregistreur « {name} » n'a pas de gestionnaire, mais ce serveur n'autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
+        <location filename="../../recmanager/recorders.py" line="577"/>
+        <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
+        <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="582" />
-        <source>Set a manager for "{name}" (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
+        <location filename="../../recmanager/recorders.py" line="582"/>
+        <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="591" />
-        <source>Pod's treatment row {id} points to {path}, which is no longer on the deposit.</source>
-        <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n'est plus sur le dépôt.</translation>
+        <location filename="../../recmanager/recorders.py" line="591"/>
+        <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
+        <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="594" />
+        <location filename="../../recmanager/recorders.py" line="594"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="600" />
+        <location filename="../../recmanager/recorders.py" line="600"/>
         <source>{path} never completed ({reason}).</source>
-        <translation>Le dépôt de {path} n'a jamais abouti ({reason}).</translation>
+        <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="603" />
+        <location filename="../../recmanager/recorders.py" line="603"/>
         <source>Delete the file (and upload it again from the device).</source>
-        <translation>Supprimez le fichier (et déposez-le à nouveau depuis l'appareil).</translation>
+        <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="618" />
+        <location filename="../../recmanager/recorders.py" line="618"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
-        <translation>le profil n'a pas d'identifiant Pod (la session web nécessite l'identifiant et le mot de passe d'un superutilisateur)</translation>
+        <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="622" />
-        <source>no Pod password is stored for the profile "{name}"</source>
-        <translation>aucun mot de passe Pod n'est enregistré pour le profil « {name} »</translation>
+        <location filename="../../recmanager/recorders.py" line="622"/>
+        <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
+        <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="756" />
-        <source>No recorder is called "{name}".</source>
-        <translation>Aucun enregistreur ne s'appelle « {name} ».</translation>
+        <location filename="../../recmanager/recorders.py" line="756"/>
+        <source>No recorder is called &quot;{name}&quot;.</source>
+        <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="759" />
+        <location filename="../../recmanager/recorders.py" line="759"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="770" />
-        <source>No Pod user "{login}".</source>
+        <location filename="../../recmanager/recorders.py" line="770"/>
+        <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="771" />
-        <source>No Pod user has the login or e-mail "{login}".</source>
-        <translation>Aucun utilisateur Pod n'a l'identifiant ou l'adresse e-mail « {login} ».</translation>
+        <location filename="../../recmanager/recorders.py" line="771"/>
+        <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
+        <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="876" />
+        <location filename="../../recmanager/recorders.py" line="876"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="902" />
-        <source>{what} needs the recorder's hash key and folder, which only the web session can read ({reason}).</source>
-        <translation>{what} nécessite la clé de hachage et le dossier de l'enregistreur, que seule la session web peut lire ({reason}).</translation>
+        <location filename="../../recmanager/recorders.py" line="902"/>
+        <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
+        <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="904" />
+        <location filename="../../recmanager/recorders.py" line="904"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="925" />
+        <location filename="../../recmanager/recorders.py" line="925"/>
         <source>The notify URL</source>
-        <translation>L'URL de notification</translation>
+        <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="927" />
-        <source>Give the name of a file in the recorder's folder, not a path.</source>
-        <translation>Indiquez le nom d'un fichier du dossier de l'enregistreur, pas un chemin.</translation>
+        <location filename="../../recmanager/recorders.py" line="927"/>
+        <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
+        <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="944" />
-        <source>Checking a device's key</source>
-        <translation>La vérification de la clé d'un appareil</translation>
+        <location filename="../../recmanager/recorders.py" line="944"/>
+        <source>Checking a device&apos;s key</source>
+        <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="949" />
+        <location filename="../../recmanager/recorders.py" line="949"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="951" />
-        <source>Pod published the file automatically in the manager's name.</source>
+        <location filename="../../recmanager/recorders.py" line="951"/>
+        <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="978" />
+        <location filename="../../recmanager/recorders.py" line="978"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="995" />
+        <location filename="../../recmanager/recorders.py" line="995"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998" />
+        <location filename="../../recmanager/recorders.py" line="998"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1001" />
+        <location filename="../../recmanager/recorders.py" line="1001"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1003" />
+        <location filename="../../recmanager/recorders.py" line="1003"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1006" />
+        <location filename="../../recmanager/recorders.py" line="1006"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1007" />
+        <location filename="../../recmanager/recorders.py" line="1007"/>
         <source>Device IP address</source>
-        <translation>Adresse IP de l'appareil</translation>
+        <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1008" />
+        <location filename="../../recmanager/recorders.py" line="1008"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1009" />
+        <location filename="../../recmanager/recorders.py" line="1009"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1010" />
+        <location filename="../../recmanager/recorders.py" line="1010"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1011" />
+        <location filename="../../recmanager/recorders.py" line="1011"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1011" />
+        <location filename="../../recmanager/recorders.py" line="1011"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1013" />
+        <location filename="../../recmanager/recorders.py" line="1013"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1015" />
+        <location filename="../../recmanager/recorders.py" line="1015"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1016" />
+        <location filename="../../recmanager/recorders.py" line="1016"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1019" />
+        <location filename="../../recmanager/recorders.py" line="1019"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1020" />
+        <location filename="../../recmanager/recorders.py" line="1020"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
-        <translation>Dans l'URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
+        <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1022" />
-        <source>Devices that do not notify Pod themselves need no notify URL: Pod's cron finds their files in the target folder.</source>
-        <translation>Les appareils qui ne notifient pas Pod eux-mêmes n'ont pas besoin d'URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
+        <location filename="../../recmanager/recorders.py" line="1022"/>
+        <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
+        <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1026" />
+        <location filename="../../recmanager/recorders.py" line="1026"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1054" />
+        <location filename="../../recmanager/recorders.py" line="1054"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1057" />
-        <source>zero bytes: the device's transfer failed</source>
-        <translation>zéro octet : le transfert de l'appareil a échoué</translation>
+        <location filename="../../recmanager/recorders.py" line="1057"/>
+        <source>zero bytes: the device&apos;s transfer failed</source>
+        <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1089" />
+        <location filename="../../recmanager/recorders.py" line="1089"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1123" />
+        <location filename="../../recmanager/recorders.py" line="1123"/>
         <source>Folders and modes were not checked: {reason}.</source>
-        <translation>Les dossiers et les modes n'ont pas été vérifiés : {reason}.</translation>
+        <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1127" />
+        <location filename="../../recmanager/recorders.py" line="1127"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
-        <translation>Les enregistreurs à revendication manuelle n'ont pas été vérifiés : le profil n'indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
+        <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1131" />
-        <source>The folder "{folder}" could not be read: {error}</source>
-        <translation>Le dossier « {folder} » n'a pas pu être lu : {error}</translation>
+        <location filename="../../recmanager/recorders.py" line="1131"/>
+        <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
+        <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1217" />
+        <location filename="../../recmanager/recorders.py" line="1217"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1221" />
+        <location filename="../../recmanager/recorders.py" line="1221"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1226" />
+        <location filename="../../recmanager/recorders.py" line="1226"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1229" />
+        <location filename="../../recmanager/recorders.py" line="1229"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1231" />
+        <location filename="../../recmanager/recorders.py" line="1231"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -5450,47 +5450,47 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>sandbox</name>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="44" />
+        <location filename="../../recmanager/commands/sandbox.py" line="44"/>
         <source>The sandbox cannot listen on {address}:{port}: {error}</source>
         <translation>Le bac à sable ne peut pas écouter sur {address}:{port} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="47" />
+        <location filename="../../recmanager/commands/sandbox.py" line="47"/>
         <source>Choose another port with --port (0 picks a free one).</source>
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="71" />
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="71"/>
         <source>The sandbox did not start.</source>
-        <translation>Le bac à sable n'a pas démarré.</translation>
+        <translation>Le bac à sable n&apos;a pas démarré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="72" />
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="72"/>
         <source>See its log: {path}</source>
         <translation>Consultez son journal : {path}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="83" />
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="83"/>
         <source>Pod sandbox running at {url}</source>
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="144" />
+        <location filename="../../recmanager/sandbox/server.py" line="144"/>
         <source>{path} is not a sandbox data folder.</source>
-        <translation>{path} n'est pas un dossier de données de bac à sable.</translation>
+        <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="146" />
+        <location filename="../../recmanager/sandbox/server.py" line="146"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="150" />
+        <location filename="../../recmanager/sandbox/server.py" line="150"/>
         <source>The sandbox in {path} was not completely set up.</source>
-        <translation>Le bac à sable de {path} n'a pas été entièrement configuré.</translation>
+        <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="152" />
+        <location filename="../../recmanager/sandbox/server.py" line="152"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
@@ -5498,12 +5498,12 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>secrets</name>
     <message>
-        <location filename="../../recmanager/secrets.py" line="88" />
+        <location filename="../../recmanager/secrets.py" line="88"/>
         <source>The system keyring could not be read.</source>
-        <translation>Le trousseau système n'a pas pu être lu.</translation>
+        <translation>Le trousseau système n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="89" />
+        <location filename="../../recmanager/secrets.py" line="89"/>
         <source>Unlock the keyring, then try again.</source>
         <translation>Déverrouillez le trousseau, puis réessayez.</translation>
     </message>
@@ -5511,175 +5511,175 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="250" />
+        <location filename="../../recmanager/config.py" line="250"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="251" />
+        <location filename="../../recmanager/config.py" line="251"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
-        <translation>0 désactive l'actualisation automatique ; F5 actualise toujours.</translation>
+        <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="259" />
+        <location filename="../../recmanager/config.py" line="259"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="260" />
+        <location filename="../../recmanager/config.py" line="260"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
-        <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n'ont pas changé pendant cette durée.</translation>
+        <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="272" />
+        <location filename="../../recmanager/config.py" line="272"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="273" />
+        <location filename="../../recmanager/config.py" line="273"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="283" />
+        <location filename="../../recmanager/config.py" line="283"/>
         <source>Parallel requests for bulk assignment</source>
-        <translation>Requêtes parallèles pour l'attribution en masse</translation>
+        <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="284" />
+        <location filename="../../recmanager/config.py" line="284"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="292" />
+        <location filename="../../recmanager/config.py" line="292"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="293" />
+        <location filename="../../recmanager/config.py" line="293"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="301" />
+        <location filename="../../recmanager/config.py" line="301"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="302" />
+        <location filename="../../recmanager/config.py" line="302"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="310" />
+        <location filename="../../recmanager/config.py" line="310"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="311" />
+        <location filename="../../recmanager/config.py" line="311"/>
         <source>The icon shows how many recordings are claimable.</source>
-        <translation>L'icône indique combien d'enregistrements sont revendicables.</translation>
+        <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>
 </context>
 <context>
     <name>shortcuts</name>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="43" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="42"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="44" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="43"/>
         <source>Player</source>
         <translation>Lecteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="45" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="44"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="49" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="48"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="50" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="49"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="51" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="50"/>
         <source>Delete the selected recordings</source>
         <translation>Supprimer les enregistrements sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="52" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="51"/>
         <source>Claim the selected recordings</source>
         <translation>Revendiquer les enregistrements sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="53" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="52"/>
         <source>Play / pause</source>
         <translation>Lecture / pause</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="54" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="53"/>
         <source>Seek back</source>
         <translation>Reculer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="55" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="54"/>
         <source>Seek forward</source>
         <translation>Avancer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="56" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="55"/>
         <source>Previous frame</source>
         <translation>Image précédente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="57" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="56"/>
         <source>Next frame</source>
         <translation>Image suivante</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="58" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="57"/>
         <source>Seek back / forward further</source>
         <translation>Reculer / avancer davantage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="60" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="59"/>
         <source>Back to the start</source>
         <translation>Revenir au début</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="61" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="60"/>
         <source>Volume up / down</source>
         <translation>Monter / baisser le volume</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="62" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="61"/>
         <source>Mute</source>
         <translation>Couper le son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="63" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="62"/>
         <source>Bigger window</source>
         <translation>Agrandir la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="64" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="63"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="230" />
+        <location filename="../../recmanager/ui/shortcuts.py" line="226"/>
         <source>Window</source>
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/shortcuts.py" line="254" />
+        <location filename="../../recmanager/ui/main_window.py" line="125"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>
@@ -5687,37 +5687,37 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="81" />
+        <location filename="../../recmanager/store/db.py" line="81"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="84" />
+        <location filename="../../recmanager/store/db.py" line="84"/>
         <source>Close the other recmanager window (or program), then try again.</source>
-        <translation>Fermez l'autre fenêtre de recmanager (ou l'autre programme), puis réessayez.</translation>
+        <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="90" />
+        <location filename="../../recmanager/store/db.py" line="90"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
-        <translation>La base de données {path} est endommagée ou n'est pas une base de recmanager.</translation>
+        <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="92" />
+        <location filename="../../recmanager/store/db.py" line="92"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
-        <translation>Déplacez ce fichier (recmanager repartira d'une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
+        <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="99" />
+        <location filename="../../recmanager/store/db.py" line="99"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="148" />
+        <location filename="../../recmanager/store/db.py" line="148"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="153" />
+        <location filename="../../recmanager/store/db.py" line="153"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
     </message>
@@ -5725,70 +5725,70 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
 <context>
     <name>tools</name>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="113" />
+        <location filename="../../recmanager/packaging/process.py" line="113"/>
         <source>{tool} could not be started: {error}</source>
         <translation>Impossible de lancer {tool} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="158" />
+        <location filename="../../recmanager/packaging/process.py" line="158"/>
         <source>{tool} failed (exit code {rc}): {reason}</source>
         <translation>{tool} a échoué (code de sortie {rc}) : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="160" />
+        <location filename="../../recmanager/packaging/process.py" line="160"/>
         <source>{tool} reported an error although it exited with 0: {reason}</source>
-        <translation>{tool} a signalé une erreur bien qu'il se soit terminé avec le code 0 : {reason}</translation>
+        <translation>{tool} a signalé une erreur bien qu&apos;il se soit terminé avec le code 0 : {reason}</translation>
     </message>
 </context>
 <context>
     <name>verify</name>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="43" />
-        <source>The manifest's duration {value} cannot be read.</source>
+        <location filename="../../recmanager/packaging/verify.py" line="43"/>
+        <source>The manifest&apos;s duration {value} cannot be read.</source>
         <translation>La durée {value} du manifeste est illisible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="60" />
+        <location filename="../../recmanager/packaging/verify.py" line="60"/>
         <source>The manifest {path} cannot be read: {error}</source>
         <translation>Le manifeste {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="71" />
+        <location filename="../../recmanager/packaging/verify.py" line="71"/>
         <source>The manifest {path} has no presentation duration.</source>
-        <translation>Le manifeste {path} n'indique pas de durée de présentation.</translation>
+        <translation>Le manifeste {path} n&apos;indique pas de durée de présentation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="84" />
+        <location filename="../../recmanager/packaging/verify.py" line="84"/>
         <source>The packaged presentation lasts {got:.1f} s but the source lasts {want:.1f} s: the input is damaged or a step stopped early.</source>
-        <translation>La présentation empaquetée dure {got:.1f} s alors que la source dure {want:.1f} s : l'entrée est endommagée ou une étape s'est arrêtée prématurément.</translation>
+        <translation>La présentation empaquetée dure {got:.1f} s alors que la source dure {want:.1f} s : l&apos;entrée est endommagée ou une étape s&apos;est arrêtée prématurément.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="136" />
+        <location filename="../../recmanager/packaging/verify.py" line="136"/>
         <source>The manifest does not announce the {kind} track as encrypted with KID {kid}.</source>
-        <translation>Le manifeste n'annonce pas la piste {kind} comme chiffrée avec le KID {kid}.</translation>
+        <translation>Le manifeste n&apos;annonce pas la piste {kind} comme chiffrée avec le KID {kid}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="143" />
+        <location filename="../../recmanager/packaging/verify.py" line="143"/>
         <source>The manifest has no video adaptation set.</source>
-        <translation>Le manifeste ne contient aucun ensemble d'adaptation (AdaptationSet) vidéo.</translation>
+        <translation>Le manifeste ne contient aucun ensemble d&apos;adaptation (AdaptationSet) vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="153" />
+        <location filename="../../recmanager/packaging/verify.py" line="153"/>
         <source>{name} is encrypted ({entry}) with another KID: {kid}.</source>
         <translation>{name} est chiffré ({entry}) avec un autre KID : {kid}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/verify.py" line="160" />
+        <location filename="../../recmanager/packaging/verify.py" line="160"/>
         <source>Only {found} of {expected} tracks are encrypted in the output: the encryption step did not work.</source>
-        <translation>Seules {found} pistes sur {expected} sont chiffrées dans la sortie : l'étape de chiffrement n'a pas fonctionné.</translation>
+        <translation>Seules {found} pistes sur {expected} sont chiffrées dans la sortie : l&apos;étape de chiffrement n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>
     <name>webhook</name>
     <message>
-        <location filename="../../recmanager/packaging/webhook.py" line="53" />
+        <location filename="../../recmanager/packaging/webhook.py" line="53"/>
         <source>The webhook address must start with https:// or http://.</source>
-        <translation>L'adresse du webhook doit commencer par https:// ou http://.</translation>
+        <translation>L&apos;adresse du webhook doit commencer par https:// ou http://.</translation>
     </message>
 </context>
 </TS>

@@ -12,8 +12,9 @@ from recmanager.config import Profile
 from recmanager.i18n import translate
 from recmanager.secrets import SecretKind
 from recmanager.ui.app import install_translations
+from recmanager.ui.dialogs.crash import CrashDialog, crash_report
 from recmanager.ui.dialogs.profile import ProfileDialog
-from recmanager.ui.excepthook import CrashDialog, crash_report, install_exception_hook
+from recmanager.ui.excepthook import install_exception_hook
 from recmanager.ui.inbox_view import InboxPanel
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
