@@ -4456,6 +4456,11 @@ L'accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler
         <source>The file has no movie header (moov): the recording was interrupted before it was finalised, or this is not a finished MP4.</source>
         <translation>Le fichier n'a pas d'en-tête de film (moov) : l'enregistrement a été interrompu avant d'être finalisé, ou ce n'est pas un MP4 terminé.</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/packaging/mp4.py" line="212"/>
+        <source>The movie header (moov) of the file is damaged.</source>
+        <translation>L&apos;en-tête de film (moov) du fichier est endommagé.</translation>
+    </message>
 </context>
 <context>
     <name>notify</name>

@@ -241,6 +241,13 @@ def test_additional_users_become_additional_owners(sandbox_pod: SandboxPod) -> N
              if v["title"] == "Managed")
     assert video["additional_owners"] == [sandbox_pod.url("rest/users/5/")]
     assert video["type"] == sandbox_pod.url("rest/types/1/")
+    # duration and height read from the movie header (the moov is at the end of b1.mp4)
+    assert video["duration"] == 2
+    username = get(sandbox_pod, "rest/users/2/")["username"]
+    published = next(v["video_data"] for v in get(
+        sandbox_pod, f"rest/videos/user_videos/?username={username}")["results"]
+        if v["video_data"]["title"] == "Managed")
+    assert published["video_files"]["mp4"][0]["height"] == 90
 
 
 def test_an_uploaded_file_is_published_at_once(sandbox_pod: SandboxPod) -> None:
