@@ -1,4 +1,5 @@
-"""The bundled FFmpeg (from the imageio-ffmpeg wheel) and test-pattern clips made with it.
+"""The bundled FFmpeg (from the imageio-ffmpeg wheel), test-pattern clips made with it, and a
+recording's duration and height.
 
 Debian's FFmpeg 5.1 writes CENC that browsers cannot decrypt, so recmanager always uses the
 binary shipped in the wheel.
@@ -6,10 +7,11 @@ binary shipped in the wheel.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
-from recmanager.errors import ToolNotFound
+from recmanager.errors import PackagingError, ToolNotFound
 from recmanager.i18n import translate
 
 
@@ -53,3 +55,37 @@ def make_clip(
     command.append(str(destination))
     subprocess.run(command, check=True, capture_output=True, timeout=600)
     return destination
+
+
+def duration_and_height(path: Path) -> tuple[int, int]:
+    """(duration in whole seconds, video height) of a recording, read from its MP4 movie
+    header (mvhd, the video track's tkhd) wherever the moov is; from FFmpeg's report when
+    that cannot be read (another container, a damaged file); zeros if unknown."""
+    from recmanager.packaging import mp4  # not at the top: the package imports its jobs
+
+    try:
+        info = mp4.probe(path)
+    except (PackagingError, OSError):
+        return ffmpeg_duration_and_height(path)
+    video = info.video_track
+    if not info.duration_s or (video is not None and not video.height):
+        return ffmpeg_duration_and_height(path)
+    return round(info.duration_s), video.height if video else 0
+
+
+def ffmpeg_duration_and_height(path: Path) -> tuple[int, int]:
+    """(duration in whole seconds, video height) from FFmpeg's report; zeros if unknown."""
+    try:
+        result = subprocess.run(
+            [ffmpeg_executable(), "-hide_banner", "-i", str(path)],
+            capture_output=True, text=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.SubprocessError, ToolNotFound):
+        return 0, 0
+    duration = re.search(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)", result.stderr)
+    size = re.search(r"Video: .*?, (\d+)x(\d+)", result.stderr)
+    seconds = 0
+    if duration:
+        hours, minutes, secs = duration.groups()
+        seconds = round(int(hours) * 3600 + int(minutes) * 60 + float(secs))
+    return seconds, int(size.group(2)) if size else 0

@@ -16,6 +16,7 @@ from recmanager import bulk
 from recmanager.commands.common import (
     TerminalProgress,
     add_connection_options,
+    one_to_sixteen,
     print_json,
     print_table,
 )
@@ -48,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write every row's outcome and Pod's message to this CSV")
     parser.add_argument("--export-plan", metavar="PLAN.csv", type=Path,
                         help="write the plan to this CSV")
-    parser.add_argument("--jobs", type=_jobs, metavar="N",
+    parser.add_argument("--jobs", type=one_to_sixteen, metavar="N",
                         help="claims at once, 1 to 16 (default: the bulk_concurrency setting, 4)")
     parser.add_argument("--exclude", action="append", default=[], choices=EXCLUDE_CHOICES,
                         metavar="KIND",
@@ -60,17 +61,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="with --apply: only the rows that failed in an earlier run")
     add_connection_options(parser)
     parser.set_defaults(func=cmd_bulk_assign)
-
-
-def _jobs(text: str) -> int:
-    """1 to 16 claims at once, as the bulk_concurrency setting allows."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 16:
-        raise argparse.ArgumentTypeError(translate("commands", "give a number from 1 to 16"))
-    return value
 
 
 def _exclusions(plan: bulk.Plan, args: argparse.Namespace) -> None:

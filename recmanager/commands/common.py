@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from recmanager.i18n import translate
 from recmanager.progress import Progress
 
 
@@ -22,6 +23,18 @@ def add_connection_options(parser: argparse.ArgumentParser, *, json_output: bool
     )
     if json_output:
         parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def one_to_sixteen(text: str) -> int:
+    """An argparse type: a whole number from 1 to 16 (claims at once, as the bulk_concurrency
+    setting allows; the sandbox's worker processes)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 16:
+        raise argparse.ArgumentTypeError(translate("commands", "give a number from 1 to 16"))
+    return value
 
 
 def _default(value: Any) -> Any:

@@ -34,6 +34,7 @@ def run(args: argparse.Namespace, context) -> int:
         bind=args.bind,
         cron_interval=None if args.no_cron else args.cron_interval,
         fresh=args.fresh,
+        workers=args.workers,
     )
     try:
         return serve(options, lambda line: print(line, flush=True))

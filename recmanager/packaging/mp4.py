@@ -2,7 +2,8 @@
 
 A recording cut short (moov at the end never written, or an mdat that runs past the end of the
 file) is refused here with a reason, before any tool runs; after packaging the same reader
-checks that the init segments really carry an encrypted sample entry with our KID.
+checks that the init segments really carry an encrypted sample entry with our KID. The
+sandbox Pod reads a published recording's duration and height here too (:mod:`recmanager.media`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Track:
     handler: str  # "vide", "soun", ...
     duration_s: float
     sample_entry: str  # "avc1", "mp4a", "encv", ...
+    height: int = 0  # tkhd's presentation height in pixels (0 for sound)
 
 
 @dataclass
@@ -141,6 +143,7 @@ def _track(data: bytes, start: int, end: int) -> Track | None:
         return None
     version = data[tkhd[0]]
     track_id = struct.unpack_from(">I", data, tkhd[0] + (20 if version == 1 else 12))[0]
+    height = struct.unpack_from(">I", data, tkhd[0] + (92 if version == 1 else 80))[0] >> 16
     hdlr = _find(data, *mdia, b"hdlr")
     mdhd = _find(data, *mdia, b"mdhd")
     handler = data[hdlr[0] + 8 : hdlr[0] + 12].decode("latin-1") if hdlr else ""
@@ -155,7 +158,7 @@ def _track(data: bytes, start: int, end: int) -> Track | None:
     if stsd:
         first = next(_children(data, stsd[0] + 8, stsd[1]), None)
         entry = first[0].decode("latin-1") if first else ""
-    return Track(track_id, handler, duration_s, entry)
+    return Track(track_id, handler, duration_s, entry, height)
 
 
 def probe(path: Path) -> MediaInfo:
@@ -193,16 +196,22 @@ def probe(path: Path) -> MediaInfo:
     with path.open("rb") as stream:
         stream.seek(moov.payload_offset)
         data = stream.read(moov.size - moov.header)
-    mvhd = _find(data, 0, len(data), b"mvhd")
-    duration_s = 0.0
-    if mvhd:
-        timescale, duration = _full_box_duration(data, mvhd[0])
-        duration_s = duration / timescale if timescale else 0.0
-    tracks = [
-        track
-        for kind, start, end in _children(data, 0, len(data))
-        if kind == b"trak" and (track := _track(data, start, end)) is not None
-    ]
+    try:
+        mvhd = _find(data, 0, len(data), b"mvhd")
+        duration_s = 0.0
+        if mvhd:
+            timescale, duration = _full_box_duration(data, mvhd[0])
+            duration_s = duration / timescale if timescale else 0.0
+        tracks = [
+            track
+            for kind, start, end in _children(data, 0, len(data))
+            if kind == b"trak" and (track := _track(data, start, end)) is not None
+        ]
+    except (struct.error, IndexError):  # a box too short for its own fields
+        raise PackagingError(
+            translate("mp4", "The movie header (moov) of the file is damaged."),
+            hint=translate("mp4", "Copy the file again once the recorder has finished it."),
+        ) from None
     fragmented = _find(data, 0, len(data), b"mvex") is not None
     if fragmented or not duration_s:
         duration_s = max([duration_s, *(t.duration_s for t in tracks)])

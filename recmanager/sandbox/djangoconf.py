@@ -93,9 +93,12 @@ def configure(
             "default": {
                 "ENGINE": "django.db.backends.sqlite3",
                 "NAME": str(layout.database),
-                # A throw-away demo database: no fsync on every commit. IMMEDIATE transactions
-                # wait for the write lock instead of failing when requests write concurrently.
-                "OPTIONS": {"timeout": 30, "init_command": "PRAGMA synchronous=OFF;",
+                # WAL: readers never wait for a writer, and several server processes can
+                # share the file (``--workers``). A throw-away demo database: no fsync on
+                # every commit. IMMEDIATE transactions wait (busy timeout: ``timeout``, 30 s)
+                # for the write lock instead of failing when requests write concurrently.
+                "OPTIONS": {"timeout": 30,
+                            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
                             "transaction_mode": "IMMEDIATE"},
             }
         },

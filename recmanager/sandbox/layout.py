@@ -67,7 +67,8 @@ class SandboxLayout:
             self.database, self.deposit_root, self.media_root, self.outbox, self.pristine,
             self.credentials_file, self.secret_key_file, self.state_file, self.log_file)}
         return all(
-            entry.name in known or entry.name.endswith((".tmp", ".sqlite3-journal"))
+            entry.name in known
+            or entry.name.endswith((".tmp", ".sqlite3-journal", ".sqlite3-wal", ".sqlite3-shm"))
             for entry in self.data_dir.iterdir()
         )
 

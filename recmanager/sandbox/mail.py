@@ -23,11 +23,17 @@ class OutboxBackend(BaseEmailBackend):
         outbox.mkdir(parents=True, exist_ok=True)
         for message in email_messages:
             kind = "mail_admins" if message.extra_headers.get(ADMIN_MAIL_HEADER) else "mail"
-            with _lock:
-                number = next(_counter)
-            stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
-            path = outbox / f"{stamp}-{number:04d}-{kind}.eml"
-            path.write_bytes(message.message().as_bytes())
+            data = message.message().as_bytes()
+            while True:  # server processes (``--workers``) count apart: never overwrite
+                with _lock:
+                    number = next(_counter)
+                stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+                try:
+                    with (outbox / f"{stamp}-{number:04d}-{kind}.eml").open("xb") as stream:
+                        stream.write(data)
+                    break
+                except FileExistsError:
+                    continue
         return len(email_messages)
 
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,30 +19,12 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.utils import timezone
 
-from recmanager.media import ffmpeg_executable
+from recmanager.media import duration_and_height
 from recmanager.sandbox.recorder.models import Recording, RecordingFile
 from recmanager.sandbox.video.models import Video
 
 log = logging.getLogger("recmanager.sandbox.processing")
 VIDEO_EXTENSIONS = (".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".ts", ".mpg", ".mpeg")
-
-
-def probe(path: Path) -> tuple[int, int]:
-    """(duration in whole seconds, video height) read from FFmpeg's report; zeros if unknown."""
-    try:
-        result = subprocess.run(
-            [ffmpeg_executable(), "-hide_banner", "-i", str(path)],
-            capture_output=True, text=True, timeout=30, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return 0, 0
-    duration = re.search(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)", result.stderr)
-    size = re.search(r"Video: .*?, (\d+)x(\d+)", result.stderr)
-    seconds = 0
-    if duration:
-        hours, minutes, secs = duration.groups()
-        seconds = round(int(hours) * 3600 + int(minutes) * 60 + float(secs))
-    return seconds, int(size.group(2)) if size else 0
 
 
 def media_destination(owner_hashkey: str, source_name: str) -> Path:
@@ -56,7 +36,7 @@ def media_destination(owner_hashkey: str, source_name: str) -> Path:
 
 def create_video(recording: Recording, media_file: Path) -> Video:
     recorder = recording.recorder
-    duration, height = probe(media_file)
+    duration, height = duration_and_height(media_file)
     video = Video.objects.create(
         video=str(media_file.relative_to(settings.MEDIA_ROOT)),
         title=recording.title,

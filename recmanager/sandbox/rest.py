@@ -7,9 +7,13 @@ names (``Recording Model List`` in OPTIONS) and empty view descriptions.
 
 from __future__ import annotations
 
+import os
+import stat
+
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.sites.models import Site
+from django.forms import FilePathField as DjangoFilePathField
 from django.shortcuts import get_object_or_404
 from rest_framework import routers, serializers, viewsets
 from rest_framework.decorators import action, api_view
@@ -32,11 +36,70 @@ def empty_view_description(view, html: bool = False) -> str:
     return ""
 
 
-def deposit_choices_field(**kwargs) -> serializers.FilePathField:
-    """Every file under DEFAULT_RECORDER_PATH, listed when the serializer is built (as Pod)."""
-    return serializers.FilePathField(
-        path=settings.DEFAULT_RECORDER_PATH, recursive=True, **kwargs
-    )
+class DepositFileField(serializers.FilePathField):
+    """Pod's ``FilePathField(path=DEFAULT_RECORDER_PATH, recursive=True)``: its choices are
+    every file under the deposit root (and a blank one), with the same type, choices and
+    errors as DRF's, but the folder is listed only when the choices are asked for (OPTIONS,
+    the browsable API). A given value is checked with a few ``stat`` calls: DRF lists the
+    whole deposit for every serializer it builds, which grows with each recording dropped."""
+
+    _LISTED = ("_choices", "grouped_choices", "choice_strings_to_values")
+
+    def __init__(self, **kwargs) -> None:
+        self.path = settings.DEFAULT_RECORDER_PATH
+        kwargs.setdefault("required", None)  # as FilePathField passes it on (blank choice)
+        self._django_required = kwargs["required"]
+        serializers.ChoiceField.__init__(self, choices=(), **kwargs)
+        for name in self._LISTED:
+            delattr(self, name)  # until asked for: see __getattr__
+
+    def __getattr__(self, name: str):
+        if name not in self._LISTED:
+            raise AttributeError(name)
+        listing = DjangoFilePathField(self.path, recursive=True, required=self._django_required)
+        self.choices = listing.choices
+        return getattr(self, name)
+
+    def to_internal_value(self, data):
+        value = str(data)
+        if value == "" or listed_by_walk(self.path, value):
+            return value  # the blank choice, or the file's own path
+        self.fail("invalid_choice", input=data)
+
+    def to_representation(self, value):
+        return value if isinstance(value, str) else super().to_representation(value)
+
+
+def listed_by_walk(top: str, path: str) -> bool:
+    """Whether ``os.path.join(root, name)`` gives ``path`` for a file ``name`` of some ``root``
+    of ``os.walk(top)`` (what Django's recursive FilePathField lists), without the walk: each
+    folder on the way is one the walk enters (a real folder, not a link to one, that can be
+    listed) and the last name is not a folder (a link to a file or a broken link counts)."""
+    prefix = top if top.endswith(os.sep) else top + os.sep
+    if not path.startswith(prefix):
+        return False
+    names = path[len(prefix):].split(os.sep)
+    if any(name in ("", ".", "..") for name in names):
+        return False
+    folder = top
+    try:
+        for name in names[:-1]:
+            if not os.access(folder, os.R_OK | os.X_OK):
+                return False
+            folder = os.path.join(folder, name)
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return False
+        if not os.access(folder, os.R_OK | os.X_OK):
+            return False
+        os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return not os.path.isdir(path)
+
+
+def deposit_choices_field(**kwargs) -> DepositFileField:
+    """Every file under DEFAULT_RECORDER_PATH as the choices (as Pod), listed lazily."""
+    return DepositFileField(**kwargs)
 
 
 # --- serializers ----------------------------------------------------------------------------

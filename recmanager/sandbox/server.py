@@ -1,18 +1,28 @@
 """Run the sandbox: bind, configure Django, seed a new data directory, serve with threads.
 
-``python -m recmanager.sandbox.server --data DIR [--port N] [--bind ADDR]
+``python -m recmanager.sandbox.server --data DIR [--port N] [--bind ADDR] [--workers N]
 [--cron-interval S | --no-cron] [--test-hooks] [--samples DIR] [--fresh]``
 
-Once it listens it writes ``<data dir>/sandbox.json`` (base URL, PID, paths, tokens and web
-passwords) and keeps serving until SIGTERM or SIGINT. A new data directory is seeded (see
-:mod:`recmanager.sandbox.seed`), then the cron runs twice so recordings are claimable at once.
-``--test-hooks`` adds ``POST /__sandbox__/reset/`` (back to the seeded state) and
-``POST /__sandbox__/cron/`` (one cron pass, its report as text); never use it on a network.
+Once it listens it writes ``<data dir>/sandbox.json`` (base URL, PID, worker PIDs, paths,
+tokens and web passwords) and keeps serving until SIGTERM or SIGINT. A new data directory is
+seeded (see :mod:`recmanager.sandbox.seed`), then the cron runs twice so recordings are
+claimable at once.
+
+``--workers N`` (default 1) serves from N processes, as a real Pod runs several: once set up,
+the server forks N-1 workers that accept on its listening socket. The cron, the simulated
+upload and ``sandbox.json`` belong to the first process; the workers die with it (SIGTERM or
+SIGINT stops them by PID; on Linux the kernel kills them if it is killed itself).
+
+``--test-hooks`` adds ``POST /__sandbox__/reset/`` (back to the seeded state),
+``POST /__sandbox__/cron/`` (one cron pass, its report as text) and ``GET /__sandbox__/pid/``
+(the PID of the process that answered); never use it on a network.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import logging
 import os
@@ -25,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from recmanager.commands.common import one_to_sixteen
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
 from recmanager.sandbox.layout import SandboxLayout
@@ -32,6 +43,8 @@ from recmanager.sandbox.layout import SandboxLayout
 log = logging.getLogger("recmanager.sandbox")
 LOOPBACK = "127.0.0.1"
 DEFAULT_CRON_INTERVAL = 10.0
+QUIET_BEFORE_FORK_S = 10.0  # at most this long for the start-up requests' threads to end
+WORKER_STOP_S = 5.0  # SIGTERM, then SIGKILL after this long
 
 
 @dataclass
@@ -44,6 +57,7 @@ class ServerOptions:
     test_hooks: bool = False
     fresh: bool = False
     growing_upload: bool = True
+    workers: int = 1
 
 
 class Sandbox:
@@ -65,12 +79,17 @@ class Sandbox:
 
         ipv6 = ":" in options.bind
         self.httpd = ThreadedWSGIServer((options.bind, options.port), RequestHandler, ipv6=ipv6)
+        if options.workers > 1:
+            # Every process is woken by a new connection and only one accepts it; the others'
+            # accept must fail at once (socketserver ignores it) instead of blocking.
+            self.httpd.socket.setblocking(False)
         self.port = self.httpd.server_address[1]
         host = LOOPBACK if options.bind in ("0.0.0.0", "::", "") else options.bind
         host = f"[{host}]" if ":" in host else host
         self.base_url = f"http://{host}:{self.port}/"
         self.stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self.worker_pids: list[int] = []
 
     def start(self) -> dict:
         """Configure Django, seed when new, listen, run the first cron passes; the state."""
@@ -101,11 +120,13 @@ class Sandbox:
             seed.update_site(domain)
         credentials = json.loads(self.layout.credentials_file.read_text(encoding="utf-8"))
         self.httpd.set_app(StaticFilesHandler(get_wsgi_application()))
-        self._spawn("http", self.httpd.serve_forever)
+        serving = self._spawn("http", self.httpd.serve_forever)
         for _ in range(2):
             check_directory()
         if is_new:
             snapshot()
+        if options.workers > 1:
+            self._fork_workers(options.workers - 1, serving)
         if options.growing_upload and is_new:
             self._spawn("upload", lambda: grow_file(
                 samples["long"], self.layout.deposit_root / seed.GROWING_FILE, self.stop))
@@ -114,6 +135,7 @@ class Sandbox:
         state = {
             "base_url": self.base_url,
             "pid": os.getpid(),
+            "worker_pids": self.worker_pids,
             "port": self.port,
             "data_dir": str(self.layout.data_dir),
             "deposit_root": str(self.layout.deposit_root),
@@ -125,16 +147,91 @@ class Sandbox:
         _write_private(self.layout.state_file, state)
         return state
 
-    def _spawn(self, name: str, target: Callable[[], None]) -> None:
+    def _spawn(self, name: str, target: Callable[[], None]) -> threading.Thread:
         thread = threading.Thread(target=target, name=f"sandbox-{name}", daemon=True)
         thread.start()
         self._threads.append(thread)
+        return thread
+
+    def _fork_workers(self, count: int, serving: threading.Thread) -> None:
+        """Fork ``count`` processes that serve on the listening socket, from this one thread:
+        serving pauses (connections wait in the socket's backlog) until they are forked."""
+        from django.db import connections
+
+        self.httpd.shutdown()
+        serving.join()
+        self._threads.remove(serving)
+        deadline = time.monotonic() + QUIET_BEFORE_FORK_S
+        while threading.active_count() > 1 and time.monotonic() < deadline:
+            time.sleep(0.01)  # request threads of the start-up cron passes, closing
+        connections.close_all()  # a child must not share the parent's SQLite handles
+        parent = os.getpid()
+        for _ in range(count):
+            pid = os.fork()
+            if pid == 0:
+                self._serve_as_worker(parent)
+            self.worker_pids.append(pid)
+        self._spawn("http", self.httpd.serve_forever)
+
+    def _serve_as_worker(self, parent: int) -> None:
+        """A worker's life: serve until SIGTERM/SIGINT or the parent's end; never returns."""
+        code = 0
+        try:
+            self.worker_pids = []
+            die_with_parent()
+            self._spawn("http", self.httpd.serve_forever)
+            while not self.stop.wait(0.5) and os.getppid() == parent:
+                pass
+        except BaseException:
+            log.exception("sandbox worker %d failed", os.getpid())
+            code = 1
+        finally:
+            os._exit(code)  # not the parent's clean-up: the state file and the socket are its
+
+    def stop_workers(self) -> None:
+        """SIGTERM each worker by PID, then SIGKILL those still there after a while."""
+        for pid in self.worker_pids:
+            _signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + WORKER_STOP_S
+        for pid in self.worker_pids:
+            while not _reaped(pid) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            if not _reaped(pid):
+                _signal(pid, signal.SIGKILL)
+                _reaped(pid, block=True)
+        self.worker_pids = []
 
     def shutdown(self) -> None:
         self.stop.set()
+        self.stop_workers()
         self.httpd.shutdown()
         self.httpd.server_close()
         self.layout.state_file.unlink(missing_ok=True)
+
+
+def die_with_parent() -> None:
+    """Have the kernel kill this process when its parent ends (Linux; elsewhere the worker
+    sees its parent change within half a second)."""
+    if not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) != 0:
+        log.warning("prctl(PR_SET_PDEATHSIG) failed: %s", os.strerror(ctypes.get_errno()))
+
+
+def _signal(pid: int, number: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, number)
+
+
+def _reaped(pid: int, *, block: bool = False) -> bool:
+    """True once the child ``pid`` has ended (and is collected)."""
+    try:
+        done, _status = os.waitpid(pid, 0 if block else os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return done == pid
 
 
 def check_data_dir(layout: SandboxLayout, *, fresh: bool) -> None:
@@ -228,6 +325,8 @@ def add_server_arguments(target: argparse.ArgumentParser) -> None:
     cron.add_argument("--no-cron", action="store_true", help="never run the cron by itself")
     target.add_argument("--fresh", action="store_true",
                         help="delete the data folder first and seed a new sandbox")
+    target.add_argument("--workers", type=one_to_sixteen, default=1, metavar="N",
+                        help="server processes, as a real Pod runs several (default 1)")
 
 
 def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
@@ -273,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         test_hooks=args.test_hooks,
         fresh=args.fresh,
         growing_upload=not args.no_growing_upload,
+        workers=args.workers,
     )
     started = time.monotonic()
     try:

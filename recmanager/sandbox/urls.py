@@ -33,4 +33,5 @@ if settings.SANDBOX_TEST_HOOKS:
     urlpatterns += [
         path("__sandbox__/reset/", web.test_reset),
         path("__sandbox__/cron/", web.test_cron),
+        path("__sandbox__/pid/", web.test_pid),
     ]

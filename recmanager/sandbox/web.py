@@ -366,3 +366,8 @@ def test_cron(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return HttpResponse(check_directory(), content_type="text/plain; charset=utf-8")
+
+
+def test_pid(request: HttpRequest) -> HttpResponse:
+    """The PID of the process that answers (the first process or one of ``--workers``)."""
+    return HttpResponse(str(os.getpid()), content_type="text/plain")

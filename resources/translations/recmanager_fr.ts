@@ -4456,6 +4456,11 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <source>The file has no movie header (moov): the recording was interrupted before it was finalised, or this is not a finished MP4.</source>
         <translation>Le fichier n&apos;a pas d&apos;en-tête de film (moov) : l&apos;enregistrement a été interrompu avant d&apos;être finalisé, ou ce n&apos;est pas un MP4 terminé.</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/packaging/mp4.py" line="212"/>
+        <source>The movie header (moov) of the file is damaged.</source>
+        <translation>L&apos;en-tête de film (moov) du fichier est endommagé.</translation>
+    </message>
 </context>
 <context>
     <name>notify</name>

@@ -87,6 +87,56 @@ def test_an_empty_source_file_is_the_blank_choice(pod: SandboxPod) -> None:
     assert again.json() == {"source_file": ["Recording with this source file already exists."]}
 
 
+def test_a_source_file_is_accepted_exactly_when_options_lists_it(pod: SandboxPod) -> None:
+    """The serializer checks one path without listing the deposit; OPTIONS lists it all, as
+    DRF does: both must agree, on links, hidden files, folders and odd spellings too."""
+    root = pod.deposit_root
+    (root / "amphiA" / "sub").mkdir()
+    (root / "amphiA" / "sub" / "deep.mp4").write_bytes(b"x")
+    (root / "amphiA" / ".hidden.mp4").write_bytes(b"x")
+    (root / "top level é.mp4").write_bytes(b"x")
+    links = {root / "amphiA" / "link.mp4": root / "amphiA" / "lecture-05.mp4",
+             root / "amphiA" / "broken.mp4": root / "amphiA" / "gone.mp4",
+             root / "linkdir": root / "amphiA",
+             root / "amphiA" / "subdirlink": root / "amphiA" / "sub"}
+    for link, target in links.items():
+        link.symlink_to(target)
+    try:
+        check_source_files_against_options(pod)
+    finally:
+        for link in links:  # the reset does not take links away
+            link.unlink()
+
+
+def check_source_files_against_options(pod: SandboxPod) -> None:
+    root = pod.deposit_root
+    listed = {choice["value"] for choice in send(pod, "OPTIONS", "rest/recording/").json()[
+        "actions"]["POST"]["source_file"]["choices"]}
+    deposit = f"{root}/"
+    candidates = [
+        "", deposit, str(root), "amphiA/lecture-05.mp4", "/etc/passwd",
+        *(deposit + name for name in (
+            "amphiA/lecture-05.mp4", "amphiA/sub/deep.mp4", "amphiA/.hidden.mp4",
+            "top level é.mp4", "amphiA/link.mp4", "amphiA/broken.mp4", "amphiA/gone.mp4",
+            "linkdir/lecture-05.mp4", "linkdir", "amphiA/subdirlink", "amphiA/subdirlink/deep.mp4",
+            "amphiA/sub", "amphiA", "amphiA//lecture-06.mp4", "amphiA/./lecture-06.mp4",
+            "amphiA/sub/../lecture-06.mp4", "amphiA/lecture-06.mp4/", "AMPHIA/lecture-06.mp4",
+            "amphiA/lecture-06.mp4\0", "../deposit/amphiA/lecture-06.mp4")),
+    ]
+    assert {deposit + "amphiA/sub/deep.mp4", deposit + "amphiA/broken.mp4", ""} <= listed
+    recording = f"rest/recording/{send(pod, 'GET', 'rest/recording/').json()['results'][0]['id']}/"
+    accepted = set()
+    for path in candidates:
+        response = send(pod, "PATCH", recording, json={"source_file": path})
+        if response.status_code == 200:
+            accepted.add(path)
+        else:
+            assert response.status_code == 400, (path, response.status_code, response.text[:300])
+            assert response.json() == {"source_file": [f'"{path}" is not a valid path choice.']}
+    assert accepted == listed & set(candidates)
+    assert accepted >= {"", deposit + "amphiA/link.mp4", deposit + "top level é.mp4"}
+
+
 def test_a_recording_for_a_non_staff_user_is_refused(pod: SandboxPod) -> None:
     response = send(pod, "POST", "rest/recording/",
                     json=recording(pod, user=pod.url("rest/users/6/")))  # guest1

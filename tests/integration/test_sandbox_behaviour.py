@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.policy
 import shutil
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -240,6 +241,13 @@ def test_additional_users_become_additional_owners(sandbox_pod: SandboxPod) -> N
              if v["title"] == "Managed")
     assert video["additional_owners"] == [sandbox_pod.url("rest/users/5/")]
     assert video["type"] == sandbox_pod.url("rest/types/1/")
+    # duration and height read from the movie header (the moov is at the end of b1.mp4)
+    assert video["duration"] == 2
+    username = get(sandbox_pod, "rest/users/2/")["username"]
+    published = next(v["video_data"] for v in get(
+        sandbox_pod, f"rest/videos/user_videos/?username={username}")["results"]
+        if v["video_data"]["title"] == "Managed")
+    assert published["video_files"]["mp4"][0]["height"] == 90
 
 
 def test_an_uploaded_file_is_published_at_once(sandbox_pod: SandboxPod) -> None:
@@ -272,6 +280,18 @@ def test_reset_brings_back_the_seeded_state(sandbox_pod: SandboxPod) -> None:
     assert not (sandbox_pod.deposit_root / "newdir").exists()
     sizes = {p.name: p.stat().st_size for p in (sandbox_pod.deposit_root / "amphiA").glob("*")}
     assert sizes["lecture-06.mp4"] == sizes["lecture-02.mp4"]
+
+
+def test_the_database_is_in_wal_mode_and_stays_so_after_a_reset(sandbox_pod: SandboxPod) -> None:
+    """WAL lets several server processes (``--workers``) share the database."""
+    connection = sqlite3.connect(sandbox_pod.data_dir / "pod.sqlite3", timeout=30)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        sandbox_pod.reset()
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("SELECT count(*) FROM auth_user").fetchone()[0] > 0
+    finally:
+        connection.close()
 
 
 def test_concurrent_claims_all_succeed(sandbox_pod: SandboxPod) -> None:

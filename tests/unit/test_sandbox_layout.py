@@ -40,6 +40,8 @@ def test_new_empty_and_seeded_folders_are_accepted(tmp_path: Path) -> None:
     layout.database.write_bytes(b"")
     layout.deposit_root.mkdir()
     layout.credentials_file.write_text("{}")
+    for suffix in ("-wal", "-shm"):  # left by a server that was killed (WAL mode)
+        layout.database.with_name(layout.database.name + suffix).write_bytes(b"")
     assert layout.looks_like_sandbox() and layout.seeded
     check_data_dir(layout, fresh=False)
 
