@@ -3375,47 +3375,47 @@
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="72"/>
+        <location filename="../../recmanager/commands/common.py" line="36"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="83"/>
+        <location filename="../../recmanager/commands/bulk.py" line="73"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="92"/>
+        <location filename="../../recmanager/commands/bulk.py" line="82"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="97"/>
+        <location filename="../../recmanager/commands/bulk.py" line="87"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="104"/>
+        <location filename="../../recmanager/commands/bulk.py" line="94"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="107"/>
+        <location filename="../../recmanager/commands/bulk.py" line="97"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="128"/>
+        <location filename="../../recmanager/commands/bulk.py" line="118"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="144"/>
+        <location filename="../../recmanager/commands/bulk.py" line="134"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="146"/>
+        <location filename="../../recmanager/commands/bulk.py" line="136"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
@@ -4409,12 +4409,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>media</name>
     <message>
-        <location filename="../../recmanager/media.py" line="24"/>
+        <location filename="../../recmanager/media.py" line="26"/>
         <source>The bundled FFmpeg is missing: {error}</source>
         <translation>Le FFmpeg fourni avec recmanager est introuvable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/media.py" line="25"/>
+        <location filename="../../recmanager/media.py" line="27"/>
         <source>Reinstall recmanager.</source>
         <translation>Réinstallez recmanager.</translation>
     </message>
@@ -4422,37 +4422,38 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>mp4</name>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="89"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="91"/>
         <source>The file is not an MP4 video (its structure is not ISO/MP4).</source>
         <translation>Le fichier n&apos;est pas une vidéo MP4 (sa structure n&apos;est pas ISO/MP4).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="90"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="92"/>
         <source>Choose the recording&apos;s .mp4 file.</source>
         <translation>Choisissez le fichier .mp4 de l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="167"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="170"/>
         <source>The file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="172"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="175"/>
         <source>The file {path} is empty.</source>
         <translation>Le fichier {path} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="177"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="180"/>
         <source>The file is cut short: its last part ({kind}) needs {needed} bytes but the file has {size}. The recording or its transfer was interrupted.</source>
         <translation>Le fichier est tronqué : sa dernière partie ({kind}) nécessite {needed} octets, mais le fichier n&apos;en compte que {size}. L&apos;enregistrement ou son transfert a été interrompu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="182"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="185"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="213"/>
         <source>Copy the file again once the recorder has finished it.</source>
         <translation>Copiez de nouveau le fichier une fois que l&apos;enregistreur l&apos;a terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="187"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="190"/>
         <source>The file has no movie header (moov): the recording was interrupted before it was finalised, or this is not a finished MP4.</source>
         <translation>Le fichier n&apos;a pas d&apos;en-tête de film (moov) : l&apos;enregistrement a été interrompu avant d&apos;être finalisé, ou ce n&apos;est pas un MP4 terminé.</translation>
     </message>
@@ -5455,12 +5456,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>sandbox</name>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="44"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="45"/>
         <source>The sandbox cannot listen on {address}:{port}: {error}</source>
         <translation>Le bac à sable ne peut pas écouter sur {address}:{port} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="47"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="48"/>
         <source>Choose another port with --port (0 picks a free one).</source>
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
@@ -5480,22 +5481,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="144"/>
+        <location filename="../../recmanager/sandbox/server.py" line="241"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="146"/>
+        <location filename="../../recmanager/sandbox/server.py" line="243"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="150"/>
+        <location filename="../../recmanager/sandbox/server.py" line="247"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="152"/>
+        <location filename="../../recmanager/sandbox/server.py" line="249"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
