@@ -204,7 +204,9 @@ class Sandbox:
     def shutdown(self) -> None:
         self.stop.set()
         self.stop_workers()
-        self.httpd.shutdown()
+        if any(thread.name == "sandbox-http" for thread in self._threads):
+            # Only a server loop that ran can answer: before one, shutdown() waits forever.
+            self.httpd.shutdown()
         self.httpd.server_close()
         self.layout.state_file.unlink(missing_ok=True)
 
@@ -340,7 +342,13 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
     previous = {number: signal.signal(number, lambda *_: sandbox.stop.set())
                 for number in (signal.SIGTERM, signal.SIGINT)}
     try:
-        state = sandbox.start()
+        try:
+            state = sandbox.start()
+        except OSError as exc:  # a data, deposit or samples folder it cannot write
+            raise RecmanagerError(
+                translate("sandbox", "The sandbox could not start: {path}: {error}").format(
+                    path=exc.filename or options.data_dir, error=exc.strerror or exc)
+            ) from None
         announce(state, write)
         while not sandbox.stop.wait(0.5):
             pass

@@ -5481,24 +5481,29 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="241"/>
+        <location filename="../../recmanager/sandbox/server.py" line="243"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="243"/>
+        <location filename="../../recmanager/sandbox/server.py" line="245"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="247"/>
+        <location filename="../../recmanager/sandbox/server.py" line="249"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="249"/>
+        <location filename="../../recmanager/sandbox/server.py" line="251"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/sandbox/server.py" line="349"/>
+        <source>The sandbox could not start: {path}: {error}</source>
+        <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,21 @@ def test_make_run_starts_the_sandbox_and_the_gui_then_stops_the_sandbox(
     with pytest.raises(ProcessLookupError):
         os.kill(started[0], 0)
     assert "Pod sandbox:" in (xdg_cache_with_samples / "recmanager" / "sandbox-gui.log").read_text()
+
+
+def test_a_sandbox_that_fails_to_start_exits_instead_of_hanging(tmp_path):
+    """A failure before the server serves (here: the samples folder is a file) ends the
+    process with the error; the clean-up must not wait for a server loop that never ran."""
+    not_a_folder = tmp_path / "samples"
+    not_a_folder.write_text("a file where the sample clips should go\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "recmanager.sandbox.server", "--data", str(tmp_path / "data"),
+         "--port", "0", "--no-cron", "--samples", str(not_a_folder)],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"sandbox: The sandbox could not start: {not_a_folder}/sandbox-samples-{CACHE_VERSION}: "
+        "Not a directory")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "data" / "sandbox.json").exists()
