@@ -31,9 +31,12 @@ from common import ROOT, ratio_line
 FIRST_PAINT = """
 from PySide6.QtCore import QEvent, QObject
 class FirstPaint(QObject):
+    seen = False
+
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             print("shown", flush=True)
+            self.seen = True
             watched.removeEventFilter(self)
         return False
 """
@@ -46,7 +49,8 @@ window.resize(1200, 760)
 first_paint = FirstPaint()
 window.installEventFilter(first_paint)
 window.show()
-app.processEvents()
+while not first_paint.seen:  # on X11 the window is painted once the server has mapped it
+    app.processEvents()
 """
 
 RECMANAGER = FIRST_PAINT + """
@@ -65,7 +69,8 @@ marks.append(time.perf_counter())
 first_paint = FirstPaint()
 window.installEventFilter(first_paint)
 window.show()
-app.processEvents()
+while not first_paint.seen:
+    app.processEvents()
 marks.append(time.perf_counter())
 while window.inbox.model.rowCount() == 0 or window._jobs_panel is None:
     app.processEvents()
