@@ -13,6 +13,7 @@ import logging
 import mimetypes
 import re
 import secrets as random_tokens
+import select
 import socket
 import threading
 import time
@@ -43,7 +44,9 @@ IDLE_READER_S = 20.0
 # A player that drops a response to ask for another range sends the new request at once,
 # while the dropped response's thread is still between two chunks; it notices the closed
 # socket on its next write and gives the reader back. Waiting that long for it costs less
-# than opening the file again over SFTP (several round trips).
+# than opening the file again over SFTP (several round trips). A request made while the
+# other response is still wanted (VLC asks for the moov at the end while it reads the head)
+# does not wait.
 HANDOVER_WAIT_S = 0.5
 
 # Options for a libvlc media opened on a stream URL. VLC's prefetch filter reads network
@@ -89,7 +92,7 @@ class PreviewServer:
         self._returned = threading.Condition(self._lock)
         self._served = 0
         self._idle: list[tuple[str, BinaryIO, float]] = []
-        self._lent: dict[str, int] = {}
+        self._lent: dict[str, list[socket.socket]] = {}  # path: connections reading it
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -137,18 +140,18 @@ class PreviewServer:
         for _path, reader, _at in dropped:
             reader.close()
 
-    def _borrow(self, path: str) -> BinaryIO:
-        """An idle reader of ``path``, one a response in progress is about to give back,
-        or a new one."""
+    def _borrow(self, path: str, connection: socket.socket) -> BinaryIO:
+        """An idle reader of ``path``, the reader of a response the player has just dropped
+        (once given back), or a new one."""
         with self._lock:
             stale = self._drop_stale()
             found = self._take_idle(path)
-            if found is None and self._lent.get(path):
+            if found is None and any(map(_closed_by_peer, self._lent.get(path, ()))):
                 self._returned.wait_for(
                     lambda: self._has_idle(path) or not self._lent.get(path), HANDOVER_WAIT_S)
                 stale += self._drop_stale()
                 found = self._take_idle(path)
-            self._lent[path] = self._lent.get(path, 0) + 1
+            self._lent.setdefault(path, []).append(connection)
         for reader in stale:
             reader.close()
         if found is not None:
@@ -157,7 +160,7 @@ class PreviewServer:
             return self._open_reader(path)
         except BaseException:
             with self._lock:
-                self._end_loan(path)
+                self._end_loan(path, connection)
             raise
 
     def _drop_stale(self) -> list[BinaryIO]:
@@ -176,14 +179,15 @@ class PreviewServer:
         self._idle.remove(found)
         return found[1]
 
-    def _end_loan(self, path: str) -> None:
+    def _end_loan(self, path: str, connection: socket.socket) -> None:
         """Called with the lock held."""
-        self._lent[path] -= 1
+        self._lent[path].remove(connection)
         if not self._lent[path]:
             del self._lent[path]
         self._returned.notify_all()
 
-    def _give_back(self, path: str, reader: BinaryIO, healthy: bool) -> None:
+    def _give_back(self, path: str, connection: socket.socket, reader: BinaryIO,
+                   healthy: bool) -> None:
         with self._lock:
             if healthy and path in self._tokens:
                 self._idle.append((path, reader, time.monotonic()))
@@ -191,7 +195,7 @@ class PreviewServer:
                 self._idle = self._idle[-IDLE_READERS:]
             else:
                 surplus = [(path, reader, 0.0)]
-            self._end_loan(path)
+            self._end_loan(path, connection)
         for _path, extra, _at in surplus:
             extra.close()
 
@@ -243,7 +247,7 @@ class PreviewServer:
                     self._empty(HTTPStatus.NOT_FOUND)
                     return
                 try:
-                    reader = server._borrow(path)
+                    reader = server._borrow(path, self.connection)
                 except (DepositError, OSError) as exc:
                     log.warning("preview of %s refused: %s", path, exc)
                     self._empty(HTTPStatus.BAD_GATEWAY)
@@ -252,7 +256,7 @@ class PreviewServer:
                 try:
                     healthy = self._respond(reader, path, body=body)
                 finally:
-                    server._give_back(path, reader, healthy)
+                    server._give_back(path, self.connection, reader, healthy)
 
             def _respond(self, reader: BinaryIO, path: str, *, body: bool) -> bool:
                 """Answer one request from ``reader``; False when the reader failed."""
@@ -295,6 +299,15 @@ class PreviewServer:
                 return healthy
 
         return Handler
+
+
+def _closed_by_peer(connection: socket.socket) -> bool:
+    """Whether the player has closed ``connection`` (dropped the response it carries)."""
+    try:
+        readable, _, _ = select.select([connection], [], [], 0)
+        return bool(readable) and connection.recv(1, socket.MSG_PEEK) == b""
+    except (OSError, ValueError):
+        return True  # reset by the player, or already closed here
 
 
 def player_options(url: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from recmanager.deposit import open_deposit
+from recmanager.deposit import open_deposit, stream
 from recmanager.deposit.stream import PreviewServer, player_options, preview_url
 
 pytestmark = pytest.mark.sshd
@@ -187,13 +187,21 @@ class _DistantReader:
         self._reader.close()
 
 
-def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(served):
+@pytest.fixture
+def long_file(served) -> tuple[str, bytes]:
+    """4 MiB in the deposit: more than the socket buffers hold, so a response a player
+    stops reading keeps its reader."""
+    path = served[2].rsplit("/", 1)[0] + "/long recording.mp4"
+    data = os.urandom(4 * 1024 * 1024)
+    Path(path).write_bytes(data)
+    return path, data
+
+
+def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(served, long_file):
     """VLC drops a response and asks for another range at once, while the dropped response
     is still reading its next chunk: the new request waits for that reader, no second open."""
-    deposit, _server, path, _clip = served
-    long_file = path.rsplit("/", 1)[0] + "/long recording.mp4"
-    data = os.urandom(4 * 1024 * 1024)
-    Path(long_file).write_bytes(data)
+    deposit = served[0]
+    long_file, data = long_file
     opened: list[str] = []
 
     def open_distant(server_path: str):
@@ -205,3 +213,31 @@ def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(ser
         assert _get(url, {"Range": "bytes=0-"}, limit=1000)[2] == data[:1000]
         assert _get(url, {"Range": "bytes=3000000-3000999"})[2] == data[3000000:3001000]
     assert opened == [long_file]
+
+
+def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
+        served, long_file, monkeypatch):
+    """VLC asks for the moov at the end while it still reads the head: that request gets a
+    reader of its own at once instead of waiting for the other one."""
+    monkeypatch.setattr(stream, "HANDOVER_WAIT_S", 30.0)
+    deposit = served[0]
+    path, data = long_file
+    opened: list[str] = []
+
+    def open_counted(server_path: str):
+        opened.append(server_path)
+        return deposit.open_read(server_path)
+
+    with PreviewServer(open_counted) as server:
+        url = server.url_for(path)
+        parts = urlsplit(url)
+        head = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        try:
+            head.request("GET", parts.path, headers={"Range": "bytes=0-"})
+            assert head.getresponse().read(1000) == data[:1000]  # the rest not read yet
+            began = time.monotonic()
+            assert _get(url, {"Range": f"bytes={len(data) - 5000}-"})[2] == data[-5000:]
+            assert time.monotonic() - began < 10
+        finally:
+            head.close()
+    assert opened == [path, path]
