@@ -153,21 +153,29 @@ def test_real_libvlc_plays_the_stream(served):
         instance.release()
 
 
+class _CountingOpener:
+    """Opens deposit readers for a preview server and notes each file it opens."""
+
+    def __init__(self, deposit, wrap=lambda reader: reader) -> None:
+        self.deposit = deposit
+        self.wrap = wrap
+        self.opened: list[str] = []
+
+    def __call__(self, server_path: str):
+        self.opened.append(server_path)
+        return self.wrap(self.deposit.open_read(server_path))
+
+
 def test_a_player_s_successive_requests_share_one_sftp_reader(served):
     deposit, _server, path, clip = served
     data = clip.read_bytes()
-    opened: list[str] = []
-
-    def open_counted(server_path: str):
-        opened.append(server_path)
-        return deposit.open_read(server_path)
-
-    with PreviewServer(open_counted) as server:
+    opener = _CountingOpener(deposit)
+    with PreviewServer(opener) as server:
         url = server.url_for(path)
         _get(url, {"Range": "bytes=0-"}, limit=1000)
         assert _get(url, {"Range": f"bytes={len(data) - 5000}-"})[2] == data[-5000:]
         assert _get(url, {"Range": "bytes=100-199"})[2] == data[100:200]
-    assert opened == [path]
+    assert opener.opened == [path]
 
 
 class _DistantReader:
@@ -200,19 +208,13 @@ def long_file(served) -> tuple[str, bytes]:
 def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(served, long_file):
     """VLC drops a response and asks for another range at once, while the dropped response
     is still reading its next chunk: the new request waits for that reader, no second open."""
-    deposit = served[0]
-    long_file, data = long_file
-    opened: list[str] = []
-
-    def open_distant(server_path: str):
-        opened.append(server_path)
-        return _DistantReader(deposit.open_read(server_path))
-
-    with PreviewServer(open_distant) as server:
-        url = server.url_for(long_file)
+    path, data = long_file
+    opener = _CountingOpener(served[0], _DistantReader)
+    with PreviewServer(opener) as server:
+        url = server.url_for(path)
         assert _get(url, {"Range": "bytes=0-"}, limit=1000)[2] == data[:1000]
         assert _get(url, {"Range": "bytes=3000000-3000999"})[2] == data[3000000:3001000]
-    assert opened == [long_file]
+    assert opener.opened == [path]
 
 
 def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
@@ -220,15 +222,9 @@ def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
     """VLC asks for the moov at the end while it still reads the head: that request gets a
     reader of its own at once instead of waiting for the other one."""
     monkeypatch.setattr(stream, "HANDOVER_WAIT_S", 30.0)
-    deposit = served[0]
     path, data = long_file
-    opened: list[str] = []
-
-    def open_counted(server_path: str):
-        opened.append(server_path)
-        return deposit.open_read(server_path)
-
-    with PreviewServer(open_counted) as server:
+    opener = _CountingOpener(served[0])
+    with PreviewServer(opener) as server:
         url = server.url_for(path)
         parts = urlsplit(url)
         head = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
@@ -240,4 +236,4 @@ def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
             assert time.monotonic() - began < 10
         finally:
             head.close()
-    assert opened == [path, path]
+    assert opener.opened == [path, path]
