@@ -34,6 +34,8 @@ Deposit (``<deposit_root>/<directory>/<file>``, real H.264/AAC clips of 2 s, 160
                                              after the first two cron passes (so the ids below
                                              stay the same) and grows for about two minutes,
                                              like an upload in progress
+The seeded files are dated in the past, three hours apart in path order (unknowndir/orphan.mp4
+the newest, three hours ago), so a scan finds them complete at once.
 
 The cron ran twice after seeding, so the treatment rows (RFT) are, by id:
     1..13   amphiA/lecture-01..13.mp4   require_manual_claim (claimable, on /record/claim_record/)
@@ -49,8 +51,10 @@ mails (the orphan, once per pass).
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -88,6 +92,7 @@ RECORDERS = (
 )
 
 GROWING_FILE = "amphiA/lecture-live.mp4"
+DEPOSIT_SPACING_S = 3 * 3600  # between two seeded deposits
 
 SMIL = """<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL">
@@ -158,6 +163,13 @@ def seed_deposit(deposit_root: Path, samples: dict[str, Path]) -> None:
         archive.write(samples["faststart"], "d1/media/d1.mp4")
         archive.write(samples["slide1"], "d1/slides/slide-001.png")
         archive.write(samples["slide2"], "d1/slides/slide-002.png")
+    # Recorders deposited these over the past days, one every few hours, newest last: their
+    # dates are in the past, so a scan finds them complete at once, as on a working Pod.
+    deposited = sorted(path for path in deposit_root.rglob("*") if path.is_file())
+    now = time.time()
+    for age, path in enumerate(reversed(deposited), start=1):
+        moment = now - age * DEPOSIT_SPACING_S
+        os.utime(path, (moment, moment))
 
 
 def update_site(domain: str) -> None:

@@ -9,12 +9,16 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
 
+from recmanager.deposit.local import LocalDeposit
+from recmanager.deposit.scan import Scanner
+from recmanager.inbox import RowState, merge
 from tests.fixtures.sandbox import SandboxPod
 
 
@@ -140,6 +144,21 @@ def test_seed_recordings_videos_and_mails(sandbox_pod: SandboxPod) -> None:
     assert managers == ["m1@example.org", "m1@example.org", "t1@example.org", "t1@example.org"]
     assert sum(1 for path in sandbox_pod.outbox_files() if path.name.endswith(
         "-mail_admins.eml")) == 2
+
+
+def test_seeded_deposits_are_dated_in_the_past_so_a_scan_finds_them_complete(
+        sandbox_pod: SandboxPod, context) -> None:
+    seeded = sorted(path for path in sandbox_pod.deposit_root.rglob("*") if path.is_file())
+    times = [path.stat().st_mtime for path in seeded]
+    assert times == sorted(times) and len(set(times)) == len(times)  # in path order, apart
+    assert time.time() - times[-1] >= 3 * 3600 - 5  # the newest, three hours ago
+    scan = Scanner(context.db, "sandbox", quiet_period_s=120).scan(
+        LocalDeposit(str(sandbox_pod.deposit_root), sandbox_pod.deposit_root))
+    states = {Path(item.path).name: item.state for item in scan.files.values()}
+    assert states["lecture-01.mp4"] == states["orphan.mp4"] == "uploading"  # first sight
+    rows = merge(deposit_root=str(sandbox_pod.deposit_root), treatments=[],
+                 scanned=scan.files.values(), recorders=[], quiet_period_s=120)
+    assert rows and all(row.state is not RowState.UPLOADING for row in rows)
 
 
 # --- the cron --------------------------------------------------------------------------------
