@@ -36,6 +36,7 @@ log = logging.getLogger("recmanager.ui")
 # namespace), the tool bar's style set as a property, and the jobs dock (its area is a
 # ``Qt`` enum) added after the first paint.
 TOOL_BUTTON_TEXT_BESIDE_ICON = 2  # Qt::ToolButtonTextBesideIcon
+JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
 
 
 class MainWindow(QMainWindow):
@@ -227,7 +228,8 @@ class MainWindow(QMainWindow):
         if self._jobs_dock is None:
             dock = QDockWidget(self.tr("Jobs"), self)
             dock.setObjectName("JobsDock")
-            if not self.restoreDockWidget(dock):
+            self._jobs_dock_placed = self.restoreDockWidget(dock)
+            if not self._jobs_dock_placed:
                 from PySide6.QtCore import Qt
 
                 self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -244,6 +246,12 @@ class MainWindow(QMainWindow):
 
             panel = JobsPanel(self.context, self.runner, self)
             self.jobs_dock.setWidget(panel)
+            if not self._jobs_dock_placed:
+                from PySide6.QtCore import Qt
+
+                # The recordings get most of the height; a person's own sizes are kept.
+                self.resizeDocks([self.jobs_dock], [self.height() // JOBS_DOCK_SHARE],
+                                 Qt.Orientation.Vertical)
             for action in (panel.action_cancel, panel.action_retry, panel.action_open,
                            panel.action_copy):
                 self.jobs_menu.addAction(action)

@@ -32,6 +32,8 @@ def test_main_window_has_toolbar_jobs_dock_and_channel_states(qtbot, context):
     qtbot.waitUntil(lambda: isinstance(window.centralWidget(), InboxPanel))
     qtbot.waitUntil(window.jobs_dock.isVisible)
     assert window.dockWidgetArea(window.jobs_dock) is Qt.DockWidgetArea.BottomDockWidgetArea
+    qtbot.waitUntil(lambda: window.jobs_dock.height() <= window.height() // 3)
+    assert window.inbox.height() > window.jobs_dock.height()
     assert [action.text() for action in window.toolbar.actions()] == [
         *first_screen, *(action.text() for action in (
             window.inbox.action_claim, window.inbox.action_reassign, window.inbox.action_delete,
