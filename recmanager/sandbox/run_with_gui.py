@@ -2,7 +2,7 @@
 
 The sandbox keeps its data under the user cache dir (``sandbox-gui``, its log beside it in
 ``sandbox-gui.log``) between runs and is stopped by PID when the GUI exits, also on Ctrl+C or
-an error.
+an error; it also stops by itself when this launcher ends without its clean-up (killed).
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def sandbox_process(context: AppContext) -> Iterator[dict]:
     fresh = ("--fresh",) if layout.database.exists() and not layout.seeded else ()
     command = [
         sys.executable, "-m", "recmanager.sandbox.server", "--data", str(layout.data_dir),
-        "--port", "0", "--samples", str(context.paths.cache_dir), *fresh,
+        "--port", "0", "--samples", str(context.paths.cache_dir), "--stop-with-parent",
+        *fresh,
     ]
     log_file = log_path(context)
     with log_file.open("ab") as log:

@@ -58,6 +58,7 @@ class ServerOptions:
     fresh: bool = False
     growing_upload: bool = True
     workers: int = 1
+    stop_with_parent: bool = False  # the `make run` launcher's sandbox ends with it
 
 
 class Sandbox:
@@ -211,14 +212,14 @@ class Sandbox:
         self.layout.state_file.unlink(missing_ok=True)
 
 
-def die_with_parent() -> None:
-    """Have the kernel kill this process when its parent ends (Linux; elsewhere the worker
-    sees its parent change within half a second)."""
+def die_with_parent(number: int = signal.SIGKILL) -> None:
+    """Have the kernel send ``number`` to this process when its parent ends (Linux;
+    elsewhere the caller watches its parent PID)."""
     if not sys.platform.startswith("linux"):
         return
     pr_set_pdeathsig = 1
     libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) != 0:
+    if libc.prctl(pr_set_pdeathsig, number, 0, 0, 0) != 0:
         log.warning("prctl(PR_SET_PDEATHSIG) failed: %s", os.strerror(ctypes.get_errno()))
 
 
@@ -309,6 +310,8 @@ def parser() -> argparse.ArgumentParser:
                         help="enable the reset and cron routes used by the test suite")
     result.add_argument("--no-growing-upload", action="store_true",
                         help="do not simulate an upload in progress")
+    result.add_argument("--stop-with-parent", action="store_true",
+                        help="stop when the process that started this one ends")
     return result
 
 
@@ -341,6 +344,11 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
     sandbox = Sandbox(options)
     previous = {number: signal.signal(number, lambda *_: sandbox.stop.set())
                 for number in (signal.SIGTERM, signal.SIGINT)}
+    parent = os.getppid()
+    if options.stop_with_parent:
+        # A launcher killed without its clean-up (SIGKILL, a closed session) must not leave
+        # a sandbox behind: the kernel sends SIGTERM, and the loop below checks the parent.
+        die_with_parent(signal.SIGTERM)
     try:
         try:
             state = sandbox.start()
@@ -351,7 +359,8 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
             ) from None
         announce(state, write)
         while not sandbox.stop.wait(0.5):
-            pass
+            if options.stop_with_parent and os.getppid() != parent:
+                break
     finally:
         sandbox.shutdown()
         for number, handler in previous.items():
@@ -381,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
         fresh=args.fresh,
         growing_upload=not args.no_growing_upload,
         workers=args.workers,
+        stop_with_parent=args.stop_with_parent,
     )
     started = time.monotonic()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -212,3 +213,45 @@ def test_a_sandbox_that_fails_to_start_exits_instead_of_hanging(tmp_path):
         "Not a directory")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "data" / "sandbox.json").exists()
+
+
+LAUNCHER = """
+import sys
+from recmanager.context import AppContext
+from recmanager.sandbox.run_with_gui import sandbox_process
+with sandbox_process(AppContext.open()) as state:
+    print(state["pid"], state["data_dir"], flush=True)
+    sys.stdin.read()  # the launcher's GUI would run here
+"""
+
+
+@pytest.mark.slow
+def test_the_make_run_sandbox_stops_when_its_launcher_is_killed(
+        xdg_cache_with_samples: Path) -> None:
+    """SIGKILL skips the launcher's clean-up: the sandbox sees its parent end and stops
+    cleanly by itself."""
+    with subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER], cwd=REPO, text=True, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, env=os.environ.copy(), start_new_session=True) as launcher:
+        sandbox_pid = None
+        try:
+            pid_text, data_dir = launcher.stdout.readline().split(maxsplit=1)
+            sandbox_pid = int(pid_text)
+            os.kill(sandbox_pid, 0)  # serving
+            launcher.kill()
+            launcher.wait(10)
+
+            def sandbox_gone() -> bool:
+                try:
+                    os.kill(sandbox_pid, 0)
+                except ProcessLookupError:
+                    return True
+                return False
+
+            wait_for(sandbox_gone, 30, "the sandbox's exit")
+            assert not (Path(data_dir.strip()) / "sandbox.json").exists()  # a clean stop
+        finally:
+            stop_process(launcher)
+            if sandbox_pid is not None:  # left running by a failure
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(sandbox_pid, signal.SIGKILL)
