@@ -97,11 +97,6 @@ def listed_by_walk(top: str, path: str) -> bool:
     return not os.path.isdir(path)
 
 
-def deposit_choices_field(**kwargs) -> DepositFileField:
-    """Every file under DEFAULT_RECORDER_PATH as the choices (as Pod), listed lazily."""
-    return DepositFileField(**kwargs)
-
-
 # --- serializers ----------------------------------------------------------------------------
 
 
@@ -148,7 +143,7 @@ class RecordingFileTreatmentSerializer(serializers.HyperlinkedModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["file"] = deposit_choices_field(
+        fields["file"] = DepositFileField(
             label="File", validators=[UniqueValidator(RecordingFileTreatment.objects.all())]
         )
         return fields
@@ -170,7 +165,7 @@ class RecordingSerializer(serializers.HyperlinkedModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["source_file"] = deposit_choices_field(
+        fields["source_file"] = DepositFileField(
             label="Source file",
             validators=[
                 UniqueValidator(

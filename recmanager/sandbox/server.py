@@ -181,13 +181,19 @@ class Sandbox:
             self.worker_pids = []
             die_with_parent()
             self._spawn("http", self.httpd.serve_forever)
-            while not self.stop.wait(0.5) and os.getppid() == parent:
-                pass
+            self.wait_until_stopped(parent)
         except BaseException:
             log.exception("sandbox worker %d failed", os.getpid())
             code = 1
         finally:
             os._exit(code)  # not the parent's clean-up: the state file and the socket are its
+
+    def wait_until_stopped(self, parent: int | None = None) -> None:
+        """Until SIGTERM/SIGINT (``stop``), or until ``parent``, when given, has ended
+        (where the kernel's parent-death signal does not exist, or came too late)."""
+        while not self.stop.wait(0.5):
+            if parent is not None and os.getppid() != parent:
+                return
 
     def stop_workers(self) -> None:
         """SIGTERM each worker by PID, then SIGKILL those still there after a while."""
@@ -344,10 +350,10 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
     sandbox = Sandbox(options)
     previous = {number: signal.signal(number, lambda *_: sandbox.stop.set())
                 for number in (signal.SIGTERM, signal.SIGINT)}
-    parent = os.getppid()
-    if options.stop_with_parent:
+    parent = os.getppid() if options.stop_with_parent else None
+    if parent is not None:
         # A launcher killed without its clean-up (SIGKILL, a closed session) must not leave
-        # a sandbox behind: the kernel sends SIGTERM, and the loop below checks the parent.
+        # a sandbox behind: the kernel sends SIGTERM, and the wait below checks the parent.
         die_with_parent(signal.SIGTERM)
     try:
         try:
@@ -358,9 +364,7 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
                     path=exc.filename or options.data_dir, error=exc.strerror or exc)
             ) from None
         announce(state, write)
-        while not sandbox.stop.wait(0.5):
-            if options.stop_with_parent and os.getppid() != parent:
-                break
+        sandbox.wait_until_stopped(parent)
     finally:
         sandbox.shutdown()
         for number, handler in previous.items():

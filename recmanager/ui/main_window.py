@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         help_menu_action = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu_action, self.jobs_menu)
         self._jobs_dock: QDockWidget | None = None
+        self._jobs_dock_placed = False  # by the window's saved layout
         self._jobs_panel: JobsPanel | None = None
 
     @property
