@@ -1,7 +1,7 @@
 """Packaging benchmark: a job's wall time against its backend's commands run bare.
 
 A lecture-like 720p file (testsrc2 + noise, x264 3 Mb/s + AAC 128k: a realistic bitrate, as
-BENTO4.md measured) is made once and cached in bench/.cache/. The default run uses 10 minutes
+docs/bento4.md measured) is made once and cached in bench/.cache/. The default run uses 10 minutes
 of it (about 240 MB); ``--full`` uses 90 minutes (about 2.1 GB). For each backend present
 (FFmpeg always, Bento4 when found) it prints: bare commands' wall time, the job's wall time,
 their ratio (goal ≤ 1.05), peak memory of the job process and of the tools, seconds per GB.

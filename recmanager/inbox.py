@@ -494,7 +494,7 @@ class Snapshot:
 
 
 def recorder_mode(manager_id: int | None, publication_auto: bool) -> RecorderMode:
-    """Pod's three ways (POD-API §1): no manager = manual claim; a manager = e-mail, or
+    """Pod's three ways (docs/pod.md §1): no manager = manual claim; a manager = e-mail, or
     automatic publication when ``publication_auto``."""
     if manager_id is None:
         return RecorderMode.MANUAL

@@ -2,7 +2,7 @@
 
 Pod's REST API writes only a recorder's name, description, IP address, recording type and
 sites; the hash key (``salt``), the manager, the folder, the video type, auto-publishing and
-the additional owners live behind the Django admin form (POD-API.md section 6). A recorder
+the additional owners live behind the Django admin form (docs/pod.md section 6). A recorder
 shown here is therefore the REST record plus, when a web session is configured, the admin
 form's fields; without one those fields are marked unavailable with the reason.
 
@@ -45,7 +45,7 @@ MAX_FOLDER = 50  # Recorder.directory max_length
 MAX_SALT = 50  # Recorder.salt max_length
 HASH_KEY_BYTES = 30  # 240 random bits -> 40 URL-safe characters, inside Pod's 50
 
-# Which channel can write each field (POD-API.md section 5: PATCH /rest/recorder/).
+# Which channel can write each field (docs/pod.md section 5: PATCH /rest/recorder/).
 REST_FIELDS = ("name", "description", "address_ip", "recording_type", "site_ids")
 WEB_FIELDS = (
     "salt",
@@ -76,7 +76,7 @@ def field_label(name: str) -> str:
 
 
 class RecorderMode(StrEnum):
-    """What Pod does with a finished file (POD-API.md section 2)."""
+    """What Pod does with a finished file (docs/pod.md section 2)."""
 
     MANUAL_CLAIM = "manual-claim"
     MANAGER_NOTIFIED = "manager-notified"
@@ -1042,7 +1042,7 @@ def manual_claiming(profile: Profile) -> bool | None:
 def leftover_files(listing: Listing) -> list[IncompleteFile]:
     """Deposit files that can never complete: empty files and abandoned recmanager uploads.
 
-    Pod processes a zero-byte file as complete (POD-API.md section 8); a ``.recmanager-upload``
+    Pod processes a zero-byte file as complete (docs/pod.md section 8); a ``.recmanager-upload``
     name is a deposit that was interrupted before its final rename.
     """
     from recmanager.deposit import UPLOAD_SUFFIX

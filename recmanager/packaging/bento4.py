@@ -1,6 +1,6 @@
 """The Bento4 backend: mp4info → mp4fragment → mp4encrypt → mp4-dash.py --clearkey.
 
-Bento4 often exits 0 after failing (BENTO4.md, "Error behaviour"), so besides ``ERROR:`` lines
+Bento4 often exits 0 after failing (docs/bento4.md, "Error behaviour"), so besides ``ERROR:`` lines
 (see process.py) every step is checked by reading its output back: the fragmented file must
 be fragmented, the encrypted track must carry ``encv`` with the requested scheme, mp4dash
 must report our KID, and the manifest must last as long as the source.

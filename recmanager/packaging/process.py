@@ -1,6 +1,6 @@
 """Run one packaging tool: its own process group, cancellable, judged by more than its rc.
 
-Bento4 tools exit 0 after printing ``ERROR:`` (BENTO4.md, "Error behaviour"), so any stderr
+Bento4 tools exit 0 after printing ``ERROR:`` (docs/bento4.md, "Error behaviour"), so any stderr
 line starting with ``ERROR:`` is a failure whatever the exit code. Keys appear on these tools'
 command lines; every line this module logs or puts in an error has them masked.
 """

@@ -1,4 +1,4 @@
-"""Pod's ``manage.py recorder checkDirectory``, as a function (POD-API.md section 2).
+"""Pod's ``manage.py recorder checkDirectory``, as a function (docs/pod.md section 2).
 
 For each file ``<deposit>/<directory>/<file>`` with a video extension (or zip):
 - a Recording already uses it: nothing;

@@ -1,4 +1,4 @@
-"""Pod's REST API for the recorder interface (POD-API.md section 5), with DRF as Pod uses it.
+"""Pod's REST API for the recorder interface (docs/pod.md section 5), with DRF as Pod uses it.
 
 Hyperlinked relations in and out, page-number pagination of 12, Basic + session + token auth,
 ``IsAdminUser`` (staff) on every route, django-filter on the same fields as Pod, Pod's view

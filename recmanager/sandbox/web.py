@@ -1,4 +1,4 @@
-"""Pod's HTML and plain-text views that recmanager drives with a session (POD-API.md 3 and 4).
+"""Pod's HTML and plain-text views that recmanager drives with a session (docs/pod.md 3 and 4).
 
 ``/record/recorder_notify/`` (no auth, always 200 text unless Pod itself fails),
 ``/record/claim_record/``, ``/record/add_recording/``, ``/record/delete_record/<id>/``,

@@ -1,7 +1,7 @@
 """The Bento4 backend against stand-in executables replaying real recorded Bento4 runs.
 
 Bento4 cannot be installed here, so mp4info, mp4fragment, mp4encrypt and mp4-dash.py are
-small programs that replay ../shared/packaging/bento4-transcripts/: each checks that the
+small programs that replay the recorded runs in tests/data/bento4/: each checks that the
 arguments it receives match the recording (paths aside), writes what the real tool wrote
 (mp4dash: every file with its recorded size), prints the recorded output and exits with the
 recorded code. Every recorded failure must end as a failure with its reason, including those
@@ -33,9 +33,7 @@ from recmanager.packaging.job import JobProgress, work_dir_for
 from recmanager.packaging.process import run_tool
 from recmanager.progress import CancelToken
 
-TRANSCRIPTS = Path(__file__).resolve().parents[3] / "shared" / "packaging" / "bento4-transcripts"
-if not TRANSCRIPTS.is_dir():  # a clone elsewhere: the shared folder beside the repository
-    TRANSCRIPTS = Path("/work/shared/packaging/bento4-transcripts")
+TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "bento4"
 KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
 TOOLS = ("mp4info", "mp4fragment", "mp4encrypt", "mp4-dash.py")
 

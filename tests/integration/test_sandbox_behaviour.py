@@ -1,5 +1,5 @@
 """Pod's behaviour in the sandbox, beyond the captured shapes: the seed facts other tests rely
-on, the cron rules (POD-API.md section 2), processing of recordings and uploads."""
+on, the cron rules (docs/pod.md section 2), processing of recordings and uploads."""
 
 from __future__ import annotations
 

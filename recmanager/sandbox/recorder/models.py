@@ -1,4 +1,4 @@
-"""The recorder models, field for field where recmanager can see them (POD-API.md section 1).
+"""The recorder models, field for field where recmanager can see them (docs/pod.md section 1).
 
 Creating a Recording starts processing (:mod:`recmanager.sandbox.processing`) on create only
 and only when the source file exists, as Pod's ``post_save`` signal does. Processing runs
