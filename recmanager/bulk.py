@@ -41,7 +41,7 @@ from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, PodConnectionError, RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
-from recmanager.pod.model import User
+from recmanager.pod.model import User, name_key
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
 from recmanager.store.tables import bulk_rows
@@ -185,7 +185,7 @@ class Rule:
             if wanted not in recording.recorder_keys:
                 return False
         if self.pattern and not fnmatch.fnmatchcase(
-            recording.filename.casefold(), self.pattern.casefold()
+            name_key(recording.filename).casefold(), name_key(self.pattern).casefold()
         ):
             return False
         day = recording.start.date()
@@ -541,10 +541,11 @@ class Plan:
         return any(row.blocking for row in self.rows)
 
     def exclude(self, keys: Iterable[str], excluded: bool = True) -> int:
-        wanted = set(keys)
+        given = list(keys)
+        wanted = set(given) | {name_key(key) for key in given}
         changed = 0
         for row in self.rows:
-            if row.key in wanted or row.filename in wanted:
+            if row.key in wanted or name_key(row.filename) in wanted:
                 row.excluded = excluded
                 changed += 1
         return changed
