@@ -39,6 +39,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, PodConnectionError, RecmanagerError
+from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
 from recmanager.pod.model import User
@@ -985,19 +986,12 @@ def _when(row: PlanRow) -> str:
 
 
 def _write_csv(destination: Path, header: Sequence[str], lines: Iterable[Sequence[Any]]) -> int:
-    """UTF-8 with a BOM and ``;``, which French spreadsheets open as columns directly."""
-    count = 0
+    """``;`` as separator, which French spreadsheets open as columns directly."""
     try:
-        with Path(destination).open("w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream, delimiter=";")
-            writer.writerow(header)
-            for line in lines:
-                writer.writerow(["" if value is None else value for value in line])
-                count += 1
+        return write_csv(destination, header, lines, delimiter=";")
     except OSError as exc:
         raise BulkError(translate("bulk", "{path} cannot be written: {error}").format(
             path=destination, error=exc.strerror or exc)) from exc
-    return count
 
 
 def export_plan(plan: Plan, destination: Path) -> int:

@@ -13,11 +13,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
-from recmanager.commands.common import add_connection_options, human_size, print_json, print_table
+from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.errors import (
     ConfigError,
     RecmanagerError,
 )
+from recmanager.formatting import human_size
 from recmanager.i18n import translate
 from recmanager.pod.model import Recorder, Treatment
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
