@@ -50,7 +50,6 @@ from recmanager.errors import (
     ValidationError,
 )
 from recmanager.i18n import translate
-from recmanager.logs import register_secret
 from recmanager.pod.model import (
     ClaimOutcome,
     Owner,
@@ -672,9 +671,11 @@ class PodClient(OverPodHttp):
         backoff: float = 0.5,
         recheck_delays: tuple[float, ...] = (0.0, 2.0),
     ) -> None:
+        from recmanager.secrets import clean_token
+
         if not token:
             raise ConfigError(translate("pod", "No Pod API token was given."))
-        register_secret(token)
+        token = clean_token(token)
         self.http = PodHttp(
             base_url,
             auth=TokenAuth(token),
