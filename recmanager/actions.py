@@ -36,7 +36,7 @@ from recmanager.errors import (
     ValidationError,
 )
 from recmanager.i18n import translate
-from recmanager.pod.model import Recording, Treatment, User, Video
+from recmanager.pod.model import Recording, Treatment, User, Video, same_name
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -388,7 +388,7 @@ class Actions:
         self, existing: Recording, path: str, user: User, claimer: User, title: str,
         cancel: CancelToken, progress: ProgressCallback,
     ) -> ClaimResult:
-        if existing.user_id == claimer.id and existing.title == title:
+        if existing.user_id == claimer.id and same_name(existing.title, title):
             # Ours, from an earlier attempt (interrupted run, lost answer): report it as done.
             stale = self.client.treatment_for_file(path)
             if stale is not None:

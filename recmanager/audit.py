@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import Any, Literal
 
 from sqlalchemy import insert, select
 
+from recmanager.formatting import write_csv
 from recmanager.store import Database
 from recmanager.store.tables import audit_log
 
@@ -93,23 +93,10 @@ def entries(
 
 
 def export_csv(items: Iterable[AuditEntry], destination: Path) -> int:
-    """Write entries as UTF-8 CSV (with BOM, so spreadsheets read accents); returns the count."""
-    count = 0
-    with destination.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(CSV_COLUMNS)
-        for item in items:
-            writer.writerow(
-                [
-                    item.at.isoformat(),
-                    item.profile,
-                    item.actor,
-                    item.action,
-                    item.target,
-                    item.result,
-                    item.error,
-                    json.dumps(item.detail, ensure_ascii=False, sort_keys=True),
-                ]
-            )
-            count += 1
-    return count
+    """Write entries as CSV for a spreadsheet (see :func:`recmanager.formatting.write_csv`);
+    returns the count."""
+    return write_csv(destination, CSV_COLUMNS, (
+        (item.at.isoformat(), item.profile, item.actor, item.action, item.target, item.result,
+         item.error, json.dumps(item.detail, ensure_ascii=False, sort_keys=True))
+        for item in items
+    ), delimiter=",")

@@ -39,9 +39,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, PodConnectionError, RecmanagerError
+from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
-from recmanager.pod.model import User
+from recmanager.pod.model import User, name_key
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
 from recmanager.store.tables import bulk_rows
@@ -185,7 +186,7 @@ class Rule:
             if wanted not in recording.recorder_keys:
                 return False
         if self.pattern and not fnmatch.fnmatchcase(
-            recording.filename.casefold(), self.pattern.casefold()
+            name_key(recording.filename).casefold(), name_key(self.pattern).casefold()
         ):
             return False
         day = recording.start.date()
@@ -541,10 +542,11 @@ class Plan:
         return any(row.blocking for row in self.rows)
 
     def exclude(self, keys: Iterable[str], excluded: bool = True) -> int:
-        wanted = set(keys)
+        given = list(keys)
+        wanted = set(given) | {name_key(key) for key in given}
         changed = 0
         for row in self.rows:
-            if row.key in wanted or row.filename in wanted:
+            if row.key in wanted or name_key(row.filename) in wanted:
                 row.excluded = excluded
                 changed += 1
         return changed
@@ -985,19 +987,12 @@ def _when(row: PlanRow) -> str:
 
 
 def _write_csv(destination: Path, header: Sequence[str], lines: Iterable[Sequence[Any]]) -> int:
-    """UTF-8 with a BOM and ``;``, which French spreadsheets open as columns directly."""
-    count = 0
+    """``;`` as separator, which French spreadsheets open as columns directly."""
     try:
-        with Path(destination).open("w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream, delimiter=";")
-            writer.writerow(header)
-            for line in lines:
-                writer.writerow(["" if value is None else value for value in line])
-                count += 1
+        return write_csv(destination, header, lines, delimiter=";")
     except OSError as exc:
         raise BulkError(translate("bulk", "{path} cannot be written: {error}").format(
             path=destination, error=exc.strerror or exc)) from exc
-    return count
 
 
 def export_plan(plan: Plan, destination: Path) -> int:

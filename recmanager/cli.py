@@ -72,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(with_commands=not _starts_the_application(argv))
     args = parser.parse_args(argv)
     from recmanager.context import AppContext
-    from recmanager.logs import setup_logging
+    from recmanager.logs import install_masking_excepthook, setup_logging
+
+    install_masking_excepthook()
 
     try:
         context = AppContext.open()

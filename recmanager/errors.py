@@ -8,12 +8,16 @@ tokens, passwords, passphrases and packaging keys stay out of exception text.
 from __future__ import annotations
 
 from recmanager.i18n import translate
+from recmanager.logs import mask_secrets
 
 
 class RecmanagerError(Exception):
     """Base of every error recmanager raises on purpose."""
 
     def __init__(self, message: str, *, hint: str = "") -> None:
+        # A secret that slipped into the text (echoed by a server, part of a bad value) is
+        # masked before the error can be shown, logged or printed in a traceback.
+        message, hint = mask_secrets(message), mask_secrets(hint)
         super().__init__(message)
         self.message = message
         self.hint = hint

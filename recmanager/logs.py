@@ -1,38 +1,80 @@
 """Logging to a rotating file in the user log dir, one logger per area (``recmanager.pod``…).
 
-A filter masks every secret the process knows of, as a last line of defence: code must
-never log secrets in the first place.
+Every secret the process knows of is masked in whatever a handler writes — the message,
+its arguments and the formatted traceback — and in errors and crash reports
+(:func:`mask_secrets`), as a last line of defence: code must never log secrets in the first
+place.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 import threading
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _known_secrets: set[str] = set()
 _lock = threading.Lock()
 
 
+MASK = "********"
+
+
 def register_secret(value: str) -> None:
-    """Mask ``value`` wherever it would appear in a log line."""
-    if value and len(value) >= 4:
-        with _lock:
-            _known_secrets.add(value)
+    """Mask ``value`` (and its form without surrounding blanks) wherever it would appear in
+    a log line, an error or a crash report."""
+    with _lock:
+        for form in (value, value.strip()):
+            if form and len(form) >= 4:
+                _known_secrets.add(form)
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with every known secret replaced by stars (longest first, so a secret that
+    contains another is masked whole)."""
+    with _lock:
+        secrets = sorted(_known_secrets, key=len, reverse=True)
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, MASK)
+    return text
 
 
 class SecretMaskingFilter(logging.Filter):
+    """Masks the message of a record before any handler sees it (a handler's own format
+    may differ, so :class:`SecretMaskingFormatter` masks the final text as well)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        with _lock:
-            secrets = tuple(_known_secrets)
-        if secrets:
-            message = record.getMessage()
-            for secret in secrets:
-                message = message.replace(secret, "********")
-            record.msg, record.args = message, None
+        message = mask_secrets(record.getMessage())
+        record.msg, record.args = message, None
         return True
+
+
+class SecretMaskingFormatter(logging.Formatter):
+    """Masks the whole formatted record, traceback (``exc_text``) and stack included."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = mask_secrets(super().format(record))
+        if record.exc_text:
+            record.exc_text = mask_secrets(record.exc_text)
+        return text
+
+
+def install_masking_excepthook() -> None:
+    """Uncaught exceptions of a command print their traceback with secrets masked."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        sys.stderr.write(mask_secrets("".join(traceback.format_exception(kind, exc, tb))))
+        sys.stderr.flush()
+
+    sys.excepthook = hook
 
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = False) -> Path:
@@ -52,7 +94,7 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
     if console:
         handlers.append(logging.StreamHandler())
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler.setFormatter(SecretMaskingFormatter(LOG_FORMAT))
         handler.addFilter(SecretMaskingFilter())
         handler._recmanager = True  # type: ignore[attr-defined]
         root.addHandler(handler)

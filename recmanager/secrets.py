@@ -12,7 +12,7 @@ import threading
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from recmanager.errors import SecretError
+from recmanager.errors import ConfigError, SecretError
 from recmanager.i18n import translate
 from recmanager.logs import register_secret
 
@@ -35,6 +35,21 @@ class SecretKind(StrEnum):
 
 def _entry(owner: str, kind: SecretKind) -> str:
     return f"{owner}:{kind.value}"
+
+
+def clean_token(value: str) -> str:
+    """A Pod token as typed or pasted: blanks around it (a newline from ``echo`` or a copied
+    line) removed; anything else that is not a visible ASCII character refused, without
+    showing the value (it would travel in an HTTP header, and print in the error)."""
+    register_secret(value)
+    token = value.strip()
+    if not token or any(not 0x21 <= ord(character) <= 0x7E for character in token):
+        raise ConfigError(
+            translate("secrets", "The Pod token contains spaces, accents or invisible "
+                      "characters."),
+            hint=translate("secrets", "Copy the token again from Pod's administration "
+                           "(Auth Token → Tokens): it is one word of letters and digits."))
+    return token
 
 
 def _keyring() -> Any:
@@ -91,6 +106,8 @@ class SecretStore:
 
     def set(self, owner: str, kind: SecretKind, value: str) -> bool:
         """Store ``value``; returns False when it is kept in memory for this session only."""
+        if kind is SecretKind.POD_TOKEN:
+            value = clean_token(value)
         register_secret(value)
         entry = _entry(owner, kind)
         if self.persistent:
@@ -108,6 +125,8 @@ class SecretStore:
 
     def set_for_session(self, owner: str, kind: SecretKind, value: str) -> None:
         """Keep ``value`` in memory only (secrets from the environment, 'connect once')."""
+        if kind is SecretKind.POD_TOKEN:
+            value = clean_token(value)
         register_secret(value)
         with self._lock:
             self._memory[_entry(owner, kind)] = value

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from recmanager import audit
 from recmanager.actions import open_actions
-from recmanager.commands.common import add_connection_options, human_size, print_json
+from recmanager.commands.common import add_connection_options, print_json
 from recmanager.errors import ConfigError
+from recmanager.formatting import human_size
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""What every subcommand shares: connection options, JSON output, a terminal progress bar."""
+"""What every subcommand shares: connection options, JSON output, tables, a progress bar."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from recmanager.formatting import printable
 from recmanager.i18n import translate
 from recmanager.progress import Progress
 
@@ -58,8 +59,11 @@ def print_json(data: Any, stream: TextIO | None = None) -> None:
 def print_table(
     rows: list[list[str]], headers: list[str], stream: TextIO | None = None
 ) -> None:
-    """A plain aligned table for people reading a terminal."""
+    """A plain aligned table for people reading a terminal (or a file): control characters
+    in cells are escaped, so a file name cannot move the cursor or start a new line."""
     stream = stream or sys.stdout
+    headers = [printable(str(h)) for h in headers]
+    rows = [[printable(str(cell)) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(str(cell))) for w, cell in zip(widths, row, strict=True)]
@@ -68,14 +72,6 @@ def print_table(
     for row in rows:
         cells = (str(c).ljust(w) for c, w in zip(row, widths, strict=True))
         stream.write("  ".join(cells).rstrip() + "\n")
-
-
-def human_size(size: float) -> str:
-    for unit in ("B", "kB", "MB", "GB", "TB"):
-        if abs(size) < 1000 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size:.1f} TB"
 
 
 class TerminalProgress:

@@ -18,15 +18,15 @@ from recmanager import audit
 from recmanager.commands.common import (
     TerminalProgress,
     add_connection_options,
-    human_size,
     print_json,
     print_table,
 )
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE
-from recmanager.deposit import apply_deposit_spec, open_deposit, printable
+from recmanager.deposit import apply_deposit_spec, open_deposit
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import ConfigError, RecmanagerError
+from recmanager.formatting import human_size, printable
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def cmd_list(args: argparse.Namespace, context: AppContext) -> int:
             if args.json:
                 _json(files)
             else:
-                _table([[printable(f.name), human_size(f.size), _when(f.mtime)]
+                _table([[f.name, human_size(f.size), _when(f.mtime)]
                              for f in files], ["NAME", "SIZE", "MODIFIED"])
             return 0
         listing = deposit.list_all()
@@ -153,7 +153,7 @@ def cmd_list(args: argparse.Namespace, context: AppContext) -> int:
         _json({"folders": {name: files for name, files in sorted(listing.items())},
                     "refused": listing.refused, "failed": listing.failed})
         return 0
-    _table([[printable(name), str(len(files)), human_size(sum(f.size for f in files))]
+    _table([[name, str(len(files)), human_size(sum(f.size for f in files))]
                  for name, files in sorted(listing.items())], ["FOLDER", "FILES", "SIZE"])
     _report_refused(listing.refused, listing.failed)
     return 0
@@ -180,7 +180,7 @@ def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
     now = result.scanned_at
     _table(
         [[item.state, human_size(item.size), f"{int((now - item.stable_since).total_seconds())} s",
-          printable(item.path)] for item in sorted(shown, key=lambda i: i.path)],
+          item.path] for item in sorted(shown, key=lambda i: i.path)],
         ["STATE", "SIZE", "UNCHANGED", "PATH"])
     print(translate(
         "deposit", "{files} files in {folders} folders: {complete} complete, {uploading} "

@@ -13,13 +13,14 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
-from recmanager.commands.common import add_connection_options, human_size, print_json, print_table
+from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.errors import (
     ConfigError,
     RecmanagerError,
 )
+from recmanager.formatting import human_size
 from recmanager.i18n import translate
-from recmanager.pod.model import Recorder, Treatment
+from recmanager.pod.model import Recorder, Treatment, same_name
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
 from recmanager.pod.rest import PodClient
 
@@ -175,7 +176,7 @@ def _find_treatment(client: PodClient, profile: Profile, file: str) -> Treatment
     elif "/" in file:
         found = client.treatment_for_file(posixpath.join(root, file))
     else:
-        matches = [t for t in client.treatments() if t.filename == file]
+        matches = [t for t in client.treatments() if same_name(t.filename, file)]
         if len(matches) > 1:
             raise ConfigError(
                 translate("commands", "{count} unclaimed recordings are named {name}.").format(

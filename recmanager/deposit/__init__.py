@@ -22,9 +22,9 @@ from recmanager.deposit.base import (
     RemoteFile,
     check_server_path,
     hostile_name_reason,
-    printable,
 )
 from recmanager.errors import ConfigError, DepositError
+from recmanager.formatting import printable
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:

@@ -28,7 +28,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO, Literal, Protocol
 
-from recmanager.commands.common import human_size
 from recmanager.errors import (
     Cancelled,
     DepositConnectionError,
@@ -36,6 +35,7 @@ from recmanager.errors import (
     NotEnoughSpace,
     UnsafePath,
 )
+from recmanager.formatting import human_size, printable
 from recmanager.i18n import translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 
@@ -127,7 +127,6 @@ class Writer(Protocol):
 # are not UTF-8 (surrogateescape). One regular expression: names are checked by thousands.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
 
 
 def hostile_name_reason(name: str) -> str | None:
@@ -141,11 +140,6 @@ def hostile_name_reason(name: str) -> str | None:
     if _NOT_UTF8.search(name):
         return translate("deposit", "a name that is not valid UTF-8")
     return None
-
-
-def printable(name: str) -> str:
-    """A name safe to show in a table or a log line (control characters escaped)."""
-    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match[0]) & 0xFF:02x}", name)
 
 
 def _unsafe(path: str, reason: str) -> UnsafePath:

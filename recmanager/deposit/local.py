@@ -19,9 +19,9 @@ from recmanager.deposit.base import (
     entry_kind,
     is_inside,
     os_error_message,
-    printable,
 )
 from recmanager.errors import DepositError
+from recmanager.formatting import printable
 from recmanager.i18n import translate
 
 READ_CHUNK = 1024 * 1024

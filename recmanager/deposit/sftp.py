@@ -47,7 +47,6 @@ from recmanager.deposit.base import (
     Writer,
     entry_kind,
     os_error_message,
-    printable,
 )
 from recmanager.errors import (
     Cancelled,
@@ -57,6 +56,7 @@ from recmanager.errors import (
     HostKeyChanged,
     HostKeyUnknown,
 )
+from recmanager.formatting import printable
 from recmanager.i18n import translate
 from recmanager.readers import SizedReader
 from recmanager.secrets import SecretKind

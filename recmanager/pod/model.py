@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 _TRAILING_ID = re.compile(r"/(\d+)/?$")
 
@@ -26,6 +27,31 @@ def id_from_url(url: str | None) -> int | None:
     if match is None:
         raise ValueError(f"not a Pod object URL: {url!r}")
     return int(match.group(1))
+
+
+def name_key(text: str) -> str:
+    """The form names and paths are compared in: Unicode NFC.
+
+    A name typed on a keyboard is NFC; one written by a Mac (or some recorders) is NFD, and
+    Pod keeps whatever bytes the disk has. Both name the same file for a person.
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def same_name(first: str, second: str) -> bool:
+    """True when two names (or server paths) are the same once normalised."""
+    return first == second or name_key(first) == name_key(second)
+
+
+def name_forms(text: str) -> tuple[str, ...]:
+    """``text`` and its other Unicode forms (NFC, NFD), each once: what an exact-match
+    filter on Pod must be asked for to find a name however it was written."""
+    forms = [text]
+    for form in ("NFC", "NFD"):
+        other = unicodedata.normalize(form, text)
+        if other not in forms:
+            forms.append(other)
+    return tuple(forms)
 
 
 def ids_from_urls(urls: list[str] | None) -> tuple[int, ...]:
@@ -243,7 +269,9 @@ class Video:
 
     @property
     def file_name(self) -> str:
-        return posixpath.basename(urlsplit(self.file_url).path)
+        """The media file's name, decoded: Pod writes the URL percent-encoded
+        (``cours%20du%20lundi%20%C3%A9_<date>.mp4`` for ``cours du lundi é``)."""
+        return unquote(posixpath.basename(urlsplit(self.file_url).path))
 
 
 @dataclass(frozen=True)

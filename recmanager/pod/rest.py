@@ -50,7 +50,6 @@ from recmanager.errors import (
     ValidationError,
 )
 from recmanager.i18n import translate
-from recmanager.logs import register_secret
 from recmanager.pod.model import (
     ClaimOutcome,
     Owner,
@@ -62,6 +61,9 @@ from recmanager.pod.model import (
     UserVideo,
     Video,
     VideoType,
+    name_forms,
+    name_key,
+    same_name,
 )
 
 if TYPE_CHECKING:
@@ -672,9 +674,11 @@ class PodClient(OverPodHttp):
         backoff: float = 0.5,
         recheck_delays: tuple[float, ...] = (0.0, 2.0),
     ) -> None:
+        from recmanager.secrets import clean_token
+
         if not token:
             raise ConfigError(translate("pod", "No Pod API token was given."))
-        register_secret(token)
+        token = clean_token(token)
         self.http = PodHttp(
             base_url,
             auth=TokenAuth(token),
@@ -802,10 +806,15 @@ class PodClient(OverPodHttp):
         )
 
     def treatment_for_file(self, path: str) -> Treatment | None:
-        """The row of an absolute server path, or None (Pod filters on the exact path)."""
-        for item in self.http.pages("/rest/recordingfiletreatment/", {"file": path}):
-            if item.get("file") == path:
-                return Treatment.from_json(item)
+        """The row of an absolute server path, or None.
+
+        Pod filters on the exact bytes of the path, so a name typed in NFC does not find a
+        file written in NFD: each Unicode form is asked for (one request for plain ASCII).
+        """
+        for form in name_forms(path):
+            for item in self.http.pages("/rest/recordingfiletreatment/", {"file": form}):
+                if same_name(str(item.get("file") or ""), path):
+                    return Treatment.from_json(item)
         return None
 
     def delete_treatment(self, treatment_id: int) -> None:
@@ -885,7 +894,7 @@ class PodClient(OverPodHttp):
         an ambiguous claim, or to verify one) is usually among the newest.
         """
         for item in self.http.pages_last_first("/rest/recording/"):
-            if item.get("source_file") == path:
+            if same_name(str(item.get("source_file") or ""), path):
                 return Recording.from_json(item)
         return None
 
@@ -972,7 +981,7 @@ class PodClient(OverPodHttp):
 
     @staticmethod
     def _own_or_taken(existing: Recording, title: str, user_id: int) -> Recording:
-        if existing.title == title and existing.user_id == user_id:
+        if same_name(existing.title, title) and existing.user_id == user_id:
             return existing
         raise PodValidationError(
             translate(
@@ -1058,9 +1067,12 @@ class PodClient(OverPodHttp):
 
     def find_claimed_video(self, owner: User | int, title: str, source_file: str) -> Video | None:
         """The video a claim produced: Pod keeps no link, so match the owner, the title and
-        the file name Pod gives it, ``<source name>_<YYYY-MM-DD_HH-MM-SS.ffffff>.<ext>``."""
+        the file name Pod gives it, ``<source name>_<YYYY-MM-DD_HH-MM-SS.ffffff>.<ext>``.
+
+        Names are compared decoded (Pod percent-encodes the URL) and normalised (NFC).
+        """
         owner_id = owner.id if isinstance(owner, User) else int(owner)
-        stem = posixpath.splitext(posixpath.basename(source_file))[0]
+        stem = name_key(posixpath.splitext(posixpath.basename(source_file))[0])
         pattern = re.compile(
             re.escape(stem) + r"_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(\.\d+)?(\.[^.]+)?$"
         )
@@ -1069,14 +1081,14 @@ class PodClient(OverPodHttp):
             candidates = [
                 self.video(item.id)
                 for item in self.user_videos(owner.username, search_title=title)
-                if item.title == title
+                if same_name(item.title, title)
             ]
         else:
             candidates = self.videos(owner_id=owner_id)
         matches = [
             video
             for video in candidates
-            if video.owner_id == owner_id and video.title == title
-            and pattern.match(video.file_name)
+            if video.owner_id == owner_id and same_name(video.title, title)
+            and pattern.match(name_key(video.file_name))
         ]
         return max(matches, key=lambda video: video.id) if matches else None

@@ -93,42 +93,42 @@
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="439"/>
+        <location filename="../../recmanager/bulk.py" line="440"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="440"/>
+        <location filename="../../recmanager/bulk.py" line="441"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="441"/>
+        <location filename="../../recmanager/bulk.py" line="442"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="442"/>
+        <location filename="../../recmanager/bulk.py" line="443"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="443"/>
+        <location filename="../../recmanager/bulk.py" line="444"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="444"/>
+        <location filename="../../recmanager/bulk.py" line="445"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="445"/>
+        <location filename="../../recmanager/bulk.py" line="446"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="446"/>
+        <location filename="../../recmanager/bulk.py" line="447"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -136,22 +136,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="464"/>
+        <location filename="../../recmanager/bulk.py" line="465"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="465"/>
+        <location filename="../../recmanager/bulk.py" line="466"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="466"/>
+        <location filename="../../recmanager/bulk.py" line="467"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="467"/>
+        <location filename="../../recmanager/bulk.py" line="468"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -461,27 +461,27 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/crash.py" line="40"/>
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="42"/>
         <source>recmanager: unexpected error</source>
         <translation>recmanager : erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/crash.py" line="41"/>
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="43"/>
         <source>Unexpected error report</source>
         <translation>Rapport d&apos;erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/crash.py" line="45"/>
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="47"/>
         <source>Something went wrong that recmanager did not expect. Your data is safe. Please send this report to your support team; it is also in the log folder {folder}.</source>
         <translation>Un problème que recmanager n&apos;attendait pas est survenu. Vos données sont intactes. Merci d&apos;envoyer ce rapport à votre équipe d&apos;assistance ; il se trouve aussi dans le dossier des journaux {folder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/crash.py" line="54"/>
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="56"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/crash.py" line="57"/>
+        <location filename="../../recmanager/ui/dialogs/crash.py" line="59"/>
         <source>Copy report</source>
         <translation>Copier le rapport</translation>
     </message>
@@ -1324,98 +1324,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="56"/>
+        <location filename="../../recmanager/ui/main_window.py" line="57"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="82"/>
+        <location filename="../../recmanager/ui/main_window.py" line="83"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="85"/>
+        <location filename="../../recmanager/ui/main_window.py" line="86"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="88"/>
+        <location filename="../../recmanager/ui/main_window.py" line="89"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="90"/>
-        <location filename="../../recmanager/ui/main_window.py" line="422"/>
+        <location filename="../../recmanager/ui/main_window.py" line="91"/>
+        <location filename="../../recmanager/ui/main_window.py" line="431"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="92"/>
+        <location filename="../../recmanager/ui/main_window.py" line="93"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="95"/>
+        <location filename="../../recmanager/ui/main_window.py" line="96"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="98"/>
+        <location filename="../../recmanager/ui/main_window.py" line="99"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="101"/>
+        <location filename="../../recmanager/ui/main_window.py" line="102"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="103"/>
+        <location filename="../../recmanager/ui/main_window.py" line="104"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="113"/>
+        <location filename="../../recmanager/ui/main_window.py" line="114"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="119"/>
+        <location filename="../../recmanager/ui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="123"/>
+        <location filename="../../recmanager/ui/main_window.py" line="124"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="138"/>
+        <location filename="../../recmanager/ui/main_window.py" line="139"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="228"/>
+        <location filename="../../recmanager/ui/main_window.py" line="230"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="215"/>
+        <location filename="../../recmanager/ui/main_window.py" line="216"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="331"/>
+        <location filename="../../recmanager/ui/main_window.py" line="340"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="335"/>
+        <location filename="../../recmanager/ui/main_window.py" line="344"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="424"/>
+        <location filename="../../recmanager/ui/main_window.py" line="433"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -3157,202 +3157,202 @@
 <context>
     <name>bulk</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="233"/>
+        <location filename="../../recmanager/bulk.py" line="234"/>
         <source>{source} is not a text file in UTF-8.</source>
         <translation>{source} n&apos;est pas un fichier texte en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="234"/>
+        <location filename="../../recmanager/bulk.py" line="235"/>
         <source>Save it from the spreadsheet as &quot;CSV UTF-8&quot;.</source>
         <translation>Enregistrez-le depuis le tableur au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="260"/>
+        <location filename="../../recmanager/bulk.py" line="261"/>
         <source>The rules file {source} is empty.</source>
         <translation>Le fichier de règles {source} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="273"/>
+        <location filename="../../recmanager/bulk.py" line="274"/>
         <source>The rules file {source} has no owner column.</source>
         <translation>Le fichier de règles {source} n&apos;a pas de colonne de propriétaire (owner).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="275"/>
+        <location filename="../../recmanager/bulk.py" line="276"/>
         <source>The first row must name the columns, for example: recorder;pattern;from;to;slot;owner;title.</source>
         <translation>La première ligne doit nommer les colonnes, par exemple : recorder;pattern;from;to;slot;owner;title.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="299"/>
+        <location filename="../../recmanager/bulk.py" line="300"/>
         <source>The rules file {path} cannot be read: {error}</source>
         <translation>Le fichier de règles {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="307"/>
+        <location filename="../../recmanager/bulk.py" line="308"/>
         <source>No owner is given.</source>
         <translation>Aucun propriétaire n&apos;est indiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="316"/>
+        <location filename="../../recmanager/bulk.py" line="317"/>
         <source>&quot;{value}&quot; is not a date (write 2026-09-01 or 01/09/2026).</source>
         <translation>« {value} » n&apos;est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="321"/>
+        <location filename="../../recmanager/bulk.py" line="322"/>
         <source>The date range ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="326"/>
+        <location filename="../../recmanager/bulk.py" line="327"/>
         <source>&quot;{value}&quot; is not a timetable slot (write for example &quot;Monday 08:00–10:00, Amphi A&quot; or &quot;lundi 8h-10h&quot;).</source>
         <translation>« {value} » n&apos;est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="332"/>
+        <location filename="../../recmanager/bulk.py" line="333"/>
         <source>The rule says nothing about which recordings it takes (give a recorder, a file name pattern, dates or a timetable slot).</source>
         <translation>La règle n&apos;indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="336"/>
+        <location filename="../../recmanager/bulk.py" line="337"/>
         <source>The recorder &quot;{recorder}&quot; and the slot&apos;s recorder &quot;{slot}&quot; differ.</source>
         <translation>L&apos;enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="350"/>
+        <location filename="../../recmanager/bulk.py" line="351"/>
         <source>The title &quot;{title}&quot; has a stray brace: {error}.</source>
         <translation>Le titre « {title} » contient une accolade isolée : {error}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="354"/>
+        <location filename="../../recmanager/bulk.py" line="355"/>
         <source>The title uses {{{name}}}; only {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} and {{stem}} are known.</source>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="565"/>
+        <location filename="../../recmanager/bulk.py" line="566"/>
         <source>{count} recordings</source>
         <translation>{count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="566"/>
+        <location filename="../../recmanager/bulk.py" line="567"/>
         <source>{count} ready</source>
         <translation>{count} prêts</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="568"/>
+        <location filename="../../recmanager/bulk.py" line="569"/>
         <source>{count} done</source>
         <translation>{count} terminés</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="570"/>
+        <location filename="../../recmanager/bulk.py" line="571"/>
         <source>{count} failed</source>
         <translation>{count} en échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="575"/>
+        <location filename="../../recmanager/bulk.py" line="576"/>
         <source>{count} excluded</source>
         <translation>{count} exclus</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="591"/>
+        <location filename="../../recmanager/bulk.py" line="592"/>
         <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
         <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="594"/>
+        <location filename="../../recmanager/bulk.py" line="595"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
         <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="613"/>
+        <location filename="../../recmanager/bulk.py" line="614"/>
         <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
         <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="617"/>
+        <location filename="../../recmanager/bulk.py" line="618"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="639"/>
+        <location filename="../../recmanager/bulk.py" line="640"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="668"/>
+        <location filename="../../recmanager/bulk.py" line="669"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="684"/>
+        <location filename="../../recmanager/bulk.py" line="685"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="695"/>
+        <location filename="../../recmanager/bulk.py" line="696"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="698"/>
+        <location filename="../../recmanager/bulk.py" line="699"/>
         <source>Lines {lines} all match: keep one.</source>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="707"/>
+        <location filename="../../recmanager/bulk.py" line="708"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="733"/>
+        <location filename="../../recmanager/bulk.py" line="734"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="794"/>
+        <location filename="../../recmanager/bulk.py" line="795"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="822"/>
+        <location filename="../../recmanager/bulk.py" line="823"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
         <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="830"/>
+        <location filename="../../recmanager/bulk.py" line="831"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
         <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="835"/>
+        <location filename="../../recmanager/bulk.py" line="836"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="877"/>
+        <location filename="../../recmanager/bulk.py" line="878"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
         <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="881"/>
+        <location filename="../../recmanager/bulk.py" line="882"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="914"/>
+        <location filename="../../recmanager/bulk.py" line="915"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="915"/>
+        <location filename="../../recmanager/bulk.py" line="916"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="964"/>
+        <location filename="../../recmanager/bulk.py" line="965"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="998"/>
+        <location filename="../../recmanager/bulk.py" line="993"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -3360,22 +3360,22 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="71"/>
+        <location filename="../../recmanager/commands/actions.py" line="72"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="73"/>
+        <location filename="../../recmanager/commands/actions.py" line="74"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="115"/>
+        <location filename="../../recmanager/commands/actions.py" line="116"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="36"/>
+        <location filename="../../recmanager/commands/common.py" line="37"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
@@ -3420,32 +3420,32 @@
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="125"/>
+        <location filename="../../recmanager/commands/pod.py" line="126"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="126"/>
+        <location filename="../../recmanager/commands/pod.py" line="127"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="181"/>
+        <location filename="../../recmanager/commands/pod.py" line="182"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="184"/>
+        <location filename="../../recmanager/commands/pod.py" line="185"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="191"/>
+        <location filename="../../recmanager/commands/pod.py" line="192"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="192"/>
+        <location filename="../../recmanager/commands/pod.py" line="193"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -3782,196 +3782,196 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="136"/>
+        <location filename="../../recmanager/deposit/base.py" line="135"/>
         <source>a relative name (&quot;.&quot; or &quot;..&quot;)</source>
         <translation>un nom relatif (« . » ou « .. »)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="138"/>
+        <location filename="../../recmanager/deposit/base.py" line="137"/>
         <source>a slash inside the name</source>
         <translation>une barre oblique dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="140"/>
+        <location filename="../../recmanager/deposit/base.py" line="139"/>
         <source>a control character in the name</source>
         <translation>un caractère de contrôle dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="142"/>
+        <location filename="../../recmanager/deposit/base.py" line="141"/>
         <source>a name that is not valid UTF-8</source>
         <translation>un nom qui n&apos;est pas en UTF-8 valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="153"/>
+        <location filename="../../recmanager/deposit/base.py" line="147"/>
         <source>The path {path} was refused: {reason}.</source>
         <translation>Le chemin {path} a été refusé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="156"/>
+        <location filename="../../recmanager/deposit/base.py" line="150"/>
         <source>Only files inside the deposit folder can be used.</source>
         <translation>Seuls les fichiers situés dans le dossier de dépôt peuvent être utilisés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="174"/>
+        <location filename="../../recmanager/deposit/base.py" line="168"/>
         <source>an empty path</source>
         <translation>un chemin vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="176"/>
+        <location filename="../../recmanager/deposit/base.py" line="170"/>
         <source>a control character</source>
         <translation>un caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="178"/>
+        <location filename="../../recmanager/deposit/base.py" line="172"/>
         <source>not an absolute path</source>
         <translation>pas un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="181"/>
+        <location filename="../../recmanager/deposit/base.py" line="175"/>
         <source>&quot;..&quot;, &quot;.&quot; or an empty component</source>
         <translation>« .. », « . » ou un composant vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="183"/>
+        <location filename="../../recmanager/deposit/base.py" line="177"/>
         <source>outside the deposit folder {root}</source>
         <translation>en dehors du dossier de dépôt {root}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="197"/>
+        <location filename="../../recmanager/deposit/base.py" line="191"/>
         <source>The deposit root must be an absolute path, not {root}.</source>
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="275"/>
+        <location filename="../../recmanager/deposit/base.py" line="269"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="279"/>
+        <location filename="../../recmanager/deposit/base.py" line="273"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="282"/>
-        <location filename="../../recmanager/deposit/base.py" line="492"/>
-        <location filename="../../recmanager/deposit/base.py" line="582"/>
+        <location filename="../../recmanager/deposit/base.py" line="276"/>
+        <location filename="../../recmanager/deposit/base.py" line="486"/>
+        <location filename="../../recmanager/deposit/base.py" line="576"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="286"/>
-        <location filename="../../recmanager/deposit/base.py" line="289"/>
+        <location filename="../../recmanager/deposit/base.py" line="280"/>
+        <location filename="../../recmanager/deposit/base.py" line="283"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="311"/>
-        <location filename="../../recmanager/deposit/base.py" line="328"/>
+        <location filename="../../recmanager/deposit/base.py" line="305"/>
+        <location filename="../../recmanager/deposit/base.py" line="322"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="421"/>
+        <location filename="../../recmanager/deposit/base.py" line="415"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="424"/>
+        <location filename="../../recmanager/deposit/base.py" line="418"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="426"/>
+        <location filename="../../recmanager/deposit/base.py" line="420"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="444"/>
+        <location filename="../../recmanager/deposit/base.py" line="438"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="451"/>
+        <location filename="../../recmanager/deposit/base.py" line="445"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="453"/>
+        <location filename="../../recmanager/deposit/base.py" line="447"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="478"/>
+        <location filename="../../recmanager/deposit/base.py" line="472"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="481"/>
+        <location filename="../../recmanager/deposit/base.py" line="475"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="487"/>
+        <location filename="../../recmanager/deposit/base.py" line="481"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="489"/>
+        <location filename="../../recmanager/deposit/base.py" line="483"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="496"/>
+        <location filename="../../recmanager/deposit/base.py" line="490"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="498"/>
+        <location filename="../../recmanager/deposit/base.py" line="492"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="507"/>
+        <location filename="../../recmanager/deposit/base.py" line="501"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="533"/>
+        <location filename="../../recmanager/deposit/base.py" line="527"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="559"/>
+        <location filename="../../recmanager/deposit/base.py" line="553"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="560"/>
+        <location filename="../../recmanager/deposit/base.py" line="554"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="578"/>
+        <location filename="../../recmanager/deposit/base.py" line="572"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="584"/>
+        <location filename="../../recmanager/deposit/base.py" line="578"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="589"/>
+        <location filename="../../recmanager/deposit/base.py" line="583"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="634"/>
+        <location filename="../../recmanager/deposit/base.py" line="628"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="673"/>
+        <location filename="../../recmanager/deposit/base.py" line="667"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4192,7 +4192,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../recmanager/errors.py" line="29"/>
+        <location filename="../../recmanager/errors.py" line="33"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -4515,307 +4515,307 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>pod</name>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="89"/>
+        <location filename="../../recmanager/pod/rest.py" line="88"/>
         <source>&quot;{url}&quot; is not a Pod address.</source>
         <translation>« {url} » n&apos;est pas une adresse Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="90"/>
+        <location filename="../../recmanager/pod/rest.py" line="89"/>
         <source>Give the address as https://pod.example.edu</source>
         <translation>Indiquez l&apos;adresse sous la forme https://pod.example.edu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="102"/>
+        <location filename="../../recmanager/pod/rest.py" line="101"/>
         <source>The CA bundle {path} does not exist.</source>
         <translation>Le fichier d&apos;autorités de certification {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="105"/>
+        <location filename="../../recmanager/pod/rest.py" line="104"/>
         <source>Choose the certificate file again in the profile.</source>
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="171"/>
+        <location filename="../../recmanager/pod/rest.py" line="170"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="173"/>
+        <location filename="../../recmanager/pod/rest.py" line="172"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
         <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="176"/>
+        <location filename="../../recmanager/pod/rest.py" line="175"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="191"/>
+        <location filename="../../recmanager/pod/rest.py" line="190"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
         <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="194"/>
+        <location filename="../../recmanager/pod/rest.py" line="193"/>
         <source>Check that you are on the university network or its VPN.</source>
         <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="198"/>
+        <location filename="../../recmanager/pod/rest.py" line="197"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
         <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="201"/>
+        <location filename="../../recmanager/pod/rest.py" line="200"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="206"/>
+        <location filename="../../recmanager/pod/rest.py" line="205"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="209"/>
+        <location filename="../../recmanager/pod/rest.py" line="208"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="215"/>
+        <location filename="../../recmanager/pod/rest.py" line="214"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="218"/>
+        <location filename="../../recmanager/pod/rest.py" line="217"/>
         <source>Check the Pod address and port, and that the server is running.</source>
         <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="223"/>
+        <location filename="../../recmanager/pod/rest.py" line="222"/>
         <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="226"/>
+        <location filename="../../recmanager/pod/rest.py" line="225"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="284"/>
+        <location filename="../../recmanager/pod/rest.py" line="283"/>
         <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
         <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="290"/>
+        <location filename="../../recmanager/pod/rest.py" line="289"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="297"/>
+        <location filename="../../recmanager/pod/rest.py" line="296"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="301"/>
+        <location filename="../../recmanager/pod/rest.py" line="300"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
         <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="306"/>
+        <location filename="../../recmanager/pod/rest.py" line="305"/>
         <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="310"/>
+        <location filename="../../recmanager/pod/rest.py" line="309"/>
         <source>Pod received no token with the request ({where}).</source>
         <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="314"/>
+        <location filename="../../recmanager/pod/rest.py" line="313"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
         <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="321"/>
+        <location filename="../../recmanager/pod/rest.py" line="320"/>
         <source>Pod refused the API token ({detail}).</source>
         <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="325"/>
+        <location filename="../../recmanager/pod/rest.py" line="324"/>
         <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
         <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="335"/>
+        <location filename="../../recmanager/pod/rest.py" line="334"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="338"/>
+        <location filename="../../recmanager/pod/rest.py" line="337"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
         <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="345"/>
+        <location filename="../../recmanager/pod/rest.py" line="344"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
         <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="350"/>
+        <location filename="../../recmanager/pod/rest.py" line="349"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="353"/>
+        <location filename="../../recmanager/pod/rest.py" line="352"/>
         <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
         <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="359"/>
+        <location filename="../../recmanager/pod/rest.py" line="358"/>
         <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
         <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="365"/>
+        <location filename="../../recmanager/pod/rest.py" line="364"/>
         <source>Pod has nothing at {where} ({detail}).</source>
         <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="369"/>
+        <location filename="../../recmanager/pod/rest.py" line="368"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
         <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="374"/>
+        <location filename="../../recmanager/pod/rest.py" line="373"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="380"/>
+        <location filename="../../recmanager/pod/rest.py" line="379"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="570"/>
+        <location filename="../../recmanager/pod/rest.py" line="569"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
         <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="587"/>
+        <location filename="../../recmanager/pod/rest.py" line="586"/>
         <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
         <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="593"/>
+        <location filename="../../recmanager/pod/rest.py" line="592"/>
         <source>Check the Pod address in the profile.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="634"/>
+        <location filename="../../recmanager/pod/rest.py" line="633"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="676"/>
+        <location filename="../../recmanager/pod/rest.py" line="677"/>
         <source>No Pod API token was given.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="698"/>
+        <location filename="../../recmanager/pod/rest.py" line="699"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="701"/>
+        <location filename="../../recmanager/pod/rest.py" line="702"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="724"/>
+        <location filename="../../recmanager/pod/rest.py" line="725"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="733"/>
+        <location filename="../../recmanager/pod/rest.py" line="734"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="737"/>
+        <location filename="../../recmanager/pod/rest.py" line="738"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="774"/>
+        <location filename="../../recmanager/pod/rest.py" line="775"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="782"/>
+        <location filename="../../recmanager/pod/rest.py" line="783"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="865"/>
+        <location filename="../../recmanager/pod/rest.py" line="866"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="868"/>
+        <location filename="../../recmanager/pod/rest.py" line="869"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="926"/>
+        <location filename="../../recmanager/pod/rest.py" line="927"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="932"/>
+        <location filename="../../recmanager/pod/rest.py" line="933"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="955"/>
+        <location filename="../../recmanager/pod/rest.py" line="956"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="965"/>
+        <location filename="../../recmanager/pod/rest.py" line="966"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="978"/>
+        <location filename="../../recmanager/pod/rest.py" line="979"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="986"/>
+        <location filename="../../recmanager/pod/rest.py" line="987"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="995"/>
+        <location filename="../../recmanager/pod/rest.py" line="996"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1000"/>
+        <location filename="../../recmanager/pod/rest.py" line="1001"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1008"/>
+        <location filename="../../recmanager/pod/rest.py" line="1009"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1009"/>
+        <location filename="../../recmanager/pod/rest.py" line="1010"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1031"/>
+        <location filename="../../recmanager/pod/rest.py" line="1032"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
@@ -5466,42 +5466,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="71"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="72"/>
         <source>The sandbox did not start.</source>
         <translation>Le bac à sable n&apos;a pas démarré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="72"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="73"/>
         <source>See its log: {path}</source>
         <translation>Consultez son journal : {path}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="83"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="84"/>
         <source>Pod sandbox running at {url}</source>
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="243"/>
+        <location filename="../../recmanager/sandbox/server.py" line="250"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="245"/>
+        <location filename="../../recmanager/sandbox/server.py" line="252"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="249"/>
+        <location filename="../../recmanager/sandbox/server.py" line="256"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="251"/>
+        <location filename="../../recmanager/sandbox/server.py" line="258"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="349"/>
+        <location filename="../../recmanager/sandbox/server.py" line="363"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
@@ -5509,12 +5509,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>secrets</name>
     <message>
-        <location filename="../../recmanager/secrets.py" line="88"/>
+        <location filename="../../recmanager/secrets.py" line="48"/>
+        <source>The Pod token contains spaces, accents or invisible characters.</source>
+        <translation>Le jeton Pod contient des espaces, des accents ou des caractères invisibles.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/secrets.py" line="50"/>
+        <source>Copy the token again from Pod&apos;s administration (Auth Token → Tokens): it is one word of letters and digits.</source>
+        <translation>Copiez de nouveau le jeton depuis l'administration de Pod (Auth Token → Tokens) : c'est un seul mot fait de lettres et de chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/secrets.py" line="103"/>
         <source>The system keyring could not be read.</source>
         <translation>Le trousseau système n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="89"/>
+        <location filename="../../recmanager/secrets.py" line="104"/>
         <source>Unlock the keyring, then try again.</source>
         <translation>Déverrouillez le trousseau, puis réessayez.</translation>
     </message>
@@ -5690,7 +5700,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="125"/>
+        <location filename="../../recmanager/ui/main_window.py" line="126"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.fixtures.faulty_http import CAPTURE_HOST, CONTRACT_DIR, load_exchange
+from tests.fixtures.faulty_http import CAPTURE_HOST, exchange_files, load_exchange
 from tests.fixtures.sandbox import SandboxPod
 
 CAPTURE_DEPOSIT = "/data/ftp-pod/ftp/"
@@ -48,7 +48,7 @@ ROOT_ROUTES = {"users", "groups", "owners", "sites", "types", "videos", "recordi
 
 
 def numbers() -> list[int]:
-    return sorted(int(path.name[:2]) for path in CONTRACT_DIR.glob("[0-9][0-9]-*.json"))
+    return [int(path.name[:2]) for path in exchange_files()]
 
 
 # --- sending -------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ def rest_exchange(number: int, replay: Replay, **kwargs: Any) -> requests.Respon
 
 def test_every_exchange_has_a_replay() -> None:
     assert sorted(REPLAYS) == numbers()
-    assert len(REPLAYS) >= 59
+    assert len(REPLAYS) >= 62
 
 
 @pytest.mark.parametrize("number", numbers())
@@ -607,6 +607,49 @@ def rft_lingering(replay: Replay, exchange: dict) -> None:
     check_response(exchange, replay.send(exchange), replay)
 
 
+# The names/ captures: Pod 4.1.0's recorder folder there was spelled "amphia".
+FRENCH_NAME = "cours du lundi é.mp4"
+
+
+def french(replay: Replay, exchange: dict) -> dict:
+    """The capture in the sandbox's terms, with the French-named file deposited and listed."""
+    shutil.copyfile(replay.pod.deposit_root / "amphiA" / "lecture-13.mp4",
+                    replay.pod.deposit_root / "amphiA" / FRENCH_NAME)
+    assert f"{FRENCH_NAME}: job created" in replay.pod.run_cron()
+    return json.loads(json.dumps(exchange, ensure_ascii=False).replace("/amphia/", "/amphiA/"))
+
+
+def french_rft_filter(replay: Replay, exchange: dict) -> None:
+    exchange = french(replay, exchange)
+    assert "%20du%20lundi%20%C3%A9.mp4" in exchange["request"]["path"]
+    response = replay.send(exchange)
+    check_response(exchange, response, replay)
+    assert response.json()["results"][0]["file"] == replay.deposit + "amphiA/" + FRENCH_NAME
+
+
+def french_claim(replay: Replay, exchange: dict) -> None:
+    exchange = french(replay, exchange)
+    response = replay.send(exchange)
+    check_response(exchange, response, replay)
+    assert response.json()["source_file"] == replay.deposit + "amphiA/" + FRENCH_NAME
+    assert response.json()["title"] == "Cours du lundi é"
+
+
+def french_video(replay: Replay, exchange: dict) -> None:
+    """The video URL is percent-encoded as Pod 4.1 writes it; the title stays plain."""
+    french_claim(replay, load_exchange(61))
+    response = replay.send(exchange)
+    captured = replay.localise(exchange["response"]["body"])
+    actual = response.json()
+    actual["results"] = [v for v in actual["results"] if v["title"] == "Cours du lundi é"]
+    actual["count"] = captured["count"]
+    video_deviations(captured, actual)
+    assert_same_shape(captured, actual, replay)
+    assert re.search(r"/media/videos/[0-9a-f]{64}/cours%20du%20lundi%20%C3%A9_"
+                     r"\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d\.\d{6}\.mp4$",
+                     actual["results"][0]["video"])
+
+
 REPLAYS: dict[int, Callable[[Replay, dict], None]] = {
     1: rest_root, 2: plain, 3: plain, 4: plain, 5: patch_ignored_fields, 6: plain,
     7: recorder_post_500, 8: plain, 9: plain, 10: plain, 11: plain, 12: plain, 13: plain,
@@ -620,7 +663,7 @@ REPLAYS: dict[int, Callable[[Replay, dict], None]] = {
     49: recorder_change_post, 50: recorder_add_get, 51: claim_record_get,
     52: add_recording_get, 53: add_recording_post, 54: delete_record_get,
     55: delete_record_post, 56: update_owner, 57: media_preview, 58: media_missing,
-    59: rft_lingering,
+    59: rft_lingering, 60: french_rft_filter, 61: french_claim, 62: french_video,
 }
 
 

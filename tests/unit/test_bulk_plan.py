@@ -183,3 +183,14 @@ def test_exported_plan_lists_every_row(tmp_path):
     assert problems.count("unmatched") == 2 and problems.count("invalid-rule") == 1
     assert {line["status"] for line in lines if line["file"].startswith("/")} == {
         str(Status.PENDING)}
+
+
+def test_a_pattern_and_an_exclusion_match_a_name_in_either_unicode_form():
+    """A rule typed on a keyboard (NFC) matches a file a Mac wrote (NFD), and back."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "séance ünï.mp4")
+    plan = plan_for("recorder;pattern;owner\nAmphi A;séance*;alice\n", rows=[row(nfd, tid=9)])
+    [matched] = [r for r in plan.rows if r.source_file]
+    assert matched.owner == "alice" and matched.problem is None
+    assert plan.exclude([unicodedata.normalize("NFC", nfd)]) == 1 and matched.excluded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
@@ -24,8 +25,8 @@ from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession, parse_forms
 from tests.fixtures.faulty_http import (
     CAPTURE_HOST,
-    CONTRACT_DIR,
     Reply,
+    exchange_files,
     load_exchange,
     replay,
     reply_of,
@@ -60,8 +61,8 @@ def localised(server, number):
 
 
 def test_every_capture_is_covered_here():
-    numbers = {int(p.name[:2]) for p in CONTRACT_DIR.glob("[0-9][0-9]-*.json")}
-    assert numbers == set(range(1, 60))
+    numbers = {int(p.name[:2]) for p in exchange_files()}
+    assert numbers == set(range(1, 63))
 
 
 def test_01_02_check_access_reads_root_and_recorders(scripted_server, client):
@@ -289,6 +290,28 @@ def test_31_find_the_video_a_claim_produced(scripted_server, client):
     assert client.find_claimed_video(18, "Autre titre", source) is None
     assert client.find_claimed_video(18, "Cours du mardi", "/x/lecture-1.mp4") is None
     assert client.find_claimed_video(18, "Cours du mardi", "/x/lecture.mp4") is None
+
+
+def test_60_61_62_a_french_name_is_found_claimed_and_its_video_matched(scripted_server, client):
+    """Pod 4.1 percent-encodes the video URL (``cours%20du%20lundi%20%C3%A9_…``)."""
+    path = "/data/ftp-pod/ftp/amphia/cours du lundi é.mp4"
+    replay(scripted_server, 60, path=f"/rest/recordingfiletreatment/?file={path}")
+    replay(scripted_server, 61)
+    replay(scripted_server, 62)
+    treatment = client.treatment_for_file(path)
+    assert (treatment.id, treatment.filename) == (8, "cours du lundi é.mp4")
+    recording = client.create_recording(treatment.file, "Cours du lundi é", 2, 1)
+    assert sent_body(scripted_server, "POST", "/rest/recording/") == localised(
+        scripted_server, 61)
+    assert (recording.id, recording.source_file) == (3, path)
+    [video] = client.videos(owner_id=2)
+    assert "%20du%20lundi%20%C3%A9_" in video.file_url
+    assert video.file_name == "cours du lundi é_2026-12-04_18-28-09.846551.mp4"
+    assert client.find_claimed_video(2, "Cours du lundi é", path).id == 3
+    nfd = unicodedata.normalize("NFD", path)
+    assert client.find_claimed_video(2, unicodedata.normalize("NFD", "Cours du lundi é"),
+                                     nfd).id == 3
+    assert client.find_claimed_video(2, "Cours du lundi é", "/x/cours du lundi.mp4") is None
 
 
 def test_32_34_user_videos(scripted_server, client):

@@ -4,15 +4,20 @@ when a broken server or proxy echoes the request headers back."""
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import traceback
+from pathlib import Path
 
 import pytest
 
-from recmanager.errors import PodError
-from recmanager.logs import setup_logging
+from recmanager.errors import ActionError, ConfigError, PodError
+from recmanager.logs import register_secret, setup_logging
 from recmanager.pod.model import User
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
+from recmanager.ui.dialogs.crash import crash_report
 from tests.fixtures.faulty_http import Hang, Reply, replay
 from tests.fixtures.processes import free_port
 
@@ -110,3 +115,67 @@ def test_the_token_is_not_in_the_client_repr():
     client = PodClient("http://127.0.0.1:9", TOKEN)
     assert TOKEN not in repr(client.http.session.auth)
     assert TOKEN not in repr(vars(client)) and TOKEN not in repr(vars(client.http))
+
+
+RECMANAGER = Path(sys.executable).parent / "recmanager"
+EMPTY_PAGE = {"count": 0, "next": None, "previous": None, "results": []}
+
+
+def run_recmanager(args: list[str], **environment: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **environment}
+    return subprocess.run([str(RECMANAGER), *args], capture_output=True, text=True, env=env,
+                          timeout=60, check=False)
+
+
+def test_a_pasted_token_with_a_newline_is_used_without_it(scripted_server):
+    scripted_server.add("GET", "/rest/recorder/", Reply(200, EMPTY_PAGE))
+    result = run_recmanager(["recorders", "list", "--json"],
+                            RECMANAGER_POD_URL=scripted_server.base_url,
+                            RECMANAGER_POD_TOKEN=TOKEN + "\r\n")
+    assert result.returncode == 0, result.stderr
+    assert scripted_server.last("GET", "/rest/recorder/").headers["Authorization"] == (
+        f"Token {TOKEN}")
+    assert TOKEN[:10] not in result.stderr
+
+
+def test_a_token_with_invisible_characters_is_refused_in_one_line_without_it():
+    for bad in (TOKEN[:20] + " " + TOKEN[20:], TOKEN + "\x1b", TOKEN[:20] + "\né"):
+        result = run_recmanager(["recorders", "list"], RECMANAGER_POD_URL="http://127.0.0.1:9",
+                                RECMANAGER_POD_TOKEN=bad)
+        assert result.returncode == 1
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "token" in result.stderr and TOKEN[:10] not in result.stderr
+        with pytest.raises(ConfigError) as raised:
+            PodClient("http://127.0.0.1:9", bad)
+        assert TOKEN[:10] not in texts_of(raised.value)
+
+
+def test_known_secrets_are_masked_in_errors_crash_reports_and_logged_tracebacks(
+        isolated_dirs):
+    register_secret(PASSWORD)
+    path = setup_logging(isolated_dirs.log_dir)
+    try:
+        try:
+            raise ValueError(f"Invalid header value b'Token {PASSWORD}\\n'")
+        except ValueError as exc:
+            logging.getLogger("recmanager.test").exception("unexpected")
+            report = crash_report(exc)
+    finally:
+        for handler in logging.getLogger("recmanager").handlers:
+            handler.flush()
+    assert "ValueError: Invalid header value b'Token ********" in report
+    assert PASSWORD not in report
+    text = path.read_text(encoding="utf-8")
+    assert "Traceback" in text and "ValueError" in text and PASSWORD not in text
+    error = ActionError(f"Pod echoed {PASSWORD}", hint=f"not {PASSWORD}")
+    assert PASSWORD not in texts_of(error) and PASSWORD not in error.message + error.hint
+
+
+def test_an_unexpected_traceback_of_a_command_masks_the_secrets():
+    code = (f"from recmanager.logs import install_masking_excepthook, register_secret\n"
+            f"install_masking_excepthook(); register_secret({PASSWORD!r})\n"
+            f"raise ValueError('header ' + {PASSWORD!r})\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert "ValueError: header ********" in result.stderr
+    assert PASSWORD not in result.stderr

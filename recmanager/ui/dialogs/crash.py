@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager import __version__
+from recmanager.logs import mask_secrets
 
 
 def crash_report(exc: BaseException) -> str:
-    """Versions and the traceback, as a person would paste them into a bug report."""
+    """Versions and the traceback, as a person would paste them into a bug report; every
+    known secret masked (a traceback shows the values a failing call was given)."""
     lines = [
         f"recmanager {__version__}",
         f"Python {platform.python_version()} ({sys.platform}, {platform.machine()})",
@@ -31,7 +33,7 @@ def crash_report(exc: BaseException) -> str:
         "",
         "".join(traceback.format_exception(exc)),
     ]
-    return "\n".join(lines)
+    return mask_secrets("\n".join(lines))
 
 
 class CrashDialog(QDialog):
