@@ -697,7 +697,10 @@ class Actions:
         try:
             with self._lock_for(path):
                 result = self._delete(path, quarantine, detail)
-        except (ValidationError, PodPermissionError) as exc:
+        except DoneWithWarning as exc:
+            self._audit(action, path, "warning", error=str(exc), detail=detail)
+            raise
+        except REFUSALS as exc:
             self._audit(action, path, "refused", error=str(exc), detail=detail)
             raise
         except RecmanagerError as exc:
@@ -718,22 +721,40 @@ class Actions:
         detail.update(size=size, treatment_id=treatment.id if treatment else None,
                       recorder_id=treatment.recorder_id if treatment else None)
         held: QuarantinedFile | None = None
+        name = printable(posixpath.basename(path))
+        done = ""  # what has changed so far, for a "done, but …"
         if on_disk:
+            deposit.guard(path, follow_links=False)  # a link is refused before any change
             if quarantine:
                 held = deposit.quarantine(path, self.profile.quarantine_dir)
                 detail.update(quarantined_path=held.quarantined_path,
                               quarantined_at=held.quarantined_at.isoformat())
+                done = translate("actions", "{file} was moved to the quarantine ({where})") \
+                    .format(file=name, where=held.quarantined_path)
             else:
                 deposit.delete(path)
-        if treatment is not None:
-            with contextlib.suppress(PodNotFound):
-                self.client.delete_treatment(treatment.id)
-        if deposit.exists(path):
-            raise ActionError(translate("actions", "{file} is still in the deposit folder.")
-                              .format(file=posixpath.basename(path)))
-        if self.client.treatment_for_file(path) is not None:
-            raise ActionError(translate("actions", "Pod still lists {file}.").format(
-                file=posixpath.basename(path)))
+                done = translate("actions", "{file} was deleted from the deposit folder") \
+                    .format(file=name)
+        try:
+            if treatment is not None:
+                with contextlib.suppress(PodNotFound):
+                    self.client.delete_treatment(treatment.id)
+                done = done or translate("actions", "Pod's row of {file} was removed").format(
+                    file=name)
+            if deposit.exists(path):
+                raise ActionError(translate("actions", "{file} is still in the deposit folder.")
+                                  .format(file=name))
+            if self.client.treatment_for_file(path) is not None:
+                raise ActionError(translate("actions", "Pod still lists {file}.").format(
+                    file=name))
+        except RecmanagerError as exc:
+            if not done:
+                raise
+            raise DoneWithWarning(
+                translate("actions", "Done, but not complete: {done}; then: {error}").format(
+                    done=done, error=exc.message),
+                hint=translate("actions", "Delete it again to remove what is left."),
+            ) from exc
         return DeleteResult(path, size, treatment.id if treatment else None, held)
 
     def undo_quarantine(self, held: QuarantinedFile) -> str:
@@ -741,10 +762,24 @@ class Actions:
         detail = {"quarantined_path": held.quarantined_path}
         try:
             deposit = self._require_delete()
+            check_server_path(deposit.root, held.original_path)
             deposit.restore(held)
-            if not deposit.exists(held.original_path):
+            try:
+                back = deposit.exists(held.original_path)
+            except RecmanagerError as exc:
+                raise DoneWithWarning(
+                    translate("actions", "Done, but not verified: {file} was put back; "
+                              "checking it failed: {error}").format(
+                        file=printable(posixpath.basename(held.original_path)),
+                        error=exc.message),
+                ) from exc
+            if not back:
                 raise DepositError(translate("actions", "{file} did not come back.").format(
                     file=posixpath.basename(held.original_path)))
+        except DoneWithWarning as exc:
+            self._audit("restore", held.original_path, "warning", error=str(exc),
+                        detail=detail)
+            raise
         except RecmanagerError as exc:
             self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail)
             raise
@@ -763,7 +798,7 @@ def undoable_quarantines(
     restored: set[str] = set()
     held: list[QuarantinedFile] = []
     for entry in audit.entries(db):  # newest first
-        if entry.profile != profile or entry.result != "ok":
+        if entry.profile != profile or entry.result not in ("ok", "warning"):
             continue
         if entry.action == "restore":
             restored.add(entry.detail.get("quarantined_path", ""))

@@ -3018,22 +3018,52 @@
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="792"/>
+        <location filename="../../recmanager/actions.py" line="732"/>
+        <source>{file} was moved to the quarantine ({where})</source>
+        <translation>{file} a été déplacé en quarantaine ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="736"/>
+        <source>{file} was deleted from the deposit folder</source>
+        <translation>{file} a été supprimé du dossier de dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="742"/>
+        <source>Pod&apos;s row of {file} was removed</source>
+        <translation>la ligne de {file} dans Pod a été retirée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="754"/>
+        <source>Done, but not complete: {done}; then: {error}</source>
+        <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="756"/>
+        <source>Delete it again to remove what is left.</source>
+        <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="771"/>
+        <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
+        <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="827"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="794"/>
+        <location filename="../../recmanager/actions.py" line="829"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="814"/>
+        <location filename="../../recmanager/actions.py" line="849"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="820"/>
+        <location filename="../../recmanager/actions.py" line="855"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
@@ -3133,27 +3163,27 @@
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="714"/>
+        <location filename="../../recmanager/actions.py" line="717"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="732"/>
+        <location filename="../../recmanager/actions.py" line="745"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="735"/>
+        <location filename="../../recmanager/actions.py" line="748"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="746"/>
+        <location filename="../../recmanager/actions.py" line="777"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="752"/>
+        <location filename="../../recmanager/actions.py" line="787"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>

@@ -191,3 +191,26 @@ def test_a_given_deposit_root_that_pod_contradicts_is_refused_before_anything_ch
     assert "/srv/pod/deposit of the profile contradicts Pod's data" in err
     assert str(sandbox_pod.deposit_root) in err and "Nothing was changed" in err
     assert recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/lecture-10.mp4") == []
+
+
+def test_a_delete_whose_row_removal_fails_is_done_but_exit_3(
+        sandbox_pod, pod_proxy, context, capsys):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.pod_url = pod_proxy.base_url
+    context.profiles.save(profile)
+    for _ in range(6):  # every try of the row's removal loses its answer
+        pod_proxy.add("DELETE", "/rest/recordingfiletreatment/", cut=0)
+    code = main(["delete", "amphiA/lecture-11.mp4", "--profile", "sandbox"])
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "Done, but not complete: lecture-11.mp4 was deleted from the deposit folder" in err
+    assert not (sandbox_pod.deposit_root / "amphiA" / "lecture-11.mp4").exists()
+    [entry] = audit.entries(context.db, action="delete")
+    assert entry.result == "warning"
+    # The proxy passed each DELETE to Pod, which applied the first: deleting again finds
+    # nothing left, and says so.
+    assert main(["delete", "amphiA/lecture-11.mp4", "--profile", "sandbox"]) == 1
+    assert "nothing left to delete" in capsys.readouterr().err
+    with admin_client(sandbox_pod) as client:
+        assert client.treatment_for_file(
+            f"{sandbox_pod.deposit_root}/amphiA/lecture-11.mp4") is None
