@@ -21,13 +21,22 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
 from recmanager.config import Profile
-from recmanager.deposit.base import Deposit, OnStatus, QuarantinedFile
+from recmanager.deposit.base import (
+    Deposit,
+    OnStatus,
+    QuarantinedFile,
+    check_server_path,
+    printable,
+)
 from recmanager.errors import (
     ActionError,
     AlreadyClaimed,
     Cancelled,
     ConfigError,
     DepositError,
+    DoneWithWarning,
+    PodAmbiguousResult,
+    PodConnectionError,
     PodError,
     PodNotFound,
     PodPermissionError,
@@ -47,6 +56,9 @@ if TYPE_CHECKING:
     from recmanager.deposit.sftp import HostKeyQuestion
 
 log = logging.getLogger("recmanager.actions")
+
+# Checks that failed before anything changed: audited as "refused" (other errors: "failed").
+REFUSALS = (AlreadyClaimed, ValidationError, PodPermissionError, DepositError)
 
 # How long to wait for Pod's processing thread to move the file and create the video.
 VERIFY_TIMEOUT_S = 60.0
@@ -201,11 +213,17 @@ class Actions:
         actor: str = "",
         superuser: bool | None = None,
         verify_timeout: float = VERIFY_TIMEOUT_S,
+        deposit_problem: DepositError | None = None,
     ) -> None:
         self.profile = profile
         self.db = db
         self.client = client
         self.deposit = deposit
+        # Why the profile's deposit could not be opened: claims are then refused before
+        # anything is sent (None when the profile names no deposit at all).
+        self.deposit_problem = deposit_problem
+        # Set by open_actions: the root used and where it comes from, to be shown.
+        self.deposit_root = DepositRoot(profile.deposit_root.rstrip("/") or "/", False)
         self.web = web
         self.actor = actor or profile.pod_username or profile.name
         self._superuser = superuser
@@ -298,7 +316,11 @@ class Actions:
             with self._lock_for(path):
                 result = self._claim(path, owner, title, recording_type, progress, cancel,
                                      detail)
-        except (AlreadyClaimed, ValidationError, PodPermissionError) as exc:
+        except DoneWithWarning as exc:
+            detail.update(exc.detail)
+            self._audit("claim", path, "warning", error=str(exc), detail=detail)
+            raise
+        except REFUSALS as exc:
             self._audit("claim", path, "refused", error=str(exc), detail=detail)
             raise
         except RecmanagerError as exc:
@@ -339,6 +361,8 @@ class Actions:
                 )
             claimer = me
             detail["claimed_as"] = me.username
+        check_server_path(self._root(), path)
+        self._require_reachable_deposit()
         cancel.check()
         treatment = self.client.treatment_for_file(path)
         if treatment is None:
@@ -346,6 +370,9 @@ class Actions:
         detail["treatment_id"] = treatment.id
         if recording_type and recording_type != treatment.type:
             treatment = replace(treatment, type=recording_type)
+        existing = self._check_deposited(treatment)
+        if existing is not None:
+            return self._existing_claim(existing, path, user, claimer, title, cancel, progress)
         progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
             file=name)))
         cancel.check()  # the last point where cancelling leaves nothing half done
@@ -367,6 +394,54 @@ class Actions:
                 problem=outcome.problem))
         return self._finish_claim(outcome.recording, path, user, claimer, title, cancel,
                                   progress, notes, already_done=outcome.recovered)
+
+    def _root(self) -> str:
+        """The deposit root paths are checked against (the connected deposit's, else the
+        profile's)."""
+        return self.deposit.root if self.deposit is not None else (
+            self.profile.deposit_root.rstrip("/") or "/")
+
+    def _require_reachable_deposit(self) -> None:
+        """Refuse before any change when the profile names a deposit that cannot be reached:
+        what Pod would take could not be checked, nor its leaving verified."""
+        if self.deposit is None and self.deposit_problem is not None:
+            raise DepositError(
+                translate("actions", "The deposit folder cannot be reached ({error}); nothing "
+                          "was sent to Pod.").format(error=self.deposit_problem.message),
+                hint=self.deposit_problem.hint or translate(
+                    "actions", "Check the deposit settings of the profile, then try again."),
+            )
+
+    def _check_deposited(self, treatment: Treatment) -> Recording | None:
+        """Before the claim is sent: the file is a complete regular file inside the deposit,
+        after resolving links (a link to /etc/passwd is refused here, not after Pod took it).
+
+        A file already gone may have been claimed by an earlier, interrupted attempt: that
+        recording is returned so the claim reads as done instead of refused.
+        """
+        if self.deposit is None:
+            return None
+        path = treatment.file
+        if not self.deposit.exists(path):
+            existing = self.client.recording_for_source(path)
+            if existing is not None:
+                return existing
+            raise DepositError(translate(
+                "actions", "{file} is not in the deposit folder (any more); nothing was sent "
+                "to Pod.").format(file=printable(posixpath.basename(path))),
+                hint=translate("actions", "Refresh the list."))
+        entry = self.deposit.guard(path)
+        if treatment.file_size and entry.size != treatment.file_size:
+            raise DepositError(
+                translate(
+                    "actions",
+                    "{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being "
+                    "written, or changed since Pod's scan. Nothing was sent to Pod.",
+                ).format(file=printable(posixpath.basename(path)), size=entry.size,
+                         pod_size=treatment.file_size),
+                hint=translate("actions", "Wait for the upload to end and Pod's next scan."),
+            )
+        return None
 
     def _claim_without_row(
         self, path: str, user: User, claimer: User, title: str, cancel: CancelToken,
@@ -412,41 +487,85 @@ class Actions:
         self, recording: Recording, path: str, user: User, claimer: User, title: str,
         cancel: CancelToken, progress: ProgressCallback, notes: list[str], *, already_done: bool,
     ) -> ClaimResult:
+        """Verify and hand on; Pod holds ``recording`` now, so whatever fails from here is
+        reported as "done, but …" (:class:`DoneWithWarning`), never as a failed claim."""
+        try:
+            return self._verify_claim(recording, path, user, claimer, title, cancel, progress,
+                                      notes, already_done=already_done)
+        except DoneWithWarning:
+            raise
+        except RecmanagerError as exc:
+            raise DoneWithWarning(
+                translate(
+                    "actions",
+                    "Done, but not verified: Pod holds recording {id} of {file} for {claimer}; "
+                    "checking what came of it failed: {error}",
+                ).format(id=recording.id, file=printable(posixpath.basename(path)),
+                         claimer=claimer.username, error=exc.message),
+                hint=translate("actions", "Do not claim it again; look at the owner's videos "
+                               "in Pod."),
+                detail={"recording_id": recording.id, "recording_owner": claimer.username},
+            ) from exc
+
+    def _verify_claim(
+        self, recording: Recording, path: str, user: User, claimer: User, title: str,
+        cancel: CancelToken, progress: ProgressCallback, notes: list[str], *, already_done: bool,
+    ) -> ClaimResult:
         """Verify: the file left the deposit, the video exists; hand it on when needed."""
         name = posixpath.basename(path)
+        held = {"recording_id": recording.id, "recording_owner": claimer.username}
         progress(Progress(2, 4, message=translate(
             "actions", "Waiting for Pod to take {file}…").format(file=name)))
         if self.deposit is not None:
             left = _poll(lambda: not self.deposit.exists(path), cancel, self.verify_timeout)
             if not left:
-                raise ActionError(
+                raise DoneWithWarning(
                     translate(
                         "actions",
-                        "Pod accepted the claim of {file} (recording {id}) but the file is "
-                        "still in the deposit folder after {seconds} s.",
-                    ).format(file=name, id=recording.id, seconds=int(self.verify_timeout)),
+                        "Done, but Pod has not taken the file: it holds recording {id} of "
+                        "{file} for {claimer}, and the file is still in the deposit folder "
+                        "after {seconds} s.",
+                    ).format(file=name, id=recording.id, claimer=claimer.username,
+                             seconds=int(self.verify_timeout)),
                     hint=translate("actions", "Pod's processing may be stopped; ask its "
                                    "administrators. Do not claim it again."),
+                    detail=held,
                 )
         progress(Progress(3, 4, message=translate(
             "actions", "Waiting for Pod's video of {file}…").format(file=name)))
         video = _poll(lambda: self._claimed_video(claimer, title, path), cancel,
                       self.verify_timeout)
         if video is None:
-            raise ActionError(
+            raise DoneWithWarning(
                 translate(
                     "actions",
-                    "Pod accepted the claim of {file} (recording {id}) but no video appeared "
-                    "for {owner} within {seconds} s.",
+                    "Done, but no video yet: Pod holds recording {id} of {file} for {owner}, "
+                    "and no video of it appeared within {seconds} s.",
                 ).format(file=name, id=recording.id, owner=claimer.username,
                          seconds=int(self.verify_timeout)),
                 hint=translate("actions", "Look at the owner's videos in Pod; do not claim it "
                                "again."),
+                detail=held,
             )
         reassigned_to = ""
         if claimer.id != user.id:
             if video.owner_id != user.id:
-                reassign = self._reassign(video, user, cancel)
+                try:
+                    reassign = self._reassign(video, user, cancel)
+                except RecmanagerError as exc:
+                    raise DoneWithWarning(
+                        translate(
+                            "actions",
+                            "Done, but not handed on: Pod holds recording {id} and video "
+                            "{video} of {file} for {claimer}; giving the video to {user} "
+                            "failed: {error}",
+                        ).format(id=recording.id, video=video.id, file=name,
+                                 claimer=claimer.username, user=user.username,
+                                 error=exc.message),
+                        hint=translate("actions", "Reassign video {video} to {user}.").format(
+                            video=video.id, user=user.username),
+                        detail={**held, "video_id": video.id},
+                    ) from exc
                 notes.append(reassign.message)
             reassigned_to = user.username
             notes.insert(0, translate(
@@ -506,11 +625,25 @@ class Actions:
         old_owner = self._owner_name(video.owner_id)
         cancel.check()
         moved = False
-        if self.web is not None and video.owner_id is not None and self.superuser:
-            self.web.change_owner([video.id], video.owner_id, user.id)
-            moved = True
-        else:
-            self.client.patch_video_owner(video.id, user.id)
+        try:
+            if self.web is not None and video.owner_id is not None and self.superuser:
+                moved = True
+                self.web.change_owner([video.id], video.owner_id, user.id)
+            else:
+                self.client.patch_video_owner(video.id, user.id)
+        except (PodConnectionError, PodAmbiguousResult) as exc:
+            after = self._video_after_lost_answer(video, exc)
+            if after.owner_id != user.id:
+                raise ActionError(
+                    translate(
+                        "actions",
+                        "The owner change of video {id} got no answer ({error}); Pod, asked "
+                        "afterwards, says it still belongs to {owner}: nothing changed.",
+                    ).format(id=video.id, error=exc.message,
+                             owner=self._owner_name(after.owner_id)),
+                    hint=translate("actions", "Try again once the connection is steady."),
+                ) from exc
+            log.info("owner change of video %d found applied after a lost answer", video.id)
         after = self.client.video(video.id)
         if after.owner_id != user.id:
             raise ActionError(
@@ -519,6 +652,22 @@ class Actions:
                     id=video.id, owner=self._owner_name(after.owner_id))
             )
         return ReassignResult(video.id, old_owner, user.username, moved)
+
+    def _video_after_lost_answer(self, video: Video, cause: PodError) -> Video:
+        """What Pod holds after a change whose answer was lost; a clear error when Pod
+        cannot be asked either (then nobody knows, and nothing is resent)."""
+        try:
+            return self.client.video(video.id)
+        except PodError as exc:
+            raise PodAmbiguousResult(
+                translate(
+                    "actions",
+                    "The owner change of video {id} may or may not have been applied "
+                    "({cause}), and Pod could not be asked afterwards ({error}).",
+                ).format(id=video.id, cause=cause.message, error=exc.message),
+                hint=translate("actions", "Look at the video's owner in Pod before trying "
+                               "again."),
+            ) from exc
 
     # --- delete, quarantine, undo ---------------------------------------------------------
 
@@ -548,7 +697,10 @@ class Actions:
         try:
             with self._lock_for(path):
                 result = self._delete(path, quarantine, detail)
-        except (ValidationError, PodPermissionError) as exc:
+        except DoneWithWarning as exc:
+            self._audit(action, path, "warning", error=str(exc), detail=detail)
+            raise
+        except REFUSALS as exc:
             self._audit(action, path, "refused", error=str(exc), detail=detail)
             raise
         except RecmanagerError as exc:
@@ -569,22 +721,40 @@ class Actions:
         detail.update(size=size, treatment_id=treatment.id if treatment else None,
                       recorder_id=treatment.recorder_id if treatment else None)
         held: QuarantinedFile | None = None
+        name = printable(posixpath.basename(path))
+        done = ""  # what has changed so far, for a "done, but …"
         if on_disk:
+            deposit.guard(path, follow_links=False)  # a link is refused before any change
             if quarantine:
                 held = deposit.quarantine(path, self.profile.quarantine_dir)
                 detail.update(quarantined_path=held.quarantined_path,
                               quarantined_at=held.quarantined_at.isoformat())
+                done = translate("actions", "{file} was moved to the quarantine ({where})") \
+                    .format(file=name, where=held.quarantined_path)
             else:
                 deposit.delete(path)
-        if treatment is not None:
-            with contextlib.suppress(PodNotFound):
-                self.client.delete_treatment(treatment.id)
-        if deposit.exists(path):
-            raise ActionError(translate("actions", "{file} is still in the deposit folder.")
-                              .format(file=posixpath.basename(path)))
-        if self.client.treatment_for_file(path) is not None:
-            raise ActionError(translate("actions", "Pod still lists {file}.").format(
-                file=posixpath.basename(path)))
+                done = translate("actions", "{file} was deleted from the deposit folder") \
+                    .format(file=name)
+        try:
+            if treatment is not None:
+                with contextlib.suppress(PodNotFound):
+                    self.client.delete_treatment(treatment.id)
+                done = done or translate("actions", "Pod's row of {file} was removed").format(
+                    file=name)
+            if deposit.exists(path):
+                raise ActionError(translate("actions", "{file} is still in the deposit folder.")
+                                  .format(file=name))
+            if self.client.treatment_for_file(path) is not None:
+                raise ActionError(translate("actions", "Pod still lists {file}.").format(
+                    file=name))
+        except RecmanagerError as exc:
+            if not done:
+                raise
+            raise DoneWithWarning(
+                translate("actions", "Done, but not complete: {done}; then: {error}").format(
+                    done=done, error=exc.message),
+                hint=translate("actions", "Delete it again to remove what is left."),
+            ) from exc
         return DeleteResult(path, size, treatment.id if treatment else None, held)
 
     def undo_quarantine(self, held: QuarantinedFile) -> str:
@@ -592,10 +762,24 @@ class Actions:
         detail = {"quarantined_path": held.quarantined_path}
         try:
             deposit = self._require_delete()
+            check_server_path(deposit.root, held.original_path)
             deposit.restore(held)
-            if not deposit.exists(held.original_path):
+            try:
+                back = deposit.exists(held.original_path)
+            except RecmanagerError as exc:
+                raise DoneWithWarning(
+                    translate("actions", "Done, but not verified: {file} was put back; "
+                              "checking it failed: {error}").format(
+                        file=printable(posixpath.basename(held.original_path)),
+                        error=exc.message),
+                ) from exc
+            if not back:
                 raise DepositError(translate("actions", "{file} did not come back.").format(
                     file=posixpath.basename(held.original_path)))
+        except DoneWithWarning as exc:
+            self._audit("restore", held.original_path, "warning", error=str(exc),
+                        detail=detail)
+            raise
         except RecmanagerError as exc:
             self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail)
             raise
@@ -614,7 +798,7 @@ def undoable_quarantines(
     restored: set[str] = set()
     held: list[QuarantinedFile] = []
     for entry in audit.entries(db):  # newest first
-        if entry.profile != profile or entry.result != "ok":
+        if entry.profile != profile or entry.result not in ("ok", "warning"):
             continue
         if entry.action == "restore":
             restored.add(entry.detail.get("quarantined_path", ""))
@@ -629,6 +813,54 @@ def undoable_quarantines(
     return held
 
 
+@dataclass(frozen=True)
+class DepositRoot:
+    """The deposit root an action works with, and where it comes from."""
+
+    path: str
+    from_pod: bool  # read from Pod's data (the profile gave none, or Pod's default)
+    example: str = ""  # the Pod path it was read from, or that confirmed it
+
+    @property
+    def message(self) -> str:
+        if self.from_pod:
+            return translate("actions", "Deposit root: {root} (read from Pod: {example}).") \
+                .format(root=self.path, example=printable(self.example))
+        return translate("actions", "Deposit root: {root} (from the profile).").format(
+            root=self.path)
+
+
+def settle_deposit_root(profile: Profile, client: PodClient) -> DepositRoot:
+    """The deposit root to use, checked against Pod's data before anything changes.
+
+    A profile that gives no root (or Pod's default) takes the one Pod's own rows show; a
+    root that Pod's rows contradict is refused with both named, since every path check
+    and every relative path would otherwise be wrong.
+    """
+    given = posixpath.normpath(profile.deposit_root or "/")
+    found = client.deposit_root()
+    if found is None:
+        return DepositRoot(given, False)
+    pod_root, example = posixpath.normpath(found[0]), found[1]
+    if not profile.deposit_root_given:
+        return DepositRoot(pod_root, True, example)
+    if pod_root != given:
+        raise ConfigError(
+            translate(
+                "actions",
+                "The deposit root {given} of the profile contradicts Pod's data: Pod's "
+                "deposited files are under {root} (for example {example}). Nothing was "
+                "changed.",
+            ).format(given=given, root=pod_root, example=printable(example)),
+            hint=translate(
+                "actions",
+                "Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or "
+                "leave it empty so that Pod's is used.",
+            ),
+        )
+    return DepositRoot(given, False, example)
+
+
 @contextmanager
 def open_actions(
     profile: Profile,
@@ -640,24 +872,44 @@ def open_actions(
     superuser: bool | None = None,
 ) -> Iterator[Actions]:
     """Actions for ``profile`` with what it can reach: the REST client always, the deposit
-    (required when ``need_deposit``) and the web session when the profile has a web login."""
+    (required when ``need_deposit``) and the web session when the profile has a web login.
+
+    The deposit root is settled first (:func:`settle_deposit_root`): ``actions.profile``
+    carries the root in use and ``actions.deposit_root`` says where it comes from.
+    """
     from recmanager.deposit import open_deposit
 
     with ExitStack() as stack:
         client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
+        root = settle_deposit_root(profile, client)
+        profile = replace(profile, deposit_root=root.path)
         deposit: Deposit | None = None
+        problem: DepositError | None = None
         try:
             deposit = stack.enter_context(open_deposit(
                 profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
-        except DepositError:
+        except DepositError as exc:
             if need_deposit:
                 raise
-            log.warning("deposit of %s unreachable; claims are verified on Pod only",
-                        profile.name)
+            if names_a_deposit(profile):
+                problem = exc
+                log.warning("deposit of %s unreachable: claims are refused", profile.name)
+            else:
+                log.info("profile %s names no deposit: claims are checked on Pod only",
+                         profile.name)
         web: PodWebSession | None = None
         try:
             web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
         except ConfigError:
             web = None
-        yield Actions(profile, context.db, client, deposit=deposit, web=web,
-                      superuser=superuser)
+        actions = Actions(profile, context.db, client, deposit=deposit, web=web,
+                          superuser=superuser, deposit_problem=problem)
+        actions.deposit_root = root
+        yield actions
+
+
+def names_a_deposit(profile: Profile) -> bool:
+    """True when the profile says where its deposit is (an SFTP host or a mounted folder)."""
+    if profile.deposit_kind == "local":
+        return bool(profile.local_deposit)
+    return bool(profile.sftp_host)

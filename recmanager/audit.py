@@ -15,7 +15,9 @@ from recmanager.formatting import write_csv
 from recmanager.store import Database
 from recmanager.store.tables import audit_log
 
-Result = Literal["ok", "failed", "refused"]
+# ok: done and verified; warning: done, then a later step failed ("done, but …");
+# failed or refused: nothing changed.
+Result = Literal["ok", "warning", "failed", "refused"]
 CSV_COLUMNS = ("at", "profile", "actor", "action", "target", "result", "error", "detail")
 
 

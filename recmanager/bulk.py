@@ -38,7 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from recmanager.deposit.scan import Scanner
-from recmanager.errors import BulkError, PodConnectionError, RecmanagerError
+from recmanager.errors import BulkError, DoneWithWarning, PodConnectionError, RecmanagerError
 from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
@@ -1140,8 +1140,14 @@ class BulkRun:
                           only_failed=only_failed, progress=progress, cancel=cancel)
 
     def _claim(self, row: PlanRow) -> ClaimResult:
+        """One row's claim; "done, but …" is a done row whose message says what failed after,
+        because Pod holds the claim and the row must not be run again."""
         assert row.owner_user is not None
-        done = self.actions.claim(row.source_file, row.owner_user, row.title)
+        try:
+            done = self.actions.claim(row.source_file, row.owner_user, row.title)
+        except DoneWithWarning as exc:
+            return ClaimResult(exc.detail.get("recording_id"), exc.detail.get("video_id"),
+                               str(exc))
         return ClaimResult(done.recording_id, done.video_id, done.message, done.already_done)
 
 

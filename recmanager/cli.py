@@ -1,7 +1,8 @@
 """`recmanager`: the GUI without arguments, headless subcommands otherwise.
 
 Every subcommand calls the same core as the buttons. Exit codes: 0 done, 1 refused or
-failed (the reason on stderr), 2 usage.
+failed and nothing changed (the reason on stderr), 2 usage, 3 done with a warning: the change
+was made, then a later step failed (what Pod now holds on stderr, starting "Done, but").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import sys
 
 from recmanager import __version__
-from recmanager.errors import RecmanagerError
+from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
 
 # Each module defines ``register(subparsers)``; its parsers set ``func(args, context) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -88,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(context.paths.log_dir)
     try:
         return int(args.func(args, context) or 0)
+    except DoneWithWarning as exc:
+        print(f"recmanager: {exc}", file=sys.stderr)
+        return EXIT_DONE_WITH_WARNING
     except RecmanagerError as exc:
         print(f"recmanager: {exc}", file=sys.stderr)
         return 1

@@ -95,6 +95,10 @@ def read_json(path: Path, default: Any) -> Any:
 
 # --- connection profiles ------------------------------------------------------------------
 
+# Pod's own default DEFAULT_RECORDER_PATH. A profile holding it has not said where its Pod's
+# deposit is: the root is then read from Pod's data (see recmanager.actions.settle_deposit_root).
+POD_DEFAULT_DEPOSIT_ROOT = "/data/ftp-pod/ftp/"
+
 DepositKind = Literal["sftp", "local"]
 SftpAuth = Literal["key", "agent", "password"]
 
@@ -114,7 +118,7 @@ class Profile:
     sftp_user: str = ""
     sftp_auth: SftpAuth = "key"
     sftp_key_file: str = ""
-    deposit_root: str = "/data/ftp-pod/ftp/"
+    deposit_root: str = POD_DEFAULT_DEPOSIT_ROOT
     local_deposit: str = ""
     preview_base_url: str = ""
     bento4_dir: str = ""
@@ -157,6 +161,13 @@ class Profile:
                 ),
                 fields=problems,
             )
+
+    @property
+    def deposit_root_given(self) -> bool:
+        """False while the root is empty or Pod's default, which forms fill in by default:
+        then Pod's own data says where the deposit is."""
+        return (self.deposit_root.rstrip("/") or "/") not in (
+            "/", POD_DEFAULT_DEPOSIT_ROOT.rstrip("/"))
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

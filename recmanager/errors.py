@@ -180,6 +180,25 @@ class ActionError(RecmanagerError):
     """An action on a recording was refused or failed; the audit log has the details."""
 
 
+class DoneWithWarning(ActionError):
+    """The change was made, then a later step failed: "done, but …".
+
+    The message starts with what Pod (or the deposit) now holds, so nobody retries a change
+    that happened; ``detail`` carries the same facts for the audit log (recording and video
+    ids…). The command line exits with :data:`EXIT_DONE_WITH_WARNING` for it.
+    """
+
+    def __init__(self, message: str, *, hint: str = "",
+                 detail: dict[str, object] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.detail = dict(detail or {})
+
+
+# Exit codes of the command line: 0 done, 1 refused or failed (nothing changed), 2 usage,
+# 3 done with a warning (the change was made; something after it went wrong).
+EXIT_DONE_WITH_WARNING = 3
+
+
 class AlreadyClaimed(ActionError):
     """Someone else claimed or removed the recording first."""
 

@@ -73,10 +73,11 @@ def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
                 name=profile.name),
             hint=translate("commands", "Set one in the profile, or delete without --quarantine."),
         )
-    path = server_path(profile, args.file)
     with open_actions(profile, context, need_deposit=True) as actions:
+        print(actions.deposit_root.message, file=sys.stderr)
         actions.actor = f"cli:{actions.actor}"
-        result = actions.delete(path, quarantine=args.quarantine)
+        result = actions.delete(server_path(actions.profile, args.file),
+                                quarantine=args.quarantine)
     if args.json:
         print_json({  # the current stdout (print_json's default is bound at import)
             "path": result.path,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
 from recmanager.commands.common import add_connection_options, print_json, print_table
+from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT
 from recmanager.errors import (
     ConfigError,
     RecmanagerError,
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from recmanager.config import Profile
     from recmanager.context import AppContext
 
-DEFAULT_DEPOSIT_ROOT = "/data/ftp-pod/ftp/"
 _RECORDERS_GROUP = "_recmanager_recorders_group"
 
 
@@ -170,7 +170,8 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _find_treatment(client: PodClient, profile: Profile, file: str) -> Treatment:
-    root = profile.deposit_root or DEFAULT_DEPOSIT_ROOT
+    """The unclaimed row ``file`` names; relative paths are below the settled deposit root."""
+    root = profile.deposit_root
     if file.startswith("/"):
         found = client.treatment_for_file(file)
     elif "/" in file:
@@ -201,8 +202,9 @@ def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
 
     profile = context.resolve_profile(args.profile)
     with open_actions(profile, context) as actions:
+        print(actions.deposit_root.message, file=sys.stderr)
         try:
-            treatment = _find_treatment(actions.client, profile, args.file)
+            treatment = _find_treatment(actions.client, actions.profile, args.file)
         except RecmanagerError as exc:
             audit.record(
                 context.db, profile=profile.name, actor=actions.actor, action="claim",
@@ -242,7 +244,7 @@ def cmd_notify_url(args: argparse.Namespace, context: AppContext) -> int:
             pod_url = pod_url or profile.pod_url
             root = root or profile.deposit_root
     mediapath = args.file if args.file.startswith("/") else posixpath.join(
-        root or DEFAULT_DEPOSIT_ROOT, args.file
+        root or POD_DEFAULT_DEPOSIT_ROOT, args.file
     )
     url = notify_url(pod_url, args.ip, mediapath, args.salt)
     check = check_device_key(args.ip, args.salt, args.check_key) if args.check_key else None

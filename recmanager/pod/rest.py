@@ -822,6 +822,32 @@ class PodClient(OverPodHttp):
         file is removed too (see :meth:`recmanager.pod.web.PodWebSession.delete_record`)."""
         self.http.request("DELETE", f"/rest/recordingfiletreatment/{int(treatment_id)}/")
 
+    def deposit_root(self) -> tuple[str, str] | None:
+        """Pod's DEFAULT_RECORDER_PATH as its own data shows it, and the path it was read
+        from; None when Pod holds no deposited file to tell.
+
+        Every treatment row's ``file`` is ``<root>/<recorder directory>/<name>``; without one,
+        ``OPTIONS /rest/recording/`` lists each deposited file as an absolute path and as the
+        path below the root.
+        """
+        first_page = self.http.json("GET", "/rest/recordingfiletreatment/")
+        for item in self.http._results(first_page, "/rest/recordingfiletreatment/"):
+            file = str(item.get("file") or "")
+            folder = posixpath.dirname(file)
+            root = posixpath.dirname(folder)
+            if file.startswith("/") and root != folder:
+                return root, file
+        data = self.http.json("OPTIONS", "/rest/recording/")
+        try:
+            choices = data["actions"]["POST"]["source_file"]["choices"]
+        except (KeyError, TypeError):
+            return None
+        for choice in choices:
+            value, below = str(choice.get("value") or ""), str(choice.get("display_name") or "")
+            if value.startswith("/") and below and value.endswith("/" + below):
+                return value[: -len(below) - 1] or "/", value
+        return None
+
     def deposit_files(self) -> list[str]:
         """Every file under Pod's deposit root, from ``OPTIONS /rest/recording/``."""
         data = self.http.json("OPTIONS", "/rest/recording/")
@@ -927,7 +953,14 @@ class PodClient(OverPodHttp):
         if recorder_id is not None:
             body["recorder"] = self.url_for("recorder", recorder_id)
         try:
-            return Recording.from_json(self.http.json("POST", "/rest/recording/", json=body)), False
+            data = self.http.json("POST", "/rest/recording/", json=body)
+            if not isinstance(data, dict) or "id" not in data:
+                # A success whose body was lost (the connection cut inside the headers):
+                # Pod made the recording or not, as after any lost answer.
+                raise PodAmbiguousResult(translate(
+                    "pod", "Pod's answer to the claim of {file} came without its content."
+                ).format(file=posixpath.basename(source_file)))
+            return Recording.from_json(data), False
         except PodAmbiguousResult as exc:
             existing = self._look_for_recording(source_file, exc)
             if existing is None:

@@ -2853,217 +2853,337 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../recmanager/actions.py" line="87"/>
+        <location filename="../../recmanager/actions.py" line="99"/>
         <source>{file} is claimed for {owner} (recording {id}).</source>
         <translation>{file} est revendiqué pour {owner} (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="91"/>
+        <location filename="../../recmanager/actions.py" line="103"/>
         <source>{file} was already claimed for {owner} (recording {id}); nothing was sent again.</source>
         <translation>{file} était déjà revendiqué pour {owner} (enregistrement {id}) ; rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="107"/>
+        <location filename="../../recmanager/actions.py" line="119"/>
         <source>Video {id} now belongs to {owner}.</source>
         <translation>La vidéo {id} appartient désormais à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="111"/>
+        <location filename="../../recmanager/actions.py" line="123"/>
         <source>Its files stay in {old}&apos;s folder on the server (only a superuser web session can move them).</source>
         <translation>Ses fichiers restent dans le dossier de {old} sur le serveur (seule une session web de superutilisateur peut les déplacer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="130"/>
+        <location filename="../../recmanager/actions.py" line="142"/>
         <source>{file} was moved to the quarantine ({where}).</source>
         <translation>{file} a été placé en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="133"/>
+        <location filename="../../recmanager/actions.py" line="145"/>
         <source>{file} was deleted.</source>
         <translation>{file} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="171"/>
+        <location filename="../../recmanager/actions.py" line="183"/>
         <source>Needs a superuser&apos;s web login in the profile (Pod allows this to superusers only).</source>
         <translation>Nécessite la connexion web d&apos;un superutilisateur dans le profil (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="178"/>
+        <location filename="../../recmanager/actions.py" line="190"/>
         <source>The web session could not be opened: {error}</source>
         <translation>Impossible d&apos;ouvrir la session web : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="180"/>
+        <location filename="../../recmanager/actions.py" line="192"/>
         <source>{user} is not a superuser on Pod (Pod allows this to superusers only).</source>
         <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="245"/>
+        <location filename="../../recmanager/actions.py" line="263"/>
         <source>There is no Pod user &quot;{who}&quot;.</source>
         <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="246"/>
+        <location filename="../../recmanager/actions.py" line="264"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="318"/>
+        <location filename="../../recmanager/actions.py" line="340"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="322"/>
+        <location filename="../../recmanager/actions.py" line="344"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="323"/>
+        <location filename="../../recmanager/actions.py" line="345"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="332"/>
+        <location filename="../../recmanager/actions.py" line="354"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
         <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="338"/>
+        <location filename="../../recmanager/actions.py" line="360"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="349"/>
+        <location filename="../../recmanager/actions.py" line="376"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="364"/>
+        <location filename="../../recmanager/actions.py" line="391"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="379"/>
+        <location filename="../../recmanager/actions.py" line="409"/>
+        <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
+        <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="411"/>
+        <source>Check the deposit settings of the profile, then try again.</source>
+        <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="429"/>
+        <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
+        <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="432"/>
+        <source>Refresh the list.</source>
+        <translation>Actualisez la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="436"/>
+        <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
+        <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="442"/>
+        <source>Wait for the upload to end and Pod&apos;s next scan.</source>
+        <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="454"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="384"/>
+        <location filename="../../recmanager/actions.py" line="459"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="401"/>
+        <location filename="../../recmanager/actions.py" line="476"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="407"/>
+        <location filename="../../recmanager/actions.py" line="482"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="417"/>
+        <location filename="../../recmanager/actions.py" line="499"/>
+        <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
+        <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="505"/>
+        <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
+        <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="517"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="423"/>
-        <source>Pod accepted the claim of {file} (recording {id}) but the file is still in the deposit folder after {seconds} s.</source>
-        <translation>Pod a accepté la revendication de {file} (enregistrement {id}), mais le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
+        <location filename="../../recmanager/actions.py" line="523"/>
+        <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
+        <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="428"/>
+        <location filename="../../recmanager/actions.py" line="540"/>
+        <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
+        <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="827"/>
+        <source>Deposit root: {root} (read from Pod: {example}).</source>
+        <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="829"/>
+        <source>Deposit root: {root} (from the profile).</source>
+        <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="849"/>
+        <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
+        <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="855"/>
+        <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
+        <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="530"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="431"/>
+        <location filename="../../recmanager/actions.py" line="534"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="437"/>
-        <source>Pod accepted the claim of {file} (recording {id}) but no video appeared for {owner} within {seconds} s.</source>
-        <translation>Pod a accepté la revendication de {file} (enregistrement {id}), mais aucune vidéo n&apos;est apparue pour {owner} en {seconds} s.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/actions.py" line="443"/>
+        <location filename="../../recmanager/actions.py" line="546"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="452"/>
+        <location filename="../../recmanager/actions.py" line="557"/>
+        <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
+        <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="565"/>
+        <source>Reassign video {video} to {user}.</source>
+        <translation>Réattribuez la vidéo {video} à {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="571"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="457"/>
+        <location filename="../../recmanager/actions.py" line="576"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="484"/>
+        <location filename="../../recmanager/actions.py" line="603"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="485"/>
+        <location filename="../../recmanager/actions.py" line="604"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="490"/>
+        <location filename="../../recmanager/actions.py" line="609"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="517"/>
+        <location filename="../../recmanager/actions.py" line="638"/>
+        <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
+        <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="644"/>
+        <source>Try again once the connection is steady.</source>
+        <translation>Réessayez une fois la connexion stable.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="650"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="528"/>
+        <location filename="../../recmanager/actions.py" line="663"/>
+        <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
+        <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="668"/>
+        <source>Look at the video&apos;s owner in Pod before trying again.</source>
+        <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="677"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="529"/>
+        <location filename="../../recmanager/actions.py" line="678"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="536"/>
+        <location filename="../../recmanager/actions.py" line="685"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="539"/>
+        <location filename="../../recmanager/actions.py" line="688"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="565"/>
+        <location filename="../../recmanager/actions.py" line="717"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="583"/>
+        <location filename="../../recmanager/actions.py" line="732"/>
+        <source>{file} was moved to the quarantine ({where})</source>
+        <translation>{file} a été déplacé en quarantaine ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="736"/>
+        <source>{file} was deleted from the deposit folder</source>
+        <translation>{file} a été supprimé du dossier de dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="742"/>
+        <source>Pod&apos;s row of {file} was removed</source>
+        <translation>la ligne de {file} dans Pod a été retirée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="745"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="586"/>
+        <location filename="../../recmanager/actions.py" line="748"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="597"/>
+        <location filename="../../recmanager/actions.py" line="754"/>
+        <source>Done, but not complete: {done}; then: {error}</source>
+        <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="756"/>
+        <source>Delete it again to remove what is left.</source>
+        <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="771"/>
+        <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
+        <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="777"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="603"/>
+        <location filename="../../recmanager/actions.py" line="787"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3227,132 +3347,132 @@
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="566"/>
+        <location filename="../../recmanager/bulk.py" line="567"/>
         <source>{count} recordings</source>
         <translation>{count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="567"/>
+        <location filename="../../recmanager/bulk.py" line="568"/>
         <source>{count} ready</source>
         <translation>{count} prêts</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="569"/>
+        <location filename="../../recmanager/bulk.py" line="570"/>
         <source>{count} done</source>
         <translation>{count} terminés</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="571"/>
+        <location filename="../../recmanager/bulk.py" line="572"/>
         <source>{count} failed</source>
         <translation>{count} en échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="576"/>
+        <location filename="../../recmanager/bulk.py" line="577"/>
         <source>{count} excluded</source>
         <translation>{count} exclus</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="592"/>
+        <location filename="../../recmanager/bulk.py" line="593"/>
         <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
         <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="595"/>
+        <location filename="../../recmanager/bulk.py" line="596"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
         <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="614"/>
+        <location filename="../../recmanager/bulk.py" line="615"/>
         <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
         <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="618"/>
+        <location filename="../../recmanager/bulk.py" line="619"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="640"/>
+        <location filename="../../recmanager/bulk.py" line="641"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="669"/>
+        <location filename="../../recmanager/bulk.py" line="670"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="685"/>
+        <location filename="../../recmanager/bulk.py" line="686"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="696"/>
+        <location filename="../../recmanager/bulk.py" line="697"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="699"/>
+        <location filename="../../recmanager/bulk.py" line="700"/>
         <source>Lines {lines} all match: keep one.</source>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="708"/>
+        <location filename="../../recmanager/bulk.py" line="709"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="734"/>
+        <location filename="../../recmanager/bulk.py" line="735"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="795"/>
+        <location filename="../../recmanager/bulk.py" line="796"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="823"/>
+        <location filename="../../recmanager/bulk.py" line="824"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
         <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="831"/>
+        <location filename="../../recmanager/bulk.py" line="832"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
         <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="836"/>
+        <location filename="../../recmanager/bulk.py" line="837"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="878"/>
+        <location filename="../../recmanager/bulk.py" line="879"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
         <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="882"/>
+        <location filename="../../recmanager/bulk.py" line="883"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="915"/>
+        <location filename="../../recmanager/bulk.py" line="916"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="916"/>
+        <location filename="../../recmanager/bulk.py" line="917"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="965"/>
+        <location filename="../../recmanager/bulk.py" line="966"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="993"/>
+        <location filename="../../recmanager/bulk.py" line="994"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -3370,7 +3490,7 @@
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="116"/>
+        <location filename="../../recmanager/commands/actions.py" line="117"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
@@ -3430,22 +3550,22 @@
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="182"/>
+        <location filename="../../recmanager/commands/pod.py" line="183"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="185"/>
+        <location filename="../../recmanager/commands/pod.py" line="186"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="192"/>
+        <location filename="../../recmanager/commands/pod.py" line="193"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="193"/>
+        <location filename="../../recmanager/commands/pod.py" line="194"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -3518,78 +3638,78 @@
         <translation>Corrigez ou supprimez ce fichier, puis relancez recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="128"/>
+        <location filename="../../recmanager/config.py" line="132"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="132"/>
+        <location filename="../../recmanager/config.py" line="136"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="137"/>
+        <location filename="../../recmanager/config.py" line="141"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="141"/>
+        <location filename="../../recmanager/config.py" line="145"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="145"/>
+        <location filename="../../recmanager/config.py" line="149"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="149"/>
+        <location filename="../../recmanager/config.py" line="153"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="155"/>
+        <location filename="../../recmanager/config.py" line="159"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="180"/>
+        <location filename="../../recmanager/config.py" line="191"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="197"/>
+        <location filename="../../recmanager/config.py" line="208"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="198"/>
+        <location filename="../../recmanager/config.py" line="209"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="333"/>
+        <location filename="../../recmanager/config.py" line="344"/>
         <source>Settings of version {version} cannot be upgraded.</source>
         <translation>Les réglages de la version {version} ne peuvent pas être mis à niveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="336"/>
-        <location filename="../../recmanager/config.py" line="365"/>
+        <location filename="../../recmanager/config.py" line="347"/>
+        <location filename="../../recmanager/config.py" line="376"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="355"/>
+        <location filename="../../recmanager/config.py" line="366"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="362"/>
+        <location filename="../../recmanager/config.py" line="373"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="369"/>
+        <location filename="../../recmanager/config.py" line="380"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4515,307 +4635,312 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>pod</name>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="88"/>
+        <location filename="../../recmanager/pod/rest.py" line="91"/>
         <source>&quot;{url}&quot; is not a Pod address.</source>
         <translation>« {url} » n&apos;est pas une adresse Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="89"/>
+        <location filename="../../recmanager/pod/rest.py" line="92"/>
         <source>Give the address as https://pod.example.edu</source>
         <translation>Indiquez l&apos;adresse sous la forme https://pod.example.edu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="101"/>
+        <location filename="../../recmanager/pod/rest.py" line="104"/>
         <source>The CA bundle {path} does not exist.</source>
         <translation>Le fichier d&apos;autorités de certification {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="104"/>
+        <location filename="../../recmanager/pod/rest.py" line="107"/>
         <source>Choose the certificate file again in the profile.</source>
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="170"/>
+        <location filename="../../recmanager/pod/rest.py" line="173"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="172"/>
+        <location filename="../../recmanager/pod/rest.py" line="175"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
         <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="175"/>
+        <location filename="../../recmanager/pod/rest.py" line="178"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="190"/>
+        <location filename="../../recmanager/pod/rest.py" line="193"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
         <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="193"/>
+        <location filename="../../recmanager/pod/rest.py" line="196"/>
         <source>Check that you are on the university network or its VPN.</source>
         <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="197"/>
+        <location filename="../../recmanager/pod/rest.py" line="200"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
         <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="200"/>
+        <location filename="../../recmanager/pod/rest.py" line="203"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="205"/>
+        <location filename="../../recmanager/pod/rest.py" line="208"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="208"/>
+        <location filename="../../recmanager/pod/rest.py" line="211"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="214"/>
+        <location filename="../../recmanager/pod/rest.py" line="217"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="217"/>
+        <location filename="../../recmanager/pod/rest.py" line="220"/>
         <source>Check the Pod address and port, and that the server is running.</source>
         <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="222"/>
+        <location filename="../../recmanager/pod/rest.py" line="225"/>
         <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="225"/>
+        <location filename="../../recmanager/pod/rest.py" line="228"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="283"/>
+        <location filename="../../recmanager/pod/rest.py" line="286"/>
         <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
         <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="289"/>
+        <location filename="../../recmanager/pod/rest.py" line="292"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="296"/>
+        <location filename="../../recmanager/pod/rest.py" line="299"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="300"/>
+        <location filename="../../recmanager/pod/rest.py" line="303"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
         <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="305"/>
+        <location filename="../../recmanager/pod/rest.py" line="308"/>
         <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="309"/>
+        <location filename="../../recmanager/pod/rest.py" line="312"/>
         <source>Pod received no token with the request ({where}).</source>
         <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="313"/>
+        <location filename="../../recmanager/pod/rest.py" line="316"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
         <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="320"/>
+        <location filename="../../recmanager/pod/rest.py" line="323"/>
         <source>Pod refused the API token ({detail}).</source>
         <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="324"/>
+        <location filename="../../recmanager/pod/rest.py" line="327"/>
         <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
         <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="334"/>
+        <location filename="../../recmanager/pod/rest.py" line="337"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="337"/>
+        <location filename="../../recmanager/pod/rest.py" line="340"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
         <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="344"/>
+        <location filename="../../recmanager/pod/rest.py" line="347"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
         <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="349"/>
+        <location filename="../../recmanager/pod/rest.py" line="352"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="352"/>
+        <location filename="../../recmanager/pod/rest.py" line="355"/>
         <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
         <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="358"/>
+        <location filename="../../recmanager/pod/rest.py" line="361"/>
         <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
         <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="364"/>
+        <location filename="../../recmanager/pod/rest.py" line="367"/>
         <source>Pod has nothing at {where} ({detail}).</source>
         <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="368"/>
+        <location filename="../../recmanager/pod/rest.py" line="371"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
         <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="373"/>
+        <location filename="../../recmanager/pod/rest.py" line="376"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="379"/>
+        <location filename="../../recmanager/pod/rest.py" line="382"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="569"/>
+        <location filename="../../recmanager/pod/rest.py" line="572"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
         <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="586"/>
+        <location filename="../../recmanager/pod/rest.py" line="589"/>
         <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
         <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="592"/>
+        <location filename="../../recmanager/pod/rest.py" line="595"/>
         <source>Check the Pod address in the profile.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="633"/>
+        <location filename="../../recmanager/pod/rest.py" line="636"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="677"/>
+        <location filename="../../recmanager/pod/rest.py" line="680"/>
         <source>No Pod API token was given.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="699"/>
+        <location filename="../../recmanager/pod/rest.py" line="702"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="702"/>
+        <location filename="../../recmanager/pod/rest.py" line="705"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="725"/>
+        <location filename="../../recmanager/pod/rest.py" line="728"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="734"/>
+        <location filename="../../recmanager/pod/rest.py" line="737"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="738"/>
+        <location filename="../../recmanager/pod/rest.py" line="741"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="775"/>
+        <location filename="../../recmanager/pod/rest.py" line="778"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="783"/>
+        <location filename="../../recmanager/pod/rest.py" line="786"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="866"/>
+        <location filename="../../recmanager/pod/rest.py" line="900"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="869"/>
+        <location filename="../../recmanager/pod/rest.py" line="903"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="927"/>
+        <location filename="../../recmanager/pod/rest.py" line="960"/>
+        <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
+        <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/rest.py" line="968"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="933"/>
+        <location filename="../../recmanager/pod/rest.py" line="974"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="956"/>
+        <location filename="../../recmanager/pod/rest.py" line="997"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="966"/>
+        <location filename="../../recmanager/pod/rest.py" line="1007"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="979"/>
+        <location filename="../../recmanager/pod/rest.py" line="1020"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="987"/>
+        <location filename="../../recmanager/pod/rest.py" line="1028"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="996"/>
+        <location filename="../../recmanager/pod/rest.py" line="1037"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1001"/>
+        <location filename="../../recmanager/pod/rest.py" line="1042"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1009"/>
+        <location filename="../../recmanager/pod/rest.py" line="1050"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1010"/>
+        <location filename="../../recmanager/pod/rest.py" line="1051"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1032"/>
+        <location filename="../../recmanager/pod/rest.py" line="1073"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
@@ -5516,7 +5641,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/secrets.py" line="50"/>
         <source>Copy the token again from Pod&apos;s administration (Auth Token → Tokens): it is one word of letters and digits.</source>
-        <translation>Copiez de nouveau le jeton depuis l'administration de Pod (Auth Token → Tokens) : c'est un seul mot fait de lettres et de chiffres.</translation>
+        <translation>Copiez de nouveau le jeton depuis l&apos;administration de Pod (Auth Token → Tokens) : c&apos;est un seul mot fait de lettres et de chiffres.</translation>
     </message>
     <message>
         <location filename="../../recmanager/secrets.py" line="103"/>
@@ -5532,72 +5657,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="250"/>
+        <location filename="../../recmanager/config.py" line="261"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="251"/>
+        <location filename="../../recmanager/config.py" line="262"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="259"/>
+        <location filename="../../recmanager/config.py" line="270"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="260"/>
+        <location filename="../../recmanager/config.py" line="271"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="272"/>
+        <location filename="../../recmanager/config.py" line="283"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="273"/>
+        <location filename="../../recmanager/config.py" line="284"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="283"/>
+        <location filename="../../recmanager/config.py" line="294"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="284"/>
+        <location filename="../../recmanager/config.py" line="295"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="292"/>
+        <location filename="../../recmanager/config.py" line="303"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="293"/>
+        <location filename="../../recmanager/config.py" line="304"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="301"/>
+        <location filename="../../recmanager/config.py" line="312"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="302"/>
+        <location filename="../../recmanager/config.py" line="313"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="310"/>
+        <location filename="../../recmanager/config.py" line="321"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="311"/>
+        <location filename="../../recmanager/config.py" line="322"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -22,6 +22,7 @@ from recmanager.pod.model import Treatment, User
 from recmanager.pod.rest import PodClient, PodHttp, _never_sent
 from tests.fixtures.faulty_http import (
     Call,
+    Cut,
     DropMidBody,
     Hang,
     Reply,
@@ -128,6 +129,22 @@ def test_post_timeout_finds_the_recording_pod_created(scripted_server):
     assert (outcome.recording.id, outcome.recording.source_file) == (6, SOURCE)
     assert scripted_server.count("POST", "/rest/recording/") == 1
     assert scripted_server.count("DELETE", "/rest/recordingfiletreatment/11/") == 1
+
+
+@pytest.mark.parametrize("raw", [
+    b"HTTP/1.1 20",
+    b"HTTP/1.1 201 Created\r\n",
+    b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nAll",
+    b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\r\n",
+], ids=["status-line", "after-status", "inside-headers", "empty-body"])
+def test_a_201_cut_before_its_body_looks_on_the_server(scripted_server, raw):
+    """No TypeError: a success without its body is an ambiguous answer, and Pod is asked."""
+    scripted_server.add("POST", "/rest/recording/", Cut(raw))
+    scripted_server.add("GET", "/rest/recording/", Reply(200, recording_page()))
+    with make_client(scripted_server) as client:
+        recording = client.create_recording(SOURCE, "Cours du mardi", TEACHER, 1)
+    assert recording.id == 6 and recording.source_file == SOURCE
+    assert scripted_server.count("POST", "/rest/recording/") == 1
 
 
 def test_post_dropped_and_someone_else_claimed_it(scripted_server):
