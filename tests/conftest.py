@@ -35,6 +35,7 @@ pytest_plugins = [
         "tests.fixtures.sandbox",
         "tests.fixtures.media",
         "tests.fixtures.faulty_http",
+        "tests.fixtures.stall_proxy",
     )
     if os.path.exists(os.path.join(os.path.dirname(__file__), *name.split(".")[1:]) + ".py")
 ]
