@@ -370,10 +370,17 @@ class Deposit(ABC):
 
     # --- transfers -----------------------------------------------------------------------
 
-    def _retrying(self, attempt: int, cancel: CancelToken, exc: Exception) -> None:
-        """Wait before the next attempt after a dropped link, or give up."""
+    def _retrying(self, attempt: int, cancel: CancelToken, exc: DepositConnectionError,
+                  label: str, done: int) -> None:
+        """Wait before the next attempt after a dropped (or silent) link, or give up with
+        an error that says what is kept."""
         if attempt >= TRANSFER_RETRIES:
-            raise exc
+            raise DepositConnectionError(
+                translate("deposit", "{what}: stopped after {tries} attempts without progress "
+                          "({error}).").format(what=label, tries=attempt + 1, error=exc.message),
+                hint=translate("deposit", "The {done} already transferred are kept: run it "
+                               "again to resume.").format(done=_size(done)),
+            ) from exc
         log.warning("transfer interrupted (%s); retry %d", exc, attempt + 1)
         if cancel.wait(min(8.0, 0.5 * 2 ** attempt)):
             raise Cancelled()
@@ -432,7 +439,7 @@ class Deposit(ABC):
                         cancel.check()
                         attempt = 0
                 except DepositConnectionError as exc:
-                    self._retrying(attempt, cancel, exc)
+                    self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
         if partial.stat().st_size != remote.size:
             raise DepositError(translate(
@@ -518,7 +525,7 @@ class Deposit(ABC):
                 except DepositConnectionError as exc:
                     if offset > failed_at:
                         attempt, failed_at = 0, offset  # progress since the last drop
-                    self._retrying(attempt, cancel, exc)
+                    self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
                     written = self._lstat(temporary)
                     offset = written.size if written else 0
