@@ -3382,7 +3382,7 @@
     <message>
         <location filename="../../recmanager/commands/common.py" line="48"/>
         <source>{text} is not an IPv4 or IPv6 address</source>
-        <translation>{text} n'est pas une adresse IPv4 ou IPv6</translation>
+        <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
         <location filename="../../recmanager/commands/bulk.py" line="73"/>
@@ -3530,17 +3530,17 @@
     <message>
         <location filename="../../recmanager/config.py" line="109"/>
         <source>the brackets around the IPv6 address do not match</source>
-        <translation>les crochets autour de l'adresse IPv6 ne se correspondent pas</translation>
+        <translation>les crochets autour de l&apos;adresse IPv6 ne se correspondent pas</translation>
     </message>
     <message>
         <location filename="../../recmanager/config.py" line="113"/>
         <source>&quot;{address}&quot; is not a valid address: {reason}.</source>
-        <translation>« {address} » n'est pas une adresse valide : {reason}.</translation>
+        <translation>« {address} » n&apos;est pas une adresse valide : {reason}.</translation>
     </message>
     <message>
         <location filename="../../recmanager/config.py" line="115"/>
         <source>An IPv6 address goes in brackets, the port after them: https://[2001:db8::1]:8443/ or sftp://user@[2001:db8::1]:2222/path.</source>
-        <translation>Une adresse IPv6 s'écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
+        <translation>Une adresse IPv6 s&apos;écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
     </message>
     <message>
         <location filename="../../recmanager/config.py" line="158"/>
@@ -3713,7 +3713,7 @@
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="107"/>
+        <location filename="../../recmanager/commands/deposit.py" line="109"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -3722,27 +3722,27 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="164"/>
+        <location filename="../../recmanager/commands/deposit.py" line="166"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="167"/>
+        <location filename="../../recmanager/commands/deposit.py" line="169"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="185"/>
+        <location filename="../../recmanager/commands/deposit.py" line="187"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="199"/>
+        <location filename="../../recmanager/commands/deposit.py" line="201"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="215"/>
+        <location filename="../../recmanager/commands/deposit.py" line="218"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -3802,206 +3802,237 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="135"/>
+        <location filename="../../recmanager/deposit/base.py" line="141"/>
         <source>a relative name (&quot;.&quot; or &quot;..&quot;)</source>
         <translation>un nom relatif (« . » ou « .. »)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="137"/>
+        <location filename="../../recmanager/deposit/base.py" line="143"/>
         <source>a slash inside the name</source>
         <translation>une barre oblique dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="139"/>
+        <location filename="../../recmanager/deposit/base.py" line="145"/>
         <source>a control character in the name</source>
         <translation>un caractère de contrôle dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="141"/>
+        <location filename="../../recmanager/deposit/base.py" line="147"/>
         <source>a name that is not valid UTF-8</source>
         <translation>un nom qui n&apos;est pas en UTF-8 valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="147"/>
+        <location filename="../../recmanager/deposit/base.py" line="156"/>
+        <source>the name is {size} bytes long; the folder takes at most {limit}</source>
+        <translation>le nom fait {size} octets ; le dossier en accepte au plus {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="181"/>
         <source>The path {path} was refused: {reason}.</source>
         <translation>Le chemin {path} a été refusé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="150"/>
+        <location filename="../../recmanager/deposit/base.py" line="184"/>
         <source>Only files inside the deposit folder can be used.</source>
         <translation>Seuls les fichiers situés dans le dossier de dépôt peuvent être utilisés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="168"/>
+        <location filename="../../recmanager/deposit/base.py" line="202"/>
         <source>an empty path</source>
         <translation>un chemin vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="170"/>
+        <location filename="../../recmanager/deposit/base.py" line="204"/>
         <source>a control character</source>
         <translation>un caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="172"/>
+        <location filename="../../recmanager/deposit/base.py" line="206"/>
         <source>not an absolute path</source>
         <translation>pas un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="175"/>
+        <location filename="../../recmanager/deposit/base.py" line="209"/>
         <source>&quot;..&quot;, &quot;.&quot; or an empty component</source>
         <translation>« .. », « . » ou un composant vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="177"/>
+        <location filename="../../recmanager/deposit/base.py" line="211"/>
         <source>outside the deposit folder {root}</source>
         <translation>en dehors du dossier de dépôt {root}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="191"/>
+        <location filename="../../recmanager/deposit/base.py" line="225"/>
         <source>The deposit root must be an absolute path, not {root}.</source>
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="269"/>
+        <location filename="../../recmanager/deposit/base.py" line="303"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="273"/>
+        <location filename="../../recmanager/deposit/base.py" line="307"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="276"/>
-        <location filename="../../recmanager/deposit/base.py" line="493"/>
-        <location filename="../../recmanager/deposit/base.py" line="583"/>
+        <location filename="../../recmanager/deposit/base.py" line="310"/>
+        <location filename="../../recmanager/deposit/base.py" line="552"/>
+        <location filename="../../recmanager/deposit/base.py" line="642"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="280"/>
-        <location filename="../../recmanager/deposit/base.py" line="283"/>
+        <location filename="../../recmanager/deposit/base.py" line="314"/>
+        <location filename="../../recmanager/deposit/base.py" line="317"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="305"/>
-        <location filename="../../recmanager/deposit/base.py" line="322"/>
+        <location filename="../../recmanager/deposit/base.py" line="339"/>
+        <location filename="../../recmanager/deposit/base.py" line="356"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="379"/>
+        <location filename="../../recmanager/deposit/base.py" line="413"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="381"/>
+        <location filename="../../recmanager/deposit/base.py" line="415"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
-        <translation>Les {done} déjà transférés sont conservés : relancez l'opération pour reprendre.</translation>
+        <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="422"/>
+        <location filename="../../recmanager/deposit/base.py" line="450"/>
+        <source>{name} cannot be saved in {folder}: {reason}.</source>
+        <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="453"/>
+        <source>Give a shorter destination file name.</source>
+        <translation>Donnez un nom de fichier de destination plus court.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="458"/>
+        <source>Choose another name, or pass --overwrite to replace it.</source>
+        <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="475"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="425"/>
+        <location filename="../../recmanager/deposit/base.py" line="478"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="427"/>
+        <location filename="../../recmanager/deposit/base.py" line="480"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="445"/>
+        <location filename="../../recmanager/deposit/base.py" line="498"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="452"/>
+        <location filename="../../recmanager/deposit/base.py" line="505"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="454"/>
+        <location filename="../../recmanager/deposit/base.py" line="507"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="479"/>
+        <location filename="../../recmanager/deposit/base.py" line="532"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="482"/>
+        <location filename="../../recmanager/deposit/base.py" line="535"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="488"/>
+        <location filename="../../recmanager/deposit/base.py" line="541"/>
+        <source>{name} cannot be deposited: {reason}.</source>
+        <translation>{name} ne peut pas être déposé : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="543"/>
+        <source>Give the file a shorter name (--name).</source>
+        <translation>Donnez au fichier un nom plus court (--name).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="547"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="490"/>
+        <location filename="../../recmanager/deposit/base.py" line="549"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="497"/>
+        <location filename="../../recmanager/deposit/base.py" line="456"/>
+        <location filename="../../recmanager/deposit/base.py" line="556"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="499"/>
+        <location filename="../../recmanager/deposit/base.py" line="558"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="508"/>
+        <location filename="../../recmanager/deposit/base.py" line="567"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="534"/>
+        <location filename="../../recmanager/deposit/base.py" line="593"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="560"/>
+        <location filename="../../recmanager/deposit/base.py" line="619"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="561"/>
+        <location filename="../../recmanager/deposit/base.py" line="620"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="579"/>
+        <location filename="../../recmanager/deposit/base.py" line="638"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="585"/>
+        <location filename="../../recmanager/deposit/base.py" line="644"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="590"/>
+        <location filename="../../recmanager/deposit/base.py" line="649"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="635"/>
+        <location filename="../../recmanager/deposit/base.py" line="694"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="674"/>
+        <location filename="../../recmanager/deposit/base.py" line="733"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4201,7 +4232,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/sftp.py" line="622"/>
         <source>{address} sent nothing for {seconds} s.</source>
-        <translation>{address} n'a rien envoyé pendant {seconds} s.</translation>
+        <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/sftp.py" line="626"/>
