@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import platformdirs
 
 from recmanager import APP_NAME
 from recmanager.errors import ConfigError
+from recmanager.formatting import printable
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -93,6 +94,35 @@ def read_json(path: Path, default: Any) -> Any:
         ) from exc
 
 
+# --- addresses ------------------------------------------------------------------------------
+
+
+def split_address(address: str) -> SplitResult:
+    """``urlsplit`` that refuses in one line what cannot be an address: unbalanced IPv6
+    brackets (``http://[::1``), a port that is not a number from 1 to 65535. The caller
+    checks the scheme and the host it needs."""
+    bad_port = translate("config", "the port must be a number from 1 to 65535")
+    try:
+        parts = urlsplit(address.strip())
+        reason = bad_port if parts.port == 0 else ""
+    except ValueError as exc:
+        reason = (translate("config", "the brackets around the IPv6 address do not match")
+                  if "IPv6" in str(exc) else bad_port)
+    if reason:
+        raise ConfigError(
+            translate("config", "\"{address}\" is not a valid address: {reason}.").format(
+                address=printable(address), reason=reason),
+            hint=translate("config", "An IPv6 address goes in brackets, the port after them: "
+                           "https://[2001:db8::1]:8443/ or sftp://user@[2001:db8::1]:2222/path."),
+        )
+    return parts
+
+
+def host_for_url(host: str) -> str:
+    """``::1`` → ``[::1]``: a host as it is written inside an address."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
 # --- connection profiles ------------------------------------------------------------------
 
 # Pod's own default DEFAULT_RECORDER_PATH. A profile holding it has not said where its Pod's
@@ -130,17 +160,21 @@ class Profile:
         problems: dict[str, list[str]] = {}
         if not self.name.strip():
             problems.setdefault("name", []).append(translate("config", "A name is required."))
-        parts = urlsplit(self.pod_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            problems.setdefault("pod_url", []).append(
-                translate("config", "The Pod address must start with https:// (or http://).")
-            )
+        try:
+            parts = split_address(self.pod_url)
+        except ConfigError as exc:
+            problems.setdefault("pod_url", []).append(exc.message)
+        else:
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                problems.setdefault("pod_url", []).append(
+                    translate("config", "The Pod address must start with https:// (or http://).")
+                )
         if self.deposit_kind == "sftp":
             if not self.sftp_host:
                 problems.setdefault("sftp_host", []).append(
                     translate("config", "The SFTP host is required.")
                 )
-            if not 0 < int(self.sftp_port) < 65536:
+            if not str(self.sftp_port).isdigit() or not 0 < int(self.sftp_port) < 65536:
                 problems.setdefault("sftp_port", []).append(
                     translate("config", "The SFTP port must be between 1 and 65535.")
                 )

@@ -7,9 +7,8 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from recmanager.config import Profile
+from recmanager.config import Profile, split_address
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
 
@@ -28,7 +27,7 @@ class CheckResult:
 
 
 def _network_checks(profile: Profile, timeout: float) -> list[CheckResult]:
-    parts = urlsplit(profile.pod_url)
+    parts = split_address(profile.pod_url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     results: list[CheckResult] = []

@@ -37,6 +37,7 @@ pytest_plugins = [
         "tests.fixtures.faulty_http",
         "tests.fixtures.fault_proxy",
         "tests.fixtures.pod_proxy",
+        "tests.fixtures.stall_proxy",
     )
     if os.path.exists(os.path.join(os.path.dirname(__file__), *name.split(".")[1:]) + ".py")
 ]

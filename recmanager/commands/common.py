@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import sys
 from dataclasses import asdict, is_dataclass
@@ -36,6 +37,18 @@ def one_to_sixteen(text: str) -> int:
     if not 1 <= value <= 16:
         raise argparse.ArgumentTypeError(translate("commands", "give a number from 1 to 16"))
     return value
+
+
+def ip_address(text: str) -> str:
+    """An argparse type: one IPv4 or IPv6 address, as written (Pod's key is computed from
+    the text the device sends)."""
+    try:
+        ipaddress.ip_address(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "commands", "{text} is not an IPv4 or IPv6 address").format(
+            text=printable(text))) from None
+    return text.strip()
 
 
 def _default(value: Any) -> Any:

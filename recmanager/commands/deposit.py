@@ -56,6 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     download.add_argument("path", help="server path, or the path below the deposit root")
     download.add_argument("destination", nargs="?", default=".",
                           help="a file name or an existing folder (default: here)")
+    download.add_argument("--overwrite", action="store_true",
+                          help="replace a local file of that name (otherwise refused)")
     _options(download)
     download.set_defaults(func=cmd_download)
 
@@ -198,7 +200,8 @@ def cmd_download(args: argparse.Namespace, context: AppContext) -> int:
         path = _server_path(deposit, args.path)
         progress = TerminalProgress(translate("deposit", "download"), sys.stderr)
         try:
-            result = deposit.download(path, Path(args.destination), progress)
+            result = deposit.download(path, Path(args.destination), progress,
+                                      overwrite=args.overwrite)
         finally:
             progress.close()
     if args.json:

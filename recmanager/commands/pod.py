@@ -13,7 +13,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
-from recmanager.commands.common import add_connection_options, print_json, print_table
+from recmanager.commands.common import (
+    add_connection_options,
+    ip_address,
+    print_json,
+    print_table,
+)
 from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT
 from recmanager.errors import (
     ConfigError,
@@ -75,7 +80,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     claim.set_defaults(func=cmd_claim)
 
     notify = subparsers.add_parser("notify-url", help="the URL a recorder calls after a deposit")
-    notify.add_argument("--ip", required=True, help="the recorder's IP address")
+    notify.add_argument("--ip", required=True, type=ip_address,
+                        help="the recorder's IPv4 or IPv6 address")
     notify.add_argument("--salt", required=True, help="the recorder's hash key (salt)")
     notify.add_argument(
         "--file", required=True, metavar="NAME",

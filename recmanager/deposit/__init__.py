@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
-from recmanager.config import Profile
+from recmanager.config import Profile, host_for_url, split_address
 from recmanager.deposit.base import (
     DOWNLOAD_SUFFIX,
     UPLOAD_SUFFIX,
@@ -78,7 +78,7 @@ def apply_deposit_spec(profile: Profile, spec: str) -> Profile:
     spec = spec.strip()
     if not spec:
         raise ConfigError(translate("deposit", "The deposit address is empty."))
-    parts = urlsplit(spec)
+    parts = split_address(spec)
     if parts.scheme == "sftp":
         if parts.password is not None:
             raise ConfigError(
@@ -88,11 +88,7 @@ def apply_deposit_spec(profile: Profile, spec: str) -> Profile:
         if not parts.hostname:
             raise ConfigError(translate("deposit", "The deposit address {spec} has no host.")
                               .format(spec=spec))
-        try:
-            port = parts.port or 22
-        except ValueError:
-            raise ConfigError(translate("deposit", "The port in {spec} is not valid.").format(
-                spec=spec)) from None
+        port = parts.port or 22
         path = unquote(parts.path) or profile.deposit_root
         if not path.startswith("/"):
             raise ConfigError(translate(
@@ -128,4 +124,4 @@ def deposit_spec(profile: Profile) -> str:
         return profile.local_deposit
     port = "" if int(profile.sftp_port) == 22 else f":{profile.sftp_port}"
     user = f"{profile.sftp_user}@" if profile.sftp_user else ""
-    return f"sftp://{user}{profile.sftp_host}{port}{profile.deposit_root}"
+    return f"sftp://{user}{host_for_url(profile.sftp_host)}{port}{profile.deposit_root}"

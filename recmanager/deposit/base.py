@@ -9,6 +9,7 @@ guard, listing, downloads, uploads, deletes and the quarantine are written once,
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import os
 import posixpath
@@ -48,6 +49,11 @@ DOWNLOAD_SUFFIX = ".recmanager-part"
 DISK_MARGIN = 64 * 1024 * 1024
 # The dated folder quarantine() makes for each file: <UTC time>-<random>.
 QUARANTINE_HOLDER = re.compile(r"^(\d{8}T\d{6})-[0-9a-f]{8}$")
+# The longest file name, in bytes, a deposit server takes (NAME_MAX of Linux file systems;
+# SFTP cannot ask). A local destination is asked (pathconf).
+NAME_MAX = 255
+# Room kept at the end of a temporary name for ".<size>-<mtime><suffix>".
+TEMPORARY_TAG_ROOM = 64
 # A dropped link during a transfer is retried this many times (reads and appends are
 # idempotent from a known offset), waiting a little longer each time.
 TRANSFER_RETRIES = 5
@@ -140,6 +146,34 @@ def hostile_name_reason(name: str) -> str | None:
     if _NOT_UTF8.search(name):
         return translate("deposit", "a name that is not valid UTF-8")
     return None
+
+
+def name_length_problem(name: str, limit: int = NAME_MAX) -> str | None:
+    """Why ``name`` is too long for a folder that takes ``limit`` bytes per name, or None."""
+    size = len(name.encode("utf-8", "surrogateescape"))
+    if size <= limit:
+        return None
+    return translate("deposit", "the name is {size} bytes long; the folder takes at most "
+                     "{limit}").format(size=size, limit=limit)
+
+
+def temporary_stem(name: str, limit: int = NAME_MAX) -> str:
+    """The hidden stem of a temporary name for ``name``: ``.<name>``, shortened (with a digest
+    of the whole name, so two long names never share it) when ``.<name>`` plus a size/mtime
+    tag and a suffix would not fit in ``limit`` bytes. The same name always gives the same
+    stem, so stale temporary files of that name can be found."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    if 1 + len(encoded) + TEMPORARY_TAG_ROOM <= limit:
+        return f".{name}"
+    digest = hashlib.sha256(encoded).hexdigest()[:12]
+    room = limit - TEMPORARY_TAG_ROOM - len(digest) - 2
+    head = encoded[:max(0, room)].decode("utf-8", "ignore")
+    return f".{head}~{digest}"
+
+
+def temporary_name(name: str, tag: str, suffix: str, limit: int = NAME_MAX) -> str:
+    """``<stem>.<tag><suffix>``: never longer than ``limit`` bytes when ``name`` fits."""
+    return f"{temporary_stem(name, limit)}.{tag}{suffix}"
 
 
 def _unsafe(path: str, reason: str) -> UnsafePath:
@@ -370,10 +404,17 @@ class Deposit(ABC):
 
     # --- transfers -----------------------------------------------------------------------
 
-    def _retrying(self, attempt: int, cancel: CancelToken, exc: Exception) -> None:
-        """Wait before the next attempt after a dropped link, or give up."""
+    def _retrying(self, attempt: int, cancel: CancelToken, exc: DepositConnectionError,
+                  label: str, done: int) -> None:
+        """Wait before the next attempt after a dropped (or silent) link, or give up with
+        an error that says what is kept."""
         if attempt >= TRANSFER_RETRIES:
-            raise exc
+            raise DepositConnectionError(
+                translate("deposit", "{what}: stopped after {tries} attempts without progress "
+                          "({error}).").format(what=label, tries=attempt + 1, error=exc.message),
+                hint=translate("deposit", "The {done} already transferred are kept: run it "
+                               "again to resume.").format(done=_size(done)),
+            ) from exc
         log.warning("transfer interrupted (%s); retry %d", exc, attempt + 1)
         if cancel.wait(min(8.0, 0.5 * 2 ** attempt)):
             raise Cancelled()
@@ -385,24 +426,43 @@ class Deposit(ABC):
         local_path: Path | str,
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
+        *,
+        overwrite: bool = False,
     ) -> Path:
         """Copy a deposit file to ``local_path``, resuming a previous partial copy.
 
         The bytes go to a temporary name beside the destination that records the remote
         size and mtime, so a resume never mixes two versions of a file; the final size is
-        checked before the rename. A cancelled download keeps its partial file.
+        checked before the rename. A cancelled download keeps its partial file. An existing
+        file is replaced only with ``overwrite``; a name the local folder cannot hold is
+        refused before anything is written.
         """
         cancel = cancel or CancelToken()
         remote = self.stat(path)
         destination = Path(local_path)
-        if destination.is_dir():
+        if name_length_problem(destination.name) is None and destination.is_dir():
             destination = destination / remote.name
         destination.parent.mkdir(parents=True, exist_ok=True)
+        limit = _local_name_max(destination.parent)
+        too_long = name_length_problem(destination.name, limit)
+        if too_long:
+            raise DepositError(
+                translate("deposit", "{name} cannot be saved in {folder}: {reason}.").format(
+                    name=printable(destination.name), folder=destination.parent,
+                    reason=too_long),
+                hint=translate("deposit", "Give a shorter destination file name."))
+        if destination.exists() and not (overwrite and destination.is_file()):
+            raise DepositError(
+                translate("deposit", "{path} already exists; it was not replaced.").format(
+                    path=printable(str(destination))),
+                hint=translate("deposit", "Choose another name, or pass --overwrite to "
+                               "replace it.") if destination.is_file() else "",
+            )
+        tag = f"{remote.size}-{int(remote.mtime)}"
         partial = destination.with_name(
-            f".{destination.name}.{remote.size}-{int(remote.mtime)}{DOWNLOAD_SUFFIX}"
-        )
-        for stale in destination.parent.glob(f".{glob_escape(destination.name)}.*"
-                                             f"{DOWNLOAD_SUFFIX}"):
+            temporary_name(destination.name, tag, DOWNLOAD_SUFFIX, limit))
+        stem = temporary_stem(destination.name, limit)
+        for stale in destination.parent.glob(f"{glob_escape(stem)}.*{DOWNLOAD_SUFFIX}"):
             if stale != partial:
                 stale.unlink(missing_ok=True)
         offset = partial.stat().st_size if partial.exists() else 0
@@ -432,7 +492,7 @@ class Deposit(ABC):
                         cancel.check()
                         attempt = 0
                 except DepositConnectionError as exc:
-                    self._retrying(attempt, cancel, exc)
+                    self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
         if partial.stat().st_size != remote.size:
             raise DepositError(translate(
@@ -475,6 +535,12 @@ class Deposit(ABC):
             raise DepositError(translate("deposit", "{path} is not a file.").format(path=source))
         name = name or source.name
         destination = self.path_for(folder, name)
+        too_long = name_length_problem(name)
+        if too_long:
+            raise DepositError(
+                translate("deposit", "{name} cannot be deposited: {reason}.").format(
+                    name=printable(name), reason=too_long),
+                hint=translate("deposit", "Give the file a shorter name (--name)."))
         folder_entry = self._lstat(f"{self.root}/{folder}")
         if folder_entry is None or folder_entry.kind != "dir":
             raise DepositError(
@@ -491,8 +557,8 @@ class Deposit(ABC):
                     path=printable(destination)),
                 hint=translate("deposit", "Give the file another name."),
             )
-        temporary = self.path_for(
-            folder, f".{name}.{info.st_size}-{int(info.st_mtime)}{UPLOAD_SUFFIX}")
+        temporary = self.path_for(folder, temporary_name(
+            name, f"{info.st_size}-{int(info.st_mtime)}", UPLOAD_SUFFIX))
         existing = self._lstat(temporary)
         offset = existing.size if existing is not None and existing.kind == "file" else 0
         if offset > info.st_size:
@@ -518,7 +584,7 @@ class Deposit(ABC):
                 except DepositConnectionError as exc:
                     if offset > failed_at:
                         attempt, failed_at = 0, offset  # progress since the last drop
-                    self._retrying(attempt, cancel, exc)
+                    self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
                     written = self._lstat(temporary)
                     offset = written.size if written else 0
@@ -691,6 +757,14 @@ class _BackgroundWriter:
 
 def glob_escape(name: str) -> str:
     return "".join(f"[{char}]" if char in "*?[" else char for char in name)
+
+
+def _local_name_max(folder: Path) -> int:
+    """The longest file name ``folder``'s file system takes, in bytes."""
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError):
+        return NAME_MAX
 
 
 def _size(count: float) -> str:

@@ -6,6 +6,13 @@ link is noticed by the next operation, which reconnects with backoff and says so
 ``on_status``. Each thread borrows its own SFTP channel from a small pool on one SSH
 transport: paramiko's SFTP client must not be read by two threads at once.
 
+Silence is a fault: a server that stops sending (or stops taking bytes) for
+``progress_timeout_s`` (default :data:`PROGRESS_TIMEOUT_S`) fails the waiting SFTP call
+instead of hanging — SSH keepalives cannot notice, as OpenSSH does not answer them. The
+connection is then dropped; a transfer reconnects and resumes from the last byte written
+(:data:`recmanager.deposit.base.TRANSFER_RETRIES` times in a row without progress, then a
+clear error that keeps the partial file for the next try).
+
 Reads are pipelined by hand: paramiko's own ``get()``/``readv()`` split reads into 32 KiB
 requests, which caps a download at a fraction of what the link carries. Here each request
 asks for as much as OpenSSH's sftp-server answers in one reply (256 KiB minus a margin) and
@@ -15,6 +22,7 @@ several are kept in flight.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import logging
 import os
@@ -89,6 +97,8 @@ CIPHERS = (
     "aes256-ctr",
 )
 RECONNECT_DELAYS_S = (0.0, 1.0, 2.0, 4.0, 8.0)
+# No byte from (or to) the server for this long while an SFTP call waits: the link is dead.
+PROGRESS_TIMEOUT_S = 20.0
 # SFTP channels open at once on one connection: below OpenSSH's default MaxSessions (10).
 MAX_CHANNELS = 8
 CHANNEL_WAIT_S = 120.0
@@ -169,7 +179,8 @@ class _ReadAhead:
 
     def _answer(self, number: int) -> paramiko.Message:
         while number not in self._replies.by_number:
-            self._client._read_response()
+            with _closed_on_silence(self._client):
+                self._client._read_response()
         kind, message = self._replies.by_number.pop(number)
         if kind == CMD_STATUS:
             try:
@@ -301,6 +312,7 @@ class SftpDeposit(Deposit):
         on_status: OnStatus | None = None,
         keepalive_s: float = 15.0,
         timeout_s: float = 15.0,
+        progress_timeout_s: float = PROGRESS_TIMEOUT_S,
     ) -> None:
         super().__init__(profile.deposit_root)
         self.profile = profile
@@ -311,6 +323,7 @@ class SftpDeposit(Deposit):
         self._on_status = on_status
         self._keepalive_s = keepalive_s
         self._timeout_s = timeout_s
+        self.progress_timeout_s = progress_timeout_s
         self._lock = threading.RLock()
         self._client: paramiko.SSHClient | None = None
         self._idle: list[paramiko.SFTPClient] = []
@@ -341,8 +354,8 @@ class SftpDeposit(Deposit):
 
     def _transport_factory(self, sock: socket.socket, **kwargs: Any) -> paramiko.Transport:
         transport = paramiko.Transport(
-            sock, default_window_size=CHANNEL_WINDOW, default_max_packet_size=CHANNEL_PACKET,
-            **kwargs)
+            _SendWatch(sock, self.progress_timeout_s), default_window_size=CHANNEL_WINDOW,
+            default_max_packet_size=CHANNEL_PACKET, **kwargs)
         options = transport.get_security_options()
         options.ciphers = tuple(c for c in CIPHERS if c in options.ciphers) + tuple(
             c for c in options.ciphers if c not in CIPHERS)
@@ -547,9 +560,7 @@ class SftpDeposit(Deposit):
         try:
             if transport is None:
                 raise EOFError("no transport")
-            client = paramiko.SFTPClient.from_transport(transport)
-            if client is None:
-                raise EOFError("no channel")
+            client = self._open_sftp(transport)
         except paramiko.ChannelException:
             # The server allows fewer sessions than we do (OpenSSH's MaxSessions): live with
             # the channels already open.
@@ -565,6 +576,24 @@ class SftpDeposit(Deposit):
             self._forget(generation)
             raise self._connection_error(exc) from None
         return _Lease(self, client, generation)
+
+    def _open_sftp(self, transport: paramiko.Transport) -> paramiko.SFTPClient:
+        """``SFTPClient.from_transport`` where every wait is bounded by the progress timeout
+        (paramiko waits an hour for a channel, and for ever for the subsystem)."""
+        silence = self.progress_timeout_s
+        channel = transport.open_session(
+            window_size=CHANNEL_WINDOW, max_packet_size=CHANNEL_PACKET, timeout=silence)
+        if channel is None:
+            raise EOFError("no channel")
+        channel.settimeout(silence)
+        watchdog = threading.Timer(silence, transport.close)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            channel.invoke_subsystem("sftp")
+        finally:
+            watchdog.cancel()
+        return paramiko.SFTPClient(channel)
 
     def _give_back(self, lease: _Lease) -> None:
         with self._channel_freed:
@@ -588,6 +617,11 @@ class SftpDeposit(Deposit):
                 self._drop_locked()
 
     def _connection_error(self, exc: BaseException) -> DepositConnectionError:
+        if isinstance(exc, TimeoutError):
+            return DepositConnectionError(
+                translate("deposit", "{address} sent nothing for {seconds} s.").format(
+                    address=self.address, seconds=f"{self.progress_timeout_s:g}"),
+                hint=translate("deposit", "recmanager reconnects on the next operation."))
         return DepositConnectionError(
             translate("deposit", "The connection to {address} was lost: {error}").format(
                 address=self.address, error=exc or type(exc).__name__),
@@ -670,7 +704,8 @@ class SftpDeposit(Deposit):
                     while chunk := ahead.next_chunk():
                         yield chunk
                 finally:
-                    _quietly(ahead.discard, handle.close)
+                    if not client.sock.closed:
+                        _quietly(ahead.discard, handle.close)
         except OSError as exc:
             raise self._failure(translate("deposit", "Reading"), server_path, exc) from None
 
@@ -680,13 +715,15 @@ class SftpDeposit(Deposit):
             with self._channel() as client:
                 handle = client.open(server_path, "r+b" if offset else "wb")
                 try:
-                    if offset:
-                        handle.truncate(offset)
-                        handle.seek(offset)
-                    handle.set_pipelined(True)
-                    yield _Appender(handle)
+                    with _closed_on_silence(client):
+                        if offset:
+                            handle.truncate(offset)
+                            handle.seek(offset)
+                        handle.set_pipelined(True)
+                        yield _Appender(handle)
                 finally:
-                    handle.close()
+                    if not client.sock.closed:
+                        handle.close()
         except OSError as exc:
             raise self._failure(translate("deposit", "Writing"), server_path, exc) from None
 
@@ -732,6 +769,45 @@ class SftpDeposit(Deposit):
     def open_read(self, path: str) -> BinaryIO:
         entry = self.guard(path)
         return RemoteReader(self, path, entry.size)  # type: ignore[return-value]
+
+
+@contextmanager
+def _closed_on_silence(client: paramiko.SFTPClient) -> Iterator[None]:
+    """A call that timed out means a dead link: close the whole connection (without sending
+    anything), so the clean-up that follows fails at once instead of waiting out the
+    silence again."""
+    try:
+        yield
+    except TimeoutError:
+        client.sock.get_transport().close()
+        raise
+
+
+class _SendWatch:
+    """The TCP socket under a transport, whose sends fail after ``silence`` seconds without
+    moving a byte: paramiko retries a blocked send for ever (a server that stopped reading,
+    a link that went black), and channel time-outs do not cover that wait."""
+
+    def __init__(self, sock: socket.socket, silence: float) -> None:
+        self._sock = sock
+        self._silence = silence
+        self._blocked_since: float | None = None
+
+    def send(self, data: bytes) -> int:
+        try:
+            sent = self._sock.send(data)
+        except TimeoutError:
+            now = time.monotonic()
+            if self._blocked_since is None:
+                self._blocked_since = now
+            elif now - self._blocked_since >= self._silence:
+                raise OSError(errno.ETIMEDOUT, "the server takes no more bytes") from None
+            raise
+        self._blocked_since = None
+        return sent
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
 
 
 def _quietly(*steps: Callable[[], object]) -> bool:

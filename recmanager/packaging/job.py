@@ -259,6 +259,13 @@ class Plan:
     tools: dict[str, str] = field(default_factory=dict)
 
 
+# The tools that get the content key on their command line. Neither can take it otherwise:
+# Bento4's mp4encrypt has no key-file option, and FFmpeg's ``-/option file`` form works for
+# its own options only, not for the muxer's (encryption_key through -format_options), as
+# the bundled FFmpeg 9 shows. The job says so when it starts, and the README explains it.
+KEY_ON_COMMAND_LINE = {"ffmpeg": "FFmpeg", "bento4": "mp4encrypt"}
+
+
 class Steps(Protocol):
     """How a backend reports: one step runs at a time, with its share of the whole job."""
 
@@ -474,7 +481,15 @@ class PackagingJob:
             step_percent=0.0, manifest_path="", manifest_url="",
         )
         self.record = self.store.get(self.id)
-        self._emit(ev.STARTED, {"pid": os.getpid(), "host": socket.gethostname()})
+        tool = KEY_ON_COMMAND_LINE.get(self.record.backend, "")
+        exposure = translate(
+            "jobs", "While {tool} runs, the content key stands on its command line: other "
+            "users of this computer can read it in the process list.").format(
+            tool=tool) if tool else ""
+        if exposure:
+            log.warning("job %s: %s", self.id, exposure)
+        self._emit(ev.STARTED, {"pid": os.getpid(), "host": socket.gethostname()},
+                   message=exposure)
         try:
             self._cancel.check()
             key = self.secrets.get(self.record.key_owner, SecretKind.PACKAGING_KEY)

@@ -35,6 +35,7 @@ import requests.adapters
 import urllib3.exceptions
 
 from recmanager import __version__
+from recmanager.config import split_address
 from recmanager.errors import (
     ConfigError,
     PodAmbiguousResult,
@@ -49,6 +50,7 @@ from recmanager.errors import (
     PodValidationError,
     ValidationError,
 )
+from recmanager.formatting import printable
 from recmanager.i18n import translate
 from recmanager.pod.model import (
     ClaimOutcome,
@@ -85,10 +87,10 @@ REST_RECORDER_FIELDS = frozenset({"name", "description", "address_ip", "recordin
 def normalise_base_url(base_url: str) -> str:
     """``https://pod.univ.fr/`` → ``https://pod.univ.fr``; refuses what is not an http(s) URL."""
     url = base_url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    parts = split_address(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(
-            translate("pod", "\"{url}\" is not a Pod address.").format(url=base_url),
+            translate("pod", "\"{url}\" is not a Pod address.").format(url=printable(base_url)),
             hint=translate("pod", "Give the address as https://pod.example.edu"),
         )
     return url

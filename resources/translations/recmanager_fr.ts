@@ -3495,9 +3495,14 @@
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="37"/>
+        <location filename="../../recmanager/commands/common.py" line="38"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/common.py" line="48"/>
+        <source>{text} is not an IPv4 or IPv6 address</source>
+        <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
         <location filename="../../recmanager/commands/bulk.py" line="73"/>
@@ -3540,32 +3545,32 @@
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="126"/>
+        <location filename="../../recmanager/commands/pod.py" line="132"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="127"/>
+        <location filename="../../recmanager/commands/pod.py" line="133"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="183"/>
+        <location filename="../../recmanager/commands/pod.py" line="189"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="186"/>
+        <location filename="../../recmanager/commands/pod.py" line="192"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="193"/>
+        <location filename="../../recmanager/commands/pod.py" line="199"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="194"/>
+        <location filename="../../recmanager/commands/pod.py" line="200"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -3628,88 +3633,108 @@
 <context>
     <name>config</name>
     <message>
-        <location filename="../../recmanager/config.py" line="89"/>
+        <location filename="../../recmanager/config.py" line="90"/>
         <source>The settings file {path} cannot be read: {error}</source>
         <translation>Le fichier de réglages {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="92"/>
+        <location filename="../../recmanager/config.py" line="93"/>
         <source>Fix or remove the file, then start recmanager again.</source>
         <translation>Corrigez ou supprimez ce fichier, puis relancez recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="132"/>
+        <location filename="../../recmanager/config.py" line="104"/>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>le port doit être un nombre de 1 à 65535</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="109"/>
+        <source>the brackets around the IPv6 address do not match</source>
+        <translation>les crochets autour de l&apos;adresse IPv6 ne se correspondent pas</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="113"/>
+        <source>&quot;{address}&quot; is not a valid address: {reason}.</source>
+        <translation>« {address} » n&apos;est pas une adresse valide : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="115"/>
+        <source>An IPv6 address goes in brackets, the port after them: https://[2001:db8::1]:8443/ or sftp://user@[2001:db8::1]:2222/path.</source>
+        <translation>Une adresse IPv6 s&apos;écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="162"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="136"/>
+        <location filename="../../recmanager/config.py" line="170"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="141"/>
+        <location filename="../../recmanager/config.py" line="175"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="145"/>
+        <location filename="../../recmanager/config.py" line="179"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="149"/>
+        <location filename="../../recmanager/config.py" line="183"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="153"/>
+        <location filename="../../recmanager/config.py" line="187"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="159"/>
+        <location filename="../../recmanager/config.py" line="193"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="191"/>
+        <location filename="../../recmanager/config.py" line="225"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="208"/>
+        <location filename="../../recmanager/config.py" line="242"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="209"/>
+        <location filename="../../recmanager/config.py" line="243"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="344"/>
+        <location filename="../../recmanager/config.py" line="378"/>
         <source>Settings of version {version} cannot be upgraded.</source>
         <translation>Les réglages de la version {version} ne peuvent pas être mis à niveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="347"/>
-        <location filename="../../recmanager/config.py" line="376"/>
+        <location filename="../../recmanager/config.py" line="381"/>
+        <location filename="../../recmanager/config.py" line="410"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="366"/>
+        <location filename="../../recmanager/config.py" line="400"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="373"/>
+        <location filename="../../recmanager/config.py" line="407"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="380"/>
+        <location filename="../../recmanager/config.py" line="414"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -3717,72 +3742,72 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="35"/>
+        <location filename="../../recmanager/connection.py" line="34"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="39"/>
+        <location filename="../../recmanager/connection.py" line="38"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42"/>
+        <location filename="../../recmanager/connection.py" line="41"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="44"/>
+        <location filename="../../recmanager/connection.py" line="43"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="48"/>
+        <location filename="../../recmanager/connection.py" line="47"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="52"/>
+        <location filename="../../recmanager/connection.py" line="51"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="56"/>
+        <location filename="../../recmanager/connection.py" line="55"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="65"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="67"/>
+        <location filename="../../recmanager/connection.py" line="66"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="71"/>
+        <location filename="../../recmanager/connection.py" line="70"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="75"/>
+        <location filename="../../recmanager/connection.py" line="74"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="97"/>
+        <location filename="../../recmanager/connection.py" line="96"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="105"/>
+        <location filename="../../recmanager/connection.py" line="104"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="109"/>
+        <location filename="../../recmanager/connection.py" line="108"/>
         <source>{count} recorder folders under {root}.</source>
         <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
     </message>
@@ -3808,7 +3833,7 @@
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="107"/>
+        <location filename="../../recmanager/commands/deposit.py" line="109"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -3817,27 +3842,27 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="164"/>
+        <location filename="../../recmanager/commands/deposit.py" line="166"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="167"/>
+        <location filename="../../recmanager/commands/deposit.py" line="169"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="185"/>
+        <location filename="../../recmanager/commands/deposit.py" line="187"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="199"/>
+        <location filename="../../recmanager/commands/deposit.py" line="201"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="215"/>
+        <location filename="../../recmanager/commands/deposit.py" line="218"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -3883,215 +3908,251 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/__init__.py" line="94"/>
-        <source>The port in {spec} is not valid.</source>
-        <translation>Le port indiqué dans {spec} n&apos;est pas valide.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="98"/>
         <source>The path in {spec} must be absolute.</source>
         <translation>Le chemin indiqué dans {spec} doit être absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="110"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="106"/>
         <source>Unknown authentication &quot;{auth}&quot;: use key, agent or password.</source>
         <translation>Authentification « {auth} » inconnue : utilisez key, agent ou password.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="117"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="113"/>
         <source>The deposit {spec} is neither sftp://… nor a folder.</source>
         <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="135"/>
+        <location filename="../../recmanager/deposit/base.py" line="141"/>
         <source>a relative name (&quot;.&quot; or &quot;..&quot;)</source>
         <translation>un nom relatif (« . » ou « .. »)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="137"/>
+        <location filename="../../recmanager/deposit/base.py" line="143"/>
         <source>a slash inside the name</source>
         <translation>une barre oblique dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="139"/>
+        <location filename="../../recmanager/deposit/base.py" line="145"/>
         <source>a control character in the name</source>
         <translation>un caractère de contrôle dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="141"/>
+        <location filename="../../recmanager/deposit/base.py" line="147"/>
         <source>a name that is not valid UTF-8</source>
         <translation>un nom qui n&apos;est pas en UTF-8 valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="147"/>
+        <location filename="../../recmanager/deposit/base.py" line="156"/>
+        <source>the name is {size} bytes long; the folder takes at most {limit}</source>
+        <translation>le nom fait {size} octets ; le dossier en accepte au plus {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="181"/>
         <source>The path {path} was refused: {reason}.</source>
         <translation>Le chemin {path} a été refusé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="150"/>
+        <location filename="../../recmanager/deposit/base.py" line="184"/>
         <source>Only files inside the deposit folder can be used.</source>
         <translation>Seuls les fichiers situés dans le dossier de dépôt peuvent être utilisés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="168"/>
+        <location filename="../../recmanager/deposit/base.py" line="202"/>
         <source>an empty path</source>
         <translation>un chemin vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="170"/>
+        <location filename="../../recmanager/deposit/base.py" line="204"/>
         <source>a control character</source>
         <translation>un caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="172"/>
+        <location filename="../../recmanager/deposit/base.py" line="206"/>
         <source>not an absolute path</source>
         <translation>pas un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="175"/>
+        <location filename="../../recmanager/deposit/base.py" line="209"/>
         <source>&quot;..&quot;, &quot;.&quot; or an empty component</source>
         <translation>« .. », « . » ou un composant vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="177"/>
+        <location filename="../../recmanager/deposit/base.py" line="211"/>
         <source>outside the deposit folder {root}</source>
         <translation>en dehors du dossier de dépôt {root}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="191"/>
+        <location filename="../../recmanager/deposit/base.py" line="225"/>
         <source>The deposit root must be an absolute path, not {root}.</source>
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="269"/>
+        <location filename="../../recmanager/deposit/base.py" line="303"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="273"/>
+        <location filename="../../recmanager/deposit/base.py" line="307"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="276"/>
-        <location filename="../../recmanager/deposit/base.py" line="486"/>
-        <location filename="../../recmanager/deposit/base.py" line="576"/>
+        <location filename="../../recmanager/deposit/base.py" line="310"/>
+        <location filename="../../recmanager/deposit/base.py" line="552"/>
+        <location filename="../../recmanager/deposit/base.py" line="642"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="280"/>
-        <location filename="../../recmanager/deposit/base.py" line="283"/>
+        <location filename="../../recmanager/deposit/base.py" line="314"/>
+        <location filename="../../recmanager/deposit/base.py" line="317"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="305"/>
-        <location filename="../../recmanager/deposit/base.py" line="322"/>
+        <location filename="../../recmanager/deposit/base.py" line="339"/>
+        <location filename="../../recmanager/deposit/base.py" line="356"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
+        <location filename="../../recmanager/deposit/base.py" line="413"/>
+        <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
+        <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/deposit/base.py" line="415"/>
+        <source>The {done} already transferred are kept: run it again to resume.</source>
+        <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="450"/>
+        <source>{name} cannot be saved in {folder}: {reason}.</source>
+        <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="453"/>
+        <source>Give a shorter destination file name.</source>
+        <translation>Donnez un nom de fichier de destination plus court.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="458"/>
+        <source>Choose another name, or pass --overwrite to replace it.</source>
+        <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="475"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="418"/>
+        <location filename="../../recmanager/deposit/base.py" line="478"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="420"/>
+        <location filename="../../recmanager/deposit/base.py" line="480"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="438"/>
+        <location filename="../../recmanager/deposit/base.py" line="498"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="445"/>
+        <location filename="../../recmanager/deposit/base.py" line="505"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="447"/>
+        <location filename="../../recmanager/deposit/base.py" line="507"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="472"/>
+        <location filename="../../recmanager/deposit/base.py" line="532"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="475"/>
+        <location filename="../../recmanager/deposit/base.py" line="535"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="481"/>
+        <location filename="../../recmanager/deposit/base.py" line="541"/>
+        <source>{name} cannot be deposited: {reason}.</source>
+        <translation>{name} ne peut pas être déposé : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="543"/>
+        <source>Give the file a shorter name (--name).</source>
+        <translation>Donnez au fichier un nom plus court (--name).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="547"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="483"/>
+        <location filename="../../recmanager/deposit/base.py" line="549"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="490"/>
+        <location filename="../../recmanager/deposit/base.py" line="456"/>
+        <location filename="../../recmanager/deposit/base.py" line="556"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="492"/>
+        <location filename="../../recmanager/deposit/base.py" line="558"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="501"/>
+        <location filename="../../recmanager/deposit/base.py" line="567"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="527"/>
+        <location filename="../../recmanager/deposit/base.py" line="593"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="553"/>
+        <location filename="../../recmanager/deposit/base.py" line="619"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="554"/>
+        <location filename="../../recmanager/deposit/base.py" line="620"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="572"/>
+        <location filename="../../recmanager/deposit/base.py" line="638"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="578"/>
+        <location filename="../../recmanager/deposit/base.py" line="644"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="583"/>
+        <location filename="../../recmanager/deposit/base.py" line="649"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="628"/>
+        <location filename="../../recmanager/deposit/base.py" line="694"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="667"/>
+        <location filename="../../recmanager/deposit/base.py" line="733"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4107,21 +4168,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="634"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="668"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="644"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="678"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="82"/>
         <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="653"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="687"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="710"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4132,179 +4193,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="691"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="728"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="695"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="701"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="738"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
         <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="708"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="730"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="745"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="767"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="720"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="757"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="115"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="125"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="129"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="139"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="178"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="198"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="189"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="209"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="353"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="366"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="370"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="383"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="410"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="414"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="416"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="429"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="440"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="434"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="447"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="442"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="455"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="449"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="462"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="465"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="454"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="480"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="481"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="482"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="476"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="489"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="496"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="498"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="500"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="504"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="506"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="557"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="559"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="570"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="592"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="622"/>
+        <source>{address} sent nothing for {seconds} s.</source>
+        <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/sftp.py" line="626"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="594"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="624"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="628"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="661"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="695"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="722"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="759"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -4393,7 +4460,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="356"/>
+        <location filename="../../recmanager/packaging/job.py" line="363"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -4418,57 +4485,62 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="424"/>
+        <location filename="../../recmanager/packaging/job.py" line="431"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="426"/>
+        <location filename="../../recmanager/packaging/job.py" line="433"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="430"/>
+        <location filename="../../recmanager/packaging/job.py" line="437"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="434"/>
+        <location filename="../../recmanager/packaging/job.py" line="441"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="442"/>
+        <location filename="../../recmanager/packaging/job.py" line="449"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="450"/>
+        <location filename="../../recmanager/packaging/job.py" line="457"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="483"/>
+        <location filename="../../recmanager/packaging/job.py" line="485"/>
+        <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
+        <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/job.py" line="498"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="486"/>
+        <location filename="../../recmanager/packaging/job.py" line="501"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="509"/>
+        <location filename="../../recmanager/packaging/job.py" line="524"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="519"/>
+        <location filename="../../recmanager/packaging/job.py" line="534"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="628"/>
+        <location filename="../../recmanager/packaging/job.py" line="643"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -4635,312 +4707,312 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>pod</name>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="91"/>
+        <location filename="../../recmanager/pod/rest.py" line="93"/>
         <source>&quot;{url}&quot; is not a Pod address.</source>
         <translation>« {url} » n&apos;est pas une adresse Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="92"/>
+        <location filename="../../recmanager/pod/rest.py" line="94"/>
         <source>Give the address as https://pod.example.edu</source>
         <translation>Indiquez l&apos;adresse sous la forme https://pod.example.edu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="104"/>
+        <location filename="../../recmanager/pod/rest.py" line="106"/>
         <source>The CA bundle {path} does not exist.</source>
         <translation>Le fichier d&apos;autorités de certification {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="107"/>
+        <location filename="../../recmanager/pod/rest.py" line="109"/>
         <source>Choose the certificate file again in the profile.</source>
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="173"/>
+        <location filename="../../recmanager/pod/rest.py" line="175"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="175"/>
+        <location filename="../../recmanager/pod/rest.py" line="177"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
         <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="178"/>
+        <location filename="../../recmanager/pod/rest.py" line="180"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="193"/>
+        <location filename="../../recmanager/pod/rest.py" line="195"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
         <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="196"/>
+        <location filename="../../recmanager/pod/rest.py" line="198"/>
         <source>Check that you are on the university network or its VPN.</source>
         <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="200"/>
+        <location filename="../../recmanager/pod/rest.py" line="202"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
         <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="203"/>
+        <location filename="../../recmanager/pod/rest.py" line="205"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="208"/>
+        <location filename="../../recmanager/pod/rest.py" line="210"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="211"/>
+        <location filename="../../recmanager/pod/rest.py" line="213"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="217"/>
+        <location filename="../../recmanager/pod/rest.py" line="219"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="220"/>
+        <location filename="../../recmanager/pod/rest.py" line="222"/>
         <source>Check the Pod address and port, and that the server is running.</source>
         <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="225"/>
+        <location filename="../../recmanager/pod/rest.py" line="227"/>
         <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="228"/>
+        <location filename="../../recmanager/pod/rest.py" line="230"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="286"/>
+        <location filename="../../recmanager/pod/rest.py" line="288"/>
         <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
         <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="292"/>
+        <location filename="../../recmanager/pod/rest.py" line="294"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="299"/>
+        <location filename="../../recmanager/pod/rest.py" line="301"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="303"/>
+        <location filename="../../recmanager/pod/rest.py" line="305"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
         <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="308"/>
+        <location filename="../../recmanager/pod/rest.py" line="310"/>
         <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="312"/>
+        <location filename="../../recmanager/pod/rest.py" line="314"/>
         <source>Pod received no token with the request ({where}).</source>
         <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="316"/>
+        <location filename="../../recmanager/pod/rest.py" line="318"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
         <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="323"/>
+        <location filename="../../recmanager/pod/rest.py" line="325"/>
         <source>Pod refused the API token ({detail}).</source>
         <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="327"/>
+        <location filename="../../recmanager/pod/rest.py" line="329"/>
         <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
         <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="337"/>
+        <location filename="../../recmanager/pod/rest.py" line="339"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="340"/>
+        <location filename="../../recmanager/pod/rest.py" line="342"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
         <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="347"/>
+        <location filename="../../recmanager/pod/rest.py" line="349"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
         <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="352"/>
+        <location filename="../../recmanager/pod/rest.py" line="354"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="355"/>
+        <location filename="../../recmanager/pod/rest.py" line="357"/>
         <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
         <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="361"/>
+        <location filename="../../recmanager/pod/rest.py" line="363"/>
         <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
         <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="367"/>
+        <location filename="../../recmanager/pod/rest.py" line="369"/>
         <source>Pod has nothing at {where} ({detail}).</source>
         <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="371"/>
+        <location filename="../../recmanager/pod/rest.py" line="373"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
         <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="376"/>
+        <location filename="../../recmanager/pod/rest.py" line="378"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="382"/>
+        <location filename="../../recmanager/pod/rest.py" line="384"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="572"/>
+        <location filename="../../recmanager/pod/rest.py" line="574"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
         <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="589"/>
+        <location filename="../../recmanager/pod/rest.py" line="591"/>
         <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
         <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="595"/>
+        <location filename="../../recmanager/pod/rest.py" line="597"/>
         <source>Check the Pod address in the profile.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="636"/>
+        <location filename="../../recmanager/pod/rest.py" line="638"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="680"/>
+        <location filename="../../recmanager/pod/rest.py" line="682"/>
         <source>No Pod API token was given.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="702"/>
+        <location filename="../../recmanager/pod/rest.py" line="704"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="705"/>
+        <location filename="../../recmanager/pod/rest.py" line="707"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="728"/>
+        <location filename="../../recmanager/pod/rest.py" line="730"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="737"/>
+        <location filename="../../recmanager/pod/rest.py" line="739"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="741"/>
+        <location filename="../../recmanager/pod/rest.py" line="743"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="778"/>
+        <location filename="../../recmanager/pod/rest.py" line="780"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="786"/>
+        <location filename="../../recmanager/pod/rest.py" line="788"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="900"/>
+        <location filename="../../recmanager/pod/rest.py" line="902"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="903"/>
+        <location filename="../../recmanager/pod/rest.py" line="905"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="960"/>
+        <location filename="../../recmanager/pod/rest.py" line="962"/>
         <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
         <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="968"/>
+        <location filename="../../recmanager/pod/rest.py" line="970"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="974"/>
+        <location filename="../../recmanager/pod/rest.py" line="976"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="997"/>
+        <location filename="../../recmanager/pod/rest.py" line="999"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1007"/>
+        <location filename="../../recmanager/pod/rest.py" line="1009"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1020"/>
+        <location filename="../../recmanager/pod/rest.py" line="1022"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1028"/>
+        <location filename="../../recmanager/pod/rest.py" line="1030"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1037"/>
+        <location filename="../../recmanager/pod/rest.py" line="1039"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1042"/>
+        <location filename="../../recmanager/pod/rest.py" line="1044"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1050"/>
+        <location filename="../../recmanager/pod/rest.py" line="1052"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1051"/>
+        <location filename="../../recmanager/pod/rest.py" line="1053"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1073"/>
+        <location filename="../../recmanager/pod/rest.py" line="1075"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
@@ -5657,72 +5729,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="261"/>
+        <location filename="../../recmanager/config.py" line="295"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="262"/>
+        <location filename="../../recmanager/config.py" line="296"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="270"/>
+        <location filename="../../recmanager/config.py" line="304"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="271"/>
+        <location filename="../../recmanager/config.py" line="305"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="283"/>
+        <location filename="../../recmanager/config.py" line="317"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="284"/>
+        <location filename="../../recmanager/config.py" line="318"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="294"/>
+        <location filename="../../recmanager/config.py" line="328"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="295"/>
+        <location filename="../../recmanager/config.py" line="329"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="303"/>
+        <location filename="../../recmanager/config.py" line="337"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="304"/>
+        <location filename="../../recmanager/config.py" line="338"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="312"/>
+        <location filename="../../recmanager/config.py" line="346"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="313"/>
+        <location filename="../../recmanager/config.py" line="347"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="321"/>
+        <location filename="../../recmanager/config.py" line="355"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="322"/>
+        <location filename="../../recmanager/config.py" line="356"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -210,6 +210,9 @@ def test_full_chain_replayed_ends_ready_with_recorded_output(context, bento, inp
         if not statuses or statuses[-1] != event.status:
             statuses.append(event.status)
     assert statuses == ["Queued", "Ingested", "Fragmented", "Encrypted", "Ready"]
+    # mp4encrypt has no other way to take the key: the job says it shows in the process list
+    assert events[0].event == "started" and "mp4encrypt" in events[0].message
+    assert "process list" in events[0].message
     steps = {r.message for r in reports}
     assert {"Ingested · fragmenting", "Fragmented · encrypting",
             "Encrypted · writing DASH"} <= steps

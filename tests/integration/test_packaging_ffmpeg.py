@@ -59,6 +59,9 @@ def test_clip_becomes_verified_encrypted_dash(context, media, tmp_path, caplog):
     order = [s for i, s in enumerate(statuses) if i == 0 or statuses[i - 1] != s]
     assert order == ["Queued", "Ingested", "Fragmented", "Encrypted", "Ready"]
     assert events[0].event == "started" and events[-1].event == "ready"
+    # FFmpeg cannot read the key from a file or a descriptor: the job says it shows
+    assert "FFmpeg" in events[0].message and "process list" in events[0].message
+    assert KEYS.key_hex not in events[0].message
     assert [e.sequence for e in events] == list(range(1, len(events) + 1))
     percents = [r.done for r in reports]
     assert percents == sorted(percents) and percents[-1] == 100.0
