@@ -40,7 +40,8 @@ def rss_mb() -> float:
 
 
 def make_rows(count: int) -> list[object]:
-    from recmanager.inbox import InboxRow, RecorderMode, RowState
+    from recmanager.inbox import InboxRow, RowState
+    from recmanager.recorder_mode import RecorderMode
 
     now = datetime.now(UTC)
     rows = []
@@ -52,7 +53,7 @@ def make_rows(count: int) -> list[object]:
             state=RowState(STATES[number % len(STATES)]),
             size=(number * 7919) % (6 * 2**30) + 1,
             deposited=now - timedelta(minutes=number), recorder_id=recorder,
-            recorder_name=f"Amphi {recorder}", recorder_mode=RecorderMode.MANUAL,
+            recorder_name=f"Amphi {recorder}", recorder_mode=RecorderMode.MANUAL_CLAIM,
             treatment_id=number, pod_size=None, duration=float(number % 7200) or None,
         ))
     return rows

@@ -88,7 +88,7 @@ PREPARE = """
 from datetime import UTC, datetime, timedelta
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.inbox import InboxRow, LocalState, RecorderInfo, RowState, save_cache
+from recmanager.inbox import InboxRow, LocalState, InboxRecorder, RowState, save_cache
 context = AppContext.open()
 profile = Profile(name="bench", pod_url="http://127.0.0.1:9", deposit_kind="local",
                   local_deposit="/nonexistent", deposit_root="/data/ftp-pod/ftp/")
@@ -99,7 +99,7 @@ rows = [InboxRow(path=f"/data/ftp-pod/ftp/amphi{n % 5}/rec{n}.mp4", name=f"rec{n
                  folder=f"amphi{n % 5}", state=RowState.CLAIMABLE, size=n * 1000,
                  deposited=now - timedelta(hours=n), recorder_id=n % 5,
                  recorder_name=f"Amphi {n % 5}", treatment_id=n) for n in range(200)]
-save_cache(context.db, "bench", rows, [RecorderInfo(i, f"Amphi {i}") for i in range(5)],
+save_cache(context.db, "bench", rows, [InboxRecorder(i, f"Amphi {i}") for i in range(5)],
            LocalState(), now)
 context.close()
 """

@@ -13,6 +13,7 @@ from recmanager.i18n import translate
 from recmanager.secrets import SecretKind
 from recmanager.ui.app import install_translations
 from recmanager.ui.dialogs.crash import CrashDialog, crash_report
+from recmanager.ui.dialogs.first_run import FirstRunGuide
 from recmanager.ui.dialogs.profile import ProfileDialog
 from recmanager.ui.excepthook import install_exception_hook
 from recmanager.ui.inbox_view import InboxPanel
@@ -101,6 +102,26 @@ def test_profile_dialog_saves_fields_and_puts_secrets_in_the_keyring(qtbot, cont
     assert context.secrets.get("univ", SecretKind.POD_TOKEN) == "tok-123456"
     assert context.secrets.get("univ", SecretKind.KEY_PASSPHRASE) == "passphrase-xyz"
     assert "tok-123456" not in context.paths.profiles_file.read_text(encoding="utf-8")
+
+
+def test_the_first_run_guide_and_the_profile_dialog_read_the_same_entries_alike(qtbot, context):
+    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
+    guide = FirstRunGuide(context, TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(guide)
+    for name, pod_url, host, secret, verify in (
+            (guide.profile_name, guide.pod_url, guide.sftp_host, guide.token, guide.verify_tls),
+            (dialog.name, dialog.pod_url, dialog.sftp_host, dialog.token, dialog.verify_tls)):
+        pod_url.setText("https://pod.univ.example/")
+        name.setText(" univ ")  # after the address, which the guide names a profile after
+        host.setText("pod.univ.example ")
+        secret.setText(" tok-123456 ")
+        verify.setChecked(False)
+    guide.deposit_root.clear()
+    dialog.deposit_root.clear()
+    assert guide.profile() == dialog.current_profile()
+    assert guide.profile().deposit_root == ""  # refused by validation, never saved as "/"
+    assert guide._secrets(guide.profile()) == [(SecretKind.POD_TOKEN, "tok-123456")]
 
 
 def test_profile_dialog_test_names_the_failing_part(qtbot, context):

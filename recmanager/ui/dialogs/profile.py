@@ -28,6 +28,7 @@ from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
+from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -210,39 +211,22 @@ class ProfileDialog(QDialog):
         self.check_results.clear()
 
     def current_profile(self) -> Profile:
-        return Profile(
-            name=self.name.text().strip(),
-            pod_url=self.pod_url.text().strip(),
-            verify_tls=self.verify_tls.isChecked(),
-            ca_bundle=self.ca_bundle.text().strip(),
-            pod_username=self.pod_username.text().strip(),
-            preview_base_url=self.preview_base_url.text().strip(),
-            deposit_kind=self.deposit_kind.currentData(),
-            sftp_host=self.sftp_host.text().strip(),
-            sftp_port=self.sftp_port.value(),
-            sftp_user=self.sftp_user.text().strip(),
-            sftp_auth=self.sftp_auth.currentData(),
-            sftp_key_file=self.sftp_key_file.text().strip(),
-            deposit_root=self.deposit_root.text().strip() or "/",
-            local_deposit=self.local_deposit.text().strip(),
-            bento4_dir=self.bento4_dir.text().strip(),
-        )
+        return profile_from_form({
+            "name": self.name, "pod_url": self.pod_url, "verify_tls": self.verify_tls,
+            "ca_bundle": self.ca_bundle, "pod_username": self.pod_username,
+            "preview_base_url": self.preview_base_url, "deposit_kind": self.deposit_kind,
+            "sftp_host": self.sftp_host, "sftp_port": self.sftp_port,
+            "sftp_user": self.sftp_user, "sftp_auth": self.sftp_auth,
+            "sftp_key_file": self.sftp_key_file, "deposit_root": self.deposit_root,
+            "local_deposit": self.local_deposit, "bento4_dir": self.bento4_dir,
+        })
 
     def _store_secrets(self, profile: Profile) -> bool:
         """Typed secrets go to the keyring; returns False if any is kept in memory only."""
-        secrets = self.context.secrets
         persistent = True
-        sftp_kind = (
-            SecretKind.SFTP_PASSWORD if profile.sftp_auth == "password"
-            else SecretKind.KEY_PASSPHRASE
-        )
-        for edit, kind in (
-            (self.token, SecretKind.POD_TOKEN),
-            (self.pod_password, SecretKind.POD_PASSWORD),
-            (self.sftp_secret, sftp_kind),
-        ):
-            if edit.text():
-                persistent &= secrets.set(profile.name, kind, edit.text())
+        for kind, value in typed_secrets(profile, self.token.text(), self.pod_password.text(),
+                                         self.sftp_secret.text()):
+            persistent &= self.context.secrets.set(profile.name, kind, value)
         return persistent
 
     # --- actions --------------------------------------------------------------------------
