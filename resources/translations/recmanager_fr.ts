@@ -1345,7 +1345,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="91"/>
-        <location filename="../../recmanager/ui/main_window.py" line="431"/>
+        <location filename="../../recmanager/ui/main_window.py" line="433"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1415,7 +1415,7 @@
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="433"/>
+        <location filename="../../recmanager/ui/main_window.py" line="435"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -1949,216 +1949,236 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="49"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="50"/>
         <source>Connection profiles</source>
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="68"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="69"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="71"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="72"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="77"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="75"/>
+        <source>Delete profile…</source>
+        <translation>Supprimer le profil…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="209"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="213"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="89"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="90"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="93"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="99"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="108"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="136"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="128"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="207"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="211"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="238"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="242"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="250"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="253"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="254"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="257"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="262"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="260"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="264"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="273"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="278"/>
+        <source>Delete profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="279"/>
+        <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
+        <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="289"/>
+        <source>Profile not deleted</source>
+        <translation>Profil non supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="302"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -2712,29 +2732,9 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="49"/>
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="44"/>
         <source>Settings</source>
         <translation>Réglages</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="146"/>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="147"/>
-        <source>Browse for {setting}</source>
-        <translation>Parcourir ({setting})</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="153"/>
-        <source>Choose a folder</source>
-        <translation>Choisir un dossier</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="191"/>
-        <source>Give an address starting with https:// or http://, or nothing.</source>
-        <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
 </context>
 <context>
@@ -3360,17 +3360,47 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="71"/>
+        <location filename="../../recmanager/commands/actions.py" line="95"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="73"/>
+        <location filename="../../recmanager/commands/actions.py" line="97"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="115"/>
+        <location filename="../../recmanager/commands/actions.py" line="129"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/actions.py" line="129"/>
+        <source>Quarantined</source>
+        <translation>Mis en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/actions.py" line="130"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/actions.py" line="142"/>
+        <source>No quarantined recording of {file} can be put back.</source>
+        <translation>Aucun enregistrement en quarantaine ne correspond à {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/actions.py" line="144"/>
+        <source>No quarantined recording to put back.</source>
+        <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/actions.py" line="145"/>
+        <source>`recmanager quarantine list` shows what can be put back; files older than the quarantine period are gone.</source>
+        <translation>`recmanager quarantine list` montre ce qui peut être remis en place ; les fichiers plus anciens que la durée de quarantaine ont disparu.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/actions.py" line="182"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
@@ -3504,92 +3534,151 @@
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/commands/profiles.py" line="47"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/profiles.py" line="47"/>
+        <source>Pod address</source>
+        <translation>Adresse de Pod</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/profiles.py" line="48"/>
+        <source>Deposit</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/profiles.py" line="57"/>
+        <source>The profile &quot;{name}&quot; and its secrets are deleted.</source>
+        <translation>Le profil « {name} » et ses secrets sont supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/settings.py" line="60"/>
+        <source>Setting</source>
+        <translation>Réglage</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/settings.py" line="60"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/settings.py" line="61"/>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/settings.py" line="61"/>
+        <source>Meaning</source>
+        <translation>Signification</translation>
+    </message>
 </context>
 <context>
     <name>config</name>
     <message>
-        <location filename="../../recmanager/config.py" line="89"/>
+        <location filename="../../recmanager/config.py" line="88"/>
         <source>The settings file {path} cannot be read: {error}</source>
         <translation>Le fichier de réglages {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="92"/>
+        <location filename="../../recmanager/config.py" line="91"/>
         <source>Fix or remove the file, then start recmanager again.</source>
         <translation>Corrigez ou supprimez ce fichier, puis relancez recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="128"/>
+        <location filename="../../recmanager/config.py" line="127"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="132"/>
+        <location filename="../../recmanager/config.py" line="131"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="137"/>
+        <location filename="../../recmanager/config.py" line="136"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="141"/>
+        <location filename="../../recmanager/config.py" line="140"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="145"/>
+        <location filename="../../recmanager/config.py" line="144"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="149"/>
+        <location filename="../../recmanager/config.py" line="148"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="155"/>
+        <location filename="../../recmanager/config.py" line="154"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="180"/>
+        <location filename="../../recmanager/config.py" line="179"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="197"/>
+        <location filename="../../recmanager/config.py" line="196"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="198"/>
+        <location filename="../../recmanager/config.py" line="197"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="333"/>
-        <source>Settings of version {version} cannot be upgraded.</source>
-        <translation>Les réglages de la version {version} ne peuvent pas être mis à niveau.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/config.py" line="336"/>
-        <location filename="../../recmanager/config.py" line="365"/>
+        <location filename="../../recmanager/config.py" line="390"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="355"/>
+        <location filename="../../recmanager/config.py" line="380"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="362"/>
+        <location filename="../../recmanager/config.py" line="327"/>
+        <source>There is no setting named &quot;{key}&quot;.</source>
+        <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="328"/>
+        <source>`recmanager settings list` shows them.</source>
+        <translation>`recmanager settings list` les affiche.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="336"/>
+        <source>Give an address starting with https:// or http://, or nothing.</source>
+        <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="346"/>
+        <source>Give yes or no for &quot;{key}&quot;.</source>
+        <translation>Indiquez yes ou no pour « {key} ».</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="357"/>
+        <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
+        <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="387"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="369"/>
+        <location filename="../../recmanager/config.py" line="394"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -3670,17 +3759,17 @@
 <context>
     <name>context</name>
     <message>
-        <location filename="../../recmanager/context.py" line="60"/>
+        <location filename="../../recmanager/context.py" line="67"/>
         <source>No connection profile is set up.</source>
         <translation>Aucun profil de connexion n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="61"/>
+        <location filename="../../recmanager/context.py" line="68"/>
         <source>Create one in the application, pass --profile NAME, or set RECMANAGER_POD_URL and RECMANAGER_POD_TOKEN.</source>
         <translation>Créez-en un dans l&apos;application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="78"/>
+        <location filename="../../recmanager/context.py" line="85"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>
@@ -5502,72 +5591,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="250"/>
+        <location filename="../../recmanager/config.py" line="249"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="251"/>
+        <location filename="../../recmanager/config.py" line="250"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="259"/>
+        <location filename="../../recmanager/config.py" line="258"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="260"/>
+        <location filename="../../recmanager/config.py" line="259"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="272"/>
+        <location filename="../../recmanager/config.py" line="271"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="273"/>
+        <location filename="../../recmanager/config.py" line="272"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="283"/>
+        <location filename="../../recmanager/config.py" line="282"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="284"/>
+        <location filename="../../recmanager/config.py" line="283"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="292"/>
+        <location filename="../../recmanager/config.py" line="291"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="293"/>
+        <location filename="../../recmanager/config.py" line="292"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="301"/>
+        <location filename="../../recmanager/config.py" line="300"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="302"/>
+        <location filename="../../recmanager/config.py" line="301"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="310"/>
+        <location filename="../../recmanager/config.py" line="309"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="311"/>
+        <location filename="../../recmanager/config.py" line="310"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -6,7 +6,7 @@ import sys
 import threading
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from recmanager.config import Profile
 from recmanager.i18n import translate
@@ -122,6 +122,34 @@ def test_the_first_run_guide_and_the_profile_dialog_read_the_same_entries_alike(
     assert guide.profile() == dialog.current_profile()
     assert guide.profile().deposit_root == ""  # refused by validation, never saved as "/"
     assert guide._secrets(guide.profile()) == [(SecretKind.POD_TOKEN, "tok-123456")]
+
+
+def test_profile_dialog_deletes_a_profile_and_its_secrets_once_confirmed(qtbot, context,
+                                                                         monkeypatch):
+    for name in ("a", "b"):
+        context.profiles.save(Profile(name=name, pod_url=f"https://{name}.example/",
+                                      sftp_host=f"{name}.example"))
+        context.secrets.set(name, SecretKind.POD_TOKEN, f"token-{name}")
+    questions: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+
+    def answer(_parent, _title, text, *_args):
+        questions.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    dialog = ProfileDialog(context, TaskRunner(synchronous=True), context.profiles.get("a"))
+    qtbot.addWidget(dialog)
+    assert dialog.profile_list.currentItem().text() == "a"
+    dialog.delete_button.click()  # cancelled
+    assert context.profiles.names() == ["a", "b"] and dialog.deleted == []
+    dialog.delete_button.click()
+    assert "\"a\"" in questions[1] and "keyring" in questions[1]
+    assert context.profiles.names() == ["b"] and dialog.deleted == ["a"]
+    assert context.secrets.get("a", SecretKind.POD_TOKEN) is None
+    assert context.secrets.get("b", SecretKind.POD_TOKEN) == "token-b"
+    assert [dialog.profile_list.item(i).text() for i in range(dialog.profile_list.count())] == [
+        "b"]
 
 
 def test_profile_dialog_test_names_the_failing_part(qtbot, context):

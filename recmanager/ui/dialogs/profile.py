@@ -46,6 +46,7 @@ class ProfileDialog(QDialog):
         self.context = context
         self.runner = runner
         self.saved_profile: Profile | None = None
+        self.deleted: list[str] = []  # names of the profiles deleted here
         self.setWindowTitle(self.tr("Connection profiles"))
         self.setObjectName("ProfileDialog")
         self._build()
@@ -71,6 +72,9 @@ class ProfileDialog(QDialog):
         new_button = QPushButton(self.tr("New profile"), self)
         new_button.clicked.connect(self._new)
         left.addWidget(new_button)
+        self.delete_button = QPushButton(self.tr("Delete profile…"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        left.addWidget(self.delete_button)
         outer.addLayout(left, 1)
 
         right = QVBoxLayout()
@@ -263,6 +267,31 @@ class ProfileDialog(QDialog):
             )
         self.saved_profile = profile
         self._reload_list(profile.name)
+
+    def delete_selected(self) -> None:
+        """Delete the selected profile and its secrets, once the user confirms."""
+        item = self.profile_list.currentItem()
+        if item is None or not item.isSelected():
+            return
+        name = item.text()
+        answer = QMessageBox.question(
+            self, self.tr("Delete profile"),
+            self.tr("Delete the profile \"{name}\" and its secrets (token, passwords) from "
+                    "the keyring? Nothing on the Pod server or in the deposit folder changes; "
+                    "the audit log is kept.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.delete_profile(name)
+        except RecmanagerError as exc:
+            QMessageBox.warning(self, self.tr("Profile not deleted"), str(exc))
+            return
+        self.deleted.append(name)
+        if self.saved_profile is not None and self.saved_profile.name == name:
+            self.saved_profile = None
+        self._reload_list(None)
 
     def test_connection(self) -> None:
         profile = self.current_profile()
