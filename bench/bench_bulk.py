@@ -44,7 +44,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import ratio_line  # noqa: E402
+from common import exit_code, judge  # noqa: E402
 from latency_proxy import LatencyProxy  # noqa: E402
 
 from recmanager import bulk  # noqa: E402
@@ -265,23 +265,32 @@ def main() -> int:
         print(f"speed-up on loopback: {loopback_ratio:.2f}x (not judged: the sandbox is "
               f"{WORKERS} Python processes on {os.cpu_count()} cores shared with the client, so "
               "it is CPU-bound and there is no waiting for concurrency to overlap)")
-        print(ratio_line(f"speed-up with {args.latency_ms:g} ms network latency (judged)",
-                         network_ratio, 3, at_most=False))
+        judge(f"speed-up with {args.latency_ms:g} ms network latency", network_ratio, 3,
+              at_most=False)
 
-        at_kill, exit_code = killed_then_rerun(
+        at_kill, rerun_code = killed_then_rerun(
             state, rules_file(workdir / "kill.csv", "kill"), home / "cli", count)
         held = audit_pod(state, "kill", count)
         print(f"interrupted run: SIGKILL after {at_kill} of {count} rows done; re-run exit "
-              f"code {exit_code}")
+              f"code {rerun_code}")
         print(f"  Pod holds {held['assigned']} of {held['files']} files claimed, "
               f"{held['still_unclaimed']} still unclaimed, {held['videos']} videos")
         print(f"  duplicates: {held['duplicate_recordings']} recordings, "
-              f"{held['duplicate_videos']} videos (goal 0)")
+              f"{held['duplicate_videos']} videos")
+        duplicates = held["duplicate_recordings"] + held["duplicate_videos"]
         for prefix in (*LOOPBACK, *NETWORK):
             other = audit_pod(state, prefix, count)
+            duplicates += other["duplicate_recordings"] + other["duplicate_videos"]
             print(f"set {prefix!r}: {other['assigned']} assigned, "
                   f"{other['duplicate_recordings']} duplicate recordings, "
+                  f"{other['duplicate_videos']} duplicate videos, "
                   f"{other['still_unclaimed']} still unclaimed")
+        judge("duplicate recordings and videos, every set", duplicates, 0, at_most=True,
+              unit="", digits=0)
+        judge("files claimed after the interrupted run and its re-run", held["assigned"],
+              count, at_most=False, unit="", digits=0)
+        judge("files still unclaimed after the re-run", held["still_unclaimed"], 0,
+              at_most=True, unit="", digits=0)
     finally:
         context.close()
         stop(process)
@@ -289,7 +298,7 @@ def main() -> int:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
             print(f"work folder kept: {workdir}")
-    return 0
+    return exit_code()
 
 
 if __name__ == "__main__":

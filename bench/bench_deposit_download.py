@@ -24,10 +24,12 @@ import paramiko
 from common import (
     CACHE,
     bench_context,
+    exit_code,
     human_bytes,
+    inform,
     interleaved,
+    judge,
     peak_rss_mb,
-    ratio_line,
     run_openssh_sftp,
     sshd_server,
     timed,
@@ -117,12 +119,10 @@ def main() -> int:
         context.close()
     print(f"  peak memory: {peak_rss_mb():.0f} MB")
     reference = medians["OpenSSH sftp get"]
-    print(ratio_line("paramiko get() vs OpenSSH", reference / get_time, 0.45, at_most=False)
-          + "  (for information)")
-    result = ratio_line("recmanager download vs OpenSSH (throughput)",
-                        reference / medians["recmanager download"], 0.45, at_most=False)
-    print(result)
-    return 0 if result.endswith("PASS") else 1
+    inform("paramiko get() vs OpenSSH", reference / get_time)
+    judge("recmanager download vs OpenSSH (throughput)",
+          reference / medians["recmanager download"], 0.45, at_most=False)
+    return exit_code()
 
 
 if __name__ == "__main__":

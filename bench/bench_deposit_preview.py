@@ -34,7 +34,16 @@ import threading
 import time
 from pathlib import Path
 
-from common import CACHE, bench_context, human_bytes, peak_rss_mb, ratio_line, sshd_server
+from common import (
+    CACHE,
+    bench_context,
+    exit_code,
+    human_bytes,
+    inform,
+    judge,
+    peak_rss_mb,
+    sshd_server,
+)
 
 from recmanager.deposit import open_deposit
 from recmanager.deposit.stream import PreviewServer, player_options
@@ -187,18 +196,13 @@ def main() -> int:
           f"{[human_bytes(count) for count in fetched[0::2]]}; with VLC's defaults "
           f"{[human_bytes(count) for count in fetched[1::2]]}")
     print(f"  peak memory: {peak_rss_mb():.0f} MB")
-    print(ratio_line("stream with VLC's defaults vs local", default / local, 2.0,
-                     at_most=True) + "  (for information)")
-    timing = ratio_line("time to first frame, stream vs local", streamed_time / local, 2.0,
-                        at_most=True)
-    share = most / real_size
-    volume = f"bytes fetched: {100 * share:.2f} % of the file (goal <= 5 %) " + (
-        "PASS" if share <= 0.05 else "FAIL")
-    print(timing)
-    print(volume + ("" if args.full else
-                    "  (the goal is set for 2 GB: --full; VLC reads the same megabytes ahead "
-                    "whatever the size)"))
-    return 0 if timing.endswith("PASS") and volume.endswith("PASS") else 1
+    inform("stream with VLC's defaults vs local", default / local)
+    judge("time to first frame, stream vs local", streamed_time / local, 2.0, at_most=True)
+    judge("bytes fetched, share of the file", 100 * most / real_size, 5, at_most=True, unit=" %")
+    if not args.full:
+        print("  (the bytes goal is set for 2 GB: --full; VLC reads the same megabytes ahead "
+              "whatever the size)")
+    return exit_code()
 
 
 if __name__ == "__main__":

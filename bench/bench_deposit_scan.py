@@ -28,10 +28,12 @@ from pathlib import Path
 from common import (
     CACHE,
     bench_context,
+    exit_code,
+    inform,
     interleaved,
+    judge,
     median_time,
     peak_rss_mb,
-    ratio_line,
     run_openssh_sftp,
     sshd_server,
 )
@@ -103,13 +105,10 @@ def main() -> int:
         reference, sequential, parallel, rescan = medians.values()
         context.close()
     print(f"  peak memory: {peak_rss_mb():.0f} MB")
-    print(ratio_line("listing, 1 channel vs sftp -b", sequential / reference, 1.0,
-                     at_most=True) + "  (for information)")
-    print(ratio_line("listing, 8 channels vs sftp -b", parallel / reference, 1.0, at_most=True))
-    result = ratio_line("scan (rescan, with the store) vs sftp -b", rescan / reference, 1.0,
-                        at_most=True)
-    print(result)
-    return 0 if result.endswith("PASS") else 1
+    inform("listing, 1 channel vs sftp -b", sequential / reference)
+    inform("listing, 8 channels vs sftp -b", parallel / reference)
+    judge("scan (rescan, with the store) vs sftp -b", rescan / reference, 1.0, at_most=True)
+    return exit_code()
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 """50,000 recordings in the real main window: load, filter keystrokes, memory.
 
-Goals: loading the rows into the window (model, sidebar, view) <= 300 ms; each keystroke in
-the filter <= 50 ms (median; the worst is printed too); resident memory <= 200 MB over the
-empty window. Times are wall clock and, beside them, this process's CPU time: on a machine
-busy with other work (the load average is printed) the wall clock also counts the time
-other programs held the CPU, the CPU time does not. The reference, measured in the same
-run, is Qt's own QStandardItemModel with a QSortFilterProxyModel holding the same rows
-(``--no-reference`` skips it).
+Goals, judged on the wall clock (what a person waits for): loading the rows into the window
+(model, sidebar, view) <= 300 ms; each keystroke in the filter <= 50 ms (median; the worst
+is printed too); resident memory <= 200 MB over the empty window. This process's CPU time is
+printed beside the wall clock: on a machine busy with other work (the load average is
+printed) the wall clock also counts the time other programs held the CPU, the CPU time does
+not. The reference, measured in the same run and printed for information, is Qt's own
+QStandardItemModel with a QSortFilterProxyModel holding the same rows (``--no-reference``
+skips it).
 
 ``--rows N`` changes the size (default 50,000).
 """
@@ -22,7 +23,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from common import ratio_line
+from common import exit_code, inform, judge
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,7 +41,8 @@ def rss_mb() -> float:
 
 
 def make_rows(count: int) -> list[object]:
-    from recmanager.inbox import InboxRow, RecorderMode, RowState
+    from recmanager.inbox import InboxRow, RowState
+    from recmanager.recorder_mode import RecorderMode
 
     now = datetime.now(UTC)
     rows = []
@@ -52,7 +54,7 @@ def make_rows(count: int) -> list[object]:
             state=RowState(STATES[number % len(STATES)]),
             size=(number * 7919) % (6 * 2**30) + 1,
             deposited=now - timedelta(minutes=number), recorder_id=recorder,
-            recorder_name=f"Amphi {recorder}", recorder_mode=RecorderMode.MANUAL,
+            recorder_name=f"Amphi {recorder}", recorder_mode=RecorderMode.MANUAL_CLAIM,
             treatment_id=number, pod_size=None, duration=float(number % 7200) or None,
         ))
     return rows
@@ -191,18 +193,19 @@ def main() -> int:
         print(f"reference (QStandardItemModel + QSortFilterProxyModel): load "
               f"{reference['load'] * 1000:.0f} ms; filter keystroke median "
               f"{statistics.median(reference['keys']) * 1000:.1f} ms")
-        print(ratio_line("load vs reference (wall)", load_wall / reference["load"], 1.0,
-                         at_most=True))
-        print(ratio_line("filter keystroke vs reference (wall)", statistics.median(keys_wall)
-                         / statistics.median(reference["keys"]), 1.0, at_most=True))
-    for clock, load, keys in (("wall", load_wall, keys_wall), ("CPU", load_cpu, keys_cpu)):
-        print(ratio_line(f"load vs 300 ms budget ({clock})", load / 0.300, 1.0, at_most=True))
-        print(ratio_line(f"filter keystroke, median, vs 50 ms budget ({clock})",
-                         statistics.median(keys) / 0.050, 1.0, at_most=True))
-        print(ratio_line(f"filter keystroke, worst, vs 50 ms budget ({clock})",
-                         max(keys) / 0.050, 1.0, at_most=True))
-    print(ratio_line("memory vs 200 MB budget", ours["memory"] / 200, 1.0, at_most=True))
-    return 0
+        inform("load vs reference (wall)", load_wall / reference["load"])
+        inform("filter keystroke vs reference (wall)",
+               statistics.median(keys_wall) / statistics.median(reference["keys"]))
+    inform("load (CPU)", load_cpu * 1000, unit=" ms", digits=0)
+    inform("filter keystroke, median (CPU)", statistics.median(keys_cpu) * 1000, unit=" ms",
+           digits=1)
+    inform("filter keystroke, worst (wall)", max(keys_wall) * 1000, unit=" ms", digits=1)
+    judge("load (wall)", load_wall * 1000, 300, at_most=True, unit=" ms", digits=0)
+    judge("filter keystroke, median (wall)", statistics.median(keys_wall) * 1000, 50,
+          at_most=True, unit=" ms", digits=1)
+    judge("memory over the empty window", ours["memory"], 200, at_most=True, unit=" MB",
+          digits=0)
+    return exit_code()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import CACHE, ratio_line
+from common import CACHE, exit_code, judge
 
 from recmanager.media import ffmpeg_executable
 
@@ -215,8 +215,8 @@ def main() -> int:
         print(f"{backend} CPU time: bare {min(r['cpu'] for r in runs['bare']):.2f} s, job "
               f"{min(r['cpu'] for r in runs['job']):.2f} s (of which recmanager's own Python "
               f"{job['python_cpu']:.2f} s), ratio {cpu_ratio:.3f}")
-        print(ratio_line(f"{backend} job / bare commands (wall)", ratio, 1.05, at_most=True))
-    return 0
+        judge(f"{backend} job / bare commands (wall)", ratio, 1.05, at_most=True)
+    return exit_code()
 
 
 if __name__ == "__main__":

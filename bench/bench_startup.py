@@ -5,12 +5,14 @@ first paint event (the program then says so on its output; its exit is not count
 two programs take turns so a load spike hits both alike. recmanager's first screen is its
 main window with menus, tool bar and status bar; the recordings inbox (with its cached
 recordings), the tray icon and the jobs dock are built just after that first paint, so the
-time until the cached recordings are on screen is measured too and printed beside it. The
+time until the cached recordings are on screen — what a person waits for — is measured too
+and judged beside it. The
 recmanager start follows ``recmanager``'s own path (:func:`recmanager.ui.app.run_gui`): the
 application context, :func:`~recmanager.ui.app.prepare_application`, then the main window
 (with a profile and a cached inbox of 200 recordings, as on a working day).
 
-Goal: recmanager <= 1.5x the bare window. ``--repeats N`` (default 7).
+Goals: the cached inbox (200 recordings) on screen <= 2.0x the bare window's first paint;
+recmanager's first paint <= 1.3x the bare window's. ``--repeats N`` (default 7).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, ratio_line
+from common import ROOT, exit_code, judge
 
 # Both programs say "shown" when their main window receives its first paint event: the
 # moment a person sees it. Work a window defers until after that is not counted.
@@ -88,7 +90,7 @@ PREPARE = """
 from datetime import UTC, datetime, timedelta
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.inbox import InboxRow, LocalState, RecorderInfo, RowState, save_cache
+from recmanager.inbox import InboxRow, LocalState, InboxRecorder, RowState, save_cache
 context = AppContext.open()
 profile = Profile(name="bench", pod_url="http://127.0.0.1:9", deposit_kind="local",
                   local_deposit="/nonexistent", deposit_root="/data/ftp-pod/ftp/")
@@ -99,7 +101,7 @@ rows = [InboxRow(path=f"/data/ftp-pod/ftp/amphi{n % 5}/rec{n}.mp4", name=f"rec{n
                  folder=f"amphi{n % 5}", state=RowState.CLAIMABLE, size=n * 1000,
                  deposited=now - timedelta(hours=n), recorder_id=n % 5,
                  recorder_name=f"Amphi {n % 5}", treatment_id=n) for n in range(200)]
-save_cache(context.db, "bench", rows, [RecorderInfo(i, f"Amphi {i}") for i in range(5)],
+save_cache(context.db, "bench", rows, [InboxRecorder(i, f"Amphi {i}") for i in range(5)],
            LocalState(), now)
 context.close()
 """
@@ -162,14 +164,15 @@ def main() -> int:
     print(f"recmanager:       median {ours_median * 1000:.0f} ms "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ours)})")
     print(f"recmanager, cached inbox on screen: median {statistics.median(ready) * 1000:.0f} ms "
-          f"({statistics.median(ready) / bare_median:.2f}x the bare window)")
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ready)})")
     print("where recmanager's start goes (median ms):")
     for number, label in enumerate(PHASES):
         print(f"  {statistics.median(run[number] for run in phases):6.0f}  {label}")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(ratio_line("cold start to a shown window vs bare PySide6", ours_median / bare_median,
-                     1.5, at_most=True))
-    return 0
+    judge("cached inbox (200 recordings) on screen vs bare window",
+          statistics.median(ready) / bare_median, 2.0, at_most=True)
+    judge("first paint vs bare window", ours_median / bare_median, 1.3, at_most=True)
+    return exit_code()
 
 
 if __name__ == "__main__":

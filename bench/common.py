@@ -1,11 +1,13 @@
 """What the benchmarks share: timing, peak memory, ratio lines, and a real sshd to measure on.
 
 Each benchmark measures recmanager and its reference in the same run, on the same machine,
-and prints the ratio next to the goal, so a figure never depends on another day's numbers.
+and judges each figure against its goal with :func:`judge`, so a figure never depends on
+another day's numbers; it exits with :func:`exit_code`, non-zero when a goal failed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import statistics
@@ -53,11 +55,38 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ratio_line(label: str, ratio: float, goal: float, *, at_most: bool) -> str:
-    """``label: 0.52x (goal <= 1.0x) PASS`` — the line every benchmark ends with."""
-    ok = ratio <= goal if at_most else ratio >= goal
-    sign = "<=" if at_most else ">="
-    return f"{label}: {ratio:.2f}x (goal {sign} {goal}x) {'PASS' if ok else 'FAIL'}"
+RESULTS_VARIABLE = "RECMANAGER_BENCH_RESULTS"
+_verdicts: list[bool] = []
+
+
+def judge(label: str, figure: float, goal: float, *, at_most: bool, unit: str = "x",
+          digits: int = 2) -> bool:
+    """Print ``label: 0.52x (goal <= 1.0x) PASS`` and count it in :func:`exit_code`.
+
+    When ``RECMANAGER_BENCH_RESULTS`` names a file (``run_all.py`` sets it), the judged
+    figure is appended there as a JSON line for the final table.
+    """
+    ok = figure <= goal if at_most else figure >= goal
+    value = f"{figure:.{digits}f}{unit}"
+    target = f"{'<=' if at_most else '>='} {goal:g}{unit}"
+    print(f"{label}: {value} (goal {target}) {'PASS' if ok else 'FAIL'}", flush=True)
+    _verdicts.append(ok)
+    results = os.environ.get(RESULTS_VARIABLE)
+    if results:
+        with open(results, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"benchmark": Path(sys.argv[0]).stem, "figure": label,
+                                     "value": value, "goal": target, "pass": ok}) + "\n")
+    return ok
+
+
+def inform(label: str, figure: float, *, unit: str = "x", digits: int = 2) -> None:
+    """A figure printed for context, not judged."""
+    print(f"{label}: {figure:.{digits}f}{unit} (for information, not judged)", flush=True)
+
+
+def exit_code() -> int:
+    """What a benchmark exits with: 1 when a goal it judged failed."""
+    return 0 if all(_verdicts) else 1
 
 
 def human_bytes(count: float) -> str:

@@ -41,7 +41,7 @@ from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, DoneWithWarning, PodConnectionError, RecmanagerError
 from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.inbox import InboxRow, RecorderInfo, RowState, merge
+from recmanager.inbox import InboxRecorder, InboxRow, RowState, merge
 from recmanager.pod.model import User, name_key
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
@@ -654,7 +654,7 @@ def plan_from_rules(
     find_owner: OwnerLookup,
     profile: str,
     server: str = "",
-    recorders: Iterable[RecorderInfo] = (),
+    recorders: Iterable[InboxRecorder] = (),
     zone: tzinfo | None = None,
 ) -> Plan:
     """Resolve every unclaimed recording of ``rows`` to exactly one rule and its owner.
@@ -1060,7 +1060,7 @@ class BulkRun:
         self.profile = profile
         self.actions = actions
         self.client = actions.client
-        self._recorders: list[RecorderInfo] = []
+        self._recorders: list[InboxRecorder] = []
 
     @classmethod
     @contextmanager
@@ -1074,7 +1074,7 @@ class BulkRun:
     def recordings(self) -> list[InboxRow]:
         """Pod's unclaimed recordings, each with its inbox state (uploads seen on disk)."""
         self._recorders = [
-            RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
+            InboxRecorder(r.id, r.name, r.recording_type, address_ip=r.address_ip)
             for r in self.client.recorders()
         ]
         treatments = self.client.treatments()

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -272,7 +271,8 @@ class ProfileStore:
 
 # --- declarative settings -----------------------------------------------------------------
 
-SettingType = Literal["bool", "int", "str", "path", "url", "choice"]
+# The types the settings use; a new type comes with its editor in ui/dialogs/settings.py.
+SettingType = Literal["bool", "int", "url"]
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,6 @@ class Setting:
     default: Any
     minimum: int | None = None
     maximum: int | None = None
-    choices: tuple[str, ...] = ()
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -361,34 +360,60 @@ SETTINGS: tuple[Setting, ...] = (
 
 SETTINGS_VERSION = 1
 
-SettingsUpgrade = Callable[[dict[str, Any]], dict[str, Any]]
-
-# ``UPGRADES[n]`` turns the values of a version-n settings file into version n+1. When a
-# setting is renamed, split or changes unit, raise SETTINGS_VERSION and add the step here;
-# files of every older version then come up to date one step at a time.
-UPGRADES: dict[int, SettingsUpgrade] = {}
+_YES = ("yes", "true", "on", "1")
+_NO = ("no", "false", "off", "0")
 
 
-def upgrade_settings(version: int, values: dict[str, Any]) -> dict[str, Any]:
-    """Bring ``values`` stored at ``version`` to :data:`SETTINGS_VERSION`."""
-    for step in range(version, SETTINGS_VERSION):
-        upgrade = UPGRADES.get(step)
-        if upgrade is None:
-            raise ConfigError(
-                translate(
-                    "config", "Settings of version {version} cannot be upgraded."
-                ).format(version=step),
-                hint=translate("config", "Remove the settings file to start from the defaults."),
-            )
-        values = upgrade(dict(values))
-    return values
+def setting_named(key: str) -> Setting:
+    for setting in SETTINGS:
+        if setting.key == key:
+            return setting
+    raise ConfigError(
+        translate("config", "There is no setting named \"{key}\".").format(key=key),
+        hint=translate("config", "`recmanager settings list` shows them."))
 
+
+def setting_problem(setting: Setting, value: Any) -> str:
+    """Why ``value`` cannot be stored for ``setting`` (in the user's language), or ""."""
+    if setting.type == "url" and value:
+        parts = urlsplit(str(value))
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return translate(
+                "config", "Give an address starting with https:// or http://, or nothing.")
+    return ""
+
+
+def setting_value_from_text(setting: Setting, text: str) -> Any:
+    """A value typed on a command line, checked as the settings window checks it."""
+    text = text.strip()
+    if setting.type == "bool":
+        if text.lower() not in _YES + _NO:
+            raise ConfigError(translate("config", "Give yes or no for \"{key}\".").format(
+                key=setting.key))
+        return text.lower() in _YES
+    if setting.type == "int":
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        low, high = setting.minimum, setting.maximum
+        if number is None or (low is not None and number < low) or (
+                high is not None and number > high):
+            raise ConfigError(translate(
+                "config", "Give a whole number from {minimum} to {maximum} for \"{key}\".")
+                .format(minimum=low, maximum=high, key=setting.key))
+        return number
+    problem = setting_problem(setting, text)
+    if problem:
+        raise ConfigError(problem)
+    return text
 
 class Settings:
-    """Values of :data:`SETTINGS`, stored as JSON with a version for upgrades.
+    """Values of :data:`SETTINGS`, stored as JSON with the version of their meaning.
 
-    An older file is upgraded on load; the original is kept beside it as
-    ``settings.json.v<N>.bak`` so a downgrade can go back to it.
+    A file of a newer version is refused. When a setting is renamed, split or changes unit,
+    raise :data:`SETTINGS_VERSION` and upgrade older files here (keeping a copy of the
+    original beside them).
     """
 
     def __init__(self, paths: Paths) -> None:
@@ -414,11 +439,6 @@ class Settings:
                 translate("config", "The settings file was written by a newer recmanager.")
             )
         self._values: dict[str, Any] = dict(stored.get("values", {}))
-        if version < SETTINGS_VERSION:
-            self._values = upgrade_settings(version, self._values)
-            backup = self._path.with_name(f"{self._path.name}.v{version}.bak")
-            shutil.copy2(self._path, backup)
-            self._save()
 
     def _save(self) -> None:
         write_json_atomically(self._path, {"version": SETTINGS_VERSION, "values": self._values})
@@ -454,6 +474,4 @@ class Settings:
             if setting.maximum is not None and number > setting.maximum:
                 raise ValueError(setting.key)
             return number
-        if setting.type == "choice" and value not in setting.choices:
-            raise ValueError(setting.key)
         return str(value)

@@ -44,6 +44,13 @@ class AppContext:
             self._db.close()
             self._db = None
 
+    def delete_profile(self, name: str) -> None:
+        """Forget the profile ``name`` and its secrets in the keyring. The audit log keeps
+        what was done with it; nothing on the servers is touched."""
+        self.profiles.get(name)  # a clear error for an unknown name
+        self.profiles.remove(name)
+        self.secrets.delete_all(name)
+
     def resolve_profile(self, name: str | None) -> Profile:
         """The named profile, else one built from ``RECMANAGER_*``, else the current one.
 

@@ -34,6 +34,7 @@ from recmanager.errors import (
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
 from recmanager.readers import SizedReader
+from recmanager.recorder_mode import RecorderMode, recorder_mode
 
 # Server clients and the database are imported where used: the window imports this module
 # at start-up, before any of them is needed.
@@ -86,25 +87,6 @@ STATE_LABELS: dict[RowState, str] = {
 }
 
 
-class RecorderMode(StrEnum):
-    """How Pod publishes a recorder's files (from its settings; unknown without a session)."""
-
-    MANUAL = "manual"
-    MANAGED = "managed"
-    AUTO = "auto"
-    UNKNOWN = "unknown"
-
-
-MODE_LABELS: dict[RecorderMode, str] = {
-    RecorderMode.MANUAL: QT_TRANSLATE_NOOP("RecorderMode", "manual claim"),
-    RecorderMode.MANAGED: QT_TRANSLATE_NOOP("RecorderMode", "manager notified by e-mail"),
-    RecorderMode.AUTO: QT_TRANSLATE_NOOP("RecorderMode", "auto-publish"),
-    RecorderMode.UNKNOWN: QT_TRANSLATE_NOOP(
-        "RecorderMode", "unknown (needs a superuser web session)"
-    ),
-}
-
-
 # --- plain inputs ---------------------------------------------------------------------------
 
 
@@ -129,7 +111,7 @@ class ScannedLike(Protocol):
 
 
 @dataclass(frozen=True)
-class RecorderInfo:
+class InboxRecorder:
     """A recorder as the inbox needs it; ``directory``/``mode`` come from the web session."""
 
     id: int
@@ -235,7 +217,7 @@ def merge(
     deposit_root: str,
     treatments: Iterable[TreatmentLike],
     scanned: Iterable[ScannedLike] | None,
-    recorders: Iterable[RecorderInfo],
+    recorders: Iterable[InboxRecorder],
     local: LocalState | None = None,
     first_seen: Mapping[str, datetime] | None = None,
     quiet_period_s: float | None = None,
@@ -254,7 +236,7 @@ def merge(
     first_seen = first_seen or {}
     by_id = {recorder.id: recorder for recorder in recorders}
     # Pod keeps no directory in REST: the folder of a recorder's treatment files names it.
-    by_folder: dict[str, RecorderInfo] = {
+    by_folder: dict[str, InboxRecorder] = {
         recorder.directory: recorder for recorder in by_id.values() if recorder.directory
     }
     directories_known = bool(by_id) and all(r.directory for r in by_id.values())
@@ -340,7 +322,7 @@ def _state(
     entry: ScannedLike | None,
     uploading: bool,
     scan_known: bool,
-    recorder: RecorderInfo | None,
+    recorder: InboxRecorder | None,
     orphan: bool,
 ) -> RowState:
     """The state rules, in the order Pod's own cron applies them."""
@@ -354,9 +336,9 @@ def _state(
         # Pod stores the new size on its next pass and treats the file on the one after.
         return RowState.WAITING
     mode = recorder.mode if recorder else RecorderMode.UNKNOWN
-    if mode is RecorderMode.MANAGED:
+    if mode is RecorderMode.MANAGER_NOTIFIED:
         return RowState.NOTIFIED
-    if mode is RecorderMode.AUTO:
+    if mode is RecorderMode.AUTO_PUBLISH:
         return RowState.WAITING
     return RowState.CLAIMABLE
 
@@ -415,7 +397,7 @@ def inspect_zip(stream: IO[bytes]) -> ZipContent:
 @dataclass(frozen=True)
 class CachedInbox:
     rows: list[InboxRow]
-    recorders: list[RecorderInfo]
+    recorders: list[InboxRecorder]
     local: LocalState
     refreshed_at: datetime
 
@@ -424,7 +406,7 @@ def save_cache(
     db: Database,
     profile: str,
     rows: Iterable[InboxRow],
-    recorders: Iterable[RecorderInfo],
+    recorders: Iterable[InboxRecorder],
     local: LocalState,
     refreshed_at: datetime,
 ) -> None:
@@ -468,7 +450,7 @@ def load_cache(db: Database, profile: str) -> CachedInbox | None:
     return CachedInbox(
         rows=[InboxRow.from_json(item) for item in data.get("rows", [])],
         recorders=[
-            RecorderInfo(**{**item, "mode": RecorderMode(item.get("mode", "unknown"))})
+            InboxRecorder(**{**item, "mode": RecorderMode(item.get("mode", "unknown"))})
             for item in data.get("recorders", [])
         ],
         local=LocalState.from_json(data.get("local", {})),
@@ -484,7 +466,7 @@ class Snapshot:
     """What one refresh learnt; ``*_problem`` say what could not be read (shown, not fatal)."""
 
     rows: list[InboxRow]
-    recorders: list[RecorderInfo]
+    recorders: list[InboxRecorder]
     local: LocalState
     refreshed_at: datetime
     permissions: Permissions
@@ -493,22 +475,14 @@ class Snapshot:
     web_problem: str = ""
 
 
-def recorder_mode(manager_id: int | None, publication_auto: bool) -> RecorderMode:
-    """Pod's three ways (docs/pod.md §1): no manager = manual claim; a manager = e-mail, or
-    automatic publication when ``publication_auto``."""
-    if manager_id is None:
-        return RecorderMode.MANUAL
-    return RecorderMode.AUTO if publication_auto else RecorderMode.MANAGED
-
-
 def _recorder_infos(
     client: PodClient, web: PodWebSession | None, cancel: CancelToken
-) -> tuple[list[RecorderInfo], str]:
+) -> tuple[list[InboxRecorder], str]:
     recorders = client.recorders()
     if web is None:
-        return [RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
+        return [InboxRecorder(r.id, r.name, r.recording_type, address_ip=r.address_ip)
                 for r in recorders], ""
-    infos: list[RecorderInfo] = []
+    infos: list[InboxRecorder] = []
     managers: dict[int, str] = {}
     try:
         for recorder in recorders:
@@ -519,7 +493,7 @@ def _recorder_infos(
                 if settings.manager_id not in managers:
                     managers[settings.manager_id] = client.user(settings.manager_id).username
                 manager = managers[settings.manager_id]
-            infos.append(RecorderInfo(
+            infos.append(InboxRecorder(
                 recorder.id, recorder.name, recorder.recording_type,
                 directory=settings.directory,
                 mode=recorder_mode(settings.manager_id, settings.publication_auto),
@@ -527,7 +501,7 @@ def _recorder_infos(
             ))
     except PodError as exc:
         log.warning("recorder settings unreadable: %s", exc)
-        return [RecorderInfo(r.id, r.name, r.recording_type, address_ip=r.address_ip)
+        return [InboxRecorder(r.id, r.name, r.recording_type, address_ip=r.address_ip)
                 for r in recorders], str(exc)
     return infos, ""
 

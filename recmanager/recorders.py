@@ -26,6 +26,7 @@ from recmanager import audit
 from recmanager.errors import PodNotFound, PodPermissionError, RecmanagerError, ValidationError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
+from recmanager.recorder_mode import RecorderMode, mode_label, recorder_mode
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -75,27 +76,6 @@ def field_label(name: str) -> str:
     return translate("recorders", FIELD_LABELS.get(name, name))
 
 
-class RecorderMode(StrEnum):
-    """What Pod does with a finished file (docs/pod.md section 2)."""
-
-    MANUAL_CLAIM = "manual-claim"
-    MANAGER_NOTIFIED = "manager-notified"
-    AUTO_PUBLISH = "auto-publish"
-    UNKNOWN = "unknown"
-
-
-MODE_LABELS = {
-    RecorderMode.MANUAL_CLAIM: QT_TRANSLATE_NOOP("recorders", "manual claim"),
-    RecorderMode.MANAGER_NOTIFIED: QT_TRANSLATE_NOOP("recorders", "manager notified"),
-    RecorderMode.AUTO_PUBLISH: QT_TRANSLATE_NOOP("recorders", "auto-publish"),
-    RecorderMode.UNKNOWN: QT_TRANSLATE_NOOP("recorders", "unknown (needs the web session)"),
-}
-
-
-def mode_label(mode: RecorderMode) -> str:
-    return translate("recorders", MODE_LABELS[mode])
-
-
 # --- the model ------------------------------------------------------------------------------
 
 
@@ -143,11 +123,7 @@ class RecorderInfo:
     def mode(self) -> RecorderMode:
         if not self.web_available:
             return RecorderMode.UNKNOWN
-        if self.fields.manager_id is None:
-            return RecorderMode.MANUAL_CLAIM
-        if self.fields.publication_auto:
-            return RecorderMode.AUTO_PUBLISH
-        return RecorderMode.MANAGER_NOTIFIED
+        return recorder_mode(self.fields.manager_id, self.fields.publication_auto)
 
 
 # --- validation -----------------------------------------------------------------------------

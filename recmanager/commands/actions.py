@@ -1,4 +1,5 @@
-"""Headless actions for scripts and cron: ``delete``, ``reassign``, ``audit export``.
+"""Headless actions for scripts and cron: ``delete``, ``quarantine list|undo``, ``reassign``,
+``audit export``.
 
 They run the very actions of the window (check, do, verify on the server, audit).
 """
@@ -12,15 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recmanager import audit
-from recmanager.actions import open_actions
-from recmanager.commands.common import add_connection_options, print_json
-from recmanager.errors import ConfigError
+from recmanager.actions import open_actions, undoable_quarantines
+from recmanager.commands.common import add_connection_options, print_json, print_table
+from recmanager.errors import ActionError, ConfigError
 from recmanager.formatting import human_size
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
     from recmanager.context import AppContext
+    from recmanager.deposit import QuarantinedFile
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +41,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_connection_options(delete)
     delete.set_defaults(func=cmd_delete)
+
+    quarantine = subparsers.add_parser(
+        "quarantine", help="recordings deleted with --quarantine: list them, put one back")
+    quarantine_actions = quarantine.add_subparsers(
+        dest="quarantine_command", metavar="ACTION", required=True, parser_class=type(quarantine))
+    held = quarantine_actions.add_parser(
+        "list", help="quarantined recordings that can still be put back, newest first")
+    add_connection_options(held)
+    held.set_defaults(func=cmd_quarantine_list)
+    undo = quarantine_actions.add_parser(
+        "undo", help="put a quarantined recording back in the deposit folder (Undo)")
+    undo.add_argument(
+        "file", metavar="FILE", nargs="?",
+        help="its path before deletion, absolute or below the deposit root (default: the "
+        "last one deleted)")
+    add_connection_options(undo)
+    undo.set_defaults(func=cmd_quarantine_undo)
 
     reassign = subparsers.add_parser("reassign", help="give a claimed video to another owner")
     reassign.add_argument("--video", required=True, type=int, metavar="ID", help="Pod video id")
@@ -88,6 +107,49 @@ def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
         }, sys.stdout)
     else:
         print(f"{result.message} ({human_size(result.size)})")
+    return 0
+
+
+def _quarantined(profile: Profile, context: AppContext) -> list[QuarantinedFile]:
+    """What Undo can put back, as the window offers it."""
+    return undoable_quarantines(context.db, profile.name,
+                                int(context.settings.get("quarantine_days")))
+
+
+def cmd_quarantine_list(args: argparse.Namespace, context: AppContext) -> int:
+    held = _quarantined(context.resolve_profile(args.profile), context)
+    if args.json:
+        print_json(held, sys.stdout)
+    else:
+        print_table([[item.original_path, item.quarantined_at.isoformat(timespec="seconds"),
+                      human_size(item.size)] for item in held],
+                    [translate("commands", "File"), translate("commands", "Quarantined"),
+                     translate("commands", "Size")])
+    return 0
+
+
+def cmd_quarantine_undo(args: argparse.Namespace, context: AppContext) -> int:
+    profile = context.resolve_profile(args.profile)
+    held = _quarantined(profile, context)
+    if args.file:
+        path = server_path(profile, args.file)
+        held = [item for item in held if item.original_path == path]
+    if not held:
+        raise ActionError(
+            translate("commands", "No quarantined recording of {file} can be put back.").format(
+                file=args.file) if args.file
+            else translate("commands", "No quarantined recording to put back."),
+            hint=translate("commands", "`recmanager quarantine list` shows what can be put "
+                           "back; files older than the quarantine period are gone."))
+    chosen = held[0]  # the newest
+    with open_actions(profile, context, need_deposit=True) as actions:
+        actions.actor = f"cli:{actions.actor}"
+        message = actions.undo_quarantine(chosen)
+    if args.json:
+        print_json({"path": chosen.original_path,
+                    "quarantined_path": chosen.quarantined_path}, sys.stdout)
+    else:
+        print(message)
     return 0
 
 

@@ -16,6 +16,7 @@ from recmanager.commands.common import add_connection_options, print_json, print
 from recmanager.commands.pod import recorders_parser
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
+from recmanager.recorder_mode import mode_label
 from recmanager.recorders import (
     RECORDING_TYPES,
     WEB_FIELDS,
@@ -30,7 +31,6 @@ from recmanager.recorders import (
     deposit_scanner,
     field_label,
     generate_hash_key,
-    mode_label,
     notify_details,
     notify_for_real,
     run_checks,

@@ -42,12 +42,12 @@ from paramiko.sftp import (
     CMD_HANDLE,
     CMD_NAME,
     CMD_OPENDIR,
-    CMD_READ,
     CMD_READDIR,
     CMD_STATUS,
 )
 from paramiko.sftp_attr import SFTPAttributes
 
+from recmanager.deposit import sftp_wire
 from recmanager.deposit.base import (
     Deposit,
     Entry,
@@ -142,16 +142,6 @@ class _AskPolicy(paramiko.RejectPolicy):
         client.get_host_keys().add(hostname, key.get_name(), key)
 
 
-class _Replies:
-    """Where paramiko delivers asynchronous SFTP replies for one pipeline (by request number)."""
-
-    def __init__(self) -> None:
-        self.by_number: dict[int, tuple[int, paramiko.Message]] = {}
-
-    def _async_response(self, kind: int, message: paramiko.Message, number: int) -> None:
-        self.by_number[number] = (kind, message)
-
-
 class _ReadAhead:
     """Consecutive READ requests on one handle, up to ``depth`` in flight, answered in order."""
 
@@ -164,27 +154,26 @@ class _ReadAhead:
         self._depth = depth
         self._max_depth = max_depth
         self._counter = counter
-        self._replies = _Replies()
+        self._replies = sftp_wire.Replies()
         self._pending: deque[tuple[int, int, int]] = deque()
         self.position = start
 
     def _request(self) -> None:
         while self._next_request < self._end and len(self._pending) < self._depth:
             size = min(READ_CHUNK, self._end - self._next_request)
-            number = self._client._async_request(
-                self._replies, CMD_READ, self._handle, paramiko.sftp.int64(self._next_request),
-                int(size))
+            number = sftp_wire.send_read(
+                self._client, self._replies, self._handle, self._next_request, size)
             self._pending.append((number, self._next_request, size))
             self._next_request += size
 
     def _answer(self, number: int) -> paramiko.Message:
         while number not in self._replies.by_number:
             with _closed_on_silence(self._client):
-                self._client._read_response()
+                sftp_wire.receive_reply(self._client)
         kind, message = self._replies.by_number.pop(number)
         if kind == CMD_STATUS:
             try:
-                self._client._convert_status(message)
+                sftp_wire.raise_for_status(self._client, message)
             except EOFError:
                 raise DepositError(translate(
                     "deposit", "The file became shorter while it was read.")) from None
@@ -199,10 +188,8 @@ class _ReadAhead:
         data = self._answer(number).get_string()
         while len(data) < size:  # a server with a smaller read limit: ask for the rest
             try:
-                _kind, message = self._client._request(
-                    CMD_READ, self._handle, paramiko.sftp.int64(offset + len(data)),
-                    int(size - len(data)))
-                more = message.get_string()
+                more = sftp_wire.read(
+                    self._client, self._handle, offset + len(data), size - len(data))
             except EOFError:  # SSH_FX_EOF: not a dropped link
                 more = b""
             if not more:
@@ -831,7 +818,7 @@ def _read_directory(client: paramiko.SFTPClient, server_dir: str) -> list[Entry]
     paramiko decodes names strictly, so one odd byte would fail the whole folder; and its
     attribute objects cost more than the listing itself on a folder of thousands of files.
     """
-    kind, message = client._request(CMD_OPENDIR, server_dir)
+    kind, message = sftp_wire.request(client, CMD_OPENDIR, server_dir)
     if kind != CMD_HANDLE:
         raise OSError(None, "unexpected reply to OPENDIR")
     handle = message.get_binary()
@@ -839,14 +826,14 @@ def _read_directory(client: paramiko.SFTPClient, server_dir: str) -> list[Entry]
     try:
         while True:
             try:
-                kind, message = client._request(CMD_READDIR, handle)
+                kind, message = sftp_wire.request(client, CMD_READDIR, handle)
             except EOFError:
                 break
             if kind != CMD_NAME:
                 raise OSError(None, "unexpected reply to READDIR")
             entries += _parse_names(message.get_remainder())
     finally:
-        client._request(CMD_CLOSE, handle)
+        sftp_wire.request(client, CMD_CLOSE, handle)
     return entries
 
 

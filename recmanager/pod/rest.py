@@ -25,7 +25,7 @@ import posixpath
 import re
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
@@ -427,6 +427,8 @@ class PodHttp:
         self.timeout = timeout
         self.retries = max(0, retries)
         self.backoff = backoff
+        # The wait between attempts; a test replaces it to record the waits instead.
+        self.sleep: Callable[[float], None] = time.sleep
         self.session_kind = session_kind
         self.session = requests.Session()
         self.session.auth = auth
@@ -459,7 +461,7 @@ class PodHttp:
         retry_after = response.headers.get("Retry-After", "") if response is not None else ""
         if retry_after.isdigit():
             delay = max(delay, min(float(retry_after), 30.0))
-        time.sleep(delay)
+        self.sleep(delay)
 
     def _scrub(self, error: PodError) -> PodError:
         for secret in self._secrets:

@@ -30,9 +30,10 @@ from recmanager.sandbox.recorder.models import Recorder, Recording, RecordingFil
 log = logging.getLogger("recmanager.sandbox.cron")
 
 
-def notify_key(recorder: Recorder) -> str:
-    """md5 of the underscored IP followed by the salt, as the notify view checks it."""
-    return hashlib.md5((recorder.ipunder() + recorder.salt).encode("utf-8")).hexdigest()
+def notify_key(place: str, salt: str) -> str:
+    """md5 of the recording place (the underscored IP, as sent) followed by the salt: the key
+    Pod's cron sends and its notify view checks (docs/pod.md section 3)."""
+    return hashlib.md5((place + salt).encode("utf-8")).hexdigest()
 
 
 def notify_url(recorder: Recorder, source_file: str) -> str:
@@ -40,7 +41,7 @@ def notify_url(recorder: Recorder, source_file: str) -> str:
         {
             "recordingPlace": recorder.ipunder(),
             "mediapath": source_file,
-            "key": notify_key(recorder),
+            "key": notify_key(recorder.ipunder(), recorder.salt),
             "course_title": os.path.basename(source_file),
         }
     )

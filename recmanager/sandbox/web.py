@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import mimetypes
 import os
@@ -42,6 +41,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from recmanager.deposit.stream import parse_range
 from recmanager.sandbox.authentication.models import owner_hashkey
+from recmanager.sandbox.cron import notify_key
 from recmanager.sandbox.recorder.models import (
     RECORDER_TYPE,
     Recorder,
@@ -68,7 +68,7 @@ def recorder_notify(request: HttpRequest) -> HttpResponse:
         )
     except (Recorder.DoesNotExist, ValidationError, ValueError):
         return HttpResponse("nok: address_ip not valid or recorder not found in this site")
-    if hashlib.md5((place + recorder.salt).encode("utf-8")).hexdigest() != key:
+    if notify_key(place, recorder.salt) != key:
         return HttpResponse("nok: key is not valid")
     course_title = request.GET.get("course_title", "")
     if recorder.publication_auto:

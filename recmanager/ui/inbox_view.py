@@ -42,11 +42,9 @@ from PySide6.QtWidgets import (
 
 from recmanager.errors import AlreadyClaimed, RecmanagerError
 from recmanager.inbox import (
-    MODE_LABELS,
     STATE_LABELS,
+    InboxRecorder,
     InboxRow,
-    RecorderInfo,
-    RecorderMode,
     RowState,
     Snapshot,
     counts_by_recorder,
@@ -59,6 +57,7 @@ from recmanager.inbox import (
     remember_duration,
 )
 from recmanager.progress import CancelToken, Progress, ProgressCallback
+from recmanager.recorder_mode import RecorderMode, mode_label
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.inbox_model import (
     COL_DEPOSITED,
@@ -129,7 +128,7 @@ class DetailPane(QWidget):
         self.preview_note.setWordWrap(True)
         layout.addWidget(self.preview_note)
 
-    def show_row(self, row: InboxRow | None, recorder: RecorderInfo | None, pod_url: str) -> None:
+    def show_row(self, row: InboxRow | None, recorder: InboxRecorder | None, pod_url: str) -> None:
         if row is None:
             self.title.setText(self.tr("Select a recording to see its details."))
             for label in self.fields.values():
@@ -142,7 +141,7 @@ class DetailPane(QWidget):
             row.recorder_name or self.tr("none — the folder {folder} belongs to no recorder")
             .format(folder=row.folder)))
         mode = row.recorder_mode
-        self.fields["mode"].setText(_translate_mode(mode))
+        self.fields["mode"].setText(mode_label(mode))
         self.fields["notify"].setText(self._notify_text(row, recorder))
         sizes = format_size(row.size)
         if row.pod_size is not None and row.pod_size != row.size:
@@ -150,16 +149,16 @@ class DetailPane(QWidget):
         self.fields["sizes"].setText(sizes)
         self.fields["links"].setText(self._links(row, pod_url))
 
-    def _notify_text(self, row: InboxRow, recorder: RecorderInfo | None) -> str:
+    def _notify_text(self, row: InboxRow, recorder: InboxRecorder | None) -> str:
         if row.state is RowState.ORPHAN:
             return self.tr("Pod e-mails its administrators at every scan: no recorder uses "
                            "this folder.")
         if recorder is None or recorder.mode is RecorderMode.UNKNOWN:
             return self.tr("Unknown: reading it needs a superuser web login in the profile.")
-        if recorder.mode is RecorderMode.MANAGED:
+        if recorder.mode is RecorderMode.MANAGER_NOTIFIED:
             return self.tr("Pod e-mails the manager ({manager}) once the file is complete."
                            ).format(manager=html.escape(recorder.manager))
-        if recorder.mode is RecorderMode.AUTO:
+        if recorder.mode is RecorderMode.AUTO_PUBLISH:
             return self.tr("Pod publishes it for {manager} by itself once complete.").format(
                 manager=html.escape(recorder.manager))
         return self.tr("No manager: waits for someone to claim it.")
@@ -181,12 +180,6 @@ class DetailPane(QWidget):
         return " · ".join(links)
 
 
-def _translate_mode(mode: RecorderMode) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("RecorderMode", MODE_LABELS[mode])
-
-
 class InboxPanel(QWidget):
     """The central area of the main window."""
 
@@ -204,7 +197,7 @@ class InboxPanel(QWidget):
         self.runner = runner
         self.profile: Profile | None = None
         self.snapshot: Snapshot | None = None
-        self.recorders: dict[int, RecorderInfo] = {}
+        self.recorders: dict[int, InboxRecorder] = {}
         self.offline = False
         self.permissions: Permissions | None = None
         self.users: list[User] = []

@@ -358,8 +358,10 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(self.context, self.runner, self.profile, self)
         if dialog.exec() and dialog.saved_profile is not None:
             self.use_profile(dialog.saved_profile)
+        elif self.profile is not None and self.profile.name in dialog.deleted:
+            self.use_profile(self.context.profiles.current())
 
-    def use_profile(self, profile: Profile) -> None:
+    def use_profile(self, profile: Profile | None) -> None:
         """Switch to ``profile`` (saved by the profile dialog or the first-run guide)."""
         self.profile = profile
         self._show_profile()

@@ -46,6 +46,7 @@ from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE, AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
+from recmanager.recorder_mode import mode_label
 from recmanager.recorders import (
     FILENAME_PLACEHOLDER,
     MANUAL_CLAIMING,
@@ -60,7 +61,6 @@ from recmanager.recorders import (
     check_key,
     deposit_scanner,
     manual_claiming,
-    mode_label,
     notify_details,
     notify_for_real,
     run_checks,

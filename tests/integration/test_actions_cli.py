@@ -1,4 +1,5 @@
-"""``recmanager delete``, ``reassign`` and ``audit export``: the same actions, headless."""
+"""``recmanager delete``, ``quarantine``, ``reassign`` and ``audit export``: the same actions,
+headless."""
 
 from __future__ import annotations
 
@@ -55,6 +56,33 @@ def test_delete_reassign_and_export_with_a_profile(sandbox_pod, context, capsys,
 
     code, out, _ = run(capsys, "audit", "export", str(export), "--action", "quarantine")
     assert code == 0 and out.startswith("1 audit entries")
+
+
+def test_quarantine_list_and_undo_put_a_deleted_recording_back(sandbox_pod, context, capsys,
+                                                                tmp_path):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.quarantine_dir = str(tmp_path / "held")
+    context.profiles.save(profile)
+    for name in ("lecture-04.mp4", "lecture-05.mp4"):
+        assert run(capsys, "delete", f"amphiA/{name}", "--quarantine",
+                   "--profile", "sandbox")[0] == 0
+    code, out, _ = run(capsys, "quarantine", "list", "--profile", "sandbox", "--json")
+    assert code == 0
+    assert [Path(item["original_path"]).name for item in json.loads(out)] == [
+        "lecture-05.mp4", "lecture-04.mp4"]  # newest first
+
+    code, out, _ = run(capsys, "quarantine", "undo", "amphiA/lecture-04.mp4",
+                       "--profile", "sandbox")
+    assert code == 0 and "lecture-04.mp4 is back" in out
+    assert (sandbox_pod.deposit_root / "amphiA" / "lecture-04.mp4").is_file()
+    code, out, _ = run(capsys, "quarantine", "undo", "--profile", "sandbox", "--json")
+    assert code == 0 and json.loads(out)["path"].endswith("amphiA/lecture-05.mp4")
+    assert (sandbox_pod.deposit_root / "amphiA" / "lecture-05.mp4").is_file()
+    assert [e.action for e in audit.entries(context.db)][:2] == ["restore", "restore"]
+    assert audit.entries(context.db)[0].actor == "cli:admin"
+
+    code, _, err = run(capsys, "quarantine", "undo", "--profile", "sandbox")
+    assert code == 1 and "No quarantined recording to put back" in err
 
 
 def test_delete_is_refused_to_a_staff_account(sandbox_pod, context, capsys):

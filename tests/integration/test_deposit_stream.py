@@ -220,8 +220,9 @@ def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(ser
 def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
         served, long_file, monkeypatch):
     """VLC asks for the moov at the end while it still reads the head: that request gets a
-    reader of its own at once instead of waiting for the other one."""
-    monkeypatch.setattr(stream, "HANDOVER_WAIT_S", 30.0)
+    reader of its own at once instead of waiting for the other one: a wait would outlast the
+    request's 30 s socket timeout, so the request fails whatever the machine's load."""
+    monkeypatch.setattr(stream, "HANDOVER_WAIT_S", 3600.0)
     path, data = long_file
     opener = _CountingOpener(served[0])
     with PreviewServer(opener) as server:
@@ -231,9 +232,7 @@ def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
         try:
             head.request("GET", parts.path, headers={"Range": "bytes=0-"})
             assert head.getresponse().read(1000) == data[:1000]  # the rest not read yet
-            began = time.monotonic()
             assert _get(url, {"Range": f"bytes={len(data) - 5000}-"})[2] == data[-5000:]
-            assert time.monotonic() - began < 10
         finally:
             head.close()
     assert opener.opened == [path, path]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import email
 import email.policy
-import hashlib
 import json
 import re
 import shutil
@@ -24,6 +23,7 @@ from typing import Any
 import pytest
 import requests
 
+from recmanager.pod.notify import notify_key
 from tests.fixtures.faulty_http import CAPTURE_HOST, exchange_files, load_exchange
 from tests.fixtures.sandbox import SandboxPod
 
@@ -153,10 +153,6 @@ def user_ids(text: str) -> str:
         text = text.replace(f"/rest/users/{captured}/", f"/rest/users/{seeded}/")
         text = text.replace(f"owner={captured}", f"owner={seeded}")
     return text
-
-
-def notify_key(place: str, salt: str) -> str:
-    return hashlib.md5((place + salt).encode()).hexdigest()
 
 
 # --- comparing -----------------------------------------------------------------------------
@@ -357,7 +353,7 @@ def patch_ignored_fields(replay: Replay, exchange: dict) -> None:
     # salt, directory, manager, publication_auto unchanged: the old key still works by email.
     answer = requests.get(replay.pod.url("record/recorder_notify/"), timeout=30, params={
         "recordingPlace": "10_0_0_50", "mediapath": replay.deposit + "salleE/e1.mp4",
-        "key": notify_key("10_0_0_50", "esalt"), "course_title": "e1.mp4"})
+        "key": notify_key("10.0.0.50", "esalt"), "course_title": "e1.mp4"})
     assert answer.text == "ok"
 
 
@@ -513,7 +509,7 @@ def recorder_change_post(replay: Replay, exchange: dict) -> None:
     assert "messages" in session.cookies
     answer = requests.get(replay.pod.url("record/recorder_notify/"), timeout=30, params={
         "recordingPlace": "10_0_0_51", "mediapath": replay.deposit + "salleE/e1.mp4",
-        "key": notify_key("10_0_0_51", "esalt-rotated"), "course_title": "e1.mp4"})
+        "key": notify_key("10.0.0.51", "esalt-rotated"), "course_title": "e1.mp4"})
     assert answer.text == "ok"
 
 

@@ -159,7 +159,7 @@ def test_editor_refuses_bad_input_then_saves_over_both_channels(
     settings = web_settings(sandbox_pod, 1)
     assert (settings.address_ip, settings.salt, settings.manager_id) == (
         "192.168.1.11", new_key, 4)
-    assert cell(window, "Amphi A", MODE) == "manager notified"
+    assert cell(window, "Amphi A", MODE) == "manager notified by e-mail"
     assert "Sent over REST: IP address." in window.save_report.text()
     (entry,) = audit.entries(context.db)
     assert (entry.action, entry.target, entry.result) == ("recorder-edit", "Amphi A", "ok")

@@ -7,7 +7,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -22,8 +21,7 @@ from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.ui.pseudo_french import FILLER, pseudo_french
 
-EDITOR_TYPES = {"bool": QCheckBox, "int": QSpinBox, "url": QLineEdit, "str": QLineEdit,
-                "path": QLineEdit, "choice": QComboBox}
+EDITOR_TYPES = {"bool": QCheckBox, "int": QSpinBox, "url": QLineEdit}
 
 
 @pytest.fixture
@@ -103,25 +101,25 @@ def test_restore_defaults(context, qtbot, isolated_dirs):
 
 def test_a_new_declared_setting_appears_without_code(qtbot, monkeypatch, isolated_dirs):
     extra = (
-        Setting("player_output", "Video output", "Which VLC output to use.", "choice", "auto",
-                choices=("auto", "xcb", "gl")),
-        Setting("export_folder", "Export folder", "Where reports are written.", "path", ""),
-        Setting("operator", "Operator", "Your name in reports.", "str", ""),
+        Setting("preview_seconds", "Preview length (seconds)", "How long a preview plays.",
+                "int", 30, 1, 600),
+        Setting("report_url", "Report address", "Where reports are sent.", "url", ""),
+        Setting("autoplay", "Play on selection", "Start the preview at once.", "bool", False),
     )
     monkeypatch.setattr(config, "SETTINGS", SETTINGS + extra)
     monkeypatch.setattr(settings_dialog, "SETTINGS", SETTINGS + extra)
     settings = Settings(isolated_dirs)
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    assert isinstance(dialog.editors["player_output"], QComboBox)
-    assert dialog.editors["player_output"].count() == 3
-    dialog.editors["player_output"].setCurrentIndex(2)
-    dialog.editors["export_folder"].setText("/srv/reports")
-    dialog.editors["operator"].setText("Camille")
+    assert isinstance(dialog.editors["preview_seconds"], QSpinBox)
+    assert dialog.editors["preview_seconds"].maximum() == 600
+    dialog.editors["preview_seconds"].setValue(45)
+    dialog.editors["report_url"].setText("https://reports.example/")
+    dialog.editors["autoplay"].setChecked(True)
     press(dialog, QDialogButtonBox.StandardButton.Ok)
-    assert Settings(isolated_dirs).get("player_output") == "gl"
-    assert settings.get("export_folder") == "/srv/reports"
-    assert settings.get("operator") == "Camille"
+    assert Settings(isolated_dirs).get("preview_seconds") == 45
+    assert settings.get("report_url") == "https://reports.example/"
+    assert settings.get("autoplay") is True
 
 
 def test_the_main_window_opens_it_and_applies_changes(qtbot, context):

@@ -6,13 +6,14 @@ import sys
 import threading
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from recmanager.config import Profile
 from recmanager.i18n import translate
 from recmanager.secrets import SecretKind
 from recmanager.ui.app import install_translations
 from recmanager.ui.dialogs.crash import CrashDialog, crash_report
+from recmanager.ui.dialogs.first_run import FirstRunGuide
 from recmanager.ui.dialogs.profile import ProfileDialog
 from recmanager.ui.excepthook import install_exception_hook
 from recmanager.ui.inbox_view import InboxPanel
@@ -101,6 +102,74 @@ def test_profile_dialog_saves_fields_and_puts_secrets_in_the_keyring(qtbot, cont
     assert context.secrets.get("univ", SecretKind.POD_TOKEN) == "tok-123456"
     assert context.secrets.get("univ", SecretKind.KEY_PASSPHRASE) == "passphrase-xyz"
     assert "tok-123456" not in context.paths.profiles_file.read_text(encoding="utf-8")
+
+
+def test_the_first_run_guide_and_the_profile_dialog_read_the_same_entries_alike(qtbot, context):
+    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
+    guide = FirstRunGuide(context, TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(guide)
+    for name, pod_url, host, secret, verify in (
+            (guide.profile_name, guide.pod_url, guide.sftp_host, guide.token, guide.verify_tls),
+            (dialog.name, dialog.pod_url, dialog.sftp_host, dialog.token, dialog.verify_tls)):
+        pod_url.setText("https://pod.univ.example/")
+        name.setText(" univ ")  # after the address, which the guide names a profile after
+        host.setText("pod.univ.example ")
+        secret.setText(" tok-123456 ")
+        verify.setChecked(False)
+    guide.deposit_root.clear()
+    dialog.deposit_root.clear()
+    assert guide.profile() == dialog.current_profile()
+    assert guide.profile().deposit_root == ""  # refused by validation, never saved as "/"
+    assert guide._secrets(guide.profile()) == [(SecretKind.POD_TOKEN, "tok-123456")]
+
+
+def test_profile_dialog_deletes_a_profile_and_its_secrets_once_confirmed(qtbot, context,
+                                                                         monkeypatch):
+    for name in ("a", "b"):
+        context.profiles.save(Profile(name=name, pod_url=f"https://{name}.example/",
+                                      sftp_host=f"{name}.example"))
+        context.secrets.set(name, SecretKind.POD_TOKEN, f"token-{name}")
+    questions: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+
+    def answer(_parent, _title, text, *_args):
+        questions.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    dialog = ProfileDialog(context, TaskRunner(synchronous=True), context.profiles.get("a"))
+    qtbot.addWidget(dialog)
+    assert dialog.profile_list.currentItem().text() == "a"
+    dialog.delete_button.click()  # cancelled
+    assert context.profiles.names() == ["a", "b"] and dialog.deleted == []
+    dialog.delete_button.click()
+    assert "\"a\"" in questions[1] and "keyring" in questions[1]
+    assert context.profiles.names() == ["b"] and dialog.deleted == ["a"]
+    assert context.secrets.get("a", SecretKind.POD_TOKEN) is None
+    assert context.secrets.get("b", SecretKind.POD_TOKEN) == "token-b"
+    assert [dialog.profile_list.item(i).text() for i in range(dialog.profile_list.count())] == [
+        "b"]
+
+
+def test_the_main_window_leaves_a_profile_deleted_in_the_dialog(qtbot, context, monkeypatch):
+    for name in ("a", "b"):
+        context.profiles.save(Profile(name=name, pod_url="http://127.0.0.1:9/",
+                                      sftp_host="127.0.0.1"), make_current=name == "a")
+    window = MainWindow(context, runner=TaskRunner(synchronous=True), profile_name="a")
+    qtbot.addWidget(window)
+    assert window.profile.name == "a"
+
+    def delete_a_then_close(dialog):
+        monkeypatch.setattr(QMessageBox, "question",
+                            staticmethod(lambda *_: QMessageBox.StandardButton.Yes))
+        dialog.delete_selected()
+        return 0  # closed
+
+    monkeypatch.setattr(ProfileDialog, "exec", delete_a_then_close)
+    window.edit_profiles()
+    assert window.profile is not None and window.profile.name == "b"
+    assert window.profile_label.text() == "b"
 
 
 def test_profile_dialog_test_names_the_failing_part(qtbot, context):

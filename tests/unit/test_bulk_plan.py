@@ -21,7 +21,7 @@ from recmanager.bulk import (
     render_title,
 )
 from recmanager.errors import BulkError
-from recmanager.inbox import InboxRow, RecorderInfo, RowState
+from recmanager.inbox import InboxRecorder, InboxRow, RowState
 from recmanager.pod.model import User
 
 ROOT = "/data/ftp-pod/ftp"
@@ -102,7 +102,7 @@ def test_conflicts_unmatched_unknown_and_non_staff_are_counted():
         "Amphi Z;;alice\n"
         "Amphi C;;alice\n"
     ), ROWS, find_owner=find_owner, profile="p", zone=PARIS,
-        recorders=[RecorderInfo(3, "Amphi C", directory="amphiC")])
+        recorders=[InboxRecorder(3, "Amphi C", directory="amphiC")])
     rows = by_name(plan)
     assert rows["2026-11-16_08-05-00.mp4"].problem is Problem.CONFLICT
     assert "2, 3" in rows["2026-11-16_08-05-00.mp4"].detail

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select, update
 
+from recmanager import inbox
 from recmanager.inbox import (
+    InboxRecorder,
     InboxRow,
     LocalState,
-    RecorderInfo,
-    RecorderMode,
     RowState,
     counts_by_recorder,
     inspect_zip,
@@ -21,6 +23,8 @@ from recmanager.inbox import (
     merge,
     save_cache,
 )
+from recmanager.recorder_mode import RecorderMode, recorder_mode
+from recmanager.store.tables import inbox_cache
 
 ROOT = "/data/ftp-pod/ftp"
 NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
@@ -45,9 +49,10 @@ class F:
 
 
 RECORDERS = [
-    RecorderInfo(1, "Amphi A", directory="amphiA", mode=RecorderMode.MANUAL),
-    RecorderInfo(2, "Amphi B", directory="amphiB", mode=RecorderMode.MANAGED, manager="m1"),
-    RecorderInfo(3, "Amphi C", directory="amphiC", mode=RecorderMode.AUTO),
+    InboxRecorder(1, "Amphi A", directory="amphiA", mode=RecorderMode.MANUAL_CLAIM),
+    InboxRecorder(2, "Amphi B", directory="amphiB", mode=RecorderMode.MANAGER_NOTIFIED,
+                  manager="m1"),
+    InboxRecorder(3, "Amphi C", directory="amphiC", mode=RecorderMode.AUTO_PUBLISH),
 ]
 
 
@@ -96,7 +101,7 @@ def test_each_state_from_pod_rows_scan_and_recorder_modes():
 
 
 def test_without_recorder_settings_folders_come_from_treatment_paths_and_nothing_is_orphan():
-    recorders = [RecorderInfo(1, "Amphi A"), RecorderInfo(2, "Amphi B")]
+    recorders = [InboxRecorder(1, "Amphi A"), InboxRecorder(2, "Amphi B")]
     rows = by_name(merge(
         deposit_root=ROOT + "/",
         treatments=[T(1, f"{ROOT}/amphiA/a.mp4", 10, 1)],
@@ -198,6 +203,33 @@ def test_cache_round_trip_keeps_rows_recorders_and_local_state(context):
     assert cached.local.durations == local.durations
     assert cached.refreshed_at == NOW
     assert load_cache(context.db, "other") is None
+
+
+def test_an_inbox_cached_with_the_earlier_mode_values_still_loads(context):
+    rows = merge(deposit_root=ROOT, treatments=[T(1, f"{ROOT}/amphiB/b.mp4", 10, 2)],
+                 scanned=None, recorders=RECORDERS)
+    save_cache(context.db, "p", rows, RECORDERS, LocalState(), NOW)
+    with context.db.begin() as connection:
+        payload = json.loads(connection.execute(select(inbox_cache.c.payload)).scalar_one())
+        payload["rows"][0]["recorder_mode"] = "managed"
+        for recorder, earlier in zip(payload["recorders"], ("manual", "managed", "auto"),
+                                     strict=True):
+            recorder["mode"] = earlier
+        connection.execute(update(inbox_cache).values(payload=json.dumps(payload)))
+    cached = load_cache(context.db, "p")
+    assert cached is not None
+    assert cached.rows == rows and cached.recorders == RECORDERS
+
+
+def test_the_inbox_and_the_recorders_window_share_one_mode_type_and_rule():
+    from recmanager import recorders
+    from recmanager.recorders import RecorderFields, RecorderInfo
+
+    assert inbox.RecorderMode is recorders.RecorderMode is RecorderMode
+    for manager_id, auto in ((None, False), (None, True), (4, False), (4, True)):
+        shown = RecorderInfo(1, RecorderFields(manager_id=manager_id, publication_auto=auto),
+                             web_available=True)
+        assert shown.mode is recorder_mode(manager_id, auto)
 
 
 def test_a_file_first_seen_but_long_untouched_is_not_shown_as_uploading():

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from recmanager.errors import RecmanagerError, ValidationError
+from recmanager.recorder_mode import RecorderMode
 from recmanager.recorders import (
     RecorderFields,
     RecorderInfo,
-    RecorderMode,
     UserRef,
     folder_problem,
     generate_hash_key,

@@ -1,8 +1,9 @@
-"""Declarative settings: defaults, validation, reset, and versioned upgrades of the file."""
+"""Declarative settings: defaults, validation, reset, and the version of the file."""
 
 from __future__ import annotations
 
 import json
+import typing
 
 import pytest
 
@@ -83,48 +84,6 @@ def test_damaged_files_are_named(isolated_dirs, content):
     assert "settings" in str(raised.value)
 
 
-def test_older_files_are_upgraded_step_by_step_with_a_backup(isolated_dirs, monkeypatch):
-    calls: list[int] = []
-
-    def one_to_two(values):
-        calls.append(1)
-        values["refresh_interval_s"] = values.pop("refresh_interval_min") * 60
-        return values
-
-    def two_to_three(values):
-        calls.append(2)
-        values["tray_icon"] = values.pop("show_tray", True)
-        return values
-
-    monkeypatch.setattr(config, "SETTINGS_VERSION", 3)
-    monkeypatch.setattr(config, "UPGRADES", {1: one_to_two, 2: two_to_three})
-    original = {"version": 1, "values": {"refresh_interval_min": 5, "show_tray": False}}
-    write(isolated_dirs, original)
-
-    settings = Settings(isolated_dirs)
-    assert calls == [1, 2]
-    assert settings.get("refresh_interval_s") == 300
-    assert settings.get("tray_icon") is False
-    assert stored(isolated_dirs) == {
-        "version": 3,
-        "values": {"refresh_interval_s": 300, "tray_icon": False},
-    }
-    backup = isolated_dirs.settings_file.with_name("settings.json.v1.bak")
-    assert json.loads(backup.read_text(encoding="utf-8")) == original
-
-    calls.clear()
-    Settings(isolated_dirs)
-    assert calls == [], "an up-to-date file is not upgraded again"
-
-    write(isolated_dirs, {"version": 2, "values": {"show_tray": True}})
-    assert Settings(isolated_dirs).get("tray_icon") is True
-    assert calls == [2]
-
-
-def test_a_missing_upgrade_step_is_a_clear_error(isolated_dirs, monkeypatch):
-    monkeypatch.setattr(config, "SETTINGS_VERSION", 3)
-    monkeypatch.setattr(config, "UPGRADES", {2: lambda values: values})
-    write(isolated_dirs, {"version": 1, "values": {}})
-    with pytest.raises(ConfigError, match="version 1 cannot be upgraded"):
-        Settings(isolated_dirs)
-    assert stored(isolated_dirs)["version"] == 1
+def test_every_setting_type_is_used_by_a_setting():
+    """A type no setting has is code nobody runs (its editor, its coercion)."""
+    assert set(typing.get_args(config.SettingType)) == {setting.type for setting in SETTINGS}

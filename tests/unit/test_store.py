@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import Connection, Engine, Inspector, create_engine, insert, inspect, select
 
 from recmanager import audit
 from recmanager.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew
@@ -27,13 +27,53 @@ def test_new_database_uses_wal_and_current_schema(tmp_path):
     assert int(version) == SCHEMA_VERSION
 
 
-def test_migrated_schema_matches_table_definitions(tmp_path):
-    db = Database(tmp_path / "r.db")
-    inspector = inspect(db.engine)
-    for table in metadata.sorted_tables:
-        columns = {column["name"] for column in inspector.get_columns(table.name)}
-        assert columns == {column.name for column in table.columns}, table.name
-    db.close()
+def described_schema(engine: Engine) -> dict[str, dict[str, object]]:
+    """Every table as SQLite holds it, read back by SQLAlchemy's inspector: columns (type,
+    nullability, server default, primary key), indexes, unique, foreign-key and check
+    constraints. Both sides are read back, so both are described in the same words."""
+    schema: dict[str, dict[str, object]] = {}
+    with engine.connect() as connection:
+        inspector = inspect(connection)
+        for table in inspector.get_table_names():
+            schema[table] = _described_table(inspector, connection, table)
+    return schema
+
+
+def _described_table(inspector: Inspector, connection: Connection, table: str
+                     ) -> dict[str, object]:
+    primary_key = inspector.get_pk_constraint(table)["constrained_columns"]
+    return {
+        "columns": [
+            (column["name"], str(column["type"]),
+             # SQLite never stores NULL in an INTEGER PRIMARY KEY, however it is declared.
+             column["nullable"] and column["name"] not in primary_key,
+             column["default"])
+            for column in inspector.get_columns(table)
+        ],
+        "primary key": primary_key,
+        "indexes": sorted(
+            (index["name"], tuple(index["column_names"]), bool(index["unique"]))
+            for index in inspector.get_indexes(table)),
+        "unique": sorted(
+            (unique["name"], tuple(unique["column_names"]))
+            for unique in inspector.get_unique_constraints(table)),
+        # SQLite's own list (table, columns, ON UPDATE, ON DELETE, MATCH): the inspector
+        # misses ON DELETE when it is written on the column's REFERENCES.
+        "foreign keys": sorted(tuple(row[2:]) for row in connection.exec_driver_sql(
+            f"PRAGMA foreign_key_list('{table}')")),
+        "checks": sorted(check["sqltext"] for check in inspector.get_check_constraints(table)),
+    }
+
+
+def test_the_schema_migrated_from_empty_is_the_one_tables_py_describes(tmp_path):
+    migrated = Database(tmp_path / "migrated.db")
+    declared = create_engine(f"sqlite:///{tmp_path / 'declared.db'}")
+    metadata.create_all(declared)
+    try:
+        assert described_schema(migrated.engine) == described_schema(declared)
+    finally:
+        migrated.close()
+        declared.dispose()
 
 
 def test_upgrade_from_first_version_keeps_data_and_backs_up(tmp_path):

@@ -37,6 +37,7 @@ from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
+from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -250,32 +251,18 @@ class FirstRunGuide(QWizard):
 
     def profile(self) -> Profile:
         """The profile the fields describe."""
-        return Profile(
-            name=self.profile_name.text().strip(),
-            pod_url=self.pod_url.text().strip(),
-            verify_tls=self.verify_tls.isChecked(),
-            pod_username=self.pod_username.text().strip(),
-            deposit_kind=self.deposit_kind.currentData(),
-            sftp_host=self.sftp_host.text().strip(),
-            sftp_port=self.sftp_port.value(),
-            sftp_user=self.sftp_user.text().strip(),
-            sftp_auth=self.sftp_auth.currentData(),
-            sftp_key_file=self.sftp_key_file.text().strip(),
-            local_deposit=self.local_deposit.text().strip(),
-            deposit_root=self.deposit_root.text().strip(),
-        )
+        return profile_from_form({
+            "name": self.profile_name, "pod_url": self.pod_url, "verify_tls": self.verify_tls,
+            "pod_username": self.pod_username, "deposit_kind": self.deposit_kind,
+            "sftp_host": self.sftp_host, "sftp_port": self.sftp_port,
+            "sftp_user": self.sftp_user, "sftp_auth": self.sftp_auth,
+            "sftp_key_file": self.sftp_key_file, "local_deposit": self.local_deposit,
+            "deposit_root": self.deposit_root,
+        })
 
     def _secrets(self, profile: Profile) -> list[tuple[SecretKind, str]]:
-        sftp_kind = (
-            SecretKind.SFTP_PASSWORD if profile.sftp_auth == "password"
-            else SecretKind.KEY_PASSPHRASE
-        )
-        pairs = [
-            (SecretKind.POD_TOKEN, self.token.text().strip()),
-            (SecretKind.POD_PASSWORD, self.pod_password.text()),
-            (sftp_kind, self.sftp_secret.text()),
-        ]
-        return [(kind, value) for kind, value in pairs if value]
+        return typed_secrets(profile, self.token.text(), self.pod_password.text(),
+                             self.sftp_secret.text())
 
     def test_connection(self) -> None:
         """Run every check of :func:`check_profile` off the GUI thread; results on page 4."""

@@ -28,6 +28,7 @@ from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
+from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -45,6 +46,7 @@ class ProfileDialog(QDialog):
         self.context = context
         self.runner = runner
         self.saved_profile: Profile | None = None
+        self.deleted: list[str] = []  # names of the profiles deleted here
         self.setWindowTitle(self.tr("Connection profiles"))
         self.setObjectName("ProfileDialog")
         self._build()
@@ -70,6 +72,9 @@ class ProfileDialog(QDialog):
         new_button = QPushButton(self.tr("New profile"), self)
         new_button.clicked.connect(self._new)
         left.addWidget(new_button)
+        self.delete_button = QPushButton(self.tr("Delete profile…"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        left.addWidget(self.delete_button)
         outer.addLayout(left, 1)
 
         right = QVBoxLayout()
@@ -210,39 +215,22 @@ class ProfileDialog(QDialog):
         self.check_results.clear()
 
     def current_profile(self) -> Profile:
-        return Profile(
-            name=self.name.text().strip(),
-            pod_url=self.pod_url.text().strip(),
-            verify_tls=self.verify_tls.isChecked(),
-            ca_bundle=self.ca_bundle.text().strip(),
-            pod_username=self.pod_username.text().strip(),
-            preview_base_url=self.preview_base_url.text().strip(),
-            deposit_kind=self.deposit_kind.currentData(),
-            sftp_host=self.sftp_host.text().strip(),
-            sftp_port=self.sftp_port.value(),
-            sftp_user=self.sftp_user.text().strip(),
-            sftp_auth=self.sftp_auth.currentData(),
-            sftp_key_file=self.sftp_key_file.text().strip(),
-            deposit_root=self.deposit_root.text().strip() or "/",
-            local_deposit=self.local_deposit.text().strip(),
-            bento4_dir=self.bento4_dir.text().strip(),
-        )
+        return profile_from_form({
+            "name": self.name, "pod_url": self.pod_url, "verify_tls": self.verify_tls,
+            "ca_bundle": self.ca_bundle, "pod_username": self.pod_username,
+            "preview_base_url": self.preview_base_url, "deposit_kind": self.deposit_kind,
+            "sftp_host": self.sftp_host, "sftp_port": self.sftp_port,
+            "sftp_user": self.sftp_user, "sftp_auth": self.sftp_auth,
+            "sftp_key_file": self.sftp_key_file, "deposit_root": self.deposit_root,
+            "local_deposit": self.local_deposit, "bento4_dir": self.bento4_dir,
+        })
 
     def _store_secrets(self, profile: Profile) -> bool:
         """Typed secrets go to the keyring; returns False if any is kept in memory only."""
-        secrets = self.context.secrets
         persistent = True
-        sftp_kind = (
-            SecretKind.SFTP_PASSWORD if profile.sftp_auth == "password"
-            else SecretKind.KEY_PASSPHRASE
-        )
-        for edit, kind in (
-            (self.token, SecretKind.POD_TOKEN),
-            (self.pod_password, SecretKind.POD_PASSWORD),
-            (self.sftp_secret, sftp_kind),
-        ):
-            if edit.text():
-                persistent &= secrets.set(profile.name, kind, edit.text())
+        for kind, value in typed_secrets(profile, self.token.text(), self.pod_password.text(),
+                                         self.sftp_secret.text()):
+            persistent &= self.context.secrets.set(profile.name, kind, value)
         return persistent
 
     # --- actions --------------------------------------------------------------------------
@@ -279,6 +267,31 @@ class ProfileDialog(QDialog):
             )
         self.saved_profile = profile
         self._reload_list(profile.name)
+
+    def delete_selected(self) -> None:
+        """Delete the selected profile and its secrets, once the user confirms."""
+        item = self.profile_list.currentItem()
+        if item is None or not item.isSelected():
+            return
+        name = item.text()
+        answer = QMessageBox.question(
+            self, self.tr("Delete profile"),
+            self.tr("Delete the profile \"{name}\" and its secrets (token, passwords) from "
+                    "the keyring? Nothing on the Pod server or in the deposit folder changes; "
+                    "the audit log is kept.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.delete_profile(name)
+        except RecmanagerError as exc:
+            QMessageBox.warning(self, self.tr("Profile not deleted"), str(exc))
+            return
+        self.deleted.append(name)
+        if self.saved_profile is not None and self.saved_profile.name == name:
+            self.saved_profile = None
+        self._reload_list(None)
 
     def test_connection(self) -> None:
         profile = self.current_profile()

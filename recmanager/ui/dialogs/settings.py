@@ -7,28 +7,23 @@ this file names a particular setting.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from recmanager.config import SETTINGS, Setting, Settings
+from recmanager.config import SETTINGS, Setting, Settings, setting_problem
 
 INT_LIMIT = 2**31 - 1
 
@@ -116,7 +111,7 @@ class SettingsDialog(QDialog):
         self.resize(620, 560)
 
     def _editor(self, setting: Setting, label_text: str) -> tuple[QWidget, QWidget]:
-        """The input widget and what goes in the form (the widget, or it with a button)."""
+        """The input widget and what goes in the form (the same widget for every type)."""
         if setting.type == "bool":
             box = QCheckBox(label_text, self)
             return box, box
@@ -128,31 +123,10 @@ class SettingsDialog(QDialog):
             )
             spin.setAccelerated(True)
             return spin, spin
-        if setting.type == "choice":
-            combo = QComboBox(self)
-            for choice in setting.choices:
-                combo.addItem(setting_text(choice), choice)
-            return combo, combo
-        edit = QLineEdit(self)
+        edit = QLineEdit(self)  # a URL
         edit.setClearButtonEnabled(True)
-        if setting.type == "url":
-            edit.setPlaceholderText("https://")
-        if setting.type != "path":
-            return edit, edit
-        row = QWidget(self)
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(edit, 1)
-        browse = QPushButton(self.tr("Browse…"), row)
-        browse.setAccessibleName(self.tr("Browse for {setting}").format(setting=label_text))
-        browse.clicked.connect(lambda: self._browse(edit))
-        line.addWidget(browse)
-        return edit, row
-
-    def _browse(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), edit.text())
-        if folder:
-            edit.setText(folder)
+        edit.setPlaceholderText("https://")
+        return edit, edit
 
     # --- values ---------------------------------------------------------------------------
 
@@ -164,8 +138,6 @@ class SettingsDialog(QDialog):
                 editor.setChecked(bool(value))
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value))
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(0, editor.findData(value)))
             elif isinstance(editor, QLineEdit):
                 editor.setText(str(value))
 
@@ -176,25 +148,16 @@ class SettingsDialog(QDialog):
             return editor.isChecked()
         if isinstance(editor, QSpinBox):
             return editor.value()
-        if isinstance(editor, QComboBox):
-            return editor.currentData()
         assert isinstance(editor, QLineEdit)
         return editor.text().strip()
 
     def restore_defaults(self) -> None:
         self._show_values({s.key: s.default for s in SETTINGS})
 
-    def _problem(self, setting: Setting, value: Any) -> str:
-        if setting.type == "url" and value:
-            parts = urlsplit(value)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                return self.tr("Give an address starting with https:// or http://, or nothing.")
-        return ""
-
     def accept(self) -> None:
         problems = {}
         for setting in SETTINGS:
-            problem = self._problem(setting, self.value(setting.key))
+            problem = setting_problem(setting, self.value(setting.key))
             self.errors[setting.key].setText(problem)
             self.errors[setting.key].setVisible(bool(problem))
             if problem:

@@ -1,0 +1,41 @@
+"""A profile and its secrets from a form's fields: the first-run guide and the profile dialog
+read their entries the same way, with the same defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+
+from recmanager.config import Profile
+from recmanager.secrets import SecretKind
+
+
+def profile_from_form(entries: Mapping[str, QWidget]) -> Profile:
+    """The profile described by ``entries`` (the profile field each widget edits); a field
+    the form does not show keeps :class:`Profile`'s default. Text is stripped, and an empty
+    deposit root stays empty so that validation asks for one."""
+    values: dict[str, object] = {}
+    for name, widget in entries.items():
+        if isinstance(widget, QLineEdit):
+            values[name] = widget.text().strip()
+        elif isinstance(widget, QCheckBox):
+            values[name] = widget.isChecked()
+        elif isinstance(widget, QSpinBox):
+            values[name] = widget.value()
+        elif isinstance(widget, QComboBox):
+            values[name] = widget.currentData()
+        else:
+            raise TypeError(f"no profile value is read from a {type(widget).__name__}")
+    return Profile(**values)  # type: ignore[arg-type]
+
+
+def typed_secrets(profile: Profile, token: str, pod_password: str, sftp_secret: str
+                  ) -> list[tuple[SecretKind, str]]:
+    """The secrets typed in a form, each under the kind the profile uses it as (the SFTP
+    secret is a password or a key's passphrase); empty entries are left out."""
+    sftp_kind = (SecretKind.SFTP_PASSWORD if profile.sftp_auth == "password"
+                 else SecretKind.KEY_PASSPHRASE)
+    pairs = [(SecretKind.POD_TOKEN, token.strip()), (SecretKind.POD_PASSWORD, pod_password),
+             (sftp_kind, sftp_secret)]
+    return [(kind, value) for kind, value in pairs if value]

@@ -1,0 +1,85 @@
+"""paramiko's private request layer, as recmanager/deposit/sftp_wire.py uses it, against the
+installed paramiko and the real OpenSSH sshd: a paramiko release that changes it fails here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import paramiko
+import pytest
+from paramiko.sftp import CMD_CLOSE, CMD_HANDLE, CMD_NAME, CMD_OPENDIR, CMD_READDIR, CMD_STATUS
+
+from recmanager.deposit import sftp_wire
+
+pytestmark = pytest.mark.sshd
+
+DATA = bytes(range(256)) * 40  # 10 KiB
+
+
+@pytest.fixture
+def client(sshd, tmp_path) -> Iterator[paramiko.SFTPClient]:
+    known_hosts = tmp_path / "known_hosts"
+    sshd.trust(known_hosts)
+    ssh = paramiko.SSHClient()
+    ssh.load_host_keys(str(known_hosts))
+    ssh.set_missing_host_key_policy(paramiko.RejectPolicy())
+    ssh.connect(sshd.host, sshd.port, username=sshd.user,
+                key_filename=str(sshd.client_keys["ed25519"]), look_for_keys=False,
+                allow_agent=False)
+    try:
+        yield ssh.open_sftp()
+    finally:
+        ssh.close()
+
+
+@pytest.fixture
+def remote_file(tmp_path) -> Path:
+    path = tmp_path / "folder" / "lecture.mp4"
+    path.parent.mkdir()
+    path.write_bytes(DATA)
+    return path
+
+
+def test_pipelined_reads_are_answered_by_number(client, remote_file):
+    replies = sftp_wire.Replies()
+    with client.open(str(remote_file), "rb") as handle:
+        numbers = [sftp_wire.send_read(client, replies, handle.handle, offset, 1024)
+                   for offset in (0, 1024, 4096)]
+        while not all(number in replies.by_number for number in numbers):
+            sftp_wire.receive_reply(client)
+        chunks = [replies.by_number.pop(number)[1].get_string() for number in numbers]
+    assert chunks == [DATA[:1024], DATA[1024:2048], DATA[4096:5120]]
+
+
+def test_a_read_past_the_end_is_a_status_that_raises_eof(client, remote_file):
+    replies = sftp_wire.Replies()
+    with client.open(str(remote_file), "rb") as handle:
+        number = sftp_wire.send_read(client, replies, handle.handle, len(DATA), 1024)
+        while number not in replies.by_number:
+            sftp_wire.receive_reply(client)
+        kind, message = replies.by_number.pop(number)
+        assert kind == CMD_STATUS
+        with pytest.raises(EOFError):
+            sftp_wire.raise_for_status(client, message)
+
+
+def test_a_synchronous_read(client, remote_file):
+    with client.open(str(remote_file), "rb") as handle:
+        assert sftp_wire.read(client, handle.handle, 100, 50) == DATA[100:150]
+        with pytest.raises(EOFError):
+            sftp_wire.read(client, handle.handle, len(DATA), 50)
+
+
+def test_a_directory_is_opened_read_and_closed_by_raw_requests(client, remote_file):
+    kind, message = sftp_wire.request(client, CMD_OPENDIR, str(remote_file.parent))
+    assert kind == CMD_HANDLE
+    handle = message.get_binary()
+    kind, message = sftp_wire.request(client, CMD_READDIR, handle)
+    assert kind == CMD_NAME
+    assert b"lecture.mp4" in message.get_remainder()
+    with pytest.raises(EOFError):
+        sftp_wire.request(client, CMD_READDIR, handle)
+    sftp_wire.request(client, CMD_CLOSE, handle)
+    with pytest.raises(OSError):  # an error status is raised, not returned
+        sftp_wire.request(client, CMD_OPENDIR, str(remote_file.parent / "missing"))
