@@ -210,6 +210,8 @@ class InboxPanel(QWidget):
         self.users: list[User] = []
         self.refreshed_at: datetime | None = None
         self._refreshing = False
+        self._refresh_again = False  # a change came while a refresh was running
+        self._closed = False
         self._preview_deposit: Deposit | None = None
         self._preview_server: Any = None
         self._preview_lock = threading.Lock()
@@ -218,6 +220,7 @@ class InboxPanel(QWidget):
         self._build_actions()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
+        self.runner.changed.connect(self._server_changed)
         self.apply_refresh_interval()
         self.update_actions()
 
@@ -388,11 +391,21 @@ class InboxPanel(QWidget):
         else:
             self.timer.stop()
 
+    def _server_changed(self, profile_name: str) -> None:
+        """Something (in any window) changed this profile's Pod or deposit: read it again."""
+        if not self._closed and self.profile is not None and profile_name == self.profile.name:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Reload from the servers; selection and scroll position survive."""
-        if self.profile is None or self._refreshing:
+        """Reload from the servers; selection and scroll position survive. Asked while a
+        refresh runs, another follows it: the one running may have read before a change."""
+        if self.profile is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
             return
         self._refreshing = True
+        self._refresh_again = False
         profile = self.profile
         self.rest_state.emit(ChannelState.CONNECTING, "")
         self.sftp_state.emit(ChannelState.CONNECTING, "")
@@ -405,19 +418,17 @@ class InboxPanel(QWidget):
                 on_unknown_host_key=lambda host, kind, fp: ask_host_key(self, host, kind, fp),
             )
 
-        def succeeded(snapshot: Snapshot) -> None:
+        def ended(handler: Callable[..., None], *value: Any) -> None:
             self._refreshing = False
-            self._refreshed(snapshot)
+            handler(*value)
+            if self._refresh_again:
+                self.refresh()
 
-        def failed(error: BaseException) -> None:
-            self._refreshing = False
-            self._refresh_failed(error)
-
-        def cancelled() -> None:
-            self._refreshing = False
-
-        self.runner.submit(self.tr("Refreshing the recordings"), work, on_result=succeeded,
-                           on_error=failed, on_cancel=cancelled, on_progress=self._progress)
+        self.runner.submit(self.tr("Refreshing the recordings"), work,
+                           on_result=lambda snapshot: ended(self._refreshed, snapshot),
+                           on_error=lambda error: ended(self._refresh_failed, error),
+                           on_cancel=lambda: ended(lambda: None),
+                           on_progress=self._progress)
 
     def _progress(self, progress: Progress) -> None:
         if progress.message:
@@ -668,7 +679,8 @@ class InboxPanel(QWidget):
         *,
         need_deposit: bool = False,
     ) -> None:
-        """Run ``work`` with the profile's actions in the task runner, then refresh."""
+        """Run ``work`` with the profile's actions in the task runner; the runner's
+        ``changed`` then refreshes the rows."""
         profile = self.profile
         if profile is None:
             return
@@ -684,18 +696,8 @@ class InboxPanel(QWidget):
             ) as actions:
                 return work(actions, progress, cancel)
 
-        def finish(handler: Callable[..., None], *value: Any) -> None:
-            # The answer is shown first, then the rows are read again from the servers.
-            handler(*value)
-            self.refresh()
-
-        self.runner.submit(
-            name, task,
-            on_result=lambda result: finish(on_result, result),
-            on_error=lambda error: finish(self._action_failed, error),
-            on_cancel=self.refresh,
-            on_progress=self._progress,
-        )
+        self.runner.submit(name, task, on_result=on_result, on_error=self._action_failed,
+                           on_progress=self._progress, changes=profile.name)
 
     def _action_failed(self, error: BaseException) -> None:
         title = self.tr("Claimed by someone else") if isinstance(error, AlreadyClaimed) else \
@@ -897,10 +899,10 @@ class InboxPanel(QWidget):
             self._report(self.tr("Deposited"), [self.tr(
                 "{count} files are in {folder}; they become claimable once Pod has seen them "
                 "complete.").format(count=len(paths), folder=target)])
-            self.refresh()
 
         self.runner.submit(self.tr("Depositing"), work, on_result=done,
-                           on_error=self._action_failed, on_progress=self._progress)
+                           on_error=self._action_failed, on_progress=self._progress,
+                           changes=profile.name)
 
     def chosen_recorder_folder(self) -> str | None:
         """The folder of the recorder picked in the sidebar, when its folder is known."""
@@ -1012,5 +1014,7 @@ class InboxPanel(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self._closed = True
+        self._refresh_again = False
         self.preview.shutdown()
         self._close_preview_source()

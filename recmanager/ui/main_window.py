@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
 
     def open_bulk(self) -> None:
         """Bulk assignment: the claimable recordings selected in the inbox to one owner, or
-        (nothing selected) rules from a CSV file."""
+        (nothing selected) rules from a CSV file, explained on the window's first page."""
         from PySide6.QtCore import Qt
 
         from recmanager.ui.bulk_window import BulkWindow
@@ -411,8 +411,6 @@ class MainWindow(QMainWindow):
         window.setWindowFlag(Qt.WindowType.Window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
-        if not selection:
-            window.choose_rules()
 
     def package_file(self) -> None:
         """The Package dialog for a local file; the job shows in the jobs dock."""

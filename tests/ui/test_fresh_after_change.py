@@ -1,0 +1,92 @@
+"""After every action that changes Pod or the deposit, from whichever window, the inbox shows
+the new truth at once: no refresh timer runs here (interval 0), so only the change itself can
+bring the rows up to date."""
+
+from __future__ import annotations
+
+from recmanager.inbox import RowState
+from recmanager.media import make_clip
+from recmanager.ui.bulk_window import BulkWindow
+from recmanager.ui.recorders_window import RecordersWindow
+from tests.ui.test_inbox_flows import close_report, open_window, rows_by_name, select
+
+
+def test_every_change_from_every_window_refreshes_the_inbox(qtbot, context, sandbox_pod,
+                                                           tmp_path):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.quarantine_dir = str(tmp_path / "held")
+    context.profiles.save(profile)
+    context.settings.set("bulk_concurrency", 1)
+    window = open_window(qtbot, context, profile)
+    inbox = window.inbox
+    assert not inbox.timer.isActive()
+    refreshes: list[int] = []
+    inbox.refreshed.connect(lambda: refreshes.append(1))
+
+    def refreshed_once_more(before: int) -> bool:
+        return len(refreshes) > before
+
+    # Claim, from the inbox.
+    before = len(refreshes)
+    select(window, "lecture-01.mp4")
+    inbox.action_claim.trigger()
+    inbox.claim_dialog.accept()
+    close_report(window)
+    assert refreshed_once_more(before) and "lecture-01.mp4" not in rows_by_name(window)
+
+    # Reassign, from the inbox (the unclaimed rows stay; they are read again all the same).
+    before = len(refreshes)
+    inbox.action_reassign.trigger()
+    inbox.reassign_dialog.video_spin.setValue(1)
+    inbox.reassign_dialog.owner_edit.setText("teacher1")
+    inbox.reassign_dialog.accept()
+    close_report(window)
+    assert refreshed_once_more(before)
+
+    # Delete to the quarantine, then undo, from the inbox.
+    before = len(refreshes)
+    select(window, "lecture-02.mp4")
+    inbox.action_delete.trigger()
+    assert inbox.delete_dialog.quarantine_box.isChecked()
+    inbox.delete_dialog.accept()
+    assert refreshed_once_more(before) and "lecture-02.mp4" not in rows_by_name(window)
+    before = len(refreshes)
+    undo = next(b for b in inbox.report_box.buttons() if b.text() == "Undo")
+    undo.click()
+    close_report(window)
+    assert refreshed_once_more(before) and "lecture-02.mp4" in rows_by_name(window)
+
+    # Upload, from the inbox.
+    before = len(refreshes)
+    clip = make_clip(tmp_path / "usb-stick.mp4", seconds=1, size="160x90")
+    inbox.deposit_files([clip], folder="amphiA")
+    close_report(window)
+    assert refreshed_once_more(before) and "usb-stick.mp4" in rows_by_name(window)
+
+    # Bulk apply, from the bulk window.
+    before = len(refreshes)
+    selection = [rows_by_name(window)[name] for name in ("lecture-03.mp4", "lecture-04.mp4")]
+    bulk = BulkWindow(context, window.profile, window.runner, window, selection=selection)
+    qtbot.addWidget(bulk)
+    bulk.owner_edit.setText("teacher1")
+    bulk.plan_selection()
+    bulk.apply(confirmed=True)
+    assert bulk.result is not None and bulk.result.done == 2
+    assert refreshed_once_more(before)
+    assert not {"lecture-03.mp4", "lecture-04.mp4"} & set(rows_by_name(window))
+
+    # Recorder edit, from the recorders window: the orphan folder gets its recorder.
+    assert rows_by_name(window)["orphan.mp4"].state is RowState.ORPHAN
+    before = len(refreshes)
+    recorders = RecordersWindow(context, window.profile, window.runner, window)
+    qtbot.addWidget(recorders)
+    recorders.refresh()
+    editor = recorders._editor(None, "unknowndir")
+    qtbot.addWidget(editor)
+    editor.name.setText("Unknown room")
+    editor.address_ip.setText("2001:db8::99")
+    editor.video_type.setCurrentIndex(editor.video_type.findData(2))
+    editor.submit()
+    assert editor.result() == editor.DialogCode.Accepted, editor.message.text()
+    assert refreshed_once_more(before)
+    assert rows_by_name(window)["orphan.mp4"].state is not RowState.ORPHAN
