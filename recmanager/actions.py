@@ -336,6 +336,7 @@ class Actions:
                         "this profile names no staff web login to claim with.",
                     ).format(user=user.display_name),
                     hint=translate("actions", "Add your Pod username to the profile."),
+                    setting="pod_username",
                 )
             claimer = me
             detail["claimed_as"] = me.username
@@ -530,6 +531,7 @@ class Actions:
                     "actions",
                     "Add a superuser's web login to the profile, or ask a Pod administrator.",
                 ),
+                setting="web_login",
             )
         if self.deposit is None:
             raise ActionError(

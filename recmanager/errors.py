@@ -11,12 +11,18 @@ from recmanager.i18n import translate
 
 
 class RecmanagerError(Exception):
-    """Base of every error recmanager raises on purpose."""
+    """Base of every error recmanager raises on purpose.
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
+    ``setting`` names the profile setting the user should look at (a key of
+    ``recmanager.context.ENVIRONMENT_VARIABLES``), so that a run configured by environment
+    variables is told which variable to set rather than to edit a profile it does not have.
+    """
+
+    def __init__(self, message: str, *, hint: str = "", setting: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.setting = setting
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -62,8 +68,9 @@ class DatabaseCorrupt(StoreError):
 class PodError(RecmanagerError):
     """Pod answered with an error or could not be reached."""
 
-    def __init__(self, message: str, *, status: int | None = None, hint: str = "") -> None:
-        super().__init__(message, hint=hint)
+    def __init__(self, message: str, *, status: int | None = None, hint: str = "",
+                 setting: str = "") -> None:
+        super().__init__(message, hint=hint, setting=setting)
         self.status = status
 
 
