@@ -788,7 +788,7 @@ class InboxPanel(QWidget):
         profile = self.profile
         dialog = DeleteDialog(rows, quarantine_available=bool(profile and profile.quarantine_dir),
                               quarantine_days=int(self.context.settings.get("quarantine_days")),
-                              parent=self)
+                              parent=self, set_up_quarantine=self.window().set_up_quarantine)
         self.delete_dialog = dialog
 
         def start() -> None:

@@ -359,6 +359,17 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.saved_profile is not None:
             self.use_profile(dialog.saved_profile)
 
+    def set_up_quarantine(self) -> bool:
+        """The profile dialog at its quarantine field; True once the profile has one."""
+        from recmanager.ui.dialogs.profile import ProfileDialog
+
+        dialog = ProfileDialog(self.context, self.runner, self.profile, self)
+        dialog.focus_field("quarantine_dir")
+        dialog.exec()  # Save keeps the dialog open; Close ends it
+        if dialog.saved_profile is not None:
+            self.use_profile(dialog.saved_profile)
+        return bool(self.profile and self.profile.quarantine_dir)
+
     def use_profile(self, profile: Profile) -> None:
         """Switch to ``profile`` (saved by the profile dialog or the first-run guide)."""
         self.profile = profile

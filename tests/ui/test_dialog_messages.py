@@ -30,3 +30,83 @@ def test_the_claim_note_never_says_no_match_under_matching_users(qtbot):
     assert dialog.note.text() == "No Pod user matches; the server will be asked."
     dialog.owner_edit.setText("cmartin")
     assert dialog.owner() is USERS[1] and dialog.note.text() == ""
+
+
+# --- the quarantine: a field to set it, and a way to it from the delete dialog ----------------
+
+
+def test_a_quarantine_folder_is_checked_where_pod_s_cron_would_see_it(tmp_path):
+    from recmanager.config import Profile
+
+    mounted = tmp_path / "deposit"
+    mounted.mkdir()
+    profile = Profile(name="p", pod_url="https://pod.example.org", deposit_kind="local",
+                      local_deposit=str(mounted), deposit_root="/data/ftp-pod/ftp")
+    for folder, problem in (
+        ("quarantine", "absolute path"),
+        (str(mounted / "held"), "outside the deposit folder"),
+        ("/data/ftp-pod/ftp/held", "outside the deposit folder"),
+        ("/data", "outside the deposit folder"),  # the deposit would be inside it
+    ):
+        profile.quarantine_dir = folder
+        assert any(problem in text for text in profile.quarantine_problems()), folder
+    profile.quarantine_dir = str(tmp_path / "held")
+    assert profile.quarantine_problems() == []
+    sftp = Profile(name="s", pod_url="https://pod.example.org", sftp_host="pod.example.org",
+                   quarantine_dir="/data/ftp-pod/quarantine")
+    assert sftp.quarantine_problems() == []
+    sftp.validate()
+
+
+def test_a_quarantine_on_another_disk_than_the_mounted_deposit_is_refused(tmp_path):
+    import os
+
+    from recmanager.config import Profile
+
+    other_disk = "/dev/shm"
+    assert os.stat(other_disk).st_dev != os.stat(tmp_path).st_dev  # this machine has two
+    profile = Profile(name="p", pod_url="https://pod.example.org", deposit_kind="local",
+                      local_deposit=str(tmp_path), quarantine_dir=f"{other_disk}/held")
+    assert "same disk" in " ".join(profile.quarantine_problems())
+
+
+def test_the_profile_dialog_has_the_quarantine_field_and_keeps_what_it_does_not_show(
+        qtbot, context, tmp_path):
+    from recmanager.config import Profile
+    from recmanager.ui.dialogs.profile import ProfileDialog
+    from recmanager.ui.tasks import TaskRunner
+
+    mounted = tmp_path / "deposit"
+    mounted.mkdir()
+    context.profiles.save(Profile(name="p", pod_url="https://pod.example.org",
+                                  deposit_kind="local", local_deposit=str(mounted),
+                                  extra={"manual_claiming": True}))
+    dialog = ProfileDialog(context, TaskRunner(synchronous=True), context.profiles.get("p"))
+    qtbot.addWidget(dialog)
+    assert "Pod's cron" in dialog.quarantine_help.text()
+    dialog.quarantine_dir.setText(str(tmp_path / "held"))
+    dialog.save()
+    saved = context.profiles.get("p")
+    assert saved.quarantine_dir == str(tmp_path / "held")
+    assert saved.extra == {"manual_claiming": True}
+
+
+def test_the_delete_dialog_leads_to_the_quarantine_setting(qtbot):
+    from recmanager.ui.dialogs.delete import DeleteDialog
+
+    asked: list[int] = []
+
+    def set_up() -> bool:
+        asked.append(1)
+        return True
+
+    dialog = DeleteDialog([ROW], quarantine_available=False, quarantine_days=14,
+                          set_up_quarantine=set_up)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.quarantine_box.isEnabled()
+    assert dialog.quarantine_note.isVisible() and "has none" in dialog.quarantine_note.text()
+    assert dialog.set_up_button.isVisible()
+    dialog.set_up_button.click()
+    assert asked and dialog.quarantine_box.isEnabled() and dialog.quarantine_box.isChecked()
+    assert not dialog.quarantine_note.isVisible() and not dialog.set_up_button.isVisible()

@@ -90,3 +90,29 @@ def test_every_change_from_every_window_refreshes_the_inbox(qtbot, context, sand
     assert editor.result() == editor.DialogCode.Accepted, editor.message.text()
     assert refreshed_once_more(before)
     assert rows_by_name(window)["orphan.mp4"].state is not RowState.ORPHAN
+
+
+def test_a_quarantine_set_from_the_delete_dialog_makes_the_delete_undoable(
+        qtbot, context, sandbox_pod, tmp_path, monkeypatch):
+    from recmanager.ui.dialogs.profile import ProfileDialog
+
+    window = open_window(qtbot, context, sandbox_pod.profile(context, user="admin"))
+    held = tmp_path / "held"
+
+    def set_the_folder_and_save(dialog: ProfileDialog) -> int:
+        assert dialog.focusWidget() in (None, dialog.quarantine_dir)
+        dialog.quarantine_dir.setText(str(held))
+        dialog.save()
+        return 0  # then Close
+
+    monkeypatch.setattr(ProfileDialog, "exec", set_the_folder_and_save)
+    select(window, "lecture-08.mp4")
+    window.inbox.action_delete.trigger()
+    dialog = window.inbox.delete_dialog
+    assert not dialog.quarantine_box.isEnabled()
+    dialog.set_up_button.click()
+    assert dialog.quarantine_box.isChecked()
+    assert context.profiles.get("sandbox").quarantine_dir == str(held)
+    dialog.accept()
+    assert "quarantine" in window.inbox.report_box.text()
+    assert any(held.rglob("lecture-08.mp4"))

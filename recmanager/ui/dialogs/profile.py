@@ -45,6 +45,7 @@ class ProfileDialog(QDialog):
         self.context = context
         self.runner = runner
         self.saved_profile: Profile | None = None
+        self._shown_extra: dict = {}
         self.setWindowTitle(self.tr("Connection profiles"))
         self.setObjectName("ProfileDialog")
         self._build()
@@ -123,6 +124,16 @@ class ProfileDialog(QDialog):
         self.deposit_root = self._line("deposit_root", "/data/ftp-pod/ftp/")
         self.local_deposit = self._line("local_deposit", self.tr("mounted folder"))
         self.bento4_dir = self._line("bento4_dir", self.tr("optional Bento4 folder"))
+        self.quarantine_dir = self._line("quarantine_dir", self.tr("optional, e.g. "
+                                                                   "/data/ftp-pod/quarantine"))
+        self.quarantine_dir.setAccessibleName(self.tr("Quarantine folder"))
+        self.quarantine_help = QLabel(self.tr(
+            "Deleted recordings are moved here, so that a delete can be undone for a few days. "
+            "A folder on the deposit's server (on this computer for a mounted folder), outside "
+            "the deposit root, which Pod's cron scans, and on the same disk: files are moved, "
+            "not copied. Empty: deletes cannot be undone."), self)
+        self.quarantine_help.setObjectName("quarantineHelp")
+        self.quarantine_help.setWordWrap(True)
         deposit.addRow(self.tr("Access"), self.deposit_kind)
         deposit.addRow(self.tr("SFTP host"), self.sftp_host)
         deposit.addRow(self.tr("Port"), self.sftp_port)
@@ -132,6 +143,8 @@ class ProfileDialog(QDialog):
         deposit.addRow(self.tr("Password / passphrase"), self.sftp_secret)
         deposit.addRow(self.tr("Deposit root on the server"), self.deposit_root)
         deposit.addRow(self.tr("Mounted folder"), self.local_deposit)
+        deposit.addRow(self.tr("Quarantine folder"), self.quarantine_dir)
+        deposit.addRow("", self.quarantine_help)
         deposit.addRow(self.tr("Bento4 folder"), self.bento4_dir)
         right.addWidget(deposit_box)
 
@@ -198,6 +211,8 @@ class ProfileDialog(QDialog):
         self.deposit_root.setText(profile.deposit_root)
         self.local_deposit.setText(profile.local_deposit)
         self.bento4_dir.setText(profile.bento4_dir)
+        self.quarantine_dir.setText(profile.quarantine_dir)
+        self._shown_extra = dict(profile.extra)  # settings learnt from the server, kept
         for edit in (self.token, self.pod_password, self.sftp_secret):
             edit.clear()
         if profile.name:
@@ -226,6 +241,8 @@ class ProfileDialog(QDialog):
             deposit_root=self.deposit_root.text().strip() or "/",
             local_deposit=self.local_deposit.text().strip(),
             bento4_dir=self.bento4_dir.text().strip(),
+            quarantine_dir=self.quarantine_dir.text().strip(),
+            extra=dict(self._shown_extra),
         )
 
     def _store_secrets(self, profile: Profile) -> bool:
@@ -246,6 +263,12 @@ class ProfileDialog(QDialog):
         return persistent
 
     # --- actions --------------------------------------------------------------------------
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in one field (``quarantine_dir``…), for a dialog opened to set it."""
+        edit = self.findChild(QLineEdit, name)
+        if edit is not None:
+            edit.setFocus()
 
     def _warn_tls(self, verify: bool) -> None:
         self.tls_warning.setVisible(not verify)
