@@ -207,7 +207,7 @@ class Actions:
         self.client = client
         self.deposit = deposit
         self.web = web
-        self.actor = actor or profile.pod_username or profile.name
+        self.actor = actor or profile.actor
         self._superuser = superuser
         self.verify_timeout = verify_timeout
         self._locks: dict[str, threading.Lock] = {}

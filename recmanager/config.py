@@ -161,6 +161,12 @@ class Profile:
                 fields=problems,
             )
 
+    @property
+    def actor(self) -> str:
+        """Who the audit log names for what is done with this profile: its Pod login, else
+        the profile's name."""
+        return self.pod_username or self.name
+
     def quarantine_problems(self) -> list[str]:
         """Why the quarantine folder cannot hold deleted recordings (empty: it can, or none
         is set). A delete to the quarantine is a move on the deposit's server: the folder
@@ -240,6 +246,10 @@ class ProfileStore:
             translate("config", "There is no profile named \"{name}\".").format(name=name),
             hint=translate("config", "Create it in the profile dialog, or check the name."),
         )
+
+    def find(self, name: str) -> Profile | None:
+        """The saved profile named ``name``, or None."""
+        return next((profile for profile in self if profile.name == name), None)
 
     def current(self) -> Profile | None:
         data = self._load()

@@ -26,6 +26,7 @@ from recmanager.recorders import (
     SaveReport,
     apply_fix,
     audit_save,
+    audit_unsaved,
     check_key,
     deposit_scanner,
     field_label,
@@ -264,15 +265,19 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
 
 
 def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
-    with _service(args, context) as service:
+    profile = context.resolve_profile(args.profile)
+    with audit_unsaved(context.db, profile, args.recorder, creating=False), \
+            RecorderService.open(profile, context.secrets) as service:
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
         report = service.save(before, draft)
-        return _report(args, context, service, report)
+    return _report(args, context, service, report)
 
 
 def cmd_create(args: argparse.Namespace, context: AppContext) -> int:
-    with _service(args, context) as service:
+    profile = context.resolve_profile(args.profile)
+    with audit_unsaved(context.db, profile, args.name or args.folder or "", creating=True), \
+            RecorderService.open(profile, context.secrets) as service:
         draft = _draft(args, service, None)
         report = service.save(None, draft)
         if not args.json and report.after is not None:

@@ -57,6 +57,7 @@ from recmanager.recorders import (
     SaveReport,
     apply_fix,
     audit_save,
+    audit_unsaved,
     check_key,
     deposit_scanner,
     manual_claiming,
@@ -536,7 +537,9 @@ class RecordersWindow(QMainWindow):
         from recmanager.ui.dialogs.recorder_editor import RecorderEditor
 
         def save(draft: RecorderFields, manager: str, additional: list[str]) -> SaveReport:
-            with self.using_service() as service:
+            target = recorder.name if recorder else draft.name
+            with audit_unsaved(self.context.db, self.profile, target,
+                               creating=recorder is None), self.using_service() as service:
                 if service.web_available:
                     draft = service.with_users(draft, manager, additional)
                 report = service.save(recorder, draft)
