@@ -179,7 +179,7 @@ class BulkWindow(QMainWindow):
         self.task: Task | None = None
         self._rules: bulk.RuleSet | None = None
         self._close_when_idle = False
-        self.folders = FolderMemory(context)
+        self.folders = FolderMemory(context.paths)
         self.setObjectName("BulkWindow")
         self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
         self._build()

@@ -14,7 +14,9 @@ import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from recmanager.context import AppContext
+from recmanager.config import Paths
+
+SSH_KEYS = "ssh-keys"  # the purpose of the SSH key choosers (profile dialog, first-run guide)
 
 
 def first_folder() -> Path:
@@ -26,9 +28,9 @@ def first_folder() -> Path:
 class FolderMemory:
     """The last folder used for each purpose, kept in ``window.ini`` beside the window state."""
 
-    def __init__(self, context: AppContext) -> None:
-        self._settings = QSettings(str(context.paths.config_dir / "window.ini"),
-                                   QSettings.Format.IniFormat)
+    def __init__(self, paths: Paths | None = None) -> None:
+        config_dir = (paths or Paths.default()).config_dir
+        self._settings = QSettings(str(config_dir / "window.ini"), QSettings.Format.IniFormat)
 
     def folder(self, purpose: str) -> Path:
         value = self._settings.value(f"folders/{purpose}")

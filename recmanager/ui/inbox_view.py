@@ -72,6 +72,7 @@ from recmanager.ui.inbox_model import (
 )
 from recmanager.ui.locale_format import format_datetime, format_size
 from recmanager.ui.preview import PreviewWidget
+from recmanager.ui.retry import OfflineRetry
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner
 
@@ -221,6 +222,7 @@ class InboxPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.runner.changed.connect(self._server_changed)
+        self.offline_retry = OfflineRetry(self.refresh, self)
         self.apply_refresh_interval()
         self.update_actions()
 
@@ -437,6 +439,7 @@ class InboxPanel(QWidget):
     def _refreshed(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.offline = False
+        self.offline_retry.succeeded()
         self.permissions = snapshot.permissions
         self.refreshed_at = snapshot.refreshed_at
         self.recorders = {r.id: r for r in snapshot.recorders}
@@ -458,6 +461,7 @@ class InboxPanel(QWidget):
         from recmanager.errors import DepositError
 
         self.offline = True
+        self.offline_retry.failed(int(self.context.settings.get("refresh_interval_s")))
         text = getattr(error, "message", str(error))
         if isinstance(error, DepositError):
             self.sftp_state.emit(ChannelState.OFFLINE, text)
@@ -857,13 +861,13 @@ class InboxPanel(QWidget):
         return sorted(folders, key=str.casefold)
 
     def choose_files_to_deposit(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from recmanager.ui.file_dialogs import FolderMemory
 
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Deposit recordings"), "",
-                                                self.tr("Videos (*.mp4 *.mkv *.mov *.avi "
-                                                        "*.webm *.ts *.zip);;All files (*)"))
-        if names:
-            self.deposit_files([Path(name) for name in names])
+        files = FolderMemory(self.context.paths).open_files(
+            self, "deposit-upload", self.tr("Deposit recordings"),
+            self.tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)"))
+        if files:
+            self.deposit_files(files)
 
     def deposit_files(self, files: Sequence[Path], folder: str | None = None) -> None:
         """Upload local files into a recorder's folder (the one picked in the sidebar, else
@@ -1014,6 +1018,7 @@ class InboxPanel(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.offline_retry.succeeded()  # no attempt after the window is gone
         self._closed = True
         self._refresh_again = False
         self.preview.shutdown()

@@ -116,3 +116,38 @@ def test_a_quarantine_set_from_the_delete_dialog_makes_the_delete_undoable(
     dialog.accept()
     assert "quarantine" in window.inbox.report_box.text()
     assert any(held.rglob("lecture-08.mp4"))
+
+
+def test_offline_retries_soon_and_comes_back_without_waiting_for_the_timer(
+        qtbot, context, sandbox_pod):
+    window = open_window(qtbot, context, sandbox_pod.profile(context, user="admin"))
+    context.settings.set("refresh_interval_s", 70)
+    window.inbox.apply_refresh_interval()
+    retry = window.inbox.offline_retry.timer
+    profile = window.profile
+    profile.pod_url = "http://127.0.0.1:9"
+    window.inbox.set_profile(profile)
+    window.inbox.refresh()
+    assert window.inbox.offline and retry.isActive() and retry.interval() == 2000
+    profile.pod_url = sandbox_pod.base_url.rstrip("/")  # the server is back
+    window.inbox.set_profile(profile)
+    qtbot.waitUntil(lambda: not window.inbox.offline, timeout=10000)  # long before 70 s
+    assert not retry.isActive() and not window.inbox.banner.isVisible()
+
+
+def test_retries_come_twice_as_late_each_time_up_to_the_refresh_interval(qtbot):
+    from recmanager.ui.retry import OfflineRetry
+
+    attempts: list[int] = []
+    retry = OfflineRetry(lambda: attempts.append(1))
+    delays = []
+    for _ in range(8):
+        retry.failed(70)
+        delays.append(retry.timer.interval() // 1000)
+    assert delays == [2, 4, 8, 16, 32, 64, 70, 70]
+    retry.succeeded()
+    assert not retry.timer.isActive()
+    retry.failed(70)
+    assert retry.timer.interval() == 2000
+    retry.failed(0)  # no timed refresh: no automatic attempt
+    assert not retry.timer.isActive()

@@ -4,7 +4,9 @@ suggested away from the deposit and Pod's media tree, remembered between runs.""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+import platformdirs
 import pytest
 from PySide6.QtCore import Qt
 
@@ -86,7 +88,7 @@ def test_the_output_folder_is_remembered_and_a_taken_name_is_not_offered(
     again = open_dialog(qtbot, context)
     again.input_edit.setText(str(media.clip))
     assert again.output_edit.text() == str(outputs / "sample-dash-2")
-    assert FolderMemory(context).folder("package-output") == outputs
+    assert FolderMemory(context.paths).folder("package-output") == outputs
 
 
 def test_a_request_that_cannot_start_is_refused_before_it_is_stored(context, media, tmp_path):
@@ -103,3 +105,14 @@ def test_a_request_that_cannot_start_is_refused_before_it_is_stored(context, med
             PackagingJob.create(context.db, context.secrets, request, keys)
     assert JobStore(context.db).list() == []
     assert (full / "keep.txt").read_text() == "mine"
+
+
+def test_each_purpose_remembers_its_own_folder_from_home_or_videos(context, tmp_path):
+    memory = FolderMemory(context.paths)
+    assert memory.folder("bulk-rules") == first_folder()
+    assert first_folder() in (Path(platformdirs.user_videos_dir()), Path.home())
+    (tmp_path / "rules").mkdir()
+    memory.remember("bulk-rules", tmp_path / "rules" / "term.csv")
+    assert FolderMemory(context.paths).folder("bulk-rules") == tmp_path / "rules"
+    assert FolderMemory(context.paths).folder("package-input") == first_folder()
+    assert Path.cwd() != tmp_path / "rules"

@@ -81,7 +81,7 @@ class PackageDialog(QDialog):
         self._download_task: Task | None = None
         self._download_error = ""
         self._output_touched = False
-        self.folders = FolderMemory(context)
+        self.folders = FolderMemory(context.paths)
         profile = context.profiles.current()
         self.deposit_folders = _deposit_folders(profile)
         self.profile_name = profile.name if profile else ""

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
+from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -274,9 +274,10 @@ class ProfileDialog(QDialog):
         self.tls_warning.setVisible(not verify)
 
     def _browse_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("SSH private key"))
-        if path:
-            self.sftp_key_file.setText(path)
+        path = FolderMemory(self.context.paths).open_file(
+            self, SSH_KEYS, self.tr("SSH private key"), self.tr("All files (*)"))
+        if path is not None:
+            self.sftp_key_file.setText(str(path))
 
     def save(self) -> None:
         profile = self.current_profile()

@@ -6,6 +6,7 @@ this file names a particular setting.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.config import SETTINGS, Setting, Settings
+from recmanager.ui.file_dialogs import FolderMemory
 
 INT_LIMIT = 2**31 - 1
 
@@ -150,9 +151,11 @@ class SettingsDialog(QDialog):
         return edit, row
 
     def _browse(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), edit.text())
-        if folder:
-            edit.setText(folder)
+        current = Path(edit.text()).expanduser() if edit.text().strip() else None
+        folder = FolderMemory().directory(self, "settings-folder", self.tr("Choose a folder"),
+                                          current)
+        if folder is not None:
+            edit.setText(str(folder))
 
     # --- values ---------------------------------------------------------------------------
 
