@@ -205,3 +205,23 @@ def test_the_window_starts_with_the_rules_explained_and_an_example(window, tmp_p
     assert len(rules.rules) == 2 and not rules.problems and not rules.ignored_columns
     window.load_rules(rules_file(tmp_path))
     assert window.pages.currentWidget() is window.plan_page
+
+
+def test_the_french_example_is_a_valid_rules_file_too(qapp, window, tmp_path):
+    from PySide6.QtCore import QLocale
+
+    from recmanager.ui.app import install_translations
+
+    translators = install_translations(qapp, QLocale(QLocale.Language.French))
+    try:
+        assert translators, "recmanager_fr.qm was not built or not found"
+        text = window.example_rules()
+        assert text.startswith("enregistreur;fichier")
+        example = tmp_path / "exemple.csv"
+        window.save_example(example)
+        rules = bulk.read_rules(example)
+        assert len(rules.rules) == 2 and not rules.problems and not rules.ignored_columns
+        assert rules.rules[0].slot is not None
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
