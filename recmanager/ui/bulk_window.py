@@ -184,7 +184,9 @@ class BulkWindow(QMainWindow):
         self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
         self._build()
         self._update_actions()
-        self.resize(1100, 620)
+        # Wide enough for the whole tool bar (French labels are longer), within the screen.
+        available = self.screen().availableGeometry().width() if self.screen() else 1100
+        self.resize(min(max(1100, self.toolbar.sizeHint().width() + 24), available), 620)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -193,6 +195,7 @@ class BulkWindow(QMainWindow):
         toolbar.setObjectName("BulkToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
         self.action_load = toolbar.addAction(self.tr("Load rules…"), self.choose_rules)
         self.action_load.setShortcut(QKeySequence.StandardKey.Open)
         self.action_replan = toolbar.addAction(self.tr("Check again"), self.replan)
@@ -555,11 +558,14 @@ class BulkWindow(QMainWindow):
         """The question before an apply: how many claims, for how many owners, on which Pod.
         A large run defaults to Cancel."""
         owners = {row.owner_user.username if row.owner_user else row.owner for row in rows}
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply the plan"), self.tr(
-            "Claim {count} recordings on {pod} for {owners} owners?").format(
-            count=len(rows), pod=self.profile.pod_url, owners=len(owners)), parent=self)
+        question = (self.tr("Claim one recording on {pod}?") if len(rows) == 1
+                    else self.tr("Claim {count} recordings on {pod}?"))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply the plan"), question.format(
+            count=len(rows), pod=self.profile.pod_url), parent=self)
         box.setObjectName("BulkConfirmation")
-        box.setInformativeText(self.tr(
+        owners_text = (self.tr("They go to one owner.") if len(owners) == 1
+                       else self.tr("They go to {count} owners.").format(count=len(owners)))
+        box.setInformativeText(owners_text + " " + self.tr(
             "Pod changes at once: each recording becomes a video of its owner. Rows already "
             "done are not touched; Cancel stops the run between claims."))
         self.confirm_apply_button = box.addButton(

@@ -164,74 +164,74 @@
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="192"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="336"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="416"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="194"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="339"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="419"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="196"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="199"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="198"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="201"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="200"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="202"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="205"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="204"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="207"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="207"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="210"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="208"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="211"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="209"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="212"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="210"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="213"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="211"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="214"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="235"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="238"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="245"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="248"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="273"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="276"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -244,195 +244,210 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="286"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="289"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="304"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="307"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="307"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="310"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="314"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="326"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="327"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="337"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="340"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="340"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="343"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="345"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="348"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="348"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="351"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="350"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="354"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="357"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="385"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="388"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="387"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="389"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="393"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="399"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="402"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="401"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="436"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="439"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="437"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="440"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="448"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="451"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="460"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="471"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="470"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="473"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="513"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="516"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="327"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="514"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="520"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="517"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="523"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="519"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="522"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="531"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="534"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="547"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="550"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="558"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="561"/>
+        <source>Claim one recording on {pod}?</source>
+        <translation>Revendiquer un enregistrement sur {pod} ?</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="562"/>
+        <source>Claim {count} recordings on {pod}?</source>
+        <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="559"/>
-        <source>Claim {count} recordings on {pod} for {owners} owners?</source>
-        <translation>Revendiquer {count} enregistrements sur {pod} pour {owners} propriétaires ?</translation>
+        <location filename="../../recmanager/ui/bulk_window.py" line="566"/>
+        <source>They go to one owner.</source>
+        <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="567"/>
+        <source>They go to {count} owners.</source>
+        <translation>Ils vont à {count} propriétaires.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="566"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="572"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="583"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="589"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="592"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="598"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="601"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="607"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="606"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="612"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="612"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="618"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -574,47 +589,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="36"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="39"/>
         <source>Delete recordings</source>
         <translation>Supprimer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="37"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="40"/>
         <source>Delete a recording</source>
         <translation>Supprimer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="42"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="45"/>
         <source>no recorder ({folder})</source>
         <translation>aucun enregistreur ({folder})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="48"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="51"/>
         <source>&lt;p&gt;…and {count} more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;…et {count} autres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="49"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
         <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="56"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="59"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Les placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="61"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="64"/>
         <source>Undo needs a quarantine folder, and this profile has none: without one the files are deleted for good.</source>
         <translation>L&apos;annulation demande un dossier de quarantaine, et ce profil n&apos;en a pas : sans lui, les fichiers sont supprimés définitivement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="66"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="69"/>
         <source>&amp;Set a quarantine folder…</source>
         <translation>&amp;Définir un dossier de quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="74"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="81"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -2070,7 +2085,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="223"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="227"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
@@ -2136,13 +2151,13 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="146"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
@@ -2183,103 +2198,110 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="146"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
-        <source>Deleted recordings are moved here, so that a delete can be undone for a few days. A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied. Empty: deletes cannot be undone.</source>
-        <translation>Les enregistrements supprimés sont déplacés ici, pour qu&apos;une suppression puisse être annulée pendant quelques jours. Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés. Vide : les suppressions ne peuvent pas être annulées.</translation>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
+        <source>Deleted recordings wait here, so that a delete can be undone.
+Empty: deletes cannot be undone.</source>
+        <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
+Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="136"/>
+        <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
+        <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="141"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="143"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="147"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="166"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="173"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="221"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="225"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="278"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="282"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="278"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="282"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="290"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="294"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="297"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="302"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="300"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="304"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="313"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="317"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>

@@ -164,7 +164,8 @@ def answer_confirmation(qtbot, window: BulkWindow, key: Qt.Key, seen: dict) -> N
     """Once the confirmation is up, note what it says and press ``key`` on it."""
     def press() -> None:
         box = window.confirm_box
-        seen.update(text=box.text(), default=box.defaultButton(),
+        seen.update(text=box.text(), informative=box.informativeText(),
+                    default=box.defaultButton(),
                     apply=window.confirm_apply_button)
         qtbot.keyClick(box, key)
 
@@ -178,7 +179,7 @@ def test_apply_asks_first_with_the_count_and_the_pod_address(qtbot, window, tmp_
     answer_confirmation(qtbot, window, Qt.Key.Key_Escape, seen)
     window.action_apply.trigger()
     assert "Claim 8 recordings on " + window.profile.pod_url in seen["text"]
-    assert "for 1 owners" in seen["text"]
+    assert "They go to one owner." in seen["informative"]
     assert seen["default"] is seen["apply"]  # a small run: Enter applies
     assert window.result is None  # Escape: nothing was claimed
     answer_confirmation(qtbot, window, Qt.Key.Key_Return, seen)

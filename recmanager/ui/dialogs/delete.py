@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from recmanager.inbox import InboxRow
 from recmanager.ui.locale_format import format_size
+
+DIALOG_WIDTH = 560  # file names of 40-odd characters and their recorder on one line
 
 
 class DeleteDialog(QDialog):
@@ -66,8 +69,12 @@ class DeleteDialog(QDialog):
         self.set_up_button = QPushButton(self.tr("&Set a quarantine folder…"), self)
         self.set_up_button.setObjectName("setUpQuarantine")
         self.set_up_button.clicked.connect(self._quarantine_set_up)
-        layout.addWidget(self.set_up_button)
+        set_up_row = QHBoxLayout()
+        set_up_row.addWidget(self.set_up_button)
+        set_up_row.addStretch(1)
+        layout.addLayout(set_up_row)
         self._show_quarantine(quarantine_available)
+        self.setMinimumWidth(DIALOG_WIDTH)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

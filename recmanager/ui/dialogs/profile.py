@@ -127,13 +127,17 @@ class ProfileDialog(QDialog):
         self.quarantine_dir = self._line("quarantine_dir", self.tr("optional, e.g. "
                                                                    "/data/ftp-pod/quarantine"))
         self.quarantine_dir.setAccessibleName(self.tr("Quarantine folder"))
+        # Two short lines, not wrapped: a wrapped label in a form is squeezed under its field.
         self.quarantine_help = QLabel(self.tr(
-            "Deleted recordings are moved here, so that a delete can be undone for a few days. "
+            "Deleted recordings wait here, so that a delete can be undone.\n"
+            "Empty: deletes cannot be undone."), self)
+        self.quarantine_help.setObjectName("quarantineHelp")
+        details = self.tr(
             "A folder on the deposit's server (on this computer for a mounted folder), outside "
             "the deposit root, which Pod's cron scans, and on the same disk: files are moved, "
-            "not copied. Empty: deletes cannot be undone."), self)
-        self.quarantine_help.setObjectName("quarantineHelp")
-        self.quarantine_help.setWordWrap(True)
+            "not copied.")
+        self.quarantine_dir.setToolTip(details)
+        self.quarantine_help.setToolTip(details)
         deposit.addRow(self.tr("Access"), self.deposit_kind)
         deposit.addRow(self.tr("SFTP host"), self.sftp_host)
         deposit.addRow(self.tr("Port"), self.sftp_port)
