@@ -83,7 +83,7 @@ def test_the_profile_dialog_has_the_quarantine_field_and_keeps_what_it_does_not_
                                   extra={"manual_claiming": True}))
     dialog = ProfileDialog(context, TaskRunner(synchronous=True), context.profiles.get("p"))
     qtbot.addWidget(dialog)
-    assert "Undo" in dialog.quarantine_help.text()
+    assert "cannot be undone" in dialog.quarantine_help.text()
     assert "Pod's cron" in dialog.quarantine_dir.toolTip()
     dialog.quarantine_dir.setText(str(tmp_path / "held"))
     dialog.save()
