@@ -352,22 +352,21 @@ class MainWindow(QMainWindow):
             self.inbox.set_profile(self.profile)
         self.inbox.refresh()
 
-    def edit_profiles(self) -> None:
+    def edit_profiles(self, *, focus: str = "") -> None:
+        """The profile dialog (at the ``focus`` field); the window then uses the profile saved
+        last, if any (Save keeps the dialog open, Close ends it)."""
         from recmanager.ui.dialogs.profile import ProfileDialog
 
         dialog = ProfileDialog(self.context, self.runner, self.profile, self)
-        if dialog.exec() and dialog.saved_profile is not None:
+        if focus:
+            dialog.focus_field(focus)
+        dialog.exec()
+        if dialog.saved_profile is not None:
             self.use_profile(dialog.saved_profile)
 
     def set_up_quarantine(self) -> bool:
         """The profile dialog at its quarantine field; True once the profile has one."""
-        from recmanager.ui.dialogs.profile import ProfileDialog
-
-        dialog = ProfileDialog(self.context, self.runner, self.profile, self)
-        dialog.focus_field("quarantine_dir")
-        dialog.exec()  # Save keeps the dialog open; Close ends it
-        if dialog.saved_profile is not None:
-            self.use_profile(dialog.saved_profile)
+        self.edit_profiles(focus="quarantine_dir")
         return bool(self.profile and self.profile.quarantine_dir)
 
     def use_profile(self, profile: Profile) -> None:

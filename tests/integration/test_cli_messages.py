@@ -55,3 +55,18 @@ def test_a_named_profile_keeps_the_profile_hint(capsys, context):
     context.secrets.set("p", SecretKind.POD_TOKEN, "t0ken")
     code, _out, err = run(capsys, "unclaimed", "list", "--profile", "p")
     assert code == 1 and "Check the Pod address in the profile" in err
+
+
+def test_package_refuses_a_job_that_cannot_start_before_storing_it(capsys, media, tmp_path):
+    full = tmp_path / "full"
+    full.mkdir()
+    (full / "keep.txt").write_text("mine")
+    key, kid = "87237d20a19f58a740c05684e699b4aa", "a16e402b9056e371f36d348aa62bb749"
+    for source, out, reason in ((tmp_path / "gone.mp4", tmp_path / "new", "does not exist"),
+                                (media.clip, full, "not empty")):
+        code, _out, err = run(capsys, "package", str(source), "--key", key, "--kid", kid,
+                              "--out", str(out))
+        assert code == 1 and reason in err
+    code, out, _err = run(capsys, "jobs", "list", "--json")
+    assert code == 0 and out.strip() == "[]"
+    assert (full / "keep.txt").read_text() == "mine"

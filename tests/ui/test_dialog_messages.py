@@ -111,3 +111,26 @@ def test_the_delete_dialog_leads_to_the_quarantine_setting(qtbot):
     dialog.set_up_button.click()
     assert asked and dialog.quarantine_box.isEnabled() and dialog.quarantine_box.isChecked()
     assert not dialog.quarantine_note.isVisible() and not dialog.set_up_button.isVisible()
+
+
+def test_a_profile_saved_in_the_dialog_is_the_one_the_window_then_uses(
+        qtbot, context, tmp_path, monkeypatch):
+    from recmanager.config import Profile
+    from recmanager.ui.dialogs.profile import ProfileDialog
+    from recmanager.ui.main_window import MainWindow
+    from recmanager.ui.tasks import TaskRunner
+
+    context.settings.set("refresh_interval_s", 0)
+
+    def fill_save_and_close(dialog: ProfileDialog) -> int:
+        dialog._show(Profile(name="campus", pod_url="http://127.0.0.1:9", deposit_kind="local",
+                             local_deposit=str(tmp_path)))
+        dialog.save()
+        return 0  # Close: the dialog's result is "rejected" after a save too
+
+    monkeypatch.setattr(ProfileDialog, "exec", fill_save_and_close)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.action_profiles.trigger()
+    assert window.profile is not None and window.profile.name == "campus"
+    assert window.profile_label.text() == "campus"
