@@ -461,7 +461,7 @@ class InboxPanel(QWidget):
         from recmanager.errors import DepositError
 
         self.offline = True
-        self.offline_retry.failed(int(self.context.settings.get("refresh_interval_s")))
+        self.offline_retry.failed(error, int(self.context.settings.get("refresh_interval_s")))
         text = getattr(error, "message", str(error))
         if isinstance(error, DepositError):
             self.sftp_state.emit(ChannelState.OFFLINE, text)

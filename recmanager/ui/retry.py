@@ -8,7 +8,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from recmanager.errors import (
+    DepositConnectionError,
+    PodConnectionError,
+    PodServerError,
+    PodTLSError,
+)
+
 FIRST_RETRY_S = 2
+
+
+def comes_back_by_itself(error: BaseException) -> bool:
+    """An unreachable or restarting server, worth trying again soon; not a refusal (login,
+    permission, certificate) that only a person can fix."""
+    if isinstance(error, PodTLSError):
+        return False
+    return isinstance(error, PodConnectionError | PodServerError | DepositConnectionError)
 
 
 class OfflineRetry(QObject):
@@ -21,11 +36,11 @@ class OfflineRetry(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(retry)
 
-    def failed(self, ceiling_s: int) -> None:
-        """Another failed attempt: the next one after the next delay. A ceiling of 0 (no
-        timed refresh) means no automatic attempt either."""
+    def failed(self, error: BaseException, ceiling_s: int) -> None:
+        """Another failed attempt: the next one after the next delay, when the error may go
+        away by itself. A ceiling of 0 (no timed refresh) means no automatic attempt either."""
         self._failures += 1
-        if ceiling_s <= 0:
+        if ceiling_s <= 0 or not comes_back_by_itself(error):
             self.timer.stop()
             return
         delay = min(FIRST_RETRY_S * 2 ** (self._failures - 1), ceiling_s)

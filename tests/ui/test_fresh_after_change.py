@@ -136,18 +136,22 @@ def test_offline_retries_soon_and_comes_back_without_waiting_for_the_timer(
 
 
 def test_retries_come_twice_as_late_each_time_up_to_the_refresh_interval(qtbot):
+    from recmanager.errors import PodAuthError, PodConnectionError, PodTLSError
     from recmanager.ui.retry import OfflineRetry
 
-    attempts: list[int] = []
-    retry = OfflineRetry(lambda: attempts.append(1))
+    unreachable = PodConnectionError("Cannot connect to pod.example.org.")
+    retry = OfflineRetry(lambda: None)
     delays = []
     for _ in range(8):
-        retry.failed(70)
+        retry.failed(unreachable, 70)
         delays.append(retry.timer.interval() // 1000)
     assert delays == [2, 4, 8, 16, 32, 64, 70, 70]
     retry.succeeded()
     assert not retry.timer.isActive()
-    retry.failed(70)
+    retry.failed(unreachable, 70)
     assert retry.timer.interval() == 2000
-    retry.failed(0)  # no timed refresh: no automatic attempt
+    retry.failed(unreachable, 0)  # no timed refresh: no automatic attempt
     assert not retry.timer.isActive()
+    for refusal in (PodAuthError("Pod refused the token."), PodTLSError("Untrusted.")):
+        retry.failed(refusal, 70)  # only a person can fix these: the timer's pace is enough
+        assert not retry.timer.isActive()
