@@ -1455,7 +1455,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="91"/>
-        <location filename="../../recmanager/ui/main_window.py" line="440"/>
+        <location filename="../../recmanager/ui/main_window.py" line="439"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1525,7 +1525,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="442"/>
+        <location filename="../../recmanager/ui/main_window.py" line="441"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -3760,74 +3760,84 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="35"/>
+        <location filename="../../recmanager/connection.py" line="36"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="39"/>
+        <location filename="../../recmanager/connection.py" line="40"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42"/>
+        <location filename="../../recmanager/connection.py" line="43"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="44"/>
+        <location filename="../../recmanager/connection.py" line="45"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="48"/>
+        <location filename="../../recmanager/connection.py" line="49"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="52"/>
+        <location filename="../../recmanager/connection.py" line="53"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="56"/>
+        <location filename="../../recmanager/connection.py" line="57"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="67"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="67"/>
+        <location filename="../../recmanager/connection.py" line="68"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="71"/>
+        <location filename="../../recmanager/connection.py" line="72"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="75"/>
+        <location filename="../../recmanager/connection.py" line="76"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="97"/>
+        <location filename="../../recmanager/connection.py" line="98"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="105"/>
+        <location filename="../../recmanager/connection.py" line="106"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="109"/>
+        <location filename="../../recmanager/connection.py" line="110"/>
         <source>{count} recorder folders under {root}.</source>
         <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="121"/>
+        <source>Quarantine</source>
+        <translation>Quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="126"/>
+        <source>Deleted recordings can be moved to {folder} and back.</source>
+        <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
 </context>
 <context>
@@ -4027,7 +4037,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="282"/>
         <location filename="../../recmanager/deposit/base.py" line="492"/>
-        <location filename="../../recmanager/deposit/base.py" line="582"/>
+        <location filename="../../recmanager/deposit/base.py" line="619"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -4115,36 +4125,48 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/base.py" line="559"/>
+        <location filename="../../recmanager/deposit/base.py" line="583"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/base.py" line="560"/>
+        <location filename="../../recmanager/deposit/base.py" line="584"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="578"/>
+        <location filename="../../recmanager/deposit/base.py" line="597"/>
+        <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
+        <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="600"/>
+        <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
+        <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="615"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="584"/>
+        <location filename="../../recmanager/deposit/base.py" line="621"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="589"/>
+        <location filename="../../recmanager/deposit/base.py" line="626"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="634"/>
+        <location filename="../../recmanager/deposit/base.py" line="671"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="673"/>
+        <location filename="../../recmanager/deposit/base.py" line="710"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>

@@ -134,3 +134,29 @@ def test_a_profile_saved_in_the_dialog_is_the_one_the_window_then_uses(
     window.action_profiles.trigger()
     assert window.profile is not None and window.profile.name == "campus"
     assert window.profile_label.text() == "campus"
+
+
+def test_the_connection_test_proves_the_quarantine_can_take_a_file(context, tmp_path):
+    import os
+
+    from recmanager.config import Profile
+    from recmanager.connection import check_profile
+
+    mounted = tmp_path / "deposit"
+    (mounted / "amphiA").mkdir(parents=True)
+    profile = Profile(name="p", pod_url="http://127.0.0.1:9", deposit_kind="local",
+                      local_deposit=str(mounted), deposit_root="/data/ftp-pod/ftp",
+                      quarantine_dir=str(tmp_path / "held"))
+    (result,) = [r for r in check_profile(profile, context, timeout=1) if r.part == "Quarantine"]
+    assert result.ok and "and back" in result.message
+    assert sorted(os.listdir(mounted)) == ["amphiA"]  # the probe file is gone
+    assert list((tmp_path / "held").iterdir()) == []
+    profile.quarantine_dir = "/dev/shm/recmanager-test-held"  # another disk
+    assert os.stat("/dev/shm").st_dev != os.stat(tmp_path).st_dev
+    try:
+        (result,) = [r for r in check_profile(profile, context, timeout=1)
+                     if r.part == "Quarantine"]
+        assert not result.ok and "same disk" in result.message
+        assert sorted(os.listdir(mounted)) == ["amphiA"]
+    finally:
+        os.rmdir("/dev/shm/recmanager-test-held")
