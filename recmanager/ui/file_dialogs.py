@@ -46,7 +46,11 @@ class FolderMemory:
 
     def open_file(self, parent: QWidget, purpose: str, caption: str, filters: str,
                   current: str = "") -> Path | None:
-        start = current if current and Path(current).is_file() else str(self.folder(purpose))
+        try:
+            start = current if current and Path(current).is_file() else ""
+        except OSError:  # whatever was typed (a name too long…) is no place to start
+            start = ""
+        start = start or str(self.folder(purpose))
         name, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
         return self._chosen(purpose, name)
 
@@ -66,7 +70,10 @@ class FolderMemory:
 
     def directory(self, parent: QWidget, purpose: str, caption: str,
                   start: Path | None = None) -> Path | None:
-        folder = start if start is not None and start.is_dir() else self.folder(purpose)
+        try:
+            folder = start if start is not None and start.is_dir() else self.folder(purpose)
+        except OSError:  # a typed path the file system refuses
+            folder = self.folder(purpose)
         name = QFileDialog.getExistingDirectory(parent, caption, str(folder))
         return self._chosen(purpose, name)
 

@@ -116,3 +116,29 @@ def test_each_purpose_remembers_its_own_folder_from_home_or_videos(context, tmp_
     assert FolderMemory(context.paths).folder("bulk-rules") == tmp_path / "rules"
     assert FolderMemory(context.paths).folder("package-input") == first_folder()
     assert Path.cwd() != tmp_path / "rules"
+
+
+def test_browse_opens_in_the_remembered_folder_whatever_was_typed(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    starts: list[str] = []
+
+    def choose_file(parent, caption, start, filters):
+        starts.append(start)
+        return "", ""
+
+    def choose_folder(parent, caption, start):
+        starts.append(start)
+        return ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose_file)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose_folder)
+    dialog = open_dialog(qtbot, context)
+    for text in HOSTILE:
+        dialog.input_edit.setText(text)
+        dialog.output_edit.setText("/" + text + "/out")
+        dialog.browse_input.click()
+        dialog.browse_output.click()
+    assert len(starts) == 2 * len(HOSTILE)
+    assert all(Path(start).is_dir() for start in starts)
+    assert str(Path.cwd()) not in starts or Path.cwd() == first_folder()

@@ -175,9 +175,9 @@ class PackageDialog(QDialog):
         self.output_edit.setPlaceholderText(self.tr("A new folder for the DASH files"))
         self.output_edit.textEdited.connect(self._output_edited)
         self.output_edit.textChanged.connect(self._validate)
-        browse_output = QPushButton(self.tr("Browse…"), self)
-        browse_output.clicked.connect(self._choose_output)
-        form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, browse_output))
+        self.browse_output = QPushButton(self.tr("Browse…"), self)
+        self.browse_output.clicked.connect(self._choose_output)
+        form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, self.browse_output))
 
         self.download_bar = QProgressBar(self)
         self.download_bar.setObjectName("downloadProgress")
