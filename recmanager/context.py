@@ -81,16 +81,21 @@ def uses_environment(profile_name: str | None) -> bool:
     return not profile_name and bool(os.environ.get("RECMANAGER_POD_URL", "").strip())
 
 
-def error_text(error: RecmanagerError, *, environment: bool) -> str:
-    """The error and what to do; in environment mode, the variable to set instead of a
+def error_hint(error: RecmanagerError, *, environment: bool) -> str:
+    """What to do about ``error``; in environment mode, the variable to set instead of a
     profile to edit (the run has no saved profile)."""
     variables = ENVIRONMENT_VARIABLES.get(error.setting) if environment else None
     if not variables:
-        return str(error)
-    return f"{error.message} " + translate(
+        return error.hint
+    return translate(
         "context", "Check {variables}: this run's settings come from environment variables, "
         "not from a saved profile.").format(variables=translate("context", " and ").join(
             variables))
+
+
+def error_text(error: RecmanagerError, *, environment: bool) -> str:
+    """The error and what to do (see :func:`error_hint`)."""
+    return f"{error.message} {error_hint(error, environment=environment)}".strip()
 
 
 def profile_from_environment(store: SecretStore) -> Profile | None:

@@ -480,11 +480,25 @@ class InboxPanel(QWidget):
         self.banner_label.setText(self.tr(
             "<b>Offline</b> — {error}<br>Showing the last known recordings ({when}), read-only: "
             "actions come back when the connection does.").format(
-            error=html.escape(str(error)), when=when))
+            error=html.escape(self._error_text(error)), when=when))
         self.banner.show()
         self.message.emit(self.tr("Offline: {error}").format(error=text))
         self.update_actions()
         self.refreshed.emit()
+
+    @property
+    def _environment(self) -> bool:
+        """The profile comes from ``RECMANAGER_*``: hints name variables, not profile fields."""
+        from recmanager.context import ENV_PROFILE
+
+        return self.profile is not None and self.profile.name == ENV_PROFILE
+
+    def _error_text(self, error: BaseException) -> str:
+        from recmanager.context import error_text
+
+        if isinstance(error, RecmanagerError):
+            return error_text(error, environment=self._environment)
+        return str(error)
 
     def _load_users(self) -> None:
         profile = self.profile
@@ -707,7 +721,9 @@ class InboxPanel(QWidget):
         title = self.tr("Claimed by someone else") if isinstance(error, AlreadyClaimed) else \
             self.tr("The action failed")
         if isinstance(error, RecmanagerError):
-            text, hint = error.message, error.hint
+            from recmanager.context import error_hint
+
+            text, hint = error.message, error_hint(error, environment=self._environment)
         else:
             text, hint = str(error), ""
         self.last_error = error

@@ -1006,7 +1006,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="282"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="903"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="919"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
@@ -1076,244 +1076,244 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="500"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="514"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="549"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="547"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="561"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="550"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="564"/>
         <source>This folder belongs to no recorder.</source>
         <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="584"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="598"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="586"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="600"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="630"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="644"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="631"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="645"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="642"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="656"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="648"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="662"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="664"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="652"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="666"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="656"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="670"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="671"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="662"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="676"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="664"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="678"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="665"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="679"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="669"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="683"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="672"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="686"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="674"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="688"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="707"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="721"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="708"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="722"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="748"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="764"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="749"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="778"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="794"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="780"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="796"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="816"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="832"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="831"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="834"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="847"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="831"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="847"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="833"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="849"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="836"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="852"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="858"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="844"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="867"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="886"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="883"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="902"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="868"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="884"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="887"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="903"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="904"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="920"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="907"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="923"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="960"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="948"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="964"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="966"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="965"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="967"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="983"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="987"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1003"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="988"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1004"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="993"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1009"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -3863,7 +3863,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation> et </translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="104"/>
+        <location filename="../../recmanager/context.py" line="109"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>

@@ -160,3 +160,20 @@ def test_the_connection_test_proves_the_quarantine_can_take_a_file(context, tmp_
         assert sorted(os.listdir(mounted)) == ["amphiA"]
     finally:
         os.rmdir("/dev/shm/recmanager-test-held")
+
+
+def test_offline_in_environment_mode_names_the_variable(qtbot, context, monkeypatch):
+    from recmanager.ui.main_window import MainWindow
+    from recmanager.ui.tasks import TaskRunner
+
+    monkeypatch.setenv("RECMANAGER_POD_URL", "https://pod.does-not-resolve.invalid")
+    monkeypatch.setenv("RECMANAGER_POD_TOKEN", "t0ken")
+    monkeypatch.setenv("RECMANAGER_DEPOSIT", "/srv/deposit")
+    context.settings.set("refresh_interval_s", 0)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.inbox.offline, timeout=30000)
+    banner = window.inbox.banner_label.text()
+    assert "Check RECMANAGER_POD_URL" in banner
+    assert "in the profile" not in banner and "t0ken" not in banner
