@@ -225,7 +225,7 @@ class Actions:
         # Set by open_actions: the root used and where it comes from, to be shown.
         self.deposit_root = DepositRoot(profile.deposit_root.rstrip("/") or "/", False)
         self.web = web
-        self.actor = actor or profile.pod_username or profile.name
+        self.actor = actor or profile.actor
         self._superuser = superuser
         self.verify_timeout = verify_timeout
         self._locks: dict[str, threading.Lock] = {}
@@ -358,6 +358,7 @@ class Actions:
                         "this profile names no staff web login to claim with.",
                     ).format(user=user.display_name),
                     hint=translate("actions", "Add your Pod username to the profile."),
+                    setting="pod_username",
                 )
             claimer = me
             detail["claimed_as"] = me.username
@@ -679,6 +680,7 @@ class Actions:
                     "actions",
                     "Add a superuser's web login to the profile, or ask a Pod administrator.",
                 ),
+                setting="web_login",
             )
         if self.deposit is None:
             raise ActionError(

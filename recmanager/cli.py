@@ -95,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"recmanager: {exc}", file=sys.stderr)
         return EXIT_DONE_WITH_WARNING
     except RecmanagerError as exc:
-        print(f"recmanager: {exc}", file=sys.stderr)
+        from recmanager.context import error_text, uses_environment
+
+        environment = uses_environment(getattr(args, "profile", None))
+        print(f"recmanager: {error_text(exc, environment=environment)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("recmanager: interrupted", file=sys.stderr)

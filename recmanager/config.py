@@ -185,6 +185,9 @@ class Profile:
             problems.setdefault("deposit_root", []).append(
                 translate("config", "The deposit root is an absolute path on the Pod server.")
             )
+        quarantine = self.quarantine_problems()
+        if quarantine:
+            problems["quarantine_dir"] = quarantine
         if problems:
             from recmanager.errors import ValidationError
 
@@ -202,6 +205,40 @@ class Profile:
         return (self.deposit_root.rstrip("/") or "/") not in (
             "/", POD_DEFAULT_DEPOSIT_ROOT.rstrip("/"))
 
+    @property
+    def actor(self) -> str:
+        """Who the audit log names for what is done with this profile: its Pod login, else
+        the profile's name."""
+        return self.pod_username or self.name
+
+    def quarantine_problems(self) -> list[str]:
+        """Why the quarantine folder cannot hold deleted recordings (empty: it can, or none
+        is set). A delete to the quarantine is a move on the deposit's server: the folder
+        must be outside the folders Pod's cron scans, and on the same file system."""
+        from recmanager.deposit.base import is_inside
+
+        if not self.quarantine_dir:
+            return []
+        local = self.deposit_kind == "local"
+        folder = os.path.normpath(os.path.expanduser(self.quarantine_dir) if local
+                                  else self.quarantine_dir)
+        if not os.path.isabs(folder):
+            return [translate("config", "The quarantine folder is an absolute path.")]
+        scanned = [os.path.normpath(self.deposit_root)]
+        if local and self.local_deposit:
+            scanned.append(os.path.realpath(os.path.expanduser(self.local_deposit)))
+        for root in scanned:
+            if folder == root or is_inside(folder, root) or is_inside(root, folder):
+                return [translate(
+                    "config", "The quarantine folder must be outside the deposit folder {root}: "
+                    "Pod's cron would treat what it holds as new recordings.").format(root=root)]
+        if local and self.local_deposit and not _same_file_system(
+                folder, os.path.expanduser(self.local_deposit)):
+            return [translate(
+                "config", "The quarantine folder must be on the same disk as the mounted deposit "
+                "folder: recordings are moved there, not copied.")]
+        return []
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -209,6 +246,18 @@ class Profile:
     def from_json(cls, data: dict[str, Any]) -> Profile:
         known = {f.name for f in fields(cls)}
         return cls(**{key: value for key, value in data.items() if key in known})
+
+
+def _same_file_system(path: str, other: str) -> bool:
+    """Whether ``path`` (or, while it does not exist, its nearest existing parent) is on the
+    file system of ``other``; True when ``other`` cannot be seen from here."""
+    existing = path
+    while not os.path.exists(existing) and os.path.dirname(existing) != existing:
+        existing = os.path.dirname(existing)
+    try:
+        return os.stat(existing).st_dev == os.stat(other).st_dev
+    except OSError:
+        return True
 
 
 class ProfileStore:
@@ -241,6 +290,10 @@ class ProfileStore:
             translate("config", "There is no profile named \"{name}\".").format(name=name),
             hint=translate("config", "Create it in the profile dialog, or check the name."),
         )
+
+    def find(self, name: str) -> Profile | None:
+        """The saved profile named ``name``, or None."""
+        return next((profile for profile in self if profile.name == name), None)
 
     def current(self) -> Profile | None:
         data = self._load()

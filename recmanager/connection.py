@@ -14,6 +14,7 @@ from recmanager.i18n import translate
 
 if TYPE_CHECKING:
     from recmanager.context import AppContext
+    from recmanager.deposit.base import Deposit
 
 # (host, key type, SHA-256 fingerprint) -> "accept" | "once" | "cancel"
 HostKeyQuestion = Callable[[str, str, str], str]
@@ -105,9 +106,22 @@ def check_profile(
     try:
         with open_deposit(profile, context, on_unknown_host_key=on_unknown_host_key) as deposit:
             folders = deposit.list_folders()
-        results.append(CheckResult(sftp_part, True, translate(
-            "connection", "{count} recorder folders under {root}.").format(
-            count=len(folders), root=profile.deposit_root)))
+            results.append(CheckResult(sftp_part, True, translate(
+                "connection", "{count} recorder folders under {root}.").format(
+                count=len(folders), root=profile.deposit_root)))
+            if profile.quarantine_dir:
+                results.append(_quarantine_check(deposit, profile.quarantine_dir))
     except RecmanagerError as exc:
         results.append(CheckResult(sftp_part, False, str(exc)))
     return results
+
+
+def _quarantine_check(deposit: Deposit, quarantine_dir: str) -> CheckResult:
+    part = translate("connection", "Quarantine")
+    try:
+        folder = deposit.check_quarantine(quarantine_dir)
+    except RecmanagerError as exc:
+        return CheckResult(part, False, str(exc))
+    return CheckResult(part, True, translate(
+        "connection", "Deleted recordings can be moved to {folder} and back.").format(
+        folder=folder))

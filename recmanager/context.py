@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recmanager.config import Paths, Profile, ProfileStore, Settings
-from recmanager.errors import ConfigError
+from recmanager.errors import ConfigError, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.secrets import SecretKind, SecretStore, secrets
 
@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from recmanager.store import Database
 
 ENV_PROFILE = "environment"
+# Where each profile setting comes from when the profile is built from the environment.
+ENVIRONMENT_VARIABLES: dict[str, tuple[str, ...]] = {
+    "pod_url": ("RECMANAGER_POD_URL",),
+    "pod_token": ("RECMANAGER_POD_TOKEN",),
+    "pod_username": ("RECMANAGER_POD_USER",),
+    "web_login": ("RECMANAGER_POD_USER", "RECMANAGER_POD_PASSWORD"),
+    "ca_bundle": ("RECMANAGER_CA_BUNDLE", "RECMANAGER_VERIFY_TLS"),
+    "deposit": ("RECMANAGER_DEPOSIT", "RECMANAGER_DEPOSIT_ROOT"),
+}
 
 
 @dataclass
@@ -72,6 +81,28 @@ class AppContext:
                 ),
             )
         return current
+
+
+def uses_environment(profile_name: str | None) -> bool:
+    """True when a run without ``--profile`` takes its profile from ``RECMANAGER_*``."""
+    return not profile_name and bool(os.environ.get("RECMANAGER_POD_URL", "").strip())
+
+
+def error_hint(error: RecmanagerError, *, environment: bool) -> str:
+    """What to do about ``error``; in environment mode, the variable to set instead of a
+    profile to edit (the run has no saved profile)."""
+    variables = ENVIRONMENT_VARIABLES.get(error.setting) if environment else None
+    if not variables:
+        return error.hint
+    return translate(
+        "context", "Check {variables}: this run's settings come from environment variables, "
+        "not from a saved profile.").format(variables=translate("context", " and ").join(
+            variables))
+
+
+def error_text(error: RecmanagerError, *, environment: bool) -> str:
+    """The error and what to do (see :func:`error_hint`)."""
+    return f"{error.message} {error_hint(error, environment=environment)}".strip()
 
 
 def profile_from_environment(store: SecretStore) -> Profile | None:

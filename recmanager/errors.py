@@ -12,15 +12,21 @@ from recmanager.logs import mask_secrets
 
 
 class RecmanagerError(Exception):
-    """Base of every error recmanager raises on purpose."""
+    """Base of every error recmanager raises on purpose.
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
+    ``setting`` names the profile setting the user should look at (a key of
+    ``recmanager.context.ENVIRONMENT_VARIABLES``), so that a run configured by environment
+    variables is told which variable to set rather than to edit a profile it does not have.
+    """
+
+    def __init__(self, message: str, *, hint: str = "", setting: str = "") -> None:
         # A secret that slipped into the text (echoed by a server, part of a bad value) is
         # masked before the error can be shown, logged or printed in a traceback.
         message, hint = mask_secrets(message), mask_secrets(hint)
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.setting = setting
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -66,8 +72,9 @@ class DatabaseCorrupt(StoreError):
 class PodError(RecmanagerError):
     """Pod answered with an error or could not be reached."""
 
-    def __init__(self, message: str, *, status: int | None = None, hint: str = "") -> None:
-        super().__init__(message, hint=hint)
+    def __init__(self, message: str, *, status: int | None = None, hint: str = "",
+                 setting: str = "") -> None:
+        super().__init__(message, hint=hint, setting=setting)
         self.status = status
 
 

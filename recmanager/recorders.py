@@ -16,7 +16,8 @@ import ipaddress
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from secrets import token_urlsafe
@@ -1150,6 +1151,22 @@ def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
         detail={"recorder_id": report.recorder_id, "rest": report.via_rest,
                 "web": report.via_web},
     )
+
+
+@contextmanager
+def audit_unsaved(db: Database, profile: Profile, target: str, *, creating: bool) -> Iterator[None]:
+    """A recorder save that ends in an error (refused, the server unreachable…) is written to
+    the audit log too: the log holds every attempt, not only those that reached Pod."""
+    try:
+        yield
+    except RecmanagerError as exc:
+        audit.record(
+            db, profile=profile.name, actor=_actor(profile),
+            action="recorder-create" if creating else "recorder-edit", target=target,
+            result="refused" if isinstance(exc, ValidationError) else "failed",
+            error=exc.message,
+        )
+        raise
 
 
 def notify_for_real(db: Database, profile: Profile, details: NotifyDetails) -> NotifyCall:

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Rules CSV (UTF-8 with or without BOM; ';', ',' or tab): one rule per row "
         "with the columns recorder, pattern (file name glob), from, to (dates), slot (e.g. "
         "\"Monday 08:00-10:00, Amphi A\"), owner (login or e-mail, staff) and title "
-        "(template with {recorder} {date:%%d/%%m/%%Y} {start} {filename} {stem}). "
+        "(template with {recorder} {date:%d/%m/%Y} {start} {filename} {stem}). "
         "French column names (enregistreur, fichier, du, au, créneau, propriétaire, titre) "
         "work too.",
     )

@@ -70,7 +70,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _profile(context: AppContext, name: str | None) -> Profile | None:
-    return context.profiles.get(name) if name else context.profiles.current()
+    """The profile a job is run (and audited) under: the named one, else the one from
+    ``RECMANAGER_*``, else the current one; packaging itself needs none."""
+    from recmanager.context import profile_from_environment
+
+    if name:
+        return context.profiles.get(name)
+    return profile_from_environment(context.secrets) or context.profiles.current()
 
 
 def package_command(args: argparse.Namespace, context: AppContext) -> int:
@@ -87,7 +93,7 @@ def package_command(args: argparse.Namespace, context: AppContext) -> int:
     )
     job = PackagingJob.create(context.db, context.secrets, request, keys,
                               bento4_dir=profile.bento4_dir if profile else "")
-    return _run(job, context, args.json)
+    return _run(job, context, args.json, profile)
 
 
 def retry_command(args: argparse.Namespace, context: AppContext) -> int:
@@ -97,16 +103,18 @@ def retry_command(args: argparse.Namespace, context: AppContext) -> int:
             translate("package", "Job {id} is {status}: only a finished job can be retried.")
             .format(id=record.id, status=record.status.label)
         )
-    profile = _profile(context, args.profile)
+    # The job's own profile when it still exists: its entry is audited under it.
+    name = args.profile or (record.profile if context.profiles.find(record.profile) else None)
+    profile = _profile(context, name)
     job = PackagingJob.load(context.db, context.secrets, record.id,
                             bento4_dir=profile.bento4_dir if profile else "")
-    return _run(job, context, args.json)
+    return _run(job, context, args.json, profile)
 
 
-def _run(job: PackagingJob, context: AppContext, as_json: bool) -> int:
+def _run(job: PackagingJob, context: AppContext, as_json: bool, profile: Profile | None) -> int:
     """Run on a worker thread so Ctrl-C here can cancel the job cleanly."""
     listeners, webhook = standard_listeners(
-        context.db, webhook_url=context.settings.get("webhook_url"), profile=job.record.profile
+        context.db, webhook_url=context.settings.get("webhook_url"), profile=profile
     )
     for listener in listeners:
         job.bus.add(listener)

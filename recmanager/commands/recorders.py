@@ -27,6 +27,7 @@ from recmanager.recorders import (
     SaveReport,
     apply_fix,
     audit_save,
+    audit_unsaved,
     check_key,
     deposit_scanner,
     field_label,
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 
 AUTOMATIC_FIXES = (FixKind.DELETE_TREATMENT, FixKind.CREATE_FOLDER)
 
+
+# `recorders check`: nothing wrong was found, but some checks could not run (a script must
+# not read that as "all clear").
+CHECKS_SKIPPED = 3
 
 def _field_options(parser: argparse.ArgumentParser, *, creating: bool) -> None:
     parser.add_argument("--name", required=False, help="the recorder's name (unique)")
@@ -93,7 +98,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.set_defaults(func=cmd_create)
 
     check = group.add_parser(
-        "check", help="sanity checks of recorders and deposit (exit 1 when something is wrong)")
+        "check", help="sanity checks of recorders and deposit (exit 1 when something is wrong, "
+        f"{CHECKS_SKIPPED} when nothing is wrong but some checks could not run)")
     claiming = check.add_mutually_exclusive_group()
     claiming.add_argument("--manual-claiming", dest="manual_claiming", action="store_true",
                           default=None, help="this Pod allows manual claiming")
@@ -259,15 +265,19 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
 
 
 def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
-    with _service(args, context) as service:
+    profile = context.resolve_profile(args.profile)
+    with audit_unsaved(context.db, profile, args.recorder, creating=False), \
+            RecorderService.open(profile, context.secrets) as service:
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
         report = service.save(before, draft)
-        return _report(args, context, service, report)
+    return _report(args, context, service, report)
 
 
 def cmd_create(args: argparse.Namespace, context: AppContext) -> int:
-    with _service(args, context) as service:
+    profile = context.resolve_profile(args.profile)
+    with audit_unsaved(context.db, profile, args.name or args.folder or "", creating=True), \
+            RecorderService.open(profile, context.secrets) as service:
         draft = _draft(args, service, None)
         report = service.save(None, draft)
         if not args.json and report.after is not None:
@@ -303,13 +313,19 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         for line in report.skipped:
             print(translate("commands", "not checked: {what}").format(what=line),
                   file=sys.stderr)
-        if report.ok:
+        if report.ok and report.skipped:
+            print(translate(
+                "commands", "No problem found by the checks that ran; {count} could not run "
+                "(see above).").format(count=len(report.skipped)))
+        elif report.ok:
             print(translate("commands", "No problem found."))
         else:
             print_table([[f.kind.value, f.subject, f.message, f.fix_text]
                          for f in report.findings],
                         ["PROBLEM", "SUBJECT", "DETAIL", "FIX"], sys.stdout)
-    return 0 if report.ok else 1
+    if not report.ok:
+        return 1
+    return CHECKS_SKIPPED if report.skipped else 0
 
 
 def cmd_notify(args: argparse.Namespace, context: AppContext) -> int:

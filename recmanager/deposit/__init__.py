@@ -53,7 +53,8 @@ def open_deposit(
             raise DepositError(
                 translate("deposit", "The profile \"{name}\" has no deposit folder.").format(
                     name=profile.name),
-                hint=translate("deposit", "Set the mounted deposit folder in the profile."))
+                hint=translate("deposit", "Set the mounted deposit folder in the profile."),
+                setting="deposit")
         return LocalDeposit(profile.deposit_root, profile.local_deposit)
     from recmanager.deposit.sftp import SftpDeposit
 
@@ -61,7 +62,8 @@ def open_deposit(
         raise DepositError(
             translate("deposit", "The profile \"{name}\" has no SFTP server.").format(
                 name=profile.name),
-            hint=translate("deposit", "Set the SFTP host in the profile, or a mounted folder."))
+            hint=translate("deposit", "Set the SFTP host in the profile, or a mounted folder."),
+            setting="deposit")
     return SftpDeposit(
         profile, known_hosts=context.paths.known_hosts, secrets=context.secrets,
         on_unknown_host_key=on_unknown_host_key, on_status=on_status,

@@ -629,6 +629,43 @@ class Deposit(ABC):
         log.info("quarantined %s to %s", printable(path), printable(target))
         return QuarantinedFile(path, target, entry.size, stamp)
 
+    def check_quarantine(self, quarantine_dir: str) -> str:
+        """Prove that a delete can be moved to ``quarantine_dir``; returns the folder.
+
+        Besides the checks of :meth:`quarantine`, an empty probe file written directly in
+        the root (where Pod's cron, which looks in recorder folders only, never sees it) is
+        moved there and back, then removed from the root: a folder on another file system,
+        or one this account may not write in, is found now rather than at the first delete.
+        """
+        directory = posixpath.normpath(quarantine_dir or "")
+        if not quarantine_dir or not directory.startswith("/"):
+            raise DepositError(
+                translate("deposit", "No quarantine folder is set for this profile."),
+                hint=translate("deposit", "Set one in the profile, or delete without Undo."),
+            )
+        self._check_quarantine_folder(directory)
+        self._makedirs(directory)
+        name = f".recmanager-quarantine-check-{random_tokens.token_hex(4)}"
+        probe, held = f"{self.root}/{name}", f"{directory}/{name}"
+        with self._append(probe, 0):
+            pass
+        try:
+            try:
+                self._rename(probe, held)
+            except DepositError as exc:
+                raise DepositError(
+                    translate("deposit", "Files cannot be moved from the deposit folder to "
+                              "the quarantine folder {folder}: {error}").format(
+                        folder=printable(directory), error=exc.message),
+                    hint=translate("deposit", "Choose a quarantine folder on the same disk as "
+                                   "the deposit folder, where this account may write."),
+                ) from exc
+            self._rename(held, probe)
+        finally:
+            if self._lstat(probe) is not None:
+                self._remove(probe)
+        return directory
+
     def restore(self, quarantined: QuarantinedFile) -> RemoteFile:
         """Undo a quarantine: put the file back where it was, never over another file."""
         path = quarantined.original_path

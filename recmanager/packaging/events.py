@@ -13,10 +13,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
 from recmanager.store import Database
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
 
 log = logging.getLogger("recmanager.packaging.events")
 
@@ -92,6 +95,14 @@ class AuditListener:
         self.profile = profile
         self.actor = actor or _user()
 
+    @classmethod
+    def for_profile(cls, db: Database, profile: Profile | None) -> AuditListener:
+        """Entries named as every other one: the profile, and its Pod login (else its name);
+        the local account only for a job run without any profile."""
+        if profile is None:
+            return cls(db)
+        return cls(db, profile=profile.name, actor=profile.actor)
+
     def __call__(self, event: JobEvent) -> None:
         if event.event not in FINAL_EVENTS:
             return
@@ -122,7 +133,7 @@ def _user() -> str:
 
 
 def standard_listeners(
-    db: Database, *, webhook_url: str = "", profile: str = ""
+    db: Database, *, webhook_url: str = "", profile: Profile | None = None
 ) -> tuple[list[JobListener], Any]:
     """The listeners every job gets outside the ui: the audit log and, when set, the webhook.
 
@@ -130,7 +141,7 @@ def standard_listeners(
     """
     from recmanager.packaging.webhook import webhook_sender
 
-    listeners: list[JobListener] = [AuditListener(db, profile=profile)]
+    listeners: list[JobListener] = [AuditListener.for_profile(db, profile)]
     sender = webhook_sender(webhook_url)
     if sender is not None:
         listeners.append(sender)

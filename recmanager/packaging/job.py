@@ -236,6 +236,31 @@ def _owner_alive(history: list[dict[str, Any]]) -> bool:
     return True
 
 
+def check_output_folder(out: Path) -> None:
+    """The output is a new (or empty) folder in a writable folder: recmanager never overwrites."""
+    try:
+        taken = out.exists() and (not out.is_dir() or any(out.iterdir()))
+    except OSError as exc:  # a name too long, a folder that cannot be read…
+        raise PackagingError(
+            translate("jobs", "The output folder {path} cannot be used: {error}").format(
+                path=out, error=exc.strerror or exc)
+        ) from exc
+    if taken:
+        raise PackagingError(
+            translate("jobs", "The output folder {path} already exists and is not empty.")
+            .format(path=out),
+            hint=translate("jobs", "Choose a new folder name; recmanager never overwrites."),
+        )
+    if not out.parent.is_dir():
+        raise PackagingError(
+            translate("jobs", "The folder {path} does not exist.").format(path=out.parent)
+        )
+    if not os.access(out.parent, os.W_OK):
+        raise PackagingError(
+            translate("jobs", "recmanager may not write in {path}.").format(path=out.parent)
+        )
+
+
 def work_dir_for(output_dir: Path, job_id: int) -> Path:
     """Hidden sibling of the destination: same file system, so the final rename is atomic."""
     return output_dir.parent / f".{output_dir.name}.job{job_id}.partial"
@@ -357,7 +382,21 @@ class PackagingJob:
         bento4_dir: str = "",
         backend_factory: BackendFactory | None = None,
     ) -> PackagingJob:
-        """Record a new job (status Queued) and put its key in the keyring."""
+        """Record a new job (status Queued) and put its key in the keyring.
+
+        A request that cannot start (no input file, an output folder that is not new) is
+        refused here, so it never becomes a Failed job in the list.
+        """
+        try:
+            found = request.input_path.is_file()
+        except OSError:
+            found = False
+        if not found:
+            raise PackagingError(
+                translate("jobs", "The input file {path} does not exist.").format(
+                    path=request.input_path)
+            )
+        check_output_folder(request.output_dir)
         if request.scheme not in SCHEMES:
             raise PackagingError(
                 translate("jobs", "Unknown encryption scheme {scheme}: use cenc or cbcs.").format(
@@ -413,7 +452,7 @@ class PackagingJob:
     def _prepare(self) -> Plan:
         if self._plan is not None:
             return self._plan
-        self._check_output_folder()
+        check_output_folder(self.output_dir)
         backend = self._factory(self.record.backend, self.bento4_dir)
         plan = backend.preflight(
             self.input_path, scheme=self.record.scheme, all_tracks=self.record.all_tracks
@@ -423,23 +462,6 @@ class PackagingJob:
         self.store.update(self.id, video_track=plan.video_track)
         self.record.video_track = plan.video_track
         return plan
-
-    def _check_output_folder(self) -> None:
-        out = self.output_dir
-        if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            raise PackagingError(
-                translate("jobs", "The output folder {path} already exists and is not empty.")
-                .format(path=out),
-                hint=translate("jobs", "Choose a new folder name; recmanager never overwrites."),
-            )
-        if not out.parent.is_dir():
-            raise PackagingError(
-                translate("jobs", "The folder {path} does not exist.").format(path=out.parent)
-            )
-        if not os.access(out.parent, os.W_OK):
-            raise PackagingError(
-                translate("jobs", "recmanager may not write in {path}.").format(path=out.parent)
-            )
 
     def _check_space(self, plan: Plan) -> None:
         needed = int(plan.media.size * plan.space_factor)

@@ -107,6 +107,7 @@ def verify_for_profile(profile: Profile) -> Verify:
                     path=profile.ca_bundle
                 ),
                 hint=translate("pod", "Choose the certificate file again in the profile."),
+                setting="ca_bundle",
             )
         return profile.ca_bundle
     return True
@@ -213,6 +214,7 @@ def connection_error(
             hint=translate(
                 "pod", "Check the Pod address in the profile, and your network or VPN."
             ),
+            setting="pod_url",
         )
     if any(isinstance(item, urllib3.exceptions.NewConnectionError) for item in chain):
         return PodConnectionError(
@@ -344,6 +346,7 @@ def error_for_response(
                         "Use exactly the address Pod is published at (https and host name) in "
                         "the profile.",
                     ),
+                    setting="pod_url",
                 )
             return PodPermissionError(
                 translate(
@@ -597,6 +600,7 @@ class PodHttp:
                 ).format(url=self.base_url, where=_where(method, response.url)),
                 status=response.status_code,
                 hint=translate("pod", "Check the Pod address in the profile."),
+                setting="pod_url",
             ) from None
 
     def pages(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
@@ -711,6 +715,7 @@ class PodClient(OverPodHttp):
                     "Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for "
                     "a script.",
                 ),
+                setting="pod_token",
             )
         return cls(profile.pod_url, token, verify=verify_for_profile(profile), **kwargs)
 

@@ -334,6 +334,7 @@ class PodWebSession(OverPodHttp):
                     "login: add it in the profile dialog, or set RECMANAGER_POD_USER and "
                     "RECMANAGER_POD_PASSWORD.",
                 ),
+                setting="web_login",
             )
         return cls(
             profile.pod_url, profile.pod_username, password,
@@ -390,6 +391,7 @@ class PodWebSession(OverPodHttp):
                 "staff.",
             ).format(user=self.username),
             hint=translate("pod", "Check the web login and password in the profile."),
+            setting="web_login",
         )
 
     def _login_page(self) -> requests.Response:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
+from types import FrameType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -52,6 +64,52 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
     return translators
 
 
+# Ctrl+C, a closed terminal, `kill`: each ends the application as its Quit does.
+QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+
+
+class QuitOnSignal(QObject):
+    """Quits the main loop on SIGINT, SIGTERM or SIGHUP, and restores what it replaced.
+
+    Python runs a signal handler only between two Python instructions, and Qt's loop runs
+    none while it waits: so the signal also writes a byte to a socket (Python's wake-up fd)
+    that a QSocketNotifier watches, and the notifier's slot gives Python its turn. Without
+    this, Ctrl+C raised KeyboardInterrupt in whatever Python code ran next (a paintEvent)
+    and stopped nothing.
+    """
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {number: signal.signal(number, self._quit) for number in QUIT_SIGNALS}
+        log.info("quitting on %s", ", ".join(signal.Signals(n).name for n in QUIT_SIGNALS))
+
+    def _drain(self, *_: object) -> None:
+        with contextlib.suppress(OSError):  # nothing left to read
+            self._reader.recv(64)
+
+    def _quit(self, number: int, _frame: FrameType | None) -> None:
+        log.info("%s received: quitting", signal.Signals(number).name)
+        # From the loop (a signal may come before it runs, when exit() would do nothing);
+        # the code is the shell's convention: 130 after Ctrl+C.
+        QTimer.singleShot(0, self, lambda: self._app.exit(128 + number))
+
+    def restore(self) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
 def application_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "recmanager.svg")))
 
@@ -94,12 +152,14 @@ def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
 
     previous_hook = sys.excepthook
     app, translators = prepare_application(context)
+    quit_on_signal = QuitOnSignal(app)
     window = MainWindow(context, profile_name=profile_name)
     window.show()
     QTimer.singleShot(0, window, lambda: offer_first_run(window))
     try:
         return app.exec()
     finally:
+        quit_on_signal.restore()
         # Leave nothing running behind the loop: the window's timers and workers stop,
         # and the process's hooks are those it had before.
         if window.isVisible():

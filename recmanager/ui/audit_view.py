@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recmanager import audit
 from recmanager.store import Database
+from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.locale_format import format_datetime
 
 SHOWN_LIMIT = 5000
@@ -99,12 +99,12 @@ class AuditView(QDialog):
     def export(self, _checked: bool = False, destination: Path | None = None) -> int:
         """Write what the filter shows (every matching entry, not only the first shown)."""
         if destination is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the audit log"), "recmanager-audit.csv",
+            chosen = FolderMemory().save_file(
+                self, "audit-export", self.tr("Export the audit log"), "recmanager-audit.csv",
                 self.tr("CSV files (*.csv)"))
-            if not name:
+            if chosen is None:
                 return 0
-            destination = Path(name)
+            destination = chosen
         try:
             count = audit.export_csv(self.current_entries(limit=None), destination)
         except OSError as exc:

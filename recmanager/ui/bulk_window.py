@@ -19,15 +19,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -39,6 +40,7 @@ from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.inbox import InboxRow
 from recmanager.progress import Progress
+from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.locale_format import format_datetime, to_qdatetime
 from recmanager.ui.tasks import Task, TaskRunner
 
@@ -47,6 +49,10 @@ Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BRUSH = QBrush(QColor(255, 226, 222))
 DONE_BRUSH = QBrush(QColor(222, 245, 225))
 EXCLUDED_BRUSH = QBrush(QColor(236, 236, 236))
+# From this many claims on, the confirmation's default button is Cancel: Enter alone must
+# not start a term's worth of changes on a production Pod.
+LARGE_RUN = 20
+RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
 
 
 class PlanModel(QAbstractTableModel):
@@ -173,11 +179,14 @@ class BulkWindow(QMainWindow):
         self.task: Task | None = None
         self._rules: bulk.RuleSet | None = None
         self._close_when_idle = False
+        self.folders = FolderMemory(context.paths)
         self.setObjectName("BulkWindow")
         self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
         self._build()
         self._update_actions()
-        self.resize(1100, 620)
+        # Wide enough for the whole tool bar (French labels are longer), within the screen.
+        available = self.screen().availableGeometry().width() if self.screen() else 1100
+        self.resize(min(max(1100, self.toolbar.sizeHint().width() + 24), available), 620)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -186,6 +195,7 @@ class BulkWindow(QMainWindow):
         toolbar.setObjectName("BulkToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
         self.action_load = toolbar.addAction(self.tr("Load rules…"), self.choose_rules)
         self.action_load.setShortcut(QKeySequence.StandardKey.Open)
         self.action_replan = toolbar.addAction(self.tr("Check again"), self.replan)
@@ -216,7 +226,12 @@ class BulkWindow(QMainWindow):
         ):
             action.setShortcut(key)
 
+        self.pages = QStackedWidget(self)
+        self.start_page = self._start_page()
+        self.pages.addWidget(self.start_page)
         central = QWidget(self)
+        self.plan_page = central
+        self.pages.addWidget(central)
         layout = QVBoxLayout(central)
         if self.selection is not None:
             layout.addLayout(self._selection_form())
@@ -250,7 +265,83 @@ class BulkWindow(QMainWindow):
         bottom.addWidget(self.progress_bar, 2)
         bottom.addWidget(self.progress_label, 3)
         layout.addLayout(bottom)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.pages)
+        self.pages.setCurrentWidget(self.plan_page if self.selection is not None
+                                    else self.start_page)
+
+    def example_rules(self) -> str:
+        """The example rules file, in the user's language (both languages' column names are
+        understood)."""
+        return self.tr(
+            "recorder;file;from;to;slot;owner;title\n"
+            "# One rule per line under the column names; lines starting with # are comments.\n"
+            "Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;"
+            "L1 Law {date:%d/%m/%Y}\n"
+            "Amphi B;seminar-*;;;;marie.martin@example.org;{recorder} {stem}\n"
+        )
+
+    def _start_page(self) -> QWidget:
+        """What a rules file holds, an example to start from, then the file chooser."""
+        page = QWidget(self)
+        page.setObjectName("BulkStartPage")
+        layout = QVBoxLayout(page)
+        intro = QLabel(self.tr(
+            "<p>A <b>rules file</b> says who owns which recordings: a CSV file (semicolons or "
+            "commas, UTF-8) with one rule per line under a first line of column names. "
+            "recmanager first shows the plan — every waiting recording with its owner and the "
+            "problems found — and changes nothing on Pod before you apply it.</p>"
+            "<p>Columns (English or French names):</p><ul>"
+            "<li><b>owner</b> (required): the Pod login or e-mail of a staff member;</li>"
+            "<li><b>recorder</b>: the recorder's name;</li>"
+            "<li><b>file</b>: a file name pattern, such as <code>lecture-*</code>;</li>"
+            "<li><b>from</b>, <b>to</b>: dates (2026-09-01 or 01/09/2026);</li>"
+            "<li><b>slot</b>: a timetable slot, such as <code>Monday 08:00-10:00</code>;</li>"
+            "<li><b>title</b>: the title, with {recorder}, {date:%d/%m/%Y}, {start}, "
+            "{filename} or {stem} replaced.</li></ul>"
+            "<p>A rule needs the owner and at least one of recorder, file, dates or slot.</p>"
+        ), page)
+        intro.setObjectName("BulkRulesHelp")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Example:"), page))
+        example = QPlainTextEdit(self.example_rules(), page)
+        example.setObjectName("BulkRulesExample")
+        example.setAccessibleName(self.tr("Example rules file"))
+        example.setReadOnly(True)
+        example.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        example.setMaximumHeight(example.fontMetrics().lineSpacing() * 7)
+        layout.addWidget(example)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_example_button = QPushButton(self.tr("&Save this example…"), page)
+        self.save_example_button.clicked.connect(self.choose_example_destination)
+        buttons.addWidget(self.save_example_button)
+        self.choose_button = QPushButton(self.tr("&Choose a rules file…"), page)
+        self.choose_button.setDefault(True)
+        self.choose_button.clicked.connect(self.choose_rules)
+        buttons.addWidget(self.choose_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        return page
+
+    def choose_example_destination(self) -> None:
+        path = self.folders.save_file(self, RULES_FOLDER, self.tr("Save the example"),
+                                      self.tr("rules-example.csv"), self.tr("CSV files (*.csv)"))
+        if path is not None:
+            self.save_example(path)
+
+    def save_example(self, path: Path) -> None:
+        """Write the example (with a BOM, so spreadsheets read the accents)."""
+        try:
+            path.write_text(self.example_rules(), encoding="utf-8-sig")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Bulk assignment"), self.tr(
+                "The example could not be saved in {path}: {error}").format(
+                path=path, error=exc.strerror or exc))
+            return
+        self.statusBar().showMessage(self.tr("Example saved in {path}: edit it, then choose "
+                                             "it.").format(path=path), 10000)
 
     def _selection_form(self) -> QHBoxLayout:
         form = QHBoxLayout()
@@ -345,10 +436,10 @@ class BulkWindow(QMainWindow):
     # --- planning -------------------------------------------------------------------------
 
     def choose_rules(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Rules file"), "", self.tr("CSV files (*.csv *.txt);;All files (*)"))
-        if path:
-            self.load_rules(Path(path))
+        path = self.folders.open_file(self, RULES_FOLDER, self.tr("Rules file"),
+                                      self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path is not None:
+            self.load_rules(path)
 
     def load_rules(self, path: Path) -> None:
         """Read the CSV here (it is local and small), then plan against Pod in a task."""
@@ -359,6 +450,7 @@ class BulkWindow(QMainWindow):
             return
         self.source_label.setText(self.tr("Rules: {path} ({count} rules)").format(
             path=path, count=len(self._rules.rules) + len(self._rules.problems)))
+        self.pages.setCurrentWidget(self.plan_page)
         self.replan()
 
     def replan(self) -> None:
@@ -386,11 +478,13 @@ class BulkWindow(QMainWindow):
         with bulk.BulkRun.open(self.context, self.profile) as run:
             return work(run)
 
-    def _start(self, message: str, work, *, on_result) -> None:
+    def _start(self, message: str, work, *, on_result, changes: bool = False) -> None:
+        """``changes``: the work claims recordings (the inbox reads Pod again after it)."""
         self.progress_label.setText(message + "…")
         self.task = self.runner.submit(
             "bulk", work, on_result=lambda value: self._finished(on_result, value),
             on_error=self._fail, on_progress=self._progressed, on_cancel=self._cancelled,
+            changes=self.profile.name if changes else None,
         )
         self._update_actions()
 
@@ -419,16 +513,16 @@ class BulkWindow(QMainWindow):
             self._show_summary()
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the plan"), "plan.csv",
-                                              self.tr("CSV files (*.csv)"))
-        if path and self.plan is not None:
-            self._write(bulk.export_plan, Path(path))
+        path = self.folders.save_file(self, RULES_FOLDER, self.tr("Export the plan"),
+                                      "plan.csv", self.tr("CSV files (*.csv)"))
+        if path is not None and self.plan is not None:
+            self._write(bulk.export_plan, path)
 
     def choose_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), "report.csv",
-                                              self.tr("CSV files (*.csv)"))
-        if path and self.plan is not None:
-            self._write(bulk.write_report, Path(path))
+        path = self.folders.save_file(self, RULES_FOLDER, self.tr("Save the report"),
+                                      "report.csv", self.tr("CSV files (*.csv)"))
+        if path is not None and self.plan is not None:
+            self._write(bulk.write_report, path)
 
     def _write(self, writer, path: Path) -> None:
         assert self.plan is not None
@@ -442,22 +536,51 @@ class BulkWindow(QMainWindow):
 
     # --- applying -------------------------------------------------------------------------
 
-    def apply(self, *, only_failed: bool = False) -> None:
+    def apply(self, *, only_failed: bool = False, confirmed: bool = False) -> None:
+        """Apply the plan once the user has confirmed (``confirmed``: already asked)."""
         plan = self.plan
         if plan is None or self.busy:
             return
         rows = plan.to_apply(only_failed=only_failed)
-        if not rows:
+        if not rows or not (confirmed or self.confirm_apply(rows)):
             return
         self.progress_bar.setRange(0, len(rows))
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self._start(self.tr("Assigning"), lambda progress, cancel: self._with_run(
             lambda run: run.apply(plan, only_failed=only_failed, progress=progress,
-                                  cancel=cancel)), on_result=self._applied)
+                                  cancel=cancel)), on_result=self._applied, changes=True)
 
     def retry_failed(self) -> None:
         self.apply(only_failed=True)
+
+    def confirmation(self, rows: list[bulk.PlanRow]) -> QMessageBox:
+        """The question before an apply: how many claims, for how many owners, on which Pod.
+        A large run defaults to Cancel."""
+        owners = {row.owner_user.username if row.owner_user else row.owner for row in rows}
+        question = (self.tr("Claim one recording on {pod}?") if len(rows) == 1
+                    else self.tr("Claim {count} recordings on {pod}?"))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply the plan"), question.format(
+            count=len(rows), pod=self.profile.pod_url), parent=self)
+        box.setObjectName("BulkConfirmation")
+        owners_text = (self.tr("They go to one owner.") if len(owners) == 1
+                       else self.tr("They go to {count} owners.").format(count=len(owners)))
+        box.setInformativeText(owners_text + " " + self.tr(
+            "Pod changes at once: each recording becomes a video of its owner. Rows already "
+            "done are not touched; Cancel stops the run between claims."))
+        self.confirm_apply_button = box.addButton(
+            self.tr("&Apply {count} claims").format(count=len(rows)),
+            QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(cancel)
+        box.setDefaultButton(cancel if len(rows) >= LARGE_RUN else self.confirm_apply_button)
+        return box
+
+    def confirm_apply(self, rows: list[bulk.PlanRow]) -> bool:
+        box = self.confirmation(rows)
+        self.confirm_box = box
+        box.exec()
+        return box.clickedButton() is self.confirm_apply_button
 
     def cancel(self) -> None:
         """No new claim starts; claims under way finish, then the outcome is shown."""

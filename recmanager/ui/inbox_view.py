@@ -71,6 +71,7 @@ from recmanager.ui.inbox_model import (
 )
 from recmanager.ui.locale_format import format_datetime, format_size
 from recmanager.ui.preview import PreviewWidget
+from recmanager.ui.retry import OfflineRetry
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner
 
@@ -203,6 +204,8 @@ class InboxPanel(QWidget):
         self.users: list[User] = []
         self.refreshed_at: datetime | None = None
         self._refreshing = False
+        self._refresh_again = False  # a change came while a refresh was running
+        self._closed = False
         self._preview_deposit: Deposit | None = None
         self._preview_server: Any = None
         self._preview_lock = threading.Lock()
@@ -211,6 +214,8 @@ class InboxPanel(QWidget):
         self._build_actions()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
+        self.runner.changed.connect(self._server_changed)
+        self.offline_retry = OfflineRetry(self.refresh, self)
         self.apply_refresh_interval()
         self.update_actions()
 
@@ -381,11 +386,21 @@ class InboxPanel(QWidget):
         else:
             self.timer.stop()
 
+    def _server_changed(self, profile_name: str) -> None:
+        """Something (in any window) changed this profile's Pod or deposit: read it again."""
+        if not self._closed and self.profile is not None and profile_name == self.profile.name:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Reload from the servers; selection and scroll position survive."""
-        if self.profile is None or self._refreshing:
+        """Reload from the servers; selection and scroll position survive. Asked while a
+        refresh runs, another follows it: the one running may have read before a change."""
+        if self.profile is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
             return
         self._refreshing = True
+        self._refresh_again = False
         profile = self.profile
         self.rest_state.emit(ChannelState.CONNECTING, "")
         self.sftp_state.emit(ChannelState.CONNECTING, "")
@@ -398,19 +413,17 @@ class InboxPanel(QWidget):
                 on_unknown_host_key=lambda host, kind, fp: ask_host_key(self, host, kind, fp),
             )
 
-        def succeeded(snapshot: Snapshot) -> None:
+        def ended(handler: Callable[..., None], *value: Any) -> None:
             self._refreshing = False
-            self._refreshed(snapshot)
+            handler(*value)
+            if self._refresh_again:
+                self.refresh()
 
-        def failed(error: BaseException) -> None:
-            self._refreshing = False
-            self._refresh_failed(error)
-
-        def cancelled() -> None:
-            self._refreshing = False
-
-        self.runner.submit(self.tr("Refreshing the recordings"), work, on_result=succeeded,
-                           on_error=failed, on_cancel=cancelled, on_progress=self._progress)
+        self.runner.submit(self.tr("Refreshing the recordings"), work,
+                           on_result=lambda snapshot: ended(self._refreshed, snapshot),
+                           on_error=lambda error: ended(self._refresh_failed, error),
+                           on_cancel=lambda: ended(lambda: None),
+                           on_progress=self._progress)
 
     def _progress(self, progress: Progress) -> None:
         if progress.message:
@@ -419,6 +432,7 @@ class InboxPanel(QWidget):
     def _refreshed(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.offline = False
+        self.offline_retry.succeeded()
         self.permissions = snapshot.permissions
         self.refreshed_at = snapshot.refreshed_at
         self.recorders = {r.id: r for r in snapshot.recorders}
@@ -440,6 +454,7 @@ class InboxPanel(QWidget):
         from recmanager.errors import DepositError
 
         self.offline = True
+        self.offline_retry.failed(error, int(self.context.settings.get("refresh_interval_s")))
         text = getattr(error, "message", str(error))
         if isinstance(error, DepositError):
             self.sftp_state.emit(ChannelState.OFFLINE, text)
@@ -458,11 +473,25 @@ class InboxPanel(QWidget):
         self.banner_label.setText(self.tr(
             "<b>Offline</b> — {error}<br>Showing the last known recordings ({when}), read-only: "
             "actions come back when the connection does.").format(
-            error=html.escape(str(error)), when=when))
+            error=html.escape(self._error_text(error)), when=when))
         self.banner.show()
         self.message.emit(self.tr("Offline: {error}").format(error=text))
         self.update_actions()
         self.refreshed.emit()
+
+    @property
+    def _environment(self) -> bool:
+        """The profile comes from ``RECMANAGER_*``: hints name variables, not profile fields."""
+        from recmanager.context import ENV_PROFILE
+
+        return self.profile is not None and self.profile.name == ENV_PROFILE
+
+    def _error_text(self, error: BaseException) -> str:
+        from recmanager.context import error_text
+
+        if isinstance(error, RecmanagerError):
+            return error_text(error, environment=self._environment)
+        return str(error)
 
     def _load_users(self) -> None:
         profile = self.profile
@@ -661,7 +690,8 @@ class InboxPanel(QWidget):
         *,
         need_deposit: bool = False,
     ) -> None:
-        """Run ``work`` with the profile's actions in the task runner, then refresh."""
+        """Run ``work`` with the profile's actions in the task runner; the runner's
+        ``changed`` then refreshes the rows."""
         profile = self.profile
         if profile is None:
             return
@@ -677,24 +707,16 @@ class InboxPanel(QWidget):
             ) as actions:
                 return work(actions, progress, cancel)
 
-        def finish(handler: Callable[..., None], *value: Any) -> None:
-            # The answer is shown first, then the rows are read again from the servers.
-            handler(*value)
-            self.refresh()
-
-        self.runner.submit(
-            name, task,
-            on_result=lambda result: finish(on_result, result),
-            on_error=lambda error: finish(self._action_failed, error),
-            on_cancel=self.refresh,
-            on_progress=self._progress,
-        )
+        self.runner.submit(name, task, on_result=on_result, on_error=self._action_failed,
+                           on_progress=self._progress, changes=profile.name)
 
     def _action_failed(self, error: BaseException) -> None:
         title = self.tr("Claimed by someone else") if isinstance(error, AlreadyClaimed) else \
             self.tr("The action failed")
         if isinstance(error, RecmanagerError):
-            text, hint = error.message, error.hint
+            from recmanager.context import error_hint
+
+            text, hint = error.message, error_hint(error, environment=self._environment)
         else:
             text, hint = str(error), ""
         self.last_error = error
@@ -779,7 +801,7 @@ class InboxPanel(QWidget):
         profile = self.profile
         dialog = DeleteDialog(rows, quarantine_available=bool(profile and profile.quarantine_dir),
                               quarantine_days=int(self.context.settings.get("quarantine_days")),
-                              parent=self)
+                              parent=self, set_up_quarantine=self.window().set_up_quarantine)
         self.delete_dialog = dialog
 
         def start() -> None:
@@ -848,13 +870,13 @@ class InboxPanel(QWidget):
         return sorted(folders, key=str.casefold)
 
     def choose_files_to_deposit(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from recmanager.ui.file_dialogs import FolderMemory
 
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Deposit recordings"), "",
-                                                self.tr("Videos (*.mp4 *.mkv *.mov *.avi "
-                                                        "*.webm *.ts *.zip);;All files (*)"))
-        if names:
-            self.deposit_files([Path(name) for name in names])
+        files = FolderMemory(self.context.paths).open_files(
+            self, "deposit-upload", self.tr("Deposit recordings"),
+            self.tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)"))
+        if files:
+            self.deposit_files(files)
 
     def deposit_files(self, files: Sequence[Path], folder: str | None = None) -> None:
         """Upload local files into a recorder's folder (the one picked in the sidebar, else
@@ -890,10 +912,10 @@ class InboxPanel(QWidget):
             self._report(self.tr("Deposited"), [self.tr(
                 "{count} files are in {folder}; they become claimable once Pod has seen them "
                 "complete.").format(count=len(paths), folder=target)])
-            self.refresh()
 
         self.runner.submit(self.tr("Depositing"), work, on_result=done,
-                           on_error=self._action_failed, on_progress=self._progress)
+                           on_error=self._action_failed, on_progress=self._progress,
+                           changes=profile.name)
 
     def chosen_recorder_folder(self) -> str | None:
         """The folder of the recorder picked in the sidebar, when its folder is known."""
@@ -1005,5 +1027,8 @@ class InboxPanel(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.offline_retry.succeeded()  # no attempt after the window is gone
+        self._closed = True
+        self._refresh_again = False
         self.preview.shutdown()
         self._close_preview_source()

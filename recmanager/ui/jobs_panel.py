@@ -301,7 +301,8 @@ class JobsPanel(QWidget):
             if self._webhook is not None:
                 self._webhook.close(0)
             self._webhook, self._webhook_url = webhook_sender(url), url
-        listeners: list[JobListener] = [AuditListener(self.context.db, profile=profile)]
+        listeners: list[JobListener] = [
+            AuditListener.for_profile(self.context.db, self.context.profiles.find(profile))]
         if self._webhook is not None:
             listeners.append(self._webhook)
         return listeners

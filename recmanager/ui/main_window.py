@@ -352,14 +352,24 @@ class MainWindow(QMainWindow):
             self.inbox.set_profile(self.profile)
         self.inbox.refresh()
 
-    def edit_profiles(self) -> None:
+    def edit_profiles(self, *, focus: str = "") -> None:
+        """The profile dialog (at the ``focus`` field); the window then uses the profile saved
+        last, if any (Save keeps the dialog open, Close ends it)."""
         from recmanager.ui.dialogs.profile import ProfileDialog
 
         dialog = ProfileDialog(self.context, self.runner, self.profile, self)
-        if dialog.exec() and dialog.saved_profile is not None:
+        if focus:
+            dialog.focus_field(focus)
+        dialog.exec()
+        if dialog.saved_profile is not None:
             self.use_profile(dialog.saved_profile)
         elif self.profile is not None and self.profile.name in dialog.deleted:
             self.use_profile(self.context.profiles.current())
+
+    def set_up_quarantine(self) -> bool:
+        """The profile dialog at its quarantine field; True once the profile has one."""
+        self.edit_profiles(focus="quarantine_dir")
+        return bool(self.profile and self.profile.quarantine_dir)
 
     def use_profile(self, profile: Profile | None) -> None:
         """Switch to ``profile`` (saved by the profile dialog or the first-run guide)."""
@@ -399,7 +409,7 @@ class MainWindow(QMainWindow):
 
     def open_bulk(self) -> None:
         """Bulk assignment: the claimable recordings selected in the inbox to one owner, or
-        (nothing selected) rules from a CSV file."""
+        (nothing selected) rules from a CSV file, explained on the window's first page."""
         from PySide6.QtCore import Qt
 
         from recmanager.ui.bulk_window import BulkWindow
@@ -413,8 +423,6 @@ class MainWindow(QMainWindow):
         window.setWindowFlag(Qt.WindowType.Window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
-        if not selection:
-            window.choose_rules()
 
     def package_file(self) -> None:
         """The Package dialog for a local file; the job shows in the jobs dock."""

@@ -58,6 +58,7 @@ from recmanager.recorders import (
     SaveReport,
     apply_fix,
     audit_save,
+    audit_unsaved,
     check_key,
     deposit_scanner,
     manual_claiming,
@@ -305,7 +306,7 @@ class NotifyPanel(QWidget):
         profile, db = self.window_.profile, self.window_.context.db
         self.window_.runner.submit(
             "notify-call", lambda progress, cancel: notify_for_real(db, profile, details),
-            on_result=self._called, on_error=self._call_failed)
+            on_result=self._called, on_error=self._call_failed, changes=profile.name)
 
     def _called(self, result: Any) -> None:
         self.call_button.setEnabled(True)
@@ -410,7 +411,8 @@ class RecordersWindow(QMainWindow):
         from recmanager.ui.sanity_panel import SanityPanel
 
         self.sanity_panel = SanityPanel(self.runner, self._run_checks, self._apply_fix, self,
-                                        manual_claiming=manual_claiming(self.profile))
+                                        manual_claiming=manual_claiming(self.profile),
+                                        changes=self.profile.name)
         self.sanity_panel.manual_claiming_changed.connect(self._set_manual_claiming)
         self.sanity_panel.create_requested.connect(self.create_recorder)
         self.sanity_panel.edit_requested.connect(self.edit_recorder)
@@ -535,7 +537,9 @@ class RecordersWindow(QMainWindow):
         from recmanager.ui.dialogs.recorder_editor import RecorderEditor
 
         def save(draft: RecorderFields, manager: str, additional: list[str]) -> SaveReport:
-            with self.using_service() as service:
+            target = recorder.name if recorder else draft.name
+            with audit_unsaved(self.context.db, self.profile, target,
+                               creating=recorder is None), self.using_service() as service:
                 if service.web_available:
                     draft = service.with_users(draft, manager, additional)
                 report = service.save(recorder, draft)
@@ -548,7 +552,7 @@ class RecordersWindow(QMainWindow):
         editor = RecorderEditor(
             recorder=recorder, existing=self.model.recorders, video_types=self.video_types,
             web_available=web_available, web_reason=reason, runner=self.runner, save=save,
-            preset_folder=preset_folder, parent=self)
+            preset_folder=preset_folder, parent=self, changes=self.profile.name)
         editor.accepted.connect(lambda: self._saved(editor.report))
         return editor
 

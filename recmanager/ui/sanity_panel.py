@@ -60,10 +60,12 @@ class SanityPanel(QWidget):
     manual_claiming_changed = Signal(object)  # True, False or None (not known)
 
     def __init__(self, runner: TaskRunner, check: CheckWork, fix: FixWork,
-                 parent: QWidget | None = None, *, manual_claiming: bool | None = None) -> None:
+                 parent: QWidget | None = None, *, manual_claiming: bool | None = None,
+                 changes: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SanityPanel")
         self.runner = runner
+        self._changes = changes  # the profile a fix changes (see TaskRunner.changed)
         self._check = check
         self._fix = fix
         self.report: CheckReport | None = None
@@ -198,7 +200,8 @@ class SanityPanel(QWidget):
             return
         self.fix_button.setEnabled(False)
         self.runner.submit("recorder-fix", lambda progress, cancel: self._fix(finding),
-                           on_result=self._fixed, on_error=self._failed)
+                           on_result=self._fixed, on_error=self._failed,
+                           changes=self._changes)
 
     def _fixed(self, message: str) -> None:
         self.summary.setText(message)

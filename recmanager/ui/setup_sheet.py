@@ -11,7 +11,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.config import Profile
 from recmanager.recorders import RecorderInfo, SetupSheet, setup_sheet
+from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.icons import themed_icon
 
 
@@ -122,9 +122,9 @@ class SetupSheetDialog(QDialog):
 
     def ask_pdf(self) -> None:
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.recorder.name)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the set-up sheet"), f"{name}.pdf", self.tr("PDF (*.pdf)"))
-        if path:
+        path = FolderMemory().save_file(self, "setup-sheet", self.tr("Export the set-up sheet"),
+                                        f"{name}.pdf", self.tr("PDF (*.pdf)"))
+        if path is not None:
             self.export(path)
 
     def export(self, path: Path | str) -> Path:

@@ -105,9 +105,15 @@ def _execute(
 
 
 class TaskRunner(QObject):
-    """Submit core work; keeps every running task until it finishes."""
+    """Submit core work; keeps every running task until it finishes.
+
+    Work that may change Pod or the deposit is submitted with ``changes`` (the profile's
+    name): when it ends, however it ends, ``changed`` carries that name, so every view of
+    that profile (the inbox first) reads the servers again at once, whichever window acted.
+    """
 
     all_done = Signal()
+    changed = Signal(str)  # the profile whose Pod or deposit a task may have changed
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
@@ -130,6 +136,7 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
+        changes: str | None = None,
     ) -> Task:
         task = Task(name)
         if on_result:
@@ -141,6 +148,9 @@ class TaskRunner(QObject):
         if on_cancel:
             task.cancelled.connect(on_cancel)
         self._running.add(task)
+        if changes is not None:
+            # After the outcome's own handlers: the answer shows first, then fresh rows.
+            task.finished.connect(lambda: self.changed.emit(changes))
         task.finished.connect(lambda: self._forget(task))
         if self.synchronous:
             outcome, value = _execute(work, task.token, task._emit_progress)

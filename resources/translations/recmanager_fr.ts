@@ -159,200 +159,295 @@
 <context>
     <name>BulkWindow</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="177"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="184"/>
         <source>Bulk assignment — {profile}</source>
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="185"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="328"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="194"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="339"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="419"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="189"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="199"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="191"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="201"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="193"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="195"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="205"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="197"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="207"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="200"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="210"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="201"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="211"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="202"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="212"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="213"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="204"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="214"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="223"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="238"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="233"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="248"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="276"/>
+        <source>recorder;file;from;to;slot;owner;title
+# One rule per line under the column names; lines starting with # are comments.
+Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
+Amphi B;seminar-*;;;;marie.martin@example.org;{recorder} {stem}
+</source>
+        <translation>enregistreur;fichier;du;au;créneau;propriétaire;titre
+# Une règle par ligne sous les noms de colonnes ; les lignes qui commencent par # sont des commentaires.
+Amphi A;;2026-09-01;2026-12-20;lundi 8h-10h;jdupont;L1 Droit {date:%d/%m/%Y}
+Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
+</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="289"/>
+        <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="307"/>
+        <source>Example:</source>
+        <translation>Exemple :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="310"/>
+        <source>Example rules file</source>
+        <translation>Exemple de fichier de règles</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
+        <source>&amp;Save this example…</source>
+        <translation>&amp;Enregistrer cet exemple…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
+        <source>&amp;Choose a rules file…</source>
+        <translation>&amp;Choisir un fichier de règles…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
+        <source>Save the example</source>
+        <translation>Enregistrer l&apos;exemple</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
+        <source>rules-example.csv</source>
+        <translation>exemple-regles.csv</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="340"/>
+        <source>The example could not be saved in {path}: {error}</source>
+        <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="343"/>
+        <source>Example saved in {path}: edit it, then choose it.</source>
+        <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="348"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="260"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="351"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="262"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="266"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="357"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="297"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="388"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="299"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="301"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="302"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="393"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="311"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="402"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="313"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="349"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="439"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="349"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="440"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="360"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="451"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="371"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="382"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="381"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="473"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="422"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="516"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="423"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="429"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="517"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="523"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="428"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="522"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="440"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="534"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="455"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="550"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="466"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="561"/>
+        <source>Claim one recording on {pod}?</source>
+        <translation>Revendiquer un enregistrement sur {pod} ?</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="562"/>
+        <source>Claim {count} recordings on {pod}?</source>
+        <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
+        <source>Apply the plan</source>
+        <translation>Appliquer le plan</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="566"/>
+        <source>They go to one owner.</source>
+        <translation>Ils vont à un seul propriétaire.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="567"/>
+        <source>They go to {count} owners.</source>
+        <translation>Ils vont à {count} propriétaires.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
+        <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
+        <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="572"/>
+        <source>&amp;Apply {count} claims</source>
+        <translation>&amp;Appliquer {count} revendications</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="589"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="598"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="484"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="607"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="489"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="612"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="495"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="618"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -448,12 +543,17 @@
         <translation>Revendiquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="158"/>
+        <source>{count} Pod users match “{text}”: pick one in the list, or the server will be asked for “{text}” as it is.</source>
+        <translation>{count} utilisateurs Pod correspondent à « {text} » : choisissez-en un dans la liste, sinon le serveur sera interrogé sur « {text} » tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="161"/>
         <source>No Pod user matches; the server will be asked.</source>
         <translation>Aucun utilisateur Pod ne correspond ; le serveur sera interrogé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="164"/>
         <source>{user} is not staff: Pod gives claimed recordings to staff only. The recording will be claimed for you, then the video will be reassigned to {user}.</source>
         <translation>{user} n&apos;est pas « staff » : Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement sera revendiqué pour vous, puis la vidéo sera réattribuée à {user}.</translation>
     </message>
@@ -489,42 +589,47 @@
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="32"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="39"/>
         <source>Delete recordings</source>
         <translation>Supprimer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="33"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="40"/>
         <source>Delete a recording</source>
         <translation>Supprimer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="38"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="45"/>
         <source>no recorder ({folder})</source>
         <translation>aucun enregistreur ({folder})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="44"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="51"/>
         <source>&lt;p&gt;…and {count} more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;…et {count} autres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="45"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
         <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="59"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Les placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="57"/>
-        <source>The profile has no quarantine folder.</source>
-        <translation>Le profil n&apos;a pas de dossier de quarantaine.</translation>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="64"/>
+        <source>Undo needs a quarantine folder, and this profile has none: without one the files are deleted for good.</source>
+        <translation>L&apos;annulation demande un dossier de quarantaine, et ce profil n&apos;en a pas : sans lui, les fichiers sont supprimés définitivement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="69"/>
+        <source>&amp;Set a quarantine folder…</source>
+        <translation>&amp;Définir un dossier de quarantaine…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="81"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -532,78 +637,78 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="100"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="133"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="101"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="110"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="111"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="111"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="112"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="112"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="114"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="114"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="115"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="115"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="116"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="142"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="154"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="155"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="157"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="158"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="159"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="164"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
@@ -813,17 +918,22 @@
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="248"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="249"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="290"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="249"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="291"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="309"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="310"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -849,361 +959,361 @@
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="230"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="235"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="232"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="237"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="242"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="247"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="242"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="247"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="244"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="249"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="257"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="262"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="258"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="350"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="263"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="355"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="262"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="263"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="270"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="890"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="275"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="912"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="281"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="286"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="344"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="349"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="345"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="350"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="346"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="351"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="348"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="353"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="349"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="354"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="352"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="357"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="412"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="422"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="432"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="455"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="470"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="457"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="472"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="459"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="474"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="463"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="507"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="513"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="542"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="525"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="554"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="528"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="557"/>
         <source>This folder belongs to no recorder.</source>
         <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="562"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="591"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="564"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="593"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="608"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="637"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="609"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="638"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="620"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="626"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="655"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="628"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="630"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="659"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="634"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="663"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="664"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="640"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="669"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="642"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="671"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="643"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="672"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="676"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="679"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="652"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="681"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="694"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="714"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="695"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="715"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="735"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="757"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="736"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="787"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="789"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="796"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="803"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="805"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="840"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="840"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="820"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="823"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="845"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="846"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="829"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="851"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="831"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="873"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="876"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="895"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="854"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="877"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="874"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="896"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="891"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="895"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="916"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="931"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="953"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="957"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="952"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="974"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="954"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="976"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="974"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="975"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="997"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="980"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1002"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1313,7 +1423,7 @@
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="375"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="376"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1345,7 +1455,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="91"/>
-        <location filename="../../recmanager/ui/main_window.py" line="433"/>
+        <location filename="../../recmanager/ui/main_window.py" line="441"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1415,7 +1525,7 @@
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="435"/>
+        <location filename="../../recmanager/ui/main_window.py" line="443"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -1475,109 +1585,109 @@
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="169"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="245"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="170"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="246"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="172"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="173"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="178"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="181"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="190"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="198"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="199"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="208"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="209"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="232"/>
         <location filename="../../recmanager/ui/recorders_window.py" line="233"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="234"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="248"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="249"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="289"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="290"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="298"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="300"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -1585,225 +1695,230 @@
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="66"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="89"/>
         <source>Package to encrypted DASH</source>
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="114"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="93"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="116"/>
         <source>The recording&apos;s .mp4 file</source>
         <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="94"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="178"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="119"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="123"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="103"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="137"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="127"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="115"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="138"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="139"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="141"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="153"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="156"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="160"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="166"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="168"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="146"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="173"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="175"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="180"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="202"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="207"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="230"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="217"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="240"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="241"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="224"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="248"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="246"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="288"/>
+        <source>This folder is inside the deposit folder {folder}: Pod&apos;s cron would take the DASH segments for new recordings. Choose a folder outside it.</source>
+        <translation>Ce dossier est dans le dossier de dépôt {folder} : le cron de Pod prendrait les segments DASH pour de nouveaux enregistrements. Choisissez un dossier en dehors.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="297"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="112"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="246"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="316"/>
+        <source>Give the output folder&apos;s full path (or use Browse…).</source>
+        <translation>Donnez le chemin complet du dossier de sortie (ou utilisez Parcourir…).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="297"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="309"/>
         <source>Choose the recording to package.</source>
         <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="260"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="311"/>
         <source>The input file does not exist.</source>
         <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="263"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="314"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="265"/>
-        <source>The output folder exists and is not empty.</source>
-        <translation>Le dossier de sortie existe et n&apos;est pas vide.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="274"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="330"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="333"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="341"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="401"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -1811,47 +1926,47 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="62"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="63"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="123"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="129"/>
         <source>rules file, line {line}</source>
         <translation>fichier de règles, ligne {line}</translation>
     </message>
@@ -1949,236 +2064,264 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="50"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="51"/>
         <source>Connection profiles</source>
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="69"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="70"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="72"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="73"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="76"/>
         <source>Delete profile…</source>
         <translation>Supprimer le profil…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="82"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="213"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="232"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="89"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="90"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="90"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="99"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="108"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="116"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
+        <source>optional, e.g. /data/ftp-pod/quarantine</source>
+        <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
+        <source>Quarantine folder</source>
+        <translation>Dossier de quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
+        <source>Deleted recordings wait here, so that a delete can be undone.
+Empty: deletes cannot be undone.</source>
+        <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
+Vide : les suppressions ne peuvent pas être annulées.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="141"/>
+        <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
+        <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="146"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="147"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="153"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="171"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="178"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="211"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="230"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="242"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="271"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="254"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="257"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="271"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="283"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="286"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="262"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="291"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="264"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="278"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="307"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="279"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="308"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="289"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="318"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="302"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="331"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -2249,163 +2392,163 @@
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="74"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="76"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="77"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="100"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="104"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="106"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="111"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="115"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="118"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="127"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="223"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="140"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="150"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="151"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="153"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="156"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="157"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="173"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="223"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="227"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="226"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="228"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="237"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="284"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="286"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="296"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="298"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="312"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="315"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="319"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2436,57 +2579,57 @@
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="114"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="115"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="136"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="137"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="139"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="140"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2494,58 +2637,58 @@
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="333"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="334"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="357"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="358"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="359"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="360"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="362"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="363"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="364"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="365"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="366"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="396"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="367"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="397"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="409"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="410"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="418"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="420"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="473"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="475"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="496"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="498"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="502"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="504"/>
         <source>%n recorder(s).</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2553,7 +2696,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="508"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="510"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2649,74 +2792,74 @@
         <translation>Supprimer le fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="72"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="74"/>
         <source>&amp;Run checks</source>
         <translation>&amp;Lancer les vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="78"/>
         <source>Checks not run yet.</source>
         <translation>Vérifications pas encore lancées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="82"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="84"/>
         <source>Manual &amp;claiming on this Pod:</source>
         <translation>&amp;Revendication manuelle sur ce Pod :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
         <source>Pod&apos;s ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
         <translation>Réglage ALLOW_MANUAL_RECORDING_CLAIMING de Pod. Pod ne le publie pas : renseignez-vous auprès de ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="90"/>
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="90"/>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="89"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
         <source>not allowed</source>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="183"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="112"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="185"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="104"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="133"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="135"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="152"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="154"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="153"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="155"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -2724,7 +2867,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="165"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="167"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -2732,7 +2875,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="44"/>
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="45"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -2773,7 +2916,7 @@
         <translation>Exporter en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="125"/>
         <source>Export the set-up sheet</source>
         <translation>Exporter la fiche de configuration</translation>
     </message>
@@ -2820,32 +2963,32 @@
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="322"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="323"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="327"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="328"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="332"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="333"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="348"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="349"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="361"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="362"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="365"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -2933,257 +3076,257 @@
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="376"/>
+        <location filename="../../recmanager/actions.py" line="377"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="391"/>
+        <location filename="../../recmanager/actions.py" line="392"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="409"/>
+        <location filename="../../recmanager/actions.py" line="410"/>
         <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
         <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="411"/>
+        <location filename="../../recmanager/actions.py" line="412"/>
         <source>Check the deposit settings of the profile, then try again.</source>
         <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="429"/>
+        <location filename="../../recmanager/actions.py" line="430"/>
         <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
         <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="432"/>
+        <location filename="../../recmanager/actions.py" line="433"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="436"/>
+        <location filename="../../recmanager/actions.py" line="437"/>
         <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
         <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="442"/>
+        <location filename="../../recmanager/actions.py" line="443"/>
         <source>Wait for the upload to end and Pod&apos;s next scan.</source>
         <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="454"/>
+        <location filename="../../recmanager/actions.py" line="455"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="459"/>
+        <location filename="../../recmanager/actions.py" line="460"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="476"/>
+        <location filename="../../recmanager/actions.py" line="477"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="482"/>
+        <location filename="../../recmanager/actions.py" line="483"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="499"/>
+        <location filename="../../recmanager/actions.py" line="500"/>
         <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
         <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="505"/>
+        <location filename="../../recmanager/actions.py" line="506"/>
         <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
         <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="517"/>
+        <location filename="../../recmanager/actions.py" line="518"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="523"/>
+        <location filename="../../recmanager/actions.py" line="524"/>
         <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
         <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="540"/>
+        <location filename="../../recmanager/actions.py" line="541"/>
         <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="827"/>
+        <location filename="../../recmanager/actions.py" line="829"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="829"/>
+        <location filename="../../recmanager/actions.py" line="831"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="849"/>
+        <location filename="../../recmanager/actions.py" line="851"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="855"/>
+        <location filename="../../recmanager/actions.py" line="857"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="530"/>
+        <location filename="../../recmanager/actions.py" line="531"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="534"/>
+        <location filename="../../recmanager/actions.py" line="535"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="546"/>
+        <location filename="../../recmanager/actions.py" line="547"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="557"/>
+        <location filename="../../recmanager/actions.py" line="558"/>
         <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
         <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="565"/>
+        <location filename="../../recmanager/actions.py" line="566"/>
         <source>Reassign video {video} to {user}.</source>
         <translation>Réattribuez la vidéo {video} à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="571"/>
+        <location filename="../../recmanager/actions.py" line="572"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="576"/>
+        <location filename="../../recmanager/actions.py" line="577"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="603"/>
+        <location filename="../../recmanager/actions.py" line="604"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="604"/>
+        <location filename="../../recmanager/actions.py" line="605"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="609"/>
+        <location filename="../../recmanager/actions.py" line="610"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="638"/>
+        <location filename="../../recmanager/actions.py" line="639"/>
         <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
         <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="644"/>
+        <location filename="../../recmanager/actions.py" line="645"/>
         <source>Try again once the connection is steady.</source>
         <translation>Réessayez une fois la connexion stable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="650"/>
+        <location filename="../../recmanager/actions.py" line="651"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="663"/>
+        <location filename="../../recmanager/actions.py" line="664"/>
         <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
         <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="668"/>
+        <location filename="../../recmanager/actions.py" line="669"/>
         <source>Look at the video&apos;s owner in Pod before trying again.</source>
         <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="677"/>
+        <location filename="../../recmanager/actions.py" line="678"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="678"/>
+        <location filename="../../recmanager/actions.py" line="679"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="685"/>
+        <location filename="../../recmanager/actions.py" line="687"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="688"/>
+        <location filename="../../recmanager/actions.py" line="690"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="717"/>
+        <location filename="../../recmanager/actions.py" line="719"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="732"/>
+        <location filename="../../recmanager/actions.py" line="734"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="736"/>
+        <location filename="../../recmanager/actions.py" line="738"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="742"/>
+        <location filename="../../recmanager/actions.py" line="744"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="745"/>
+        <location filename="../../recmanager/actions.py" line="747"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="748"/>
+        <location filename="../../recmanager/actions.py" line="750"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="754"/>
+        <location filename="../../recmanager/actions.py" line="756"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="756"/>
+        <location filename="../../recmanager/actions.py" line="758"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="771"/>
+        <location filename="../../recmanager/actions.py" line="773"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="777"/>
+        <location filename="../../recmanager/actions.py" line="779"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="787"/>
+        <location filename="../../recmanager/actions.py" line="789"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3605,57 +3748,62 @@
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="149"/>
+        <location filename="../../recmanager/commands/recorders.py" line="155"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="167"/>
+        <location filename="../../recmanager/commands/recorders.py" line="173"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="168"/>
+        <location filename="../../recmanager/commands/recorders.py" line="174"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="172"/>
+        <location filename="../../recmanager/commands/recorders.py" line="178"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="173"/>
+        <location filename="../../recmanager/commands/recorders.py" line="179"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="202"/>
+        <location filename="../../recmanager/commands/recorders.py" line="208"/>
         <source>Pod has no video type &quot;{value}&quot;.</source>
         <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="203"/>
+        <location filename="../../recmanager/commands/recorders.py" line="209"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="274"/>
+        <location filename="../../recmanager/commands/recorders.py" line="284"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="304"/>
+        <location filename="../../recmanager/commands/recorders.py" line="314"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="307"/>
+        <location filename="../../recmanager/commands/recorders.py" line="317"/>
+        <source>No problem found by the checks that ran; {count} could not run (see above).</source>
+        <translation>Aucun problème trouvé par les vérifications faites ; {count} n&apos;ont pas pu être faites (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/recorders.py" line="321"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="321"/>
+        <location filename="../../recmanager/commands/recorders.py" line="337"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
@@ -3763,67 +3911,82 @@
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="192"/>
+        <location filename="../../recmanager/config.py" line="195"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="224"/>
+        <location filename="../../recmanager/config.py" line="226"/>
+        <source>The quarantine folder is an absolute path.</source>
+        <translation>Le dossier de quarantaine est un chemin absolu.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="232"/>
+        <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
+        <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="237"/>
+        <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
+        <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="273"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="241"/>
+        <location filename="../../recmanager/config.py" line="290"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="242"/>
+        <location filename="../../recmanager/config.py" line="291"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="435"/>
+        <location filename="../../recmanager/config.py" line="488"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="425"/>
+        <location filename="../../recmanager/config.py" line="478"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="372"/>
+        <location filename="../../recmanager/config.py" line="425"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="373"/>
+        <location filename="../../recmanager/config.py" line="426"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="381"/>
+        <location filename="../../recmanager/config.py" line="434"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="391"/>
+        <location filename="../../recmanager/config.py" line="444"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="402"/>
+        <location filename="../../recmanager/config.py" line="455"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="432"/>
+        <location filename="../../recmanager/config.py" line="485"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="439"/>
+        <location filename="../../recmanager/config.py" line="492"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -3831,90 +3994,110 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="34"/>
+        <location filename="../../recmanager/connection.py" line="35"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="38"/>
+        <location filename="../../recmanager/connection.py" line="39"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="41"/>
+        <location filename="../../recmanager/connection.py" line="42"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="43"/>
+        <location filename="../../recmanager/connection.py" line="44"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="47"/>
+        <location filename="../../recmanager/connection.py" line="48"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="51"/>
+        <location filename="../../recmanager/connection.py" line="52"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="55"/>
+        <location filename="../../recmanager/connection.py" line="56"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="65"/>
+        <location filename="../../recmanager/connection.py" line="66"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="67"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="70"/>
+        <location filename="../../recmanager/connection.py" line="71"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="74"/>
+        <location filename="../../recmanager/connection.py" line="75"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="96"/>
+        <location filename="../../recmanager/connection.py" line="97"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="104"/>
+        <location filename="../../recmanager/connection.py" line="105"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="108"/>
+        <location filename="../../recmanager/connection.py" line="109"/>
         <source>{count} recorder folders under {root}.</source>
         <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="120"/>
+        <source>Quarantine</source>
+        <translation>Quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="125"/>
+        <source>Deleted recordings can be moved to {folder} and back.</source>
+        <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
 </context>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../recmanager/context.py" line="67"/>
+        <location filename="../../recmanager/context.py" line="76"/>
         <source>No connection profile is set up.</source>
         <translation>Aucun profil de connexion n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="68"/>
+        <location filename="../../recmanager/context.py" line="77"/>
         <source>Create one in the application, pass --profile NAME, or set RECMANAGER_POD_URL and RECMANAGER_POD_TOKEN.</source>
         <translation>Créez-en un dans l&apos;application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="85"/>
+        <location filename="../../recmanager/context.py" line="97"/>
+        <source>Check {variables}: this run&apos;s settings come from environment variables, not from a saved profile.</source>
+        <translation>Vérifiez {variables} : les réglages de cette exécution viennent de variables d&apos;environnement, pas d&apos;un profil enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/context.py" line="99"/>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/context.py" line="116"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>
@@ -3966,47 +4149,47 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Indiquez le dossier de dépôt monté dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="62"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="63"/>
         <source>The profile &quot;{name}&quot; has no SFTP server.</source>
         <translation>Le profil « {name} » n&apos;a pas de serveur SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="64"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="65"/>
         <source>Set the SFTP host in the profile, or a mounted folder.</source>
         <translation>Indiquez l&apos;hôte SFTP dans le profil, ou un dossier monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="80"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="82"/>
         <source>The deposit address is empty.</source>
         <translation>L&apos;adresse de dépôt est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="85"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="87"/>
         <source>A password in the deposit address is not accepted.</source>
         <translation>Un mot de passe dans l&apos;adresse de dépôt n&apos;est pas accepté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="86"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="88"/>
         <source>Use a key or ssh-agent, or store the password in a profile.</source>
         <translation>Utilisez une clé ou ssh-agent, ou enregistrez le mot de passe dans un profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="89"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="91"/>
         <source>The deposit address {spec} has no host.</source>
         <translation>L&apos;adresse de dépôt {spec} n&apos;a pas d&apos;hôte.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="94"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="96"/>
         <source>The path in {spec} must be absolute.</source>
         <translation>Le chemin indiqué dans {spec} doit être absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="106"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="108"/>
         <source>Unknown authentication &quot;{auth}&quot;: use key, agent or password.</source>
         <translation>Authentification « {auth} » inconnue : utilisez key, agent ou password.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="113"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="115"/>
         <source>The deposit {spec} is neither sftp://… nor a folder.</source>
         <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
@@ -4088,7 +4271,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="310"/>
         <location filename="../../recmanager/deposit/base.py" line="552"/>
-        <location filename="../../recmanager/deposit/base.py" line="642"/>
+        <location filename="../../recmanager/deposit/base.py" line="679"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -4212,36 +4395,48 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/base.py" line="619"/>
+        <location filename="../../recmanager/deposit/base.py" line="643"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/base.py" line="620"/>
+        <location filename="../../recmanager/deposit/base.py" line="644"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="638"/>
+        <location filename="../../recmanager/deposit/base.py" line="657"/>
+        <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
+        <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="660"/>
+        <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
+        <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="675"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="644"/>
+        <location filename="../../recmanager/deposit/base.py" line="681"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="649"/>
+        <location filename="../../recmanager/deposit/base.py" line="686"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="694"/>
+        <location filename="../../recmanager/deposit/base.py" line="731"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="733"/>
+        <location filename="../../recmanager/deposit/base.py" line="770"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4468,7 +4663,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../recmanager/errors.py" line="33"/>
+        <location filename="../../recmanager/errors.py" line="39"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -4549,7 +4744,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="363"/>
+        <location filename="../../recmanager/packaging/job.py" line="402"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -4560,6 +4755,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/ffmpeg.py" line="117"/>
+        <location filename="../../recmanager/packaging/job.py" line="396"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
@@ -4574,62 +4770,67 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="431"/>
+        <location filename="../../recmanager/packaging/job.py" line="245"/>
+        <source>The output folder {path} cannot be used: {error}</source>
+        <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/job.py" line="250"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="433"/>
+        <location filename="../../recmanager/packaging/job.py" line="252"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="437"/>
+        <location filename="../../recmanager/packaging/job.py" line="256"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="441"/>
+        <location filename="../../recmanager/packaging/job.py" line="260"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="449"/>
+        <location filename="../../recmanager/packaging/job.py" line="471"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="457"/>
+        <location filename="../../recmanager/packaging/job.py" line="479"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="485"/>
+        <location filename="../../recmanager/packaging/job.py" line="507"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="498"/>
+        <location filename="../../recmanager/packaging/job.py" line="520"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="501"/>
+        <location filename="../../recmanager/packaging/job.py" line="523"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="524"/>
+        <location filename="../../recmanager/packaging/job.py" line="546"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="534"/>
+        <location filename="../../recmanager/packaging/job.py" line="556"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="643"/>
+        <location filename="../../recmanager/packaging/job.py" line="665"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -4765,22 +4966,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="97"/>
+        <location filename="../../recmanager/commands/package.py" line="103"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="113"/>
+        <location filename="../../recmanager/commands/package.py" line="121"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="157"/>
+        <location filename="../../recmanager/commands/package.py" line="165"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="161"/>
+        <location filename="../../recmanager/commands/package.py" line="169"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
     </message>
@@ -4816,292 +5017,292 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="175"/>
+        <location filename="../../recmanager/pod/rest.py" line="176"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="177"/>
+        <location filename="../../recmanager/pod/rest.py" line="178"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
         <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="180"/>
+        <location filename="../../recmanager/pod/rest.py" line="181"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="195"/>
+        <location filename="../../recmanager/pod/rest.py" line="196"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
         <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="198"/>
+        <location filename="../../recmanager/pod/rest.py" line="199"/>
         <source>Check that you are on the university network or its VPN.</source>
         <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="202"/>
+        <location filename="../../recmanager/pod/rest.py" line="203"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
         <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="205"/>
+        <location filename="../../recmanager/pod/rest.py" line="206"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="210"/>
+        <location filename="../../recmanager/pod/rest.py" line="211"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="213"/>
+        <location filename="../../recmanager/pod/rest.py" line="214"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="219"/>
+        <location filename="../../recmanager/pod/rest.py" line="221"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="222"/>
+        <location filename="../../recmanager/pod/rest.py" line="224"/>
         <source>Check the Pod address and port, and that the server is running.</source>
         <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="227"/>
+        <location filename="../../recmanager/pod/rest.py" line="229"/>
         <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="230"/>
+        <location filename="../../recmanager/pod/rest.py" line="232"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="288"/>
+        <location filename="../../recmanager/pod/rest.py" line="290"/>
         <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
         <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="294"/>
+        <location filename="../../recmanager/pod/rest.py" line="296"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="301"/>
+        <location filename="../../recmanager/pod/rest.py" line="303"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="305"/>
+        <location filename="../../recmanager/pod/rest.py" line="307"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
         <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="310"/>
+        <location filename="../../recmanager/pod/rest.py" line="312"/>
         <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="314"/>
+        <location filename="../../recmanager/pod/rest.py" line="316"/>
         <source>Pod received no token with the request ({where}).</source>
         <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="318"/>
+        <location filename="../../recmanager/pod/rest.py" line="320"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
         <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="325"/>
+        <location filename="../../recmanager/pod/rest.py" line="327"/>
         <source>Pod refused the API token ({detail}).</source>
         <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="329"/>
+        <location filename="../../recmanager/pod/rest.py" line="331"/>
         <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
         <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="339"/>
+        <location filename="../../recmanager/pod/rest.py" line="341"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="342"/>
+        <location filename="../../recmanager/pod/rest.py" line="344"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
         <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="349"/>
+        <location filename="../../recmanager/pod/rest.py" line="352"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
         <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="354"/>
+        <location filename="../../recmanager/pod/rest.py" line="357"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="357"/>
+        <location filename="../../recmanager/pod/rest.py" line="360"/>
         <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
         <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="363"/>
+        <location filename="../../recmanager/pod/rest.py" line="366"/>
         <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
         <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="369"/>
+        <location filename="../../recmanager/pod/rest.py" line="372"/>
         <source>Pod has nothing at {where} ({detail}).</source>
         <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="373"/>
+        <location filename="../../recmanager/pod/rest.py" line="376"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
         <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="378"/>
+        <location filename="../../recmanager/pod/rest.py" line="381"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="384"/>
+        <location filename="../../recmanager/pod/rest.py" line="387"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="576"/>
+        <location filename="../../recmanager/pod/rest.py" line="579"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
         <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="593"/>
+        <location filename="../../recmanager/pod/rest.py" line="596"/>
         <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
         <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="599"/>
+        <location filename="../../recmanager/pod/rest.py" line="602"/>
         <source>Check the Pod address in the profile.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="640"/>
+        <location filename="../../recmanager/pod/rest.py" line="644"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="684"/>
+        <location filename="../../recmanager/pod/rest.py" line="688"/>
         <source>No Pod API token was given.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="706"/>
+        <location filename="../../recmanager/pod/rest.py" line="710"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="709"/>
+        <location filename="../../recmanager/pod/rest.py" line="713"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="732"/>
+        <location filename="../../recmanager/pod/rest.py" line="737"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="741"/>
+        <location filename="../../recmanager/pod/rest.py" line="746"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="745"/>
+        <location filename="../../recmanager/pod/rest.py" line="750"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="782"/>
+        <location filename="../../recmanager/pod/rest.py" line="787"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="790"/>
+        <location filename="../../recmanager/pod/rest.py" line="795"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="904"/>
+        <location filename="../../recmanager/pod/rest.py" line="909"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="907"/>
+        <location filename="../../recmanager/pod/rest.py" line="912"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="964"/>
+        <location filename="../../recmanager/pod/rest.py" line="969"/>
         <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
         <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="972"/>
+        <location filename="../../recmanager/pod/rest.py" line="977"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="978"/>
+        <location filename="../../recmanager/pod/rest.py" line="983"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1001"/>
+        <location filename="../../recmanager/pod/rest.py" line="1006"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1011"/>
+        <location filename="../../recmanager/pod/rest.py" line="1016"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1024"/>
+        <location filename="../../recmanager/pod/rest.py" line="1029"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1032"/>
+        <location filename="../../recmanager/pod/rest.py" line="1037"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1041"/>
+        <location filename="../../recmanager/pod/rest.py" line="1046"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1046"/>
+        <location filename="../../recmanager/pod/rest.py" line="1051"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1054"/>
+        <location filename="../../recmanager/pod/rest.py" line="1059"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1055"/>
+        <location filename="../../recmanager/pod/rest.py" line="1060"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1077"/>
+        <location filename="../../recmanager/pod/rest.py" line="1082"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
@@ -5121,107 +5322,107 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Les réglages des enregistreurs et les changements de propriétaire avec déplacement des fichiers nécessitent la connexion web d&apos;un superutilisateur : ajoutez-la dans la fenêtre du profil, ou définissez RECMANAGER_POD_USER et RECMANAGER_POD_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="347"/>
+        <location filename="../../recmanager/pod/web.py" line="348"/>
         <source>Pod at {url} offers no local login ({reason}): it seems to use single sign-on only, so recmanager cannot open a web session there.</source>
         <translation>Pod sur {url} ne propose pas de connexion locale ({reason}) : il semble n&apos;utiliser que l&apos;authentification unique (SSO), recmanager ne peut donc pas y ouvrir de session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="352"/>
+        <location filename="../../recmanager/pod/web.py" line="353"/>
         <source>Ask the Pod administrators for a local superuser account, or make this change in Pod&apos;s administration pages with a browser.</source>
         <translation>Demandez aux administrateurs de Pod un compte superutilisateur local, ou effectuez cette modification dans les pages d&apos;administration de Pod avec un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="370"/>
+        <location filename="../../recmanager/pod/web.py" line="371"/>
         <source>no username and password form</source>
         <translation>aucun formulaire de nom d&apos;utilisateur et de mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="387"/>
+        <location filename="../../recmanager/pod/web.py" line="388"/>
         <source>Pod refused the web login of {user}: wrong password, or the account is not staff.</source>
         <translation>Pod a refusé la connexion web de {user} : mot de passe incorrect, ou le compte n&apos;est pas « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="392"/>
+        <location filename="../../recmanager/pod/web.py" line="393"/>
         <source>Check the web login and password in the profile.</source>
         <translation>Vérifiez l&apos;identifiant et le mot de passe web dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="404"/>
+        <location filename="../../recmanager/pod/web.py" line="406"/>
         <source>the login page asks for other credentials</source>
         <translation>la page de connexion demande d&apos;autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="412"/>
+        <location filename="../../recmanager/pod/web.py" line="414"/>
         <source>the login page sends to {host}</source>
         <translation>la page de connexion redirige vers {host}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="415"/>
+        <location filename="../../recmanager/pod/web.py" line="417"/>
         <source>the login page redirects in circles</source>
         <translation>la page de connexion redirige en boucle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="427"/>
+        <location filename="../../recmanager/pod/web.py" line="429"/>
         <source>Pod keeps asking {user} to log in for {path}.</source>
         <translation>Pod redemande sans cesse à {user} de se connecter pour {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="430"/>
+        <location filename="../../recmanager/pod/web.py" line="432"/>
         <source>The account needs superuser rights on Pod.</source>
         <translation>Le compte doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="439"/>
+        <location filename="../../recmanager/pod/web.py" line="441"/>
         <source>Pod&apos;s page {path} has no form recmanager knows.</source>
         <translation>La page {path} de Pod ne contient aucun formulaire connu de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="442"/>
+        <location filename="../../recmanager/pod/web.py" line="444"/>
         <source>This Pod version may differ; do it in a browser.</source>
         <translation>Cette version de Pod est peut-être différente ; effectuez l&apos;opération dans un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="483"/>
+        <location filename="../../recmanager/pod/web.py" line="485"/>
         <source>This Pod&apos;s recorder form has no such field.</source>
         <translation>Le formulaire d&apos;enregistreur de ce Pod n&apos;a pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="490"/>
+        <location filename="../../recmanager/pod/web.py" line="492"/>
         <source>Pod&apos;s recorder form cannot set: {names}.</source>
         <translation>Le formulaire d&apos;enregistreur de Pod ne permet pas de définir : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="505"/>
+        <location filename="../../recmanager/pod/web.py" line="507"/>
         <source>Pod saved the recorder but did not say which id it got ({location}).</source>
         <translation>Pod a sauvegardé l&apos;enregistreur mais n&apos;a pas indiqué quel identifiant lui a été attribué ({location}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="509"/>
+        <location filename="../../recmanager/pod/web.py" line="511"/>
         <source>the recorder</source>
         <translation>l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="519"/>
+        <location filename="../../recmanager/pod/web.py" line="521"/>
         <source>Pod did not say why.</source>
         <translation>Pod n&apos;a pas indiqué pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="521"/>
+        <location filename="../../recmanager/pod/web.py" line="523"/>
         <source>Pod refused {what}: {errors}</source>
         <translation>Pod a refusé {what} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="538"/>
+        <location filename="../../recmanager/pod/web.py" line="540"/>
         <source>the deletion</source>
         <translation>la suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="582"/>
+        <location filename="../../recmanager/pod/web.py" line="584"/>
         <source>Pod refused the owner change: {detail}</source>
         <translation>Pod a refusé le changement de propriétaire : {detail}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="592"/>
+        <location filename="../../recmanager/pod/web.py" line="594"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
         <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
     </message>
@@ -5229,492 +5430,492 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="61"/>
+        <location filename="../../recmanager/recorders.py" line="62"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="62"/>
+        <location filename="../../recmanager/recorders.py" line="63"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="63"/>
+        <location filename="../../recmanager/recorders.py" line="64"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="64"/>
+        <location filename="../../recmanager/recorders.py" line="65"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="65"/>
+        <location filename="../../recmanager/recorders.py" line="66"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="66"/>
+        <location filename="../../recmanager/recorders.py" line="67"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="67"/>
+        <location filename="../../recmanager/recorders.py" line="68"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68"/>
+        <location filename="../../recmanager/recorders.py" line="69"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69"/>
+        <location filename="../../recmanager/recorders.py" line="70"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70"/>
+        <location filename="../../recmanager/recorders.py" line="71"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="72"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="152"/>
+        <location filename="../../recmanager/recorders.py" line="153"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="154"/>
+        <location filename="../../recmanager/recorders.py" line="155"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="158"/>
+        <location filename="../../recmanager/recorders.py" line="159"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="160"/>
+        <location filename="../../recmanager/recorders.py" line="161"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="164"/>
+        <location filename="../../recmanager/recorders.py" line="165"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="200"/>
+        <location filename="../../recmanager/recorders.py" line="201"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="202"/>
+        <location filename="../../recmanager/recorders.py" line="203"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="205"/>
+        <location filename="../../recmanager/recorders.py" line="206"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="212"/>
+        <location filename="../../recmanager/recorders.py" line="213"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="221"/>
+        <location filename="../../recmanager/recorders.py" line="222"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="226"/>
+        <location filename="../../recmanager/recorders.py" line="227"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="235"/>
+        <location filename="../../recmanager/recorders.py" line="236"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="257"/>
+        <location filename="../../recmanager/recorders.py" line="258"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="263"/>
+        <location filename="../../recmanager/recorders.py" line="264"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="267"/>
+        <location filename="../../recmanager/recorders.py" line="268"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="270"/>
+        <location filename="../../recmanager/recorders.py" line="271"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="276"/>
+        <location filename="../../recmanager/recorders.py" line="277"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="280"/>
+        <location filename="../../recmanager/recorders.py" line="281"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="284"/>
+        <location filename="../../recmanager/recorders.py" line="285"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="290"/>
+        <location filename="../../recmanager/recorders.py" line="291"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="292"/>
+        <location filename="../../recmanager/recorders.py" line="293"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="329"/>
+        <location filename="../../recmanager/recorders.py" line="330"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="332"/>
+        <location filename="../../recmanager/recorders.py" line="333"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="335"/>
+        <location filename="../../recmanager/recorders.py" line="336"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="338"/>
+        <location filename="../../recmanager/recorders.py" line="339"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="340"/>
+        <location filename="../../recmanager/recorders.py" line="341"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="348"/>
+        <location filename="../../recmanager/recorders.py" line="349"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="392"/>
+        <location filename="../../recmanager/recorders.py" line="393"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="393"/>
+        <location filename="../../recmanager/recorders.py" line="394"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="402"/>
+        <location filename="../../recmanager/recorders.py" line="403"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="404"/>
+        <location filename="../../recmanager/recorders.py" line="405"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="507"/>
+        <location filename="../../recmanager/recorders.py" line="508"/>
         <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="512"/>
+        <location filename="../../recmanager/recorders.py" line="513"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="522"/>
+        <location filename="../../recmanager/recorders.py" line="523"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="526"/>
+        <location filename="../../recmanager/recorders.py" line="527"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="541"/>
+        <location filename="../../recmanager/recorders.py" line="542"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="545"/>
+        <location filename="../../recmanager/recorders.py" line="546"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="553"/>
+        <location filename="../../recmanager/recorders.py" line="554"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="558"/>
+        <location filename="../../recmanager/recorders.py" line="559"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="567"/>
+        <location filename="../../recmanager/recorders.py" line="568"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="570"/>
+        <location filename="../../recmanager/recorders.py" line="571"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="576"/>
+        <location filename="../../recmanager/recorders.py" line="577"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="579"/>
+        <location filename="../../recmanager/recorders.py" line="580"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="594"/>
+        <location filename="../../recmanager/recorders.py" line="595"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="598"/>
+        <location filename="../../recmanager/recorders.py" line="599"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="732"/>
+        <location filename="../../recmanager/recorders.py" line="733"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="735"/>
+        <location filename="../../recmanager/recorders.py" line="736"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="746"/>
+        <location filename="../../recmanager/recorders.py" line="747"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="747"/>
+        <location filename="../../recmanager/recorders.py" line="748"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="852"/>
+        <location filename="../../recmanager/recorders.py" line="853"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="878"/>
+        <location filename="../../recmanager/recorders.py" line="879"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="880"/>
+        <location filename="../../recmanager/recorders.py" line="881"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="901"/>
+        <location filename="../../recmanager/recorders.py" line="902"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="903"/>
+        <location filename="../../recmanager/recorders.py" line="904"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="920"/>
+        <location filename="../../recmanager/recorders.py" line="921"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="925"/>
+        <location filename="../../recmanager/recorders.py" line="926"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="927"/>
+        <location filename="../../recmanager/recorders.py" line="928"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="954"/>
+        <location filename="../../recmanager/recorders.py" line="955"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="971"/>
+        <location filename="../../recmanager/recorders.py" line="972"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="974"/>
+        <location filename="../../recmanager/recorders.py" line="975"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="977"/>
+        <location filename="../../recmanager/recorders.py" line="978"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="979"/>
+        <location filename="../../recmanager/recorders.py" line="980"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="982"/>
+        <location filename="../../recmanager/recorders.py" line="983"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="983"/>
+        <location filename="../../recmanager/recorders.py" line="984"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="984"/>
+        <location filename="../../recmanager/recorders.py" line="985"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders.py" line="986"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="986"/>
+        <location filename="../../recmanager/recorders.py" line="987"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders.py" line="988"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders.py" line="988"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="989"/>
+        <location filename="../../recmanager/recorders.py" line="990"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="991"/>
+        <location filename="../../recmanager/recorders.py" line="992"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="992"/>
+        <location filename="../../recmanager/recorders.py" line="993"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="995"/>
+        <location filename="../../recmanager/recorders.py" line="996"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="996"/>
+        <location filename="../../recmanager/recorders.py" line="997"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998"/>
+        <location filename="../../recmanager/recorders.py" line="999"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1002"/>
+        <location filename="../../recmanager/recorders.py" line="1003"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1030"/>
+        <location filename="../../recmanager/recorders.py" line="1031"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1033"/>
+        <location filename="../../recmanager/recorders.py" line="1034"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1065"/>
+        <location filename="../../recmanager/recorders.py" line="1066"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1099"/>
+        <location filename="../../recmanager/recorders.py" line="1100"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1103"/>
+        <location filename="../../recmanager/recorders.py" line="1104"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1107"/>
+        <location filename="../../recmanager/recorders.py" line="1108"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1193"/>
+        <location filename="../../recmanager/recorders.py" line="1210"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1197"/>
+        <location filename="../../recmanager/recorders.py" line="1214"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1202"/>
+        <location filename="../../recmanager/recorders.py" line="1219"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1205"/>
+        <location filename="../../recmanager/recorders.py" line="1222"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1207"/>
+        <location filename="../../recmanager/recorders.py" line="1224"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -5798,72 +5999,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="294"/>
+        <location filename="../../recmanager/config.py" line="347"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="295"/>
+        <location filename="../../recmanager/config.py" line="348"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="303"/>
+        <location filename="../../recmanager/config.py" line="356"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="304"/>
+        <location filename="../../recmanager/config.py" line="357"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="316"/>
+        <location filename="../../recmanager/config.py" line="369"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="317"/>
+        <location filename="../../recmanager/config.py" line="370"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="327"/>
+        <location filename="../../recmanager/config.py" line="380"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="328"/>
+        <location filename="../../recmanager/config.py" line="381"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="336"/>
+        <location filename="../../recmanager/config.py" line="389"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="337"/>
+        <location filename="../../recmanager/config.py" line="390"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="345"/>
+        <location filename="../../recmanager/config.py" line="398"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="346"/>
+        <location filename="../../recmanager/config.py" line="399"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="354"/>
+        <location filename="../../recmanager/config.py" line="407"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="355"/>
+        <location filename="../../recmanager/config.py" line="408"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -255,3 +255,37 @@ def test_the_make_run_sandbox_stops_when_its_launcher_is_killed(
             if sandbox_pid is not None:  # left running by a failure
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(sandbox_pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("quit_signal", [signal.SIGINT, signal.SIGHUP, signal.SIGTERM])
+def test_ctrl_c_or_a_closed_terminal_quits_make_run_and_its_sandbox(
+        xdg_cache_with_samples: Path, isolated_dirs: Paths, quit_signal: signal.Signals) -> None:
+    """`make run` in a terminal: Ctrl+C (SIGINT), closing the terminal (SIGHUP) or `kill`
+    (SIGTERM) ends the GUI's main loop cleanly, and the sandbox with it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recmanager.sandbox.run_with_gui"], cwd=REPO, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True, env=os.environ.copy(),
+    )
+    layout = run_with_gui.SandboxLayout(xdg_cache_with_samples / "recmanager" / "sandbox-gui")
+    sandbox_pid = None
+    try:
+        assert "Pod sandbox running at" in process.stdout.readline()
+        sandbox_pid = layout.read_state()["pid"]
+        log = isolated_dirs.log_dir / "recmanager.log"
+        wait_for(lambda: log.exists() and "quitting on SIGINT" in log.read_text(), 60,
+                 "the GUI's signal handlers")
+        process.send_signal(quit_signal)
+        output, _ = process.communicate(timeout=60)
+        assert process.returncode == 128 + quit_signal
+        assert "Traceback" not in output and "KeyboardInterrupt" not in output
+        assert f"{quit_signal.name} received: quitting" in log.read_text()
+        with pytest.raises(ProcessLookupError):
+            os.kill(sandbox_pid, 0)
+        assert not layout.state_file.exists()  # stopped cleanly, not killed
+    finally:
+        stop_process(process)
+        if sandbox_pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(sandbox_pid, signal.SIGKILL)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel
 
 from recmanager import bulk
 from recmanager.bulk import Status
@@ -70,7 +71,7 @@ def test_plan_errors_exclusion_apply_and_report(window, tmp_path, pod):
     window._write(bulk.export_plan, tmp_path / "plan.csv")
     assert "rows written" in window.progress_label.text()
 
-    window.apply()
+    window.apply(confirmed=True)
     assert window.result is not None and window.result.done == 8
     assert state_of(window, "lecture-05.mp4") == "done"
     assert "8 assigned" in window.progress_label.text()
@@ -88,12 +89,12 @@ def test_retry_failed_rows_alone(window, tmp_path, pod):
     moved = pod.deposit_root / "amphiA" / "lecture-05.mp4"
     kept = tmp_path / "lecture-05.mp4"
     moved.rename(kept)
-    window.apply()
+    window.apply(confirmed=True)
     assert (window.result.done, window.result.failed) == (7, 1)
     assert window.action_retry.isEnabled()
     assert state_of(window, "lecture-05.mp4") == "failed"
     kept.rename(moved)
-    window.retry_failed()
+    window.apply(only_failed=True, confirmed=True)
     assert (window.result.done, window.result.failed) == (1, 0)
     assert state_of(window, "lecture-05.mp4") == "done"
     assert all(row.status is Status.DONE for row in window.plan.rows if not row.excluded)
@@ -115,7 +116,7 @@ def test_inbox_selection_with_one_owner(qtbot, pod, context):
     assert not window.plan.has_errors
     assert sorted(row.title for row in window.plan.rows) == [
         "b1 (Amphi B (managed, email))", "e2 (Salle E (managed by teacher1))"]
-    window.apply()
+    window.apply(confirmed=True)
     assert window.result.done == 2
 
 
@@ -154,6 +155,74 @@ def test_main_window_action_takes_the_inbox_selection(qtbot, context, pod):
     assert sorted(row.name for row in window.selection) == ["lecture-07.mp4", "lecture-08.mp4"]
     window.owner_edit.setText("teacher2")
     window.plan_selection()
-    window.apply()
+    window.apply(confirmed=True)
     assert window.result.done == 2
     window.close()
+
+
+def answer_confirmation(qtbot, window: BulkWindow, key: Qt.Key, seen: dict) -> None:
+    """Once the confirmation is up, note what it says and press ``key`` on it."""
+    def press() -> None:
+        box = window.confirm_box
+        seen.update(text=box.text(), informative=box.informativeText(),
+                    default=box.defaultButton(),
+                    apply=window.confirm_apply_button)
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(0, press)
+
+
+def test_apply_asks_first_with_the_count_and_the_pod_address(qtbot, window, tmp_path, pod):
+    window.load_rules(rules_file(tmp_path))
+    window.exclude_errors()
+    seen: dict = {}
+    answer_confirmation(qtbot, window, Qt.Key.Key_Escape, seen)
+    window.action_apply.trigger()
+    assert "Claim 8 recordings on " + window.profile.pod_url in seen["text"]
+    assert "They go to one owner." in seen["informative"]
+    assert seen["default"] is seen["apply"]  # a small run: Enter applies
+    assert window.result is None  # Escape: nothing was claimed
+    answer_confirmation(qtbot, window, Qt.Key.Key_Return, seen)
+    window.action_apply.trigger()
+    assert window.result is not None and window.result.done == 8
+
+
+def test_a_large_run_defaults_to_cancel(window):
+    rows = [bulk.PlanRow(source_file=f"/d/amphiA/r{n}.mp4", owner="teacher1")
+            for n in range(25)]
+    box = window.confirmation(rows)
+    assert "Claim 25 recordings" in box.text()
+    assert box.defaultButton() is not window.confirm_apply_button
+    assert box.escapeButton() is box.defaultButton()
+
+
+def test_the_window_starts_with_the_rules_explained_and_an_example(window, tmp_path, pod):
+    assert window.pages.currentWidget() is window.start_page
+    help_text = window.start_page.findChild(QLabel, "BulkRulesHelp").text()
+    assert "owner" in help_text and "slot" in help_text and "{date:%d/%m/%Y}" in help_text
+    example = tmp_path / "example.csv"
+    window.save_example(example)
+    rules = bulk.read_rules(example)
+    assert len(rules.rules) == 2 and not rules.problems and not rules.ignored_columns
+    window.load_rules(rules_file(tmp_path))
+    assert window.pages.currentWidget() is window.plan_page
+
+
+def test_the_french_example_is_a_valid_rules_file_too(qapp, window, tmp_path):
+    from PySide6.QtCore import QLocale
+
+    from recmanager.ui.app import install_translations
+
+    translators = install_translations(qapp, QLocale(QLocale.Language.French))
+    try:
+        assert translators, "recmanager_fr.qm was not built or not found"
+        text = window.example_rules()
+        assert text.startswith("enregistreur;fichier")
+        example = tmp_path / "exemple.csv"
+        window.save_example(example)
+        rules = bulk.read_rules(example)
+        assert len(rules.rules) == 2 and not rules.problems and not rules.ignored_columns
+        assert rules.rules[0].slot is not None
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

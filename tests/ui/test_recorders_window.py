@@ -161,8 +161,10 @@ def test_editor_refuses_bad_input_then_saves_over_both_channels(
         "192.168.1.11", new_key, 4)
     assert cell(window, "Amphi A", MODE) == "manager notified by e-mail"
     assert "Sent over REST: IP address." in window.save_report.text()
-    (entry,) = audit.entries(context.db)
+    entry, refused = audit.entries(context.db)  # the attempt Pod refused is logged too
     assert (entry.action, entry.target, entry.result) == ("recorder-edit", "Amphi A", "ok")
+    assert (refused.result, refused.target) == ("refused", "Amphi A")
+    assert "not staff" in refused.error
     assert window.save_report.isVisible()
 
 

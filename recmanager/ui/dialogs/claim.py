@@ -124,6 +124,11 @@ class ClaimDialog(QDialog):
                 return user
         return None
 
+    def matching_users(self) -> list[User]:
+        """The users whose label contains the text typed, as the completer finds them."""
+        folded = self.owner_edit.text().strip().casefold()
+        return [user for label, user in self._by_label.items() if folded in label.casefold()]
+
     @property
     def owner_text(self) -> str:
         user = self.owner()
@@ -146,7 +151,13 @@ class ClaimDialog(QDialog):
     def _owner_changed(self) -> None:
         user = self.owner()
         ok = bool(self.title and self.owner_edit.text().strip())
-        if user is None and self.owner_edit.text().strip() and self.users:
+        text = self.owner_edit.text().strip()
+        matching = self.matching_users() if user is None and text else []
+        if matching:  # what the completer lists: the note must not say "no match" under it
+            self.note.setText(self.tr(
+                "{count} Pod users match “{text}”: pick one in the list, or the server will "
+                "be asked for “{text}” as it is.").format(count=len(matching), text=text))
+        elif user is None and text and self.users:
             self.note.setText(self.tr("No Pod user matches; the server will be asked."))
         elif user is not None and not user.is_staff:
             self.note.setText(self.tr(

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from recmanager.inbox import InboxRow
 from recmanager.ui.locale_format import format_size
+
+DIALOG_WIDTH = 560  # file names of 40-odd characters and their recorder on one line
 
 
 class DeleteDialog(QDialog):
@@ -25,7 +29,10 @@ class DeleteDialog(QDialog):
         quarantine_available: bool,
         quarantine_days: int,
         parent: QWidget | None = None,
+        set_up_quarantine: Callable[[], bool] | None = None,
     ) -> None:
+        """``set_up_quarantine`` opens the profile at its quarantine field and tells whether
+        the profile now has one."""
         super().__init__(parent)
         self.setObjectName("DeleteDialog")
         self.rows = list(rows)
@@ -51,11 +58,23 @@ class DeleteDialog(QDialog):
         self.quarantine_box = QCheckBox(
             self.tr("Move to the quarantine instead (Undo possible for {days} days)").format(
                 days=quarantine_days), self)
-        self.quarantine_box.setEnabled(quarantine_available)
-        self.quarantine_box.setChecked(quarantine_available)
-        if not quarantine_available:
-            self.quarantine_box.setToolTip(self.tr("The profile has no quarantine folder."))
         layout.addWidget(self.quarantine_box)
+        self._set_up_quarantine = set_up_quarantine
+        self.quarantine_note = QLabel(self.tr(
+            "Undo needs a quarantine folder, and this profile has none: without one the "
+            "files are deleted for good."), self)
+        self.quarantine_note.setObjectName("quarantineNote")
+        self.quarantine_note.setWordWrap(True)
+        layout.addWidget(self.quarantine_note)
+        self.set_up_button = QPushButton(self.tr("&Set a quarantine folder…"), self)
+        self.set_up_button.setObjectName("setUpQuarantine")
+        self.set_up_button.clicked.connect(self._quarantine_set_up)
+        set_up_row = QHBoxLayout()
+        set_up_row.addWidget(self.set_up_button)
+        set_up_row.addStretch(1)
+        layout.addLayout(set_up_row)
+        self._show_quarantine(quarantine_available)
+        self.setMinimumWidth(DIALOG_WIDTH)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -64,6 +83,16 @@ class DeleteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_quarantine(self, available: bool) -> None:
+        self.quarantine_box.setEnabled(available)
+        self.quarantine_box.setChecked(available)
+        self.quarantine_note.setVisible(not available)
+        self.set_up_button.setVisible(not available and self._set_up_quarantine is not None)
+
+    def _quarantine_set_up(self) -> None:
+        if self._set_up_quarantine is not None and self._set_up_quarantine():
+            self._show_quarantine(True)
 
     @property
     def quarantine(self) -> bool:

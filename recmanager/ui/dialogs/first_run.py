@@ -16,7 +16,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
+from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -245,9 +245,10 @@ class FirstRunGuide(QWizard):
                 widget.setVisible(visible)
 
     def _browse_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("SSH private key"))
-        if path:
-            self.sftp_key_file.setText(path)
+        path = FolderMemory(self.context.paths).open_file(
+            self, SSH_KEYS, self.tr("SSH private key"), self.tr("All files (*)"))
+        if path is not None:
+            self.sftp_key_file.setText(str(path))
 
     def profile(self) -> Profile:
         """The profile the fields describe."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,15 +26,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.errors import KeyFormatError, RecmanagerError
+from recmanager.errors import KeyFormatError, PackagingError, RecmanagerError
 from recmanager.packaging import KeyPair, PackageRequest
 from recmanager.packaging.bento4 import find_bento4
+from recmanager.packaging.job import check_output_folder
 from recmanager.packaging.keys import parse_key_material
 from recmanager.progress import CancelToken, Progress, ProgressCallback
+from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.tasks import Task, TaskRunner
 
 DownloadStep = Callable[[ProgressCallback, CancelToken], Path]
+OUTPUT_FOLDER = "package-output"  # the remembered folder where DASH output goes
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # e.g. a name longer than the file system allows
+        return False
+
+
+def _deposit_folders(profile: Profile | None) -> list[Path]:
+    """The deposit as this computer sees it: the mounted folder, or Pod's own path when
+    recmanager runs on the Pod server itself."""
+    if profile is None:
+        return []
+    folders = [Path(profile.local_deposit)] if profile.local_deposit else []
+    if profile.deposit_root and Path(profile.deposit_root).is_dir():
+        folders.append(Path(profile.deposit_root))
+    return [folder.expanduser().resolve() for folder in folders]
 
 
 class PackageDialog(QDialog):
@@ -60,7 +81,9 @@ class PackageDialog(QDialog):
         self._download_task: Task | None = None
         self._download_error = ""
         self._output_touched = False
+        self.folders = FolderMemory(context.paths)
         profile = context.profiles.current()
+        self.deposit_folders = _deposit_folders(profile)
         self.profile_name = profile.name if profile else ""
         self.bento4 = find_bento4(profile.bento4_dir if profile else "")
         self.setWindowTitle(self.tr("Package to encrypted DASH"))
@@ -152,9 +175,9 @@ class PackageDialog(QDialog):
         self.output_edit.setPlaceholderText(self.tr("A new folder for the DASH files"))
         self.output_edit.textEdited.connect(self._output_edited)
         self.output_edit.textChanged.connect(self._validate)
-        browse_output = QPushButton(self.tr("Browse…"), self)
-        browse_output.clicked.connect(self._choose_output)
-        form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, browse_output))
+        self.browse_output = QPushButton(self.tr("Browse…"), self)
+        self.browse_output.clicked.connect(self._choose_output)
+        form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, self.browse_output))
 
         self.download_bar = QProgressBar(self)
         self.download_bar.setObjectName("downloadProgress")
@@ -213,18 +236,19 @@ class PackageDialog(QDialog):
         self.show_key.setChecked(True)  # a new key is of no use unless it can be copied
 
     def _choose_input(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Recording to package"), self.input_edit.text(),
-            self.tr("MP4 video (*.mp4 *.m4v *.mov);;All files (*)"),
+        path = self.folders.open_file(
+            self, "package-input", self.tr("Recording to package"),
+            self.tr("MP4 video (*.mp4 *.m4v *.mov);;All files (*)"), self.input_edit.text(),
         )
-        if path:
-            self.input_edit.setText(path)
+        if path is not None:
+            self.input_edit.setText(str(path))
 
     def _choose_output(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Where to create the folder"))
-        if path:
-            name = Path(self.output_edit.text()).name or "dash"
-            self.output_edit.setText(str(Path(path) / name))
+        current = Path(self.output_edit.text().strip()).expanduser()
+        folder = self.folders.directory(self, OUTPUT_FOLDER, self.tr("Where to create the folder"),
+                                        current.parent if current.is_absolute() else None)
+        if folder is not None:
+            self.output_edit.setText(str(folder / (current.name or "dash")))
             self._output_touched = True
 
     def _output_edited(self, _text: str) -> None:
@@ -236,8 +260,35 @@ class PackageDialog(QDialog):
         self._validate()
 
     def _suggest_output(self, source: Path) -> None:
-        if not self._output_touched:
-            self.output_edit.setText(str(source.with_name(f"{source.stem}-dash")))
+        """A new folder named after the recording in the last output folder used (never beside
+        the input: that may be the deposit, where Pod's cron would take the DASH segments for
+        recordings, or Pod's media tree)."""
+        if self._output_touched or not source.stem:
+            return
+        parent = self.folders.folder(OUTPUT_FOLDER)
+        candidate = parent / f"{source.stem}-dash"
+        number = 2
+        try:
+            while candidate.exists():
+                candidate = parent / f"{source.stem}-dash-{number}"
+                number += 1
+        except OSError:  # a name the file system refuses: the check below says so
+            pass
+        self.output_edit.setText(str(candidate))
+
+    def deposit_warning(self) -> str:
+        """Why the chosen output folder is a bad place, when it is inside the deposit."""
+        output = self.output_edit.text().strip()
+        if not output or not self.deposit_folders:
+            return ""
+        target = Path(output).expanduser().resolve()
+        for folder in self.deposit_folders:
+            if target.is_relative_to(folder):
+                return self.tr(
+                    "This folder is inside the deposit folder {folder}: Pod's cron would take "
+                    "the DASH segments for new recordings. Choose a folder outside it."
+                ).format(folder=folder)
+        return ""
 
     # --- validation ---------------------------------------------------------------------------
 
@@ -256,13 +307,18 @@ class PackageDialog(QDialog):
             source = Path(self.input_edit.text().strip())
             if not self.input_edit.text().strip():
                 problems.append(self.tr("Choose the recording to package."))
-            elif not source.is_file():
+            elif not _is_file(source):
                 problems.append(self.tr("The input file does not exist."))
         output = self.output_edit.text().strip()
         if not output:
             problems.append(self.tr("Choose an output folder."))
-        elif Path(output).exists() and (not Path(output).is_dir() or any(Path(output).iterdir())):
-            problems.append(self.tr("The output folder exists and is not empty."))
+        elif not Path(output).expanduser().is_absolute():
+            problems.append(self.tr("Give the output folder's full path (or use Browse…)."))
+        else:
+            try:
+                check_output_folder(Path(output).expanduser())
+            except PackagingError as exc:
+                problems.append(exc.message)
         return problems
 
     def _validate(self, *_: object) -> None:
@@ -277,6 +333,9 @@ class PackageDialog(QDialog):
             self.key_status.setText(self.tr("Enter the key and KID, or Generate a new pair."))
             self.key_status.setStyleSheet("")
         others = [p for p in self.problems() if p not in keys]
+        warning = self.deposit_warning()
+        if warning:
+            others.append(warning)
         if self._download_error:
             others.insert(0, self._download_error)
         self.problem_label.setText(" ".join(others))
@@ -303,6 +362,7 @@ class PackageDialog(QDialog):
         if self.problems():
             self._validate()
             return
+        self.folders.remember(OUTPUT_FOLDER, self.request().output_dir.parent)
         if self.download is None:
             self.accept()
             return

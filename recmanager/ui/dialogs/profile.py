@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
+from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -47,6 +47,7 @@ class ProfileDialog(QDialog):
         self.runner = runner
         self.saved_profile: Profile | None = None
         self.deleted: list[str] = []  # names of the profiles deleted here
+        self._shown_extra: dict = {}
         self.setWindowTitle(self.tr("Connection profiles"))
         self.setObjectName("ProfileDialog")
         self._build()
@@ -128,6 +129,20 @@ class ProfileDialog(QDialog):
         self.deposit_root = self._line("deposit_root", "/data/ftp-pod/ftp/")
         self.local_deposit = self._line("local_deposit", self.tr("mounted folder"))
         self.bento4_dir = self._line("bento4_dir", self.tr("optional Bento4 folder"))
+        self.quarantine_dir = self._line("quarantine_dir", self.tr("optional, e.g. "
+                                                                   "/data/ftp-pod/quarantine"))
+        self.quarantine_dir.setAccessibleName(self.tr("Quarantine folder"))
+        # Two short lines, not wrapped: a wrapped label in a form is squeezed under its field.
+        self.quarantine_help = QLabel(self.tr(
+            "Deleted recordings wait here, so that a delete can be undone.\n"
+            "Empty: deletes cannot be undone."), self)
+        self.quarantine_help.setObjectName("quarantineHelp")
+        details = self.tr(
+            "A folder on the deposit's server (on this computer for a mounted folder), outside "
+            "the deposit root, which Pod's cron scans, and on the same disk: files are moved, "
+            "not copied.")
+        self.quarantine_dir.setToolTip(details)
+        self.quarantine_help.setToolTip(details)
         deposit.addRow(self.tr("Access"), self.deposit_kind)
         deposit.addRow(self.tr("SFTP host"), self.sftp_host)
         deposit.addRow(self.tr("Port"), self.sftp_port)
@@ -137,6 +152,8 @@ class ProfileDialog(QDialog):
         deposit.addRow(self.tr("Password / passphrase"), self.sftp_secret)
         deposit.addRow(self.tr("Deposit root on the server"), self.deposit_root)
         deposit.addRow(self.tr("Mounted folder"), self.local_deposit)
+        deposit.addRow(self.tr("Quarantine folder"), self.quarantine_dir)
+        deposit.addRow("", self.quarantine_help)
         deposit.addRow(self.tr("Bento4 folder"), self.bento4_dir)
         right.addWidget(deposit_box)
 
@@ -203,6 +220,8 @@ class ProfileDialog(QDialog):
         self.deposit_root.setText(profile.deposit_root)
         self.local_deposit.setText(profile.local_deposit)
         self.bento4_dir.setText(profile.bento4_dir)
+        self.quarantine_dir.setText(profile.quarantine_dir)
+        self._shown_extra = dict(profile.extra)  # settings learnt from the server, kept
         for edit in (self.token, self.pod_password, self.sftp_secret):
             edit.clear()
         if profile.name:
@@ -215,7 +234,7 @@ class ProfileDialog(QDialog):
         self.check_results.clear()
 
     def current_profile(self) -> Profile:
-        return profile_from_form({
+        profile = profile_from_form({
             "name": self.name, "pod_url": self.pod_url, "verify_tls": self.verify_tls,
             "ca_bundle": self.ca_bundle, "pod_username": self.pod_username,
             "preview_base_url": self.preview_base_url, "deposit_kind": self.deposit_kind,
@@ -223,7 +242,10 @@ class ProfileDialog(QDialog):
             "sftp_user": self.sftp_user, "sftp_auth": self.sftp_auth,
             "sftp_key_file": self.sftp_key_file, "deposit_root": self.deposit_root,
             "local_deposit": self.local_deposit, "bento4_dir": self.bento4_dir,
+            "quarantine_dir": self.quarantine_dir,
         })
+        profile.extra = dict(self._shown_extra)
+        return profile
 
     def _store_secrets(self, profile: Profile) -> bool:
         """Typed secrets go to the keyring; returns False if any is kept in memory only."""
@@ -235,13 +257,20 @@ class ProfileDialog(QDialog):
 
     # --- actions --------------------------------------------------------------------------
 
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in one field (``quarantine_dir``…), for a dialog opened to set it."""
+        edit = self.findChild(QLineEdit, name)
+        if edit is not None:
+            edit.setFocus()
+
     def _warn_tls(self, verify: bool) -> None:
         self.tls_warning.setVisible(not verify)
 
     def _browse_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("SSH private key"))
-        if path:
-            self.sftp_key_file.setText(path)
+        path = FolderMemory(self.context.paths).open_file(
+            self, SSH_KEYS, self.tr("SSH private key"), self.tr("All files (*)"))
+        if path is not None:
+            self.sftp_key_file.setText(str(path))
 
     def save(self) -> None:
         profile = self.current_profile()

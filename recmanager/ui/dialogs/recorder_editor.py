@@ -61,8 +61,10 @@ class RecorderEditor(QDialog):
         save: SaveWork,
         preset_folder: str = "",
         parent: QWidget | None = None,
+        changes: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._changes = changes  # the profile a save changes (see TaskRunner.changed)
         self.recorder = recorder
         self.existing = list(existing)
         self.web_available = web_available
@@ -299,6 +301,7 @@ class RecorderEditor(QDialog):
             lambda progress, cancel: self._save(draft, manager, additional),
             on_result=self._saved,
             on_error=self._failed,
+            changes=self._changes,
         )
 
     def _saved(self, report: SaveReport) -> None:
