@@ -532,80 +532,100 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="101"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="111"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="124"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="112"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="125"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="126"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="114"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="127"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="115"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="128"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="116"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="129"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="154"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="142"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="157"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="164"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="155"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="170"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="158"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="173"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="175"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="178"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="180"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="185"/>
+        <source>claim page</source>
+        <translation>page de revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="185"/>
+        <source>claim form</source>
+        <translation>formulaire de revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <source>recorder</source>
+        <translation>enregistreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <source>treatment row</source>
+        <translation>ligne de traitement</translation>
     </message>
 </context>
 <context>
@@ -831,379 +851,429 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="169"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="46"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
+        <source>Recorder</source>
+        <translation>Enregistreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
+        <source>Deposited</source>
+        <translation>Déposé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="170"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="175"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="200"/>
         <source>{name} ({count} slides)</source>
-        <translation>{name} ({count} diapositives)</translation>
+        <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="178"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="203"/>
         <source>(no recorder: {folder})</source>
-        <translation>(aucun enregistreur : {folder})</translation>
+        <translation>(aucun : {folder})</translation>
     </message>
 </context>
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="237"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="255"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="239"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="257"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="249"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="249"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="251"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="272"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="264"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="289"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="265"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="357"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="290"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="428"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="269"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="294"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="270"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="295"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="277"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="897"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="288"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="351"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="422"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="352"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="423"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="353"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="424"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="355"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="426"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="356"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="427"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="359"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="430"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="419"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="490"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="439"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="510"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="462"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="533"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="464"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="466"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="537"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="470"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="541"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="485"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="556"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="520"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="593"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="532"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="605"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
-        <source>This folder belongs to no recorder.</source>
-        <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
+        <location filename="../../recmanager/ui/inbox_view.py" line="93"/>
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="94"/>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="95"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="609"/>
+        <source>{folder}: this folder belongs to no recorder.</source>
+        <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="644"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="571"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="646"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="615"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="690"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="616"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="691"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="627"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="633"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="708"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="710"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="637"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="712"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="641"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="716"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="642"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="717"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="722"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="724"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="725"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="654"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="729"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="732"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="659"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="734"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="701"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="776"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="777"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="742"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="743"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="772"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="847"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="849"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="803"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="878"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="885"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="812"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="887"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="900"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="900"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="902"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="830"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="905"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="831"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="906"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="836"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="838"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="880"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="955"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="861"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="936"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="881"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="898"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="902"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="977"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="938"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1013"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="942"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1017"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1019"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1034"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1036"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1056"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="982"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1057"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="987"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1062"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1324,98 +1394,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="56"/>
+        <location filename="../../recmanager/ui/main_window.py" line="60"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="82"/>
+        <location filename="../../recmanager/ui/main_window.py" line="86"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="85"/>
+        <location filename="../../recmanager/ui/main_window.py" line="89"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="88"/>
+        <location filename="../../recmanager/ui/main_window.py" line="92"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="90"/>
-        <location filename="../../recmanager/ui/main_window.py" line="422"/>
+        <location filename="../../recmanager/ui/main_window.py" line="94"/>
+        <location filename="../../recmanager/ui/main_window.py" line="443"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="92"/>
+        <location filename="../../recmanager/ui/main_window.py" line="96"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="95"/>
+        <location filename="../../recmanager/ui/main_window.py" line="99"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="98"/>
+        <location filename="../../recmanager/ui/main_window.py" line="102"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="101"/>
+        <location filename="../../recmanager/ui/main_window.py" line="105"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="103"/>
+        <location filename="../../recmanager/ui/main_window.py" line="107"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="113"/>
+        <location filename="../../recmanager/ui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="119"/>
+        <location filename="../../recmanager/ui/main_window.py" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="123"/>
+        <location filename="../../recmanager/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="138"/>
+        <location filename="../../recmanager/ui/main_window.py" line="149"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="228"/>
+        <location filename="../../recmanager/ui/main_window.py" line="241"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="215"/>
+        <location filename="../../recmanager/ui/main_window.py" line="227"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="331"/>
+        <location filename="../../recmanager/ui/main_window.py" line="352"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="335"/>
+        <location filename="../../recmanager/ui/main_window.py" line="356"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="424"/>
+        <location filename="../../recmanager/ui/main_window.py" line="445"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -2548,7 +2618,7 @@
     <message>
         <location filename="../../recmanager/inbox.py" line="81"/>
         <source>waiting for Pod&apos;s scan</source>
-        <translation>en attente de l&apos;analyse de Pod</translation>
+        <translation>attend l&apos;analyse de Pod</translation>
     </message>
     <message>
         <location filename="../../recmanager/inbox.py" line="82"/>
@@ -5466,42 +5536,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="71"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="72"/>
         <source>The sandbox did not start.</source>
         <translation>Le bac à sable n&apos;a pas démarré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="72"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="73"/>
         <source>See its log: {path}</source>
         <translation>Consultez son journal : {path}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/run_with_gui.py" line="83"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="84"/>
         <source>Pod sandbox running at {url}</source>
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="243"/>
+        <location filename="../../recmanager/sandbox/server.py" line="250"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="245"/>
+        <location filename="../../recmanager/sandbox/server.py" line="252"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="249"/>
+        <location filename="../../recmanager/sandbox/server.py" line="256"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="251"/>
+        <location filename="../../recmanager/sandbox/server.py" line="258"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="349"/>
+        <location filename="../../recmanager/sandbox/server.py" line="363"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
@@ -5690,7 +5760,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="125"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>
