@@ -70,14 +70,6 @@ def print_table(
         stream.write("  ".join(cells).rstrip() + "\n")
 
 
-def human_size(size: float) -> str:
-    for unit in ("B", "kB", "MB", "GB", "TB"):
-        if abs(size) < 1000 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size:.1f} TB"
-
-
 class TerminalProgress:
     """A one-line bar on a terminal; plain lines (at most one per 5 %) when piped."""
 

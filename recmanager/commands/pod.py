@@ -13,11 +13,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
-from recmanager.commands.common import add_connection_options, human_size, print_json, print_table
+from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.errors import (
     ConfigError,
     RecmanagerError,
 )
+from recmanager.formats import format_size, iso_minutes
 from recmanager.i18n import translate
 from recmanager.pod.model import Recorder, Treatment
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
@@ -157,8 +158,8 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
             [
                 [
                     str(row["id"]), row["recorder"] or "?", row["file"],
-                    human_size(row["file_size"]),
-                    row["date_added"].strftime("%Y-%m-%d %H:%M") if row["date_added"] else "",
+                    format_size(row["file_size"]),
+                    iso_minutes(row["date_added"]) if row["date_added"] else "",
                 ]
                 for row in rows
             ],

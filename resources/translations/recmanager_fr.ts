@@ -532,98 +532,98 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="123"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="124"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="125"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="126"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="127"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="128"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="129"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="154"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="157"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="164"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="175"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="170"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="181"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="173"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="175"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="178"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="180"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="185"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="185"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
@@ -899,381 +899,381 @@
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="255"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="257"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="272"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="283"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="289"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="300"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="290"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="428"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="294"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="305"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="295"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="992"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="324"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="422"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="423"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="443"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="424"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="426"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="427"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="447"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="430"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="450"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="490"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="510"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="510"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="530"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="533"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="553"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="555"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="537"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="557"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="541"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="561"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="556"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="576"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="593"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="613"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="605"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="625"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="93"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="95"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="94"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="95"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="609"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="629"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="644"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="664"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="646"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="666"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="690"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="710"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="691"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="711"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="722"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="708"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="728"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="710"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="730"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="712"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="732"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="716"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="736"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="717"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="737"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="722"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="742"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="724"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="744"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="725"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="745"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="729"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="749"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="732"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="752"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="734"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="776"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="796"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="777"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="797"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="838"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="847"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="867"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="849"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="869"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="878"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="898"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="885"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="905"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="887"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="900"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="907"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="920"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="900"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="920"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="902"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="922"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="905"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="925"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="906"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="926"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="931"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="933"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
         <location filename="../../recmanager/ui/inbox_view.py" line="955"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="975"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="936"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="976"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="993"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="977"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="997"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1013"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1033"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1017"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1037"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1019"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1039"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1034"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1054"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1036"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1056"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1056"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1076"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1057"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1077"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1062"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1082"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -3430,17 +3430,17 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="71"/>
+        <location filename="../../recmanager/commands/actions.py" line="72"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="73"/>
+        <location filename="../../recmanager/commands/actions.py" line="74"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="115"/>
+        <location filename="../../recmanager/commands/actions.py" line="116"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
@@ -3450,72 +3450,72 @@
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="73"/>
+        <location filename="../../recmanager/commands/bulk.py" line="74"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="82"/>
+        <location filename="../../recmanager/commands/bulk.py" line="83"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="87"/>
+        <location filename="../../recmanager/commands/bulk.py" line="88"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="94"/>
+        <location filename="../../recmanager/commands/bulk.py" line="95"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="97"/>
+        <location filename="../../recmanager/commands/bulk.py" line="98"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="118"/>
+        <location filename="../../recmanager/commands/bulk.py" line="119"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="134"/>
+        <location filename="../../recmanager/commands/bulk.py" line="135"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="136"/>
+        <location filename="../../recmanager/commands/bulk.py" line="137"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="125"/>
+        <location filename="../../recmanager/commands/pod.py" line="126"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="126"/>
+        <location filename="../../recmanager/commands/pod.py" line="127"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="181"/>
+        <location filename="../../recmanager/commands/pod.py" line="182"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="184"/>
+        <location filename="../../recmanager/commands/pod.py" line="185"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="191"/>
+        <location filename="../../recmanager/commands/pod.py" line="192"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="192"/>
+        <location filename="../../recmanager/commands/pod.py" line="193"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
