@@ -258,6 +258,13 @@ class MainWindow(QMainWindow):
 
             panel = JobsPanel(self.context, self.runner, self)
             self.jobs_dock.setWidget(panel)
+            state = self._window_state.value("state")
+            if self._jobs_dock_placed and isinstance(state, QByteArray):
+                # The saved height was applied to the dock as it was when restored: empty,
+                # beside an empty central widget. Once the jobs list and the recordings are
+                # in, the layout shares the height by their size hints (the dock got ~45 %
+                # of it); the window's state, restored again now, gives back the saved one.
+                self.restoreState(state)
             if not self._jobs_dock_placed:
                 from PySide6.QtCore import Qt
 
