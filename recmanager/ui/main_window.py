@@ -256,7 +256,8 @@ class MainWindow(QMainWindow):
         if self._jobs_panel is None:
             from recmanager.ui.jobs_panel import JobsPanel
 
-            panel = JobsPanel(self.context, self.runner, self)
+            panel = JobsPanel(self.context, self.runner, self,
+                              profile=self.profile.name if self.profile else None)
             self.jobs_dock.setWidget(panel)
             state = self._window_state.value("state")
             if self._jobs_dock_placed and isinstance(state, QByteArray):
@@ -355,6 +356,8 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _show_profile(self) -> None:
+        if self._jobs_panel is not None:
+            self._jobs_panel.set_profile(self.profile.name if self.profile else None)
         if self.profile is None:
             self.profile_label.setText(self.tr("No profile"))
             return
