@@ -4,88 +4,153 @@
 <context>
     <name>AuditView</name>
     <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="34"/>
+        <source>claim</source>
+        <translation>revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="35"/>
+        <source>reassign</source>
+        <translation>réattribution</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="36"/>
+        <source>delete</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="37"/>
+        <source>quarantine</source>
+        <translation>quarantaine</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/audit_view.py" line="38"/>
+        <source>restore</source>
+        <translation>restauration</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="39"/>
+        <source>deposit</source>
+        <translation>dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="40"/>
+        <source>package</source>
+        <translation>empaquetage</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="41"/>
+        <source>recorder created</source>
+        <translation>enregistreur créé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="42"/>
+        <source>recorder edited</source>
+        <translation>enregistreur modifié</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="43"/>
+        <source>recorder notified</source>
+        <translation>enregistreur notifié</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="46"/>
+        <source>ok</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="47"/>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="48"/>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="61"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="42"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="65"/>
         <source>Filter: file, person, error…</source>
         <translation>Filtrer : fichier, personne, erreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="43"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="66"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="47"/>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="70"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="81"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="48"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="71"/>
         <source>All actions</source>
         <translation>Toutes les actions</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="52"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="75"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="81"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="81"/>
         <source>Who</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="81"/>
         <source>File or video</source>
         <translation>Fichier ou vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="61"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="84"/>
         <source>Audit entries</source>
         <translation>Entrées d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="103"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="134"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="104"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="135"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="111"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="142"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="112"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="143"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -1357,33 +1422,33 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="211"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="228"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="214"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="219"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="216"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="222"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="375"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="387"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1415,7 +1480,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="94"/>
-        <location filename="../../recmanager/ui/main_window.py" line="443"/>
+        <location filename="../../recmanager/ui/main_window.py" line="453"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1475,17 +1540,17 @@
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="352"/>
+        <location filename="../../recmanager/ui/main_window.py" line="362"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="356"/>
+        <location filename="../../recmanager/ui/main_window.py" line="366"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="445"/>
+        <location filename="../../recmanager/ui/main_window.py" line="455"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -2299,163 +2364,163 @@
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="74"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="75"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="76"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="99"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="103"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="106"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="114"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="117"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="127"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="228"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="139"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="141"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="150"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="155"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="156"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="166"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="167"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="178"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="221"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="228"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="226"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="233"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="242"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="284"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="291"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="296"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="303"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="312"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="319"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="319"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="326"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2734,39 +2799,38 @@
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="183"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="113"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="184"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="104"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="107"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="133"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="136"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="152"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="153"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="153"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="154"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -2774,7 +2838,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="165"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="166"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -4343,7 +4407,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="356"/>
+        <location filename="../../recmanager/packaging/job.py" line="359"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -4363,62 +4427,62 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="213"/>
+        <location filename="../../recmanager/packaging/job.py" line="216"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="424"/>
+        <location filename="../../recmanager/packaging/job.py" line="427"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="426"/>
+        <location filename="../../recmanager/packaging/job.py" line="429"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="430"/>
+        <location filename="../../recmanager/packaging/job.py" line="433"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="434"/>
+        <location filename="../../recmanager/packaging/job.py" line="437"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="442"/>
+        <location filename="../../recmanager/packaging/job.py" line="445"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="450"/>
+        <location filename="../../recmanager/packaging/job.py" line="453"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="483"/>
+        <location filename="../../recmanager/packaging/job.py" line="486"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="486"/>
+        <location filename="../../recmanager/packaging/job.py" line="489"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="509"/>
+        <location filename="../../recmanager/packaging/job.py" line="512"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="519"/>
+        <location filename="../../recmanager/packaging/job.py" line="522"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="628"/>
+        <location filename="../../recmanager/packaging/job.py" line="631"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>

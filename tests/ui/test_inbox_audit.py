@@ -32,3 +32,22 @@ def test_audit_view_lists_filters_and_exports(qtbot, context, tmp_path):
         rows = list(csv.DictReader(stream))
     assert [(r["action"], r["target"], r["result"]) for r in rows] == [
         ("claim", "/d/amphiA/a.mp4", "ok")]
+
+
+def test_result_and_details_show_without_scrolling_sideways(qtbot, context):
+    """Long paths, errors and details are narrowed (whole in their tooltips): at the
+    view's default size every column, Result and Details included, is on screen."""
+    long_path = "/data/ftp-pod/ftp/amphiA/" + "2026-11-20_amphi-A_L2-droit-constitutionnel" * 2
+    audit.record(context.db, profile="p", actor="admin", action="claim", target=long_path,
+                 result="failed", error="Pod did not answer in time: " + "x" * 120,
+                 detail={"owner": "teacher1", "title": "Droit constitutionnel " * 6})
+    view = AuditView(context.db)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    shown = view.table.viewport().width()
+    assert header.sectionViewportPosition(6) + 60 <= shown, "Details starts on screen"
+    assert header.sectionViewportPosition(4) + header.sectionSize(4) <= shown
+    assert view.table.horizontalScrollBar().maximum() == 0
+    assert view.table.item(0, 3).toolTip() == long_path
