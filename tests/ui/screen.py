@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QTabWidget, QWidget, QWizard
 
 from recmanager.ui.app import install_translations
 from recmanager.ui.main_window import MainWindow
@@ -47,3 +47,20 @@ def open_main_window(qtbot, context) -> MainWindow:
 def text_margin(widget: QWidget) -> int:
     """The space an item view leaves each side of a cell's text (QCommonStyle's rule)."""
     return widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+
+
+def every_page(root: QWidget) -> Iterator[str]:
+    """Show each page of ``root`` in turn (each tab, each step of a wizard)."""
+    yield ""
+    for tabs in root.findChildren(QTabWidget):
+        for number in range(tabs.count()):
+            tabs.setCurrentIndex(number)
+            QApplication.processEvents()
+            yield f" tab {number}"
+    wizards = [root] if isinstance(root, QWizard) else root.findChildren(QWizard)
+    for wizard in wizards:
+        for page in wizard.pageIds():
+            wizard.setStartId(page)
+            wizard.restart()
+            QApplication.processEvents()
+            yield f" page {page}"

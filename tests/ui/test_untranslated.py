@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QTextDocumentFragment
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QTabBar,
-    QTabWidget,
     QToolBar,
     QWidget,
     QWizard,
@@ -44,7 +42,7 @@ from recmanager.recorders import RECORDING_TYPES
 from recmanager.ui.locale_format import format_datetime, format_duration, format_size
 from tests.ui.pseudo_french import CLOSE, OPEN, pseudo_locale
 from tests.ui.realistic import RECORDERS
-from tests.ui.screen import open_main_window
+from tests.ui.screen import every_page, open_main_window
 from tests.ui.windows import PROFILE, SCREENS, USERS
 
 # Names that are the same in every language: protocols, formats, products.
@@ -198,23 +196,6 @@ def shown_texts(root: QWidget, where: str) -> list[tuple[str, str]]:
             if action.menu() is not None:
                 texts += menu_texts(action.menu(), where)
     return [(place, text) for place, text in texts if isinstance(text, str) and text]
-
-
-def every_page(root: QWidget) -> Iterator[str]:
-    """Show each page of ``root`` in turn (each tab, each step of a wizard)."""
-    yield ""
-    for tabs in root.findChildren(QTabWidget):
-        for number in range(tabs.count()):
-            tabs.setCurrentIndex(number)
-            QApplication.processEvents()
-            yield f" tab {number}"
-    wizards = [root] if isinstance(root, QWizard) else root.findChildren(QWizard)
-    for wizard in wizards:
-        for page in wizard.pageIds():
-            wizard.setStartId(page)
-            wizard.restart()
-            QApplication.processEvents()
-            yield f" page {page}"
 
 
 def untranslated(root: QWidget, where: str, data: list[str]) -> list[str]:

@@ -20,8 +20,10 @@ USERS = (
     User(2, "https://pod/rest/users/2/", "mdupont", "Marie", "Dupont-Lefèvre",
          "marie.dupont@univ.fr", True),
 )
-PROFILE = Profile(name="Université", pod_url="https://pod.univ.example/",
-                  sftp_host="pod.univ.example", sftp_user="ftp-pod",
+# Nothing listens on port 9 (discard) of the loopback: a button that reads from Pod or the
+# deposit gets its "connection refused" at once, and shows it as a person would see it.
+PROFILE = Profile(name="Université", pod_url="http://127.0.0.1:9/",
+                  sftp_host="127.0.0.1", sftp_port=9, sftp_user="ftp-pod",
                   deposit_root="/data/ftp-pod/ftp")
 
 
