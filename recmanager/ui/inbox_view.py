@@ -144,7 +144,7 @@ class DetailPane(QWidget):
             value.setOpenExternalLinks(True)
             value.setAccessibleName(label)
             self.fields[key] = value
-            form.addRow(label + ":", value)
+            form.addRow(self.tr("{label}:").format(label=label), value)
         facts.addLayout(form)
         self.preview_note = QLabel(self)
         self.preview_note.setWordWrap(True)
@@ -358,7 +358,7 @@ class InboxPanel(QWidget):
         self.splitter.setSizes([SIDEBAR_FIRST_WIDTH, 1200 - SIDEBAR_FIRST_WIDTH])
         self.center_splitter.setStretchFactor(0, 3)
         self.center_splitter.setStretchFactor(1, 2)
-        self.center_splitter.setSizes([260, 240])
+        self.center_splitter.setSizes([290, 210])
         self._sidebar_fitted = False
         outer.addWidget(self.splitter, 1)
 

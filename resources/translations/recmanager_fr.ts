@@ -633,6 +633,11 @@
         <translation>Dans Pod</translation>
     </message>
     <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="147"/>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
