@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,10 +48,10 @@ RESULT_LABELS = {
     "failed": QT_TRANSLATE_NOOP("AuditView", "failed"),
     "refused": QT_TRANSLATE_NOOP("AuditView", "refused"),
 }
-# Columns that hold long texts: narrowed to this many pixels at most (the whole text is in
-# each cell's tooltip), so that Result and Details show without scrolling sideways.
-COL_TARGET, COL_RESULT, COL_ERROR, COL_DETAILS = 3, 4, 5, 6
-LONG_COLUMN_WIDTH = 240
+# Columns that hold long texts (file, error, details): they share the width the others
+# leave (each cell's whole text is in its tooltip), so that nothing needs sideways scrolling.
+LONG_COLUMNS = (3, 5, 6)
+MIN_LONG_WIDTH = 80
 
 
 class AuditView(QDialog):
@@ -123,9 +124,38 @@ class AuditView(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(number, column, item)
         self.table.resizeColumnsToContents()
-        for column in (COL_TARGET, COL_ERROR, COL_DETAILS):
-            width = min(self.table.columnWidth(column), LONG_COLUMN_WIDTH)
-            self.table.setColumnWidth(column, width)
+        self._wanted = {column: self.table.columnWidth(column) for column in LONG_COLUMNS}
+        self._fit_long_columns()
+
+    def _fit_long_columns(self) -> None:
+        """Share the width the short columns leave among the long ones: each gets what it
+        needs when it needs less than an even share, the others split the rest."""
+        wanted = getattr(self, "_wanted", None)
+        if not wanted:
+            return
+        short = sum(self.table.columnWidth(column) for column in range(self.table.columnCount())
+                    if column not in LONG_COLUMNS)
+        room = max(self.table.viewport().width() - short, MIN_LONG_WIDTH * len(wanted))
+        left = dict(wanted)
+        while left:
+            share = room // len(left)
+            modest = {column: width for column, width in left.items() if width <= share}
+            if not modest:
+                for column in left:
+                    self.table.setColumnWidth(column, max(share, MIN_LONG_WIDTH))
+                return
+            for column, width in modest.items():
+                self.table.setColumnWidth(column, width)
+                room -= width
+                del left[column]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_long_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_long_columns()
 
     def export(self, _checked: bool = False, destination: Path | None = None) -> int:
         """Write what the filter shows (every matching entry, not only the first shown)."""
