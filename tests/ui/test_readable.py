@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPushButton,
+    QStyle,
     QToolBar,
     QToolButton,
 )
 
 from recmanager.ui.inbox_model import COL_FILE, COL_RECORDER, COL_STATE, COLUMN_COUNT
 from recmanager.ui.main_window import MainWindow
+from recmanager.ui.tasks import TaskRunner
 from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ZIP_FILE
 from tests.ui.screen import language, open_main_window, text_margin
 
@@ -111,3 +113,20 @@ def test_the_table_filters_and_pod_links_speak_french(qtbot, context):
         for word in ("page de revendication", "formulaire de revendication", "enregistreur",
                      "ligne de traitement"):
             assert f">{word}</a>" in links
+
+
+def test_the_recorders_window_headers_are_whole_before_the_first_answer(qtbot, context):
+    from recmanager.ui.recorders_window import RecordersWindow
+    from tests.ui.windows import PROFILE
+
+    with language("fr_FR"):
+        window = RecordersWindow(context, PROFILE, TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        header = window.table.horizontalHeader()
+        margin = 2 * window.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        for column in range(window.model.columnCount()):
+            title = window.model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.fontMetrics().horizontalAdvance(title) + margin <= \
+                header.sectionSize(column), title
