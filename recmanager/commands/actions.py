@@ -15,7 +15,7 @@ from recmanager import audit
 from recmanager.actions import open_actions
 from recmanager.commands.common import add_connection_options, print_json
 from recmanager.errors import ConfigError
-from recmanager.formats import format_size
+from recmanager.formatting import human_size
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
             else None,
         }, sys.stdout)
     else:
-        print(f"{result.message} ({format_size(result.size)})")
+        print(f"{result.message} ({human_size(result.size)})")
     return 0
 
 

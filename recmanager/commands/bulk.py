@@ -21,7 +21,7 @@ from recmanager.commands.common import (
     print_table,
 )
 from recmanager.errors import BulkError
-from recmanager.formats import iso_minutes
+from recmanager.formatting import iso_minutes
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:

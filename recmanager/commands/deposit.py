@@ -26,7 +26,7 @@ from recmanager.context import ENV_PROFILE
 from recmanager.deposit import apply_deposit_spec, open_deposit, printable
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import ConfigError, RecmanagerError
-from recmanager.formats import format_size, iso_minutes
+from recmanager.formatting import human_size, iso_minutes
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def cmd_list(args: argparse.Namespace, context: AppContext) -> int:
             if args.json:
                 _json(files)
             else:
-                _table([[printable(f.name), format_size(f.size), _when(f.mtime)]
+                _table([[printable(f.name), human_size(f.size), _when(f.mtime)]
                              for f in files], ["NAME", "SIZE", "MODIFIED"])
             return 0
         listing = deposit.list_all()
@@ -153,7 +153,7 @@ def cmd_list(args: argparse.Namespace, context: AppContext) -> int:
         _json({"folders": {name: files for name, files in sorted(listing.items())},
                     "refused": listing.refused, "failed": listing.failed})
         return 0
-    _table([[printable(name), str(len(files)), format_size(sum(f.size for f in files))]
+    _table([[printable(name), str(len(files)), human_size(sum(f.size for f in files))]
                  for name, files in sorted(listing.items())], ["FOLDER", "FILES", "SIZE"])
     _report_refused(listing.refused, listing.failed)
     return 0
@@ -179,7 +179,7 @@ def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
     shown = [item for item in result.files.values() if args.all or item.state != "complete"]
     now = result.scanned_at
     _table(
-        [[item.state, format_size(item.size), f"{int((now - item.stable_since).total_seconds())} s",
+        [[item.state, human_size(item.size), f"{int((now - item.stable_since).total_seconds())} s",
           printable(item.path)] for item in sorted(shown, key=lambda i: i.path)],
         ["STATE", "SIZE", "UNCHANGED", "PATH"])
     print(translate(

@@ -18,7 +18,7 @@ from recmanager.errors import (
     ConfigError,
     RecmanagerError,
 )
-from recmanager.formats import format_size, iso_minutes
+from recmanager.formatting import human_size, iso_minutes
 from recmanager.i18n import translate
 from recmanager.pod.model import Recorder, Treatment
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
@@ -158,7 +158,7 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
             [
                 [
                     str(row["id"]), row["recorder"] or "?", row["file"],
-                    format_size(row["file_size"]),
+                    human_size(row["file_size"]),
                     iso_minutes(row["date_added"]) if row["date_added"] else "",
                 ]
                 for row in rows

@@ -35,7 +35,7 @@ from recmanager.errors import (
     NotEnoughSpace,
     UnsafePath,
 )
-from recmanager.formats import format_size
+from recmanager.formatting import human_size
 from recmanager.i18n import translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 
@@ -419,8 +419,8 @@ class Deposit(ABC):
         if free < remote.size - offset + DISK_MARGIN:
             raise NotEnoughSpace(
                 translate("deposit", "{folder} has {free} free; {name} needs {needed}.").format(
-                    folder=destination.parent, free=format_size(free), name=remote.name,
-                    needed=format_size(remote.size - offset + DISK_MARGIN)),
+                    folder=destination.parent, free=_size(free), name=remote.name,
+                    needed=_size(remote.size - offset + DISK_MARGIN)),
                 hint=translate("deposit", "Free some space or choose another folder."),
             )
         label = translate("deposit", "Downloading {name}").format(name=printable(remote.name))
@@ -533,8 +533,8 @@ class Deposit(ABC):
             raise DepositError(translate(
                 "deposit", "The upload of {name} is incomplete ({done} of {total}); it was not "
                 "renamed and will resume next time.").format(
-                name=printable(name), done=format_size(written.size if written else 0),
-                total=format_size(info.st_size)))
+                name=printable(name), done=_size(written.size if written else 0),
+                total=_size(info.st_size)))
         self._rename(temporary, destination)
         report(Progress(info.st_size, info.st_size, "B", label, meter.rate(offset)), force=True)
         return self.stat(destination)
@@ -697,6 +697,10 @@ class _BackgroundWriter:
 
 def glob_escape(name: str) -> str:
     return "".join(f"[{char}]" if char in "*?[" else char for char in name)
+
+
+def _size(count: float) -> str:
+    return human_size(count)
 
 
 class _RateMeter:

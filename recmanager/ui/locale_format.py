@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
-from recmanager.formats import binary_size, iso_minutes
+from recmanager.formatting import binary_size, iso_minutes
 
 
 def _locale(locale: QLocale | None) -> QLocale:

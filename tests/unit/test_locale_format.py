@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QLocale
 
-from recmanager.formats import format_size as command_line_size
-from recmanager.formats import iso_minutes
+from recmanager.formatting import human_size as command_line_size
+from recmanager.formatting import iso_minutes
 from recmanager.ui.locale_format import (
     format_count,
     format_date,

@@ -1,4 +1,5 @@
-"""Sizes and times written one way on the command line and in the windows.
+"""Text for people, shared by the core, the command line and the application: sizes and
+times written one way on the command line and in the windows.
 
 Sizes are binary (KiB, MiB, GiB: powers of 1024, as file managers and Pod's own pages
 show them), whatever prints them; times are local, to the minute, ISO-ordered where no
@@ -22,7 +23,7 @@ def binary_size(size: float) -> tuple[float, int]:
     return value, power
 
 
-def format_size(size: float, decimals: int = 1) -> str:
+def human_size(size: float, decimals: int = 1) -> str:
     """``5.5 GiB``, ``999 B``: the command line's sizes (the windows add the locale's
     decimal point and unit names to the same number and unit)."""
     value, power = binary_size(size)
