@@ -21,6 +21,7 @@ from recmanager.commands.common import (
     print_table,
 )
 from recmanager.errors import BulkError
+from recmanager.formatting import iso_minutes
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _print_plan(plan: bulk.Plan) -> None:
         [
             row.filename or translate("commands", "line {line}").format(line=row.rule_line),
             row.recorder,
-            row.start.strftime("%Y-%m-%d %H:%M") if row.start else "",
+            iso_minutes(row.start) if row.start else "",
             row.owner_user.username if row.owner_user else row.owner,
             row.title,
             (translate("commands", "excluded") + ": " if row.excluded else "")

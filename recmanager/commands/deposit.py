@@ -26,7 +26,7 @@ from recmanager.context import ENV_PROFILE
 from recmanager.deposit import apply_deposit_spec, open_deposit
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import ConfigError, RecmanagerError
-from recmanager.formatting import human_size, printable
+from recmanager.formatting import human_size, iso_minutes, printable
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _server_path(deposit: Deposit, path: str) -> str:
 
 
 def _when(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return iso_minutes(datetime.fromtimestamp(timestamp, UTC))
 
 
 def cmd_list(args: argparse.Namespace, context: AppContext) -> int:

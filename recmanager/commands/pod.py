@@ -24,7 +24,7 @@ from recmanager.errors import (
     ConfigError,
     RecmanagerError,
 )
-from recmanager.formatting import human_size
+from recmanager.formatting import human_size, iso_minutes
 from recmanager.i18n import translate
 from recmanager.pod.model import Recorder, Treatment, same_name
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
@@ -165,7 +165,7 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
                 [
                     str(row["id"]), row["recorder"] or "?", row["file"],
                     human_size(row["file_size"]),
-                    row["date_added"].strftime("%Y-%m-%d %H:%M") if row["date_added"] else "",
+                    iso_minutes(row["date_added"]) if row["date_added"] else "",
                 ]
                 for row in rows
             ],

@@ -161,8 +161,11 @@ class JobStore:
             raise PackagingError(translate("jobs", "There is no job {id}.").format(id=job_id))
         return JobRecord.from_row(row)
 
-    def list(self, *, limit: int | None = None) -> list[JobRecord]:
+    def list(self, *, limit: int | None = None, profile: str | None = None) -> list[JobRecord]:
+        """Newest first; with ``profile``, that profile's jobs and those made without one."""
         query = select(jobs).where(jobs.c.kind == JOB_KIND).order_by(jobs.c.id.desc())
+        if profile is not None:
+            query = query.where(jobs.c.profile.in_([profile, ""]))
         if limit:
             query = query.limit(limit)
         with self.db.begin() as connection:

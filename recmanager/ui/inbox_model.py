@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.inbox import STATE_LABELS, InboxRow, RowState
 from recmanager.ui.locale_format import format_count, format_datetime, format_duration, format_size
 
@@ -42,12 +43,12 @@ _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 _HEADERS = (
-    ("InboxModel", "File"),
-    ("InboxModel", "Recorder"),
-    ("InboxModel", "Deposited"),
-    ("InboxModel", "Size"),
-    ("InboxModel", "Duration"),
-    ("InboxModel", "State"),
+    QT_TRANSLATE_NOOP("InboxModel", "File"),
+    QT_TRANSLATE_NOOP("InboxModel", "Recorder"),
+    QT_TRANSLATE_NOOP("InboxModel", "Deposited"),
+    QT_TRANSLATE_NOOP("InboxModel", "Size"),
+    QT_TRANSLATE_NOOP("InboxModel", "Duration"),
+    QT_TRANSLATE_NOOP("InboxModel", "State"),
 )
 _STATE_COLOURS = {
     RowState.CLAIMABLE: "#1b7f3b",
@@ -142,7 +143,7 @@ class InboxModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(*_HEADERS[section])
+            return QCoreApplication.translate("InboxModel", _HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,7 +168,31 @@ class InboxModel(QAbstractTableModel):
             return row
         if column == COL_SIZE:  # tooltip
             return self.tr("{size} bytes").format(size=format_count(row.size, self._locale))
-        return row.path if column == COL_FILE else None
+        if column == COL_FILE:
+            return row.path
+        # The full text, one hover away, wherever a person narrows a column.
+        return self._display(row, column) if column in (COL_RECORDER, COL_STATE) else None
+
+    def sizing_texts(self, column: int) -> set[str]:
+        """The texts a column must show whole, to size it without formatting every row:
+        each distinct recorder cell, every state, and the widest date, size and duration."""
+        if column == COL_RECORDER:
+            seen = {(row.recorder_name, row.folder): row for row in self._rows}
+            return {self._display(row, column) for row in seen.values()}
+        if column == COL_STATE:
+            return set(self._state_text.values())
+        if column == COL_DEPOSITED:
+            # two-digit day, month, hour and minute; December for the longest month names
+            return {format_datetime(datetime(2026, 12, 28, 23, 58), self._locale),
+                    format_datetime(datetime(2026, 12, 28, 11, 58), self._locale)}
+        if column == COL_SIZE:
+            largest = max((row.size for row in self._rows), default=0)
+            return {format_size(size, self._locale)
+                    for size in (largest, 999 * 1024**2 + 922 * 1024, 1023)}
+        if column == COL_DURATION:
+            longest = max((row.duration or 0 for row in self._rows), default=0)
+            return {format_duration(seconds, self._locale) for seconds in (longest, 9 * 3600)}
+        return set()
 
     def _display(self, row: InboxRow, column: int) -> str:
         if column == COL_FILE:

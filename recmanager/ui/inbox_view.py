@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.errors import AlreadyClaimed, RecmanagerError
+from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.inbox import (
     STATE_LABELS,
     InboxRecorder,
@@ -86,25 +89,45 @@ if TYPE_CHECKING:
 log = logging.getLogger("recmanager.ui.inbox")
 
 ALL = "__all__"
-DATE_CHOICES = ((None, "Any date"), (1, "Last 24 hours"), (7, "Last 7 days"),
-                (30, "Last 30 days"))
+SIDEBAR_FIRST_WIDTH = 160  # until the recorders are known; then the longest name's width
+CELL_SLACK = 4  # pixels beyond the style's own margins around a cell's text
+DATE_CHOICES = (
+    (None, QT_TRANSLATE_NOOP("InboxPanel", "Any date")),
+    (1, QT_TRANSLATE_NOOP("InboxPanel", "Last 24 hours")),
+    (7, QT_TRANSLATE_NOOP("InboxPanel", "Last 7 days")),
+    (30, QT_TRANSLATE_NOOP("InboxPanel", "Last 30 days")),
+)
 
 
 class DetailPane(QWidget):
-    """Server path, recorder and its mode, notify status, Pod links, and the player."""
+    """Server path, recorder and its mode, notify status, Pod links, and the player.
+
+    It sits under the table, the facts on the left and the player on the right, so that the
+    table keeps the window's whole width for file and recorder names.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DetailPane")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 0, 0)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 0)
+        # The facts scroll when the pane is short, rather than squeezing wrapped lines.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("DetailFacts")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget(scroll)
+        facts = QVBoxLayout(holder)
+        facts.setContentsMargins(0, 0, 4, 0)
         self.title = QLabel(self.tr("Select a recording to see its details."), self)
         self.title.setWordWrap(True)
         self.title.setObjectName("detailTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        layout.addWidget(self.title)
+        facts.addWidget(self.title)
         form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
         for key, label in (
@@ -121,13 +144,16 @@ class DetailPane(QWidget):
             value.setOpenExternalLinks(True)
             value.setAccessibleName(label)
             self.fields[key] = value
-            form.addRow(label + ":", value)
-        layout.addLayout(form)
-        self.preview = PreviewWidget(self)
-        layout.addWidget(self.preview, 1)
+            form.addRow(self.tr("{label}:").format(label=label), value)
+        facts.addLayout(form)
         self.preview_note = QLabel(self)
         self.preview_note.setWordWrap(True)
-        layout.addWidget(self.preview_note)
+        facts.addWidget(self.preview_note)
+        facts.addStretch(1)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+        self.preview = PreviewWidget(self)
+        outer.addWidget(self.preview, 1)
 
     def show_row(self, row: InboxRow | None, recorder: InboxRecorder | None, pod_url: str) -> None:
         if row is None:
@@ -166,18 +192,21 @@ class DetailPane(QWidget):
 
     def _links(self, row: InboxRow, pod_url: str) -> str:
         base = pod_url.rstrip("/")
-        links = [f"<a href='{base}/record/claim_record/'>{self.tr('claim page')}</a>"]
+        # The words outside the f-strings: lupdate does not look inside them.
+        claim_page, claim_form = self.tr("claim page"), self.tr("claim form")
+        recorder, treatment = self.tr("recorder"), self.tr("treatment row")
+        links = [f"<a href='{base}/record/claim_record/'>{claim_page}</a>"]
         if row.recorder_id is not None:
             query = urlencode({"mediapath": row.path, "course_title": row.name,
                                "recorder": row.recorder_id})
             links.append(f"<a href='{base}/record/add_recording/?{html.escape(query)}'>"
-                         f"{self.tr('claim form')}</a>")
+                         f"{claim_form}</a>")
             links.append(f"<a href='{base}/admin/recorder/recorder/{row.recorder_id}/change/'>"
-                         f"{self.tr('recorder')}</a>")
+                         f"{recorder}</a>")
         if row.treatment_id is not None:
             links.append(
                 f"<a href='{base}/admin/recorder/recordingfiletreatment/{row.treatment_id}/"
-                f"change/'>{self.tr('treatment row')}</a>")
+                f"change/'>{treatment}</a>")
         return " · ".join(links)
 
 
@@ -245,15 +274,22 @@ class InboxPanel(QWidget):
         self.sidebar = QTreeWidget(self.splitter)
         self.sidebar.setObjectName("RecorderSidebar")
         self.sidebar.setHeaderLabels([self.tr("Recorder"), self.tr("Claimable / all")])
+        # The header's words would make the sidebar wider than its content: each count
+        # says in its tooltip what it counts.
+        self.sidebar.setHeaderHidden(True)
         self.sidebar.setRootIsDecorated(False)
         self.sidebar.setAccessibleName(self.tr("Recorders"))
-        self.sidebar.setMinimumWidth(200)
+        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.sidebar.setMinimumWidth(120)
         self.sidebar.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.sidebar.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.sidebar.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.sidebar.header().setStretchLastSection(False)
         self.sidebar.currentItemChanged.connect(self._recorder_chosen)
 
-        center = QWidget(self.splitter)
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        self.center_splitter.setObjectName("InboxCenterSplitter")
+        self.center_splitter.setChildrenCollapsible(False)
+        center = QWidget(self.center_splitter)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
@@ -302,21 +338,26 @@ class InboxPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_RECORDER, 140), (COL_DEPOSITED, 125), (COL_SIZE, 75),
-                              (COL_DURATION, 65), (COL_STATE, 140)):
-            header.resizeSection(column, width)
+        self._fitting_columns = False
+        self._resized_by_hand: set[int] = set()
+        header.sectionResized.connect(self._column_resized)
+        header.sortIndicatorChanged.connect(lambda *_: self._fit_columns())
+        self._fit_columns()
         center_layout.addWidget(self.table, 1)
         self.count_label = QLabel(center)
         self.count_label.setObjectName("InboxCount")
         center_layout.addWidget(self.count_label)
 
-        self.detail = DetailPane(self.splitter)
+        self.detail = DetailPane(self.center_splitter)
         self.preview = self.detail.preview
         self.preview.duration_known.connect(self._duration_known)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([230, 660, 360])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SIDEBAR_FIRST_WIDTH, 1200 - SIDEBAR_FIRST_WIDTH])
+        self.center_splitter.setStretchFactor(0, 3)
+        self.center_splitter.setStretchFactor(1, 2)
+        self.center_splitter.setSizes([290, 210])
+        self._sidebar_fitted = False
         outer.addWidget(self.splitter, 1)
 
         self.filter_edit.textChanged.connect(self._filter_changed)
@@ -325,6 +366,56 @@ class InboxPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.claim())
         self.table.installEventFilter(self)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting_columns and column != COL_FILE:
+            self._resized_by_hand.add(column)
+
+    def _fit_columns(self) -> None:
+        """Every column but File as wide as its widest text; File, stretched, takes the
+        rest. A column the person resized keeps the person's width."""
+        header = self.table.horizontalHeader()
+        cell, heading = self.table.fontMetrics(), header.fontMetrics()
+        metric = self.style().pixelMetric
+        cell_padding = 2 * (metric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
+                            + 1) + CELL_SLACK
+        header_padding = 2 * metric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        sort_arrow = metric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + \
+            header_padding
+        self._fitting_columns = True
+        try:
+            for column in (COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE):
+                if column in self._resized_by_hand:
+                    continue
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                widths = [cell.horizontalAdvance(text) + cell_padding
+                          for text in self.model.sizing_texts(column)]
+                widths.append(heading.horizontalAdvance(title) + header_padding + CELL_SLACK
+                              + (sort_arrow if column == header.sortIndicatorSection() else 0))
+                header.resizeSection(column, max(widths))
+        finally:
+            self._fitting_columns = False
+
+    def _fit_sidebar(self) -> None:
+        """Widen the sidebar to its longest recorder name (never narrower than a person
+        made it, never more than a third of the window)."""
+        metrics = self.sidebar.fontMetrics()
+        padding = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                self.sidebar) + 1) + CELL_SLACK
+        names = counts = 0
+        for number in range(self.sidebar.topLevelItemCount()):
+            item = self.sidebar.topLevelItem(number)
+            names = max(names, metrics.horizontalAdvance(item.text(0)))
+            counts = max(counts, metrics.horizontalAdvance(item.text(1)))
+        self.sidebar.header().resizeSection(1, counts + padding)
+        scrollbar = self.sidebar.verticalScrollBar()
+        wanted = (names + counts + 2 * padding + 2 * self.sidebar.frameWidth()
+                  + (scrollbar.sizeHint().width() if scrollbar.isVisible() else 0))
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(wanted, max(total // 3, SIDEBAR_FIRST_WIDTH))
+        if total and sizes[0] < wanted:
+            self.splitter.setSizes([wanted, total - wanted])
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """Tabbing into an unselected table selects its current row, for keyboard users."""
@@ -516,7 +607,9 @@ class InboxPanel(QWidget):
         current = self.current_row()
         scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        self._fit_columns()
         self._rebuild_sidebar()
+        self._fit_sidebar()
         selection = self.table.selectionModel()
         for path in selected:
             number = self.proxy.proxy_row_of(path)
@@ -553,8 +646,10 @@ class InboxPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, name)
             item.setToolTip(1, self.tr("{claimable} claimable of {count} files").format(
                 claimable=claimable, count=count))
+            item.setToolTip(0, name)
             if states and states[RowState.ORPHAN]:
-                item.setToolTip(0, self.tr("This folder belongs to no recorder."))
+                item.setToolTip(0, self.tr("{folder}: this folder belongs to no recorder.")
+                                .format(folder=name))
                 item.setForeground(0, Qt.GlobalColor.darkRed)
             self.sidebar.addTopLevelItem(item)
             if name == chosen:

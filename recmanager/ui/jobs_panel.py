@@ -189,10 +189,14 @@ class JobsPanel(QWidget):
     job_finished = Signal(str, bool, str)  # name, ok, message: for desktop notifications
     job_changed = Signal(int, str)  # job id, status value
 
-    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None,
+                 *, profile: str | None = None):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        # The window's profile: its jobs (and those made without a profile) are shown, and
+        # the jobs started here belong to it. None: every job.
+        self.profile = profile
         self.store = JobStore(context.db)
         self._tasks: dict[int, Task] = {}
         self._webhook: WebhookSender | None = None
@@ -253,8 +257,14 @@ class JobsPanel(QWidget):
     # --- what others call -------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.model.reset_records(self.store.list(limit=500))
+        self.model.reset_records(self.store.list(limit=500, profile=self.profile))
         self._update_buttons()
+
+    def set_profile(self, profile: str | None) -> None:
+        """Show the jobs of the window's new profile."""
+        if profile != self.profile:
+            self.profile = profile
+            self.reload()
 
     def package_file(self, prepared_input: Path | None = None, **dialog_options: Any) -> int | None:
         """Open the Package dialog; start the job it describes. Returns the job id."""
@@ -268,6 +278,8 @@ class JobsPanel(QWidget):
 
     def submit(self, request: PackageRequest, keys: KeyPair) -> int:
         """Record a job for ``request`` (its key goes to the keyring) and start it."""
+        if self.profile is not None:
+            request = replace(request, profile=self.profile)
         job = PackagingJob.create(self.context.db, self.context.secrets, request, keys,
                                   bento4_dir=self._bento4_dir())
         self.model.upsert(job.record)

@@ -1,8 +1,8 @@
 """Dates, sizes, durations and counts written the way the user's locale writes them.
 
 Every view formats through here so that French users read ``22/11/2026 14:05`` and
-``2,5 Gio`` while English users read ``11/22/26 2:05 PM`` and ``2.5 GiB``; sizes above
-2 GiB stay exact because Qt's size formatting takes a 64-bit integer.
+``2,5 Gio`` while English users read ``11/22/26 2:05 PM`` and ``2.5 GiB``; the C/POSIX
+locale reads ``2026-11-22 14:05``, as the command line does.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+
+from recmanager.formatting import binary_size, iso_minutes
 
 
 def _locale(locale: QLocale | None) -> QLocale:
@@ -24,15 +26,24 @@ def to_qdatetime(moment: datetime) -> QDateTime:
     return stamp.toLocalTime()
 
 
+def _readable(locale: QLocale) -> bool:
+    """False for the C/POSIX locale, whose date format (``4 12 2026 17:32``) nobody reads."""
+    return locale.language() != QLocale.Language.C
+
+
 def format_datetime(
     moment: datetime | None,
     locale: QLocale | None = None,
     form: QLocale.FormatType = QLocale.FormatType.ShortFormat,
 ) -> str:
-    """``moment`` in local time, in the locale's date-and-time format; "" for None."""
+    """``moment`` in local time, in the locale's date-and-time format (ISO order, as on
+    the command line, under the C locale); "" for None."""
     if moment is None:
         return ""
-    return _locale(locale).toString(to_qdatetime(moment), form)
+    loc = _locale(locale)
+    if not _readable(loc):
+        return iso_minutes(moment)
+    return loc.toString(to_qdatetime(moment), form)
 
 
 def format_date(
@@ -40,19 +51,29 @@ def format_date(
     locale: QLocale | None = None,
     form: QLocale.FormatType = QLocale.FormatType.ShortFormat,
 ) -> str:
-    """A calendar date in the locale's format; "" for None."""
+    """A calendar date in the locale's format (ISO under the C locale); "" for None."""
     if day is None:
         return ""
     if isinstance(day, datetime):
-        return _locale(locale).toString(to_qdatetime(day).date(), form)
-    return _locale(locale).toString(QDate(day.year, day.month, day.day), form)
+        day = to_qdatetime(day).date().toPython()
+    loc = _locale(locale)
+    if not _readable(loc):
+        return day.isoformat()
+    return loc.toString(QDate(day.year, day.month, day.day), form)
 
 
 def format_size(size: int | None, locale: QLocale | None = None, precision: int = 1) -> str:
-    """Bytes in binary units (KiB, MiB, GiB…, "Kio, Mio, Gio" in French); "" for None."""
+    """Bytes in the binary units the command line uses too (:mod:`recmanager.formats`),
+    with the locale's decimal point and unit names (``2,5 Gio``); "" for None."""
     if size is None:
         return ""
-    return _locale(locale).formattedDataSize(int(size), precision)
+    loc = _locale(locale)
+    value, power = binary_size(size)
+    if power == 0:
+        return loc.formattedDataSize(int(size), 0)  # "999 bytes", "999 octets"
+    # the unit's name in the locale's words: Qt's own, for exactly one of that unit
+    unit = loc.formattedDataSize(1024**power, 0).removeprefix(loc.toString(1)).strip()
+    return f"{loc.toString(value, 'f', precision)} {unit}"
 
 
 def format_count(number: int, locale: QLocale | None = None) -> str:

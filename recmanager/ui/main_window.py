@@ -35,8 +35,11 @@ log = logging.getLogger("recmanager.ui")
 # delay the first paint. Hence QAction.setShortcuts (setShortcut's overloads reach the
 # namespace), the tool bar's style set as a property, and the jobs dock (its area is a
 # ``Qt`` enum) added after the first paint.
+TOOL_BUTTON_ICON_ONLY = 0  # Qt::ToolButtonIconOnly
 TOOL_BUTTON_TEXT_BESIDE_ICON = 2  # Qt::ToolButtonTextBesideIcon
 JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
+# The inbox's splitters in window.ini ("splitter" held the former three-pane layout).
+SPLITTER_KEYS = (("inbox/splitter", "splitter"), ("inbox/center", "center_splitter"))
 
 
 class MainWindow(QMainWindow):
@@ -104,13 +107,12 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")
         toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)
-        toolbar.addAction(self.action_refresh)
-        toolbar.addAction(self.action_profiles)
-        toolbar.addAction(self.action_recorders)
-        toolbar.addAction(self.action_package)
-        toolbar.addAction(self.action_bulk)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self._add_tool(self.action_refresh)
+        self._add_tool(self.action_recorders)
+        for secondary in (self.action_profiles, self.action_package, self.action_bulk):
+            self._add_tool(secondary, icon_only=True)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.action_profiles)
         file_menu.addAction(self.action_settings)
@@ -130,6 +132,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.action_shortcuts)
         self.addAction(self.action_shortcuts)
         help_menu.addAction(self.action_about)
+
+    def _add_tool(self, action: QAction, *, icon_only: bool = False) -> None:
+        """An action on the tool bar; a secondary one as an icon, its words in the tooltip,
+        so that the whole bar fits the default width in every language."""
+        self.toolbar.addAction(action)
+        if icon_only:
+            button = self.toolbar.widgetForAction(action)
+            button.setProperty("toolButtonStyle", TOOL_BUTTON_ICON_ONLY)  # tooltip: the text
 
     def _build_central(self) -> None:
         """An empty central area and Recordings menu, filled by :attr:`inbox`."""
@@ -158,16 +168,17 @@ class MainWindow(QMainWindow):
 
             inbox = self._inbox = InboxPanel(self.context, self.runner, self)
             self.setCentralWidget(inbox)
-            for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete,
-                           inbox.action_audit):
-                self.toolbar.addAction(action)
+            for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete):
+                self._add_tool(action)
+            self._add_tool(inbox.action_audit, icon_only=True)
             self._fill_recordings_menu(inbox)
             self.setAcceptDrops(True)
             self._connect_inbox(inbox)
             self.notifier.watch_inbox(inbox)
-            splitter = self._window_state.value("splitter")
-            if isinstance(splitter, QByteArray):
-                inbox.splitter.restoreState(splitter)
+            for key, splitter in SPLITTER_KEYS:
+                state = self._window_state.value(key)
+                if isinstance(state, QByteArray):
+                    getattr(inbox, splitter).restoreState(state)
         return self._inbox
 
     def _fill_recordings_menu(self, inbox: InboxPanel) -> None:
@@ -245,8 +256,16 @@ class MainWindow(QMainWindow):
         if self._jobs_panel is None:
             from recmanager.ui.jobs_panel import JobsPanel
 
-            panel = JobsPanel(self.context, self.runner, self)
+            panel = JobsPanel(self.context, self.runner, self,
+                              profile=self.profile.name if self.profile else None)
             self.jobs_dock.setWidget(panel)
+            state = self._window_state.value("state")
+            if self._jobs_dock_placed and isinstance(state, QByteArray):
+                # The saved height was applied to the dock as it was when restored: empty,
+                # beside an empty central widget. Once the jobs list and the recordings are
+                # in, the layout shares the height by their size hints (the dock got ~45 %
+                # of it); the window's state, restored again now, gives back the saved one.
+                self.restoreState(state)
             if not self._jobs_dock_placed:
                 from PySide6.QtCore import Qt
 
@@ -314,7 +333,8 @@ class MainWindow(QMainWindow):
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.setValue("state", self.saveState())
         if self._inbox is not None:
-            self._window_state.setValue("splitter", self._inbox.splitter.saveState())
+            for key, splitter in SPLITTER_KEYS:
+                self._window_state.setValue(key, getattr(self._inbox, splitter).saveState())
         self._window_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -336,6 +356,8 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _show_profile(self) -> None:
+        if self._jobs_panel is not None:
+            self._jobs_panel.set_profile(self.profile.name if self.profile else None)
         if self.profile is None:
             self.profile_label.setText(self.tr("No profile"))
             return

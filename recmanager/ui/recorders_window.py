@@ -422,7 +422,13 @@ class RecordersWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self._fit_columns()  # the headers whole before the first answer too
         self._selection_changed()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # long names elide, the rest shows
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))
 
     # --- the service ----------------------------------------------------------------------
 
@@ -490,9 +496,7 @@ class RecordersWindow(QMainWindow):
         selected = self.selected()
         self.video_types = types
         self.model.set_recorders(recorders)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):  # long names elide, the rest shows
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))
+        self._fit_columns()
         if reason:
             self.banner.setText(self.tr(
                 "The hash key, folder, manager, video type and mode are unavailable: {reason}. "

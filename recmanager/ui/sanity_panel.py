@@ -100,9 +100,12 @@ class SanityPanel(QWidget):
         layout.addLayout(claiming_row)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("findings")
-        self.tree.setHeaderLabels([self.tr("Problem"), self.tr("About"), self.tr("Fix")])
+        # Two columns: the panel is a narrow tab, where a third (the fix's sentence) was cut
+        # to a few letters. The selected finding's fix is in full below, and on its button.
+        self.tree.setHeaderLabels([self.tr("Problem"), self.tr("About")])
         self.tree.setRootIsDecorated(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.header().setStretchLastSection(True)
         self.tree.setAccessibleName(self.tr("Sanity findings"))
         self.tree.currentItemChanged.connect(self._selected)
         layout.addWidget(self.tree, 1)
@@ -141,15 +144,13 @@ class SanityPanel(QWidget):
         self.run_button.setEnabled(True)
         self.tree.clear()
         for finding in report.findings:
-            item = QTreeWidgetItem([
-                self.tr(KIND_LABELS[finding.kind]), finding.subject, finding.fix_text])
+            item = QTreeWidgetItem([self.tr(KIND_LABELS[finding.kind]), finding.subject])
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             item.setIcon(0, themed_icon("dialog-warning"))
             item.setToolTip(0, finding.message)
+            item.setToolTip(1, f"{finding.subject}\n→ {finding.fix_text}")
             self.tree.addTopLevelItem(item)
-        for column in range(2):
-            self.tree.resizeColumnToContents(column)
-            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 260))
+        self.tree.resizeColumnToContents(0)
         self.summary.setText(
             self.tr("No problem found.") if report.ok
             else self.tr("%n problem(s) found.", "", len(report.findings)))

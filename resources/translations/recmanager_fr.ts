@@ -4,88 +4,153 @@
 <context>
     <name>AuditView</name>
     <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="35"/>
+        <source>claim</source>
+        <translation>revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="36"/>
+        <source>reassign</source>
+        <translation>réattribution</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="37"/>
+        <source>delete</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/audit_view.py" line="38"/>
+        <source>quarantine</source>
+        <translation>quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="39"/>
+        <source>restore</source>
+        <translation>restauration</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="40"/>
+        <source>deposit</source>
+        <translation>dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="41"/>
+        <source>package</source>
+        <translation>empaquetage</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="42"/>
+        <source>recorder created</source>
+        <translation>enregistreur créé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="43"/>
+        <source>recorder edited</source>
+        <translation>enregistreur modifié</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="44"/>
+        <source>recorder notified</source>
+        <translation>enregistreur notifié</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="47"/>
+        <source>ok</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="48"/>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="49"/>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/audit_view.py" line="62"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="42"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="66"/>
         <source>Filter: file, person, error…</source>
         <translation>Filtrer : fichier, personne, erreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="43"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="67"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="47"/>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="71"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="48"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="72"/>
         <source>All actions</source>
         <translation>Toutes les actions</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="52"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="76"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>Who</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="58"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="82"/>
         <source>File or video</source>
         <translation>Fichier ou vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="83"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="83"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="59"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="83"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="61"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="85"/>
         <source>Audit entries</source>
         <translation>Entrées d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="103"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="164"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="104"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="165"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="111"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="172"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/audit_view.py" line="112"/>
+        <location filename="../../recmanager/ui/audit_view.py" line="173"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -488,6 +553,11 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ClaimDialog</name>
     <message>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="39"/>
+        <source>login, e-mail or name</source>
+        <translation>identifiant, e-mail ou nom</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/dialogs/claim.py" line="70"/>
         <source>Claim a recording</source>
         <translation>Revendiquer un enregistrement</translation>
@@ -637,80 +707,105 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="101"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="123"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="111"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="112"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="113"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="114"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="115"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="116"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="147"/>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="142"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="175"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="155"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="181"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="158"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
+        <source>claim page</source>
+        <translation>page de revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
+        <source>claim form</source>
+        <translation>formulaire de revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
+        <source>recorder</source>
+        <translation>enregistreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
+        <source>treatment row</source>
+        <translation>ligne de traitement</translation>
     </message>
 </context>
 <context>
@@ -941,17 +1036,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="169"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="46"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
+        <source>Recorder</source>
+        <translation>Enregistreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
+        <source>Deposited</source>
+        <translation>Déposé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_model.py" line="170"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="175"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="200"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapositives)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="178"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="203"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun enregistreur : {folder})</translation>
     </message>
@@ -959,361 +1084,381 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="235"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="264"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="237"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="247"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="276"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="247"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="276"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="249"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="281"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="262"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="298"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="263"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="355"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="299"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="303"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="304"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="275"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="912"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="311"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1007"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="286"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="322"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="349"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="440"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="350"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="441"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="351"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="353"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="354"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="445"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="357"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="422"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="513"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="537"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="470"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="561"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="472"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="563"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="474"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="565"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="507"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="598"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="542"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="554"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="557"/>
-        <source>This folder belongs to no recorder.</source>
-        <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
+        <location filename="../../recmanager/ui/inbox_view.py" line="95"/>
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="591"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="651"/>
+        <source>{folder}: this folder belongs to no recorder.</source>
+        <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="686"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="593"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="688"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="637"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="732"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="638"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="733"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="744"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="655"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="750"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="752"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="659"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="663"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="664"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="669"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="764"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="671"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="766"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="672"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="676"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="771"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="679"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="681"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="776"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="714"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="715"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="757"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="852"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="787"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="882"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="789"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="884"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="920"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="840"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="922"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="840"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="845"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="940"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="846"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="851"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="948"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="876"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="895"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="971"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="990"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="877"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="896"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="991"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1008"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="916"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1011"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="953"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1048"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="957"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1052"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1054"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="974"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1069"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="976"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1071"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1091"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="997"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1092"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1002"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1097"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1397,33 +1542,33 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="211"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="228"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="214"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="219"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="216"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="222"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="376"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="388"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1434,98 +1579,98 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="57"/>
+        <location filename="../../recmanager/ui/main_window.py" line="60"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="83"/>
+        <location filename="../../recmanager/ui/main_window.py" line="86"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="86"/>
+        <location filename="../../recmanager/ui/main_window.py" line="89"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="89"/>
+        <location filename="../../recmanager/ui/main_window.py" line="92"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="91"/>
-        <location filename="../../recmanager/ui/main_window.py" line="441"/>
+        <location filename="../../recmanager/ui/main_window.py" line="94"/>
+        <location filename="../../recmanager/ui/main_window.py" line="463"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="93"/>
+        <location filename="../../recmanager/ui/main_window.py" line="96"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="96"/>
+        <location filename="../../recmanager/ui/main_window.py" line="99"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="99"/>
+        <location filename="../../recmanager/ui/main_window.py" line="102"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="102"/>
+        <location filename="../../recmanager/ui/main_window.py" line="105"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="104"/>
+        <location filename="../../recmanager/ui/main_window.py" line="107"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="114"/>
+        <location filename="../../recmanager/ui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="120"/>
+        <location filename="../../recmanager/ui/main_window.py" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="124"/>
+        <location filename="../../recmanager/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="139"/>
+        <location filename="../../recmanager/ui/main_window.py" line="149"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="230"/>
+        <location filename="../../recmanager/ui/main_window.py" line="241"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="216"/>
+        <location filename="../../recmanager/ui/main_window.py" line="227"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="340"/>
+        <location filename="../../recmanager/ui/main_window.py" line="362"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="344"/>
+        <location filename="../../recmanager/ui/main_window.py" line="366"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="443"/>
+        <location filename="../../recmanager/ui/main_window.py" line="465"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -2392,163 +2537,163 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="76"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="77"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="77"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="101"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="108"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="111"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="112"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="115"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="119"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="129"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="223"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="230"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="141"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="147"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="157"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="168"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="180"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="223"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="230"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="227"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="234"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="228"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="237"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="244"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="286"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="293"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="305"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="315"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="329"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2678,17 +2823,17 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="475"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="481"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="498"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="502"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="504"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="508"/>
         <source>%n recorder(s).</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2696,7 +2841,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="510"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="514"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2827,39 +2972,38 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="103"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="112"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="185"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="115"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="186"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="109"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="135"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="138"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="154"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="155"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="155"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="156"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -2867,7 +3011,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="167"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="168"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -2875,7 +3019,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/settings.py" line="45"/>
+        <location filename="../../recmanager/ui/dialogs/settings.py" line="44"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -3678,42 +3822,42 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="73"/>
+        <location filename="../../recmanager/commands/bulk.py" line="74"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="82"/>
+        <location filename="../../recmanager/commands/bulk.py" line="83"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="87"/>
+        <location filename="../../recmanager/commands/bulk.py" line="88"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="94"/>
+        <location filename="../../recmanager/commands/bulk.py" line="95"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="97"/>
+        <location filename="../../recmanager/commands/bulk.py" line="98"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="118"/>
+        <location filename="../../recmanager/commands/bulk.py" line="119"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="134"/>
+        <location filename="../../recmanager/commands/bulk.py" line="135"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="136"/>
+        <location filename="../../recmanager/commands/bulk.py" line="137"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
@@ -4744,7 +4888,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="402"/>
+        <location filename="../../recmanager/packaging/job.py" line="405"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -4755,7 +4899,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/ffmpeg.py" line="117"/>
-        <location filename="../../recmanager/packaging/job.py" line="396"/>
+        <location filename="../../recmanager/packaging/job.py" line="399"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
@@ -4765,72 +4909,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="213"/>
+        <location filename="../../recmanager/packaging/job.py" line="216"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="245"/>
+        <location filename="../../recmanager/packaging/job.py" line="248"/>
         <source>The output folder {path} cannot be used: {error}</source>
         <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="250"/>
+        <location filename="../../recmanager/packaging/job.py" line="253"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="252"/>
+        <location filename="../../recmanager/packaging/job.py" line="255"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="256"/>
+        <location filename="../../recmanager/packaging/job.py" line="259"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="260"/>
+        <location filename="../../recmanager/packaging/job.py" line="263"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="471"/>
+        <location filename="../../recmanager/packaging/job.py" line="474"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="479"/>
+        <location filename="../../recmanager/packaging/job.py" line="482"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="507"/>
+        <location filename="../../recmanager/packaging/job.py" line="510"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="520"/>
+        <location filename="../../recmanager/packaging/job.py" line="523"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="523"/>
+        <location filename="../../recmanager/packaging/job.py" line="526"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="546"/>
+        <location filename="../../recmanager/packaging/job.py" line="549"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="556"/>
+        <location filename="../../recmanager/packaging/job.py" line="559"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="665"/>
+        <location filename="../../recmanager/packaging/job.py" line="668"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -4984,14 +5128,6 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <location filename="../../recmanager/commands/package.py" line="169"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="39"/>
-        <source>login, e-mail or name</source>
-        <translation>identifiant, e-mail ou nom</translation>
     </message>
 </context>
 <context>
@@ -6167,7 +6303,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="126"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>

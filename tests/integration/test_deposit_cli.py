@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -31,7 +32,15 @@ def test_list_scan_download_upload_on_a_mounted_folder(folder, tmp_path, capsys,
     assert listed["folders"]["amphiA"][0]["path"] == "/data/ftp-pod/ftp/amphiA/cours 1.mp4"
 
     assert main(["deposit", "list", "amphiA"]) == 0
-    assert "cours 1.mp4" in capsys.readouterr().out
+    table = capsys.readouterr().out
+    assert "cours 1.mp4" in table
+    # binary units and ISO times, as the windows show them (2000 bytes: 2.0 KiB, not 2.0 kB)
+    assert "2.0 KiB" in table and "kB" not in table
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", table)
+    (folder / "amphiA" / "big.mp4").write_bytes(b"b" * 1_500_000)
+    assert main(["deposit", "list"]) == 0
+    assert "1.4 MiB" in capsys.readouterr().out
+    (folder / "amphiA" / "big.mp4").unlink()
 
     assert main(["deposit", "scan", "--json"]) == 0
     scanned = json.loads(capsys.readouterr().out)

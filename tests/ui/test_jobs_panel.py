@@ -278,3 +278,29 @@ def test_main_window_package_action_runs_a_job_and_notifies(qtbot, context, medi
     assert record.status is JobStatus.READY
     assert (tmp_path / "lecture-dash" / "stream.mpd").is_file()
     assert delivered and delivered[-1][1] == "Job finished: sample.mp4"
+
+
+def test_each_profiles_window_shows_its_own_jobs(qtbot, context, tmp_path):
+    """Jobs made from the command line for one profile stay out of another's window; jobs
+    made without any profile show in every window; a job started in a window is its own."""
+    from recmanager.config import Profile
+    from recmanager.ui.main_window import MainWindow
+
+    for name in ("prod", "test"):
+        context.profiles.save(Profile(name=name, pod_url=f"https://{name}.example/",
+                                      sftp_host="h"))
+    store = JobStore(context.db)
+    made = {
+        profile: store.create(PackageRequest(tmp_path / f"{profile or 'none'}.mp4",
+                                             tmp_path / "out", profile=profile),
+                              backend="ffmpeg", kid=KEYS.kid_hex).id
+        for profile in ("prod", "test", "")
+    }
+    window = MainWindow(context, profile_name="prod", runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    shown = {record.id for record in window.jobs_panel.model.records}
+    assert shown == {made["prod"], made[""]}
+    window._load_profile("test")  # as the profile menu does, before any refresh
+    shown = {record.id for record in window.jobs_panel.model.records}
+    assert shown == {made["test"], made[""]}
+    assert window.jobs_panel.profile == "test"

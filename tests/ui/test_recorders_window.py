@@ -218,6 +218,15 @@ def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes, sh
              for i in range(panel.tree.topLevelItemCount())]
     assert sorted(kinds) == [FindingKind.ORPHAN_FOLDER, FindingKind.TREATMENT_FILE_GONE]
     shot(window, "recorders-sanity-panel.png")
+    # The narrow tab has room for the problem and its subject; the fix's sentence (it was
+    # cut to "Create…lde" in a third column) is in each row's tooltip and below the list.
+    assert panel.tree.columnCount() == 2
+    for number in range(panel.tree.topLevelItemCount()):
+        item = panel.tree.topLevelItem(number)
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        assert finding.fix_text in item.toolTip(1) and finding.subject in item.toolTip(1)
+        metrics = panel.tree.fontMetrics()
+        assert metrics.horizontalAdvance(item.text(0)) < panel.tree.columnWidth(0)
     gone = kinds.index(FindingKind.TREATMENT_FILE_GONE)
     panel.tree.setCurrentItem(panel.tree.topLevelItem(gone))
     assert panel.fix_button.text() == "Delete row"

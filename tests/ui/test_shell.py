@@ -76,6 +76,28 @@ def test_the_jobs_dock_comes_back_where_it_was_left(qtbot, context):
     assert again.dockWidgetArea(again.jobs_dock) is Qt.DockWidgetArea.LeftDockWidgetArea
 
 
+def test_the_jobs_dock_keeps_its_height_from_one_start_to_the_next(qtbot, context):
+    """First start: a quarter of the window; a person's height then holds at every start
+    (it used to become ~45 % from the second start on)."""
+    heights = []
+    for start in range(3):
+        window = MainWindow(context, runner=TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda w=window: w._jobs_panel is not None)
+        for _ in range(3):
+            QApplication.processEvents()
+        heights.append(window.jobs_dock.height())
+        if start == 0:
+            assert abs(heights[0] - window.height() // 4) <= 8
+            window.resizeDocks([window.jobs_dock], [240], Qt.Orientation.Vertical)
+            QApplication.processEvents()
+            heights[0] = window.jobs_dock.height()
+        window.close()
+    assert abs(heights[0] - 240) <= 8
+    assert heights[1] == heights[2] == heights[0]
+
+
 def test_tls_off_is_shown_in_the_status_bar(qtbot, context):
     context.profiles.save(Profile(name="lab", pod_url="https://pod.lab/", sftp_host="h",
                                   verify_tls=False))

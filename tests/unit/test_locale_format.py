@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QLocale
 
+from recmanager.formatting import human_size as command_line_size
+from recmanager.formatting import iso_minutes
 from recmanager.ui.locale_format import (
     format_count,
     format_date,
@@ -67,3 +69,23 @@ def test_durations():
     assert format_duration(None, ENGLISH) == format_duration(-1, ENGLISH) == ""
     arabic = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
     assert format_duration(65, arabic) == "١:٠٥"
+
+
+def test_the_c_locale_reads_dates_as_the_command_line_does(paris_time):
+    """Under LANG=C Qt's own short format is ``22 11 2026 15:05``: ISO order instead."""
+    moment = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
+    assert format_datetime(moment, QLocale.c()) == iso_minutes(moment) == "2026-11-22 15:05"
+    assert format_date(date(2026, 3, 4), QLocale.c()) == "2026-03-04"
+    assert format_date(datetime(2026, 3, 4, 23, 30, tzinfo=UTC), QLocale.c()) == "2026-03-05"
+
+
+@pytest.mark.parametrize("size", [1536, 1_500_000, 5 * 1024**3 + 512 * 1024**2, 3 * 1024**4])
+def test_the_command_line_and_the_windows_write_the_same_binary_size(size):
+    assert format_size(size, ENGLISH) == command_line_size(size)
+    assert command_line_size(size).split()[1] in ("KiB", "MiB", "GiB", "TiB")
+
+
+def test_command_line_sizes():
+    assert command_line_size(999) == "999 B"
+    assert command_line_size(1_500_000) == "1.4 MiB"
+    assert format_size(1_500_000, FRENCH) == "1,4 Mio"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -36,7 +36,7 @@ def owner_field(parent: QWidget, labels: Sequence[str], accessible_name: str) ->
     edit = QLineEdit(parent)
     edit.setObjectName("owner")
     edit.setAccessibleName(accessible_name)
-    edit.setPlaceholderText(parent.tr("login, e-mail or name"))
+    edit.setPlaceholderText(QCoreApplication.translate("ClaimDialog", "login, e-mail or name"))
     completer = QCompleter(QStringListModel(sorted(labels), parent), parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)

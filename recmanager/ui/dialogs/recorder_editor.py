@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from recmanager.recorders import (
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 
+HASH_KEY_MAX_LENGTH = 50  # Pod's Recorder.salt is a CharField(max_length=50)
 # save(draft, manager_login, additional_logins) -> SaveReport, run off the GUI thread.
 SaveWork = Callable[[RecorderFields, str, list[str]], SaveReport]
 
@@ -124,7 +125,13 @@ class RecorderEditor(QDialog):
         self.salt = QLineEdit(self)
         self.salt.setObjectName("salt")
         self.salt.setEchoMode(QLineEdit.EchoMode.Password)
-        self.salt.setMaxLength(50)
+        self.salt.setMaxLength(HASH_KEY_MAX_LENGTH)
+        # A key is read and compared character by character: fixed-pitch, and wide enough
+        # for the longest one Pod accepts.
+        self.salt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.salt.setMinimumWidth(
+            self.salt.fontMetrics().horizontalAdvance("W" * HASH_KEY_MAX_LENGTH)
+            + self.salt.minimumSizeHint().width())
         key_layout.addWidget(self.salt, 1)
         self.show_key = QPushButton(self.tr("Show"), self)
         self.show_key.setObjectName("show_key")

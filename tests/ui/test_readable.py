@@ -1,0 +1,132 @@
+"""At the default size (1200×760), in English and in French, with the names real lecture
+halls use, every name a person needs is shown whole: no cell of the File, Recorder or State
+columns, no sidebar entry, header, button or label is elided or clipped. Elision is allowed
+only where the whole text is one hover away (a tooltip), and never for a file name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolBar,
+    QToolButton,
+)
+
+from recmanager.ui.inbox_model import COL_FILE, COL_RECORDER, COL_STATE, COLUMN_COUNT
+from recmanager.ui.main_window import MainWindow
+from recmanager.ui.tasks import TaskRunner
+from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ZIP_FILE
+from tests.ui.screen import language, open_main_window, text_margin
+
+
+def cut_cells(window: MainWindow) -> list[str]:
+    """Table cells (File, Recorder, State) and headers whose text is wider than its room."""
+    table, proxy = window.inbox.table, window.inbox.proxy
+    metrics, margin = table.fontMetrics(), text_margin(table)
+    cut = []
+    for column in range(COLUMN_COUNT):
+        title = proxy.headerData(column, Qt.Orientation.Horizontal)
+        room = table.horizontalHeader().sectionSize(column) - 2 * margin
+        if table.horizontalHeader().fontMetrics().horizontalAdvance(title) > room:
+            cut.append(f"header {title!r} in {room} px")
+    for column in (COL_FILE, COL_RECORDER, COL_STATE):
+        room = table.columnWidth(column) - 2 * margin
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, column)
+            text = index.data()
+            if metrics.horizontalAdvance(text) > room:
+                tip = index.data(Qt.ItemDataRole.ToolTipRole)
+                if column == COL_FILE or text not in (tip or ""):
+                    cut.append(f"cell {text!r} in {room} px")
+    return cut
+
+
+def cut_sidebar(window: MainWindow) -> list[str]:
+    sidebar = window.inbox.sidebar
+    metrics, margin = sidebar.fontMetrics(), text_margin(sidebar)
+    cut = []
+    for number in range(sidebar.topLevelItemCount()):
+        item = sidebar.topLevelItem(number)
+        for column in (0, 1):
+            room = sidebar.columnWidth(column) - 2 * margin
+            if metrics.horizontalAdvance(item.text(column)) > room:
+                cut.append(f"sidebar {item.text(column)!r} in {room} px")
+    return cut
+
+
+def cut_controls(window: MainWindow) -> list[str]:
+    """Visible labels, buttons and combo boxes narrower than their text needs."""
+    cut = []
+    for label in window.findChildren(QLabel):
+        if (label.isVisible() and label.text() and not label.wordWrap()
+                and label.textFormat() != Qt.TextFormat.RichText and not label.toolTip()
+                and label.sizeHint().width() > label.width()):
+            cut.append(f"label {label.text()!r}: {label.width()} of {label.sizeHint().width()}")
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or not button.text():
+            continue
+        icon_only = (isinstance(button, QToolButton)
+                     and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if isinstance(button, QPushButton | QToolButton) and not icon_only and \
+                button.sizeHint().width() > button.width():
+            cut.append(f"button {button.text()!r}: {button.width()} of "
+                       f"{button.sizeHint().width()}")
+    for combo in window.findChildren(QComboBox):
+        if combo.isVisible() and combo.sizeHint().width() > combo.width():
+            cut.append(f"combo {combo.currentText()!r}: {combo.width()} of "
+                       f"{combo.sizeHint().width()}")
+    for toolbar in window.findChildren(QToolBar):
+        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if toolbar.isVisible() and more is not None and more.isVisible():
+            cut.append(f"tool bar {toolbar.windowTitle()!r} hides actions behind »")
+    return cut
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_names_are_whole_at_the_default_size(qtbot, context, name):
+    with language(name):
+        window = open_main_window(qtbot, context)
+        names = {row.name for row in window.inbox.model.rows}
+        assert {LONG_FILE, ZIP_FILE} <= names
+        assert LONG_RECORDER in {window.inbox.sidebar.topLevelItem(i).text(0)
+                                 for i in range(window.inbox.sidebar.topLevelItemCount())}
+        assert window.inbox.table.verticalScrollBar().isVisible(), "rows enough to scroll"
+        problems = cut_cells(window) + cut_sidebar(window) + cut_controls(window)
+        assert not problems, "\n".join(problems)
+
+
+def test_the_table_filters_and_pod_links_speak_french(qtbot, context):
+    with language("fr_FR"):
+        window = open_main_window(qtbot, context)
+        inbox = window.inbox
+        headers = [inbox.proxy.headerData(c, Qt.Orientation.Horizontal)
+                   for c in range(COLUMN_COUNT)]
+        assert headers == ["Fichier", "Enregistreur", "Déposé", "Taille", "Durée", "État"]
+        assert inbox.date_combo.itemText(0) == "Toutes dates"
+        inbox.select_path(inbox.model.rows[0].path)
+        links = inbox.detail.fields["links"].text()
+        for word in ("page de revendication", "formulaire de revendication", "enregistreur",
+                     "ligne de traitement"):
+            assert f">{word}</a>" in links
+
+
+def test_the_recorders_window_headers_are_whole_before_the_first_answer(qtbot, context):
+    from recmanager.ui.recorders_window import RecordersWindow
+    from tests.ui.windows import PROFILE
+
+    with language("fr_FR"):
+        window = RecordersWindow(context, PROFILE, TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        header = window.table.horizontalHeader()
+        margin = 2 * window.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        for column in range(window.model.columnCount()):
+            title = window.model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.fontMetrics().horizontalAdvance(title) + margin <= \
+                header.sectionSize(column), title
