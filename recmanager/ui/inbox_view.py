@@ -438,6 +438,9 @@ class InboxPanel(QWidget):
         self.show_rows(snapshot.rows)
         self.message.emit(self.tr("{count} recordings, refreshed at {time}.").format(
             count=len(snapshot.rows), time=format_datetime(snapshot.refreshed_at)))
+        log.info("%s", snapshot.deposit_root)
+        if snapshot.reconciled:  # interrupted actions found at this start, also in the log
+            self.message.emit(" ".join(snapshot.reconciled))
         if not self.users:
             self._load_users()
         self.update_actions()
