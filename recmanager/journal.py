@@ -45,10 +45,10 @@ def begin(db: Database, *, profile: str, actor: str, action: str, target: str,
         return int(result.inserted_primary_key[0])
 
 
-def _alive(pid: int) -> bool:
-    """True when ``pid`` is this process or another running one (its action may be under way)."""
+def other_process_running(pid: int) -> bool:
+    """True when ``pid`` is another process that is still running on this machine."""
     if pid == os.getpid():
-        return True
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -70,7 +70,9 @@ def leftovers(db: Database, profile: str) -> list[Intent]:
                row["target"], json.loads(row["detail"] or "{}"), row["pid"])
         for row in rows
     ]
-    return [intent for intent in intents if not _alive(intent.pid)]
+    # This process's own intents, and those of another running process, are under way.
+    return [intent for intent in intents
+            if intent.pid != os.getpid() and not other_process_running(intent.pid)]
 
 
 def clear(db: Database, intent_id: int) -> None:
