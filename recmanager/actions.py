@@ -101,17 +101,31 @@ class ClaimResult:
     already_done: bool = False  # Pod already held exactly this claim
     reassigned_to: str = ""  # the non-staff owner the video was handed to afterwards
     notes: tuple[str, ...] = ()
+    recording_owner: str = ""  # who owns the Recording on Pod (the claiming staff account)
 
     @property
     def message(self) -> str:
-        text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
-            file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id
-        )
-        if self.already_done:
+        """What Pod holds: a non-staff owner gets the video, while the recording stays with
+        the staff account that claimed it (Pod gives recordings to staff only)."""
+        name = printable(posixpath.basename(self.path))
+        holder = self.recording_owner or self.owner
+        if holder != self.owner:
+            text = translate(
+                "actions", "{file} was already claimed: Pod holds recording {id} for "
+                "{holder} and video {video} for {owner}; nothing was sent again."
+            ) if self.already_done else translate(
+                "actions", "{file} is claimed: Pod holds recording {id} for {holder} and "
+                "video {video} for {owner}.")
+            text = text.format(file=name, id=self.recording_id, holder=holder,
+                               video=self.video_id, owner=self.owner)
+        elif self.already_done:
             text = translate(
                 "actions", "{file} was already claimed for {owner} (recording {id}); "
                 "nothing was sent again."
-            ).format(file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id)
+            ).format(file=name, owner=self.owner, id=self.recording_id)
+        else:
+            text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
+                file=name, owner=self.owner, id=self.recording_id)
         return " ".join((text, *self.notes))
 
 
@@ -339,7 +353,8 @@ class Actions:
             self._audit("claim", path, "failed", error=str(exc), detail=detail, intent=intent)
             raise
         detail.update(recording_id=result.recording_id, video_id=result.video_id,
-                      already_done=result.already_done, reassigned_to=result.reassigned_to)
+                      already_done=result.already_done, reassigned_to=result.reassigned_to,
+                      recording_owner=result.recording_owner)
         self._audit("claim", path, "ok", detail=detail, intent=intent)
         return result
 
@@ -594,7 +609,7 @@ class Actions:
             file=name)))
         return ClaimResult(path, user.username, title, recording.id, video.id,
                            already_done=already_done, reassigned_to=reassigned_to,
-                           notes=tuple(notes))
+                           notes=tuple(notes), recording_owner=claimer.username)
 
     def _claimed_video(self, owner: User, title: str, path: str) -> Video | None:
         video = self.client.find_claimed_video(owner, title, path)

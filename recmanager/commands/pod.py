@@ -230,6 +230,7 @@ def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
             "recording_id": result.recording_id,
             "video_id": result.video_id,
             "owner": result.owner,
+            "recording_owner": result.recording_owner,
             "title": result.title,
             "already_done": result.already_done,
             "reassigned_to": result.reassigned_to,
