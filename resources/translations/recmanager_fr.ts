@@ -611,219 +611,219 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="66"/>
         <source>Welcome to recmanager</source>
         <translation>Bienvenue dans recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="68"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="69"/>
         <source>Save the profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="80"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="81"/>
         <source>Connect recmanager to your Pod</source>
         <translation>Connecter recmanager à votre Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="84"/>
         <source>&lt;p&gt;recmanager works with an Esup-Pod server and with the deposit folder where your recorders drop their files. This guide asks for:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the address of your Pod and a REST token,&lt;/li&gt;&lt;li&gt;how to reach the deposit folder (SFTP, or a folder mounted on this computer) and where it is on the server,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;then tests each part before saving. Ask your Pod administrator for the values you do not have; each page says where they are on the server.&lt;/p&gt;&lt;p&gt;Secrets (token, passwords) are kept in the system keyring, never in a file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l&apos;adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d&apos;enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="98"/>
         <source>Your Pod server</source>
         <translation>Votre serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="106"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="109"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="122"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="140"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="152"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="155"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="247"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="248"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="303"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="304"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="322"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="323"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -2820,32 +2820,32 @@
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="335"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="336"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="340"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="341"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="345"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="346"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="361"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="362"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="374"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="376"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="379"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -3752,72 +3752,87 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="35"/>
+        <location filename="../../recmanager/connection.py" line="38"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="39"/>
+        <location filename="../../recmanager/connection.py" line="42"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42"/>
+        <location filename="../../recmanager/connection.py" line="45"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="44"/>
+        <location filename="../../recmanager/connection.py" line="47"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="48"/>
+        <location filename="../../recmanager/connection.py" line="51"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="52"/>
+        <location filename="../../recmanager/connection.py" line="55"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="56"/>
+        <location filename="../../recmanager/connection.py" line="59"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="69"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="67"/>
+        <location filename="../../recmanager/connection.py" line="70"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="71"/>
+        <location filename="../../recmanager/connection.py" line="74"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="75"/>
+        <location filename="../../recmanager/connection.py" line="78"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="97"/>
+        <location filename="../../recmanager/connection.py" line="87"/>
+        <source>Deposit root</source>
+        <translation>Racine du dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="96"/>
+        <source>{given} contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}).</source>
+        <translation>{given} contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="100"/>
+        <source>Pod&apos;s deposit root is {root} (read from {example}).</source>
+        <translation>La racine du dépôt de Pod est {root} (lue dans {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="120"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="105"/>
+        <location filename="../../recmanager/connection.py" line="134"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="109"/>
+        <location filename="../../recmanager/connection.py" line="138"/>
         <source>{count} recorder folders under {root}.</source>
         <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
     </message>
