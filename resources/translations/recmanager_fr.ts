@@ -5631,12 +5631,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>sandbox</name>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="45"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="47"/>
         <source>The sandbox cannot listen on {address}:{port}: {error}</source>
         <translation>Le bac à sable ne peut pas écouter sur {address}:{port} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="48"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="50"/>
         <source>Choose another port with --port (0 picks a free one).</source>
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
@@ -5656,27 +5656,32 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="250"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="86"/>
+        <source>The command line as its admin: . {path}</source>
+        <translation>La ligne de commande en tant que son administrateur : . {path}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/sandbox/server.py" line="254"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="252"/>
+        <location filename="../../recmanager/sandbox/server.py" line="256"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="256"/>
+        <location filename="../../recmanager/sandbox/server.py" line="260"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="258"/>
+        <location filename="../../recmanager/sandbox/server.py" line="262"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="363"/>
+        <location filename="../../recmanager/sandbox/server.py" line="390"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
