@@ -896,7 +896,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="277"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="900"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="909"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
@@ -1066,144 +1066,149 @@
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="704"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="705"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="705"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="707"/>
+        <source>Done, with a warning</source>
+        <translation>Fait, avec un avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="709"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="745"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="753"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="746"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="775"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="784"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="777"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="786"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="806"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="815"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="813"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="822"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="815"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="828"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="828"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="830"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="839"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="833"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="834"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="843"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="839"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="848"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="841"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="850"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="863"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="883"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="872"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="892"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="864"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="873"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="884"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="893"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="901"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="910"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="905"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="914"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="945"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="954"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="947"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="962"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="971"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="964"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="984"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="993"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="985"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="990"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
