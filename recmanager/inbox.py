@@ -579,7 +579,6 @@ def refresh(
         client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
         root = settle_deposit_root(profile, client)
         profile = replace(profile, deposit_root=root.path)
-        reconciled = reconcile_interrupted(context.db, profile, client)
         treatments = client.treatments()
         web: PodWebSession | None = None
         try:
@@ -596,6 +595,7 @@ def refresh(
         first_seen: dict[str, datetime] = {}
         folders: list[str] = []
         deposit_problem = ""
+        deposit: Deposit | None = None
         try:
             deposit = stack.enter_context(open_deposit(
                 profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
@@ -603,7 +603,8 @@ def refresh(
             raise
         except DepositError as exc:
             deposit_problem = str(exc)
-        else:
+        reconciled = reconcile_interrupted(context.db, profile, client, deposit)
+        if deposit is not None:
             quiet = float(context.settings.get("quiet_period_s"))
             result = Scanner(context.db, profile.name, quiet).scan(deposit)
             scanned = list(result.files.values())

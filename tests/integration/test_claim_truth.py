@@ -254,3 +254,45 @@ def test_a_claim_killed_after_its_post_is_reconciled_by_the_next_command(
     assert reconciled.detail["recording_id"] == recording and reconciled.detail["reconciled"]
     with admin_client(sandbox_pod) as client:
         assert client.treatment_for_file(path) is None
+
+
+def leave_intent(context, profile, action: str, target: str, detail: dict) -> None:
+    """An intent as a process killed after its first change leaves it (its PID is gone)."""
+    from sqlalchemy import update
+
+    from recmanager import journal
+    from recmanager.store.tables import action_intents
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    intent_id = journal.begin(context.db, profile=profile.name, actor="cli:admin",
+                              action=action, target=target, detail=detail)
+    with context.db.begin() as connection:
+        connection.execute(update(action_intents).where(action_intents.c.id == intent_id)
+                           .values(pid=gone.pid))
+
+
+def test_interrupted_reassign_and_delete_are_reconciled_at_the_next_start(
+        sandbox_pod, context, capsys):
+    profile = sandbox_pod.profile(context, user="admin")
+    path = f"{sandbox_pod.deposit_root}/amphiA/lecture-04.mp4"
+    # killed after the owner change reached Pod; killed after the file went, before the row
+    leave_intent(context, profile, "reassign", "video:2",
+                 {"video_id": 2, "owner": "teacher1", "owner_id": 4})
+    leave_intent(context, profile, "delete", path, {})
+    with admin_client(sandbox_pod) as client:
+        client.patch_video_owner(2, 4)
+    (sandbox_pod.deposit_root / "amphiA" / "lecture-04.mp4").unlink()
+    assert main(["reassign", "--video", "1", "--owner", "teacher2", "--profile", "sandbox"]) == 0
+    err = capsys.readouterr().err
+    assert "The owner change of video 2 was found done at this start: it belongs to " \
+           "teacher1." in err
+    assert "The deletion of lecture-04.mp4 was found done at this start" in err
+    with admin_client(sandbox_pod) as client:
+        assert client.treatment_for_file(path) is None  # the half-done deletion is finished
+    reconciled = {e.action: e for e in audit.entries(context.db) if "reconciled" in e.detail}
+    assert reconciled["reassign"].result == "ok" and reconciled["delete"].result == "ok"
+    assert reconciled["delete"].detail["treatment_removed_now"] is True
+    # once reconciled, never again
+    assert main(["reassign", "--video", "1", "--owner", "teacher1", "--profile", "sandbox"]) == 0
+    assert "found done" not in capsys.readouterr().err
