@@ -296,3 +296,46 @@ def test_interrupted_reassign_and_delete_are_reconciled_at_the_next_start(
     # once reconciled, never again
     assert main(["reassign", "--video", "1", "--owner", "teacher1", "--profile", "sandbox"]) == 0
     assert "found done" not in capsys.readouterr().err
+
+
+@pytest.fixture
+def sftp_profile(sandbox_pod, sshd, context):
+    """The admin's profile with the deposit over a real OpenSSH sshd (SFTP)."""
+    sandbox_pod.profile(context, user="admin")  # token and password in the keyring
+    profile = sshd.profile(sandbox_pod.deposit_root, name="sandbox",
+                           pod_url=sandbox_pod.base_url.rstrip("/"), pod_username="admin")
+    context.profiles.save(profile)
+    sshd.trust(context.paths.known_hosts)
+    return profile
+
+
+@pytest.mark.sshd
+def test_over_sftp_a_french_name_is_claimed_and_a_link_out_is_refused(
+        sandbox_pod, sftp_profile, context, capsys, tmp_path):
+    name = "cours du lundi é.mp4"
+    shutil.copyfile(sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4",
+                    sandbox_pod.deposit_root / "amphiA" / name)
+    outside = tmp_path / "secret.mp4"
+    shutil.copyfile(sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4", outside)
+    (sandbox_pod.deposit_root / "amphiA" / "evil.mp4").symlink_to(outside)
+    sandbox_pod.run_cron()
+    assert main(["claim", f"amphiA/{name}", "--owner", "admin", "--profile", "sandbox"]) == 0
+    assert f"{name} is claimed for admin" in capsys.readouterr().out
+    assert len(recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/{name}")) == 1
+    assert main(["claim", "amphiA/evil.mp4", "--owner", "admin", "--profile", "sandbox"]) == 1
+    assert "it leads outside the deposit folder" in capsys.readouterr().err
+    assert recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/evil.mp4") == []
+
+
+@pytest.mark.sshd
+def test_an_sftp_deposit_that_does_not_answer_refuses_the_claim_before_the_post(
+        sandbox_pod, sftp_profile, context, capsys):
+    from tests.fixtures.processes import free_port
+
+    sftp_profile.sftp_port = free_port()  # nothing listens there
+    context.profiles.save(sftp_profile)
+    assert main(["claim", "amphiA/lecture-08.mp4", "--owner", "admin",
+                 "--profile", "sandbox"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be reached" in err and "nothing was sent to Pod" in err
+    assert recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/lecture-08.mp4") == []
