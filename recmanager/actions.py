@@ -355,7 +355,11 @@ class Actions:
             self._audit("claim", path, "refused", error=str(exc), detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("claim", path, "failed", error=str(exc), detail=detail, intent=intent)
+            # After an answer lost beyond recovery nobody knows yet: the intent stays, and
+            # the next start asks Pod again and writes what it finds.
+            unknown = isinstance(exc, PodAmbiguousResult)
+            self._audit("claim", path, "failed", error=str(exc), detail=detail,
+                        intent=None if unknown else intent)
             raise
         detail.update(recording_id=result.recording_id, video_id=result.video_id,
                       already_done=result.already_done, reassigned_to=result.reassigned_to,

@@ -256,20 +256,25 @@ def test_a_claim_killed_after_its_post_is_reconciled_by_the_next_command(
         assert client.treatment_for_file(path) is None
 
 
-def leave_intent(context, profile, action: str, target: str, detail: dict) -> None:
-    """An intent as a process killed after its first change leaves it (its PID is gone)."""
+def leave_intent_of_a_gone_process(context) -> None:
+    """The intents this test process wrote, as if a process now ended had written them."""
     from sqlalchemy import update
 
-    from recmanager import journal
     from recmanager.store.tables import action_intents
 
     gone = subprocess.Popen(["true"])
     gone.wait()
-    intent_id = journal.begin(context.db, profile=profile.name, actor="cli:admin",
-                              action=action, target=target, detail=detail)
     with context.db.begin() as connection:
-        connection.execute(update(action_intents).where(action_intents.c.id == intent_id)
-                           .values(pid=gone.pid))
+        connection.execute(update(action_intents).values(pid=gone.pid))
+
+
+def leave_intent(context, profile, action: str, target: str, detail: dict) -> None:
+    """An intent as a process killed after its first change leaves it (its PID is gone)."""
+    from recmanager import journal
+
+    journal.begin(context.db, profile=profile.name, actor="cli:admin", action=action,
+                  target=target, detail=detail)
+    leave_intent_of_a_gone_process(context)
 
 
 def test_interrupted_reassign_and_delete_are_reconciled_at_the_next_start(
@@ -339,3 +344,28 @@ def test_an_sftp_deposit_that_does_not_answer_refuses_the_claim_before_the_post(
     err = capsys.readouterr().err
     assert "cannot be reached" in err and "nothing was sent to Pod" in err
     assert recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/lecture-08.mp4") == []
+
+
+def test_a_claim_whose_outcome_cannot_be_known_is_settled_by_the_next_command(
+        sandbox_pod, pod_proxy, context, capsys):
+    """Pod takes the claim, its answer is lost and so are the look-ups after it: the command
+    says it cannot know (exit 1, nothing resent); the next command asks Pod and audits."""
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.pod_url = pod_proxy.base_url
+    context.profiles.save(profile)
+    pod_proxy.add("POST", "/rest/recording/", cut=0)
+    for _ in range(12):
+        pod_proxy.add("GET", "/rest/recording/", cut=0, exact=True)
+    argv = ["claim", "amphiA/lecture-13.mp4", "--owner", "admin", "--profile", "sandbox"]
+    assert main(argv) == 1
+    assert "may or may not have been applied" in capsys.readouterr().err
+    path = f"{sandbox_pod.deposit_root}/amphiA/lecture-13.mp4"
+    [recording] = recordings_of(sandbox_pod, path)
+    pod_proxy.rules.clear()
+    leave_intent_of_a_gone_process(context)
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert f"lecture-13.mp4 was found done at this start: recording {recording}" in err
+    assert "already claimed" in out
+    assert [e.result for e in audit.entries(context.db, action="claim")] == ["ok", "ok", "failed"]
+    assert recordings_of(sandbox_pod, path) == [recording]
