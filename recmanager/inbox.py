@@ -493,6 +493,7 @@ class Snapshot:
     web_problem: str = ""
     deposit_root: str = ""  # the root in use and where it comes from, to show
     reconciled: list[str] = field(default_factory=list)  # interrupted actions found at start
+    deposit_root_path: str = ""  # that root itself (Pod's, when the profile gave none)
 
 
 def recorder_mode(manager_id: int | None, publication_auto: bool) -> RecorderMode:
@@ -621,7 +622,7 @@ def refresh(
     save_cache(context.db, profile.name, rows, recorders, local, now)
     progress(Progress(3, 3))
     return Snapshot(rows, recorders, local, now, permissions, folders, deposit_problem,
-                    web_problem, root.message, reconciled)
+                    web_problem, root.message, reconciled, root.path)
 
 
 def remember_duration(db: Database, profile: str, path: str, seconds: float) -> None:
