@@ -404,6 +404,7 @@ class Actions:
         treatment = self.client.treatment_for_file(path)
         if treatment is None:
             return self._claim_without_row(path, user, claimer, title, cancel, progress)
+        path = treatment.file  # the disk's own spelling (NFD stays NFD), for every check
         detail["treatment_id"] = treatment.id
         if recording_type and recording_type != treatment.type:
             treatment = replace(treatment, type=recording_type)
@@ -758,6 +759,8 @@ class Actions:
                 intent: _Intent) -> DeleteResult:
         deposit = self._require_delete()
         treatment: Treatment | None = self.client.treatment_for_file(path)
+        if treatment is not None:
+            path = treatment.file  # the disk's own spelling (a name typed in NFC finds NFD)
         on_disk = deposit.exists(path)
         if not on_disk and treatment is None:
             raise ActionError(translate(
