@@ -45,7 +45,7 @@ from recmanager.errors import (
     ValidationError,
 )
 from recmanager.i18n import translate
-from recmanager.pod.model import Recording, Treatment, User, Video, same_name
+from recmanager.pod.model import Recording, Treatment, User, Video, name_key, same_name
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -259,6 +259,7 @@ class Actions:
     # --- shared helpers -------------------------------------------------------------------
 
     def _lock_for(self, key: str) -> threading.Lock:
+        """One lock per file (keyed on its normalised name: NFC and NFD are one file)."""
         with self._locks_guard:
             return self._locks.setdefault(key, threading.Lock())
 
@@ -344,7 +345,7 @@ class Actions:
                                   "title": title}
         intent = _Intent()
         try:
-            with self._lock_for(path):
+            with self._lock_for(name_key(path)):
                 result = self._claim(path, owner, title, recording_type, progress, cancel,
                                      detail, intent)
         except DoneWithWarning as exc:
@@ -741,7 +742,7 @@ class Actions:
         detail: dict[str, Any] = {}
         intent = _Intent()
         try:
-            with self._lock_for(path):
+            with self._lock_for(name_key(path)):
                 result = self._delete(path, quarantine, detail, intent)
         except DoneWithWarning as exc:
             self._audit(action, path, "warning", error=str(exc), detail=detail, intent=intent)
