@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
+from recmanager import audit, journal
 from recmanager.config import Profile
 from recmanager.deposit.base import (
     Deposit,
@@ -45,7 +45,7 @@ from recmanager.errors import (
     ValidationError,
 )
 from recmanager.i18n import translate
-from recmanager.pod.model import Recording, Treatment, User, Video, same_name
+from recmanager.pod.model import Recording, Treatment, User, Video, name_key, same_name
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -83,6 +83,14 @@ class Permissions:
         return self.superuser
 
 
+@dataclass
+class _Intent:
+    """The journal entry of an action under way (see :mod:`recmanager.journal`), once
+    written: its audit entry removes it."""
+
+    id: int | None = None
+
+
 @dataclass(frozen=True)
 class ClaimResult:
     path: str
@@ -93,17 +101,31 @@ class ClaimResult:
     already_done: bool = False  # Pod already held exactly this claim
     reassigned_to: str = ""  # the non-staff owner the video was handed to afterwards
     notes: tuple[str, ...] = ()
+    recording_owner: str = ""  # who owns the Recording on Pod (the claiming staff account)
 
     @property
     def message(self) -> str:
-        text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
-            file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id
-        )
-        if self.already_done:
+        """What Pod holds: a non-staff owner gets the video, while the recording stays with
+        the staff account that claimed it (Pod gives recordings to staff only)."""
+        name = printable(posixpath.basename(self.path))
+        holder = self.recording_owner or self.owner
+        if holder != self.owner:
+            text = translate(
+                "actions", "{file} was already claimed: Pod holds recording {id} for "
+                "{holder} and video {video} for {owner}; nothing was sent again."
+            ) if self.already_done else translate(
+                "actions", "{file} is claimed: Pod holds recording {id} for {holder} and "
+                "video {video} for {owner}.")
+            text = text.format(file=name, id=self.recording_id, holder=holder,
+                               video=self.video_id, owner=self.owner)
+        elif self.already_done:
             text = translate(
                 "actions", "{file} was already claimed for {owner} (recording {id}); "
                 "nothing was sent again."
-            ).format(file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id)
+            ).format(file=name, owner=self.owner, id=self.recording_id)
+        else:
+            text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
+                file=name, owner=self.owner, id=self.recording_id)
         return " ".join((text, *self.notes))
 
 
@@ -222,8 +244,10 @@ class Actions:
         # Why the profile's deposit could not be opened: claims are then refused before
         # anything is sent (None when the profile names no deposit at all).
         self.deposit_problem = deposit_problem
-        # Set by open_actions: the root used and where it comes from, to be shown.
+        # Set by open_actions: the root used and where it comes from, to be shown; what
+        # the reconciliation of interrupted actions found.
         self.deposit_root = DepositRoot(profile.deposit_root.rstrip("/") or "/", False)
+        self.reconciled: list[str] = []
         self.web = web
         self.actor = actor or profile.actor
         self._superuser = superuser
@@ -235,18 +259,25 @@ class Actions:
     # --- shared helpers -------------------------------------------------------------------
 
     def _lock_for(self, key: str) -> threading.Lock:
+        """One lock per file (keyed on its normalised name: NFC and NFD are one file)."""
         with self._locks_guard:
             return self._locks.setdefault(key, threading.Lock())
 
     def _audit(
         self, action: str, target: str, result: audit.Result, *, error: str = "",
-        detail: dict[str, Any] | None = None,
+        detail: dict[str, Any] | None = None, intent: _Intent | None = None,
     ) -> None:
         try:
             audit.record(self.db, profile=self.profile.name, actor=self.actor, action=action,
-                         target=target, result=result, error=error, detail=detail)
+                         target=target, result=result, error=error, detail=detail,
+                         intent_id=intent.id if intent is not None else None)
         except RecmanagerError:
             log.exception("audit entry for %s %s could not be written", action, target)
+
+    def _begin(self, intent: _Intent, action: str, target: str, detail: dict[str, Any]) -> None:
+        """Journal the change about to be made (see :mod:`recmanager.journal`)."""
+        intent.id = journal.begin(self.db, profile=self.profile.name, actor=self.actor,
+                                  action=action, target=target, detail=detail)
 
     def resolve_user(self, who: User | str) -> User:
         """A user from a login or e-mail (cached for the run), or a clear refusal."""
@@ -312,28 +343,35 @@ class Actions:
         cancel = cancel or CancelToken()
         detail: dict[str, Any] = {"owner": str(getattr(owner, "username", owner)),
                                   "title": title}
+        intent = _Intent()
         try:
-            with self._lock_for(path):
+            with self._lock_for(name_key(path)):
                 result = self._claim(path, owner, title, recording_type, progress, cancel,
-                                     detail)
+                                     detail, intent)
         except DoneWithWarning as exc:
             detail.update(exc.detail)
-            self._audit("claim", path, "warning", error=str(exc), detail=detail)
+            self._audit("claim", path, "warning", error=str(exc), detail=detail, intent=intent)
             raise
         except REFUSALS as exc:
-            self._audit("claim", path, "refused", error=str(exc), detail=detail)
+            self._audit("claim", path, "refused", error=str(exc), detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("claim", path, "failed", error=str(exc), detail=detail)
+            # After an answer lost beyond recovery nobody knows yet: the intent stays, and
+            # the next start asks Pod again and writes what it finds.
+            unknown = isinstance(exc, PodAmbiguousResult)
+            self._audit("claim", path, "failed", error=str(exc), detail=detail,
+                        intent=None if unknown else intent)
             raise
         detail.update(recording_id=result.recording_id, video_id=result.video_id,
-                      already_done=result.already_done, reassigned_to=result.reassigned_to)
-        self._audit("claim", path, "ok", detail=detail)
+                      already_done=result.already_done, reassigned_to=result.reassigned_to,
+                      recording_owner=result.recording_owner)
+        self._audit("claim", path, "ok", detail=detail, intent=intent)
         return result
 
     def _claim(
         self, path: str, owner: User | str, title: str, recording_type: str | None,
         progress: ProgressCallback, cancel: CancelToken, detail: dict[str, Any],
+        intent: _Intent,
     ) -> ClaimResult:
         name = posixpath.basename(path)
         steps = 4
@@ -368,6 +406,7 @@ class Actions:
         treatment = self.client.treatment_for_file(path)
         if treatment is None:
             return self._claim_without_row(path, user, claimer, title, cancel, progress)
+        path = treatment.file  # the disk's own spelling (NFD stays NFD), for every check
         detail["treatment_id"] = treatment.id
         if recording_type and recording_type != treatment.type:
             treatment = replace(treatment, type=recording_type)
@@ -377,6 +416,9 @@ class Actions:
         progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
             file=name)))
         cancel.check()  # the last point where cancelling leaves nothing half done
+        self._begin(intent, "claim", path, {
+            "owner": user.username, "claimer": claimer.username, "title": title,
+            "treatment_id": treatment.id})
         try:
             outcome = self.client.claim(treatment, claimer, title)
         except PodValidationError as exc:
@@ -578,7 +620,7 @@ class Actions:
             file=name)))
         return ClaimResult(path, user.username, title, recording.id, video.id,
                            already_done=already_done, reassigned_to=reassigned_to,
-                           notes=tuple(notes))
+                           notes=tuple(notes), recording_owner=claimer.username)
 
     def _claimed_video(self, owner: User, title: str, path: str) -> Video | None:
         video = self.client.find_claimed_video(owner, title, path)
@@ -596,6 +638,7 @@ class Actions:
         target = f"video:{int(video_id)}"
         detail: dict[str, Any] = {"video_id": int(video_id),
                                   "owner": str(getattr(new_owner, "username", new_owner))}
+        intent = _Intent()
         try:
             try:
                 video = self.client.video(video_id)
@@ -611,15 +654,18 @@ class Actions:
                         id=video_id, owner=user.username)
                 )
             detail.update(title=video.title, old_owner_id=video.owner_id)
+            self._begin(intent, "reassign", target, {**detail, "owner_id": user.id})
             result = self._reassign(video, user, cancel)
         except (ValidationError, PodPermissionError) as exc:
-            self._audit("reassign", target, "refused", error=str(exc), detail=detail)
+            self._audit("reassign", target, "refused", error=str(exc), detail=detail,
+                        intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("reassign", target, "failed", error=str(exc), detail=detail)
+            self._audit("reassign", target, "failed", error=str(exc), detail=detail,
+                        intent=intent)
             raise
         detail.update(old_owner=result.old_owner, files_moved=result.files_moved)
-        self._audit("reassign", target, "ok", detail=detail)
+        self._audit("reassign", target, "ok", detail=detail, intent=intent)
         return result
 
     def _reassign(self, video: Video, user: User, cancel: CancelToken) -> ReassignResult:
@@ -696,24 +742,28 @@ class Actions:
         so Pod's scan cannot bring the recording back."""
         action = "quarantine" if quarantine else "delete"
         detail: dict[str, Any] = {}
+        intent = _Intent()
         try:
-            with self._lock_for(path):
-                result = self._delete(path, quarantine, detail)
+            with self._lock_for(name_key(path)):
+                result = self._delete(path, quarantine, detail, intent)
         except DoneWithWarning as exc:
-            self._audit(action, path, "warning", error=str(exc), detail=detail)
+            self._audit(action, path, "warning", error=str(exc), detail=detail, intent=intent)
             raise
         except REFUSALS as exc:
-            self._audit(action, path, "refused", error=str(exc), detail=detail)
+            self._audit(action, path, "refused", error=str(exc), detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit(action, path, "failed", error=str(exc), detail=detail)
+            self._audit(action, path, "failed", error=str(exc), detail=detail, intent=intent)
             raise
-        self._audit(action, path, "ok", detail=detail)
+        self._audit(action, path, "ok", detail=detail, intent=intent)
         return result
 
-    def _delete(self, path: str, quarantine: bool, detail: dict[str, Any]) -> DeleteResult:
+    def _delete(self, path: str, quarantine: bool, detail: dict[str, Any],
+                intent: _Intent) -> DeleteResult:
         deposit = self._require_delete()
         treatment: Treatment | None = self.client.treatment_for_file(path)
+        if treatment is not None:
+            path = treatment.file  # the disk's own spelling (a name typed in NFC finds NFD)
         on_disk = deposit.exists(path)
         if not on_disk and treatment is None:
             raise ActionError(translate(
@@ -727,6 +777,8 @@ class Actions:
         done = ""  # what has changed so far, for a "done, but …"
         if on_disk:
             deposit.guard(path, follow_links=False)  # a link is refused before any change
+        self._begin(intent, "quarantine" if quarantine else "delete", path, dict(detail))
+        if on_disk:
             if quarantine:
                 held = deposit.quarantine(path, self.profile.quarantine_dir)
                 detail.update(quarantined_path=held.quarantined_path,
@@ -813,6 +865,117 @@ def undoable_quarantines(
                     "size", 0)), at))
                 restored.add(where)
     return held
+
+
+def reconcile_interrupted(
+    db: Database, profile: Profile, client: PodClient, deposit: Deposit | None = None
+) -> list[str]:
+    """Ask Pod what became of each action of ``profile`` interrupted after it may have made
+    its first change (journal intents whose process is gone), and write its audit entry now.
+
+    Called at every start: the application's start-up refresh and each command that opens
+    the actions. Returns one sentence per action reconciled (for the terminal, the status
+    bar and the log). An intent Pod cannot be asked about now is kept for the next start.
+    """
+    messages: list[str] = []
+    for intent in journal.leftovers(db, profile.name):
+        try:
+            if intent.action == "claim":
+                result, message, facts = _reconcile_claim(client, intent)
+            elif intent.action == "reassign":
+                result, message, facts = _reconcile_reassign(client, intent)
+            elif deposit is not None:  # delete, quarantine: the deposit tells
+                result, message, facts = _reconcile_delete(client, deposit, intent)
+            else:
+                continue  # kept until the deposit can be read
+        except RecmanagerError as exc:
+            log.warning("interrupted %s of %s not reconciled yet: %s", intent.action,
+                        intent.target, exc)
+            continue
+        log.warning("%s", message)
+        audit.record(db, profile=profile.name, actor=intent.actor, action=intent.action,
+                     target=intent.target, result=result,
+                     error="" if result == "ok" else message,
+                     detail={**intent.detail, **facts, "reconciled": message,
+                             "interrupted_at": intent.at.isoformat()},
+                     intent_id=intent.id)
+        messages.append(message)
+    return messages
+
+
+def _reconcile_claim(
+    client: PodClient, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    path, title = intent.target, str(intent.detail.get("title", ""))
+    name = printable(posixpath.basename(path))
+    recording = client.recording_for_source(path)
+    if recording is None:
+        return "failed", translate(
+            "actions", "The claim of {file} was interrupted before Pod made it (found at "
+            "this start): nothing changed.").format(file=name), {}
+    holder = client.user(recording.user_id) if recording.user_id is not None else None
+    holder_name = holder.username if holder is not None else "?"
+    facts: dict[str, Any] = {"recording_id": recording.id, "recording_owner": holder_name}
+    if holder is None or holder_name != intent.detail.get("claimer") or not same_name(
+            recording.title, title):
+        return "failed", translate(
+            "actions", "The interrupted claim of {file} did not happen: Pod holds it as "
+            "recording {id} of {owner} (\"{title}\").").format(
+            file=name, id=recording.id, owner=holder_name, title=recording.title), facts
+    stale = client.treatment_for_file(path)
+    if stale is not None:
+        with contextlib.suppress(PodNotFound):
+            client.delete_treatment(stale.id)
+    video = client.find_claimed_video(holder, title, path)
+    facts["video_id"] = video.id if video is not None else None
+    if video is None:
+        return "warning", translate(
+            "actions", "The claim of {file} was found done at this start: recording {id} "
+            "of {owner}; Pod shows no video of it yet.").format(
+            file=name, id=recording.id, owner=holder_name), facts
+    owner = str(intent.detail.get("owner", holder_name))
+    if owner != holder_name and video.owner_id == holder.id:
+        return "warning", translate(
+            "actions", "The claim of {file} was found done at this start: recording {id}, "
+            "video {video} of {claimer}; the video was not handed to {owner} yet.").format(
+            file=name, id=recording.id, video=video.id, claimer=holder_name, owner=owner), facts
+    return "ok", translate(
+        "actions", "The claim of {file} was found done at this start: recording {id}, "
+        "video {video}.").format(file=name, id=recording.id, video=video.id), facts
+
+
+def _reconcile_reassign(
+    client: PodClient, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    video_id = int(intent.detail.get("video_id", 0))
+    owner = str(intent.detail.get("owner", ""))
+    video = client.video(video_id)
+    if video.owner_id == intent.detail.get("owner_id"):
+        return "ok", translate(
+            "actions", "The owner change of video {id} was found done at this start: it "
+            "belongs to {owner}.").format(id=video_id, owner=owner), {}
+    holder = client.user(video.owner_id).username if video.owner_id is not None else "?"
+    return "failed", translate(
+        "actions", "The owner change of video {id} was interrupted and did not happen (found "
+        "at this start): it still belongs to {holder}.").format(id=video_id, holder=holder), {}
+
+
+def _reconcile_delete(
+    client: PodClient, deposit: Deposit, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    path = intent.target
+    name = printable(posixpath.basename(path))
+    if deposit.exists(path):
+        return "failed", translate(
+            "actions", "The deletion of {file} was interrupted before the file was removed "
+            "(found at this start): it is still in the deposit folder.").format(file=name), {}
+    row = client.treatment_for_file(path)
+    if row is not None:  # the file went, its row stayed: finish, or Pod's scan lists nothing
+        with contextlib.suppress(PodNotFound):
+            client.delete_treatment(row.id)
+    return "ok", translate(
+        "actions", "The deletion of {file} was found done at this start: the file is gone "
+        "and Pod no longer lists it.").format(file=name), {"treatment_removed_now": row is not None}
 
 
 @dataclass(frozen=True)
@@ -907,6 +1070,7 @@ def open_actions(
         actions = Actions(profile, context.db, client, deposit=deposit, web=web,
                           superuser=superuser, deposit_problem=problem)
         actions.deposit_root = root
+        actions.reconciled = reconcile_interrupted(context.db, profile, client, deposit)
         yield actions
 
 

@@ -473,6 +473,9 @@ class Snapshot:
     folders: list[str] = field(default_factory=list)
     deposit_problem: str = ""
     web_problem: str = ""
+    deposit_root: str = ""  # the root in use and where it comes from, to show
+    reconciled: list[str] = field(default_factory=list)  # interrupted actions found at start
+    deposit_root_path: str = ""  # that root itself (Pod's, when the profile gave none)
 
 
 def _recorder_infos(
@@ -537,7 +540,7 @@ def refresh(
     Pod or the deposit unreachable raises (the window then shows the cached copy); a
     deposit that is simply not configured and a missing web login only narrow the rows.
     """
-    from recmanager.actions import read_permissions
+    from recmanager.actions import read_permissions, reconcile_interrupted, settle_deposit_root
     from recmanager.deposit import open_deposit
     from recmanager.deposit.scan import Scanner
     from recmanager.pod.rest import PodClient
@@ -549,6 +552,8 @@ def refresh(
     with ExitStack() as stack:
         progress(Progress(0, 3, message=translate("inbox", "Reading Pod's unclaimed list…")))
         client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
+        root = settle_deposit_root(profile, client)
+        profile = replace(profile, deposit_root=root.path)
         treatments = client.treatments()
         web: PodWebSession | None = None
         try:
@@ -565,6 +570,7 @@ def refresh(
         first_seen: dict[str, datetime] = {}
         folders: list[str] = []
         deposit_problem = ""
+        deposit: Deposit | None = None
         try:
             deposit = stack.enter_context(open_deposit(
                 profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
@@ -572,7 +578,8 @@ def refresh(
             raise
         except DepositError as exc:
             deposit_problem = str(exc)
-        else:
+        reconciled = reconcile_interrupted(context.db, profile, client, deposit)
+        if deposit is not None:
             quiet = float(context.settings.get("quiet_period_s"))
             result = Scanner(context.db, profile.name, quiet).scan(deposit)
             scanned = list(result.files.values())
@@ -589,7 +596,7 @@ def refresh(
     save_cache(context.db, profile.name, rows, recorders, local, now)
     progress(Progress(3, 3))
     return Snapshot(rows, recorders, local, now, permissions, folders, deposit_problem,
-                    web_problem)
+                    web_problem, root.message, reconciled, root.path)
 
 
 def remember_duration(db: Database, profile: str, path: str, seconds: float) -> None:

@@ -24,7 +24,13 @@ from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
-from recmanager.errors import PodNotFound, PodPermissionError, RecmanagerError, ValidationError
+from recmanager.errors import (
+    DoneWithWarning,
+    PodNotFound,
+    PodPermissionError,
+    RecmanagerError,
+    ValidationError,
+)
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
 from recmanager.recorder_mode import RecorderMode, mode_label, recorder_mode
@@ -849,14 +855,18 @@ class RecorderService:
                     current = self.web.recorder_settings(recorder_id)
                     self.web.save_recorder(self._settings_for(draft, current), recorder_id)
                 except RecmanagerError as exc:
-                    if rest_names:  # say what is already on the server
-                        exc.message = translate(
+                    if not rest_names:
+                        raise
+                    # The REST part is on the server: done, but only in part (exit code 3).
+                    raise DoneWithWarning(
+                        translate(
                             "recorders", "Saved over REST: {rest}. Not saved, the web session "
                             "failed: {web}. {error}").format(
                             rest=", ".join(field_label(n) for n in rest_names),
-                            web=", ".join(field_label(n) for n in web_names), error=exc.message)
-                        exc.args = (exc.message,)
-                    raise
+                            web=", ".join(field_label(n) for n in web_names), error=exc.message),
+                        hint=exc.hint,
+                        detail={"recorder_id": recorder_id, "saved": list(rest_names)},
+                    ) from exc
         after = self.read(recorder_id)
         return SaveReport(
             recorder_id=recorder_id,
@@ -1159,6 +1169,8 @@ def audit_unsaved(db: Database, profile: Profile, target: str, *, creating: bool
     the audit log too: the log holds every attempt, not only those that reached Pod."""
     try:
         yield
+    except DoneWithWarning:
+        raise  # partly saved: audit_partial_save says what Pod holds
     except RecmanagerError as exc:
         audit.record(
             db, profile=profile.name, actor=_actor(profile),
@@ -1167,6 +1179,15 @@ def audit_unsaved(db: Database, profile: Profile, target: str, *, creating: bool
             error=exc.message,
         )
         raise
+
+
+def audit_partial_save(db: Database, profile: Profile, before: RecorderInfo,
+                       error: DoneWithWarning) -> None:
+    """The audit entry of an edit the server took only in part: what is saved, what is not."""
+    audit.record(
+        db, profile=profile.name, actor=_actor(profile), action="recorder-edit",
+        target=before.name, result="warning", error=str(error), detail=error.detail,
+    )
 
 
 def notify_for_real(db: Database, profile: Profile, details: NotifyDetails) -> NotifyCall:

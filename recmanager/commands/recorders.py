@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.commands.pod import recorders_parser
-from recmanager.errors import RecmanagerError
+from recmanager.errors import DoneWithWarning, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.recorder_mode import mode_label
 from recmanager.recorders import (
@@ -26,6 +26,7 @@ from recmanager.recorders import (
     RecorderService,
     SaveReport,
     apply_fix,
+    audit_partial_save,
     audit_save,
     audit_unsaved,
     check_key,
@@ -270,7 +271,11 @@ def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
             RecorderService.open(profile, context.secrets) as service:
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
-        report = service.save(before, draft)
+        try:
+            report = service.save(before, draft)
+        except DoneWithWarning as exc:  # exit code 3, with the entry saying what is saved
+            audit_partial_save(context.db, service.profile, before, exc)
+            raise
     return _report(args, context, service, report)
 
 

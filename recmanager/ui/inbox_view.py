@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.errors import AlreadyClaimed, RecmanagerError
+from recmanager.errors import AlreadyClaimed, DoneWithWarning, RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.inbox import (
     STATE_LABELS,
@@ -531,11 +531,17 @@ class InboxPanel(QWidget):
         self.rest_state.emit(ChannelState.CONNECTED, snapshot.web_problem)
         if snapshot.deposit_problem:
             self.sftp_state.emit(ChannelState.FAILED, snapshot.deposit_problem)
-        else:
-            self.sftp_state.emit(ChannelState.CONNECTED, "")
+        else:  # the deposit indicator's tooltip says which root is used, and why
+            self.sftp_state.emit(ChannelState.CONNECTED, snapshot.deposit_root)
         self.show_rows(snapshot.rows)
         self.message.emit(self.tr("{count} recordings, refreshed at {time}.").format(
             count=len(snapshot.rows), time=format_datetime(snapshot.refreshed_at)))
+        log.info("%s", snapshot.deposit_root)
+        if self.profile is not None and snapshot.deposit_root_path:
+            # The root Pod's data shows, for previews, uploads and the profile dialog too.
+            self.profile.deposit_root = snapshot.deposit_root_path
+        if snapshot.reconciled:  # interrupted actions found at this start, also in the log
+            self.message.emit(" ".join(snapshot.reconciled))
         if not self.users:
             self._load_users()
         self.update_actions()
@@ -806,8 +812,12 @@ class InboxPanel(QWidget):
                            on_progress=self._progress, changes=profile.name)
 
     def _action_failed(self, error: BaseException) -> None:
-        title = self.tr("Claimed by someone else") if isinstance(error, AlreadyClaimed) else \
-            self.tr("The action failed")
+        if isinstance(error, AlreadyClaimed):
+            title = self.tr("Claimed by someone else")
+        elif isinstance(error, DoneWithWarning):  # the change was made: never "failed"
+            title = self.tr("Done, with a warning")
+        else:
+            title = self.tr("The action failed")
         if isinstance(error, RecmanagerError):
             from recmanager.context import error_hint
 
@@ -844,8 +854,12 @@ class InboxPanel(QWidget):
             messages = []
             for row, title in jobs:
                 cancel.check()
-                result = actions.claim(row.path, owner, title, recording_type=kind,
-                                       progress=progress, cancel=cancel)
+                try:
+                    result = actions.claim(row.path, owner, title, recording_type=kind,
+                                           progress=progress, cancel=cancel)
+                except DoneWithWarning as exc:  # done: say so, and go on with the others
+                    messages.append(str(exc))
+                    continue
                 messages.append(result.message)
             return messages
 
@@ -871,7 +885,8 @@ class InboxPanel(QWidget):
         if not self.action_reassign.isEnabled():
             return
         recent = [entry for entry in audit.entries(self.context.db, action="claim", limit=200)
-                  if entry.result == "ok" and self.profile and entry.profile == self.profile.name]
+                  if entry.result in ("ok", "warning") and self.profile
+                  and entry.profile == self.profile.name]
         moves = bool(self.permissions and self.permissions.superuser)
         dialog = ReassignDialog(self.users, recent, moves_files=moves, parent=self)
         self.reassign_dialog = dialog

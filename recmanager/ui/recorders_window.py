@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE, AppContext
-from recmanager.errors import RecmanagerError, ValidationError
+from recmanager.errors import DoneWithWarning, RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
 from recmanager.recorder_mode import mode_label
 from recmanager.recorders import (
@@ -57,6 +57,7 @@ from recmanager.recorders import (
     RecorderService,
     SaveReport,
     apply_fix,
+    audit_partial_save,
     audit_save,
     audit_unsaved,
     check_key,
@@ -546,7 +547,12 @@ class RecordersWindow(QMainWindow):
                                creating=recorder is None), self.using_service() as service:
                 if service.web_available:
                     draft = service.with_users(draft, manager, additional)
-                report = service.save(recorder, draft)
+                try:
+                    report = service.save(recorder, draft)
+                except DoneWithWarning as exc:
+                    if recorder is not None:
+                        audit_partial_save(self.context.db, self.profile, recorder, exc)
+                    raise
             audit_save(self.context.db, self.profile, report)
             return report
 

@@ -811,224 +811,224 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="66"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="67"/>
         <source>Welcome to recmanager</source>
         <translation>Bienvenue dans recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="69"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="70"/>
         <source>Save the profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="81"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="82"/>
         <source>Connect recmanager to your Pod</source>
         <translation>Connecter recmanager à votre Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="85"/>
         <source>&lt;p&gt;recmanager works with an Esup-Pod server and with the deposit folder where your recorders drop their files. This guide asks for:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the address of your Pod and a REST token,&lt;/li&gt;&lt;li&gt;how to reach the deposit folder (SFTP, or a folder mounted on this computer) and where it is on the server,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;then tests each part before saving. Ask your Pod administrator for the values you do not have; each page says where they are on the server.&lt;/p&gt;&lt;p&gt;Secrets (token, passwords) are kept in the system keyring, never in a file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l&apos;adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d&apos;enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="99"/>
         <source>Your Pod server</source>
         <translation>Votre serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="107"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="111"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="119"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="128"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="131"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="141"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="146"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="155"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="156"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="164"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="169"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="174"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="249"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="250"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="249"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="250"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="291"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="292"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="310"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="311"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1131,7 +1131,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="311"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1007"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1022"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
@@ -1181,37 +1181,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="561"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="567"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="563"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="565"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="571"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="598"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="604"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="641"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="653"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
@@ -1236,229 +1236,234 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="651"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="686"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="692"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="688"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="694"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="732"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="738"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="733"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="739"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="744"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="750"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="750"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="756"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="752"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="760"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="764"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="764"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="770"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="766"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="772"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="773"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="771"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="777"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="780"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="776"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="816"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
+        <source>Done, with a warning</source>
+        <translation>Fait, avec un avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="820"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="852"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="866"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="867"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="882"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="897"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="884"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="899"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="928"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="920"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="922"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="952"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="940"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="955"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="948"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="963"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="971"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="990"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="986"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1005"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="987"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="991"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1006"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1008"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1023"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1011"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1026"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1048"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1063"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1052"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1054"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1069"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1069"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1084"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1071"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1086"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1091"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1106"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1092"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1107"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1097"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1112"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1466,37 +1471,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="60"/>
+        <location filename="../../recmanager/packaging/job.py" line="61"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="61"/>
+        <location filename="../../recmanager/packaging/job.py" line="62"/>
         <source>Ingested</source>
         <translation>Importée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="62"/>
+        <location filename="../../recmanager/packaging/job.py" line="63"/>
         <source>Fragmented</source>
         <translation>Fragmentée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="63"/>
+        <location filename="../../recmanager/packaging/job.py" line="64"/>
         <source>Encrypted</source>
         <translation>Chiffrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="64"/>
+        <location filename="../../recmanager/packaging/job.py" line="65"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="65"/>
+        <location filename="../../recmanager/packaging/job.py" line="66"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="66"/>
+        <location filename="../../recmanager/packaging/job.py" line="67"/>
         <source>Aborted</source>
         <translation>Abandonnée</translation>
     </message>
@@ -1730,109 +1735,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="170"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="246"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="171"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="247"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="173"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="181"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="192"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="198"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="199"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="207"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="209"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="210"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="233"/>
         <location filename="../../recmanager/ui/recorders_window.py" line="234"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="235"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="249"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="250"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="290"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="291"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="300"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="300"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="301"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2724,57 +2729,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="115"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="116"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="137"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="138"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="140"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="141"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2782,58 +2787,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="334"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="335"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="358"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="359"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="360"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="361"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="363"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="364"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="365"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="366"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="367"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="397"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="368"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="398"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="410"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="411"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="420"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="421"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="481"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="482"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="502"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="503"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="508"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="509"/>
         <source>%n recorder(s).</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2841,7 +2846,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="514"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="515"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -3107,32 +3112,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="323"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="324"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="328"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="329"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="333"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="334"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="349"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="350"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="362"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="365"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="367"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -3140,337 +3145,392 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../recmanager/actions.py" line="99"/>
+        <location filename="../../recmanager/actions.py" line="127"/>
         <source>{file} is claimed for {owner} (recording {id}).</source>
         <translation>{file} est revendiqué pour {owner} (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="103"/>
+        <location filename="../../recmanager/actions.py" line="122"/>
         <source>{file} was already claimed for {owner} (recording {id}); nothing was sent again.</source>
         <translation>{file} était déjà revendiqué pour {owner} (enregistrement {id}) ; rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="119"/>
+        <location filename="../../recmanager/actions.py" line="113"/>
+        <source>{file} was already claimed: Pod holds recording {id} for {holder} and video {video} for {owner}; nothing was sent again.</source>
+        <translation>{file} était déjà revendiqué : Pod détient l&apos;enregistrement {id} pour {holder} et la vidéo {video} pour {owner} ; rien n&apos;a été renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="116"/>
+        <source>{file} is claimed: Pod holds recording {id} for {holder} and video {video} for {owner}.</source>
+        <translation>{file} est revendiqué : Pod détient l&apos;enregistrement {id} pour {holder} et la vidéo {video} pour {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="141"/>
         <source>Video {id} now belongs to {owner}.</source>
         <translation>La vidéo {id} appartient désormais à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="123"/>
+        <location filename="../../recmanager/actions.py" line="145"/>
         <source>Its files stay in {old}&apos;s folder on the server (only a superuser web session can move them).</source>
         <translation>Ses fichiers restent dans le dossier de {old} sur le serveur (seule une session web de superutilisateur peut les déplacer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="142"/>
+        <location filename="../../recmanager/actions.py" line="164"/>
         <source>{file} was moved to the quarantine ({where}).</source>
         <translation>{file} a été placé en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="145"/>
+        <location filename="../../recmanager/actions.py" line="167"/>
         <source>{file} was deleted.</source>
         <translation>{file} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="183"/>
+        <location filename="../../recmanager/actions.py" line="205"/>
         <source>Needs a superuser&apos;s web login in the profile (Pod allows this to superusers only).</source>
         <translation>Nécessite la connexion web d&apos;un superutilisateur dans le profil (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="190"/>
+        <location filename="../../recmanager/actions.py" line="212"/>
         <source>The web session could not be opened: {error}</source>
         <translation>Impossible d&apos;ouvrir la session web : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="192"/>
+        <location filename="../../recmanager/actions.py" line="214"/>
         <source>{user} is not a superuser on Pod (Pod allows this to superusers only).</source>
         <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="263"/>
+        <location filename="../../recmanager/actions.py" line="294"/>
         <source>There is no Pod user &quot;{who}&quot;.</source>
         <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="264"/>
+        <location filename="../../recmanager/actions.py" line="295"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="340"/>
+        <location filename="../../recmanager/actions.py" line="378"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="344"/>
+        <location filename="../../recmanager/actions.py" line="382"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="345"/>
+        <location filename="../../recmanager/actions.py" line="383"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="354"/>
+        <location filename="../../recmanager/actions.py" line="392"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
         <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="360"/>
+        <location filename="../../recmanager/actions.py" line="398"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="377"/>
+        <location filename="../../recmanager/actions.py" line="416"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="392"/>
+        <location filename="../../recmanager/actions.py" line="434"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="410"/>
+        <location filename="../../recmanager/actions.py" line="452"/>
         <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
         <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="412"/>
+        <location filename="../../recmanager/actions.py" line="454"/>
         <source>Check the deposit settings of the profile, then try again.</source>
         <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="430"/>
+        <location filename="../../recmanager/actions.py" line="472"/>
         <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
         <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="433"/>
+        <location filename="../../recmanager/actions.py" line="475"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="437"/>
+        <location filename="../../recmanager/actions.py" line="479"/>
         <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
         <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="443"/>
+        <location filename="../../recmanager/actions.py" line="485"/>
         <source>Wait for the upload to end and Pod&apos;s next scan.</source>
         <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="455"/>
+        <location filename="../../recmanager/actions.py" line="497"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="460"/>
+        <location filename="../../recmanager/actions.py" line="502"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="477"/>
+        <location filename="../../recmanager/actions.py" line="519"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="483"/>
+        <location filename="../../recmanager/actions.py" line="525"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="500"/>
+        <location filename="../../recmanager/actions.py" line="542"/>
         <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
         <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="506"/>
+        <location filename="../../recmanager/actions.py" line="548"/>
         <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
         <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="518"/>
+        <location filename="../../recmanager/actions.py" line="560"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="524"/>
+        <location filename="../../recmanager/actions.py" line="566"/>
         <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
         <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="541"/>
+        <location filename="../../recmanager/actions.py" line="583"/>
         <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="829"/>
+        <location filename="../../recmanager/actions.py" line="913"/>
+        <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
+        <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="921"/>
+        <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
+        <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="932"/>
+        <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
+        <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="938"/>
+        <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
+        <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="942"/>
+        <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
+        <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="954"/>
+        <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
+        <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="958"/>
+        <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
+        <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="969"/>
+        <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
+        <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="976"/>
+        <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
+        <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="992"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="831"/>
+        <location filename="../../recmanager/actions.py" line="994"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="851"/>
+        <location filename="../../recmanager/actions.py" line="1014"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="857"/>
+        <location filename="../../recmanager/actions.py" line="1020"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="531"/>
+        <location filename="../../recmanager/actions.py" line="573"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="535"/>
+        <location filename="../../recmanager/actions.py" line="577"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="547"/>
+        <location filename="../../recmanager/actions.py" line="589"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="558"/>
+        <location filename="../../recmanager/actions.py" line="600"/>
         <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
         <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="566"/>
+        <location filename="../../recmanager/actions.py" line="608"/>
         <source>Reassign video {video} to {user}.</source>
         <translation>Réattribuez la vidéo {video} à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="572"/>
+        <location filename="../../recmanager/actions.py" line="614"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="577"/>
+        <location filename="../../recmanager/actions.py" line="619"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="604"/>
+        <location filename="../../recmanager/actions.py" line="647"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="605"/>
+        <location filename="../../recmanager/actions.py" line="648"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="610"/>
+        <location filename="../../recmanager/actions.py" line="653"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="639"/>
+        <location filename="../../recmanager/actions.py" line="685"/>
         <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
         <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="645"/>
+        <location filename="../../recmanager/actions.py" line="691"/>
         <source>Try again once the connection is steady.</source>
         <translation>Réessayez une fois la connexion stable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="651"/>
+        <location filename="../../recmanager/actions.py" line="697"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="664"/>
+        <location filename="../../recmanager/actions.py" line="710"/>
         <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
         <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="669"/>
+        <location filename="../../recmanager/actions.py" line="715"/>
         <source>Look at the video&apos;s owner in Pod before trying again.</source>
         <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="678"/>
+        <location filename="../../recmanager/actions.py" line="724"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="679"/>
+        <location filename="../../recmanager/actions.py" line="725"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="687"/>
+        <location filename="../../recmanager/actions.py" line="733"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="690"/>
+        <location filename="../../recmanager/actions.py" line="736"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="719"/>
+        <location filename="../../recmanager/actions.py" line="769"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="734"/>
+        <location filename="../../recmanager/actions.py" line="786"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="738"/>
+        <location filename="../../recmanager/actions.py" line="790"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="744"/>
+        <location filename="../../recmanager/actions.py" line="796"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="747"/>
+        <location filename="../../recmanager/actions.py" line="799"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="750"/>
+        <location filename="../../recmanager/actions.py" line="802"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="756"/>
+        <location filename="../../recmanager/actions.py" line="808"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="758"/>
+        <location filename="../../recmanager/actions.py" line="810"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="773"/>
+        <location filename="../../recmanager/actions.py" line="825"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="779"/>
+        <location filename="../../recmanager/actions.py" line="831"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="789"/>
+        <location filename="../../recmanager/actions.py" line="841"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3767,187 +3827,187 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="91"/>
+        <location filename="../../recmanager/commands/actions.py" line="96"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="93"/>
+        <location filename="../../recmanager/commands/actions.py" line="98"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="126"/>
+        <location filename="../../recmanager/commands/actions.py" line="131"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="126"/>
+        <location filename="../../recmanager/commands/actions.py" line="131"/>
         <source>Quarantined</source>
         <translation>Mis en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="127"/>
+        <location filename="../../recmanager/commands/actions.py" line="132"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="139"/>
+        <location filename="../../recmanager/commands/actions.py" line="144"/>
         <source>No quarantined recording of {file} can be put back.</source>
         <translation>Aucun enregistrement en quarantaine ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="141"/>
+        <location filename="../../recmanager/commands/actions.py" line="146"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="142"/>
+        <location filename="../../recmanager/commands/actions.py" line="147"/>
         <source>`recmanager quarantine list` shows what can be put back; files older than the quarantine period are gone.</source>
         <translation>`recmanager quarantine list` montre ce qui peut être remis en place ; les fichiers plus anciens que la durée de quarantaine ont disparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="179"/>
+        <location filename="../../recmanager/commands/actions.py" line="185"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="38"/>
+        <location filename="../../recmanager/commands/common.py" line="50"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="48"/>
+        <location filename="../../recmanager/commands/common.py" line="60"/>
         <source>{text} is not an IPv4 or IPv6 address</source>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="74"/>
+        <location filename="../../recmanager/commands/bulk.py" line="75"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="83"/>
+        <location filename="../../recmanager/commands/bulk.py" line="84"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="88"/>
+        <location filename="../../recmanager/commands/bulk.py" line="89"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="95"/>
+        <location filename="../../recmanager/commands/bulk.py" line="96"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="98"/>
+        <location filename="../../recmanager/commands/bulk.py" line="99"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="119"/>
+        <location filename="../../recmanager/commands/bulk.py" line="121"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="135"/>
+        <location filename="../../recmanager/commands/bulk.py" line="137"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="137"/>
+        <location filename="../../recmanager/commands/bulk.py" line="139"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="132"/>
+        <location filename="../../recmanager/commands/pod.py" line="133"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="133"/>
+        <location filename="../../recmanager/commands/pod.py" line="134"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="189"/>
+        <location filename="../../recmanager/commands/pod.py" line="194"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="192"/>
+        <location filename="../../recmanager/commands/pod.py" line="197"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="199"/>
+        <location filename="../../recmanager/commands/pod.py" line="204"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="200"/>
+        <location filename="../../recmanager/commands/pod.py" line="205"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="155"/>
+        <location filename="../../recmanager/commands/recorders.py" line="156"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="173"/>
+        <location filename="../../recmanager/commands/recorders.py" line="174"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="174"/>
+        <location filename="../../recmanager/commands/recorders.py" line="175"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="178"/>
+        <location filename="../../recmanager/commands/recorders.py" line="179"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="179"/>
+        <location filename="../../recmanager/commands/recorders.py" line="180"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="208"/>
+        <location filename="../../recmanager/commands/recorders.py" line="209"/>
         <source>Pod has no video type &quot;{value}&quot;.</source>
         <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="209"/>
+        <location filename="../../recmanager/commands/recorders.py" line="210"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="284"/>
+        <location filename="../../recmanager/commands/recorders.py" line="289"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="314"/>
+        <location filename="../../recmanager/commands/recorders.py" line="319"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="317"/>
+        <location filename="../../recmanager/commands/recorders.py" line="322"/>
         <source>No problem found by the checks that ran; {count} could not run (see above).</source>
         <translation>Aucun problème trouvé par les vérifications faites ; {count} n&apos;ont pas pu être faites (voir ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="321"/>
+        <location filename="../../recmanager/commands/recorders.py" line="326"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="337"/>
+        <location filename="../../recmanager/commands/recorders.py" line="342"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
@@ -4138,82 +4198,97 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="35"/>
+        <location filename="../../recmanager/connection.py" line="38"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="39"/>
+        <location filename="../../recmanager/connection.py" line="42"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42"/>
+        <location filename="../../recmanager/connection.py" line="45"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="44"/>
+        <location filename="../../recmanager/connection.py" line="47"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="48"/>
+        <location filename="../../recmanager/connection.py" line="51"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="52"/>
+        <location filename="../../recmanager/connection.py" line="55"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="56"/>
+        <location filename="../../recmanager/connection.py" line="59"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="69"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="67"/>
+        <location filename="../../recmanager/connection.py" line="70"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="71"/>
+        <location filename="../../recmanager/connection.py" line="74"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="75"/>
+        <location filename="../../recmanager/connection.py" line="78"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="97"/>
+        <location filename="../../recmanager/connection.py" line="87"/>
+        <source>Deposit root</source>
+        <translation>Racine du dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="96"/>
+        <source>{given} contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}).</source>
+        <translation>{given} contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="100"/>
+        <source>Pod&apos;s deposit root is {root} (read from {example}).</source>
+        <translation>La racine du dépôt de Pod est {root} (lue dans {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="120"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="105"/>
+        <location filename="../../recmanager/connection.py" line="134"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="109"/>
+        <location filename="../../recmanager/connection.py" line="138"/>
         <source>{count} recorder folders under {root}.</source>
         <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="120"/>
+        <location filename="../../recmanager/connection.py" line="149"/>
         <source>Quarantine</source>
         <translation>Quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="125"/>
+        <location filename="../../recmanager/connection.py" line="154"/>
         <source>Deleted recordings can be moved to {folder} and back.</source>
         <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
@@ -4853,27 +4928,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="550"/>
+        <location filename="../../recmanager/inbox.py" line="553"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="562"/>
+        <location filename="../../recmanager/inbox.py" line="567"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="582"/>
+        <location filename="../../recmanager/inbox.py" line="589"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="649"/>
+        <location filename="../../recmanager/inbox.py" line="656"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="663"/>
+        <location filename="../../recmanager/inbox.py" line="670"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -4888,7 +4963,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="405"/>
+        <location filename="../../recmanager/packaging/job.py" line="398"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -4899,82 +4974,82 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/ffmpeg.py" line="117"/>
-        <location filename="../../recmanager/packaging/job.py" line="399"/>
+        <location filename="../../recmanager/packaging/job.py" line="392"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="161"/>
+        <location filename="../../recmanager/packaging/job.py" line="162"/>
         <source>There is no job {id}.</source>
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="216"/>
+        <location filename="../../recmanager/packaging/job.py" line="217"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="248"/>
+        <location filename="../../recmanager/packaging/job.py" line="241"/>
         <source>The output folder {path} cannot be used: {error}</source>
         <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="253"/>
+        <location filename="../../recmanager/packaging/job.py" line="246"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="255"/>
+        <location filename="../../recmanager/packaging/job.py" line="248"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="259"/>
+        <location filename="../../recmanager/packaging/job.py" line="252"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="263"/>
+        <location filename="../../recmanager/packaging/job.py" line="256"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="474"/>
+        <location filename="../../recmanager/packaging/job.py" line="467"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="482"/>
+        <location filename="../../recmanager/packaging/job.py" line="475"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="510"/>
+        <location filename="../../recmanager/packaging/job.py" line="503"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="523"/>
+        <location filename="../../recmanager/packaging/job.py" line="516"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="526"/>
+        <location filename="../../recmanager/packaging/job.py" line="519"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="549"/>
+        <location filename="../../recmanager/packaging/job.py" line="542"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="559"/>
+        <location filename="../../recmanager/packaging/job.py" line="552"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="668"/>
+        <location filename="../../recmanager/packaging/job.py" line="661"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -5566,492 +5641,492 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="62"/>
+        <location filename="../../recmanager/recorders.py" line="68"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="63"/>
+        <location filename="../../recmanager/recorders.py" line="69"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="64"/>
+        <location filename="../../recmanager/recorders.py" line="70"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="65"/>
+        <location filename="../../recmanager/recorders.py" line="71"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="66"/>
+        <location filename="../../recmanager/recorders.py" line="72"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="67"/>
+        <location filename="../../recmanager/recorders.py" line="73"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68"/>
+        <location filename="../../recmanager/recorders.py" line="74"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69"/>
+        <location filename="../../recmanager/recorders.py" line="75"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70"/>
+        <location filename="../../recmanager/recorders.py" line="76"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="77"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="72"/>
+        <location filename="../../recmanager/recorders.py" line="78"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="153"/>
+        <location filename="../../recmanager/recorders.py" line="159"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="155"/>
+        <location filename="../../recmanager/recorders.py" line="161"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="159"/>
+        <location filename="../../recmanager/recorders.py" line="165"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="161"/>
+        <location filename="../../recmanager/recorders.py" line="167"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="165"/>
+        <location filename="../../recmanager/recorders.py" line="171"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="201"/>
+        <location filename="../../recmanager/recorders.py" line="207"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="203"/>
+        <location filename="../../recmanager/recorders.py" line="209"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="206"/>
+        <location filename="../../recmanager/recorders.py" line="212"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="213"/>
+        <location filename="../../recmanager/recorders.py" line="219"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="222"/>
+        <location filename="../../recmanager/recorders.py" line="228"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="227"/>
+        <location filename="../../recmanager/recorders.py" line="233"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="236"/>
+        <location filename="../../recmanager/recorders.py" line="242"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="258"/>
+        <location filename="../../recmanager/recorders.py" line="264"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="264"/>
+        <location filename="../../recmanager/recorders.py" line="270"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="268"/>
+        <location filename="../../recmanager/recorders.py" line="274"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="271"/>
+        <location filename="../../recmanager/recorders.py" line="277"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="277"/>
+        <location filename="../../recmanager/recorders.py" line="283"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="281"/>
+        <location filename="../../recmanager/recorders.py" line="287"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="285"/>
+        <location filename="../../recmanager/recorders.py" line="291"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="291"/>
+        <location filename="../../recmanager/recorders.py" line="297"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="293"/>
+        <location filename="../../recmanager/recorders.py" line="299"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="330"/>
+        <location filename="../../recmanager/recorders.py" line="336"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="333"/>
+        <location filename="../../recmanager/recorders.py" line="339"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="336"/>
+        <location filename="../../recmanager/recorders.py" line="342"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="339"/>
+        <location filename="../../recmanager/recorders.py" line="345"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="341"/>
+        <location filename="../../recmanager/recorders.py" line="347"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="349"/>
+        <location filename="../../recmanager/recorders.py" line="355"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="393"/>
+        <location filename="../../recmanager/recorders.py" line="399"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="394"/>
+        <location filename="../../recmanager/recorders.py" line="400"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="403"/>
+        <location filename="../../recmanager/recorders.py" line="409"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="405"/>
+        <location filename="../../recmanager/recorders.py" line="411"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="508"/>
+        <location filename="../../recmanager/recorders.py" line="514"/>
         <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="513"/>
+        <location filename="../../recmanager/recorders.py" line="519"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="523"/>
+        <location filename="../../recmanager/recorders.py" line="529"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="527"/>
+        <location filename="../../recmanager/recorders.py" line="533"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="542"/>
+        <location filename="../../recmanager/recorders.py" line="548"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="546"/>
+        <location filename="../../recmanager/recorders.py" line="552"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="554"/>
+        <location filename="../../recmanager/recorders.py" line="560"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="559"/>
+        <location filename="../../recmanager/recorders.py" line="565"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="568"/>
+        <location filename="../../recmanager/recorders.py" line="574"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="571"/>
+        <location filename="../../recmanager/recorders.py" line="577"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="577"/>
+        <location filename="../../recmanager/recorders.py" line="583"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="580"/>
+        <location filename="../../recmanager/recorders.py" line="586"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="595"/>
+        <location filename="../../recmanager/recorders.py" line="601"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="599"/>
+        <location filename="../../recmanager/recorders.py" line="605"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="733"/>
+        <location filename="../../recmanager/recorders.py" line="739"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="736"/>
+        <location filename="../../recmanager/recorders.py" line="742"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="747"/>
+        <location filename="../../recmanager/recorders.py" line="753"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="748"/>
+        <location filename="../../recmanager/recorders.py" line="754"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="853"/>
+        <location filename="../../recmanager/recorders.py" line="862"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="879"/>
+        <location filename="../../recmanager/recorders.py" line="889"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="881"/>
+        <location filename="../../recmanager/recorders.py" line="891"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="902"/>
+        <location filename="../../recmanager/recorders.py" line="912"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="904"/>
+        <location filename="../../recmanager/recorders.py" line="914"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="921"/>
+        <location filename="../../recmanager/recorders.py" line="931"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="926"/>
+        <location filename="../../recmanager/recorders.py" line="936"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="928"/>
+        <location filename="../../recmanager/recorders.py" line="938"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="955"/>
+        <location filename="../../recmanager/recorders.py" line="965"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="972"/>
+        <location filename="../../recmanager/recorders.py" line="982"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="975"/>
+        <location filename="../../recmanager/recorders.py" line="985"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="978"/>
+        <location filename="../../recmanager/recorders.py" line="988"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="980"/>
+        <location filename="../../recmanager/recorders.py" line="990"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="983"/>
+        <location filename="../../recmanager/recorders.py" line="993"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="984"/>
+        <location filename="../../recmanager/recorders.py" line="994"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders.py" line="995"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="986"/>
+        <location filename="../../recmanager/recorders.py" line="996"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders.py" line="997"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="988"/>
+        <location filename="../../recmanager/recorders.py" line="998"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="988"/>
+        <location filename="../../recmanager/recorders.py" line="998"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="990"/>
+        <location filename="../../recmanager/recorders.py" line="1000"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="992"/>
+        <location filename="../../recmanager/recorders.py" line="1002"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="993"/>
+        <location filename="../../recmanager/recorders.py" line="1003"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="996"/>
+        <location filename="../../recmanager/recorders.py" line="1006"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="997"/>
+        <location filename="../../recmanager/recorders.py" line="1007"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="999"/>
+        <location filename="../../recmanager/recorders.py" line="1009"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1003"/>
+        <location filename="../../recmanager/recorders.py" line="1013"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1031"/>
+        <location filename="../../recmanager/recorders.py" line="1041"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1034"/>
+        <location filename="../../recmanager/recorders.py" line="1044"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1066"/>
+        <location filename="../../recmanager/recorders.py" line="1076"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1100"/>
+        <location filename="../../recmanager/recorders.py" line="1110"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1104"/>
+        <location filename="../../recmanager/recorders.py" line="1114"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1108"/>
+        <location filename="../../recmanager/recorders.py" line="1118"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1210"/>
+        <location filename="../../recmanager/recorders.py" line="1231"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1214"/>
+        <location filename="../../recmanager/recorders.py" line="1235"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1219"/>
+        <location filename="../../recmanager/recorders.py" line="1240"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1222"/>
+        <location filename="../../recmanager/recorders.py" line="1243"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1224"/>
+        <location filename="../../recmanager/recorders.py" line="1245"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -6059,12 +6134,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>sandbox</name>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="45"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="47"/>
         <source>The sandbox cannot listen on {address}:{port}: {error}</source>
         <translation>Le bac à sable ne peut pas écouter sur {address}:{port} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="48"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="50"/>
         <source>Choose another port with --port (0 picks a free one).</source>
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
@@ -6084,27 +6159,32 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="250"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="86"/>
+        <source>The command line as its admin: . {path}</source>
+        <translation>La ligne de commande en tant que son administrateur : . {path}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/sandbox/server.py" line="257"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="252"/>
+        <location filename="../../recmanager/sandbox/server.py" line="259"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="256"/>
+        <location filename="../../recmanager/sandbox/server.py" line="263"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="258"/>
+        <location filename="../../recmanager/sandbox/server.py" line="265"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="363"/>
+        <location filename="../../recmanager/sandbox/server.py" line="396"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
@@ -6311,37 +6391,37 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="81"/>
+        <location filename="../../recmanager/store/db.py" line="87"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="84"/>
+        <location filename="../../recmanager/store/db.py" line="90"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="90"/>
+        <location filename="../../recmanager/store/db.py" line="96"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="92"/>
+        <location filename="../../recmanager/store/db.py" line="98"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="99"/>
+        <location filename="../../recmanager/store/db.py" line="105"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="148"/>
+        <location filename="../../recmanager/store/db.py" line="154"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="153"/>
+        <location filename="../../recmanager/store/db.py" line="159"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
     </message>

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from recmanager import audit
-from recmanager.errors import PodAuthError, RecmanagerError, ValidationError
+from recmanager.errors import DoneWithWarning, PodAuthError, RecmanagerError, ValidationError
 from recmanager.pod.notify import KeyVerdict
 from recmanager.recorders import (
     MANUAL_CLAIMING,
@@ -157,10 +157,11 @@ def test_a_web_failure_after_the_rest_part_says_what_is_saved(service) -> None:
     # The web session expires and the password was changed meanwhile: the login fails.
     service.web.http.session.cookies.clear()
     service.web._password = "changed-meanwhile"
-    with pytest.raises(PodAuthError) as caught:
+    with pytest.raises(DoneWithWarning) as caught:  # done in part: never "failed"
         service.save(before, replace(before.fields, name="Amphi A2", salt="y" * 20))
     assert "Saved over REST: Name. Not saved, the web session failed: Hash key." in str(
         caught.value)
+    assert isinstance(caught.value.__cause__, PodAuthError)
     assert service.client.recorder(before.id).name == "Amphi A2"
 
 

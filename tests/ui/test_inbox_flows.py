@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,45 @@ def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
     window.inbox.delete_dialog.accept()
     assert "was deleted" in close_report(window)
     assert not (sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4").exists()
+
+
+def test_a_claim_done_but_not_verified_is_reported_as_done_and_the_next_goes_on(
+        qtbot, context, sandbox_pod, pod_proxy):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.pod_url = pod_proxy.base_url
+    context.profiles.save(profile)
+    window = open_window(qtbot, context, profile)
+    select(window, "lecture-10.mp4")
+    row = rows_by_name(window)["lecture-11.mp4"]
+    window.inbox.table.selectionModel().select(
+        window.inbox.proxy.index(window.inbox.proxy.proxy_row_of(row.path), 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    for _ in range(4):  # every try of the first claim's video lookup loses its answer
+        pod_proxy.add("GET", "/rest/videos/", cut=0)
+    window.inbox.action_claim.trigger()
+    dialog = window.inbox.claim_dialog
+    dialog.title_edit.setText("Série")
+    dialog.accept()
+    report = close_report(window)
+    assert report.count("Done, but not verified: Pod holds recording") == 1, report
+    assert report.count("claimed for admin") == 1, report
+    assert sorted(e.result for e in audit.entries(context.db, action="claim")) == [
+        "ok", "warning"]
+
+
+def test_a_profile_without_a_deposit_root_uses_pod_s(qtbot, context, sandbox_pod):
+    """A mounted deposit, the root left at Pod's default: the rows and the claim use the
+    root Pod's rows show, and the window's profile holds it from then on."""
+    profile = sandbox_pod.profile(context, user="admin")
+    context.profiles.save(replace(profile, deposit_root="/data/ftp-pod/ftp/"))
+    window = open_window(qtbot, context, profile)  # opens the saved profile, by its name
+    assert window.profile.deposit_root == str(sandbox_pod.deposit_root)
+    assert window.sftp_indicator.toolTip().startswith(
+        f"Deposit root: {sandbox_pod.deposit_root} (read from Pod: ")
+    rows = rows_by_name(window)
+    assert rows["lecture-05.mp4"].state is RowState.CLAIMABLE
+    assert rows["lecture-05.mp4"].path == f"{sandbox_pod.deposit_root}/amphiA/lecture-05.mp4"
+    select(window, "lecture-05.mp4")
+    window.inbox.action_claim.trigger()
+    window.inbox.claim_dialog.accept()
+    assert "claimed for admin" in close_report(window)

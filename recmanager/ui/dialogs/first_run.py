@@ -36,6 +36,7 @@ from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
+from recmanager.ui.dialogs.profile import fill_found_deposit_root
 from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
@@ -351,6 +352,7 @@ class _TestPage(QWizardPage):
         self.completeChanged.emit()
 
     def show_results(self, results: list[CheckResult]) -> None:
+        fill_found_deposit_root(self.guide.deposit_root, results)
         self.guide.results = results
         lines = []
         for result in results:
