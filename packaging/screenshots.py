@@ -101,6 +101,27 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     return process, f":{number}"
 
 
+def start_window_manager(display: str) -> subprocess.Popen:
+    """Openbox, so windows have the title bars and frames a desktop gives them."""
+    binary = shutil.which("openbox")
+    if binary is None:
+        raise SystemExit("openbox is not installed: `make system-test-deps` installs it")
+    environment = dict(os.environ, DISPLAY=display)
+    process = subprocess.Popen([binary, "--sm-disable"], env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        answer = subprocess.run(["xprop", "-display", display, "-root",
+                                 "_NET_SUPPORTING_WM_CHECK"], capture_output=True, text=True,
+                                check=False).stdout
+        if "window id" in answer:
+            return process
+        time.sleep(0.1)
+    process.terminate()
+    raise SystemExit("openbox did not start")
+
+
 def language_environment(language: str, display: str, home: Path) -> dict[str, str]:
     """What a desktop session in ``language`` hands the application, in its own home."""
     environment = {key: value for key, value in os.environ.items()
@@ -538,7 +559,9 @@ class Journey:
                                if info.name == NEW_RECORDER["name"])
             recorders.select(recorder_id)
             self.picture("recorders", recorders)
-            step.state = {"recorders": len(names)}
+            step.state = {"recorders": len(names),
+                          "window": [recorders.frameGeometry().width(),
+                                     recorders.frameGeometry().height()]}
         with self.step("recorder-wrong-ip") as step:
             recorders.edit_selected()
             editor = self.wait(lambda: _shown(recorders, RecorderEditor), "the recorder editor")
@@ -793,9 +816,14 @@ def main(argv: list[str] | None = None) -> int:
     xvfb, display = start_xvfb()
     reports = []
     try:
-        for language in args.languages:
-            reports.append(run_language(language, display, out / "journeys" / language,
-                                        samples, args.quick))
+        window_manager = start_window_manager(display)
+        try:
+            for language in args.languages:
+                reports.append(run_language(language, display, out / "journeys" / language,
+                                            samples, args.quick))
+        finally:
+            window_manager.terminate()
+            window_manager.wait(10)
     finally:
         xvfb.terminate()
         xvfb.wait(10)
