@@ -34,7 +34,7 @@ import tempfile
 import time
 import traceback
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +44,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SCREEN = (1280, 800)  # the window keeps its default size (1200×760) inside it
 LANGUAGES = {"en": "en_GB.UTF-8", "fr": "fr_FR.UTF-8"}
 README_SHOTS = ("main-window", "recorder-editor", "bulk-plan", "jobs-panel")
+# The day in order; each chapter checks the state it shows and takes its pictures.
+CHAPTERS = ("first-start", "inbox", "preview", "claim-for-me", "claim-for-colleague", "delete",
+            "recorders", "bulk", "packaging", "offline")
 
 # What the journey deposits on top of the sandbox's seed: the names lecture halls really
 # write, a recorder whose name is long and accented, a zip whose name is 40 characters.
@@ -137,12 +140,14 @@ def language_environment(language: str, display: str, home: Path) -> dict[str, s
     return environment
 
 
-def run_language(language: str, display: str, out: Path, samples: Path, quick: bool) -> dict:
+def run_language(language: str, display: str, out: Path, samples: Path, quick: bool,
+                 chapters: Sequence[str]) -> dict:
     """The journey in ``language`` in a process of its own; its report."""
     home = Path(tempfile.mkdtemp(prefix="rm-"))  # short: it shows in server paths
     report = home / "report.json"
     command = [sys.executable, str(Path(__file__).resolve()), "--walk", language,
-               "--out", str(out), "--samples", str(samples), "--report", str(report)]
+               "--out", str(out), "--samples", str(samples), "--report", str(report),
+               "--chapters", *chapters]
     if quick:
         command.append("--quick")
     try:
@@ -729,9 +734,22 @@ class Journey:
 
     # --- the whole day ------------------------------------------------------------------------
 
-    def walk(self) -> None:
+    def walk(self, chapters: Sequence[str] = CHAPTERS) -> None:
+        """The day, or the ``chapters`` of it asked for (the first start and the inbox
+        always: every other chapter starts from them)."""
         from tests.fixtures.sandbox import running_sandbox
 
+        day: dict[str, Callable[[], None]] = {
+            "preview": self.preview_playing,
+            "claim-for-me": lambda: self.claim(CLAIM_FOR_ME, "claim-for-me", None),
+            "claim-for-colleague": lambda: self.claim(CLAIM_FOR_COLLEAGUE,
+                                                      "claim-for-colleague", COLLEAGUE),
+            "delete": self.delete_and_undo,
+            "recorders": self.recorders_chapter,
+            "bulk": self.bulk,
+            "packaging": self.packaging,
+            "offline": self.offline,
+        }
         with running_sandbox(self.work / "sandbox", self.samples) as pod:
             self.pod = pod
             self.context.settings.set("quiet_period_s", 1)
@@ -739,18 +757,16 @@ class Journey:
             self.deposit()
             self.first_start()
             self.inbox_shown()
-            self.preview_playing()
-            self.claim(CLAIM_FOR_ME, "claim-for-me", None)
-            self.claim(CLAIM_FOR_COLLEAGUE, "claim-for-colleague", COLLEAGUE)
-            self.delete_and_undo()
-            self.recorder_wrong_ip()
-            self.sanity_panel()
-            self.bulk()
-            self.packaging()
-            self.offline()
+            for chapter in CHAPTERS:
+                if chapter in chapters and chapter in day:
+                    day[chapter]()
             self.window.close()
             self.window.runner.cancel_all()
             self.window.runner.wait(10000)
+
+    def recorders_chapter(self) -> None:
+        self.recorder_wrong_ip()
+        self.sanity_panel()
 
     def close(self) -> None:
         self.context.close()
@@ -769,7 +785,8 @@ def _shown(parent: Any, kind: type) -> Any:
     return shown[-1] if shown else None
 
 
-def walk(language: str, out: Path, samples: Path, report: Path, quick: bool) -> int:
+def walk(language: str, out: Path, samples: Path, report: Path, quick: bool,
+         chapters: Sequence[str]) -> int:
     """The child process: the journey in the language its environment sets."""
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):
@@ -777,7 +794,7 @@ def walk(language: str, out: Path, samples: Path, report: Path, quick: bool) -> 
     journey = Journey(out, samples, quick=quick)
     result: dict[str, Any] = {"language": language, "ok": False, "steps": [], "readme": {}}
     try:
-        journey.walk()
+        journey.walk(chapters)
         result["ok"] = True
     except Exception:  # noqa: BLE001 - the report says which step failed and why
         result["error"] = traceback.format_exc()
@@ -804,15 +821,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-readme", action="store_true", help="leave them alone")
     parser.add_argument("--report", type=Path, help="a JSON report of every step")
     parser.add_argument("--quick", action="store_true", help="shorter clips and pauses")
-    parser.add_argument("--samples", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--chapters", nargs="+", choices=CHAPTERS, default=list(CHAPTERS),
+                        help="part of the day only (the first start and the inbox always)")
+    parser.add_argument("--samples", type=Path, help="a folder that keeps the sandbox's "
+                        "sample clips between runs")
     parser.add_argument("--walk", choices=sorted(LANGUAGES), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))  # tests.fixtures: the sandbox as the tests start it
     if args.walk:
-        return walk(args.walk, args.out, args.samples, args.report, args.quick)
+        return walk(args.walk, args.out, args.samples, args.report, args.quick, args.chapters)
 
     out = args.out.resolve()
-    samples = Path(tempfile.mkdtemp(prefix="rm-samples-"))
+    samples = args.samples or Path(tempfile.mkdtemp(prefix="rm-samples-"))
     xvfb, display = start_xvfb()
     reports = []
     try:
@@ -820,7 +840,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for language in args.languages:
                 reports.append(run_language(language, display, out / "journeys" / language,
-                                            samples, args.quick))
+                                            samples, args.quick, args.chapters))
         finally:
             window_manager.terminate()
             window_manager.wait(10)
@@ -831,12 +851,13 @@ def main(argv: list[str] | None = None) -> int:
     if english is not None and not args.no_readme:
         target = (args.readme or out).resolve()
         target.mkdir(parents=True, exist_ok=True)
-        for name in README_SHOTS:
-            shutil.copyfile(english["readme"][name], target / f"{name}.png")
+        for name, source in english["readme"].items():
+            shutil.copyfile(source, target / f"{name}.png")
             print(f"{target / name}.png", flush=True)
     for report in reports:
         shutil.rmtree(out / "journeys" / report["language"] / ".readme", ignore_errors=True)
-    shutil.rmtree(samples, ignore_errors=True)
+    if args.samples is None:
+        shutil.rmtree(samples, ignore_errors=True)
     if args.report:
         args.report.write_text(json.dumps(reports, indent=2, ensure_ascii=False),
                                encoding="utf-8")
