@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -664,42 +665,54 @@ class Journey:
                         "-stream_loop", "59" if self.quick else "119", "-i", str(part),
                         "-c", "copy", "-movflags", "+faststart", str(source)],
                        check=True, timeout=300)
-        output = self.work / "dash" / source.stem
-        output.parent.mkdir()
+        dash = self.work / "dash"
+        dash.mkdir()
 
-        with self.step("packaging-running") as step:
+        def package(source: Path, picture: str = "") -> int:
+            """Package ``source`` through the Package dialog; the new job's id."""
+            before = {record.id for record in panel.model.records}
+
             def fill(dialog: Any) -> None:
                 dialog.findChild(QLineEdit, "input").setText(str(source))
-                dialog.findChild(QLineEdit, "output").setText(str(output))
+                dialog.findChild(QLineEdit, "output").setText(str(dash / source.stem))
                 dialog.generate_button.click()  # a new key and KID
-                self.picture("package-dialog")
+                if picture:
+                    self.picture(picture)
                 self.accept_dialog(dialog)
 
             self.when_modal(fill, "PackageDialog")
             self.window.action_package.trigger()
-            self.wait(panel.running, "the packaging job started", 30)
-            job_id = panel.running()[0]
+            return self.wait(lambda: next((record.id for record in panel.model.records
+                                           if record.id not in before), None),
+                             "the new packaging job", 30)
+
+        def record(job_id: int) -> Any:
+            return panel.model.records[panel.model.row_of(job_id)]
+
+        with self.step("packaging-running") as step:
+            # A short one first, done by the time the long one starts.
+            short = shutil.copyfile(self.work / "lecture.mp4",
+                                    self.work / posixpath.basename(CLAIM_FOR_COLLEAGUE))
+            first = package(short)
+            self.wait(lambda: not record(first).status.active, "the first job's end", 120)
+            self.expect(record(first).status is JobStatus.READY,
+                        f"the first job is ready: {record(first).error}")
+            job_id = package(source, "package-dialog")
             self.window.jobs_dock.show()
             panel.select_job(job_id)
-
-            def record() -> Any:
-                return panel.model.records[panel.model.row_of(job_id)]
-
-            def started() -> bool:
-                return panel.model.percent(record()) > 0 or not record().status.active
-
-            self.wait(started, "the job's first progress", 60)
-            self.expect(record().status.active, f"the job runs: {record().error}")
+            self.wait(lambda: panel.model.percent(record(job_id)) > 0
+                      or not record(job_id).status.active, "the job's first progress", 60)
+            self.expect(record(job_id).status.active, f"the job runs: {record(job_id).error}")
             shot = self.picture("packaging-running", settle=0.05)
             self.expect(job_id in panel.running(), "the job still ran when pictured")
             self.readme_picture("jobs-panel", self._crop(shot, self.window,
                                                          self.window.jobs_dock))
-            step.state = {"job": job_id}
+            step.state = {"jobs": [first, job_id]}
         with self.step("packaging-done") as step:
             self.wait(lambda: not panel.running(), "the packaging job's end", 300)
-            done = record()
+            done = record(job_id)
             self.expect(done.status is JobStatus.READY, f"the job is ready: {done.error}")
-            self.expect(any(output.glob("*.mpd")), "the DASH manifest is written")
+            self.expect(any((dash / source.stem).glob("*.mpd")), "the DASH manifest is written")
             self.picture("packaging-done")
             step.state = {"status": str(done.status)}
 

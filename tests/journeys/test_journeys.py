@@ -102,6 +102,7 @@ def test_the_whole_day_in_english(tmp_path, samples):
     assert states["claim-for-colleague"]["owner"] == "teacher1"
     assert states["bulk-apply"]["applied"] == 10
     assert states["packaging-done"]["status"] == "Ready"
+    assert len(states["packaging-running"]["jobs"]) == 2
     for name in README:
         image = QImage(str(tmp_path / "readme" / f"{name}.png"))
         assert not image.isNull() and distinct_colours(image) > 20, name
