@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCREEN = (1280, 800)  # the window keeps its default size (1200×760) inside it
 LANGUAGES = {"en": "en_GB.UTF-8", "fr": "fr_FR.UTF-8"}
 README_SHOTS = ("main-window", "recorder-editor", "bulk-plan", "jobs-panel")
+REPORTS = ("ActionReport", "ActionFailed")  # the inbox's message boxes after an action
 # The day in order; each chapter checks the state it shows and takes its pictures.
 CHAPTERS = ("first-start", "inbox", "preview", "claim-for-me", "claim-for-colleague", "delete",
             "recorders", "bulk", "packaging", "offline")
@@ -209,12 +210,18 @@ class Journey:
     # --- waiting and looking ------------------------------------------------------------------
 
     def wait(self, predicate: Callable[[], Any], what: str, timeout: float = 60.0) -> Any:
+        from PySide6.QtWidgets import QApplication
+
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.app.processEvents()
             value = predicate()
             if value:
                 return value
+            failed = QApplication.activeModalWidget()
+            if failed is not None and failed.objectName() == "ActionFailed":
+                raise StepFailed(f"{what}: the action failed: {failed.text()} "
+                                 f"{failed.informativeText()}")
             time.sleep(0.02)
         raise StepFailed(f"{what}: not reached within {timeout:.0f} s")
 
@@ -312,15 +319,34 @@ class Journey:
                     return
         dialog.accept()
 
-    def answer_confirmations(self, name: str) -> None:
-        """A confirmation the application asks before a change (if it asks one) is
-        pictured, then accepted."""
+    @contextmanager
+    def confirming(self, name: str, leave: Sequence[str] = ()) -> Iterator[None]:
+        """Inside: a question the application asks before a change (if it asks one) is
+        pictured as ``<name>-confirm``, then accepted; its reports, and the dialogs of class
+        ``leave`` the step fills itself, are left alone."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
 
-        def confirm(dialog: Any) -> None:
-            self.picture(name)
-            self.accept_dialog(dialog)
+        answered: set[int] = set()
+        armed = [True]
 
-        self.when_modal(confirm, "QMessageBox")
+        def poll() -> None:
+            if not armed[0]:
+                return
+            modal = QApplication.activeModalWidget()
+            if (modal is not None and modal.isVisible() and id(modal) not in answered
+                    and modal.objectName() not in REPORTS
+                    and type(modal).__name__ not in leave):
+                answered.add(id(modal))
+                self.picture(f"{name}-confirm")
+                self.accept_dialog(modal)
+            QTimer.singleShot(50, poll)
+
+        QTimer.singleShot(50, poll)
+        try:
+            yield
+        finally:
+            armed[0] = False
 
     def close_report(self) -> str:
         box = self.inbox.report_box
@@ -338,11 +364,10 @@ class Journey:
         root = str(self.pod.deposit_root).rstrip("/") + "/"
         return {row.path.removeprefix(root): row for row in self.inbox.model.rows}
 
-    def refreshed(self, action: Callable[[], None], what: str) -> None:
-        """Run ``action`` and wait for the inbox refresh it causes (or the next one)."""
-        count = len(self.refreshes)
-        action()
-        self.wait(lambda: len(self.refreshes) > count and not self.inbox._refreshing, what, 90)
+    def report(self, previous: Any = None) -> Any:
+        """The inbox's report box when it shows (a new one, not ``previous``), else None."""
+        box = getattr(self.inbox, "report_box", None)
+        return box if box is not None and box is not previous and box.isVisible() else None
 
     def select(self, relative: str) -> None:
         row = self.rows()[relative]
@@ -368,9 +393,8 @@ class Journey:
                 service.save(None, RecorderFields(
                     name=NEW_RECORDER["name"], address_ip=NEW_RECORDER["address_ip"],
                     directory=NEW_RECORDER["directory"], salt=generate_hash_key(), type_id=1))
-        seconds = 8 if self.quick else 24
-        lecture = make_clip(self.work / "lecture.mp4", seconds=seconds, size="640x360",
-                            pattern="testsrc2")
+        lecture = make_clip(self.work / "lecture.mp4", seconds=5 if self.quick else 24,
+                            size="640x360", pattern="testsrc2")
         for relative in DEPOSITS:
             target = self.pod.deposit_root / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -444,8 +468,7 @@ class Journey:
         from recmanager.inbox import RowState
 
         with self.step("inbox") as step:
-            self.wait(lambda: self.refreshes and not self.inbox._refreshing,
-                      "the inbox's first refresh", 90)
+            self.wait(lambda: self.refreshes, "the inbox's first refresh", 90)
             rows = self.rows()
             for relative in (*DEPOSITS, LONG_ZIP):
                 self.expect(relative in rows, f"{relative} is listed")
@@ -500,12 +523,12 @@ class Journey:
 
                 owner_edit.setText(user_label(match))
             self.picture(name)
-            self.refreshed(lambda: self.accept_dialog(dialog), "the refresh after the claim")
-            self.wait(lambda: getattr(self.inbox, "report_box", None) is not None
-                      and self.inbox.report_box.isVisible(), "the claim's report")
+            with self.confirming(name):
+                self.accept_dialog(dialog)
+                self.wait(lambda: self.report() and relative not in self.rows(),
+                          f"the claim's report, and {relative} gone from the inbox", 90)
             self.picture(name + "-done")
             self.close_report()
-            self.expect(relative not in self.rows(), f"{relative} left the inbox")
             entry = audit.entries(self.context.db, action="claim")[0]
             self.expect(entry.result == "ok", f"the claim is in the audit log: {entry}")
             expected = owner or self.profile.pod_username
@@ -525,11 +548,11 @@ class Journey:
             self.wait(dialog.isVisible, "the delete dialog")
             self.expect(getattr(dialog, "quarantine", False), "the quarantine is proposed")
             self.picture("delete-quarantine")
-            self.refreshed(lambda: self.accept_dialog(dialog), "the refresh after the delete")
-            box = self.wait(lambda: self.inbox.report_box.isVisible() and self.inbox.report_box,
-                            "the delete's report")
+            with self.confirming("delete-quarantine"):
+                self.accept_dialog(dialog)
+                box = self.wait(lambda: TO_DELETE not in self.rows() and self.report(),
+                                "the delete's report, and the row gone from the inbox", 90)
             self.expect(not path.exists(), "the file left the deposit")
-            self.expect(TO_DELETE not in self.rows(), "the row left the inbox")
             self.picture("delete-quarantine-done")
             step.state = {"action": audit.entries(self.context.db)[0].action}
         with self.step("undo") as step:
@@ -538,11 +561,11 @@ class Journey:
             undo = next((b for b in box.buttons()
                          if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole), None)
             self.expect(undo is not None, "the report offers Undo")
-            self.refreshed(undo.click, "the refresh after the undo")
-            self.wait(lambda: self.inbox.report_box is not box
-                      and self.inbox.report_box.isVisible(), "the undo's report")
+            with self.confirming("undo"):
+                undo.click()
+                self.wait(lambda: TO_DELETE in self.rows() and self.report(box),
+                          "the undo's report, and the row back in the inbox", 90)
             self.expect(path.exists(), "the file is back in the deposit")
-            self.expect(TO_DELETE in self.rows(), "the row is back in the inbox")
             self.picture("undo-done")
             self.close_report()
             step.state = {"action": audit.entries(self.context.db)[0].action}
@@ -634,11 +657,11 @@ class Journey:
             bulk_window.action_exclude_errors.trigger()
             self.expect(bulk_window.action_apply.isEnabled(), "Apply once the errors are out")
             to_apply = len(plan.to_apply())
-            self.answer_confirmations("bulk-confirm")
             count = len(self.refreshes)
-            bulk_window.action_apply.trigger()
-            self.wait(lambda: getattr(bulk_window, "result", None) is not None
-                      and not bulk_window.busy, "the bulk apply", 180)
+            with self.confirming("bulk-apply"):
+                bulk_window.action_apply.trigger()
+                self.wait(lambda: getattr(bulk_window, "result", None) is not None
+                          and not bulk_window.busy, "the bulk apply", 180)
             done = sum(row.status is Status.DONE for row in plan.rows)
             self.expect(done == to_apply, f"{done} of {to_apply} rows applied")
             self.picture("bulk-applied", bulk_window)
@@ -681,7 +704,8 @@ class Journey:
                 self.accept_dialog(dialog)
 
             self.when_modal(fill, "PackageDialog")
-            self.window.action_package.trigger()
+            with self.confirming("package", leave=("PackageDialog",)):
+                self.window.action_package.trigger()
             return self.wait(lambda: next((record.id for record in panel.model.records
                                            if record.id not in before), None),
                              "the new packaging job", 30)
@@ -719,9 +743,9 @@ class Journey:
     def offline(self) -> None:
         with self.step("offline") as step:
             self.pod.stop()
-            self.refreshed(self.window.action_refresh.trigger, "the refresh without the Pod")
-            self.expect(self.inbox.offline, "the window is offline")
-            self.expect(self.inbox.banner.isVisible(), "the offline banner")
+            self.window.action_refresh.trigger()
+            self.wait(lambda: self.inbox.offline and self.inbox.banner.isVisible(),
+                      "the window offline, with its banner", 90)
             self.expect(not self.inbox.action_claim.isEnabled(), "no claim while offline")
             self.expect(self.inbox.model.rows, "the last known recordings are shown")
             self.select(LONG_LECTURE)

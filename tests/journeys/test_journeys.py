@@ -3,7 +3,8 @@ against its own sandbox Pod under Xvfb: every step must reach the state its pict
 
 The same walk as `make screenshots`, with shorter clips and pauses (``--quick``): in English the
 whole day, in French the chapters whose words and layout differ (the pictures go to the test's
-temporary folder, or to TEST_SCREENSHOTS_DIR when set).
+temporary folder, or to TEST_SCREENSHOTS_DIR when set). The steps' checks never read the
+program's words, so the same walk holds in every language.
 """
 
 from __future__ import annotations
@@ -41,8 +42,7 @@ STEPS = {
                   "packaging-done": ["packaging-done"]},
     "offline": {"offline": ["offline"]},
 }
-FRENCH = ("first-start", "inbox", "claim-for-colleague", "delete", "recorders", "bulk",
-          "offline")
+FRENCH = ("first-start", "inbox", "claim-for-colleague", "recorders", "bulk")
 README = ("main-window", "recorder-editor", "bulk-plan", "jobs-panel")
 
 
@@ -78,8 +78,10 @@ def check_pictures(result: dict, chapters: tuple[str, ...]) -> None:
     for name, pictures in expected.items():
         step = walked[name]
         assert step["state"], f"{name} recorded no state"
-        assert [picture.split("-", 1)[1].removesuffix(".png") for picture in step["pictures"]] \
-            == pictures, name
+        taken = [picture.split("-", 1)[1].removesuffix(".png") for picture in step["pictures"]]
+        # A question asked before a change, if the application asks one, is pictured too.
+        assert [picture for picture in taken if not picture.endswith("-confirm")] == pictures, \
+            name
         for picture in step["pictures"]:
             image = QImage(str(result["folder"] / picture))
             assert not image.isNull(), picture
