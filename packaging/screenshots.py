@@ -348,12 +348,9 @@ class Journey:
         finally:
             armed[0] = False
 
-    def close_report(self) -> str:
-        box = self.inbox.report_box
-        text = box.text()
-        box.close()
+    def close_report(self) -> None:
+        self.inbox.report_box.close()
         self.settle(0.05)
-        return text
 
     @property
     def inbox(self) -> Any:
@@ -378,7 +375,8 @@ class Journey:
 
     def deposit(self) -> None:
         """The realistic names (see the constants above), added to the seeded sandbox the
-        way Pod gets them: a recorder created over REST, files in the deposit, the cron."""
+        way Pod gets them: a recorder saved as the recorder editor saves it, files in the
+        deposit, two passes of the cron."""
         from recmanager.media import make_clip
         from recmanager.recorders import RecorderFields, RecorderService, generate_hash_key
         from recmanager.sandbox.profile import sandbox_profile
@@ -406,7 +404,7 @@ class Journey:
             package.write(lecture, f"{stem}/media/{stem}.mp4", zipfile.ZIP_STORED)
             for number in range(1, 4):
                 package.writestr(f"{stem}/slides/slide-{number:03d}.png", b"")
-        # Deposited over the past days: complete at once, as on a working Pod.
+        # Dated an hour ago: complete at once, as on a working Pod.
         past = time.time() - 3600
         for path in [archive, *(self.pod.deposit_root / r for r in DEPOSITS)]:
             os.utime(path, (past, past))
@@ -435,7 +433,17 @@ class Journey:
             self.expect(isinstance(guide, FirstRunGuide), "the guide opens without a profile")
             self.wait(guide.isVisible, "the guide")
             self.picture("first-start")
-            guide.next()
+
+            def turn_to(page_of: Any) -> None:
+                """Next until the page holding ``page_of`` shows (pages may be added)."""
+                for _ in range(len(guide.pageIds())):
+                    if page_of.isVisible():
+                        return
+                    guide.next()
+                    self.settle(0.05)
+                self.expect(page_of.isVisible(), "the guide's page")
+
+            turn_to(guide.pod_url)
             guide.pod_url.setFocus()
             _type_into(guide.pod_url, self.pod.base_url)
             guide.profile_name.setText("Pod – Université d'exemple")
@@ -443,12 +451,12 @@ class Journey:
             guide.pod_username.setText("admin")
             guide.pod_password.setText(self.pod.passwords["admin"])
             self.picture("first-start-pod")
-            guide.next()
+            turn_to(guide.deposit_kind)
             guide.deposit_kind.setCurrentIndex(guide.deposit_kind.findData("local"))
             guide.local_deposit.setText(str(self.pod.deposit_root))
             guide.deposit_root.setText(str(self.pod.deposit_root))
             self.picture("first-start-deposit")
-            guide.next()
+            turn_to(guide.test_page)
             self.wait(lambda: guide.test_page.ran, "the connection test", 60)
             # All pass but TLS: the sandbox speaks plain http.
             failed = [(r.part, r.message) for r in guide.results if not r.ok]
@@ -500,7 +508,9 @@ class Journey:
 
     def claim(self, relative: str, name: str, owner: str | None) -> None:
         """Claim ``relative`` for the profile's account (``owner`` None) or a colleague."""
+        from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QLineEdit
 
         from recmanager import audit
 
@@ -511,17 +521,18 @@ class Journey:
             dialog = self.wait(lambda: getattr(self.inbox, "claim_dialog", None), "the form")
             self.wait(dialog.isVisible, "the claim form")
             if owner is not None:
-                owner_edit = dialog.findChild(type(dialog.title_edit), "owner")
+                owner_edit = dialog.findChild(QLineEdit, "owner")
                 owner_edit.clear()
                 owner_edit.setFocus()
                 QTest.keyClicks(owner_edit, "Tea")  # the completer proposes the teachers
-                self.picture(name + "-typing")
-                match = next(user for user in self.inbox.users if user.username == owner)
                 popup = owner_edit.completer().popup()
-                popup.hide()
-                from recmanager.ui.dialogs.claim import user_label
-
-                owner_edit.setText(user_label(match))
+                self.wait(popup.isVisible, "the owner's completions")
+                self.picture(name + "-typing")
+                # The first proposal, Tea Cher (teacher1), taken with the keyboard.
+                QTest.keyClick(popup, Qt.Key.Key_Down)
+                QTest.keyClick(popup, Qt.Key.Key_Return)
+                self.expect(f"({owner})" in owner_edit.text(),
+                            f"{owner} chosen: {owner_edit.text()!r}")
             self.picture(name)
             with self.confirming(name):
                 self.accept_dialog(dialog)
