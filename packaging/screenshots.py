@@ -739,10 +739,12 @@ class Journey:
                       or not record(job_id).status.active, "the job's first progress", 60)
             self.expect(record(job_id).status.active, f"the job runs: {record(job_id).error}")
             shot = self.picture("packaging-running", settle=0.05)
-            self.expect(job_id in panel.running(), "the job still ran when pictured")
+            ran = job_id in panel.running()
+            # The test suite's short file may be done by then on a fast machine.
+            self.expect(ran or self.quick, "the job still ran when pictured")
             self.readme_picture("jobs-panel", self._crop(shot, self.window,
                                                          self.window.jobs_dock))
-            step.state = {"jobs": [first, job_id]}
+            step.state = {"jobs": [first, job_id], "pictured_running": ran}
         with self.step("packaging-done") as step:
             self.wait(lambda: not panel.running(), "the packaging job's end", 300)
             done = record(job_id)
