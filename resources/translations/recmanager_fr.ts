@@ -1073,12 +1073,12 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/ui/inbox_model.py" line="200"/>
         <source>{name} ({count} slides)</source>
-        <translation>{name} ({count} diapositives)</translation>
+        <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_model.py" line="203"/>
         <source>(no recorder: {folder})</source>
-        <translation>(aucun enregistreur : {folder})</translation>
+        <translation>(aucun : {folder})</translation>
     </message>
 </context>
 <context>
@@ -2861,7 +2861,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
     <message>
         <location filename="../../recmanager/inbox.py" line="82"/>
         <source>waiting for Pod&apos;s scan</source>
-        <translation>en attente de l&apos;analyse de Pod</translation>
+        <translation>attend l&apos;analyse de Pod</translation>
     </message>
     <message>
         <location filename="../../recmanager/inbox.py" line="83"/>
