@@ -132,16 +132,19 @@ def test_cancel_mid_job_stops_ffmpeg_and_removes_partial_output(context, long_cl
     events: list = []
     out = tmp_path / "out"
     job = new_job(context, long_clip, out, events)
-    seen: list[float] = []
+    running: list[bool] = []  # whether FFmpeg ran when the cancel came
 
     def report(progress):
-        if progress.status == "Ingested" and progress.step_percent > 5:
-            seen.append(progress.step_percent)
+        if progress.status == "Ingested" and progress.step_percent > 5 and not running:
+            # "mid-way" is FFmpeg still running when the cancel comes, however loaded the
+            # machine is (a busy machine may report its first progress late)
+            work = str(work_dir_for(out, job.id))
+            running.append(bool(_processes_mentioning(work)))
             job.cancel()
 
     with pytest.raises(Cancelled):
         job.run(report)
-    assert seen and seen[0] < 90  # really mid-way
+    assert running == [True]
     assert _processes_mentioning(str(work_dir_for(out, job.id))) == []
     assert list(tmp_path.iterdir()) == []
     record = JobStore(context.db).get(job.id)
