@@ -131,6 +131,7 @@ def test_a_pasted_token_with_a_newline_is_used_without_it(scripted_server):
     scripted_server.add("GET", "/rest/recorder/", Reply(200, EMPTY_PAGE))
     result = run_recmanager(["recorders", "list", "--json"],
                             RECMANAGER_POD_URL=scripted_server.base_url,
+                            RECMANAGER_POD_ALLOW_HTTP="1",
                             RECMANAGER_POD_TOKEN=TOKEN + "\r\n")
     assert result.returncode == 0, result.stderr
     assert scripted_server.last("GET", "/rest/recorder/").headers["Authorization"] == (

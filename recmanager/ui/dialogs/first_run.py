@@ -104,6 +104,8 @@ class FirstRunGuide(QWizard):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.verify_tls = QCheckBox(self.tr("Verify the server's TLS certificate"), page)
         self.verify_tls.setChecked(True)
+        self.allow_plain_http = QCheckBox(
+            self.tr("Allow plain HTTP (the token and passwords travel in clear)"), page)
         self.profile_name = QLineEdit(page)
         self.pod_username = QLineEdit(page)
         self.pod_username.setPlaceholderText(self.tr("optional"))
@@ -120,6 +122,8 @@ class FirstRunGuide(QWizard):
             ("", self.verify_tls, self.tr(
                 "Leave this on. Turn it off only for a test server with a self-signed "
                 "certificate: the token would then travel unprotected.")),
+            ("", self.allow_plain_http, self.tr(
+                "Only for a test server reachable over http:// alone.")),
             (self.tr("Profile name"), self.profile_name, self.tr(
                 "How this connection is called in recmanager, e.g. the university's name.")),
             (self.tr("Web login"), self.pod_username, self.tr(
@@ -254,6 +258,7 @@ class FirstRunGuide(QWizard):
             name=self.profile_name.text().strip(),
             pod_url=self.pod_url.text().strip(),
             verify_tls=self.verify_tls.isChecked(),
+            allow_plain_http=self.allow_plain_http.isChecked(),
             pod_username=self.pod_username.text().strip(),
             deposit_kind=self.deposit_kind.currentData(),
             sftp_host=self.sftp_host.text().strip(),

@@ -91,6 +91,9 @@ class ProfileDialog(QDialog):
         pod.addRow(self.tr("Pod address"), self.pod_url)
         pod.addRow(self.tr("Token"), self.token)
         pod.addRow("", self.verify_tls)
+        self.allow_plain_http = QCheckBox(
+            self.tr("Allow plain HTTP (the token and passwords travel in clear)"), self)
+        pod.addRow("", self.allow_plain_http)
         pod.addRow(self.tr("CA bundle"), self.ca_bundle)
         pod.addRow(self.tr("Web login"), self.pod_username)
         pod.addRow(self.tr("Web password"), self.pod_password)
@@ -186,6 +189,7 @@ class ProfileDialog(QDialog):
         self.name.setText(profile.name)
         self.pod_url.setText(profile.pod_url)
         self.verify_tls.setChecked(profile.verify_tls)
+        self.allow_plain_http.setChecked(profile.allow_plain_http)
         self.ca_bundle.setText(profile.ca_bundle)
         self.pod_username.setText(profile.pod_username)
         self.preview_base_url.setText(profile.preview_base_url)
@@ -214,6 +218,7 @@ class ProfileDialog(QDialog):
             name=self.name.text().strip(),
             pod_url=self.pod_url.text().strip(),
             verify_tls=self.verify_tls.isChecked(),
+            allow_plain_http=self.allow_plain_http.isChecked(),
             ca_bundle=self.ca_bundle.text().strip(),
             pod_username=self.pod_username.text().strip(),
             preview_base_url=self.preview_base_url.text().strip(),
