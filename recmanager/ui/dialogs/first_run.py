@@ -35,7 +35,7 @@ from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.secrets import SecretKind
+from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.tasks import TaskRunner
 
@@ -285,8 +285,12 @@ class FirstRunGuide(QWizard):
     def test_connection(self) -> None:
         """Run every check of :func:`check_profile` off the GUI thread; results on page 4."""
         profile = self.profile()
-        for kind, value in self._secrets(profile):
-            self.context.secrets.set_for_session(profile.name, kind, value)
+        try:
+            for kind, value in self._secrets(profile):
+                self.context.secrets.set_for_session(profile.name, kind, value)
+        except RecmanagerError as exc:  # a token that cannot be one
+            self.test_page.show_results([CheckResult(self.tr("Profile"), False, str(exc))])
+            return
         self.test_page.started()
         ask = partial(ask_host_key, self)
 
@@ -312,6 +316,7 @@ class FirstRunGuide(QWizard):
     def accept(self) -> None:
         profile = self.profile()
         try:
+            clean_token(self.token.text())
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = " ".join(" ".join(messages) for messages in exc.fields.values())

@@ -26,7 +26,7 @@ from recmanager.config import Profile
 from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.secrets import SecretKind
+from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.tasks import TaskRunner
 
@@ -263,6 +263,8 @@ class ProfileDialog(QDialog):
     def save(self) -> None:
         profile = self.current_profile()
         try:
+            if self.token.text():
+                clean_token(self.token.text())
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = "\n".join(
@@ -289,7 +291,11 @@ class ProfileDialog(QDialog):
         profile = self.current_profile()
         if not profile.name:
             profile.name = "unsaved"
-        self._store_secrets_for_test(profile)
+        try:
+            self._store_secrets_for_test(profile)
+        except RecmanagerError as exc:  # a token that cannot be one
+            self._show_results([CheckResult("profile", False, str(exc))])
+            return
         self.test_button.setEnabled(False)
         self.check_results.setText(self.tr("Testing…"))
         self.runner.submit(
