@@ -841,194 +841,205 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="111"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
+        <source>Allow plain HTTP (the token and passwords travel in clear)</source>
+        <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="119"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="120"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="128"/>
+        <source>Only for a test server reachable over http:// alone.</source>
+        <translation>Uniquement pour un serveur de test joignable seulement en http://.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="131"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="128"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="132"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="135"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="149"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="146"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="150"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="159"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="160"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="191"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="192"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="193"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="194"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="250"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="254"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="250"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="254"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="292"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="281"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="301"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="311"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="321"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1605,7 +1616,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="94"/>
-        <location filename="../../recmanager/ui/main_window.py" line="463"/>
+        <location filename="../../recmanager/ui/main_window.py" line="465"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1675,7 +1686,12 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="465"/>
+        <location filename="../../recmanager/ui/main_window.py" line="368"/>
+        <source>(plain HTTP: the token and passwords travel in clear)</source>
+        <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="467"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -2240,7 +2256,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="236"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
@@ -2275,203 +2291,208 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <source>Allow plain HTTP (the token and passwords travel in clear)</source>
+        <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="104"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="146"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="147"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="153"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="160"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="164"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="174"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="181"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="234"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="271"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="271"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="283"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="286"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="290"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="291"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="300"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="307"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="314"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="308"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="315"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="318"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="325"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="331"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="342"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -3112,32 +3133,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="324"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="334"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="329"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="339"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="334"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="344"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="350"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="360"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="374"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="367"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -4085,112 +4106,127 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Une adresse IPv6 s&apos;écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="161"/>
+        <location filename="../../recmanager/config.py" line="128"/>
+        <source>The Pod address {url} uses http://: the token and the passwords would travel unencrypted.</source>
+        <translation>L&apos;adresse Pod {url} utilise http:// : le jeton et les mots de passe circuleraient sans chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="130"/>
+        <source>Use https://, or allow plain HTTP in the profile (RECMANAGER_POD_ALLOW_HTTP=1 from the command line).</source>
+        <translation>Utilisez https://, ou autorisez le HTTP non chiffré dans le profil (RECMANAGER_POD_ALLOW_HTTP=1 en ligne de commande).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="147"/>
+        <source>Warning: {url} is plain HTTP; the token and the passwords travel unencrypted.</source>
+        <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="194"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="169"/>
+        <location filename="../../recmanager/config.py" line="202"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="174"/>
+        <location filename="../../recmanager/config.py" line="209"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="178"/>
+        <location filename="../../recmanager/config.py" line="213"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="182"/>
+        <location filename="../../recmanager/config.py" line="217"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="186"/>
+        <location filename="../../recmanager/config.py" line="221"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="195"/>
+        <location filename="../../recmanager/config.py" line="230"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="226"/>
+        <location filename="../../recmanager/config.py" line="261"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="232"/>
+        <location filename="../../recmanager/config.py" line="267"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="237"/>
+        <location filename="../../recmanager/config.py" line="272"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="273"/>
+        <location filename="../../recmanager/config.py" line="308"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="290"/>
+        <location filename="../../recmanager/config.py" line="325"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="291"/>
+        <location filename="../../recmanager/config.py" line="326"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="488"/>
+        <location filename="../../recmanager/config.py" line="523"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="478"/>
+        <location filename="../../recmanager/config.py" line="513"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="425"/>
+        <location filename="../../recmanager/config.py" line="460"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="426"/>
+        <location filename="../../recmanager/config.py" line="461"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="434"/>
+        <location filename="../../recmanager/config.py" line="469"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="444"/>
+        <location filename="../../recmanager/config.py" line="479"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="455"/>
+        <location filename="../../recmanager/config.py" line="490"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="485"/>
+        <location filename="../../recmanager/config.py" line="520"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="492"/>
+        <location filename="../../recmanager/config.py" line="527"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4296,27 +4332,27 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../recmanager/context.py" line="76"/>
+        <location filename="../../recmanager/context.py" line="93"/>
         <source>No connection profile is set up.</source>
         <translation>Aucun profil de connexion n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="77"/>
+        <location filename="../../recmanager/context.py" line="94"/>
         <source>Create one in the application, pass --profile NAME, or set RECMANAGER_POD_URL and RECMANAGER_POD_TOKEN.</source>
         <translation>Créez-en un dans l&apos;application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="97"/>
+        <location filename="../../recmanager/context.py" line="114"/>
         <source>Check {variables}: this run&apos;s settings come from environment variables, not from a saved profile.</source>
         <translation>Vérifiez {variables} : les réglages de cette exécution viennent de variables d&apos;environnement, pas d&apos;un profil enregistré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="99"/>
+        <location filename="../../recmanager/context.py" line="116"/>
         <source> and </source>
         <translation> et </translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="116"/>
+        <location filename="../../recmanager/context.py" line="133"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>
@@ -5413,107 +5449,107 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="710"/>
+        <location filename="../../recmanager/pod/rest.py" line="711"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="713"/>
+        <location filename="../../recmanager/pod/rest.py" line="714"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="737"/>
+        <location filename="../../recmanager/pod/rest.py" line="738"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="746"/>
+        <location filename="../../recmanager/pod/rest.py" line="747"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="750"/>
+        <location filename="../../recmanager/pod/rest.py" line="751"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="787"/>
+        <location filename="../../recmanager/pod/rest.py" line="788"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="795"/>
+        <location filename="../../recmanager/pod/rest.py" line="796"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="909"/>
+        <location filename="../../recmanager/pod/rest.py" line="910"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="912"/>
+        <location filename="../../recmanager/pod/rest.py" line="913"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="969"/>
+        <location filename="../../recmanager/pod/rest.py" line="970"/>
         <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
         <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="977"/>
+        <location filename="../../recmanager/pod/rest.py" line="978"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="983"/>
+        <location filename="../../recmanager/pod/rest.py" line="984"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1006"/>
+        <location filename="../../recmanager/pod/rest.py" line="1007"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1016"/>
+        <location filename="../../recmanager/pod/rest.py" line="1017"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1029"/>
+        <location filename="../../recmanager/pod/rest.py" line="1030"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1037"/>
+        <location filename="../../recmanager/pod/rest.py" line="1038"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1046"/>
+        <location filename="../../recmanager/pod/rest.py" line="1047"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1051"/>
+        <location filename="../../recmanager/pod/rest.py" line="1052"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1059"/>
+        <location filename="../../recmanager/pod/rest.py" line="1060"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1060"/>
+        <location filename="../../recmanager/pod/rest.py" line="1061"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1082"/>
+        <location filename="../../recmanager/pod/rest.py" line="1083"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
@@ -5523,117 +5559,117 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La connexion web nécessite un nom d&apos;utilisateur et un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="328"/>
+        <location filename="../../recmanager/pod/web.py" line="330"/>
         <source>The profile &quot;{name}&quot; has no web login (username and password).</source>
         <translation>Le profil « {name} » n&apos;a pas de connexion web (nom d&apos;utilisateur et mot de passe).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="331"/>
+        <location filename="../../recmanager/pod/web.py" line="333"/>
         <source>Recorder settings and file-moving owner changes need a superuser&apos;s web login: add it in the profile dialog, or set RECMANAGER_POD_USER and RECMANAGER_POD_PASSWORD.</source>
         <translation>Les réglages des enregistreurs et les changements de propriétaire avec déplacement des fichiers nécessitent la connexion web d&apos;un superutilisateur : ajoutez-la dans la fenêtre du profil, ou définissez RECMANAGER_POD_USER et RECMANAGER_POD_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="348"/>
+        <location filename="../../recmanager/pod/web.py" line="350"/>
         <source>Pod at {url} offers no local login ({reason}): it seems to use single sign-on only, so recmanager cannot open a web session there.</source>
         <translation>Pod sur {url} ne propose pas de connexion locale ({reason}) : il semble n&apos;utiliser que l&apos;authentification unique (SSO), recmanager ne peut donc pas y ouvrir de session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="353"/>
+        <location filename="../../recmanager/pod/web.py" line="355"/>
         <source>Ask the Pod administrators for a local superuser account, or make this change in Pod&apos;s administration pages with a browser.</source>
         <translation>Demandez aux administrateurs de Pod un compte superutilisateur local, ou effectuez cette modification dans les pages d&apos;administration de Pod avec un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="371"/>
+        <location filename="../../recmanager/pod/web.py" line="373"/>
         <source>no username and password form</source>
         <translation>aucun formulaire de nom d&apos;utilisateur et de mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="388"/>
+        <location filename="../../recmanager/pod/web.py" line="390"/>
         <source>Pod refused the web login of {user}: wrong password, or the account is not staff.</source>
         <translation>Pod a refusé la connexion web de {user} : mot de passe incorrect, ou le compte n&apos;est pas « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="393"/>
+        <location filename="../../recmanager/pod/web.py" line="395"/>
         <source>Check the web login and password in the profile.</source>
         <translation>Vérifiez l&apos;identifiant et le mot de passe web dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="406"/>
+        <location filename="../../recmanager/pod/web.py" line="408"/>
         <source>the login page asks for other credentials</source>
         <translation>la page de connexion demande d&apos;autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="414"/>
+        <location filename="../../recmanager/pod/web.py" line="416"/>
         <source>the login page sends to {host}</source>
         <translation>la page de connexion redirige vers {host}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="417"/>
+        <location filename="../../recmanager/pod/web.py" line="419"/>
         <source>the login page redirects in circles</source>
         <translation>la page de connexion redirige en boucle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="429"/>
+        <location filename="../../recmanager/pod/web.py" line="431"/>
         <source>Pod keeps asking {user} to log in for {path}.</source>
         <translation>Pod redemande sans cesse à {user} de se connecter pour {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="432"/>
+        <location filename="../../recmanager/pod/web.py" line="434"/>
         <source>The account needs superuser rights on Pod.</source>
         <translation>Le compte doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="441"/>
+        <location filename="../../recmanager/pod/web.py" line="443"/>
         <source>Pod&apos;s page {path} has no form recmanager knows.</source>
         <translation>La page {path} de Pod ne contient aucun formulaire connu de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="444"/>
+        <location filename="../../recmanager/pod/web.py" line="446"/>
         <source>This Pod version may differ; do it in a browser.</source>
         <translation>Cette version de Pod est peut-être différente ; effectuez l&apos;opération dans un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="485"/>
+        <location filename="../../recmanager/pod/web.py" line="487"/>
         <source>This Pod&apos;s recorder form has no such field.</source>
         <translation>Le formulaire d&apos;enregistreur de ce Pod n&apos;a pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="492"/>
+        <location filename="../../recmanager/pod/web.py" line="494"/>
         <source>Pod&apos;s recorder form cannot set: {names}.</source>
         <translation>Le formulaire d&apos;enregistreur de Pod ne permet pas de définir : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="507"/>
+        <location filename="../../recmanager/pod/web.py" line="509"/>
         <source>Pod saved the recorder but did not say which id it got ({location}).</source>
         <translation>Pod a sauvegardé l&apos;enregistreur mais n&apos;a pas indiqué quel identifiant lui a été attribué ({location}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="511"/>
+        <location filename="../../recmanager/pod/web.py" line="513"/>
         <source>the recorder</source>
         <translation>l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="521"/>
+        <location filename="../../recmanager/pod/web.py" line="523"/>
         <source>Pod did not say why.</source>
         <translation>Pod n&apos;a pas indiqué pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="523"/>
+        <location filename="../../recmanager/pod/web.py" line="525"/>
         <source>Pod refused {what}: {errors}</source>
         <translation>Pod a refusé {what} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="540"/>
+        <location filename="../../recmanager/pod/web.py" line="542"/>
         <source>the deletion</source>
         <translation>la suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="584"/>
+        <location filename="../../recmanager/pod/web.py" line="586"/>
         <source>Pod refused the owner change: {detail}</source>
         <translation>Pod a refusé le changement de propriétaire : {detail}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="594"/>
+        <location filename="../../recmanager/pod/web.py" line="596"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
         <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
     </message>
@@ -6215,72 +6251,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="347"/>
+        <location filename="../../recmanager/config.py" line="382"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="348"/>
+        <location filename="../../recmanager/config.py" line="383"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="356"/>
+        <location filename="../../recmanager/config.py" line="391"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="357"/>
+        <location filename="../../recmanager/config.py" line="392"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="369"/>
+        <location filename="../../recmanager/config.py" line="404"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="370"/>
+        <location filename="../../recmanager/config.py" line="405"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="380"/>
+        <location filename="../../recmanager/config.py" line="415"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="381"/>
+        <location filename="../../recmanager/config.py" line="416"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="389"/>
+        <location filename="../../recmanager/config.py" line="424"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="390"/>
+        <location filename="../../recmanager/config.py" line="425"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="398"/>
+        <location filename="../../recmanager/config.py" line="433"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="399"/>
+        <location filename="../../recmanager/config.py" line="434"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="407"/>
+        <location filename="../../recmanager/config.py" line="442"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="408"/>
+        <location filename="../../recmanager/config.py" line="443"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

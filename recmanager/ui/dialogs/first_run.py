@@ -34,7 +34,7 @@ from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.secrets import SecretKind
+from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.dialogs.profile import fill_found_deposit_root
 from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
@@ -106,6 +106,8 @@ class FirstRunGuide(QWizard):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.verify_tls = QCheckBox(self.tr("Verify the server's TLS certificate"), page)
         self.verify_tls.setChecked(True)
+        self.allow_plain_http = QCheckBox(
+            self.tr("Allow plain HTTP (the token and passwords travel in clear)"), page)
         self.profile_name = QLineEdit(page)
         self.pod_username = QLineEdit(page)
         self.pod_username.setPlaceholderText(self.tr("optional"))
@@ -122,6 +124,8 @@ class FirstRunGuide(QWizard):
             ("", self.verify_tls, self.tr(
                 "Leave this on. Turn it off only for a test server with a self-signed "
                 "certificate: the token would then travel unprotected.")),
+            ("", self.allow_plain_http, self.tr(
+                "Only for a test server reachable over http:// alone.")),
             (self.tr("Profile name"), self.profile_name, self.tr(
                 "How this connection is called in recmanager, e.g. the university's name.")),
             (self.tr("Web login"), self.pod_username, self.tr(
@@ -255,6 +259,7 @@ class FirstRunGuide(QWizard):
         """The profile the fields describe."""
         return profile_from_form({
             "name": self.profile_name, "pod_url": self.pod_url, "verify_tls": self.verify_tls,
+            "allow_plain_http": self.allow_plain_http,
             "pod_username": self.pod_username, "deposit_kind": self.deposit_kind,
             "sftp_host": self.sftp_host, "sftp_port": self.sftp_port,
             "sftp_user": self.sftp_user, "sftp_auth": self.sftp_auth,
@@ -269,8 +274,12 @@ class FirstRunGuide(QWizard):
     def test_connection(self) -> None:
         """Run every check of :func:`check_profile` off the GUI thread; results on page 4."""
         profile = self.profile()
-        for kind, value in self._secrets(profile):
-            self.context.secrets.set_for_session(profile.name, kind, value)
+        try:
+            for kind, value in self._secrets(profile):
+                self.context.secrets.set_for_session(profile.name, kind, value)
+        except RecmanagerError as exc:  # a token that cannot be one
+            self.test_page.show_results([CheckResult(self.tr("Profile"), False, str(exc))])
+            return
         self.test_page.started()
         ask = partial(ask_host_key, self)
 
@@ -296,6 +305,7 @@ class FirstRunGuide(QWizard):
     def accept(self) -> None:
         profile = self.profile()
         try:
+            clean_token(self.token.text())
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = " ".join(" ".join(messages) for messages in exc.fields.values())

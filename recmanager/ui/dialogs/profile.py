@@ -25,7 +25,7 @@ from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT, Profile
 from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.secrets import SecretKind
+from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
@@ -97,6 +97,9 @@ class ProfileDialog(QDialog):
         pod.addRow(self.tr("Pod address"), self.pod_url)
         pod.addRow(self.tr("Token"), self.token)
         pod.addRow("", self.verify_tls)
+        self.allow_plain_http = QCheckBox(
+            self.tr("Allow plain HTTP (the token and passwords travel in clear)"), self)
+        pod.addRow("", self.allow_plain_http)
         pod.addRow(self.tr("CA bundle"), self.ca_bundle)
         pod.addRow(self.tr("Web login"), self.pod_username)
         pod.addRow(self.tr("Web password"), self.pod_password)
@@ -208,6 +211,7 @@ class ProfileDialog(QDialog):
         self.name.setText(profile.name)
         self.pod_url.setText(profile.pod_url)
         self.verify_tls.setChecked(profile.verify_tls)
+        self.allow_plain_http.setChecked(profile.allow_plain_http)
         self.ca_bundle.setText(profile.ca_bundle)
         self.pod_username.setText(profile.pod_username)
         self.preview_base_url.setText(profile.preview_base_url)
@@ -236,6 +240,7 @@ class ProfileDialog(QDialog):
     def current_profile(self) -> Profile:
         profile = profile_from_form({
             "name": self.name, "pod_url": self.pod_url, "verify_tls": self.verify_tls,
+            "allow_plain_http": self.allow_plain_http,
             "ca_bundle": self.ca_bundle, "pod_username": self.pod_username,
             "preview_base_url": self.preview_base_url, "deposit_kind": self.deposit_kind,
             "sftp_host": self.sftp_host, "sftp_port": self.sftp_port,
@@ -275,6 +280,8 @@ class ProfileDialog(QDialog):
     def save(self) -> None:
         profile = self.current_profile()
         try:
+            if self.token.text():
+                clean_token(self.token.text())
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = "\n".join(
@@ -326,7 +333,11 @@ class ProfileDialog(QDialog):
         profile = self.current_profile()
         if not profile.name:
             profile.name = "unsaved"
-        self._store_secrets_for_test(profile)
+        try:
+            self._store_secrets_for_test(profile)
+        except RecmanagerError as exc:  # a token that cannot be one
+            self._show_results([CheckResult("profile", False, str(exc))])
+            return
         self.test_button.setEnabled(False)
         self.check_results.setText(self.tr("Testing…"))
         self.runner.submit(
