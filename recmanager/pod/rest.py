@@ -35,7 +35,7 @@ import requests.adapters
 import urllib3.exceptions
 
 from recmanager import __version__
-from recmanager.config import split_address
+from recmanager.config import network_timeout, split_address
 from recmanager.errors import (
     ConfigError,
     PodAmbiguousResult,
@@ -76,7 +76,7 @@ log = logging.getLogger("recmanager.pod")
 
 Timeout = tuple[float, float]
 Verify = bool | str
-DEFAULT_TIMEOUT: Timeout = (5.0, 30.0)
+DEFAULT_TIMEOUT: Timeout = (5.0, network_timeout(30.0))  # (connect, read)
 DEFAULT_RETRIES = 3
 RETRY_STATUSES = frozenset({502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
