@@ -342,13 +342,24 @@ class SaveReport:
     via_web: list[str]
     not_taken: list[FieldMismatch]
     after: RecorderInfo | None = None
+    problem: str = ""  # the failure after which the server was read again
 
     @property
     def ok(self) -> bool:
         return not self.not_taken
 
+    @property
+    def partial(self) -> bool:
+        """Some of the changes are on the server, not all: "done, but …"."""
+        return bool(self.not_taken) and len(self.not_taken) < len(self.via_rest + self.via_web)
+
     def summary(self) -> str:
         lines: list[str] = []
+        if self.partial:
+            missing = {miss.field for miss in self.not_taken}
+            lines.append(translate("recorders", "Done, but not complete: Pod now holds {fields}."
+                                   ).format(fields=", ".join(
+                field_label(f) for f in self.via_rest + self.via_web if f not in missing)))
         if self.created:
             lines.append(translate("recorders", "Recorder created (id {id}).").format(
                 id=self.recorder_id))
@@ -364,6 +375,9 @@ class SaveReport:
             lines.append(translate(
                 "recorders", "Pod did not keep {field}: wanted {wanted}, the server has {got}."
             ).format(field=field_label(miss.field), wanted=_show(miss.wanted), got=_show(miss.got)))
+        if self.problem:
+            lines.append(translate("recorders", "What failed: {problem}").format(
+                problem=self.problem))
         return "\n".join(lines)
 
 
@@ -863,23 +877,17 @@ class RecorderService:
             recorder_id = self.web.save_recorder(settings)
         else:
             assert recorder_id is not None
-            if rest_names:
-                self.client.patch_recorder(
-                    recorder_id, **{n: getattr(draft, n) for n in rest_names})
-            if web_names:
-                assert self.web is not None
-                try:
+            try:
+                if rest_names:
+                    self.client.patch_recorder(
+                        recorder_id, **{n: getattr(draft, n) for n in rest_names})
+                if web_names:
+                    assert self.web is not None
                     current = self.web.recorder_settings(recorder_id)
                     self.web.save_recorder(self._settings_for(draft, current), recorder_id)
-                except RecmanagerError as exc:
-                    if rest_names:  # say what is already on the server
-                        exc.message = translate(
-                            "recorders", "Saved over REST: {rest}. Not saved, the web session "
-                            "failed: {web}. {error}").format(
-                            rest=", ".join(field_label(n) for n in rest_names),
-                            web=", ".join(field_label(n) for n in web_names), error=exc.message)
-                        exc.args = (exc.message,)
-                    raise
+            except RecmanagerError as exc:
+                return self._report_after_failure(exc, recorder_id, draft, rest_names,
+                                                  web_names)
         after = self.read(recorder_id)
         return SaveReport(
             recorder_id=recorder_id,
@@ -889,6 +897,29 @@ class RecorderService:
             not_taken=mismatches(draft, after.fields, rest_names + web_names),
             after=after,
         )
+
+
+    def _report_after_failure(
+        self, error: RecmanagerError, recorder_id: int, draft: RecorderFields,
+        rest_names: list[str], web_names: list[str],
+    ) -> SaveReport:
+        """A request may have been applied although its answer was lost, or an earlier one
+        was before a later one failed: what the server now holds is what is reported. Only
+        when none of the changes is there does the error stand (nothing changed)."""
+        try:
+            after = self.read(recorder_id)
+        except RecmanagerError:
+            try:  # the web session is what failed: REST still tells its own fields
+                after = RecorderInfo(recorder_id, fields_from(
+                    self.client.recorder(recorder_id), None), False, str(error))
+            except RecmanagerError:
+                raise error from None
+        not_taken = mismatches(draft, after.fields, rest_names + web_names)
+        if len(not_taken) == len(rest_names + web_names):
+            raise error
+        return SaveReport(recorder_id=recorder_id, created=False, via_rest=rest_names,
+                          via_web=web_names, not_taken=not_taken, after=after,
+                          problem=str(error) if not_taken else "")
 
 
 # --- notify key and the device set-up sheet ---------------------------------------------------
@@ -1169,7 +1200,7 @@ def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
         db, profile=profile.name, actor=_actor(profile),
         action="recorder-create" if report.created else "recorder-edit",
         target=report.after.name if report.after else str(report.recorder_id),
-        result="ok" if report.ok else "failed",
+        result="ok" if report.ok else "warning" if report.partial else "failed",
         error="; ".join(m.field for m in report.not_taken),
         detail={"recorder_id": report.recorder_id, "rest": report.via_rest,
                 "web": report.via_web},

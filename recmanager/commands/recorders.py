@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.commands.pod import recorders_parser
-from recmanager.errors import RecmanagerError
+from recmanager.errors import EXIT_DONE_WITH_WARNING, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.recorders import (
     RECORDING_TYPES,
@@ -255,7 +255,9 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
         }, sys.stdout)
     else:
         print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
-    return 0 if report.ok else 1
+    if report.ok:
+        return 0
+    return EXIT_DONE_WITH_WARNING if report.partial else 1
 
 
 def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:

@@ -3610,22 +3610,22 @@
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="274"/>
+        <location filename="../../recmanager/commands/recorders.py" line="276"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="304"/>
+        <location filename="../../recmanager/commands/recorders.py" line="306"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="307"/>
+        <location filename="../../recmanager/commands/recorders.py" line="309"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="321"/>
+        <location filename="../../recmanager/commands/recorders.py" line="323"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
@@ -3643,98 +3643,98 @@
         <translation>Corrigez ou supprimez ce fichier, puis relancez recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="104"/>
+        <location filename="../../recmanager/config.py" line="118"/>
         <source>the port must be a number from 1 to 65535</source>
         <translation>le port doit être un nombre de 1 à 65535</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="109"/>
+        <location filename="../../recmanager/config.py" line="123"/>
         <source>the brackets around the IPv6 address do not match</source>
         <translation>les crochets autour de l&apos;adresse IPv6 ne se correspondent pas</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="113"/>
+        <location filename="../../recmanager/config.py" line="127"/>
         <source>&quot;{address}&quot; is not a valid address: {reason}.</source>
         <translation>« {address} » n&apos;est pas une adresse valide : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="115"/>
+        <location filename="../../recmanager/config.py" line="129"/>
         <source>An IPv6 address goes in brackets, the port after them: https://[2001:db8::1]:8443/ or sftp://user@[2001:db8::1]:2222/path.</source>
         <translation>Une adresse IPv6 s&apos;écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="162"/>
+        <location filename="../../recmanager/config.py" line="176"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="170"/>
+        <location filename="../../recmanager/config.py" line="184"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="175"/>
+        <location filename="../../recmanager/config.py" line="189"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="179"/>
+        <location filename="../../recmanager/config.py" line="193"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="183"/>
+        <location filename="../../recmanager/config.py" line="197"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="187"/>
+        <location filename="../../recmanager/config.py" line="201"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="193"/>
+        <location filename="../../recmanager/config.py" line="207"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="225"/>
+        <location filename="../../recmanager/config.py" line="239"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="242"/>
+        <location filename="../../recmanager/config.py" line="256"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="243"/>
+        <location filename="../../recmanager/config.py" line="257"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="378"/>
+        <location filename="../../recmanager/config.py" line="392"/>
         <source>Settings of version {version} cannot be upgraded.</source>
         <translation>Les réglages de la version {version} ne peuvent pas être mis à niveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="381"/>
-        <location filename="../../recmanager/config.py" line="410"/>
+        <location filename="../../recmanager/config.py" line="395"/>
+        <location filename="../../recmanager/config.py" line="424"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="400"/>
+        <location filename="../../recmanager/config.py" line="414"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="407"/>
+        <location filename="../../recmanager/config.py" line="421"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="414"/>
+        <location filename="../../recmanager/config.py" line="428"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4168,21 +4168,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="668"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="669"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="678"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="679"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="82"/>
         <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="687"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="710"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="688"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="711"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4193,185 +4193,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="728"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="729"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="733"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="738"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="739"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
         <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="745"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="767"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="746"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="768"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="757"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="758"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="125"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="126"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="139"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="140"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="189"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="209"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="190"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="210"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="366"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="367"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="383"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="384"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="410"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="411"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="428"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="429"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="430"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="440"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="441"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="447"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="448"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="455"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="456"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="462"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="463"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="465"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="466"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="480"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="481"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="481"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="482"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="482"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="489"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="490"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="496"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="497"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="498"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="499"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="500"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="501"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="504"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="505"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="506"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="507"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="557"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="558"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="570"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="571"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="622"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="623"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="626"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="627"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="624"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="628"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="625"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="629"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="695"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="696"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="759"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="760"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5320,332 +5320,337 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="353"/>
+        <location filename="../../recmanager/recorders.py" line="360"/>
+        <source>Done, but not complete: Pod now holds {fields}.</source>
+        <translation>Fait, mais incomplet : Pod détient désormais {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="364"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="356"/>
+        <location filename="../../recmanager/recorders.py" line="367"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="359"/>
+        <location filename="../../recmanager/recorders.py" line="370"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="362"/>
+        <location filename="../../recmanager/recorders.py" line="373"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="364"/>
+        <location filename="../../recmanager/recorders.py" line="375"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="372"/>
+        <location filename="../../recmanager/recorders.py" line="379"/>
+        <source>What failed: {problem}</source>
+        <translation>Ce qui a échoué : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="386"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="416"/>
+        <location filename="../../recmanager/recorders.py" line="430"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="417"/>
+        <location filename="../../recmanager/recorders.py" line="431"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="426"/>
+        <location filename="../../recmanager/recorders.py" line="440"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="428"/>
+        <location filename="../../recmanager/recorders.py" line="442"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="531"/>
+        <location filename="../../recmanager/recorders.py" line="545"/>
         <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="536"/>
+        <location filename="../../recmanager/recorders.py" line="550"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="546"/>
+        <location filename="../../recmanager/recorders.py" line="560"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="550"/>
+        <location filename="../../recmanager/recorders.py" line="564"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="565"/>
+        <location filename="../../recmanager/recorders.py" line="579"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="569"/>
+        <location filename="../../recmanager/recorders.py" line="583"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="577"/>
+        <location filename="../../recmanager/recorders.py" line="591"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="582"/>
+        <location filename="../../recmanager/recorders.py" line="596"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="591"/>
+        <location filename="../../recmanager/recorders.py" line="605"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="594"/>
+        <location filename="../../recmanager/recorders.py" line="608"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="600"/>
+        <location filename="../../recmanager/recorders.py" line="614"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="603"/>
+        <location filename="../../recmanager/recorders.py" line="617"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="618"/>
+        <location filename="../../recmanager/recorders.py" line="632"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="622"/>
+        <location filename="../../recmanager/recorders.py" line="636"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="756"/>
+        <location filename="../../recmanager/recorders.py" line="770"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="759"/>
+        <location filename="../../recmanager/recorders.py" line="773"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="770"/>
+        <location filename="../../recmanager/recorders.py" line="784"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="771"/>
+        <location filename="../../recmanager/recorders.py" line="785"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="876"/>
-        <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
-        <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/recorders.py" line="902"/>
+        <location filename="../../recmanager/recorders.py" line="933"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="904"/>
+        <location filename="../../recmanager/recorders.py" line="935"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="925"/>
+        <location filename="../../recmanager/recorders.py" line="956"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="927"/>
+        <location filename="../../recmanager/recorders.py" line="958"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="944"/>
+        <location filename="../../recmanager/recorders.py" line="975"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="949"/>
+        <location filename="../../recmanager/recorders.py" line="980"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="951"/>
+        <location filename="../../recmanager/recorders.py" line="982"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="978"/>
+        <location filename="../../recmanager/recorders.py" line="1009"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="995"/>
+        <location filename="../../recmanager/recorders.py" line="1026"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998"/>
+        <location filename="../../recmanager/recorders.py" line="1029"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1001"/>
+        <location filename="../../recmanager/recorders.py" line="1032"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1003"/>
+        <location filename="../../recmanager/recorders.py" line="1034"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1006"/>
+        <location filename="../../recmanager/recorders.py" line="1037"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1007"/>
+        <location filename="../../recmanager/recorders.py" line="1038"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1008"/>
+        <location filename="../../recmanager/recorders.py" line="1039"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1009"/>
+        <location filename="../../recmanager/recorders.py" line="1040"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1010"/>
+        <location filename="../../recmanager/recorders.py" line="1041"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1011"/>
+        <location filename="../../recmanager/recorders.py" line="1042"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1011"/>
+        <location filename="../../recmanager/recorders.py" line="1042"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1013"/>
+        <location filename="../../recmanager/recorders.py" line="1044"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1015"/>
+        <location filename="../../recmanager/recorders.py" line="1046"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1016"/>
+        <location filename="../../recmanager/recorders.py" line="1047"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1019"/>
+        <location filename="../../recmanager/recorders.py" line="1050"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1020"/>
+        <location filename="../../recmanager/recorders.py" line="1051"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1022"/>
+        <location filename="../../recmanager/recorders.py" line="1053"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1026"/>
+        <location filename="../../recmanager/recorders.py" line="1057"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1054"/>
+        <location filename="../../recmanager/recorders.py" line="1085"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1057"/>
+        <location filename="../../recmanager/recorders.py" line="1088"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1089"/>
+        <location filename="../../recmanager/recorders.py" line="1120"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1123"/>
+        <location filename="../../recmanager/recorders.py" line="1154"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1127"/>
+        <location filename="../../recmanager/recorders.py" line="1158"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1131"/>
+        <location filename="../../recmanager/recorders.py" line="1162"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1217"/>
+        <location filename="../../recmanager/recorders.py" line="1248"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1221"/>
+        <location filename="../../recmanager/recorders.py" line="1252"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1226"/>
+        <location filename="../../recmanager/recorders.py" line="1257"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1229"/>
+        <location filename="../../recmanager/recorders.py" line="1260"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1231"/>
+        <location filename="../../recmanager/recorders.py" line="1262"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -5729,72 +5734,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="295"/>
+        <location filename="../../recmanager/config.py" line="309"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="296"/>
+        <location filename="../../recmanager/config.py" line="310"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="304"/>
+        <location filename="../../recmanager/config.py" line="318"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="305"/>
+        <location filename="../../recmanager/config.py" line="319"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="317"/>
+        <location filename="../../recmanager/config.py" line="331"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="318"/>
+        <location filename="../../recmanager/config.py" line="332"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="328"/>
+        <location filename="../../recmanager/config.py" line="342"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="329"/>
+        <location filename="../../recmanager/config.py" line="343"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="337"/>
+        <location filename="../../recmanager/config.py" line="351"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="338"/>
+        <location filename="../../recmanager/config.py" line="352"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="346"/>
+        <location filename="../../recmanager/config.py" line="360"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="347"/>
+        <location filename="../../recmanager/config.py" line="361"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="355"/>
+        <location filename="../../recmanager/config.py" line="369"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="356"/>
+        <location filename="../../recmanager/config.py" line="370"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

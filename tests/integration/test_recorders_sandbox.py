@@ -157,11 +157,21 @@ def test_a_web_failure_after_the_rest_part_says_what_is_saved(service) -> None:
     # The web session expires and the password was changed meanwhile: the login fails.
     service.web.http.session.cookies.clear()
     service.web._password = "changed-meanwhile"
-    with pytest.raises(PodAuthError) as caught:
-        service.save(before, replace(before.fields, name="Amphi A2", salt="y" * 20))
-    assert "Saved over REST: Name. Not saved, the web session failed: Hash key." in str(
-        caught.value)
+    report = service.save(before, replace(before.fields, name="Amphi A2", salt="y" * 20))
+    assert report.partial and not report.ok  # done, but not complete
+    assert [miss.field for miss in report.not_taken] == ["salt"]
+    summary = report.summary()
+    assert summary.startswith("Done, but not complete: Pod now holds Name.")
+    assert "Pod did not keep Hash key" in summary and "What failed: " in summary
     assert service.client.recorder(before.id).name == "Amphi A2"
+
+
+def test_a_failure_before_anything_is_saved_stands(service) -> None:
+    before = amphi(service, "A")
+    service.web.http.session.cookies.clear()
+    service.web._password = "changed-meanwhile"
+    with pytest.raises(PodAuthError):  # nothing was saved: the error stands
+        service.save(before, replace(before.fields, salt="y" * 20))
 
 
 def test_create_a_recorder_through_the_admin_form(service) -> None:
