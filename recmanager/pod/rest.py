@@ -169,6 +169,14 @@ def _where(method: str, url: str) -> str:
     return f"{method} {urlsplit(url).path}"
 
 
+def _cut_short(response: requests.Response) -> bool:
+    """A success with no body and nothing that says how long it is: the connection closed
+    inside the headers (Pod's API answers carry a length, or no content with 204)."""
+    return (200 <= response.status_code < 300 and response.status_code != 204
+            and not response.content and "Content-Length" not in response.headers
+            and "Transfer-Encoding" not in response.headers)
+
+
 def _tls_error(exc: requests.RequestException, url: str) -> PodTLSError:
     text = str(exc)
     match = re.search(r"certificate verify failed: ([^(\]]+)", text)
@@ -580,8 +588,25 @@ class PodHttp:
         )
 
     def json(self, method: str, path_or_url: str, **kwargs: Any) -> Any:
-        """The JSON body of a successful answer; an HTML page instead is a clear error."""
+        """The JSON body of a successful answer; an HTML page instead is a clear error.
+
+        An answer cut inside its headers reads as a success without a body: an idempotent
+        request is sent again, any other one is ambiguous (Pod may have applied it)."""
         response = self.request(method, path_or_url, **kwargs)
+        attempt = 0
+        while _cut_short(response):
+            where = _where(method, response.url)
+            if method.upper() not in IDEMPOTENT_METHODS:
+                raise PodAmbiguousResult(translate(
+                    "pod", "{where} was sent but its answer was cut short; it may or may not "
+                    "have been applied, and it was not resent.").format(where=where))
+            attempt += 1
+            if attempt > self.retries:
+                raise PodConnectionError(translate(
+                    "pod", "{where}: Pod's answer was cut short {count} times.").format(
+                    where=where, count=attempt))
+            log.info("%s: the answer was cut short; sending it again", where)
+            response = self.request(method, path_or_url, **kwargs)
         if response.status_code == 204 or not response.content:
             return None
         try:

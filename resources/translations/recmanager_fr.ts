@@ -4727,292 +4727,302 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="175"/>
+        <location filename="../../recmanager/pod/rest.py" line="183"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="177"/>
+        <location filename="../../recmanager/pod/rest.py" line="185"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
         <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="180"/>
+        <location filename="../../recmanager/pod/rest.py" line="188"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="195"/>
+        <location filename="../../recmanager/pod/rest.py" line="203"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
         <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="198"/>
+        <location filename="../../recmanager/pod/rest.py" line="206"/>
         <source>Check that you are on the university network or its VPN.</source>
         <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="202"/>
+        <location filename="../../recmanager/pod/rest.py" line="210"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
         <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="205"/>
+        <location filename="../../recmanager/pod/rest.py" line="213"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="210"/>
+        <location filename="../../recmanager/pod/rest.py" line="218"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="213"/>
+        <location filename="../../recmanager/pod/rest.py" line="221"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="219"/>
+        <location filename="../../recmanager/pod/rest.py" line="227"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="222"/>
+        <location filename="../../recmanager/pod/rest.py" line="230"/>
         <source>Check the Pod address and port, and that the server is running.</source>
         <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="227"/>
+        <location filename="../../recmanager/pod/rest.py" line="235"/>
         <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="230"/>
+        <location filename="../../recmanager/pod/rest.py" line="238"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="288"/>
+        <location filename="../../recmanager/pod/rest.py" line="296"/>
         <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
         <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="294"/>
+        <location filename="../../recmanager/pod/rest.py" line="302"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="301"/>
+        <location filename="../../recmanager/pod/rest.py" line="309"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="305"/>
+        <location filename="../../recmanager/pod/rest.py" line="313"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
         <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="310"/>
+        <location filename="../../recmanager/pod/rest.py" line="318"/>
         <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="314"/>
+        <location filename="../../recmanager/pod/rest.py" line="322"/>
         <source>Pod received no token with the request ({where}).</source>
         <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="318"/>
+        <location filename="../../recmanager/pod/rest.py" line="326"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
         <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="325"/>
+        <location filename="../../recmanager/pod/rest.py" line="333"/>
         <source>Pod refused the API token ({detail}).</source>
         <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="329"/>
+        <location filename="../../recmanager/pod/rest.py" line="337"/>
         <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
         <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="339"/>
+        <location filename="../../recmanager/pod/rest.py" line="347"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="342"/>
+        <location filename="../../recmanager/pod/rest.py" line="350"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
         <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="349"/>
+        <location filename="../../recmanager/pod/rest.py" line="357"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
         <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="354"/>
+        <location filename="../../recmanager/pod/rest.py" line="362"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="357"/>
+        <location filename="../../recmanager/pod/rest.py" line="365"/>
         <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
         <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="363"/>
+        <location filename="../../recmanager/pod/rest.py" line="371"/>
         <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
         <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="369"/>
+        <location filename="../../recmanager/pod/rest.py" line="377"/>
         <source>Pod has nothing at {where} ({detail}).</source>
         <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="373"/>
+        <location filename="../../recmanager/pod/rest.py" line="381"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
         <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="378"/>
+        <location filename="../../recmanager/pod/rest.py" line="386"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="384"/>
+        <location filename="../../recmanager/pod/rest.py" line="392"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="574"/>
+        <location filename="../../recmanager/pod/rest.py" line="582"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
         <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="591"/>
+        <location filename="../../recmanager/pod/rest.py" line="600"/>
+        <source>{where} was sent but its answer was cut short; it may or may not have been applied, and it was not resent.</source>
+        <translation>{where} a été envoyé mais sa réponse a été tronquée ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/rest.py" line="605"/>
+        <source>{where}: Pod&apos;s answer was cut short {count} times.</source>
+        <translation>{where} : la réponse de Pod a été tronquée {count} fois.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/rest.py" line="616"/>
         <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
         <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="597"/>
+        <location filename="../../recmanager/pod/rest.py" line="622"/>
         <source>Check the Pod address in the profile.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="638"/>
+        <location filename="../../recmanager/pod/rest.py" line="663"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="682"/>
+        <location filename="../../recmanager/pod/rest.py" line="707"/>
         <source>No Pod API token was given.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="704"/>
+        <location filename="../../recmanager/pod/rest.py" line="729"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="707"/>
+        <location filename="../../recmanager/pod/rest.py" line="732"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="730"/>
+        <location filename="../../recmanager/pod/rest.py" line="755"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="739"/>
+        <location filename="../../recmanager/pod/rest.py" line="764"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="743"/>
+        <location filename="../../recmanager/pod/rest.py" line="768"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="780"/>
+        <location filename="../../recmanager/pod/rest.py" line="805"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="788"/>
+        <location filename="../../recmanager/pod/rest.py" line="813"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="902"/>
+        <location filename="../../recmanager/pod/rest.py" line="927"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="905"/>
+        <location filename="../../recmanager/pod/rest.py" line="930"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="962"/>
+        <location filename="../../recmanager/pod/rest.py" line="987"/>
         <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
         <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="970"/>
+        <location filename="../../recmanager/pod/rest.py" line="995"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="976"/>
+        <location filename="../../recmanager/pod/rest.py" line="1001"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="999"/>
+        <location filename="../../recmanager/pod/rest.py" line="1024"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1009"/>
+        <location filename="../../recmanager/pod/rest.py" line="1034"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1022"/>
+        <location filename="../../recmanager/pod/rest.py" line="1047"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1030"/>
+        <location filename="../../recmanager/pod/rest.py" line="1055"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1039"/>
+        <location filename="../../recmanager/pod/rest.py" line="1064"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1044"/>
+        <location filename="../../recmanager/pod/rest.py" line="1069"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1052"/>
+        <location filename="../../recmanager/pod/rest.py" line="1077"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1053"/>
+        <location filename="../../recmanager/pod/rest.py" line="1078"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1075"/>
+        <location filename="../../recmanager/pod/rest.py" line="1100"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
