@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
+from recmanager import audit, journal
 from recmanager.config import Profile
 from recmanager.deposit.base import (
     Deposit,
@@ -83,6 +83,14 @@ class Permissions:
         return self.superuser
 
 
+@dataclass
+class _Intent:
+    """The journal entry of an action under way (see :mod:`recmanager.journal`), once
+    written: its audit entry removes it."""
+
+    id: int | None = None
+
+
 @dataclass(frozen=True)
 class ClaimResult:
     path: str
@@ -93,17 +101,31 @@ class ClaimResult:
     already_done: bool = False  # Pod already held exactly this claim
     reassigned_to: str = ""  # the non-staff owner the video was handed to afterwards
     notes: tuple[str, ...] = ()
+    recording_owner: str = ""  # who owns the Recording on Pod (the claiming staff account)
 
     @property
     def message(self) -> str:
-        text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
-            file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id
-        )
-        if self.already_done:
+        """What Pod holds: a non-staff owner gets the video, while the recording stays with
+        the staff account that claimed it (Pod gives recordings to staff only)."""
+        name = printable(posixpath.basename(self.path))
+        holder = self.recording_owner or self.owner
+        if holder != self.owner:
+            text = translate(
+                "actions", "{file} was already claimed: Pod holds recording {id} for "
+                "{holder} and video {video} for {owner}; nothing was sent again."
+            ) if self.already_done else translate(
+                "actions", "{file} is claimed: Pod holds recording {id} for {holder} and "
+                "video {video} for {owner}.")
+            text = text.format(file=name, id=self.recording_id, holder=holder,
+                               video=self.video_id, owner=self.owner)
+        elif self.already_done:
             text = translate(
                 "actions", "{file} was already claimed for {owner} (recording {id}); "
                 "nothing was sent again."
-            ).format(file=posixpath.basename(self.path), owner=self.owner, id=self.recording_id)
+            ).format(file=name, owner=self.owner, id=self.recording_id)
+        else:
+            text = translate("actions", "{file} is claimed for {owner} (recording {id}).").format(
+                file=name, owner=self.owner, id=self.recording_id)
         return " ".join((text, *self.notes))
 
 
@@ -222,8 +244,10 @@ class Actions:
         # Why the profile's deposit could not be opened: claims are then refused before
         # anything is sent (None when the profile names no deposit at all).
         self.deposit_problem = deposit_problem
-        # Set by open_actions: the root used and where it comes from, to be shown.
+        # Set by open_actions: the root used and where it comes from, to be shown; what
+        # the reconciliation of interrupted actions found.
         self.deposit_root = DepositRoot(profile.deposit_root.rstrip("/") or "/", False)
+        self.reconciled: list[str] = []
         self.web = web
         self.actor = actor or profile.pod_username or profile.name
         self._superuser = superuser
@@ -240,11 +264,12 @@ class Actions:
 
     def _audit(
         self, action: str, target: str, result: audit.Result, *, error: str = "",
-        detail: dict[str, Any] | None = None,
+        detail: dict[str, Any] | None = None, intent: _Intent | None = None,
     ) -> None:
         try:
             audit.record(self.db, profile=self.profile.name, actor=self.actor, action=action,
-                         target=target, result=result, error=error, detail=detail)
+                         target=target, result=result, error=error, detail=detail,
+                         intent_id=intent.id if intent is not None else None)
         except RecmanagerError:
             log.exception("audit entry for %s %s could not be written", action, target)
 
@@ -312,28 +337,31 @@ class Actions:
         cancel = cancel or CancelToken()
         detail: dict[str, Any] = {"owner": str(getattr(owner, "username", owner)),
                                   "title": title}
+        intent = _Intent()
         try:
             with self._lock_for(path):
                 result = self._claim(path, owner, title, recording_type, progress, cancel,
-                                     detail)
+                                     detail, intent)
         except DoneWithWarning as exc:
             detail.update(exc.detail)
-            self._audit("claim", path, "warning", error=str(exc), detail=detail)
+            self._audit("claim", path, "warning", error=str(exc), detail=detail, intent=intent)
             raise
         except REFUSALS as exc:
-            self._audit("claim", path, "refused", error=str(exc), detail=detail)
+            self._audit("claim", path, "refused", error=str(exc), detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("claim", path, "failed", error=str(exc), detail=detail)
+            self._audit("claim", path, "failed", error=str(exc), detail=detail, intent=intent)
             raise
         detail.update(recording_id=result.recording_id, video_id=result.video_id,
-                      already_done=result.already_done, reassigned_to=result.reassigned_to)
-        self._audit("claim", path, "ok", detail=detail)
+                      already_done=result.already_done, reassigned_to=result.reassigned_to,
+                      recording_owner=result.recording_owner)
+        self._audit("claim", path, "ok", detail=detail, intent=intent)
         return result
 
     def _claim(
         self, path: str, owner: User | str, title: str, recording_type: str | None,
         progress: ProgressCallback, cancel: CancelToken, detail: dict[str, Any],
+        intent: _Intent,
     ) -> ClaimResult:
         name = posixpath.basename(path)
         steps = 4
@@ -376,6 +404,10 @@ class Actions:
         progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
             file=name)))
         cancel.check()  # the last point where cancelling leaves nothing half done
+        intent.id = journal.begin(
+            self.db, profile=self.profile.name, actor=self.actor, action="claim", target=path,
+            detail={"owner": user.username, "claimer": claimer.username, "title": title,
+                    "treatment_id": treatment.id})
         try:
             outcome = self.client.claim(treatment, claimer, title)
         except PodValidationError as exc:
@@ -577,7 +609,7 @@ class Actions:
             file=name)))
         return ClaimResult(path, user.username, title, recording.id, video.id,
                            already_done=already_done, reassigned_to=reassigned_to,
-                           notes=tuple(notes))
+                           notes=tuple(notes), recording_owner=claimer.username)
 
     def _claimed_video(self, owner: User, title: str, path: str) -> Video | None:
         video = self.client.find_claimed_video(owner, title, path)
@@ -813,6 +845,76 @@ def undoable_quarantines(
     return held
 
 
+def reconcile_interrupted(db: Database, profile: Profile, client: PodClient) -> list[str]:
+    """Ask Pod what became of each action of ``profile`` interrupted after it may have made
+    its first change (journal intents whose process is gone), and write its audit entry now.
+
+    Called at every start: the application's start-up refresh and each command that opens
+    the actions. Returns one sentence per action reconciled (for the terminal, the status
+    bar and the log). An intent Pod cannot be asked about now is kept for the next start.
+    """
+    messages: list[str] = []
+    for intent in journal.leftovers(db, profile.name):
+        if intent.action != "claim":
+            continue
+        try:
+            result, message, facts = _reconcile_claim(client, intent)
+        except PodError as exc:
+            log.warning("interrupted %s of %s not reconciled yet: %s", intent.action,
+                        intent.target, exc)
+            continue
+        log.warning("%s", message)
+        audit.record(db, profile=profile.name, actor=intent.actor, action=intent.action,
+                     target=intent.target, result=result,
+                     error="" if result == "ok" else message,
+                     detail={**intent.detail, **facts, "reconciled": message,
+                             "interrupted_at": intent.at.isoformat()},
+                     intent_id=intent.id)
+        messages.append(message)
+    return messages
+
+
+def _reconcile_claim(
+    client: PodClient, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    path, title = intent.target, str(intent.detail.get("title", ""))
+    name = printable(posixpath.basename(path))
+    recording = client.recording_for_source(path)
+    if recording is None:
+        return "failed", translate(
+            "actions", "The claim of {file} was interrupted before Pod made it (found at "
+            "this start): nothing changed.").format(file=name), {}
+    holder = client.user(recording.user_id) if recording.user_id is not None else None
+    holder_name = holder.username if holder is not None else "?"
+    facts: dict[str, Any] = {"recording_id": recording.id, "recording_owner": holder_name}
+    if holder is None or holder_name != intent.detail.get("claimer") or not same_name(
+            recording.title, title):
+        return "failed", translate(
+            "actions", "The interrupted claim of {file} did not happen: Pod holds it as "
+            "recording {id} of {owner} (\"{title}\").").format(
+            file=name, id=recording.id, owner=holder_name, title=recording.title), facts
+    stale = client.treatment_for_file(path)
+    if stale is not None:
+        with contextlib.suppress(PodNotFound):
+            client.delete_treatment(stale.id)
+    video = client.find_claimed_video(holder, title, path)
+    facts["video_id"] = video.id if video is not None else None
+    if video is None:
+        return "warning", translate(
+            "actions", "The claim of {file} was found done at this start: recording {id} "
+            "of {owner}; Pod shows no video of it yet.").format(
+            file=name, id=recording.id, owner=holder_name), facts
+    owner = str(intent.detail.get("owner", holder_name))
+    if owner != holder_name and video.owner_id == holder.id:
+        return "warning", translate(
+            "actions", "The claim of {file} was found done at this start: recording {id}, "
+            "video {video} of {claimer}; the video was not handed to {owner} yet.").format(
+            file=name, id=recording.id, video=video.id, claimer=holder_name, owner=owner), facts
+    return "ok", translate(
+        "actions", "The claim of {file} was found done at this start: recording {id}, "
+        "video {video}.").format(file=name, id=recording.id, video=video.id), facts
+
+
 @dataclass(frozen=True)
 class DepositRoot:
     """The deposit root an action works with, and where it comes from."""
@@ -905,6 +1007,7 @@ def open_actions(
         actions = Actions(profile, context.db, client, deposit=deposit, web=web,
                           superuser=superuser, deposit_problem=problem)
         actions.deposit_root = root
+        actions.reconciled = reconcile_interrupted(context.db, profile, client)
         yield actions
 
 

@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 
 from recmanager.formatting import write_csv
 from recmanager.store import Database
-from recmanager.store.tables import audit_log
+from recmanager.store.tables import action_intents, audit_log
 
 # ok: done and verified; warning: done, then a later step failed ("done, but …");
 # failed or refused: nothing changed.
@@ -43,9 +43,16 @@ def record(
     result: Result,
     error: str = "",
     detail: dict[str, Any] | None = None,
+    intent_id: int | None = None,
 ) -> None:
-    """Append one entry; called by actions after they verified their outcome."""
+    """Append one entry; called by actions after they verified their outcome.
+
+    ``intent_id`` (see :mod:`recmanager.journal`) is removed in the same transaction, so an
+    action has either its intent or its audit entry, never both nor neither.
+    """
     with db.begin() as connection:
+        if intent_id is not None:
+            connection.execute(delete(action_intents).where(action_intents.c.id == intent_id))
         connection.execute(
             insert(audit_log).values(
                 at=datetime.now(UTC),

@@ -1069,7 +1069,7 @@ class BulkRun:
         from recmanager.actions import open_actions
 
         with open_actions(profile, context) as actions:
-            yield cls(context, profile, actions)
+            yield cls(context, actions.profile, actions)  # with the settled deposit root
 
     def recordings(self) -> list[InboxRow]:
         """Pod's unclaimed recordings, each with its inbox state (uploads seen on disk)."""

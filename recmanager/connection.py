@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
 import socket
 import ssl
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recmanager.config import Profile, split_address
@@ -14,6 +15,7 @@ from recmanager.i18n import translate
 
 if TYPE_CHECKING:
     from recmanager.context import AppContext
+    from recmanager.pod.rest import PodClient
 
 # (host, key type, SHA-256 fingerprint) -> "accept" | "once" | "cancel"
 HostKeyQuestion = Callable[[str, str, str], str]
@@ -24,6 +26,7 @@ class CheckResult:
     part: str
     ok: bool
     message: str
+    found_root: str = ""  # the deposit root Pod's data shows (the deposit root check only)
 
 
 def _network_checks(profile: Profile, timeout: float) -> list[CheckResult]:
@@ -78,6 +81,26 @@ def _network_checks(profile: Profile, timeout: float) -> list[CheckResult]:
     return results
 
 
+def _deposit_root_check(profile: Profile, client: PodClient) -> CheckResult | None:
+    """Pod's DEFAULT_RECORDER_PATH as its rows show it, against the profile's root."""
+    part = translate("connection", "Deposit root")
+    try:
+        found = client.deposit_root()
+    except RecmanagerError as exc:
+        return CheckResult(part, False, str(exc))
+    if found is None:
+        return None  # Pod holds no deposited file to tell
+    root = posixpath.normpath(found[0])
+    if profile.deposit_root_given and posixpath.normpath(profile.deposit_root) != root:
+        return CheckResult(part, False, translate(
+            "connection", "{given} contradicts Pod's data: Pod's deposited files are under "
+            "{root} (for example {example}).").format(
+            given=profile.deposit_root, root=root, example=found[1]), root)
+    return CheckResult(part, True, translate(
+        "connection", "Pod's deposit root is {root} (read from {example}).").format(
+        root=root, example=found[1]), root)
+
+
 def check_profile(
     profile: Profile,
     context: AppContext,
@@ -101,6 +124,12 @@ def check_profile(
             results.append(CheckResult(token_part, True, who))
         except RecmanagerError as exc:
             results.append(CheckResult(token_part, False, str(exc)))
+        else:
+            root_check = _deposit_root_check(profile, client)
+            if root_check is not None:
+                results.append(root_check)
+                if root_check.ok:  # the deposit is then checked where Pod has it
+                    profile = replace(profile, deposit_root=root_check.found_root)
     sftp_part = translate("connection", "Deposit")
     try:
         with open_deposit(profile, context, on_unknown_host_key=on_unknown_host_key) as deposit:

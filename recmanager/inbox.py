@@ -491,6 +491,8 @@ class Snapshot:
     folders: list[str] = field(default_factory=list)
     deposit_problem: str = ""
     web_problem: str = ""
+    deposit_root: str = ""  # the root in use and where it comes from, to show
+    reconciled: list[str] = field(default_factory=list)  # interrupted actions found at start
 
 
 def recorder_mode(manager_id: int | None, publication_auto: bool) -> RecorderMode:
@@ -563,7 +565,7 @@ def refresh(
     Pod or the deposit unreachable raises (the window then shows the cached copy); a
     deposit that is simply not configured and a missing web login only narrow the rows.
     """
-    from recmanager.actions import read_permissions
+    from recmanager.actions import read_permissions, reconcile_interrupted, settle_deposit_root
     from recmanager.deposit import open_deposit
     from recmanager.deposit.scan import Scanner
     from recmanager.pod.rest import PodClient
@@ -575,6 +577,9 @@ def refresh(
     with ExitStack() as stack:
         progress(Progress(0, 3, message=translate("inbox", "Reading Pod's unclaimed list…")))
         client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
+        root = settle_deposit_root(profile, client)
+        profile = replace(profile, deposit_root=root.path)
+        reconciled = reconcile_interrupted(context.db, profile, client)
         treatments = client.treatments()
         web: PodWebSession | None = None
         try:
@@ -615,7 +620,7 @@ def refresh(
     save_cache(context.db, profile.name, rows, recorders, local, now)
     progress(Progress(3, 3))
     return Snapshot(rows, recorders, local, now, permissions, folders, deposit_problem,
-                    web_problem)
+                    web_problem, root.message, reconciled)
 
 
 def remember_duration(db: Database, profile: str, path: str, seconds: float) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from recmanager import audit
 from recmanager.actions import open_actions
-from recmanager.commands.common import add_connection_options, print_json
+from recmanager.commands.common import add_connection_options, print_json, report_start
 from recmanager.errors import ConfigError
 from recmanager.formatting import human_size
 from recmanager.i18n import translate
@@ -74,7 +74,7 @@ def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
             hint=translate("commands", "Set one in the profile, or delete without --quarantine."),
         )
     with open_actions(profile, context, need_deposit=True) as actions:
-        print(actions.deposit_root.message, file=sys.stderr)
+        report_start(actions)
         actions.actor = f"cli:{actions.actor}"
         result = actions.delete(server_path(actions.profile, args.file),
                                 quarantine=args.quarantine)
@@ -94,6 +94,7 @@ def cmd_delete(args: argparse.Namespace, context: AppContext) -> int:
 def cmd_reassign(args: argparse.Namespace, context: AppContext) -> int:
     profile = context.resolve_profile(args.profile)
     with open_actions(profile, context) as actions:
+        report_start(actions)
         actions.actor = f"cli:{actions.actor}"
         result = actions.reassign(args.video, args.owner)
     if args.json:

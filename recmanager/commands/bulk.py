@@ -19,6 +19,7 @@ from recmanager.commands.common import (
     one_to_sixteen,
     print_json,
     print_table,
+    report_start,
 )
 from recmanager.errors import BulkError
 from recmanager.i18n import translate
@@ -102,6 +103,7 @@ def cmd_bulk_assign(args: argparse.Namespace, context: AppContext) -> int:
     rules = bulk.read_rules(args.rules)
     profile = context.resolve_profile(args.profile)
     with bulk.BulkRun.open(context, profile) as run:
+        report_start(run.actions)
         plan = run.plan_rules(rules)
         _exclusions(plan, args)
         if args.export_plan:

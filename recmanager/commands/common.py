@@ -9,11 +9,14 @@ import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from recmanager.formatting import printable
 from recmanager.i18n import translate
 from recmanager.progress import Progress
+
+if TYPE_CHECKING:
+    from recmanager.actions import Actions
 
 
 def add_connection_options(parser: argparse.ArgumentParser, *, json_output: bool = True) -> None:
@@ -25,6 +28,15 @@ def add_connection_options(parser: argparse.ArgumentParser, *, json_output: bool
     )
     if json_output:
         parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def report_start(actions: Actions, stream: TextIO | None = None) -> None:
+    """On stderr: the deposit root in use and where it comes from, and what the
+    reconciliation of interrupted actions found at this start."""
+    stream = stream or sys.stderr
+    print(actions.deposit_root.message, file=stream)
+    for message in actions.reconciled:
+        print(message, file=stream)
 
 
 def one_to_sixteen(text: str) -> int:

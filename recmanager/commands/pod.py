@@ -18,6 +18,7 @@ from recmanager.commands.common import (
     ip_address,
     print_json,
     print_table,
+    report_start,
 )
 from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT
 from recmanager.errors import (
@@ -175,13 +176,17 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-def _find_treatment(client: PodClient, profile: Profile, file: str) -> Treatment:
-    """The unclaimed row ``file`` names; relative paths are below the settled deposit root."""
+def _find_treatment(
+    client: PodClient, profile: Profile, file: str
+) -> tuple[str, Treatment | None]:
+    """The server path ``file`` names and its unclaimed row; relative paths are below the
+    settled deposit root. A path without a row is left to the claim action, which finds a
+    claim an interrupted run already made (or says the file is not claimable)."""
     root = profile.deposit_root
-    if file.startswith("/"):
-        found = client.treatment_for_file(file)
-    elif "/" in file:
-        found = client.treatment_for_file(posixpath.join(root, file))
+    if "/" in file:
+        path = posixpath.normpath(file if file.startswith("/") else posixpath.join(root, file))
+        found = client.treatment_for_file(path)
+        return (found.file if found else path), found
     else:
         matches = [t for t in client.treatments() if same_name(t.filename, file)]
         if len(matches) > 1:
@@ -199,7 +204,7 @@ def _find_treatment(client: PodClient, profile: Profile, file: str) -> Treatment
             translate("commands", "No unclaimed recording matches {file}.").format(file=file),
             hint=translate("commands", "`recmanager unclaimed list` shows them."),
         )
-    return found
+    return found.file, found
 
 
 def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
@@ -208,9 +213,9 @@ def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
 
     profile = context.resolve_profile(args.profile)
     with open_actions(profile, context) as actions:
-        print(actions.deposit_root.message, file=sys.stderr)
+        report_start(actions)
         try:
-            treatment = _find_treatment(actions.client, actions.profile, args.file)
+            path, treatment = _find_treatment(actions.client, actions.profile, args.file)
         except RecmanagerError as exc:
             audit.record(
                 context.db, profile=profile.name, actor=actions.actor, action="claim",
@@ -218,15 +223,16 @@ def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
                 detail={"owner": args.owner},
             )
             raise
-        title = args.title or posixpath.splitext(treatment.filename)[0]
-        result = actions.claim(treatment.file, args.owner, title)
+        title = args.title or posixpath.splitext(posixpath.basename(path))[0]
+        result = actions.claim(path, args.owner, title)
     if args.json:
         print_json({
             "file": result.path,
-            "treatment_id": treatment.id,
+            "treatment_id": treatment.id if treatment is not None else None,
             "recording_id": result.recording_id,
             "video_id": result.video_id,
             "owner": result.owner,
+            "recording_owner": result.recording_owner,
             "title": result.title,
             "already_done": result.already_done,
             "reassigned_to": result.reassigned_to,

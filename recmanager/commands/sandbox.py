@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import sys
 
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace, context) -> int:
         cron_interval=None if args.no_cron else args.cron_interval,
         fresh=args.fresh,
         workers=args.workers,
+        terminal=sys.stdout.isatty(),
     )
     try:
         return serve(options, lambda line: print(line, flush=True))

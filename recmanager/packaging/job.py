@@ -25,6 +25,7 @@ from sqlalchemy import insert, select, update
 
 from recmanager.errors import Cancelled, PackagingError, RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
+from recmanager.journal import other_process_running
 from recmanager.packaging import events as ev
 from recmanager.packaging.events import EventBus, JobEvent
 from recmanager.packaging.keys import KeyPair
@@ -225,15 +226,7 @@ def _owner_alive(history: list[dict[str, Any]]) -> bool:
     pid = started[-1].get("pid")
     if started[-1].get("host") != socket.gethostname() or not isinstance(pid, int):
         return False
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return other_process_running(pid)
 
 
 def work_dir_for(output_dir: Path, job_id: int) -> Path:

@@ -55,6 +55,11 @@ class SandboxLayout:
         return self.data_dir / "sandbox.json"
 
     @property
+    def admin_env_file(self) -> Path:
+        """``export RECMANAGER_…`` lines for the admin user (mode 0600), while it runs."""
+        return self.data_dir / "admin.env"
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / "server.log"
 
@@ -65,7 +70,8 @@ class SandboxLayout:
             return True
         known = {path.name for path in (
             self.database, self.deposit_root, self.media_root, self.outbox, self.pristine,
-            self.credentials_file, self.secret_key_file, self.state_file, self.log_file)}
+            self.credentials_file, self.secret_key_file, self.state_file, self.log_file,
+            self.admin_env_file)}
         return all(
             entry.name in known
             or entry.name.endswith((".tmp", ".sqlite3-journal", ".sqlite3-wal", ".sqlite3-shm"))

@@ -83,6 +83,8 @@ def main() -> int:
             save_sandbox_profile(context, state, name=PROFILE_NAME, username=PROFILE_USER)
             print(translate("sandbox", "Pod sandbox running at {url}").format(
                 url=state["base_url"]), flush=True)
+            print(translate("sandbox", "The command line as its admin: . {path}").format(
+                path=SandboxLayout(Path(state["data_dir"])).admin_env_file), flush=True)
             return run_gui(context, profile_name=PROFILE_NAME)
     except RecmanagerError as exc:
         print(f"recmanager: {exc}", file=sys.stderr)

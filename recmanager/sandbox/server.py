@@ -26,6 +26,7 @@ import ctypes
 import json
 import logging
 import os
+import shlex
 import shutil
 import signal
 import sys
@@ -59,6 +60,7 @@ class ServerOptions:
     growing_upload: bool = True
     workers: int = 1
     stop_with_parent: bool = False  # the `make run` launcher's sandbox ends with it
+    terminal: bool = False  # standard output is a terminal: print the ``export`` lines
 
 
 class Sandbox:
@@ -146,6 +148,7 @@ class Sandbox:
             "passwords": credentials["passwords"],
         }
         _write_private(self.layout.state_file, state)
+        _write_private(self.layout.admin_env_file, "\n".join(admin_exports(state)) + "\n")
         return state
 
     def _spawn(self, name: str, target: Callable[[], None]) -> threading.Thread:
@@ -216,6 +219,7 @@ class Sandbox:
             self.httpd.shutdown()
         self.httpd.server_close()
         self.layout.state_file.unlink(missing_ok=True)
+        self.layout.admin_env_file.unlink(missing_ok=True)
 
 
 def die_with_parent(number: int = signal.SIGKILL) -> None:
@@ -259,9 +263,11 @@ def check_data_dir(layout: SandboxLayout, *, fresh: bool) -> None:
         )
 
 
-def _write_private(path: Path, data: dict) -> None:
+def _write_private(path: Path, data: dict | str) -> None:
+    """Written readable by its owner only (mode 0600): tokens and passwords."""
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    text = data if isinstance(data, str) else json.dumps(data, indent=2)
+    temporary.write_text(text, encoding="utf-8")
     temporary.chmod(0o600)
     temporary.replace(path)
 
@@ -297,14 +303,35 @@ def grow_file(sample: Path, target: Path, stop: threading.Event, *, seconds: flo
             stop.wait(seconds / steps)
 
 
-def announce(state: dict, write: Callable[[str], None]) -> None:
-    """What a person needs to use the sandbox."""
+def admin_exports(state: dict) -> list[str]:
+    """Shell lines that point the command line at this sandbox as its admin (secrets
+    included: they go to a terminal or a 0600 file, never to a log)."""
+    values = {
+        "RECMANAGER_POD_URL": state["base_url"].rstrip("/"),
+        "RECMANAGER_POD_TOKEN": state["tokens"]["admin"],
+        "RECMANAGER_POD_USER": "admin",
+        "RECMANAGER_POD_PASSWORD": state["passwords"]["admin"],
+        "RECMANAGER_DEPOSIT": state["deposit_root"],
+    }
+    return [f"export {name}={shlex.quote(value)}" for name, value in values.items()]
+
+
+def announce(state: dict, write: Callable[[str], None], *, terminal: bool = False) -> None:
+    """What a person needs to use the sandbox; the ready-to-paste ``export`` lines only when
+    ``terminal`` (standard output is a terminal, not a pipe or a log file)."""
     write(f"Pod sandbox: {state['base_url']}")
     write(f"  deposit folder (DEFAULT_RECORDER_PATH): {state['deposit_root']}/")
     write(f"  outbox (mails): {state['outbox']}")
     write("  users (REST token / web password):")
     for username, token in state["tokens"].items():
         write(f"    {username:9} {token}  {state['passwords'][username]}")
+    admin_env = SandboxLayout(Path(state["data_dir"])).admin_env_file
+    if terminal:
+        write("  the command line as admin (paste into a shell):")
+        for line in admin_exports(state):
+            write(f"    {line}")
+    else:
+        write(f"  the command line as admin: . {admin_env}")
     write("  Stop with Ctrl+C.")
 
 
@@ -363,7 +390,7 @@ def serve(options: ServerOptions, write: Callable[[str], None]) -> int:
                 translate("sandbox", "The sandbox could not start: {path}: {error}").format(
                     path=exc.filename or options.data_dir, error=exc.strerror or exc)
             ) from None
-        announce(state, write)
+        announce(state, write, terminal=options.terminal)
         sandbox.wait_until_stopped(parent)
     finally:
         sandbox.shutdown()

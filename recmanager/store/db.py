@@ -70,6 +70,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             message TEXT NOT NULL, updated_at DATETIME NOT NULL,
             CONSTRAINT uq_bulk_rows_plan_file UNIQUE (plan_id, source_file))""",
     ),
+    _sql(
+        """CREATE TABLE action_intents (
+            id INTEGER PRIMARY KEY, at DATETIME NOT NULL, profile VARCHAR NOT NULL,
+            actor VARCHAR NOT NULL, action VARCHAR NOT NULL, target VARCHAR NOT NULL,
+            detail TEXT NOT NULL, pid INTEGER NOT NULL)""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -118,3 +118,19 @@ bulk_rows = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("plan_id", "source_file", name="uq_bulk_rows_plan_file"),
 )
+
+# An action about to make its first change on Pod (or the deposit): written before, removed
+# with the action's audit entry. A row left over names an interrupted action (killed, crashed)
+# to reconcile with Pod at the next start (recmanager.journal). No secrets: who, what, target.
+action_intents = Table(
+    "action_intents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("profile", String, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("target", String, nullable=False),
+    Column("detail", Text, nullable=False, default="{}"),
+    Column("pid", Integer, nullable=False),
+)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.errors import AlreadyClaimed, RecmanagerError
+from recmanager.errors import AlreadyClaimed, DoneWithWarning, RecmanagerError
 from recmanager.inbox import (
     MODE_LABELS,
     STATE_LABELS,
@@ -438,6 +438,9 @@ class InboxPanel(QWidget):
         self.show_rows(snapshot.rows)
         self.message.emit(self.tr("{count} recordings, refreshed at {time}.").format(
             count=len(snapshot.rows), time=format_datetime(snapshot.refreshed_at)))
+        log.info("%s", snapshot.deposit_root)
+        if snapshot.reconciled:  # interrupted actions found at this start, also in the log
+            self.message.emit(" ".join(snapshot.reconciled))
         if not self.users:
             self._load_users()
         self.update_actions()
@@ -698,8 +701,12 @@ class InboxPanel(QWidget):
         )
 
     def _action_failed(self, error: BaseException) -> None:
-        title = self.tr("Claimed by someone else") if isinstance(error, AlreadyClaimed) else \
-            self.tr("The action failed")
+        if isinstance(error, AlreadyClaimed):
+            title = self.tr("Claimed by someone else")
+        elif isinstance(error, DoneWithWarning):  # the change was made: never "failed"
+            title = self.tr("Done, with a warning")
+        else:
+            title = self.tr("The action failed")
         if isinstance(error, RecmanagerError):
             text, hint = error.message, error.hint
         else:
@@ -734,8 +741,12 @@ class InboxPanel(QWidget):
             messages = []
             for row, title in jobs:
                 cancel.check()
-                result = actions.claim(row.path, owner, title, recording_type=kind,
-                                       progress=progress, cancel=cancel)
+                try:
+                    result = actions.claim(row.path, owner, title, recording_type=kind,
+                                           progress=progress, cancel=cancel)
+                except DoneWithWarning as exc:  # done: say so, and go on with the others
+                    messages.append(str(exc))
+                    continue
                 messages.append(result.message)
             return messages
 
@@ -761,7 +772,8 @@ class InboxPanel(QWidget):
         if not self.action_reassign.isEnabled():
             return
         recent = [entry for entry in audit.entries(self.context.db, action="claim", limit=200)
-                  if entry.result == "ok" and self.profile and entry.profile == self.profile.name]
+                  if entry.result in ("ok", "warning") and self.profile
+                  and entry.profile == self.profile.name]
         moves = bool(self.permissions and self.permissions.superuser)
         dialog = ReassignDialog(self.users, recent, moves_files=moves, parent=self)
         self.reassign_dialog = dialog

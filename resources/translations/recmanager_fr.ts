@@ -611,219 +611,219 @@
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="66"/>
         <source>Welcome to recmanager</source>
         <translation>Bienvenue dans recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="68"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="69"/>
         <source>Save the profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="80"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="81"/>
         <source>Connect recmanager to your Pod</source>
         <translation>Connecter recmanager à votre Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="84"/>
         <source>&lt;p&gt;recmanager works with an Esup-Pod server and with the deposit folder where your recorders drop their files. This guide asks for:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the address of your Pod and a REST token,&lt;/li&gt;&lt;li&gt;how to reach the deposit folder (SFTP, or a folder mounted on this computer) and where it is on the server,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;then tests each part before saving. Ask your Pod administrator for the values you do not have; each page says where they are on the server.&lt;/p&gt;&lt;p&gt;Secrets (token, passwords) are kept in the system keyring, never in a file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l&apos;adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d&apos;enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="98"/>
         <source>Your Pod server</source>
         <translation>Votre serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="106"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="109"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="122"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="140"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="152"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="155"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="247"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="248"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="303"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="304"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="322"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="323"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="277"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="897"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="909"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
@@ -946,264 +946,269 @@
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="462"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="465"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="464"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="467"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="466"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="469"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="470"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="473"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="485"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="488"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="520"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="523"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="532"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="538"/>
         <source>This folder belongs to no recorder.</source>
         <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="572"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="571"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="574"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="615"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="618"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="616"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="619"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="627"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="630"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="633"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="636"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="638"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="637"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="640"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="641"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="644"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="642"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="645"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="652"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="653"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="654"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="660"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="659"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="662"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="701"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="705"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="707"/>
+        <source>Done, with a warning</source>
+        <translation>Fait, avec un avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="709"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="742"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="753"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="743"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="772"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="784"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="786"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="803"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="815"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="822"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="812"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="839"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="830"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="831"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="843"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="836"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="848"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="838"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="850"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="880"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="872"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="892"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="861"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="873"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="881"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="893"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="898"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="910"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="902"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="914"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="938"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="942"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="954"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="971"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="993"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="982"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="987"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1211,37 +1216,37 @@
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="60"/>
+        <location filename="../../recmanager/packaging/job.py" line="61"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="61"/>
+        <location filename="../../recmanager/packaging/job.py" line="62"/>
         <source>Ingested</source>
         <translation>Importée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="62"/>
+        <location filename="../../recmanager/packaging/job.py" line="63"/>
         <source>Fragmented</source>
         <translation>Fragmentée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="63"/>
+        <location filename="../../recmanager/packaging/job.py" line="64"/>
         <source>Encrypted</source>
         <translation>Chiffrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="64"/>
+        <location filename="../../recmanager/packaging/job.py" line="65"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="65"/>
+        <location filename="../../recmanager/packaging/job.py" line="66"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="66"/>
+        <location filename="../../recmanager/packaging/job.py" line="67"/>
         <source>Aborted</source>
         <translation>Abandonnée</translation>
     </message>
@@ -2820,32 +2825,32 @@
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="335"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="336"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="340"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="341"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="345"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="346"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="361"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="362"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="374"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="376"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="379"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -2853,337 +2858,372 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../recmanager/actions.py" line="99"/>
+        <location filename="../../recmanager/actions.py" line="127"/>
         <source>{file} is claimed for {owner} (recording {id}).</source>
         <translation>{file} est revendiqué pour {owner} (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="103"/>
+        <location filename="../../recmanager/actions.py" line="122"/>
         <source>{file} was already claimed for {owner} (recording {id}); nothing was sent again.</source>
         <translation>{file} était déjà revendiqué pour {owner} (enregistrement {id}) ; rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="119"/>
+        <location filename="../../recmanager/actions.py" line="113"/>
+        <source>{file} was already claimed: Pod holds recording {id} for {holder} and video {video} for {owner}; nothing was sent again.</source>
+        <translation>{file} était déjà revendiqué : Pod détient l&apos;enregistrement {id} pour {holder} et la vidéo {video} pour {owner} ; rien n&apos;a été renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="116"/>
+        <source>{file} is claimed: Pod holds recording {id} for {holder} and video {video} for {owner}.</source>
+        <translation>{file} est revendiqué : Pod détient l&apos;enregistrement {id} pour {holder} et la vidéo {video} pour {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="141"/>
         <source>Video {id} now belongs to {owner}.</source>
         <translation>La vidéo {id} appartient désormais à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="123"/>
+        <location filename="../../recmanager/actions.py" line="145"/>
         <source>Its files stay in {old}&apos;s folder on the server (only a superuser web session can move them).</source>
         <translation>Ses fichiers restent dans le dossier de {old} sur le serveur (seule une session web de superutilisateur peut les déplacer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="142"/>
+        <location filename="../../recmanager/actions.py" line="164"/>
         <source>{file} was moved to the quarantine ({where}).</source>
         <translation>{file} a été placé en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="145"/>
+        <location filename="../../recmanager/actions.py" line="167"/>
         <source>{file} was deleted.</source>
         <translation>{file} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="183"/>
+        <location filename="../../recmanager/actions.py" line="205"/>
         <source>Needs a superuser&apos;s web login in the profile (Pod allows this to superusers only).</source>
         <translation>Nécessite la connexion web d&apos;un superutilisateur dans le profil (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="190"/>
+        <location filename="../../recmanager/actions.py" line="212"/>
         <source>The web session could not be opened: {error}</source>
         <translation>Impossible d&apos;ouvrir la session web : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="192"/>
+        <location filename="../../recmanager/actions.py" line="214"/>
         <source>{user} is not a superuser on Pod (Pod allows this to superusers only).</source>
         <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="263"/>
+        <location filename="../../recmanager/actions.py" line="288"/>
         <source>There is no Pod user &quot;{who}&quot;.</source>
         <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="264"/>
+        <location filename="../../recmanager/actions.py" line="289"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="340"/>
+        <location filename="../../recmanager/actions.py" line="368"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="344"/>
+        <location filename="../../recmanager/actions.py" line="372"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="345"/>
+        <location filename="../../recmanager/actions.py" line="373"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="354"/>
+        <location filename="../../recmanager/actions.py" line="382"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
         <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="360"/>
+        <location filename="../../recmanager/actions.py" line="388"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="376"/>
+        <location filename="../../recmanager/actions.py" line="404"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="391"/>
+        <location filename="../../recmanager/actions.py" line="423"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="409"/>
+        <location filename="../../recmanager/actions.py" line="441"/>
         <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
         <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="411"/>
+        <location filename="../../recmanager/actions.py" line="443"/>
         <source>Check the deposit settings of the profile, then try again.</source>
         <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="429"/>
+        <location filename="../../recmanager/actions.py" line="461"/>
         <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
         <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="432"/>
+        <location filename="../../recmanager/actions.py" line="464"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="436"/>
+        <location filename="../../recmanager/actions.py" line="468"/>
         <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
         <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="442"/>
+        <location filename="../../recmanager/actions.py" line="474"/>
         <source>Wait for the upload to end and Pod&apos;s next scan.</source>
         <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="454"/>
+        <location filename="../../recmanager/actions.py" line="486"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="459"/>
+        <location filename="../../recmanager/actions.py" line="491"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="476"/>
+        <location filename="../../recmanager/actions.py" line="508"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="482"/>
+        <location filename="../../recmanager/actions.py" line="514"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="499"/>
+        <location filename="../../recmanager/actions.py" line="531"/>
         <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
         <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="505"/>
+        <location filename="../../recmanager/actions.py" line="537"/>
         <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
         <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="517"/>
+        <location filename="../../recmanager/actions.py" line="549"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="523"/>
+        <location filename="../../recmanager/actions.py" line="555"/>
         <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
         <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="540"/>
+        <location filename="../../recmanager/actions.py" line="572"/>
         <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="827"/>
+        <location filename="../../recmanager/actions.py" line="884"/>
+        <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
+        <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="892"/>
+        <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
+        <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="903"/>
+        <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
+        <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="909"/>
+        <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
+        <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="913"/>
+        <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
+        <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="929"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="829"/>
+        <location filename="../../recmanager/actions.py" line="931"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="849"/>
+        <location filename="../../recmanager/actions.py" line="951"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="855"/>
+        <location filename="../../recmanager/actions.py" line="957"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="530"/>
+        <location filename="../../recmanager/actions.py" line="562"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="534"/>
+        <location filename="../../recmanager/actions.py" line="566"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="546"/>
+        <location filename="../../recmanager/actions.py" line="578"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="557"/>
+        <location filename="../../recmanager/actions.py" line="589"/>
         <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
         <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="565"/>
+        <location filename="../../recmanager/actions.py" line="597"/>
         <source>Reassign video {video} to {user}.</source>
         <translation>Réattribuez la vidéo {video} à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="571"/>
+        <location filename="../../recmanager/actions.py" line="603"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="576"/>
+        <location filename="../../recmanager/actions.py" line="608"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="603"/>
+        <location filename="../../recmanager/actions.py" line="635"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="604"/>
+        <location filename="../../recmanager/actions.py" line="636"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="609"/>
+        <location filename="../../recmanager/actions.py" line="641"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="638"/>
+        <location filename="../../recmanager/actions.py" line="670"/>
         <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
         <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="644"/>
+        <location filename="../../recmanager/actions.py" line="676"/>
         <source>Try again once the connection is steady.</source>
         <translation>Réessayez une fois la connexion stable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="650"/>
+        <location filename="../../recmanager/actions.py" line="682"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="663"/>
+        <location filename="../../recmanager/actions.py" line="695"/>
         <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
         <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="668"/>
+        <location filename="../../recmanager/actions.py" line="700"/>
         <source>Look at the video&apos;s owner in Pod before trying again.</source>
         <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="677"/>
+        <location filename="../../recmanager/actions.py" line="709"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="678"/>
+        <location filename="../../recmanager/actions.py" line="710"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="685"/>
+        <location filename="../../recmanager/actions.py" line="717"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="688"/>
+        <location filename="../../recmanager/actions.py" line="720"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="717"/>
+        <location filename="../../recmanager/actions.py" line="749"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="732"/>
+        <location filename="../../recmanager/actions.py" line="764"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="736"/>
+        <location filename="../../recmanager/actions.py" line="768"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="742"/>
+        <location filename="../../recmanager/actions.py" line="774"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="745"/>
+        <location filename="../../recmanager/actions.py" line="777"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="748"/>
+        <location filename="../../recmanager/actions.py" line="780"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="754"/>
+        <location filename="../../recmanager/actions.py" line="786"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="756"/>
+        <location filename="../../recmanager/actions.py" line="788"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="771"/>
+        <location filename="../../recmanager/actions.py" line="803"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="777"/>
+        <location filename="../../recmanager/actions.py" line="809"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="787"/>
+        <location filename="../../recmanager/actions.py" line="819"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3490,87 +3530,87 @@
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="117"/>
+        <location filename="../../recmanager/commands/actions.py" line="118"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="38"/>
+        <location filename="../../recmanager/commands/common.py" line="50"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="48"/>
+        <location filename="../../recmanager/commands/common.py" line="60"/>
         <source>{text} is not an IPv4 or IPv6 address</source>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="73"/>
+        <location filename="../../recmanager/commands/bulk.py" line="74"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="82"/>
+        <location filename="../../recmanager/commands/bulk.py" line="83"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="87"/>
+        <location filename="../../recmanager/commands/bulk.py" line="88"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="94"/>
+        <location filename="../../recmanager/commands/bulk.py" line="95"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="97"/>
+        <location filename="../../recmanager/commands/bulk.py" line="98"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="118"/>
+        <location filename="../../recmanager/commands/bulk.py" line="120"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="134"/>
+        <location filename="../../recmanager/commands/bulk.py" line="136"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="136"/>
+        <location filename="../../recmanager/commands/bulk.py" line="138"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="132"/>
+        <location filename="../../recmanager/commands/pod.py" line="133"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="133"/>
+        <location filename="../../recmanager/commands/pod.py" line="134"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="189"/>
+        <location filename="../../recmanager/commands/pod.py" line="194"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="192"/>
+        <location filename="../../recmanager/commands/pod.py" line="197"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="199"/>
+        <location filename="../../recmanager/commands/pod.py" line="204"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="200"/>
+        <location filename="../../recmanager/commands/pod.py" line="205"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -3742,72 +3782,87 @@
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="34"/>
+        <location filename="../../recmanager/connection.py" line="37"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="38"/>
+        <location filename="../../recmanager/connection.py" line="41"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="41"/>
+        <location filename="../../recmanager/connection.py" line="44"/>
         <source>{host} is {address}.</source>
         <translation>{host} correspond à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="43"/>
+        <location filename="../../recmanager/connection.py" line="46"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="47"/>
+        <location filename="../../recmanager/connection.py" line="50"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="51"/>
+        <location filename="../../recmanager/connection.py" line="54"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="55"/>
+        <location filename="../../recmanager/connection.py" line="58"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="65"/>
+        <location filename="../../recmanager/connection.py" line="68"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="69"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="70"/>
+        <location filename="../../recmanager/connection.py" line="73"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="74"/>
+        <location filename="../../recmanager/connection.py" line="77"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="96"/>
+        <location filename="../../recmanager/connection.py" line="86"/>
+        <source>Deposit root</source>
+        <translation>Racine du dépôt</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="95"/>
+        <source>{given} contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}).</source>
+        <translation>{given} contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="99"/>
+        <source>Pod&apos;s deposit root is {root} (read from {example}).</source>
+        <translation>La racine du dépôt de Pod est {root} (lue dans {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="119"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="104"/>
+        <location filename="../../recmanager/connection.py" line="133"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="108"/>
+        <location filename="../../recmanager/connection.py" line="137"/>
         <source>{count} recorder folders under {root}.</source>
         <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
     </message>
@@ -4425,27 +4480,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="576"/>
+        <location filename="../../recmanager/inbox.py" line="578"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="588"/>
+        <location filename="../../recmanager/inbox.py" line="593"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="608"/>
+        <location filename="../../recmanager/inbox.py" line="613"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="675"/>
+        <location filename="../../recmanager/inbox.py" line="680"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="689"/>
+        <location filename="../../recmanager/inbox.py" line="694"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -4460,7 +4515,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="363"/>
+        <location filename="../../recmanager/packaging/job.py" line="356"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -4475,72 +4530,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="161"/>
+        <location filename="../../recmanager/packaging/job.py" line="162"/>
         <source>There is no job {id}.</source>
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="213"/>
+        <location filename="../../recmanager/packaging/job.py" line="214"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="431"/>
+        <location filename="../../recmanager/packaging/job.py" line="424"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="433"/>
+        <location filename="../../recmanager/packaging/job.py" line="426"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="437"/>
+        <location filename="../../recmanager/packaging/job.py" line="430"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="441"/>
+        <location filename="../../recmanager/packaging/job.py" line="434"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="449"/>
+        <location filename="../../recmanager/packaging/job.py" line="442"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="457"/>
+        <location filename="../../recmanager/packaging/job.py" line="450"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="485"/>
+        <location filename="../../recmanager/packaging/job.py" line="478"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="498"/>
+        <location filename="../../recmanager/packaging/job.py" line="491"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="501"/>
+        <location filename="../../recmanager/packaging/job.py" line="494"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="524"/>
+        <location filename="../../recmanager/packaging/job.py" line="517"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="534"/>
+        <location filename="../../recmanager/packaging/job.py" line="527"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="643"/>
+        <location filename="../../recmanager/packaging/job.py" line="636"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -5668,12 +5723,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>sandbox</name>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="45"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="47"/>
         <source>The sandbox cannot listen on {address}:{port}: {error}</source>
         <translation>Le bac à sable ne peut pas écouter sur {address}:{port} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/sandbox.py" line="48"/>
+        <location filename="../../recmanager/commands/sandbox.py" line="50"/>
         <source>Choose another port with --port (0 picks a free one).</source>
         <translation>Choisissez un autre port avec --port (0 en choisit un libre).</translation>
     </message>
@@ -5693,27 +5748,32 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Bac à sable Pod lancé sur {url}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="250"/>
+        <location filename="../../recmanager/sandbox/run_with_gui.py" line="86"/>
+        <source>The command line as its admin: . {path}</source>
+        <translation>La ligne de commande en tant que son administrateur : . {path}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/sandbox/server.py" line="254"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="252"/>
+        <location filename="../../recmanager/sandbox/server.py" line="256"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="256"/>
+        <location filename="../../recmanager/sandbox/server.py" line="260"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="258"/>
+        <location filename="../../recmanager/sandbox/server.py" line="262"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="363"/>
+        <location filename="../../recmanager/sandbox/server.py" line="390"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
@@ -5920,37 +5980,37 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="81"/>
+        <location filename="../../recmanager/store/db.py" line="87"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="84"/>
+        <location filename="../../recmanager/store/db.py" line="90"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="90"/>
+        <location filename="../../recmanager/store/db.py" line="96"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="92"/>
+        <location filename="../../recmanager/store/db.py" line="98"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="99"/>
+        <location filename="../../recmanager/store/db.py" line="105"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="148"/>
+        <location filename="../../recmanager/store/db.py" line="154"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="153"/>
+        <location filename="../../recmanager/store/db.py" line="159"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
     </message>

@@ -50,6 +50,14 @@ def test_claim_for_a_non_staff_owner_claims_then_reassigns_and_says_so(sandbox_p
         assert video.owner_id == actions.resolve_user("student1").id
     assert result.reassigned_to == "student1"
     assert "not staff" in result.message and "reassigned" in result.message
+    # What Pod holds, exactly: the recording stays with the claiming staff account.
+    with PodClient(sandbox_pod.base_url, sandbox_pod.tokens["admin"]) as client:
+        recording = client.recording(result.recording_id)
+        assert client.user(recording.user_id).username == "admin"
+    assert result.message.startswith(
+        f"lecture-03.mp4 is claimed: Pod holds recording {result.recording_id} for admin and "
+        f"video {result.video_id} for student1.")
+    assert "claimed for student1" not in result.message
     claim_entry = audit.entries(context.db, action="claim")[0]
     assert claim_entry.detail["claimed_as"] == "admin"
     assert audit.entries(context.db, action="reassign") == []  # part of the claim's entry

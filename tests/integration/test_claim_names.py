@@ -22,6 +22,7 @@ NAMES = (
     "sp ace.mp4",
     unicodedata.normalize("NFD", "ünï.mp4"),
     "l'amphi #2 & co + 100%.mp4",
+    "Séance " + "très longue, " * 8 + "fin.mp4",  # long, within Pod's 200-character paths
 )
 
 
@@ -33,7 +34,7 @@ def deposit(sandbox_pod, name: str, folder: str = "amphiA") -> str:
     return f"{sandbox_pod.deposit_root}/{folder}/{name}"
 
 
-@pytest.mark.parametrize("name", NAMES, ids=["accent", "space", "nfd", "punctuation"])
+@pytest.mark.parametrize("name", NAMES, ids=["accent", "space", "nfd", "punctuation", "long"])
 def test_a_claim_of_a_french_name_finds_its_video_at_once(sandbox_pod, context, name):
     profile = sandbox_pod.profile(context, user="admin")
     path = deposit(sandbox_pod, name)

@@ -4,7 +4,11 @@ proxy that loses Pod's answers after Pod applied the request."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -214,3 +218,39 @@ def test_a_delete_whose_row_removal_fails_is_done_but_exit_3(
     with admin_client(sandbox_pod) as client:
         assert client.treatment_for_file(
             f"{sandbox_pod.deposit_root}/amphiA/lecture-11.mp4") is None
+
+
+def test_a_claim_killed_after_its_post_is_reconciled_by_the_next_command(
+        sandbox_pod, pod_proxy, context):
+    """kill -9 while Pod's 201 is held by the proxy: Pod made the recording, the client never
+    knew. The next command finds the intent, asks Pod, and writes the audit entry."""
+    environment = {**os.environ, "RECMANAGER_POD_URL": pod_proxy.base_url,
+                   "RECMANAGER_POD_TOKEN": sandbox_pod.tokens["admin"],
+                   "RECMANAGER_DEPOSIT": str(sandbox_pod.deposit_root)}
+    command = [sys.executable, "-m", "recmanager", "claim", "amphiA/lecture-12.mp4",
+               "--owner", "teacher1"]
+    held = pod_proxy.add("POST", "/rest/recording/", hold=True)
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        assert held.forwarded.wait(120), "the claim never reached Pod"
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(60)
+    path = f"{sandbox_pod.deposit_root}/amphiA/lecture-12.mp4"
+    [recording] = recordings_of(sandbox_pod, path)
+    assert audit.entries(context.db, action="claim") == []  # killed before its entry
+
+    again = subprocess.run(command, env=environment, capture_output=True, text=True,
+                           timeout=180, check=False)
+    assert again.returncode == 0, again.stderr
+    assert (f"The claim of lecture-12.mp4 was found done at this start: recording {recording}, "
+            "video ") in again.stderr
+    assert "already claimed" in again.stdout
+    assert recordings_of(sandbox_pod, path) == [recording]
+    entries = audit.entries(context.db, action="claim")
+    assert [e.result for e in entries] == ["ok", "ok"]
+    reconciled = entries[-1]  # the older one: written at the start of the second command
+    assert reconciled.detail["recording_id"] == recording and reconciled.detail["reconciled"]
+    with admin_client(sandbox_pod) as client:
+        assert client.treatment_for_file(path) is None

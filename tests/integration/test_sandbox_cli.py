@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import queue
+import shlex
 import shutil
 import signal
 import socket
@@ -102,6 +103,10 @@ def test_the_sandbox_command_serves_prints_and_keeps_its_data(
     try:
         lines = command.read_until("Stop with Ctrl+C.")
         base_url, deposit, tokens = announced(lines)
+        # piped, not a terminal: no secrets in export lines, only where to find them
+        assert not any("export RECMANAGER_" in line for line in lines)
+        assert f"  the command line as admin: . {data / 'admin.env'}" in lines
+        assert (data / "admin.env").stat().st_mode & 0o777 == 0o600
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/")
         assert deposit == f"{data / 'deposit'}/"
         assert set(tokens) >= {"admin", "manager1", "teacher1", "student1", "guest1"}
@@ -255,3 +260,38 @@ def test_the_make_run_sandbox_stops_when_its_launcher_is_killed(
             if sandbox_pid is not None:  # left running by a failure
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(sandbox_pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+def test_on_a_terminal_the_sandbox_prints_export_lines_that_work(
+    xdg_cache_with_samples: Path, tmp_path: Path
+) -> None:
+    """Pasted into a shell, the printed lines let the command line talk to the sandbox."""
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recmanager", "sandbox", "--port", "0", "--no-cron", "--data",
+         str(tmp_path / "data")], cwd=REPO, stdin=subprocess.DEVNULL, stdout=terminal_fd,
+        stderr=terminal_fd, start_new_session=True, env=os.environ.copy())
+    os.close(terminal_fd)
+    try:
+        output = b""
+        deadline = time.monotonic() + 120
+        while b"Stop with Ctrl+C." not in output and time.monotonic() < deadline:
+            output += os.read(main_fd, 65536)
+        lines = output.decode().splitlines()
+        exports = [line.strip() for line in lines if line.strip().startswith("export ")]
+        assert [line.split("=")[0] for line in exports] == [
+            "export RECMANAGER_POD_URL", "export RECMANAGER_POD_TOKEN",
+            "export RECMANAGER_POD_USER", "export RECMANAGER_POD_PASSWORD",
+            "export RECMANAGER_DEPOSIT"]
+        script = "\n".join([*exports, f"{shlex.quote(sys.executable)} -m recmanager claim "
+                             "amphiA/lecture-02.mp4 --owner admin"])
+        claimed = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                                 timeout=180, check=False, env=os.environ.copy(), cwd=REPO)
+        assert claimed.returncode == 0, claimed.stderr
+        assert "lecture-02.mp4 is claimed for admin" in claimed.stdout
+    finally:
+        stop_process(process)
+        os.close(main_fd)

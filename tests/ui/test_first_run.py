@@ -107,6 +107,22 @@ def test_the_guide_tests_everything_and_saves_the_first_profile(
     assert sshd.known_hosts_line().split()[-1] in context.paths.known_hosts.read_text()
 
 
+def test_the_guide_fills_in_the_deposit_root_pod_uses(guide, qtbot, context, sandbox_pod, sshd):
+    """Left at Pod's default, the root is read from Pod's rows and filled in by itself."""
+    fill_pod_page(guide, qtbot, sandbox_pod.base_url, sandbox_pod.tokens["admin"])
+    fill_sftp_page(guide, sshd, "/data/ftp-pod/ftp/")
+    answer_host_key("Accept and remember", [])
+    guide.next()
+    parts = results_by_part(guide)
+    assert parts["Deposit root"] == (True, f"Pod's deposit root is {sandbox_pod.deposit_root} "
+                                     f"(read from {sandbox_pod.deposit_root}/amphiA/"
+                                     "lecture-01.mp4).")
+    assert parts["Deposit"][0], parts  # checked where Pod has it
+    assert guide.deposit_root.text() == str(sandbox_pod.deposit_root)
+    guide.button(QWizard.WizardButton.FinishButton).click()
+    assert context.profiles.get("127.0.0.1").deposit_root == str(sandbox_pod.deposit_root)
+
+
 def test_a_wrong_token_is_named_and_can_be_fixed(guide, qtbot, context, sandbox_pod, sshd):
     sshd.trust(context.paths.known_hosts)
     fill_pod_page(guide, qtbot, sandbox_pod.base_url, "not-a-token")

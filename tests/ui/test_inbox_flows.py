@@ -377,3 +377,27 @@ def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
     window.inbox.delete_dialog.accept()
     assert "was deleted" in close_report(window)
     assert not (sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4").exists()
+
+
+def test_a_claim_done_but_not_verified_is_reported_as_done_and_the_next_goes_on(
+        qtbot, context, sandbox_pod, pod_proxy):
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.pod_url = pod_proxy.base_url
+    context.profiles.save(profile)
+    window = open_window(qtbot, context, profile)
+    select(window, "lecture-10.mp4")
+    row = rows_by_name(window)["lecture-11.mp4"]
+    window.inbox.table.selectionModel().select(
+        window.inbox.proxy.index(window.inbox.proxy.proxy_row_of(row.path), 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    for _ in range(4):  # every try of the first claim's video lookup loses its answer
+        pod_proxy.add("GET", "/rest/videos/", cut=0)
+    window.inbox.action_claim.trigger()
+    dialog = window.inbox.claim_dialog
+    dialog.title_edit.setText("Série")
+    dialog.accept()
+    report = close_report(window)
+    assert report.count("Done, but not verified: Pod holds recording") == 1, report
+    assert report.count("claimed for admin") == 1, report
+    assert sorted(e.result for e in audit.entries(context.db, action="claim")) == [
+        "ok", "warning"]

@@ -37,6 +37,7 @@ from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
+from recmanager.ui.dialogs.profile import fill_found_deposit_root
 from recmanager.ui.tasks import TaskRunner
 
 
@@ -363,6 +364,7 @@ class _TestPage(QWizardPage):
         self.completeChanged.emit()
 
     def show_results(self, results: list[CheckResult]) -> None:
+        fill_found_deposit_root(self.guide.deposit_root, results)
         self.guide.results = results
         lines = []
         for result in results:

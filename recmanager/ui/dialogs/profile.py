@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.config import Profile
+from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT, Profile
 from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
@@ -314,6 +314,7 @@ class ProfileDialog(QDialog):
                 secrets.set_for_session(profile.name, kind, edit.text())
 
     def _show_results(self, results: list[CheckResult]) -> None:
+        fill_found_deposit_root(self.deposit_root, results)
         self.test_button.setEnabled(True)
         lines = []
         for result in results:
@@ -324,3 +325,12 @@ class ProfileDialog(QDialog):
                 f"{result.message}"
             )
         self.check_results.setText("<br>".join(lines))
+
+
+def fill_found_deposit_root(edit: QLineEdit, results: list[CheckResult]) -> None:
+    """After a connection test, put the deposit root Pod's data shows into ``edit`` when it
+    holds none or Pod's default; a root typed by hand is left for the check to judge."""
+    found = next((result.found_root for result in results if result.found_root), "")
+    current = edit.text().strip().rstrip("/") or "/"
+    if found and current in ("/", POD_DEFAULT_DEPOSIT_ROOT.rstrip("/")):
+        edit.setText(found)
