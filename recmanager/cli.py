@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(context, profile_name=args.profile)
     setup_logging(context.paths.log_dir)
+    context.on_notice = lambda text: print(f"recmanager: {text}", file=sys.stderr)
     try:
         return int(args.func(args, context) or 0)
     except DoneWithWarning as exc:

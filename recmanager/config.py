@@ -137,6 +137,32 @@ def host_for_url(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
+def plain_http_refusal(profile: Profile) -> ConfigError:
+    """Why a profile's http:// address is not used, and how to allow it."""
+    return ConfigError(
+        translate("config", "The Pod address {url} uses http://: the token and the passwords "
+                  "would travel unencrypted.").format(url=printable(profile.pod_url)),
+        hint=translate("config", "Use https://, or allow plain HTTP in the profile "
+                       "(RECMANAGER_POD_ALLOW_HTTP=1 from the command line)."))
+
+
+def refuse_plain_http(profile: Profile) -> None:
+    """Raise unless the profile's address is https:// or plain HTTP is allowed for it (a
+    malformed address is reported as such first)."""
+    split_address(profile.pod_url)
+    if profile.plain_http and not profile.allow_plain_http:
+        raise plain_http_refusal(profile)
+
+
+def plain_http_warning(profile: Profile) -> str:
+    """The warning shown on each use of a profile allowed to talk to Pod in clear, or ""
+    (an http:// address not allowed is refused, with its own message)."""
+    if not (profile.plain_http and profile.allow_plain_http):
+        return ""
+    return translate("config", "Warning: {url} is plain HTTP; the token and the passwords travel "
+                     "unencrypted.").format(url=printable(profile.pod_url))
+
+
 # --- connection profiles ------------------------------------------------------------------
 
 # Pod's own default DEFAULT_RECORDER_PATH. A profile holding it has not said where its Pod's
@@ -167,7 +193,14 @@ class Profile:
     preview_base_url: str = ""
     bento4_dir: str = ""
     quarantine_dir: str = ""
+    # An http:// Pod address sends the token and the web password in clear: refused unless
+    # asked for here (a test server, the sandbox).
+    allow_plain_http: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def plain_http(self) -> bool:
+        return self.pod_url.strip().lower().startswith("http://")
 
     def validate(self) -> None:
         """Refuse a profile that cannot work, field by field."""
@@ -183,6 +216,8 @@ class Profile:
                 problems.setdefault("pod_url", []).append(
                     translate("config", "The Pod address must start with https:// (or http://).")
                 )
+            elif self.plain_http and not self.allow_plain_http:
+                problems.setdefault("pod_url", []).append(plain_http_refusal(self).message)
         if self.deposit_kind == "sftp":
             if not self.sftp_host:
                 problems.setdefault("sftp_host", []).append(

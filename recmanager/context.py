@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recmanager.config import Paths, Profile, ProfileStore, Settings
+from recmanager.config import Paths, Profile, ProfileStore, Settings, plain_http_warning
 from recmanager.errors import ConfigError
 from recmanager.i18n import translate
 from recmanager.secrets import SecretKind, SecretStore, secrets
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from recmanager.store import Database
 
 ENV_PROFILE = "environment"
+ENV_ALLOW_HTTP = "RECMANAGER_POD_ALLOW_HTTP"
+log = logging.getLogger("recmanager.context")
 
 
 @dataclass
@@ -24,6 +28,8 @@ class AppContext:
     profiles: ProfileStore
     secrets: SecretStore
     _db: Database | None = None
+    # Where warnings about a resolved profile go (the CLI prints them on stderr).
+    on_notice: Callable[[str], None] | None = None
 
     @classmethod
     def open(cls, paths: Paths | None = None) -> AppContext:
@@ -47,8 +53,18 @@ class AppContext:
     def resolve_profile(self, name: str | None) -> Profile:
         """The named profile, else one built from ``RECMANAGER_*``, else the current one.
 
-        Secrets from the environment are kept in memory for this run only.
+        Secrets from the environment are kept in memory for this run only. A profile that
+        talks to Pod in clear is warned about each time it is resolved.
         """
+        profile = self._resolve_profile(name)
+        warning = plain_http_warning(profile)
+        if warning:
+            log.warning("%s", warning)
+            if self.on_notice is not None:
+                self.on_notice(warning)
+        return profile
+
+    def _resolve_profile(self, name: str | None) -> Profile:
         if name:
             return self.profiles.get(name)
         environment = profile_from_environment(self.secrets)
@@ -83,6 +99,7 @@ def profile_from_environment(store: SecretStore) -> Profile | None:
         pod_username=os.environ.get("RECMANAGER_POD_USER", ""),
         verify_tls=os.environ.get("RECMANAGER_VERIFY_TLS", "1") not in ("0", "false", "no"),
         ca_bundle=os.environ.get("RECMANAGER_CA_BUNDLE", ""),
+        allow_plain_http=os.environ.get(ENV_ALLOW_HTTP, "") in ("1", "true", "yes"),
     )
     deposit = os.environ.get("RECMANAGER_DEPOSIT", "")
     if deposit:

@@ -35,7 +35,7 @@ import requests.adapters
 import urllib3.exceptions
 
 from recmanager import __version__
-from recmanager.config import network_timeout, split_address
+from recmanager.config import network_timeout, refuse_plain_http, split_address
 from recmanager.errors import (
     ConfigError,
     PodAmbiguousResult,
@@ -723,6 +723,7 @@ class PodClient(OverPodHttp):
         """A client for ``profile``, with its token from the keyring."""
         from recmanager.secrets import SecretKind
 
+        refuse_plain_http(profile)
         token = secrets.get(profile.name, SecretKind.POD_TOKEN)
         if not token:
             raise ConfigError(

@@ -320,8 +320,10 @@ class PodWebSession(OverPodHttp):
         cls, profile: Profile, secrets: SecretStore, **kwargs: Any
     ) -> PodWebSession:
         """The profile's Pod username with its password from the keyring."""
+        from recmanager.config import refuse_plain_http
         from recmanager.secrets import SecretKind
 
+        refuse_plain_http(profile)
         password = secrets.get(profile.name, SecretKind.POD_PASSWORD)
         if not profile.pod_username or not password:
             raise ConfigError(

@@ -21,6 +21,7 @@ def sandbox_profile(state: dict[str, Any], *, name: str, username: str) -> Profi
         deposit_kind="local",
         local_deposit=str(state["deposit_root"]),
         deposit_root=str(state["deposit_root"]),
+        allow_plain_http=True,  # the sandbox serves plain HTTP on 127.0.0.1
     )
 
 

@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
         text = self.profile.name
         if not self.profile.verify_tls:
             text += " " + self.tr("(TLS verification OFF)")
+        if self.profile.plain_http:
+            text += " " + self.tr("(plain HTTP: the token and passwords travel in clear)")
         self.profile_label.setText(text)
 
     # --- actions --------------------------------------------------------------------------

@@ -641,189 +641,200 @@
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="109"/>
+        <source>Allow plain HTTP (the token and passwords travel in clear)</source>
+        <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="119"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="120"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
+        <source>Only for a test server reachable over http:// alone.</source>
+        <translation>Uniquement pour un serveur de test joignable seulement en http://.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="128"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="131"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="134"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="148"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="149"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="158"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="159"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="166"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="176"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="191"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="192"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="189"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="193"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="248"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="252"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="304"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="313"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="323"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="333"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1350,7 +1361,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="91"/>
-        <location filename="../../recmanager/ui/main_window.py" line="431"/>
+        <location filename="../../recmanager/ui/main_window.py" line="433"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1420,7 +1431,12 @@
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="433"/>
+        <location filename="../../recmanager/ui/main_window.py" line="346"/>
+        <source>(plain HTTP: the token and passwords travel in clear)</source>
+        <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="435"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -1975,7 +1991,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="80"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="208"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="212"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
@@ -2010,160 +2026,165 @@
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="94"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
+        <source>Allow plain HTTP (the token and passwords travel in clear)</source>
+        <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="99"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="104"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="111"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="115"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="116"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="124"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="124"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="128"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="128"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="136"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="206"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="210"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="254"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="259"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="266"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="269"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="273"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="274"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="283"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="289"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="300"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -2825,32 +2846,32 @@
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="336"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="346"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="341"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="351"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="346"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="356"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="362"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="372"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="376"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="386"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="379"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="389"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -3703,78 +3724,93 @@
         <translation>Une adresse IPv6 s&apos;écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="176"/>
+        <location filename="../../recmanager/config.py" line="143"/>
+        <source>The Pod address {url} uses http://: the token and the passwords would travel unencrypted.</source>
+        <translation>L&apos;adresse Pod {url} utilise http:// : le jeton et les mots de passe circuleraient sans chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="145"/>
+        <source>Use https://, or allow plain HTTP in the profile (RECMANAGER_POD_ALLOW_HTTP=1 from the command line).</source>
+        <translation>Utilisez https://, ou autorisez le HTTP non chiffré dans le profil (RECMANAGER_POD_ALLOW_HTTP=1 en ligne de commande).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="162"/>
+        <source>Warning: {url} is plain HTTP; the token and the passwords travel unencrypted.</source>
+        <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="209"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="184"/>
+        <location filename="../../recmanager/config.py" line="217"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="189"/>
+        <location filename="../../recmanager/config.py" line="224"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="193"/>
+        <location filename="../../recmanager/config.py" line="228"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="197"/>
+        <location filename="../../recmanager/config.py" line="232"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="201"/>
+        <location filename="../../recmanager/config.py" line="236"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="207"/>
+        <location filename="../../recmanager/config.py" line="242"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="239"/>
+        <location filename="../../recmanager/config.py" line="274"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="256"/>
+        <location filename="../../recmanager/config.py" line="291"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="257"/>
+        <location filename="../../recmanager/config.py" line="292"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="392"/>
+        <location filename="../../recmanager/config.py" line="427"/>
         <source>Settings of version {version} cannot be upgraded.</source>
         <translation>Les réglages de la version {version} ne peuvent pas être mis à niveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="395"/>
-        <location filename="../../recmanager/config.py" line="424"/>
+        <location filename="../../recmanager/config.py" line="430"/>
+        <location filename="../../recmanager/config.py" line="459"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="414"/>
+        <location filename="../../recmanager/config.py" line="449"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="421"/>
+        <location filename="../../recmanager/config.py" line="456"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="428"/>
+        <location filename="../../recmanager/config.py" line="463"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -3870,17 +3906,17 @@
 <context>
     <name>context</name>
     <message>
-        <location filename="../../recmanager/context.py" line="60"/>
+        <location filename="../../recmanager/context.py" line="76"/>
         <source>No connection profile is set up.</source>
         <translation>Aucun profil de connexion n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="61"/>
+        <location filename="../../recmanager/context.py" line="77"/>
         <source>Create one in the application, pass --profile NAME, or set RECMANAGER_POD_URL and RECMANAGER_POD_TOKEN.</source>
         <translation>Créez-en un dans l&apos;application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="78"/>
+        <location filename="../../recmanager/context.py" line="94"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>
@@ -4977,107 +5013,107 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="729"/>
+        <location filename="../../recmanager/pod/rest.py" line="730"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="732"/>
+        <location filename="../../recmanager/pod/rest.py" line="733"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="755"/>
+        <location filename="../../recmanager/pod/rest.py" line="756"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="764"/>
+        <location filename="../../recmanager/pod/rest.py" line="765"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="768"/>
+        <location filename="../../recmanager/pod/rest.py" line="769"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="805"/>
+        <location filename="../../recmanager/pod/rest.py" line="806"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="813"/>
+        <location filename="../../recmanager/pod/rest.py" line="814"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="927"/>
+        <location filename="../../recmanager/pod/rest.py" line="928"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="930"/>
+        <location filename="../../recmanager/pod/rest.py" line="931"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="987"/>
+        <location filename="../../recmanager/pod/rest.py" line="988"/>
         <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
         <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="995"/>
+        <location filename="../../recmanager/pod/rest.py" line="996"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1001"/>
+        <location filename="../../recmanager/pod/rest.py" line="1002"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1024"/>
+        <location filename="../../recmanager/pod/rest.py" line="1025"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1034"/>
+        <location filename="../../recmanager/pod/rest.py" line="1035"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1047"/>
+        <location filename="../../recmanager/pod/rest.py" line="1048"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1055"/>
+        <location filename="../../recmanager/pod/rest.py" line="1056"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1064"/>
+        <location filename="../../recmanager/pod/rest.py" line="1065"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1069"/>
+        <location filename="../../recmanager/pod/rest.py" line="1070"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1077"/>
+        <location filename="../../recmanager/pod/rest.py" line="1078"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1078"/>
+        <location filename="../../recmanager/pod/rest.py" line="1079"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1100"/>
+        <location filename="../../recmanager/pod/rest.py" line="1101"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
@@ -5087,117 +5123,117 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La connexion web nécessite un nom d&apos;utilisateur et un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="328"/>
+        <location filename="../../recmanager/pod/web.py" line="330"/>
         <source>The profile &quot;{name}&quot; has no web login (username and password).</source>
         <translation>Le profil « {name} » n&apos;a pas de connexion web (nom d&apos;utilisateur et mot de passe).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="331"/>
+        <location filename="../../recmanager/pod/web.py" line="333"/>
         <source>Recorder settings and file-moving owner changes need a superuser&apos;s web login: add it in the profile dialog, or set RECMANAGER_POD_USER and RECMANAGER_POD_PASSWORD.</source>
         <translation>Les réglages des enregistreurs et les changements de propriétaire avec déplacement des fichiers nécessitent la connexion web d&apos;un superutilisateur : ajoutez-la dans la fenêtre du profil, ou définissez RECMANAGER_POD_USER et RECMANAGER_POD_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="347"/>
+        <location filename="../../recmanager/pod/web.py" line="349"/>
         <source>Pod at {url} offers no local login ({reason}): it seems to use single sign-on only, so recmanager cannot open a web session there.</source>
         <translation>Pod sur {url} ne propose pas de connexion locale ({reason}) : il semble n&apos;utiliser que l&apos;authentification unique (SSO), recmanager ne peut donc pas y ouvrir de session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="352"/>
+        <location filename="../../recmanager/pod/web.py" line="354"/>
         <source>Ask the Pod administrators for a local superuser account, or make this change in Pod&apos;s administration pages with a browser.</source>
         <translation>Demandez aux administrateurs de Pod un compte superutilisateur local, ou effectuez cette modification dans les pages d&apos;administration de Pod avec un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="370"/>
+        <location filename="../../recmanager/pod/web.py" line="372"/>
         <source>no username and password form</source>
         <translation>aucun formulaire de nom d&apos;utilisateur et de mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="387"/>
+        <location filename="../../recmanager/pod/web.py" line="389"/>
         <source>Pod refused the web login of {user}: wrong password, or the account is not staff.</source>
         <translation>Pod a refusé la connexion web de {user} : mot de passe incorrect, ou le compte n&apos;est pas « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="392"/>
+        <location filename="../../recmanager/pod/web.py" line="394"/>
         <source>Check the web login and password in the profile.</source>
         <translation>Vérifiez l&apos;identifiant et le mot de passe web dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="404"/>
+        <location filename="../../recmanager/pod/web.py" line="406"/>
         <source>the login page asks for other credentials</source>
         <translation>la page de connexion demande d&apos;autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="412"/>
+        <location filename="../../recmanager/pod/web.py" line="414"/>
         <source>the login page sends to {host}</source>
         <translation>la page de connexion redirige vers {host}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="415"/>
+        <location filename="../../recmanager/pod/web.py" line="417"/>
         <source>the login page redirects in circles</source>
         <translation>la page de connexion redirige en boucle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="427"/>
+        <location filename="../../recmanager/pod/web.py" line="429"/>
         <source>Pod keeps asking {user} to log in for {path}.</source>
         <translation>Pod redemande sans cesse à {user} de se connecter pour {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="430"/>
+        <location filename="../../recmanager/pod/web.py" line="432"/>
         <source>The account needs superuser rights on Pod.</source>
         <translation>Le compte doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="439"/>
+        <location filename="../../recmanager/pod/web.py" line="441"/>
         <source>Pod&apos;s page {path} has no form recmanager knows.</source>
         <translation>La page {path} de Pod ne contient aucun formulaire connu de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="442"/>
+        <location filename="../../recmanager/pod/web.py" line="444"/>
         <source>This Pod version may differ; do it in a browser.</source>
         <translation>Cette version de Pod est peut-être différente ; effectuez l&apos;opération dans un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="483"/>
+        <location filename="../../recmanager/pod/web.py" line="485"/>
         <source>This Pod&apos;s recorder form has no such field.</source>
         <translation>Le formulaire d&apos;enregistreur de ce Pod n&apos;a pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="490"/>
+        <location filename="../../recmanager/pod/web.py" line="492"/>
         <source>Pod&apos;s recorder form cannot set: {names}.</source>
         <translation>Le formulaire d&apos;enregistreur de Pod ne permet pas de définir : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="505"/>
+        <location filename="../../recmanager/pod/web.py" line="507"/>
         <source>Pod saved the recorder but did not say which id it got ({location}).</source>
         <translation>Pod a sauvegardé l&apos;enregistreur mais n&apos;a pas indiqué quel identifiant lui a été attribué ({location}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="509"/>
+        <location filename="../../recmanager/pod/web.py" line="511"/>
         <source>the recorder</source>
         <translation>l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="519"/>
+        <location filename="../../recmanager/pod/web.py" line="521"/>
         <source>Pod did not say why.</source>
         <translation>Pod n&apos;a pas indiqué pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="521"/>
+        <location filename="../../recmanager/pod/web.py" line="523"/>
         <source>Pod refused {what}: {errors}</source>
         <translation>Pod a refusé {what} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="538"/>
+        <location filename="../../recmanager/pod/web.py" line="540"/>
         <source>the deletion</source>
         <translation>la suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="582"/>
+        <location filename="../../recmanager/pod/web.py" line="584"/>
         <source>Pod refused the owner change: {detail}</source>
         <translation>Pod a refusé le changement de propriétaire : {detail}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="592"/>
+        <location filename="../../recmanager/pod/web.py" line="594"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
         <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
     </message>
@@ -5804,72 +5840,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="309"/>
+        <location filename="../../recmanager/config.py" line="344"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="310"/>
+        <location filename="../../recmanager/config.py" line="345"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="318"/>
+        <location filename="../../recmanager/config.py" line="353"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="319"/>
+        <location filename="../../recmanager/config.py" line="354"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="331"/>
+        <location filename="../../recmanager/config.py" line="366"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="332"/>
+        <location filename="../../recmanager/config.py" line="367"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="342"/>
+        <location filename="../../recmanager/config.py" line="377"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="343"/>
+        <location filename="../../recmanager/config.py" line="378"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="351"/>
+        <location filename="../../recmanager/config.py" line="386"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="352"/>
+        <location filename="../../recmanager/config.py" line="387"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="360"/>
+        <location filename="../../recmanager/config.py" line="395"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="361"/>
+        <location filename="../../recmanager/config.py" line="396"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="369"/>
+        <location filename="../../recmanager/config.py" line="404"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="370"/>
+        <location filename="../../recmanager/config.py" line="405"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -75,6 +75,7 @@ def test_delete_from_a_cron_job_with_the_environment_and_a_real_sshd(sandbox_pod
     environment = dict(
         os.environ,
         RECMANAGER_POD_URL=sandbox_pod.base_url,
+        RECMANAGER_POD_ALLOW_HTTP="1",
         RECMANAGER_POD_TOKEN=sandbox_pod.tokens["admin"],
         RECMANAGER_POD_USER="admin",
         RECMANAGER_POD_PASSWORD=sandbox_pod.passwords["admin"],

@@ -156,7 +156,7 @@ def run_cli(pod, *args: str, **kwargs) -> subprocess.CompletedProcess:
 
 def cli_environment(pod, url: str | None = None) -> dict[str, str]:
     environment = dict(os.environ)
-    environment.update(RECMANAGER_POD_URL=url or pod.base_url,
+    environment.update(RECMANAGER_POD_URL=url or pod.base_url, RECMANAGER_POD_ALLOW_HTTP="1",
                        RECMANAGER_POD_TOKEN=pod.tokens["admin"])
     return environment
 

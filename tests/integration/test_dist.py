@@ -127,6 +127,7 @@ def test_the_bundle_shows_its_window_and_reads_the_inbox(bundle: Path, tmp_path,
         DISPLAY=xvfb_display,
         QT_QPA_PLATFORM="xcb",
         RECMANAGER_POD_URL=sandbox_pod.base_url,
+        RECMANAGER_POD_ALLOW_HTTP="1",
         RECMANAGER_POD_TOKEN=sandbox_pod.tokens["admin"],
         RECMANAGER_DEPOSIT=str(sandbox_pod.deposit_root),
     )

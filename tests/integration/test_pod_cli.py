@@ -22,7 +22,7 @@ RECMANAGER = Path(sys.executable).parent / "recmanager"
 
 
 def run_cli(args: list[str], pod, user: str = "admin", **extra: str):
-    env = {**os.environ, "RECMANAGER_POD_URL": pod.base_url,
+    env = {**os.environ, "RECMANAGER_POD_URL": pod.base_url, "RECMANAGER_POD_ALLOW_HTTP": "1",
            "RECMANAGER_POD_TOKEN": pod.tokens[user], **extra}
     return subprocess.run([str(RECMANAGER), *args], capture_output=True, text=True, env=env,
                           timeout=120, check=False)
@@ -140,6 +140,7 @@ def test_notify_url_from_the_environment(sandbox_pod):
 
 def test_web_session_from_the_environment(sandbox_pod, context, monkeypatch):
     monkeypatch.setenv("RECMANAGER_POD_URL", sandbox_pod.base_url)
+    monkeypatch.setenv("RECMANAGER_POD_ALLOW_HTTP", "1")
     monkeypatch.setenv("RECMANAGER_POD_TOKEN", sandbox_pod.tokens["admin"])
     monkeypatch.setenv("RECMANAGER_POD_USER", "admin")
     monkeypatch.setenv("RECMANAGER_POD_PASSWORD", sandbox_pod.passwords["admin"])

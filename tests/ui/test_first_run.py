@@ -29,6 +29,7 @@ def fill_pod_page(guide: FirstRunGuide, qtbot, pod_url: str, token: str) -> None
     qtbot.keyClicks(guide.pod_url, pod_url)
     guide.token.setText(token)
     guide.verify_tls.setChecked(False)  # the sandbox speaks plain http
+    guide.allow_plain_http.setChecked(pod_url.startswith("http://"))
 
 
 def fill_sftp_page(guide: FirstRunGuide, sshd, deposit_root) -> None:

@@ -19,7 +19,7 @@ def local_profile(url: str, **changes) -> Profile:
 
 def test_client_from_profile_uses_the_stored_token(scripted_server, context):
     scripted_server.add("GET", "/rest/recorder/", Reply(200, load_exchange(2)["response"]["body"]))
-    profile = local_profile(scripted_server.base_url + "/")
+    profile = local_profile(scripted_server.base_url + "/", allow_plain_http=True)
     context.secrets.set("campus", SecretKind.POD_TOKEN, "ab12" * 10)
     with PodClient.from_profile(profile, context.secrets) as client:
         assert client.base_url == scripted_server.base_url

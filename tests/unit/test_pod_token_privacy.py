@@ -18,6 +18,8 @@ from recmanager.pod.model import User
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.ui.dialogs.crash import crash_report
+from recmanager.ui.dialogs.profile import ProfileDialog
+from recmanager.ui.tasks import TaskRunner
 from tests.fixtures.faulty_http import Hang, Reply, replay
 from tests.fixtures.processes import free_port
 
@@ -131,6 +133,7 @@ def test_a_pasted_token_with_a_newline_is_used_without_it(scripted_server):
     scripted_server.add("GET", "/rest/recorder/", Reply(200, EMPTY_PAGE))
     result = run_recmanager(["recorders", "list", "--json"],
                             RECMANAGER_POD_URL=scripted_server.base_url,
+                            RECMANAGER_POD_ALLOW_HTTP="1",
                             RECMANAGER_POD_TOKEN=TOKEN + "\r\n")
     assert result.returncode == 0, result.stderr
     assert scripted_server.last("GET", "/rest/recorder/").headers["Authorization"] == (
@@ -179,3 +182,17 @@ def test_an_unexpected_traceback_of_a_command_masks_the_secrets():
                             timeout=60, check=False)
     assert "ValueError: header ********" in result.stderr
     assert PASSWORD not in result.stderr
+
+
+def test_the_profile_dialog_refuses_a_token_with_spaces_without_showing_it(qtbot, context):
+    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("univ")
+    dialog.pod_url.setText("https://pod.example.edu/")
+    dialog.deposit_kind.setCurrentIndex(dialog.deposit_kind.findData("local"))
+    dialog.local_deposit.setText("/nonexistent/deposit")
+    dialog.token.setText(TOKEN[:20] + " " + TOKEN[20:])
+    dialog.test_connection()
+    text = dialog.check_results.text()
+    assert "token contains spaces" in text and TOKEN[:10] not in text
+    assert dialog.test_button.isEnabled()

@@ -35,7 +35,7 @@ from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.secrets import SecretKind
+from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.dialogs.profile import fill_found_deposit_root
 from recmanager.ui.tasks import TaskRunner
@@ -105,6 +105,8 @@ class FirstRunGuide(QWizard):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.verify_tls = QCheckBox(self.tr("Verify the server's TLS certificate"), page)
         self.verify_tls.setChecked(True)
+        self.allow_plain_http = QCheckBox(
+            self.tr("Allow plain HTTP (the token and passwords travel in clear)"), page)
         self.profile_name = QLineEdit(page)
         self.pod_username = QLineEdit(page)
         self.pod_username.setPlaceholderText(self.tr("optional"))
@@ -121,6 +123,8 @@ class FirstRunGuide(QWizard):
             ("", self.verify_tls, self.tr(
                 "Leave this on. Turn it off only for a test server with a self-signed "
                 "certificate: the token would then travel unprotected.")),
+            ("", self.allow_plain_http, self.tr(
+                "Only for a test server reachable over http:// alone.")),
             (self.tr("Profile name"), self.profile_name, self.tr(
                 "How this connection is called in recmanager, e.g. the university's name.")),
             (self.tr("Web login"), self.pod_username, self.tr(
@@ -255,6 +259,7 @@ class FirstRunGuide(QWizard):
             name=self.profile_name.text().strip(),
             pod_url=self.pod_url.text().strip(),
             verify_tls=self.verify_tls.isChecked(),
+            allow_plain_http=self.allow_plain_http.isChecked(),
             pod_username=self.pod_username.text().strip(),
             deposit_kind=self.deposit_kind.currentData(),
             sftp_host=self.sftp_host.text().strip(),
@@ -281,8 +286,12 @@ class FirstRunGuide(QWizard):
     def test_connection(self) -> None:
         """Run every check of :func:`check_profile` off the GUI thread; results on page 4."""
         profile = self.profile()
-        for kind, value in self._secrets(profile):
-            self.context.secrets.set_for_session(profile.name, kind, value)
+        try:
+            for kind, value in self._secrets(profile):
+                self.context.secrets.set_for_session(profile.name, kind, value)
+        except RecmanagerError as exc:  # a token that cannot be one
+            self.test_page.show_results([CheckResult(self.tr("Profile"), False, str(exc))])
+            return
         self.test_page.started()
         ask = partial(ask_host_key, self)
 
@@ -308,6 +317,7 @@ class FirstRunGuide(QWizard):
     def accept(self) -> None:
         profile = self.profile()
         try:
+            clean_token(self.token.text())
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = " ".join(" ".join(messages) for messages in exc.fields.values())

@@ -26,7 +26,7 @@ from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT, Profile
 from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.secrets import SecretKind
+from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.tasks import TaskRunner
 
@@ -91,6 +91,9 @@ class ProfileDialog(QDialog):
         pod.addRow(self.tr("Pod address"), self.pod_url)
         pod.addRow(self.tr("Token"), self.token)
         pod.addRow("", self.verify_tls)
+        self.allow_plain_http = QCheckBox(
+            self.tr("Allow plain HTTP (the token and passwords travel in clear)"), self)
+        pod.addRow("", self.allow_plain_http)
         pod.addRow(self.tr("CA bundle"), self.ca_bundle)
         pod.addRow(self.tr("Web login"), self.pod_username)
         pod.addRow(self.tr("Web password"), self.pod_password)
@@ -186,6 +189,7 @@ class ProfileDialog(QDialog):
         self.name.setText(profile.name)
         self.pod_url.setText(profile.pod_url)
         self.verify_tls.setChecked(profile.verify_tls)
+        self.allow_plain_http.setChecked(profile.allow_plain_http)
         self.ca_bundle.setText(profile.ca_bundle)
         self.pod_username.setText(profile.pod_username)
         self.preview_base_url.setText(profile.preview_base_url)
@@ -214,6 +218,7 @@ class ProfileDialog(QDialog):
             name=self.name.text().strip(),
             pod_url=self.pod_url.text().strip(),
             verify_tls=self.verify_tls.isChecked(),
+            allow_plain_http=self.allow_plain_http.isChecked(),
             ca_bundle=self.ca_bundle.text().strip(),
             pod_username=self.pod_username.text().strip(),
             preview_base_url=self.preview_base_url.text().strip(),
@@ -258,6 +263,8 @@ class ProfileDialog(QDialog):
     def save(self) -> None:
         profile = self.current_profile()
         try:
+            if self.token.text():
+                clean_token(self.token.text())
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = "\n".join(
@@ -284,7 +291,11 @@ class ProfileDialog(QDialog):
         profile = self.current_profile()
         if not profile.name:
             profile.name = "unsaved"
-        self._store_secrets_for_test(profile)
+        try:
+            self._store_secrets_for_test(profile)
+        except RecmanagerError as exc:  # a token that cannot be one
+            self._show_results([CheckResult("profile", False, str(exc))])
+            return
         self.test_button.setEnabled(False)
         self.check_results.setText(self.tr("Testing…"))
         self.runner.submit(
