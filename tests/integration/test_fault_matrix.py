@@ -154,6 +154,7 @@ def client(sandbox_pod, sshd, pod_fault_proxy: FaultProxy, ssh_fault_proxy: Faul
         deposit_kind="sftp", sftp_host="127.0.0.1", sftp_port=ssh_fault_proxy.port,
         sftp_user=sshd.user, sftp_auth="key", sftp_key_file=str(sshd.client_keys["ed25519"]),
         deposit_root=str(sandbox_pod.deposit_root), quarantine_dir=str(quarantine),
+        allow_plain_http=True,  # the sandbox speaks plain HTTP
     )
     context.profiles.save(profile)
     context.secrets.set(profile.name, SecretKind.POD_TOKEN, sandbox_pod.tokens["admin"])
