@@ -169,12 +169,19 @@ def _where(method: str, url: str) -> str:
     return f"{method} {urlsplit(url).path}"
 
 
-def _cut_short(response: requests.Response) -> bool:
+def answer_cut_short(response: requests.Response) -> bool:
     """A success with no body and nothing that says how long it is: the connection closed
-    inside the headers (Pod's API answers carry a length, or no content with 204)."""
+    inside the headers (Pod's answers carry a length, or no content with 204)."""
     return (200 <= response.status_code < 300 and response.status_code != 204
             and not response.content and "Content-Length" not in response.headers
             and "Transfer-Encoding" not in response.headers)
+
+
+def cut_short_error(method: str, response: requests.Response) -> PodAmbiguousResult:
+    """A non-idempotent request whose answer was cut short: Pod may have applied it."""
+    return PodAmbiguousResult(translate(
+        "pod", "{where} was sent but its answer was cut short; it may or may not have been "
+        "applied, and it was not resent.").format(where=_where(method, response.url)))
 
 
 def _tls_error(exc: requests.RequestException, url: str) -> PodTLSError:
@@ -594,12 +601,10 @@ class PodHttp:
         request is sent again, any other one is ambiguous (Pod may have applied it)."""
         response = self.request(method, path_or_url, **kwargs)
         attempt = 0
-        while _cut_short(response):
+        while answer_cut_short(response):
             where = _where(method, response.url)
             if method.upper() not in IDEMPOTENT_METHODS:
-                raise PodAmbiguousResult(translate(
-                    "pod", "{where} was sent but its answer was cut short; it may or may not "
-                    "have been applied, and it was not resent.").format(where=where))
+                raise cut_short_error(method, response)
             attempt += 1
             if attempt > self.retries:
                 raise PodConnectionError(translate(
