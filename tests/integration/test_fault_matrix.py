@@ -132,10 +132,12 @@ class Client:
         self.runs.append(run)
         return run
 
-    def audit(self, action: str, target: str = "") -> list[audit.AuditEntry]:
-        """This profile's audit entries for ``action`` (on ``target``), newest first."""
+    def audit(self, action: str, target: str | tuple[str, ...] = "") -> list[audit.AuditEntry]:
+        """This profile's audit entries for ``action`` (on ``target``, or any of several
+        targets), newest first."""
+        targets = (target,) if isinstance(target, str) else target
         return [e for e in audit.entries(self.context.db, action=action)
-                if not target or e.target == target]
+                if not any(targets) or e.target in targets]
 
 
 @pytest.fixture
@@ -283,7 +285,7 @@ class Action:
     argv: Callable[[Client], tuple[str, ...]]
     truth: Callable[[Client], Truth]
     audit_action: str
-    target: Callable[[Client], str]
+    target: Callable[[Client], str | tuple[str, ...]]
     http_triggers: tuple[bytes, ...] = ()  # the requests of its changes, for HTTP faults
     change_made: Callable[[Client], bool] | None = None  # for SSH faults and kills
     prepare: Callable[[Client], None] = lambda client: None
@@ -358,7 +360,7 @@ BULK = Action(
     truth=lambda c: combined([
         claim_truth(c.pod, name, OWNER, "Bulk " + Path(name).stem) for name in BULK_FILES]),
     audit_action="claim",
-    target=lambda c: f"{c.pod.deposit_root}/{BULK_FILES[0]}",
+    target=lambda c: tuple(f"{c.pod.deposit_root}/{name}" for name in BULK_FILES),
     http_triggers=CLAIM_TRIGGERS,
     prepare=_bulk_prepare,
 )
