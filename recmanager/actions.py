@@ -273,6 +273,11 @@ class Actions:
         except RecmanagerError:
             log.exception("audit entry for %s %s could not be written", action, target)
 
+    def _begin(self, intent: _Intent, action: str, target: str, detail: dict[str, Any]) -> None:
+        """Journal the change about to be made (see :mod:`recmanager.journal`)."""
+        intent.id = journal.begin(self.db, profile=self.profile.name, actor=self.actor,
+                                  action=action, target=target, detail=detail)
+
     def resolve_user(self, who: User | str) -> User:
         """A user from a login or e-mail (cached for the run), or a clear refusal."""
         if isinstance(who, User):
@@ -350,7 +355,11 @@ class Actions:
             self._audit("claim", path, "refused", error=str(exc), detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("claim", path, "failed", error=str(exc), detail=detail, intent=intent)
+            # After an answer lost beyond recovery nobody knows yet: the intent stays, and
+            # the next start asks Pod again and writes what it finds.
+            unknown = isinstance(exc, PodAmbiguousResult)
+            self._audit("claim", path, "failed", error=str(exc), detail=detail,
+                        intent=None if unknown else intent)
             raise
         detail.update(recording_id=result.recording_id, video_id=result.video_id,
                       already_done=result.already_done, reassigned_to=result.reassigned_to,
@@ -404,10 +413,9 @@ class Actions:
         progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
             file=name)))
         cancel.check()  # the last point where cancelling leaves nothing half done
-        intent.id = journal.begin(
-            self.db, profile=self.profile.name, actor=self.actor, action="claim", target=path,
-            detail={"owner": user.username, "claimer": claimer.username, "title": title,
-                    "treatment_id": treatment.id})
+        self._begin(intent, "claim", path, {
+            "owner": user.username, "claimer": claimer.username, "title": title,
+            "treatment_id": treatment.id})
         try:
             outcome = self.client.claim(treatment, claimer, title)
         except PodValidationError as exc:
@@ -627,6 +635,7 @@ class Actions:
         target = f"video:{int(video_id)}"
         detail: dict[str, Any] = {"video_id": int(video_id),
                                   "owner": str(getattr(new_owner, "username", new_owner))}
+        intent = _Intent()
         try:
             try:
                 video = self.client.video(video_id)
@@ -642,15 +651,18 @@ class Actions:
                         id=video_id, owner=user.username)
                 )
             detail.update(title=video.title, old_owner_id=video.owner_id)
+            self._begin(intent, "reassign", target, {**detail, "owner_id": user.id})
             result = self._reassign(video, user, cancel)
         except (ValidationError, PodPermissionError) as exc:
-            self._audit("reassign", target, "refused", error=str(exc), detail=detail)
+            self._audit("reassign", target, "refused", error=str(exc), detail=detail,
+                        intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("reassign", target, "failed", error=str(exc), detail=detail)
+            self._audit("reassign", target, "failed", error=str(exc), detail=detail,
+                        intent=intent)
             raise
         detail.update(old_owner=result.old_owner, files_moved=result.files_moved)
-        self._audit("reassign", target, "ok", detail=detail)
+        self._audit("reassign", target, "ok", detail=detail, intent=intent)
         return result
 
     def _reassign(self, video: Video, user: User, cancel: CancelToken) -> ReassignResult:
@@ -726,22 +738,24 @@ class Actions:
         so Pod's scan cannot bring the recording back."""
         action = "quarantine" if quarantine else "delete"
         detail: dict[str, Any] = {}
+        intent = _Intent()
         try:
             with self._lock_for(path):
-                result = self._delete(path, quarantine, detail)
+                result = self._delete(path, quarantine, detail, intent)
         except DoneWithWarning as exc:
-            self._audit(action, path, "warning", error=str(exc), detail=detail)
+            self._audit(action, path, "warning", error=str(exc), detail=detail, intent=intent)
             raise
         except REFUSALS as exc:
-            self._audit(action, path, "refused", error=str(exc), detail=detail)
+            self._audit(action, path, "refused", error=str(exc), detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit(action, path, "failed", error=str(exc), detail=detail)
+            self._audit(action, path, "failed", error=str(exc), detail=detail, intent=intent)
             raise
-        self._audit(action, path, "ok", detail=detail)
+        self._audit(action, path, "ok", detail=detail, intent=intent)
         return result
 
-    def _delete(self, path: str, quarantine: bool, detail: dict[str, Any]) -> DeleteResult:
+    def _delete(self, path: str, quarantine: bool, detail: dict[str, Any],
+                intent: _Intent) -> DeleteResult:
         deposit = self._require_delete()
         treatment: Treatment | None = self.client.treatment_for_file(path)
         on_disk = deposit.exists(path)
@@ -757,6 +771,8 @@ class Actions:
         done = ""  # what has changed so far, for a "done, but …"
         if on_disk:
             deposit.guard(path, follow_links=False)  # a link is refused before any change
+        self._begin(intent, "quarantine" if quarantine else "delete", path, dict(detail))
+        if on_disk:
             if quarantine:
                 held = deposit.quarantine(path, self.profile.quarantine_dir)
                 detail.update(quarantined_path=held.quarantined_path,
@@ -845,7 +861,9 @@ def undoable_quarantines(
     return held
 
 
-def reconcile_interrupted(db: Database, profile: Profile, client: PodClient) -> list[str]:
+def reconcile_interrupted(
+    db: Database, profile: Profile, client: PodClient, deposit: Deposit | None = None
+) -> list[str]:
     """Ask Pod what became of each action of ``profile`` interrupted after it may have made
     its first change (journal intents whose process is gone), and write its audit entry now.
 
@@ -855,11 +873,16 @@ def reconcile_interrupted(db: Database, profile: Profile, client: PodClient) -> 
     """
     messages: list[str] = []
     for intent in journal.leftovers(db, profile.name):
-        if intent.action != "claim":
-            continue
         try:
-            result, message, facts = _reconcile_claim(client, intent)
-        except PodError as exc:
+            if intent.action == "claim":
+                result, message, facts = _reconcile_claim(client, intent)
+            elif intent.action == "reassign":
+                result, message, facts = _reconcile_reassign(client, intent)
+            elif deposit is not None:  # delete, quarantine: the deposit tells
+                result, message, facts = _reconcile_delete(client, deposit, intent)
+            else:
+                continue  # kept until the deposit can be read
+        except RecmanagerError as exc:
             log.warning("interrupted %s of %s not reconciled yet: %s", intent.action,
                         intent.target, exc)
             continue
@@ -913,6 +936,40 @@ def _reconcile_claim(
     return "ok", translate(
         "actions", "The claim of {file} was found done at this start: recording {id}, "
         "video {video}.").format(file=name, id=recording.id, video=video.id), facts
+
+
+def _reconcile_reassign(
+    client: PodClient, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    video_id = int(intent.detail.get("video_id", 0))
+    owner = str(intent.detail.get("owner", ""))
+    video = client.video(video_id)
+    if video.owner_id == intent.detail.get("owner_id"):
+        return "ok", translate(
+            "actions", "The owner change of video {id} was found done at this start: it "
+            "belongs to {owner}.").format(id=video_id, owner=owner), {}
+    holder = client.user(video.owner_id).username if video.owner_id is not None else "?"
+    return "failed", translate(
+        "actions", "The owner change of video {id} was interrupted and did not happen (found "
+        "at this start): it still belongs to {holder}.").format(id=video_id, holder=holder), {}
+
+
+def _reconcile_delete(
+    client: PodClient, deposit: Deposit, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    path = intent.target
+    name = printable(posixpath.basename(path))
+    if deposit.exists(path):
+        return "failed", translate(
+            "actions", "The deletion of {file} was interrupted before the file was removed "
+            "(found at this start): it is still in the deposit folder.").format(file=name), {}
+    row = client.treatment_for_file(path)
+    if row is not None:  # the file went, its row stayed: finish, or Pod's scan lists nothing
+        with contextlib.suppress(PodNotFound):
+            client.delete_treatment(row.id)
+    return "ok", translate(
+        "actions", "The deletion of {file} was found done at this start: the file is gone "
+        "and Pod no longer lists it.").format(file=name), {"treatment_removed_now": row is not None}
 
 
 @dataclass(frozen=True)
@@ -1007,7 +1064,7 @@ def open_actions(
         actions = Actions(profile, context.db, client, deposit=deposit, web=web,
                           superuser=superuser, deposit_problem=problem)
         actions.deposit_root = root
-        actions.reconciled = reconcile_interrupted(context.db, profile, client)
+        actions.reconciled = reconcile_interrupted(context.db, profile, client, deposit)
         yield actions
 
 

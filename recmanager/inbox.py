@@ -493,6 +493,7 @@ class Snapshot:
     web_problem: str = ""
     deposit_root: str = ""  # the root in use and where it comes from, to show
     reconciled: list[str] = field(default_factory=list)  # interrupted actions found at start
+    deposit_root_path: str = ""  # that root itself (Pod's, when the profile gave none)
 
 
 def recorder_mode(manager_id: int | None, publication_auto: bool) -> RecorderMode:
@@ -579,7 +580,6 @@ def refresh(
         client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
         root = settle_deposit_root(profile, client)
         profile = replace(profile, deposit_root=root.path)
-        reconciled = reconcile_interrupted(context.db, profile, client)
         treatments = client.treatments()
         web: PodWebSession | None = None
         try:
@@ -596,6 +596,7 @@ def refresh(
         first_seen: dict[str, datetime] = {}
         folders: list[str] = []
         deposit_problem = ""
+        deposit: Deposit | None = None
         try:
             deposit = stack.enter_context(open_deposit(
                 profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
@@ -603,7 +604,8 @@ def refresh(
             raise
         except DepositError as exc:
             deposit_problem = str(exc)
-        else:
+        reconciled = reconcile_interrupted(context.db, profile, client, deposit)
+        if deposit is not None:
             quiet = float(context.settings.get("quiet_period_s"))
             result = Scanner(context.db, profile.name, quiet).scan(deposit)
             scanned = list(result.files.values())
@@ -620,7 +622,7 @@ def refresh(
     save_cache(context.db, profile.name, rows, recorders, local, now)
     progress(Progress(3, 3))
     return Snapshot(rows, recorders, local, now, permissions, folders, deposit_problem,
-                    web_problem, root.message, reconciled)
+                    web_problem, root.message, reconciled, root.path)
 
 
 def remember_duration(db: Database, profile: str, path: str, seconds: float) -> None:

@@ -870,11 +870,11 @@ class PodClient(OverPodHttp):
             root = posixpath.dirname(folder)
             if file.startswith("/") and root != folder:
                 return root, file
-        data = self.http.json("OPTIONS", "/rest/recording/")
         try:
+            data = self.http.json("OPTIONS", "/rest/recording/")
             choices = data["actions"]["POST"]["source_file"]["choices"]
-        except (KeyError, TypeError):
-            return None
+        except (PodError, KeyError, TypeError):
+            return None  # a server without the metadata: nothing to tell
         for choice in choices:
             value, below = str(choice.get("value") or ""), str(choice.get("display_name") or "")
             if value.startswith("/") and below and value.endswith("/" + below):

@@ -7,9 +7,21 @@ recorders write), a longer clip for the upload that keeps growing, and slide ima
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from recmanager.media import ffmpeg_executable, make_clip
+
+# Deposit names as French universities write them (the interactive sandbox deposits them,
+# see seed.py): spaces and accents, NFD as a Mac writes it, ' # & + %, a long name. Pod 4.1
+# percent-encodes them in video URLs.
+AWKWARD_NAMES = (
+    "Cours du lundi é.mp4",
+    unicodedata.normalize("NFD", "Séance ünï.mp4"),
+    "l'amphi #2 & co + 100%.mp4",
+    "2026-11-30 Introduction à l'analyse numérique — séance de rattrapage du mardi après-midi, "
+    "groupe B.mp4",
+)
 
 CACHE_VERSION = "v1"
 

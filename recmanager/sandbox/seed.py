@@ -34,6 +34,11 @@ Deposit (``<deposit_root>/<directory>/<file>``, real H.264/AAC clips of 2 s, 160
                                              after the first two cron passes (so the ids below
                                              stay the same) and grows for about two minutes,
                                              like an upload in progress
+    amphiA/<AWKWARD_NAMES>                   interactive sandbox only (not in the tests' seed,
+                                             which deposit such names themselves), also after
+                                             the first two passes: spaces and accents, a name
+                                             written in NFD (as a Mac writes it), ' # & + %,
+                                             and a long name
 The seeded files are dated in the past, three hours apart in path order (unknowndir/orphan.mp4
 the newest, three hours ago), so a scan finds them complete at once.
 
@@ -65,6 +70,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 
 from recmanager.sandbox.recorder.models import Recorder
+from recmanager.sandbox.samples import AWKWARD_NAMES
 from recmanager.sandbox.video.models import Type
 
 USERS: tuple[tuple[str, bool, bool, str, str, str], ...] = (
@@ -92,6 +98,7 @@ RECORDERS = (
 )
 
 GROWING_FILE = "amphiA/lecture-live.mp4"
+
 DEPOSIT_SPACING_S = 3 * 3600  # between two seeded deposits
 
 SMIL = """<?xml version="1.0" encoding="UTF-8"?>
@@ -170,6 +177,15 @@ def seed_deposit(deposit_root: Path, samples: dict[str, Path]) -> None:
     for age, path in enumerate(reversed(deposited), start=1):
         moment = now - age * DEPOSIT_SPACING_S
         os.utime(path, (moment, moment))
+
+
+def seed_awkward_names(deposit_root: Path, samples: dict[str, Path]) -> None:
+    """Deposit :data:`AWKWARD_NAMES` in amphiA, dated an hour ago (complete for a scan)."""
+    moment = time.time() - 3600
+    for name in AWKWARD_NAMES:
+        target = deposit_root / "amphiA" / name
+        shutil.copyfile(samples["faststart"], target)
+        os.utime(target, (moment, moment))
 
 
 def update_site(domain: str) -> None:

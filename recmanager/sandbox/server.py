@@ -58,6 +58,7 @@ class ServerOptions:
     test_hooks: bool = False
     fresh: bool = False
     growing_upload: bool = True
+    awkward_names: bool = True  # deposit seed.AWKWARD_NAMES after the seed's cron passes
     workers: int = 1
     stop_with_parent: bool = False  # the `make run` launcher's sandbox ends with it
     terminal: bool = False  # standard output is a terminal: print the ``export`` lines
@@ -133,6 +134,8 @@ class Sandbox:
         if options.growing_upload and is_new:
             self._spawn("upload", lambda: grow_file(
                 samples["long"], self.layout.deposit_root / seed.GROWING_FILE, self.stop))
+        if options.awkward_names and is_new:
+            seed.seed_awkward_names(self.layout.deposit_root, samples)
         if options.cron_interval:
             self._spawn("cron", lambda: run_cron_every(options.cron_interval, self.stop))
         state = {
@@ -343,6 +346,9 @@ def parser() -> argparse.ArgumentParser:
                         help="enable the reset and cron routes used by the test suite")
     result.add_argument("--no-growing-upload", action="store_true",
                         help="do not simulate an upload in progress")
+    result.add_argument("--no-awkward-names", action="store_true",
+                        help="do not deposit the files named with spaces, accents and "
+                        "symbols after the seed")
     result.add_argument("--stop-with-parent", action="store_true",
                         help="stop when the process that started this one ends")
     return result
@@ -420,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         test_hooks=args.test_hooks,
         fresh=args.fresh,
         growing_upload=not args.no_growing_upload,
+        awkward_names=not args.no_awkward_names,
         workers=args.workers,
         stop_with_parent=args.stop_with_parent,
     )

@@ -439,6 +439,9 @@ class InboxPanel(QWidget):
         self.message.emit(self.tr("{count} recordings, refreshed at {time}.").format(
             count=len(snapshot.rows), time=format_datetime(snapshot.refreshed_at)))
         log.info("%s", snapshot.deposit_root)
+        if self.profile is not None and snapshot.deposit_root_path:
+            # The root Pod's data shows, for previews, uploads and the profile dialog too.
+            self.profile.deposit_root = snapshot.deposit_root_path
         if snapshot.reconciled:  # interrupted actions found at this start, also in the log
             self.message.emit(" ".join(snapshot.reconciled))
         if not self.users:

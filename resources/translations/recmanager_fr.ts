@@ -907,7 +907,7 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="277"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="909"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="912"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
@@ -957,269 +957,269 @@
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="465"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="468"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="467"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="470"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="469"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="472"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="473"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="476"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="488"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="491"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="523"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="526"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="535"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="538"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="538"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="541"/>
         <source>This folder belongs to no recorder.</source>
         <translation>Ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="572"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="574"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="577"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="618"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="621"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="619"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="622"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="630"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="633"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="636"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="639"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="638"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="641"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="640"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="643"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="644"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="645"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="648"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="650"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="653"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="652"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="655"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="653"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="656"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="660"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="660"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="663"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="662"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="665"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="705"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="708"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="707"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="710"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="709"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="712"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="753"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="756"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="757"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="784"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="787"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="786"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="789"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="815"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="822"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="840"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="837"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="840"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="839"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="842"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="845"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="843"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="846"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="848"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="851"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="850"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="872"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="892"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="875"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="895"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="873"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="876"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="893"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="896"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="910"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="914"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="917"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="953"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="954"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="957"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="971"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="974"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="976"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="993"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="997"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1002"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -2934,317 +2934,337 @@
         <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="288"/>
+        <location filename="../../recmanager/actions.py" line="293"/>
         <source>There is no Pod user &quot;{who}&quot;.</source>
         <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="289"/>
+        <location filename="../../recmanager/actions.py" line="294"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="368"/>
+        <location filename="../../recmanager/actions.py" line="377"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="372"/>
+        <location filename="../../recmanager/actions.py" line="381"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="373"/>
+        <location filename="../../recmanager/actions.py" line="382"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="382"/>
+        <location filename="../../recmanager/actions.py" line="391"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
         <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="388"/>
+        <location filename="../../recmanager/actions.py" line="397"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="404"/>
+        <location filename="../../recmanager/actions.py" line="413"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="423"/>
+        <location filename="../../recmanager/actions.py" line="431"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="441"/>
+        <location filename="../../recmanager/actions.py" line="449"/>
         <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
         <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="443"/>
+        <location filename="../../recmanager/actions.py" line="451"/>
         <source>Check the deposit settings of the profile, then try again.</source>
         <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="461"/>
+        <location filename="../../recmanager/actions.py" line="469"/>
         <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
         <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="464"/>
+        <location filename="../../recmanager/actions.py" line="472"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="468"/>
+        <location filename="../../recmanager/actions.py" line="476"/>
         <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
         <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="474"/>
+        <location filename="../../recmanager/actions.py" line="482"/>
         <source>Wait for the upload to end and Pod&apos;s next scan.</source>
         <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="486"/>
+        <location filename="../../recmanager/actions.py" line="494"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="491"/>
+        <location filename="../../recmanager/actions.py" line="499"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="508"/>
+        <location filename="../../recmanager/actions.py" line="516"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="514"/>
+        <location filename="../../recmanager/actions.py" line="522"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="531"/>
+        <location filename="../../recmanager/actions.py" line="539"/>
         <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
         <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="537"/>
+        <location filename="../../recmanager/actions.py" line="545"/>
         <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
         <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="549"/>
+        <location filename="../../recmanager/actions.py" line="557"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="555"/>
+        <location filename="../../recmanager/actions.py" line="563"/>
         <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
         <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="572"/>
+        <location filename="../../recmanager/actions.py" line="580"/>
         <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="884"/>
+        <location filename="../../recmanager/actions.py" line="907"/>
         <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
         <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="892"/>
+        <location filename="../../recmanager/actions.py" line="915"/>
         <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
         <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="903"/>
+        <location filename="../../recmanager/actions.py" line="926"/>
         <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="909"/>
+        <location filename="../../recmanager/actions.py" line="932"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="913"/>
+        <location filename="../../recmanager/actions.py" line="936"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="929"/>
+        <location filename="../../recmanager/actions.py" line="948"/>
+        <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
+        <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="952"/>
+        <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
+        <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="963"/>
+        <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
+        <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="970"/>
+        <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
+        <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="986"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="931"/>
+        <location filename="../../recmanager/actions.py" line="988"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="951"/>
+        <location filename="../../recmanager/actions.py" line="1008"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="957"/>
+        <location filename="../../recmanager/actions.py" line="1014"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="562"/>
+        <location filename="../../recmanager/actions.py" line="570"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="566"/>
+        <location filename="../../recmanager/actions.py" line="574"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="578"/>
+        <location filename="../../recmanager/actions.py" line="586"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="589"/>
+        <location filename="../../recmanager/actions.py" line="597"/>
         <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
         <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="597"/>
+        <location filename="../../recmanager/actions.py" line="605"/>
         <source>Reassign video {video} to {user}.</source>
         <translation>Réattribuez la vidéo {video} à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="603"/>
+        <location filename="../../recmanager/actions.py" line="611"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="608"/>
+        <location filename="../../recmanager/actions.py" line="616"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="635"/>
+        <location filename="../../recmanager/actions.py" line="644"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="636"/>
+        <location filename="../../recmanager/actions.py" line="645"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="641"/>
+        <location filename="../../recmanager/actions.py" line="650"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="670"/>
+        <location filename="../../recmanager/actions.py" line="682"/>
         <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
         <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="676"/>
+        <location filename="../../recmanager/actions.py" line="688"/>
         <source>Try again once the connection is steady.</source>
         <translation>Réessayez une fois la connexion stable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="682"/>
+        <location filename="../../recmanager/actions.py" line="694"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="695"/>
+        <location filename="../../recmanager/actions.py" line="707"/>
         <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
         <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="700"/>
+        <location filename="../../recmanager/actions.py" line="712"/>
         <source>Look at the video&apos;s owner in Pod before trying again.</source>
         <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="709"/>
+        <location filename="../../recmanager/actions.py" line="721"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="710"/>
+        <location filename="../../recmanager/actions.py" line="722"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="717"/>
+        <location filename="../../recmanager/actions.py" line="729"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="720"/>
+        <location filename="../../recmanager/actions.py" line="732"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="749"/>
+        <location filename="../../recmanager/actions.py" line="763"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="764"/>
+        <location filename="../../recmanager/actions.py" line="780"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="768"/>
+        <location filename="../../recmanager/actions.py" line="784"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="774"/>
+        <location filename="../../recmanager/actions.py" line="790"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="777"/>
+        <location filename="../../recmanager/actions.py" line="793"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="780"/>
+        <location filename="../../recmanager/actions.py" line="796"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="786"/>
+        <location filename="../../recmanager/actions.py" line="802"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="788"/>
+        <location filename="../../recmanager/actions.py" line="804"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="803"/>
+        <location filename="../../recmanager/actions.py" line="819"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="809"/>
+        <location filename="../../recmanager/actions.py" line="825"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="819"/>
+        <location filename="../../recmanager/actions.py" line="835"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -4516,7 +4536,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="578"/>
+        <location filename="../../recmanager/inbox.py" line="579"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
@@ -4526,17 +4546,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="613"/>
+        <location filename="../../recmanager/inbox.py" line="615"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="680"/>
+        <location filename="../../recmanager/inbox.py" line="682"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="694"/>
+        <location filename="../../recmanager/inbox.py" line="696"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -5789,27 +5809,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La ligne de commande en tant que son administrateur : . {path}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="254"/>
+        <location filename="../../recmanager/sandbox/server.py" line="257"/>
         <source>{path} is not a sandbox data folder.</source>
         <translation>{path} n&apos;est pas un dossier de données de bac à sable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="256"/>
+        <location filename="../../recmanager/sandbox/server.py" line="259"/>
         <source>Choose an empty or new folder with --data.</source>
         <translation>Choisissez un dossier vide ou nouveau avec --data.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="260"/>
+        <location filename="../../recmanager/sandbox/server.py" line="263"/>
         <source>The sandbox in {path} was not completely set up.</source>
         <translation>Le bac à sable de {path} n&apos;a pas été entièrement configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="262"/>
+        <location filename="../../recmanager/sandbox/server.py" line="265"/>
         <source>Start it again with --fresh.</source>
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="390"/>
+        <location filename="../../recmanager/sandbox/server.py" line="396"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>

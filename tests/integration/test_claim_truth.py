@@ -254,3 +254,118 @@ def test_a_claim_killed_after_its_post_is_reconciled_by_the_next_command(
     assert reconciled.detail["recording_id"] == recording and reconciled.detail["reconciled"]
     with admin_client(sandbox_pod) as client:
         assert client.treatment_for_file(path) is None
+
+
+def leave_intent_of_a_gone_process(context) -> None:
+    """The intents this test process wrote, as if a process now ended had written them."""
+    from sqlalchemy import update
+
+    from recmanager.store.tables import action_intents
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    with context.db.begin() as connection:
+        connection.execute(update(action_intents).values(pid=gone.pid))
+
+
+def leave_intent(context, profile, action: str, target: str, detail: dict) -> None:
+    """An intent as a process killed after its first change leaves it (its PID is gone)."""
+    from recmanager import journal
+
+    journal.begin(context.db, profile=profile.name, actor="cli:admin", action=action,
+                  target=target, detail=detail)
+    leave_intent_of_a_gone_process(context)
+
+
+def test_interrupted_reassign_and_delete_are_reconciled_at_the_next_start(
+        sandbox_pod, context, capsys):
+    profile = sandbox_pod.profile(context, user="admin")
+    path = f"{sandbox_pod.deposit_root}/amphiA/lecture-04.mp4"
+    # killed after the owner change reached Pod; killed after the file went, before the row
+    leave_intent(context, profile, "reassign", "video:2",
+                 {"video_id": 2, "owner": "teacher1", "owner_id": 4})
+    leave_intent(context, profile, "delete", path, {})
+    with admin_client(sandbox_pod) as client:
+        client.patch_video_owner(2, 4)
+    (sandbox_pod.deposit_root / "amphiA" / "lecture-04.mp4").unlink()
+    assert main(["reassign", "--video", "1", "--owner", "teacher2", "--profile", "sandbox"]) == 0
+    err = capsys.readouterr().err
+    assert "The owner change of video 2 was found done at this start: it belongs to " \
+           "teacher1." in err
+    assert "The deletion of lecture-04.mp4 was found done at this start" in err
+    with admin_client(sandbox_pod) as client:
+        assert client.treatment_for_file(path) is None  # the half-done deletion is finished
+    reconciled = {e.action: e for e in audit.entries(context.db) if "reconciled" in e.detail}
+    assert reconciled["reassign"].result == "ok" and reconciled["delete"].result == "ok"
+    assert reconciled["delete"].detail["treatment_removed_now"] is True
+    # once reconciled, never again
+    assert main(["reassign", "--video", "1", "--owner", "teacher1", "--profile", "sandbox"]) == 0
+    assert "found done" not in capsys.readouterr().err
+
+
+@pytest.fixture
+def sftp_profile(sandbox_pod, sshd, context):
+    """The admin's profile with the deposit over a real OpenSSH sshd (SFTP)."""
+    sandbox_pod.profile(context, user="admin")  # token and password in the keyring
+    profile = sshd.profile(sandbox_pod.deposit_root, name="sandbox",
+                           pod_url=sandbox_pod.base_url.rstrip("/"), pod_username="admin")
+    context.profiles.save(profile)
+    sshd.trust(context.paths.known_hosts)
+    return profile
+
+
+@pytest.mark.sshd
+def test_over_sftp_a_french_name_is_claimed_and_a_link_out_is_refused(
+        sandbox_pod, sftp_profile, context, capsys, tmp_path):
+    name = "cours du lundi é.mp4"
+    shutil.copyfile(sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4",
+                    sandbox_pod.deposit_root / "amphiA" / name)
+    outside = tmp_path / "secret.mp4"
+    shutil.copyfile(sandbox_pod.deposit_root / "amphiA" / "lecture-13.mp4", outside)
+    (sandbox_pod.deposit_root / "amphiA" / "evil.mp4").symlink_to(outside)
+    sandbox_pod.run_cron()
+    assert main(["claim", f"amphiA/{name}", "--owner", "admin", "--profile", "sandbox"]) == 0
+    assert f"{name} is claimed for admin" in capsys.readouterr().out
+    assert len(recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/{name}")) == 1
+    assert main(["claim", "amphiA/evil.mp4", "--owner", "admin", "--profile", "sandbox"]) == 1
+    assert "it leads outside the deposit folder" in capsys.readouterr().err
+    assert recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/evil.mp4") == []
+
+
+@pytest.mark.sshd
+def test_an_sftp_deposit_that_does_not_answer_refuses_the_claim_before_the_post(
+        sandbox_pod, sftp_profile, context, capsys):
+    from tests.fixtures.processes import free_port
+
+    sftp_profile.sftp_port = free_port()  # nothing listens there
+    context.profiles.save(sftp_profile)
+    assert main(["claim", "amphiA/lecture-08.mp4", "--owner", "admin",
+                 "--profile", "sandbox"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be reached" in err and "nothing was sent to Pod" in err
+    assert recordings_of(sandbox_pod, f"{sandbox_pod.deposit_root}/amphiA/lecture-08.mp4") == []
+
+
+def test_a_claim_whose_outcome_cannot_be_known_is_settled_by_the_next_command(
+        sandbox_pod, pod_proxy, context, capsys):
+    """Pod takes the claim, its answer is lost and so are the look-ups after it: the command
+    says it cannot know (exit 1, nothing resent); the next command asks Pod and audits."""
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.pod_url = pod_proxy.base_url
+    context.profiles.save(profile)
+    pod_proxy.add("POST", "/rest/recording/", cut=0)
+    for _ in range(12):
+        pod_proxy.add("GET", "/rest/recording/", cut=0, exact=True)
+    argv = ["claim", "amphiA/lecture-13.mp4", "--owner", "admin", "--profile", "sandbox"]
+    assert main(argv) == 1
+    assert "may or may not have been applied" in capsys.readouterr().err
+    path = f"{sandbox_pod.deposit_root}/amphiA/lecture-13.mp4"
+    [recording] = recordings_of(sandbox_pod, path)
+    pod_proxy.rules.clear()
+    leave_intent_of_a_gone_process(context)
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert f"lecture-13.mp4 was found done at this start: recording {recording}" in err
+    assert "already claimed" in out
+    assert [e.result for e in audit.entries(context.db, action="claim")] == ["ok", "ok", "failed"]
+    assert recordings_of(sandbox_pod, path) == [recording]

@@ -23,8 +23,9 @@ from PySide6.QtCore import QTimer
 from recmanager import cli
 from recmanager.config import Paths
 from recmanager.context import AppContext
+from recmanager.pod.rest import PodClient
 from recmanager.sandbox import run_with_gui
-from recmanager.sandbox.samples import CACHE_VERSION, sample_media
+from recmanager.sandbox.samples import AWKWARD_NAMES, CACHE_VERSION, sample_media
 from recmanager.secrets import SecretKind
 from tests.fixtures.processes import stop_process, wait_for
 from tests.fixtures.sandbox import sample_cache
@@ -118,6 +119,11 @@ def test_the_sandbox_command_serves_prints_and_keeps_its_data(
         wait_for(lambda: requests.get(
             base_url + "rest/recordingfiletreatment/?file=" + deposit + "amphiA/dropped.mp4",
             headers=headers, timeout=30).json()["count"] == 1, 30, "the sandbox's own cron")
+        # names with spaces, accents (NFD too) and symbols are deposited and listed by Pod
+        with PodClient(base_url, tokens["admin"]) as client:
+            for name in AWKWARD_NAMES:
+                wait_for(lambda name=name: client.treatment_for_file(
+                    f"{deposit}amphiA/{name}") is not None, 30, f"Pod's row of {name}")
         # an upload in progress keeps growing in the interactive sandbox
         live = data / "deposit" / "amphiA" / "lecture-live.mp4"
         wait_for(live.exists, 30, "the growing upload")

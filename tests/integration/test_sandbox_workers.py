@@ -65,7 +65,8 @@ def server(request, tmp_path_factory, tmp_path: Path) -> Iterator[Server]:
     layout = SandboxLayout(tmp_path / "sandbox")
     command = [
         sys.executable, "-m", "recmanager.sandbox.server", "--data", str(layout.data_dir),
-        "--port", "0", "--no-cron", "--test-hooks", "--no-growing-upload", "--workers", "2",
+        "--port", "0", "--no-cron", "--test-hooks", "--no-growing-upload", "--no-awkward-names",
+        "--workers", "2",
         "--samples", str(sample_cache(request.config, tmp_path_factory)),
     ]
     log = (tmp_path / "server.log").open("wb")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -401,3 +402,19 @@ def test_a_claim_done_but_not_verified_is_reported_as_done_and_the_next_goes_on(
     assert report.count("claimed for admin") == 1, report
     assert sorted(e.result for e in audit.entries(context.db, action="claim")) == [
         "ok", "warning"]
+
+
+def test_a_profile_without_a_deposit_root_uses_pod_s(qtbot, context, sandbox_pod):
+    """A mounted deposit, the root left at Pod's default: the rows and the claim use the
+    root Pod's rows show, and the window's profile holds it from then on."""
+    profile = sandbox_pod.profile(context, user="admin")
+    context.profiles.save(replace(profile, deposit_root="/data/ftp-pod/ftp/"))
+    window = open_window(qtbot, context, profile)  # opens the saved profile, by its name
+    assert window.profile.deposit_root == str(sandbox_pod.deposit_root)
+    rows = rows_by_name(window)
+    assert rows["lecture-05.mp4"].state is RowState.CLAIMABLE
+    assert rows["lecture-05.mp4"].path == f"{sandbox_pod.deposit_root}/amphiA/lecture-05.mp4"
+    select(window, "lecture-05.mp4")
+    window.inbox.action_claim.trigger()
+    window.inbox.claim_dialog.accept()
+    assert "claimed for admin" in close_report(window)

@@ -182,6 +182,18 @@ def test_14_59_treatment_for_file(scripted_server, client):
     assert client.treatment_for_file("/data/ftp-pod/ftp/amphiA/none.mp4") is None
 
 
+def test_08_29_the_deposit_root_is_read_from_pod_s_own_rows(scripted_server, client):
+    replay(scripted_server, 8)
+    assert client.deposit_root() == ("/data/ftp-pod/ftp", "/data/ftp-pod/ftp/amphiB/b1.mp4")
+    # No unclaimed row: the deposited files OPTIONS lists (absolute and below the root) tell.
+    scripted_server.add("GET", "/rest/recordingfiletreatment/", Reply(200, EMPTY_PAGE))
+    replay(scripted_server, 29)
+    assert client.deposit_root() == (
+        "/data/ftp-pod/ftp", "/data/ftp-pod/ftp/amphiA/lecture-02.mp4")
+    scripted_server.add("OPTIONS", "/rest/recording/", Reply(403, {"detail": "no"}))
+    assert client.deposit_root() is None
+
+
 def test_15_delete_treatment(scripted_server, client):
     replay(scripted_server, 15)
     client.delete_treatment(16)
