@@ -760,7 +760,7 @@ class Actions:
         treatment: Treatment | None = self.client.treatment_for_file(path)
         on_disk = deposit.exists(path)
         if not on_disk and treatment is None:
-            raise ActionError(translate(
+            raise ValidationError(translate(  # a refusal: nothing is left to do
                 "actions", "{file} is neither in the deposit folder nor in Pod's list: there "
                 "is nothing left to delete.").format(file=posixpath.basename(path)))
         size = deposit.stat(path).size if on_disk else (treatment.file_size if treatment else 0)
