@@ -654,11 +654,16 @@ class Deposit(ABC):
             ).format(folder=printable(folder), where=printable(quarantined.quarantined_path)))
         if not is_inside(self._realpath(parent), self.real_root):
             raise _unsafe(parent, translate("deposit", "it leads outside the deposit folder"))
-        if self._lstat(path) is not None:
+        present, held = self._lstat(path), self._lstat(quarantined.quarantined_path)
+        if (present is not None and held is None and present.kind == "file"
+                and present.size == quarantined.size):
+            # Put back already (an undo whose answer was lost, or that was interrupted).
+            log.info("%s was restored already", printable(path))
+            return self.stat(path)
+        if present is not None:
             raise DepositError(translate(
                 "deposit", "{path} exists again; the quarantined copy stays in {where}."
             ).format(path=printable(path), where=printable(quarantined.quarantined_path)))
-        held = self._lstat(quarantined.quarantined_path)
         if held is None or held.kind != "file":
             raise DepositError(translate(
                 "deposit", "The quarantined copy {where} is gone; it cannot be restored."
