@@ -808,9 +808,11 @@ class Actions:
     def undo_quarantine(self, held: QuarantinedFile) -> str:
         """Put a quarantined file back; Pod's scan lists it again after two passes."""
         detail = {"quarantined_path": held.quarantined_path}
+        intent = _Intent()
         try:
             deposit = self._require_delete()
             check_server_path(deposit.root, held.original_path)
+            self._begin(intent, "restore", held.original_path, dict(detail))
             deposit.restore(held)
             try:
                 back = deposit.exists(held.original_path)
@@ -826,12 +828,13 @@ class Actions:
                     file=posixpath.basename(held.original_path)))
         except DoneWithWarning as exc:
             self._audit("restore", held.original_path, "warning", error=str(exc),
-                        detail=detail)
+                        detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail)
+            self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail,
+                        intent=intent)
             raise
-        self._audit("restore", held.original_path, "ok", detail=detail)
+        self._audit("restore", held.original_path, "ok", detail=detail, intent=intent)
         return translate(
             "actions", "{file} is back in the deposit folder; Pod lists it again after its "
             "next two scans.").format(file=posixpath.basename(held.original_path))
@@ -878,10 +881,12 @@ def reconcile_interrupted(
                 result, message, facts = _reconcile_claim(client, intent)
             elif intent.action == "reassign":
                 result, message, facts = _reconcile_reassign(client, intent)
-            elif deposit is not None:  # delete, quarantine: the deposit tells
-                result, message, facts = _reconcile_delete(client, deposit, intent)
-            else:
+            elif deposit is None:
                 continue  # kept until the deposit can be read
+            elif intent.action == "restore":
+                result, message, facts = _reconcile_restore(deposit, intent)
+            else:  # delete, quarantine: the deposit tells
+                result, message, facts = _reconcile_delete(client, deposit, intent)
         except RecmanagerError as exc:
             log.warning("interrupted %s of %s not reconciled yet: %s", intent.action,
                         intent.target, exc)
@@ -970,6 +975,20 @@ def _reconcile_delete(
     return "ok", translate(
         "actions", "The deletion of {file} was found done at this start: the file is gone "
         "and Pod no longer lists it.").format(file=name), {"treatment_removed_now": row is not None}
+
+
+def _reconcile_restore(
+    deposit: Deposit, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    name = printable(posixpath.basename(intent.target))
+    if deposit.exists(intent.target):
+        return "ok", translate(
+            "actions", "The undo of {file} was found done at this start: it is back in the "
+            "deposit folder.").format(file=name), {}
+    return "failed", translate(
+        "actions", "The undo of {file} was interrupted before the file was put back (found at "
+        "this start): it stays in the quarantine ({where}).").format(
+        file=name, where=printable(str(intent.detail.get("quarantined_path", "")))), {}
 
 
 @dataclass(frozen=True)

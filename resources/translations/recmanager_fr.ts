@@ -3054,67 +3054,77 @@
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="907"/>
+        <location filename="../../recmanager/actions.py" line="912"/>
         <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
         <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="915"/>
+        <location filename="../../recmanager/actions.py" line="920"/>
         <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
         <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="926"/>
+        <location filename="../../recmanager/actions.py" line="931"/>
         <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="932"/>
+        <location filename="../../recmanager/actions.py" line="937"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="936"/>
+        <location filename="../../recmanager/actions.py" line="941"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="948"/>
+        <location filename="../../recmanager/actions.py" line="953"/>
         <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="952"/>
+        <location filename="../../recmanager/actions.py" line="957"/>
         <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="963"/>
+        <location filename="../../recmanager/actions.py" line="968"/>
         <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
         <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="970"/>
+        <location filename="../../recmanager/actions.py" line="975"/>
         <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
         <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="986"/>
+        <location filename="../../recmanager/actions.py" line="985"/>
+        <source>The undo of {file} was found done at this start: it is back in the deposit folder.</source>
+        <translation>L&apos;annulation de {file} a été trouvée faite à ce démarrage : le fichier est de retour dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="988"/>
+        <source>The undo of {file} was interrupted before the file was put back (found at this start): it stays in the quarantine ({where}).</source>
+        <translation>L&apos;annulation de {file} a été interrompue avant que le fichier ne soit remis en place (constaté à ce démarrage) : il reste en quarantaine ({where}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="1005"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="988"/>
+        <location filename="../../recmanager/actions.py" line="1007"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1008"/>
+        <location filename="../../recmanager/actions.py" line="1027"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1014"/>
+        <location filename="../../recmanager/actions.py" line="1033"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
@@ -3254,17 +3264,17 @@
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="819"/>
+        <location filename="../../recmanager/actions.py" line="821"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="825"/>
+        <location filename="../../recmanager/actions.py" line="827"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="835"/>
+        <location filename="../../recmanager/actions.py" line="838"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -4248,22 +4258,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="658"/>
+        <location filename="../../recmanager/deposit/base.py" line="664"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="663"/>
+        <location filename="../../recmanager/deposit/base.py" line="668"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="712"/>
+        <location filename="../../recmanager/deposit/base.py" line="717"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="751"/>
+        <location filename="../../recmanager/deposit/base.py" line="756"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
