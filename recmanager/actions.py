@@ -865,19 +865,26 @@ def undoable_quarantines(
 
 
 def reconcile_interrupted(
-    db: Database, profile: Profile, client: PodClient, deposit: Deposit | None = None
+    db: Database, profile: Profile, client: PodClient | None, deposit: Deposit | None = None
 ) -> list[str]:
     """Ask Pod what became of each action of ``profile`` interrupted after it may have made
     its first change (journal intents whose process is gone), and write its audit entry now.
 
     Called at every start: the application's start-up refresh and each command that opens
     the actions. Returns one sentence per action reconciled (for the terminal, the status
-    bar and the log). An intent Pod cannot be asked about now is kept for the next start.
+    bar and the log). An intent Pod (``client``) or the deposit cannot be asked about now is
+    kept for the next start.
     """
     messages: list[str] = []
     for intent in journal.leftovers(db, profile.name):
         try:
-            if intent.action == "claim":
+            if intent.action == "deposit-upload":
+                if deposit is None:
+                    continue
+                result, message, facts = _reconcile_upload(deposit, intent)
+            elif client is None:
+                continue  # kept until Pod can be asked
+            elif intent.action == "claim":
                 result, message, facts = _reconcile_claim(client, intent)
             elif intent.action == "reassign":
                 result, message, facts = _reconcile_reassign(client, intent)
@@ -975,6 +982,21 @@ def _reconcile_delete(
     return "ok", translate(
         "actions", "The deletion of {file} was found done at this start: the file is gone "
         "and Pod no longer lists it.").format(file=name), {"treatment_removed_now": row is not None}
+
+
+def _reconcile_upload(
+    deposit: Deposit, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    name = printable(posixpath.basename(intent.target))
+    size = intent.detail.get("size")
+    if deposit.exists(intent.target) and deposit.stat(intent.target).size == size:
+        return "ok", translate(
+            "actions", "The upload of {file} was found done at this start: it is in the "
+            "deposit folder, whole.").format(file=name), {}
+    return "failed", translate(
+        "actions", "The upload of {file} was interrupted (found at this start): what was "
+        "sent stays under a hidden name Pod skips, and uploading the file again resumes "
+        "it.").format(file=name), {}
 
 
 def _reconcile_restore(

@@ -3054,77 +3054,87 @@
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="912"/>
+        <location filename="../../recmanager/actions.py" line="919"/>
         <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
         <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="920"/>
+        <location filename="../../recmanager/actions.py" line="927"/>
         <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
         <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="931"/>
+        <location filename="../../recmanager/actions.py" line="938"/>
         <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="937"/>
+        <location filename="../../recmanager/actions.py" line="944"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="941"/>
+        <location filename="../../recmanager/actions.py" line="948"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="953"/>
+        <location filename="../../recmanager/actions.py" line="960"/>
         <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="957"/>
+        <location filename="../../recmanager/actions.py" line="964"/>
         <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="968"/>
+        <location filename="../../recmanager/actions.py" line="975"/>
         <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
         <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="975"/>
+        <location filename="../../recmanager/actions.py" line="982"/>
         <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
         <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="985"/>
+        <location filename="../../recmanager/actions.py" line="993"/>
+        <source>The upload of {file} was found done at this start: it is in the deposit folder, whole.</source>
+        <translation>Le dépôt de {file} a été trouvé fait à ce démarrage : le fichier est entier dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="996"/>
+        <source>The upload of {file} was interrupted (found at this start): what was sent stays under a hidden name Pod skips, and uploading the file again resumes it.</source>
+        <translation>Le dépôt de {file} a été interrompu (constaté à ce démarrage) : ce qui a été envoyé reste sous un nom caché que Pod ignore, et déposer à nouveau le fichier reprend là où il s&apos;est arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="1007"/>
         <source>The undo of {file} was found done at this start: it is back in the deposit folder.</source>
         <translation>L&apos;annulation de {file} a été trouvée faite à ce démarrage : le fichier est de retour dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="988"/>
+        <location filename="../../recmanager/actions.py" line="1010"/>
         <source>The undo of {file} was interrupted before the file was put back (found at this start): it stays in the quarantine ({where}).</source>
         <translation>L&apos;annulation de {file} a été interrompue avant que le fichier ne soit remis en place (constaté à ce démarrage) : il reste en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1005"/>
+        <location filename="../../recmanager/actions.py" line="1027"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1007"/>
+        <location filename="../../recmanager/actions.py" line="1029"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1027"/>
+        <location filename="../../recmanager/actions.py" line="1049"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1033"/>
+        <location filename="../../recmanager/actions.py" line="1055"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
@@ -3983,7 +3993,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="218"/>
+        <location filename="../../recmanager/commands/deposit.py" line="226"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
