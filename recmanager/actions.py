@@ -864,8 +864,12 @@ def undoable_quarantines(
     return held
 
 
+Reconciler = Callable[[journal.Intent], tuple[audit.Result, str, dict[str, Any]]]
+
+
 def reconcile_interrupted(
-    db: Database, profile: Profile, client: PodClient | None, deposit: Deposit | None = None
+    db: Database, profile: Profile, client: PodClient | None, deposit: Deposit | None = None,
+    *, others: dict[str, Reconciler] | None = None,
 ) -> list[str]:
     """Ask Pod what became of each action of ``profile`` interrupted after it may have made
     its first change (journal intents whose process is gone), and write its audit entry now.
@@ -873,12 +877,15 @@ def reconcile_interrupted(
     Called at every start: the application's start-up refresh and each command that opens
     the actions. Returns one sentence per action reconciled (for the terminal, the status
     bar and the log). An intent Pod (``client``) or the deposit cannot be asked about now is
-    kept for the next start.
+    kept for the next start; ``others`` reconcile the actions of other modules (recorder
+    edits), which are kept until a command that has one runs.
     """
     messages: list[str] = []
     for intent in journal.leftovers(db, profile.name):
         try:
-            if intent.action == "deposit-upload":
+            if intent.action in (others or {}):
+                result, message, facts = (others or {})[intent.action](intent)
+            elif intent.action == "deposit-upload":
                 if deposit is None:
                     continue
                 result, message, facts = _reconcile_upload(deposit, intent)
@@ -892,8 +899,10 @@ def reconcile_interrupted(
                 continue  # kept until the deposit can be read
             elif intent.action == "restore":
                 result, message, facts = _reconcile_restore(deposit, intent)
-            else:  # delete, quarantine: the deposit tells
+            elif intent.action in ("delete", "quarantine"):  # the deposit tells
                 result, message, facts = _reconcile_delete(client, deposit, intent)
+            else:
+                continue
         except RecmanagerError as exc:
             log.warning("interrupted %s of %s not reconciled yet: %s", intent.action,
                         intent.target, exc)

@@ -12,7 +12,9 @@ reports each field that did not take.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -22,8 +24,9 @@ from enum import StrEnum
 from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
+from recmanager import audit, journal
 from recmanager.errors import PodNotFound, PodPermissionError, RecmanagerError, ValidationError
+from recmanager.formatting import printable
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
 
@@ -343,6 +346,7 @@ class SaveReport:
     not_taken: list[FieldMismatch]
     after: RecorderInfo | None = None
     problem: str = ""  # the failure after which the server was read again
+    intent_id: int | None = None  # the journal entry audit_save clears
 
     @property
     def ok(self) -> bool:
@@ -858,11 +862,14 @@ class RecorderService:
             return RecorderSettings(**values)
         return replace(base, **values)
 
-    def save(self, before: RecorderInfo | None, draft: RecorderFields) -> SaveReport:
+    def save(self, before: RecorderInfo | None, draft: RecorderFields, *,
+             db: Database | None = None) -> SaveReport:
         """Validate, send each changed field over the channel that can write it, re-read.
 
         REST goes first; the admin form then re-sends every field, so it carries the new
-        REST values too and cannot undo them.
+        REST values too and cannot undo them. With ``db`` an edit journals its intent
+        first (cleared by :func:`audit_save`), so an edit killed midway is reconciled by
+        :func:`reconcile_edit` at the next command.
         """
         recorder_id = before.id if before is not None else None
         draft = self.validate(draft, recorder_id, before.fields if before else None)
@@ -870,6 +877,24 @@ class RecorderService:
             before.fields if before is not None else None, draft,
             web_available=self.web is not None,
         )
+        intent_id = None
+        if db is not None and before is not None and rest_names + web_names:
+            intent_id = journal.begin(
+                db, profile=self.profile.name, actor=_actor(self.profile),
+                action="recorder-edit", target=before.name,
+                detail={"recorder_id": before.id,
+                        "fields": field_digests(draft, rest_names + web_names)})
+        try:
+            report = self._save(before, draft, rest_names, web_names)
+        except RecmanagerError:
+            if intent_id is not None:  # nothing of it is on the server: nothing to audit
+                journal.clear(db, intent_id)
+            raise
+        return replace(report, intent_id=intent_id)
+
+    def _save(self, before: RecorderInfo | None, draft: RecorderFields, rest_names: list[str],
+              web_names: list[str]) -> SaveReport:
+        recorder_id = before.id if before is not None else None
         if before is None:
             assert self.web is not None  # plan_channels refused otherwise
             settings = self._settings_for(draft, None)
@@ -1204,7 +1229,40 @@ def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
         error="; ".join(m.field for m in report.not_taken),
         detail={"recorder_id": report.recorder_id, "rest": report.via_rest,
                 "web": report.via_web},
+        intent_id=report.intent_id,
     )
+
+
+def field_digests(values: RecorderFields, names: Iterable[str]) -> dict[str, str]:
+    """A fingerprint of each field's value, as compared on the server: the journal keeps
+    these, never the values (the hash key is one)."""
+    return {name: hashlib.sha256(json.dumps(_comparable(name, getattr(values, name)),
+                                            default=str, sort_keys=True).encode()).hexdigest()
+            for name in names}
+
+
+def reconcile_edit(
+    service: RecorderService, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    """What became of a recorder edit interrupted after it may have sent something."""
+    wanted: dict[str, str] = dict(intent.detail.get("fields") or {})
+    now = field_digests(service.read(int(intent.detail["recorder_id"])).fields, wanted)
+    taken = [name for name in wanted if now[name] == wanted[name]]
+    facts = {"taken": taken}
+    name = printable(intent.target)
+    if len(taken) == len(wanted):
+        return "ok", translate(
+            "recorders", "The edit of recorder {name} was found done at this start: Pod holds "
+            "every change.").format(name=name), facts
+    if not taken:
+        return "failed", translate(
+            "recorders", "The edit of recorder {name} was interrupted before Pod took any of "
+            "it (found at this start).").format(name=name), facts
+    return "warning", translate(
+        "recorders", "The edit of recorder {name} was interrupted (found at this start): Pod "
+        "holds {taken}, not {missing}.").format(
+        name=name, taken=", ".join(field_label(n) for n in taken),
+        missing=", ".join(field_label(n) for n in wanted if n not in taken)), facts
 
 
 def notify_for_real(db: Database, profile: Profile, details: NotifyDetails) -> NotifyCall:

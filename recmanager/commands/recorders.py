@@ -33,6 +33,7 @@ from recmanager.recorders import (
     mode_label,
     notify_details,
     notify_for_real,
+    reconcile_edit,
     run_checks,
 )
 
@@ -261,10 +262,16 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
 
 
 def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
+    from recmanager.actions import reconcile_interrupted
+
     with _service(args, context) as service:
+        for message in reconcile_interrupted(
+                context.db, service.profile, service.client,
+                others={"recorder-edit": lambda intent: reconcile_edit(service, intent)}):
+            print(message, file=sys.stderr)
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
-        report = service.save(before, draft)
+        report = service.save(before, draft, db=context.db)
         return _report(args, context, service, report)
 
 

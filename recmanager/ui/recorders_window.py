@@ -538,7 +538,7 @@ class RecordersWindow(QMainWindow):
             with self.using_service() as service:
                 if service.web_available:
                     draft = service.with_users(draft, manager, additional)
-                report = service.save(recorder, draft)
+                report = service.save(recorder, draft, db=self.context.db)
             audit_save(self.context.db, self.profile, report)
             return report
 
