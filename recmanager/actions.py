@@ -45,7 +45,7 @@ from recmanager.errors import (
     ValidationError,
 )
 from recmanager.i18n import translate
-from recmanager.pod.model import Recording, Treatment, User, Video, same_name
+from recmanager.pod.model import Recording, Treatment, User, Video, name_key, same_name
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -259,6 +259,7 @@ class Actions:
     # --- shared helpers -------------------------------------------------------------------
 
     def _lock_for(self, key: str) -> threading.Lock:
+        """One lock per file (keyed on its normalised name: NFC and NFD are one file)."""
         with self._locks_guard:
             return self._locks.setdefault(key, threading.Lock())
 
@@ -344,7 +345,7 @@ class Actions:
                                   "title": title}
         intent = _Intent()
         try:
-            with self._lock_for(path):
+            with self._lock_for(name_key(path)):
                 result = self._claim(path, owner, title, recording_type, progress, cancel,
                                      detail, intent)
         except DoneWithWarning as exc:
@@ -404,6 +405,7 @@ class Actions:
         treatment = self.client.treatment_for_file(path)
         if treatment is None:
             return self._claim_without_row(path, user, claimer, title, cancel, progress)
+        path = treatment.file  # the disk's own spelling (NFD stays NFD), for every check
         detail["treatment_id"] = treatment.id
         if recording_type and recording_type != treatment.type:
             treatment = replace(treatment, type=recording_type)
@@ -740,7 +742,7 @@ class Actions:
         detail: dict[str, Any] = {}
         intent = _Intent()
         try:
-            with self._lock_for(path):
+            with self._lock_for(name_key(path)):
                 result = self._delete(path, quarantine, detail, intent)
         except DoneWithWarning as exc:
             self._audit(action, path, "warning", error=str(exc), detail=detail, intent=intent)
@@ -758,6 +760,8 @@ class Actions:
                 intent: _Intent) -> DeleteResult:
         deposit = self._require_delete()
         treatment: Treatment | None = self.client.treatment_for_file(path)
+        if treatment is not None:
+            path = treatment.file  # the disk's own spelling (a name typed in NFC finds NFD)
         on_disk = deposit.exists(path)
         if not on_disk and treatment is None:
             raise ValidationError(translate(  # a refusal: nothing is left to do

@@ -25,7 +25,13 @@ from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
 from recmanager import audit, journal
-from recmanager.errors import PodNotFound, PodPermissionError, RecmanagerError, ValidationError
+from recmanager.errors import (
+    DoneWithWarning,
+    PodNotFound,
+    PodPermissionError,
+    RecmanagerError,
+    ValidationError,
+)
 from recmanager.formatting import printable
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
@@ -345,7 +351,6 @@ class SaveReport:
     via_web: list[str]
     not_taken: list[FieldMismatch]
     after: RecorderInfo | None = None
-    problem: str = ""  # the failure after which the server was read again
     intent_id: int | None = None  # the journal entry audit_save clears
 
     @property
@@ -379,9 +384,6 @@ class SaveReport:
             lines.append(translate(
                 "recorders", "Pod did not keep {field}: wanted {wanted}, the server has {got}."
             ).format(field=field_label(miss.field), wanted=_show(miss.wanted), got=_show(miss.got)))
-        if self.problem:
-            lines.append(translate("recorders", "What failed: {problem}").format(
-                problem=self.problem))
         return "\n".join(lines)
 
 
@@ -887,7 +889,7 @@ class RecorderService:
         try:
             report = self._save(before, draft, rest_names, web_names)
         except RecmanagerError:
-            if intent_id is not None:  # nothing of it is on the server: nothing to audit
+            if intent_id is not None:  # the caller audits what is saved, if anything
                 journal.clear(db, intent_id)
             raise
         return replace(report, intent_id=intent_id)
@@ -929,8 +931,9 @@ class RecorderService:
         rest_names: list[str], web_names: list[str],
     ) -> SaveReport:
         """A request may have been applied although its answer was lost, or an earlier one
-        was before a later one failed: what the server now holds is what is reported. Only
-        when none of the changes is there does the error stand (nothing changed)."""
+        was before a later one failed: what the server now holds is what is reported. All
+        changes there: saved; some (the REST part, the web session failed): done, but only
+        in part (:class:`DoneWithWarning`, exit code 3); none: the error stands."""
         try:
             after = self.read(recorder_id)
         except RecmanagerError:
@@ -942,9 +945,20 @@ class RecorderService:
         not_taken = mismatches(draft, after.fields, rest_names + web_names)
         if len(not_taken) == len(rest_names + web_names):
             raise error
+        if not_taken:
+            missing = {miss.field for miss in not_taken}
+            saved = [n for n in rest_names + web_names if n not in missing]
+            raise DoneWithWarning(
+                translate(
+                    "recorders", "Saved over REST: {rest}. Not saved, the web session "
+                    "failed: {web}. {error}").format(
+                    rest=", ".join(field_label(n) for n in saved),
+                    web=", ".join(field_label(n) for n in missing), error=error.message),
+                hint=error.hint,
+                detail={"recorder_id": recorder_id, "saved": saved},
+            ) from error
         return SaveReport(recorder_id=recorder_id, created=False, via_rest=rest_names,
-                          via_web=web_names, not_taken=not_taken, after=after,
-                          problem=str(error) if not_taken else "")
+                          via_web=web_names, not_taken=[], after=after)
 
 
 # --- notify key and the device set-up sheet ---------------------------------------------------
@@ -1230,6 +1244,15 @@ def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
         detail={"recorder_id": report.recorder_id, "rest": report.via_rest,
                 "web": report.via_web},
         intent_id=report.intent_id,
+    )
+
+
+def audit_partial_save(db: Database, profile: Profile, before: RecorderInfo,
+                       error: DoneWithWarning) -> None:
+    """The audit entry of an edit the server took only in part: what is saved, what is not."""
+    audit.record(
+        db, profile=profile.name, actor=_actor(profile), action="recorder-edit",
+        target=before.name, result="warning", error=str(error), detail=error.detail,
     )
 
 

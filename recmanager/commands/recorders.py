@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.commands.pod import recorders_parser
-from recmanager.errors import EXIT_DONE_WITH_WARNING, RecmanagerError
+from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.recorders import (
     RECORDING_TYPES,
@@ -25,6 +25,7 @@ from recmanager.recorders import (
     RecorderService,
     SaveReport,
     apply_fix,
+    audit_partial_save,
     audit_save,
     check_key,
     deposit_scanner,
@@ -271,7 +272,11 @@ def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
             print(message, file=sys.stderr)
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
-        report = service.save(before, draft, db=context.db)
+        try:
+            report = service.save(before, draft, db=context.db)
+        except DoneWithWarning as exc:  # exit code 3, with the entry saying what is saved
+            audit_partial_save(context.db, service.profile, before, exc)
+            raise
         return _report(args, context, service, report)
 
 

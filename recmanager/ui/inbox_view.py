@@ -433,8 +433,8 @@ class InboxPanel(QWidget):
         self.rest_state.emit(ChannelState.CONNECTED, snapshot.web_problem)
         if snapshot.deposit_problem:
             self.sftp_state.emit(ChannelState.FAILED, snapshot.deposit_problem)
-        else:
-            self.sftp_state.emit(ChannelState.CONNECTED, "")
+        else:  # the deposit indicator's tooltip says which root is used, and why
+            self.sftp_state.emit(ChannelState.CONNECTED, snapshot.deposit_root)
         self.show_rows(snapshot.rows)
         self.message.emit(self.tr("{count} recordings, refreshed at {time}.").format(
             count=len(snapshot.rows), time=format_datetime(snapshot.refreshed_at)))

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE, AppContext
-from recmanager.errors import RecmanagerError, ValidationError
+from recmanager.errors import DoneWithWarning, RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
 from recmanager.recorders import (
     FILENAME_PLACEHOLDER,
@@ -56,6 +56,7 @@ from recmanager.recorders import (
     RecorderService,
     SaveReport,
     apply_fix,
+    audit_partial_save,
     audit_save,
     check_key,
     deposit_scanner,
@@ -538,7 +539,12 @@ class RecordersWindow(QMainWindow):
             with self.using_service() as service:
                 if service.web_available:
                     draft = service.with_users(draft, manager, additional)
-                report = service.save(recorder, draft, db=self.context.db)
+                try:
+                    report = service.save(recorder, draft, db=self.context.db)
+                except DoneWithWarning as exc:
+                    if recorder is not None:
+                        audit_partial_save(self.context.db, self.profile, recorder, exc)
+                    raise
             audit_save(self.context.db, self.profile, report)
             return report
 

@@ -1496,109 +1496,109 @@
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="169"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="245"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="170"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="246"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="172"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="173"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="178"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="181"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="190"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="198"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="199"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="208"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="209"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="232"/>
         <location filename="../../recmanager/ui/recorders_window.py" line="233"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="234"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="248"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="249"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="289"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="290"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="298"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="300"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2442,57 +2442,57 @@
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="86"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="114"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="115"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="136"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="137"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="139"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="140"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2500,58 +2500,58 @@
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="333"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="334"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="357"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="358"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="359"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="360"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="362"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="363"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="364"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="365"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="366"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="396"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="367"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="397"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="409"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="410"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="418"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="419"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="473"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="474"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="496"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="497"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="502"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="503"/>
         <source>%n recorder(s).</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2559,7 +2559,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="508"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="509"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2934,357 +2934,357 @@
         <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="293"/>
+        <location filename="../../recmanager/actions.py" line="294"/>
         <source>There is no Pod user &quot;{who}&quot;.</source>
         <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="294"/>
+        <location filename="../../recmanager/actions.py" line="295"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="377"/>
+        <location filename="../../recmanager/actions.py" line="378"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="381"/>
+        <location filename="../../recmanager/actions.py" line="382"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="382"/>
+        <location filename="../../recmanager/actions.py" line="383"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="391"/>
+        <location filename="../../recmanager/actions.py" line="392"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
         <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="397"/>
+        <location filename="../../recmanager/actions.py" line="398"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="413"/>
+        <location filename="../../recmanager/actions.py" line="415"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="431"/>
+        <location filename="../../recmanager/actions.py" line="433"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="449"/>
+        <location filename="../../recmanager/actions.py" line="451"/>
         <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
         <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="451"/>
+        <location filename="../../recmanager/actions.py" line="453"/>
         <source>Check the deposit settings of the profile, then try again.</source>
         <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="469"/>
+        <location filename="../../recmanager/actions.py" line="471"/>
         <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
         <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="472"/>
+        <location filename="../../recmanager/actions.py" line="474"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="476"/>
+        <location filename="../../recmanager/actions.py" line="478"/>
         <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
         <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="482"/>
+        <location filename="../../recmanager/actions.py" line="484"/>
         <source>Wait for the upload to end and Pod&apos;s next scan.</source>
         <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="494"/>
+        <location filename="../../recmanager/actions.py" line="496"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="499"/>
+        <location filename="../../recmanager/actions.py" line="501"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="516"/>
+        <location filename="../../recmanager/actions.py" line="518"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="522"/>
+        <location filename="../../recmanager/actions.py" line="524"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="539"/>
+        <location filename="../../recmanager/actions.py" line="541"/>
         <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
         <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="545"/>
+        <location filename="../../recmanager/actions.py" line="547"/>
         <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
         <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="557"/>
+        <location filename="../../recmanager/actions.py" line="559"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="563"/>
+        <location filename="../../recmanager/actions.py" line="565"/>
         <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
         <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="580"/>
+        <location filename="../../recmanager/actions.py" line="582"/>
         <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="928"/>
+        <location filename="../../recmanager/actions.py" line="932"/>
         <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
         <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="936"/>
+        <location filename="../../recmanager/actions.py" line="940"/>
         <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
         <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="947"/>
+        <location filename="../../recmanager/actions.py" line="951"/>
         <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="953"/>
+        <location filename="../../recmanager/actions.py" line="957"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="957"/>
+        <location filename="../../recmanager/actions.py" line="961"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="969"/>
+        <location filename="../../recmanager/actions.py" line="973"/>
         <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="973"/>
+        <location filename="../../recmanager/actions.py" line="977"/>
         <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="984"/>
+        <location filename="../../recmanager/actions.py" line="988"/>
         <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
         <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="991"/>
+        <location filename="../../recmanager/actions.py" line="995"/>
         <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
         <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1002"/>
+        <location filename="../../recmanager/actions.py" line="1006"/>
         <source>The upload of {file} was found done at this start: it is in the deposit folder, whole.</source>
         <translation>Le dépôt de {file} a été trouvé fait à ce démarrage : le fichier est entier dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1005"/>
+        <location filename="../../recmanager/actions.py" line="1009"/>
         <source>The upload of {file} was interrupted (found at this start): what was sent stays under a hidden name Pod skips, and uploading the file again resumes it.</source>
         <translation>Le dépôt de {file} a été interrompu (constaté à ce démarrage) : ce qui a été envoyé reste sous un nom caché que Pod ignore, et déposer à nouveau le fichier reprend là où il s&apos;est arrêté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1016"/>
+        <location filename="../../recmanager/actions.py" line="1020"/>
         <source>The undo of {file} was found done at this start: it is back in the deposit folder.</source>
         <translation>L&apos;annulation de {file} a été trouvée faite à ce démarrage : le fichier est de retour dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1019"/>
+        <location filename="../../recmanager/actions.py" line="1023"/>
         <source>The undo of {file} was interrupted before the file was put back (found at this start): it stays in the quarantine ({where}).</source>
         <translation>L&apos;annulation de {file} a été interrompue avant que le fichier ne soit remis en place (constaté à ce démarrage) : il reste en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1036"/>
+        <location filename="../../recmanager/actions.py" line="1040"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1038"/>
+        <location filename="../../recmanager/actions.py" line="1042"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1058"/>
+        <location filename="../../recmanager/actions.py" line="1062"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1064"/>
+        <location filename="../../recmanager/actions.py" line="1068"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="570"/>
+        <location filename="../../recmanager/actions.py" line="572"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="574"/>
+        <location filename="../../recmanager/actions.py" line="576"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="586"/>
+        <location filename="../../recmanager/actions.py" line="588"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="597"/>
+        <location filename="../../recmanager/actions.py" line="599"/>
         <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
         <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="605"/>
+        <location filename="../../recmanager/actions.py" line="607"/>
         <source>Reassign video {video} to {user}.</source>
         <translation>Réattribuez la vidéo {video} à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="611"/>
+        <location filename="../../recmanager/actions.py" line="613"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="616"/>
+        <location filename="../../recmanager/actions.py" line="618"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="644"/>
+        <location filename="../../recmanager/actions.py" line="646"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="645"/>
+        <location filename="../../recmanager/actions.py" line="647"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="650"/>
+        <location filename="../../recmanager/actions.py" line="652"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="682"/>
+        <location filename="../../recmanager/actions.py" line="684"/>
         <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
         <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="688"/>
+        <location filename="../../recmanager/actions.py" line="690"/>
         <source>Try again once the connection is steady.</source>
         <translation>Réessayez une fois la connexion stable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="694"/>
+        <location filename="../../recmanager/actions.py" line="696"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="707"/>
+        <location filename="../../recmanager/actions.py" line="709"/>
         <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
         <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="712"/>
+        <location filename="../../recmanager/actions.py" line="714"/>
         <source>Look at the video&apos;s owner in Pod before trying again.</source>
         <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="721"/>
+        <location filename="../../recmanager/actions.py" line="723"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="722"/>
+        <location filename="../../recmanager/actions.py" line="724"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="729"/>
+        <location filename="../../recmanager/actions.py" line="731"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="732"/>
+        <location filename="../../recmanager/actions.py" line="734"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="763"/>
+        <location filename="../../recmanager/actions.py" line="767"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="780"/>
+        <location filename="../../recmanager/actions.py" line="784"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="784"/>
+        <location filename="../../recmanager/actions.py" line="788"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="790"/>
+        <location filename="../../recmanager/actions.py" line="794"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="793"/>
+        <location filename="../../recmanager/actions.py" line="797"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="796"/>
+        <location filename="../../recmanager/actions.py" line="800"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="802"/>
+        <location filename="../../recmanager/actions.py" line="806"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="804"/>
+        <location filename="../../recmanager/actions.py" line="808"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="821"/>
+        <location filename="../../recmanager/actions.py" line="825"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="827"/>
+        <location filename="../../recmanager/actions.py" line="831"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="838"/>
+        <location filename="../../recmanager/actions.py" line="842"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3676,57 +3676,57 @@
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="150"/>
+        <location filename="../../recmanager/commands/recorders.py" line="151"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="168"/>
+        <location filename="../../recmanager/commands/recorders.py" line="169"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="169"/>
+        <location filename="../../recmanager/commands/recorders.py" line="170"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="173"/>
+        <location filename="../../recmanager/commands/recorders.py" line="174"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="174"/>
+        <location filename="../../recmanager/commands/recorders.py" line="175"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="203"/>
+        <location filename="../../recmanager/commands/recorders.py" line="204"/>
         <source>Pod has no video type &quot;{value}&quot;.</source>
         <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="204"/>
+        <location filename="../../recmanager/commands/recorders.py" line="205"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="283"/>
+        <location filename="../../recmanager/commands/recorders.py" line="288"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="313"/>
+        <location filename="../../recmanager/commands/recorders.py" line="318"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="316"/>
+        <location filename="../../recmanager/commands/recorders.py" line="321"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="330"/>
+        <location filename="../../recmanager/commands/recorders.py" line="335"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
@@ -5281,532 +5281,532 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="63"/>
+        <location filename="../../recmanager/recorders.py" line="69"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="64"/>
+        <location filename="../../recmanager/recorders.py" line="70"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="65"/>
+        <location filename="../../recmanager/recorders.py" line="71"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="66"/>
+        <location filename="../../recmanager/recorders.py" line="72"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="67"/>
+        <location filename="../../recmanager/recorders.py" line="73"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68"/>
+        <location filename="../../recmanager/recorders.py" line="74"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69"/>
+        <location filename="../../recmanager/recorders.py" line="75"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70"/>
+        <location filename="../../recmanager/recorders.py" line="76"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="77"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="72"/>
+        <location filename="../../recmanager/recorders.py" line="78"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="73"/>
+        <location filename="../../recmanager/recorders.py" line="79"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="91"/>
+        <location filename="../../recmanager/recorders.py" line="97"/>
         <source>manual claim</source>
         <translation>revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="92"/>
+        <location filename="../../recmanager/recorders.py" line="98"/>
         <source>manager notified</source>
         <translation>gestionnaire notifié</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="93"/>
+        <location filename="../../recmanager/recorders.py" line="99"/>
         <source>auto-publish</source>
         <translation>publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="94"/>
+        <location filename="../../recmanager/recorders.py" line="100"/>
         <source>unknown (needs the web session)</source>
         <translation>inconnu (nécessite la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="179"/>
+        <location filename="../../recmanager/recorders.py" line="185"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="181"/>
+        <location filename="../../recmanager/recorders.py" line="187"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="185"/>
+        <location filename="../../recmanager/recorders.py" line="191"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="187"/>
+        <location filename="../../recmanager/recorders.py" line="193"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="191"/>
+        <location filename="../../recmanager/recorders.py" line="197"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="227"/>
+        <location filename="../../recmanager/recorders.py" line="233"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="229"/>
+        <location filename="../../recmanager/recorders.py" line="235"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="232"/>
+        <location filename="../../recmanager/recorders.py" line="238"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="239"/>
+        <location filename="../../recmanager/recorders.py" line="245"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="248"/>
+        <location filename="../../recmanager/recorders.py" line="254"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="253"/>
+        <location filename="../../recmanager/recorders.py" line="259"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="262"/>
+        <location filename="../../recmanager/recorders.py" line="268"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="284"/>
+        <location filename="../../recmanager/recorders.py" line="290"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="290"/>
+        <location filename="../../recmanager/recorders.py" line="296"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="294"/>
+        <location filename="../../recmanager/recorders.py" line="300"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="297"/>
+        <location filename="../../recmanager/recorders.py" line="303"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="303"/>
+        <location filename="../../recmanager/recorders.py" line="309"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="307"/>
+        <location filename="../../recmanager/recorders.py" line="313"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="311"/>
+        <location filename="../../recmanager/recorders.py" line="317"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="317"/>
+        <location filename="../../recmanager/recorders.py" line="323"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="319"/>
+        <location filename="../../recmanager/recorders.py" line="325"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="364"/>
+        <location filename="../../recmanager/recorders.py" line="369"/>
         <source>Done, but not complete: Pod now holds {fields}.</source>
         <translation>Fait, mais incomplet : Pod détient désormais {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="368"/>
+        <location filename="../../recmanager/recorders.py" line="373"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="371"/>
+        <location filename="../../recmanager/recorders.py" line="376"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="374"/>
+        <location filename="../../recmanager/recorders.py" line="379"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="377"/>
+        <location filename="../../recmanager/recorders.py" line="382"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="379"/>
+        <location filename="../../recmanager/recorders.py" line="384"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="383"/>
-        <source>What failed: {problem}</source>
-        <translation>Ce qui a échoué : {problem}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/recorders.py" line="390"/>
+        <location filename="../../recmanager/recorders.py" line="392"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="434"/>
+        <location filename="../../recmanager/recorders.py" line="436"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="435"/>
+        <location filename="../../recmanager/recorders.py" line="437"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="444"/>
+        <location filename="../../recmanager/recorders.py" line="446"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="446"/>
+        <location filename="../../recmanager/recorders.py" line="448"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="549"/>
+        <location filename="../../recmanager/recorders.py" line="551"/>
         <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="554"/>
+        <location filename="../../recmanager/recorders.py" line="556"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="564"/>
+        <location filename="../../recmanager/recorders.py" line="566"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="568"/>
+        <location filename="../../recmanager/recorders.py" line="570"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="583"/>
+        <location filename="../../recmanager/recorders.py" line="585"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="587"/>
+        <location filename="../../recmanager/recorders.py" line="589"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="595"/>
+        <location filename="../../recmanager/recorders.py" line="597"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="600"/>
+        <location filename="../../recmanager/recorders.py" line="602"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="609"/>
+        <location filename="../../recmanager/recorders.py" line="611"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="612"/>
+        <location filename="../../recmanager/recorders.py" line="614"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="618"/>
+        <location filename="../../recmanager/recorders.py" line="620"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="621"/>
+        <location filename="../../recmanager/recorders.py" line="623"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="636"/>
+        <location filename="../../recmanager/recorders.py" line="638"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="640"/>
+        <location filename="../../recmanager/recorders.py" line="642"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="774"/>
+        <location filename="../../recmanager/recorders.py" line="776"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="777"/>
+        <location filename="../../recmanager/recorders.py" line="779"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="788"/>
+        <location filename="../../recmanager/recorders.py" line="790"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="789"/>
+        <location filename="../../recmanager/recorders.py" line="791"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="958"/>
+        <location filename="../../recmanager/recorders.py" line="952"/>
+        <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
+        <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="972"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="960"/>
+        <location filename="../../recmanager/recorders.py" line="974"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="981"/>
+        <location filename="../../recmanager/recorders.py" line="995"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="983"/>
+        <location filename="../../recmanager/recorders.py" line="997"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1000"/>
+        <location filename="../../recmanager/recorders.py" line="1014"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1005"/>
+        <location filename="../../recmanager/recorders.py" line="1019"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1007"/>
+        <location filename="../../recmanager/recorders.py" line="1021"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1034"/>
+        <location filename="../../recmanager/recorders.py" line="1048"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1051"/>
+        <location filename="../../recmanager/recorders.py" line="1065"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1054"/>
+        <location filename="../../recmanager/recorders.py" line="1068"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1057"/>
+        <location filename="../../recmanager/recorders.py" line="1071"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1059"/>
+        <location filename="../../recmanager/recorders.py" line="1073"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1062"/>
+        <location filename="../../recmanager/recorders.py" line="1076"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1063"/>
+        <location filename="../../recmanager/recorders.py" line="1077"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1064"/>
+        <location filename="../../recmanager/recorders.py" line="1078"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1065"/>
+        <location filename="../../recmanager/recorders.py" line="1079"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1066"/>
+        <location filename="../../recmanager/recorders.py" line="1080"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1067"/>
+        <location filename="../../recmanager/recorders.py" line="1081"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1067"/>
+        <location filename="../../recmanager/recorders.py" line="1081"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1069"/>
+        <location filename="../../recmanager/recorders.py" line="1083"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1071"/>
+        <location filename="../../recmanager/recorders.py" line="1085"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1072"/>
+        <location filename="../../recmanager/recorders.py" line="1086"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1075"/>
+        <location filename="../../recmanager/recorders.py" line="1089"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1076"/>
+        <location filename="../../recmanager/recorders.py" line="1090"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1078"/>
+        <location filename="../../recmanager/recorders.py" line="1092"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1082"/>
+        <location filename="../../recmanager/recorders.py" line="1096"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1110"/>
+        <location filename="../../recmanager/recorders.py" line="1124"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1113"/>
+        <location filename="../../recmanager/recorders.py" line="1127"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1145"/>
+        <location filename="../../recmanager/recorders.py" line="1159"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1179"/>
+        <location filename="../../recmanager/recorders.py" line="1193"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1183"/>
+        <location filename="../../recmanager/recorders.py" line="1197"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1187"/>
+        <location filename="../../recmanager/recorders.py" line="1201"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1254"/>
+        <location filename="../../recmanager/recorders.py" line="1277"/>
         <source>The edit of recorder {name} was found done at this start: Pod holds every change.</source>
         <translation>La modification de l&apos;enregistreur {name} a été trouvée faite à ce démarrage : Pod détient chaque changement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1258"/>
+        <location filename="../../recmanager/recorders.py" line="1281"/>
         <source>The edit of recorder {name} was interrupted before Pod took any of it (found at this start).</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue avant que Pod n&apos;en prenne quoi que ce soit (constaté à ce démarrage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1261"/>
+        <location filename="../../recmanager/recorders.py" line="1284"/>
         <source>The edit of recorder {name} was interrupted (found at this start): Pod holds {taken}, not {missing}.</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue (constaté à ce démarrage) : Pod détient {taken}, mais pas {missing}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1306"/>
+        <location filename="../../recmanager/recorders.py" line="1329"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1310"/>
+        <location filename="../../recmanager/recorders.py" line="1333"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1315"/>
+        <location filename="../../recmanager/recorders.py" line="1338"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1318"/>
+        <location filename="../../recmanager/recorders.py" line="1341"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1320"/>
+        <location filename="../../recmanager/recorders.py" line="1343"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -5864,7 +5864,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="396"/>
+        <location filename="../../recmanager/sandbox/server.py" line="397"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>

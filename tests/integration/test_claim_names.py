@@ -67,3 +67,18 @@ def test_the_cli_claims_an_nfd_file_typed_in_nfc(sandbox_pod, context, capsys):
             result["recording_id"]]
         # The lookups compare decoded, normalised names: typed NFC finds the NFD row's claim.
         assert client.recording_for_source(f"{sandbox_pod.deposit_root}/{typed}") is not None
+
+
+def test_deleting_an_nfd_file_named_in_nfc_removes_the_file_not_only_pod_s_row(
+        sandbox_pod, context):
+    """Otherwise only the row would go, and Pod's next scan would bring the file back."""
+    nfd = unicodedata.normalize("NFD", "Séance ünï.mp4")
+    deposit(sandbox_pod, nfd)
+    typed = f"{sandbox_pod.deposit_root}/amphiA/{unicodedata.normalize('NFC', nfd)}"
+    profile = sandbox_pod.profile(context, user="admin")
+    with open_actions(profile, context, need_deposit=True) as actions:
+        actions.delete(typed)
+    assert not (sandbox_pod.deposit_root / "amphiA" / nfd).exists()
+    sandbox_pod.run_cron()
+    with PodClient(sandbox_pod.base_url, sandbox_pod.tokens["admin"]) as client:
+        assert client.treatment_for_file(typed) is None

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from recmanager import audit
-from recmanager.errors import PodAuthError, RecmanagerError, ValidationError
+from recmanager.errors import DoneWithWarning, PodAuthError, RecmanagerError, ValidationError
 from recmanager.pod.notify import KeyVerdict
 from recmanager.recorders import (
     MANUAL_CLAIMING,
@@ -157,12 +157,11 @@ def test_a_web_failure_after_the_rest_part_says_what_is_saved(service) -> None:
     # The web session expires and the password was changed meanwhile: the login fails.
     service.web.http.session.cookies.clear()
     service.web._password = "changed-meanwhile"
-    report = service.save(before, replace(before.fields, name="Amphi A2", salt="y" * 20))
-    assert report.partial and not report.ok  # done, but not complete
-    assert [miss.field for miss in report.not_taken] == ["salt"]
-    summary = report.summary()
-    assert summary.startswith("Done, but not complete: Pod now holds Name.")
-    assert "Pod did not keep Hash key" in summary and "What failed: " in summary
+    with pytest.raises(DoneWithWarning) as caught:  # done in part: never "failed"
+        service.save(before, replace(before.fields, name="Amphi A2", salt="y" * 20))
+    assert "Saved over REST: Name. Not saved, the web session failed: Hash key." in str(
+        caught.value)
+    assert isinstance(caught.value.__cause__, PodAuthError)
     assert service.client.recorder(before.id).name == "Amphi A2"
 
 

@@ -411,6 +411,8 @@ def test_a_profile_without_a_deposit_root_uses_pod_s(qtbot, context, sandbox_pod
     context.profiles.save(replace(profile, deposit_root="/data/ftp-pod/ftp/"))
     window = open_window(qtbot, context, profile)  # opens the saved profile, by its name
     assert window.profile.deposit_root == str(sandbox_pod.deposit_root)
+    assert window.sftp_indicator.toolTip().startswith(
+        f"Deposit root: {sandbox_pod.deposit_root} (read from Pod: ")
     rows = rows_by_name(window)
     assert rows["lecture-05.mp4"].state is RowState.CLAIMABLE
     assert rows["lecture-05.mp4"].path == f"{sandbox_pod.deposit_root}/amphiA/lecture-05.mp4"
