@@ -766,7 +766,7 @@ class Actions:
             path = treatment.file  # the disk's own spelling (a name typed in NFC finds NFD)
         on_disk = deposit.exists(path)
         if not on_disk and treatment is None:
-            raise ActionError(translate(
+            raise ValidationError(translate(  # a refusal: nothing is left to do
                 "actions", "{file} is neither in the deposit folder nor in Pod's list: there "
                 "is nothing left to delete.").format(file=posixpath.basename(path)))
         size = deposit.stat(path).size if on_disk else (treatment.file_size if treatment else 0)
@@ -814,9 +814,11 @@ class Actions:
     def undo_quarantine(self, held: QuarantinedFile) -> str:
         """Put a quarantined file back; Pod's scan lists it again after two passes."""
         detail = {"quarantined_path": held.quarantined_path}
+        intent = _Intent()
         try:
             deposit = self._require_delete()
             check_server_path(deposit.root, held.original_path)
+            self._begin(intent, "restore", held.original_path, dict(detail))
             deposit.restore(held)
             try:
                 back = deposit.exists(held.original_path)
@@ -832,12 +834,13 @@ class Actions:
                     file=posixpath.basename(held.original_path)))
         except DoneWithWarning as exc:
             self._audit("restore", held.original_path, "warning", error=str(exc),
-                        detail=detail)
+                        detail=detail, intent=intent)
             raise
         except RecmanagerError as exc:
-            self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail)
+            self._audit("restore", held.original_path, "failed", error=str(exc), detail=detail,
+                        intent=intent)
             raise
-        self._audit("restore", held.original_path, "ok", detail=detail)
+        self._audit("restore", held.original_path, "ok", detail=detail, intent=intent)
         return translate(
             "actions", "{file} is back in the deposit folder; Pod lists it again after its "
             "next two scans.").format(file=posixpath.basename(held.original_path))
@@ -867,27 +870,45 @@ def undoable_quarantines(
     return held
 
 
+Reconciler = Callable[[journal.Intent], tuple[audit.Result, str, dict[str, Any]]]
+
+
 def reconcile_interrupted(
-    db: Database, profile: Profile, client: PodClient, deposit: Deposit | None = None
+    db: Database, profile: Profile, client: PodClient | None, deposit: Deposit | None = None,
+    *, others: dict[str, Reconciler] | None = None,
 ) -> list[str]:
     """Ask Pod what became of each action of ``profile`` interrupted after it may have made
     its first change (journal intents whose process is gone), and write its audit entry now.
 
     Called at every start: the application's start-up refresh and each command that opens
     the actions. Returns one sentence per action reconciled (for the terminal, the status
-    bar and the log). An intent Pod cannot be asked about now is kept for the next start.
+    bar and the log). An intent Pod (``client``) or the deposit cannot be asked about now is
+    kept for the next start; ``others`` reconcile the actions of other modules (recorder
+    edits), which are kept until a command that has one runs.
     """
     messages: list[str] = []
     for intent in journal.leftovers(db, profile.name):
         try:
-            if intent.action == "claim":
+            if intent.action in (others or {}):
+                result, message, facts = (others or {})[intent.action](intent)
+            elif intent.action == "deposit-upload":
+                if deposit is None:
+                    continue
+                result, message, facts = _reconcile_upload(deposit, intent)
+            elif client is None:
+                continue  # kept until Pod can be asked
+            elif intent.action == "claim":
                 result, message, facts = _reconcile_claim(client, intent)
             elif intent.action == "reassign":
                 result, message, facts = _reconcile_reassign(client, intent)
-            elif deposit is not None:  # delete, quarantine: the deposit tells
+            elif deposit is None:
+                continue  # kept until the deposit can be read
+            elif intent.action == "restore":
+                result, message, facts = _reconcile_restore(deposit, intent)
+            elif intent.action in ("delete", "quarantine"):  # the deposit tells
                 result, message, facts = _reconcile_delete(client, deposit, intent)
             else:
-                continue  # kept until the deposit can be read
+                continue
         except RecmanagerError as exc:
             log.warning("interrupted %s of %s not reconciled yet: %s", intent.action,
                         intent.target, exc)
@@ -976,6 +997,35 @@ def _reconcile_delete(
     return "ok", translate(
         "actions", "The deletion of {file} was found done at this start: the file is gone "
         "and Pod no longer lists it.").format(file=name), {"treatment_removed_now": row is not None}
+
+
+def _reconcile_upload(
+    deposit: Deposit, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    name = printable(posixpath.basename(intent.target))
+    size = intent.detail.get("size")
+    if deposit.exists(intent.target) and deposit.stat(intent.target).size == size:
+        return "ok", translate(
+            "actions", "The upload of {file} was found done at this start: it is in the "
+            "deposit folder, whole.").format(file=name), {}
+    return "failed", translate(
+        "actions", "The upload of {file} was interrupted (found at this start): what was "
+        "sent stays under a hidden name Pod skips, and uploading the file again resumes "
+        "it.").format(file=name), {}
+
+
+def _reconcile_restore(
+    deposit: Deposit, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    name = printable(posixpath.basename(intent.target))
+    if deposit.exists(intent.target):
+        return "ok", translate(
+            "actions", "The undo of {file} was found done at this start: it is back in the "
+            "deposit folder.").format(file=name), {}
+    return "failed", translate(
+        "actions", "The undo of {file} was interrupted before the file was put back (found at "
+        "this start): it stays in the quarantine ({where}).").format(
+        file=name, where=printable(str(intent.detail.get("quarantined_path", "")))), {}
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,20 @@ def read_json(path: Path, default: Any) -> Any:
 # --- addresses ------------------------------------------------------------------------------
 
 
+NETWORK_TIMEOUT_VARIABLE = "RECMANAGER_NETWORK_TIMEOUT"
+
+
+def network_timeout(default: float) -> float:
+    """Seconds of silence after which a Pod or SFTP connection counts as lost: ``default``,
+    or RECMANAGER_NETWORK_TIMEOUT (a positive number) for scripts on links slower or faster
+    to fail than the defaults suit. Anything else there is ignored."""
+    try:
+        value = float(os.environ.get(NETWORK_TIMEOUT_VARIABLE, ""))
+    except ValueError:
+        return default
+    return value if 0 < value < 86400 else default
+
+
 def split_address(address: str) -> SplitResult:
     """``urlsplit`` that refuses in one line what cannot be an address: unbalanced IPv6
     brackets (``http://[::1``), a port that is not a number from 1 to 65535. The caller

@@ -12,7 +12,9 @@ reports each field that did not take.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -23,7 +25,7 @@ from enum import StrEnum
 from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
+from recmanager import audit, journal
 from recmanager.errors import (
     DoneWithWarning,
     PodNotFound,
@@ -31,6 +33,7 @@ from recmanager.errors import (
     RecmanagerError,
     ValidationError,
 )
+from recmanager.formatting import printable
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
 from recmanager.recorder_mode import RecorderMode, mode_label, recorder_mode
@@ -325,13 +328,24 @@ class SaveReport:
     via_web: list[str]
     not_taken: list[FieldMismatch]
     after: RecorderInfo | None = None
+    intent_id: int | None = None  # the journal entry audit_save clears
 
     @property
     def ok(self) -> bool:
         return not self.not_taken
 
+    @property
+    def partial(self) -> bool:
+        """Some of the changes are on the server, not all: "done, but …"."""
+        return bool(self.not_taken) and len(self.not_taken) < len(self.via_rest + self.via_web)
+
     def summary(self) -> str:
         lines: list[str] = []
+        if self.partial:
+            missing = {miss.field for miss in self.not_taken}
+            lines.append(translate("recorders", "Done, but not complete: Pod now holds {fields}."
+                                   ).format(fields=", ".join(
+                field_label(f) for f in self.via_rest + self.via_web if f not in missing)))
         if self.created:
             lines.append(translate("recorders", "Recorder created (id {id}).").format(
                 id=self.recorder_id))
@@ -827,11 +841,14 @@ class RecorderService:
             return RecorderSettings(**values)
         return replace(base, **values)
 
-    def save(self, before: RecorderInfo | None, draft: RecorderFields) -> SaveReport:
+    def save(self, before: RecorderInfo | None, draft: RecorderFields, *,
+             db: Database | None = None) -> SaveReport:
         """Validate, send each changed field over the channel that can write it, re-read.
 
         REST goes first; the admin form then re-sends every field, so it carries the new
-        REST values too and cannot undo them.
+        REST values too and cannot undo them. With ``db`` an edit journals its intent
+        first (cleared by :func:`audit_save`), so an edit killed midway is reconciled by
+        :func:`reconcile_edit` at the next command.
         """
         recorder_id = before.id if before is not None else None
         draft = self.validate(draft, recorder_id, before.fields if before else None)
@@ -839,6 +856,24 @@ class RecorderService:
             before.fields if before is not None else None, draft,
             web_available=self.web is not None,
         )
+        intent_id = None
+        if db is not None and before is not None and rest_names + web_names:
+            intent_id = journal.begin(
+                db, profile=self.profile.name, actor=_actor(self.profile),
+                action="recorder-edit", target=before.name,
+                detail={"recorder_id": before.id,
+                        "fields": field_digests(draft, rest_names + web_names)})
+        try:
+            report = self._save(before, draft, rest_names, web_names)
+        except RecmanagerError:
+            if intent_id is not None:  # the caller audits what is saved, if anything
+                journal.clear(db, intent_id)
+            raise
+        return replace(report, intent_id=intent_id)
+
+    def _save(self, before: RecorderInfo | None, draft: RecorderFields, rest_names: list[str],
+              web_names: list[str]) -> SaveReport:
+        recorder_id = before.id if before is not None else None
         if before is None:
             assert self.web is not None  # plan_channels refused otherwise
             settings = self._settings_for(draft, None)
@@ -846,27 +881,17 @@ class RecorderService:
             recorder_id = self.web.save_recorder(settings)
         else:
             assert recorder_id is not None
-            if rest_names:
-                self.client.patch_recorder(
-                    recorder_id, **{n: getattr(draft, n) for n in rest_names})
-            if web_names:
-                assert self.web is not None
-                try:
+            try:
+                if rest_names:
+                    self.client.patch_recorder(
+                        recorder_id, **{n: getattr(draft, n) for n in rest_names})
+                if web_names:
+                    assert self.web is not None
                     current = self.web.recorder_settings(recorder_id)
                     self.web.save_recorder(self._settings_for(draft, current), recorder_id)
-                except RecmanagerError as exc:
-                    if not rest_names:
-                        raise
-                    # The REST part is on the server: done, but only in part (exit code 3).
-                    raise DoneWithWarning(
-                        translate(
-                            "recorders", "Saved over REST: {rest}. Not saved, the web session "
-                            "failed: {web}. {error}").format(
-                            rest=", ".join(field_label(n) for n in rest_names),
-                            web=", ".join(field_label(n) for n in web_names), error=exc.message),
-                        hint=exc.hint,
-                        detail={"recorder_id": recorder_id, "saved": list(rest_names)},
-                    ) from exc
+            except RecmanagerError as exc:
+                return self._report_after_failure(exc, recorder_id, draft, rest_names,
+                                                  web_names)
         after = self.read(recorder_id)
         return SaveReport(
             recorder_id=recorder_id,
@@ -876,6 +901,41 @@ class RecorderService:
             not_taken=mismatches(draft, after.fields, rest_names + web_names),
             after=after,
         )
+
+
+    def _report_after_failure(
+        self, error: RecmanagerError, recorder_id: int, draft: RecorderFields,
+        rest_names: list[str], web_names: list[str],
+    ) -> SaveReport:
+        """A request may have been applied although its answer was lost, or an earlier one
+        was before a later one failed: what the server now holds is what is reported. All
+        changes there: saved; some (the REST part, the web session failed): done, but only
+        in part (:class:`DoneWithWarning`, exit code 3); none: the error stands."""
+        try:
+            after = self.read(recorder_id)
+        except RecmanagerError:
+            try:  # the web session is what failed: REST still tells its own fields
+                after = RecorderInfo(recorder_id, fields_from(
+                    self.client.recorder(recorder_id), None), False, str(error))
+            except RecmanagerError:
+                raise error from None
+        not_taken = mismatches(draft, after.fields, rest_names + web_names)
+        if len(not_taken) == len(rest_names + web_names):
+            raise error
+        if not_taken:
+            missing = {miss.field for miss in not_taken}
+            saved = [n for n in rest_names + web_names if n not in missing]
+            raise DoneWithWarning(
+                translate(
+                    "recorders", "Saved over REST: {rest}. Not saved, the web session "
+                    "failed: {web}. {error}").format(
+                    rest=", ".join(field_label(n) for n in saved),
+                    web=", ".join(field_label(n) for n in missing), error=error.message),
+                hint=error.hint,
+                detail={"recorder_id": recorder_id, "saved": saved},
+            ) from error
+        return SaveReport(recorder_id=recorder_id, created=False, via_rest=rest_names,
+                          via_web=web_names, not_taken=[], after=after)
 
 
 # --- notify key and the device set-up sheet ---------------------------------------------------
@@ -1156,10 +1216,11 @@ def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
         db, profile=profile.name, actor=_actor(profile),
         action="recorder-create" if report.created else "recorder-edit",
         target=report.after.name if report.after else str(report.recorder_id),
-        result="ok" if report.ok else "failed",
+        result="ok" if report.ok else "warning" if report.partial else "failed",
         error="; ".join(m.field for m in report.not_taken),
         detail={"recorder_id": report.recorder_id, "rest": report.via_rest,
                 "web": report.via_web},
+        intent_id=report.intent_id,
     )
 
 
@@ -1188,6 +1249,38 @@ def audit_partial_save(db: Database, profile: Profile, before: RecorderInfo,
         db, profile=profile.name, actor=_actor(profile), action="recorder-edit",
         target=before.name, result="warning", error=str(error), detail=error.detail,
     )
+
+
+def field_digests(values: RecorderFields, names: Iterable[str]) -> dict[str, str]:
+    """A fingerprint of each field's value, as compared on the server: the journal keeps
+    these, never the values (the hash key is one)."""
+    return {name: hashlib.sha256(json.dumps(_comparable(name, getattr(values, name)),
+                                            default=str, sort_keys=True).encode()).hexdigest()
+            for name in names}
+
+
+def reconcile_edit(
+    service: RecorderService, intent: journal.Intent
+) -> tuple[audit.Result, str, dict[str, Any]]:
+    """What became of a recorder edit interrupted after it may have sent something."""
+    wanted: dict[str, str] = dict(intent.detail.get("fields") or {})
+    now = field_digests(service.read(int(intent.detail["recorder_id"])).fields, wanted)
+    taken = [name for name in wanted if now[name] == wanted[name]]
+    facts = {"taken": taken}
+    name = printable(intent.target)
+    if len(taken) == len(wanted):
+        return "ok", translate(
+            "recorders", "The edit of recorder {name} was found done at this start: Pod holds "
+            "every change.").format(name=name), facts
+    if not taken:
+        return "failed", translate(
+            "recorders", "The edit of recorder {name} was interrupted before Pod took any of "
+            "it (found at this start).").format(name=name), facts
+    return "warning", translate(
+        "recorders", "The edit of recorder {name} was interrupted (found at this start): Pod "
+        "holds {taken}, not {missing}.").format(
+        name=name, taken=", ".join(field_label(n) for n in taken),
+        missing=", ".join(field_label(n) for n in wanted if n not in taken)), facts
 
 
 def notify_for_real(db: Database, profile: Profile, details: NotifyDetails) -> NotifyCall:

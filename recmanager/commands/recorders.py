@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager.commands.common import add_connection_options, print_json, print_table
 from recmanager.commands.pod import recorders_parser
-from recmanager.errors import DoneWithWarning, RecmanagerError
+from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.recorder_mode import mode_label
 from recmanager.recorders import (
@@ -35,6 +35,7 @@ from recmanager.recorders import (
     generate_hash_key,
     notify_details,
     notify_for_real,
+    reconcile_edit,
     run_checks,
 )
 
@@ -262,17 +263,25 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
         }, sys.stdout)
     else:
         print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
-    return 0 if report.ok else 1
+    if report.ok:
+        return 0
+    return EXIT_DONE_WITH_WARNING if report.partial else 1
 
 
 def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
+    from recmanager.actions import reconcile_interrupted
+
     profile = context.resolve_profile(args.profile)
     with audit_unsaved(context.db, profile, args.recorder, creating=False), \
             RecorderService.open(profile, context.secrets) as service:
+        for message in reconcile_interrupted(
+                context.db, service.profile, service.client,
+                others={"recorder-edit": lambda intent: reconcile_edit(service, intent)}):
+            print(message, file=sys.stderr)
         before = service.find(args.recorder)
         draft = _draft(args, service, before)
         try:
-            report = service.save(before, draft)
+            report = service.save(before, draft, db=context.db)
         except DoneWithWarning as exc:  # exit code 3, with the entry saying what is saved
             audit_partial_save(context.db, service.profile, before, exc)
             raise

@@ -601,10 +601,24 @@ class Deposit(ABC):
 
     # --- delete, quarantine, undo --------------------------------------------------------
 
+    def _settle(self, change: Callable[[], None], made: Callable[[], bool]) -> None:
+        """Make one change; when the link drops before its answer, look over a new link
+        whether the server made it before calling it failed (the answer alone was lost)."""
+        try:
+            change()
+        except DepositConnectionError as lost:
+            try:
+                if made():
+                    log.info("the answer was lost, the change is made: %s", lost)
+                    return
+            except DepositError:
+                pass
+            raise lost from None
+
     def delete(self, path: str) -> None:
         """Remove one regular file strictly inside the root (never a link, never outside)."""
         self.guard(path, follow_links=False)
-        self._remove(path)
+        self._settle(lambda: self._remove(path), lambda: self._lstat(path) is None)
         log.info("deleted %s", printable(path))
 
     def quarantine(self, path: str, quarantine_dir: str) -> QuarantinedFile:
@@ -625,7 +639,7 @@ class Deposit(ABC):
         holder = f"{directory}/{stamp:%Y%m%dT%H%M%S}-{random_tokens.token_hex(4)}"
         self._makedirs(f"{holder}/{folder}" if folder else holder)
         target = f"{holder}/{folder}/{name}" if folder else f"{holder}/{name}"
-        self._rename(path, target)
+        self._settle(lambda: self._rename(path, target), lambda: self._moved(path, target))
         log.info("quarantined %s to %s", printable(path), printable(target))
         return QuarantinedFile(path, target, entry.size, stamp)
 
@@ -677,18 +691,27 @@ class Deposit(ABC):
             ).format(folder=printable(folder), where=printable(quarantined.quarantined_path)))
         if not is_inside(self._realpath(parent), self.real_root):
             raise _unsafe(parent, translate("deposit", "it leads outside the deposit folder"))
-        if self._lstat(path) is not None:
+        present, held = self._lstat(path), self._lstat(quarantined.quarantined_path)
+        if (present is not None and held is None and present.kind == "file"
+                and present.size == quarantined.size):
+            # Put back already (an undo whose answer was lost, or that was interrupted).
+            log.info("%s was restored already", printable(path))
+            return self.stat(path)
+        if present is not None:
             raise DepositError(translate(
                 "deposit", "{path} exists again; the quarantined copy stays in {where}."
             ).format(path=printable(path), where=printable(quarantined.quarantined_path)))
-        held = self._lstat(quarantined.quarantined_path)
         if held is None or held.kind != "file":
             raise DepositError(translate(
                 "deposit", "The quarantined copy {where} is gone; it cannot be restored."
             ).format(where=printable(quarantined.quarantined_path)))
-        self._rename(quarantined.quarantined_path, path)
+        self._settle(lambda: self._rename(quarantined.quarantined_path, path),
+                     lambda: self._moved(quarantined.quarantined_path, path))
         log.info("restored %s", printable(path))
         return self.stat(path)
+
+    def _moved(self, source: str, destination: str) -> bool:
+        return self._lstat(source) is None and self._lstat(destination) is not None
 
     def purge_quarantine(self, quarantine_dir: str, keep_days: float,
                          now: datetime | None = None) -> list[str]:

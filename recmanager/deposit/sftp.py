@@ -47,6 +47,7 @@ from paramiko.sftp import (
 )
 from paramiko.sftp_attr import SFTPAttributes
 
+from recmanager.config import network_timeout
 from recmanager.deposit import sftp_wire
 from recmanager.deposit.base import (
     Deposit,
@@ -98,7 +99,7 @@ CIPHERS = (
 )
 RECONNECT_DELAYS_S = (0.0, 1.0, 2.0, 4.0, 8.0)
 # No byte from (or to) the server for this long while an SFTP call waits: the link is dead.
-PROGRESS_TIMEOUT_S = 20.0
+PROGRESS_TIMEOUT_S = network_timeout(20.0)
 # SFTP channels open at once on one connection: below OpenSSH's default MaxSessions (10).
 MAX_CHANNELS = 8
 CHANNEL_WAIT_S = 120.0

@@ -35,7 +35,7 @@ import requests.adapters
 import urllib3.exceptions
 
 from recmanager import __version__
-from recmanager.config import refuse_plain_http, split_address
+from recmanager.config import network_timeout, refuse_plain_http, split_address
 from recmanager.errors import (
     ConfigError,
     PodAmbiguousResult,
@@ -76,7 +76,7 @@ log = logging.getLogger("recmanager.pod")
 
 Timeout = tuple[float, float]
 Verify = bool | str
-DEFAULT_TIMEOUT: Timeout = (5.0, 30.0)
+DEFAULT_TIMEOUT: Timeout = (5.0, network_timeout(30.0))  # (connect, read)
 DEFAULT_RETRIES = 3
 RETRY_STATUSES = frozenset({502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
@@ -168,6 +168,21 @@ def _host(url: str) -> str:
 
 def _where(method: str, url: str) -> str:
     return f"{method} {urlsplit(url).path}"
+
+
+def answer_cut_short(response: requests.Response) -> bool:
+    """A success with no body and nothing that says how long it is: the connection closed
+    inside the headers (Pod's answers carry a length, or no content with 204)."""
+    return (200 <= response.status_code < 300 and response.status_code != 204
+            and not response.content and "Content-Length" not in response.headers
+            and "Transfer-Encoding" not in response.headers)
+
+
+def cut_short_error(method: str, response: requests.Response) -> PodAmbiguousResult:
+    """A non-idempotent request whose answer was cut short: Pod may have applied it."""
+    return PodAmbiguousResult(translate(
+        "pod", "{where} was sent but its answer was cut short; it may or may not have been "
+        "applied, and it was not resent.").format(where=_where(method, response.url)))
 
 
 def _tls_error(exc: requests.RequestException, url: str) -> PodTLSError:
@@ -585,8 +600,23 @@ class PodHttp:
         )
 
     def json(self, method: str, path_or_url: str, **kwargs: Any) -> Any:
-        """The JSON body of a successful answer; an HTML page instead is a clear error."""
+        """The JSON body of a successful answer; an HTML page instead is a clear error.
+
+        An answer cut inside its headers reads as a success without a body: an idempotent
+        request is sent again, any other one is ambiguous (Pod may have applied it)."""
         response = self.request(method, path_or_url, **kwargs)
+        attempt = 0
+        while answer_cut_short(response):
+            where = _where(method, response.url)
+            if method.upper() not in IDEMPOTENT_METHODS:
+                raise cut_short_error(method, response)
+            attempt += 1
+            if attempt > self.retries:
+                raise PodConnectionError(translate(
+                    "pod", "{where}: Pod's answer was cut short {count} times.").format(
+                    where=where, count=attempt))
+            log.info("%s: the answer was cut short; sending it again", where)
+            response = self.request(method, path_or_url, **kwargs)
         if response.status_code == 204 or not response.content:
             return None
         try:

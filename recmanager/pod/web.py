@@ -35,6 +35,8 @@ from recmanager.pod.rest import (
     PodHttp,
     Timeout,
     Verify,
+    answer_cut_short,
+    cut_short_error,
     format_field_errors,
     verify_for_profile,
 )
@@ -586,6 +588,8 @@ class PodWebSession(OverPodHttp):
                 translate("pod", "Pod refused the owner change: {detail}").format(detail=detail),
                 fields=exc.fields,
             ) from None
+        if answer_cut_short(response):
+            raise cut_short_error("POST", response)
         try:
             answer = response.json()
         except ValueError:

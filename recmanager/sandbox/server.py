@@ -315,6 +315,7 @@ def admin_exports(state: dict) -> list[str]:
         "RECMANAGER_POD_USER": "admin",
         "RECMANAGER_POD_PASSWORD": state["passwords"]["admin"],
         "RECMANAGER_DEPOSIT": state["deposit_root"],
+        "RECMANAGER_POD_ALLOW_HTTP": "1",  # the sandbox serves plain HTTP on loopback
     }
     return [f"export {name}={shlex.quote(value)}" for name, value in values.items()]
 

@@ -548,7 +548,7 @@ class RecordersWindow(QMainWindow):
                 if service.web_available:
                     draft = service.with_users(draft, manager, additional)
                 try:
-                    report = service.save(recorder, draft)
+                    report = service.save(recorder, draft, db=self.context.db)
                 except DoneWithWarning as exc:
                     if recorder is not None:
                         audit_partial_save(self.context.db, self.profile, recorder, exc)

@@ -3341,67 +3341,87 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="913"/>
+        <location filename="../../recmanager/actions.py" line="934"/>
         <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
         <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="921"/>
+        <location filename="../../recmanager/actions.py" line="942"/>
         <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
         <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="932"/>
+        <location filename="../../recmanager/actions.py" line="953"/>
         <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="938"/>
+        <location filename="../../recmanager/actions.py" line="959"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="942"/>
+        <location filename="../../recmanager/actions.py" line="963"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="954"/>
+        <location filename="../../recmanager/actions.py" line="975"/>
         <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="958"/>
+        <location filename="../../recmanager/actions.py" line="979"/>
         <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="969"/>
+        <location filename="../../recmanager/actions.py" line="990"/>
         <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
         <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="976"/>
+        <location filename="../../recmanager/actions.py" line="997"/>
         <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
         <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="992"/>
+        <location filename="../../recmanager/actions.py" line="1008"/>
+        <source>The upload of {file} was found done at this start: it is in the deposit folder, whole.</source>
+        <translation>Le dépôt de {file} a été trouvé fait à ce démarrage : le fichier est entier dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="1011"/>
+        <source>The upload of {file} was interrupted (found at this start): what was sent stays under a hidden name Pod skips, and uploading the file again resumes it.</source>
+        <translation>Le dépôt de {file} a été interrompu (constaté à ce démarrage) : ce qui a été envoyé reste sous un nom caché que Pod ignore, et déposer à nouveau le fichier reprend là où il s&apos;est arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="1022"/>
+        <source>The undo of {file} was found done at this start: it is back in the deposit folder.</source>
+        <translation>L&apos;annulation de {file} a été trouvée faite à ce démarrage : le fichier est de retour dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="1025"/>
+        <source>The undo of {file} was interrupted before the file was put back (found at this start): it stays in the quarantine ({where}).</source>
+        <translation>L&apos;annulation de {file} a été interrompue avant que le fichier ne soit remis en place (constaté à ce démarrage) : il reste en quarantaine ({where}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions.py" line="1042"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="994"/>
+        <location filename="../../recmanager/actions.py" line="1044"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1014"/>
+        <location filename="../../recmanager/actions.py" line="1064"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1020"/>
+        <location filename="../../recmanager/actions.py" line="1070"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
@@ -3541,17 +3561,17 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="825"/>
+        <location filename="../../recmanager/actions.py" line="827"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="831"/>
+        <location filename="../../recmanager/actions.py" line="833"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="841"/>
+        <location filename="../../recmanager/actions.py" line="844"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3973,62 +3993,62 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="156"/>
+        <location filename="../../recmanager/commands/recorders.py" line="157"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="174"/>
+        <location filename="../../recmanager/commands/recorders.py" line="175"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="175"/>
+        <location filename="../../recmanager/commands/recorders.py" line="176"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="179"/>
+        <location filename="../../recmanager/commands/recorders.py" line="180"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="180"/>
+        <location filename="../../recmanager/commands/recorders.py" line="181"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="209"/>
+        <location filename="../../recmanager/commands/recorders.py" line="210"/>
         <source>Pod has no video type &quot;{value}&quot;.</source>
         <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="210"/>
+        <location filename="../../recmanager/commands/recorders.py" line="211"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="289"/>
+        <location filename="../../recmanager/commands/recorders.py" line="298"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="319"/>
+        <location filename="../../recmanager/commands/recorders.py" line="328"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="322"/>
+        <location filename="../../recmanager/commands/recorders.py" line="331"/>
         <source>No problem found by the checks that ran; {count} could not run (see above).</source>
         <translation>Aucun problème trouvé par les vérifications faites ; {count} n&apos;ont pas pu être faites (voir ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="326"/>
+        <location filename="../../recmanager/commands/recorders.py" line="335"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="342"/>
+        <location filename="../../recmanager/commands/recorders.py" line="351"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
@@ -4086,147 +4106,147 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Corrigez ou supprimez ce fichier, puis relancez recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="103"/>
+        <location filename="../../recmanager/config.py" line="117"/>
         <source>the port must be a number from 1 to 65535</source>
         <translation>le port doit être un nombre de 1 à 65535</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="108"/>
+        <location filename="../../recmanager/config.py" line="122"/>
         <source>the brackets around the IPv6 address do not match</source>
         <translation>les crochets autour de l&apos;adresse IPv6 ne se correspondent pas</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="112"/>
+        <location filename="../../recmanager/config.py" line="126"/>
         <source>&quot;{address}&quot; is not a valid address: {reason}.</source>
         <translation>« {address} » n&apos;est pas une adresse valide : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="114"/>
+        <location filename="../../recmanager/config.py" line="128"/>
         <source>An IPv6 address goes in brackets, the port after them: https://[2001:db8::1]:8443/ or sftp://user@[2001:db8::1]:2222/path.</source>
         <translation>Une adresse IPv6 s&apos;écrit entre crochets, suivie du port : https://[2001:db8::1]:8443/ ou sftp://utilisateur@[2001:db8::1]:2222/chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="128"/>
+        <location filename="../../recmanager/config.py" line="142"/>
         <source>The Pod address {url} uses http://: the token and the passwords would travel unencrypted.</source>
         <translation>L&apos;adresse Pod {url} utilise http:// : le jeton et les mots de passe circuleraient sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="130"/>
+        <location filename="../../recmanager/config.py" line="144"/>
         <source>Use https://, or allow plain HTTP in the profile (RECMANAGER_POD_ALLOW_HTTP=1 from the command line).</source>
         <translation>Utilisez https://, ou autorisez le HTTP non chiffré dans le profil (RECMANAGER_POD_ALLOW_HTTP=1 en ligne de commande).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="147"/>
+        <location filename="../../recmanager/config.py" line="161"/>
         <source>Warning: {url} is plain HTTP; the token and the passwords travel unencrypted.</source>
         <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="194"/>
+        <location filename="../../recmanager/config.py" line="208"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="202"/>
+        <location filename="../../recmanager/config.py" line="216"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="209"/>
+        <location filename="../../recmanager/config.py" line="223"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="213"/>
+        <location filename="../../recmanager/config.py" line="227"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="217"/>
+        <location filename="../../recmanager/config.py" line="231"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="221"/>
+        <location filename="../../recmanager/config.py" line="235"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="230"/>
+        <location filename="../../recmanager/config.py" line="244"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="261"/>
+        <location filename="../../recmanager/config.py" line="275"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="267"/>
+        <location filename="../../recmanager/config.py" line="281"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="272"/>
+        <location filename="../../recmanager/config.py" line="286"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="308"/>
+        <location filename="../../recmanager/config.py" line="322"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="325"/>
+        <location filename="../../recmanager/config.py" line="339"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="326"/>
+        <location filename="../../recmanager/config.py" line="340"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="523"/>
+        <location filename="../../recmanager/config.py" line="537"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="513"/>
+        <location filename="../../recmanager/config.py" line="527"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="460"/>
+        <location filename="../../recmanager/config.py" line="474"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="461"/>
+        <location filename="../../recmanager/config.py" line="475"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="469"/>
+        <location filename="../../recmanager/config.py" line="483"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="479"/>
+        <location filename="../../recmanager/config.py" line="493"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="490"/>
+        <location filename="../../recmanager/config.py" line="504"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="520"/>
+        <location filename="../../recmanager/config.py" line="534"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="527"/>
+        <location filename="../../recmanager/config.py" line="541"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4389,7 +4409,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="218"/>
+        <location filename="../../recmanager/commands/deposit.py" line="226"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -4526,7 +4546,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="310"/>
         <location filename="../../recmanager/deposit/base.py" line="552"/>
-        <location filename="../../recmanager/deposit/base.py" line="679"/>
+        <location filename="../../recmanager/deposit/base.py" line="693"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -4649,49 +4669,49 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="619"/>
-        <location filename="../../recmanager/deposit/base.py" line="643"/>
+        <location filename="../../recmanager/deposit/base.py" line="633"/>
+        <location filename="../../recmanager/deposit/base.py" line="657"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="620"/>
-        <location filename="../../recmanager/deposit/base.py" line="644"/>
+        <location filename="../../recmanager/deposit/base.py" line="634"/>
+        <location filename="../../recmanager/deposit/base.py" line="658"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="657"/>
+        <location filename="../../recmanager/deposit/base.py" line="671"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="660"/>
+        <location filename="../../recmanager/deposit/base.py" line="674"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="675"/>
+        <location filename="../../recmanager/deposit/base.py" line="689"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="681"/>
+        <location filename="../../recmanager/deposit/base.py" line="701"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="686"/>
+        <location filename="../../recmanager/deposit/base.py" line="705"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="731"/>
+        <location filename="../../recmanager/deposit/base.py" line="754"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="770"/>
+        <location filename="../../recmanager/deposit/base.py" line="793"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4707,21 +4727,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="655"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="656"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="666"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="82"/>
         <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="674"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="697"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="698"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4732,185 +4752,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="715"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="716"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="719"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="720"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="726"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
         <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="754"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="733"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="755"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="744"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="745"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="125"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="126"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="139"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="140"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="178"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="196"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="179"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="197"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="353"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="354"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="370"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="371"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="398"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="414"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="415"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="416"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="417"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="428"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="434"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="435"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="442"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="443"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="449"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="450"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="453"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="454"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="455"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="470"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="476"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="484"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="488"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="492"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="494"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="545"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="557"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="558"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="609"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="610"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="613"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="614"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="611"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="615"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="612"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="616"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="682"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="683"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="746"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="747"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5264,412 +5284,422 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Choisissez de nouveau le fichier de certificats dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="176"/>
+        <location filename="../../recmanager/pod/rest.py" line="183"/>
+        <source>{where} was sent but its answer was cut short; it may or may not have been applied, and it was not resent.</source>
+        <translation>{where} a été envoyé mais sa réponse a été tronquée ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/rest.py" line="191"/>
         <source>TLS handshake failed</source>
         <translation>Échec de la négociation TLS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="178"/>
+        <location filename="../../recmanager/pod/rest.py" line="193"/>
         <source>The certificate of {host} could not be verified: {reason}.</source>
         <translation>Le certificat de {host} n&apos;a pas pu être vérifié : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="181"/>
+        <location filename="../../recmanager/pod/rest.py" line="196"/>
         <source>If your university uses its own certificate authority, choose its CA bundle in the connection profile.</source>
         <translation>Si votre université utilise sa propre autorité de certification, choisissez son fichier de certificats (CA) dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="196"/>
+        <location filename="../../recmanager/pod/rest.py" line="211"/>
         <source>{host} did not accept the connection within {seconds} s.</source>
         <translation>{host} n&apos;a pas accepté la connexion dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="199"/>
+        <location filename="../../recmanager/pod/rest.py" line="214"/>
         <source>Check that you are on the university network or its VPN.</source>
         <translation>Vérifiez que vous êtes sur le réseau de l&apos;université ou connecté à son VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="203"/>
+        <location filename="../../recmanager/pod/rest.py" line="218"/>
         <source>Pod did not answer {where} within {seconds} s.</source>
         <translation>Pod n&apos;a pas répondu à {where} dans un délai de {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="206"/>
+        <location filename="../../recmanager/pod/rest.py" line="221"/>
         <source>Pod may be overloaded; try again in a few minutes.</source>
         <translation>Pod est peut-être surchargé ; réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="211"/>
+        <location filename="../../recmanager/pod/rest.py" line="226"/>
         <source>The name {host} cannot be resolved.</source>
         <translation>Le nom {host} ne peut pas être résolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="214"/>
+        <location filename="../../recmanager/pod/rest.py" line="229"/>
         <source>Check the Pod address in the profile, and your network or VPN.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil, ainsi que votre réseau ou VPN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="221"/>
+        <location filename="../../recmanager/pod/rest.py" line="236"/>
         <source>Cannot connect to {host}: the connection was refused.</source>
         <translation>Impossible de se connecter à {host} : la connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="224"/>
+        <location filename="../../recmanager/pod/rest.py" line="239"/>
         <source>Check the Pod address and port, and that the server is running.</source>
         <translation>Vérifiez l&apos;adresse et le port de Pod, et que le serveur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="229"/>
+        <location filename="../../recmanager/pod/rest.py" line="244"/>
         <source>The connection to {host} dropped before Pod&apos;s answer to {where} was complete.</source>
         <translation>La connexion à {host} a été coupée avant la fin de la réponse de Pod à {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="232"/>
+        <location filename="../../recmanager/pod/rest.py" line="247"/>
         <source>Try again; if it keeps happening, check the network.</source>
         <translation>Réessayez ; si le problème persiste, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="290"/>
+        <location filename="../../recmanager/pod/rest.py" line="305"/>
         <source>The server answered {where} with an HTML error page ({title}) instead of Pod&apos;s answer: Pod, or the proxy in front of it, is failing or restarting.</source>
         <translation>Le serveur a répondu à {where} par une page d&apos;erreur HTML ({title}) au lieu de la réponse de Pod : Pod, ou le proxy placé devant lui, est en panne ou en cours de redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="296"/>
+        <location filename="../../recmanager/pod/rest.py" line="311"/>
         <source>Try again in a few minutes; if it lasts, tell the Pod administrators.</source>
         <translation>Réessayez dans quelques minutes ; si cela dure, prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="303"/>
+        <location filename="../../recmanager/pod/rest.py" line="318"/>
         <source>Pod failed on {where} (HTTP {status}: {error}).</source>
         <translation>Pod a échoué sur {where} (HTTP {status} : {error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="307"/>
+        <location filename="../../recmanager/pod/rest.py" line="322"/>
         <source>This is a server-side error; tell the Pod administrators.</source>
         <translation>Il s&apos;agit d&apos;une erreur côté serveur ; prévenez les administrateurs de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="312"/>
+        <location filename="../../recmanager/pod/rest.py" line="327"/>
         <source>Pod&apos;s web session has ended or was refused.</source>
         <translation>La session web de Pod a expiré ou a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="316"/>
+        <location filename="../../recmanager/pod/rest.py" line="331"/>
         <source>Pod received no token with the request ({where}).</source>
         <translation>Pod n&apos;a reçu aucun jeton avec la requête ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="320"/>
+        <location filename="../../recmanager/pod/rest.py" line="335"/>
         <source>A proxy in front of Pod may drop the Authorization header; ask the Pod administrators to pass it through.</source>
         <translation>Un proxy placé devant Pod supprime peut-être l&apos;en-tête Authorization ; demandez aux administrateurs de Pod de le laisser passer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="327"/>
+        <location filename="../../recmanager/pod/rest.py" line="342"/>
         <source>Pod refused the API token ({detail}).</source>
         <translation>Pod a refusé le jeton d&apos;API ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="331"/>
+        <location filename="../../recmanager/pod/rest.py" line="346"/>
         <source>Create a token for a staff account in Pod&apos;s administration (Auth Token › Tokens) and enter it in the connection profile.</source>
         <translation>Créez un jeton pour un compte « staff » dans l&apos;administration de Pod (Jeton d&apos;authentification › Jetons) et saisissez-le dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="341"/>
+        <location filename="../../recmanager/pod/rest.py" line="356"/>
         <source>Pod refused the form: its CSRF check failed ({where}).</source>
         <translation>Pod a refusé le formulaire : sa vérification CSRF a échoué ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="344"/>
+        <location filename="../../recmanager/pod/rest.py" line="359"/>
         <source>Use exactly the address Pod is published at (https and host name) in the profile.</source>
         <translation>Indiquez dans le profil exactement l&apos;adresse sous laquelle Pod est publié (https et nom d&apos;hôte).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="352"/>
+        <location filename="../../recmanager/pod/rest.py" line="367"/>
         <source>The web account is not allowed to do this ({where}): it needs superuser rights on Pod.</source>
         <translation>Le compte web n&apos;est pas autorisé à faire cela ({where}) : il doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="357"/>
+        <location filename="../../recmanager/pod/rest.py" line="372"/>
         <source>Use a superuser account for the web login.</source>
         <translation>Utilisez un compte superutilisateur pour la connexion web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="360"/>
+        <location filename="../../recmanager/pod/rest.py" line="375"/>
         <source>The account of this token is not staff on Pod, and Pod&apos;s REST API is for staff accounts only.</source>
         <translation>Le compte de ce jeton n&apos;est pas « staff » sur Pod, et l&apos;API REST de Pod est réservée aux comptes « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="366"/>
+        <location filename="../../recmanager/pod/rest.py" line="381"/>
         <source>Ask a Pod administrator for staff status, or use a staff account&apos;s token.</source>
         <translation>Demandez le statut « staff » à un administrateur de Pod, ou utilisez le jeton d&apos;un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="372"/>
+        <location filename="../../recmanager/pod/rest.py" line="387"/>
         <source>Pod has nothing at {where} ({detail}).</source>
         <translation>Pod n&apos;a rien à l&apos;adresse {where} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="376"/>
+        <location filename="../../recmanager/pod/rest.py" line="391"/>
         <source>It may have been deleted or claimed meanwhile; refresh.</source>
         <translation>L&apos;élément a peut-être été supprimé ou revendiqué entre-temps ; actualisez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="381"/>
+        <location filename="../../recmanager/pod/rest.py" line="396"/>
         <source>Pod refused the data of {where}: {errors}</source>
         <translation>Pod a refusé les données de {where} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="387"/>
+        <location filename="../../recmanager/pod/rest.py" line="402"/>
         <source>Pod answered {where} with HTTP {status} ({detail}).</source>
         <translation>Pod a répondu à {where} avec le code HTTP {status} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="579"/>
+        <location filename="../../recmanager/pod/rest.py" line="594"/>
         <source>{where} was sent but its answer was lost ({cause}); it may or may not have been applied, and it was not resent.</source>
         <translation>{where} a été envoyé mais sa réponse a été perdue ({cause}) ; la requête a pu être appliquée ou non, et elle n&apos;a pas été renvoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="596"/>
+        <location filename="../../recmanager/pod/rest.py" line="615"/>
+        <source>{where}: Pod&apos;s answer was cut short {count} times.</source>
+        <translation>{where} : la réponse de Pod a été tronquée {count} fois.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/rest.py" line="626"/>
         <source>{url} answered {where} with a web page instead of data: the address may not be Pod&apos;s, or a login portal intercepts the API.</source>
         <translation>{url} a répondu à {where} par une page web au lieu de données : l&apos;adresse n&apos;est peut-être pas celle de Pod, ou un portail de connexion intercepte l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="602"/>
+        <location filename="../../recmanager/pod/rest.py" line="632"/>
         <source>Check the Pod address in the profile.</source>
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="644"/>
+        <location filename="../../recmanager/pod/rest.py" line="674"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="688"/>
+        <location filename="../../recmanager/pod/rest.py" line="718"/>
         <source>No Pod API token was given.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;a été fourni.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="711"/>
+        <location filename="../../recmanager/pod/rest.py" line="741"/>
         <source>No Pod API token is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun jeton d&apos;API Pod n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="714"/>
+        <location filename="../../recmanager/pod/rest.py" line="744"/>
         <source>Enter the token in the profile dialog, or set RECMANAGER_POD_TOKEN for a script.</source>
         <translation>Saisissez le jeton dans la fenêtre du profil, ou définissez RECMANAGER_POD_TOKEN pour un script.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="738"/>
+        <location filename="../../recmanager/pod/rest.py" line="768"/>
         <source>{url} answers, but its REST API lacks {names}: it is not Pod, or a Pod too old for recmanager.</source>
         <translation>{url} répond, mais il manque {names} à son API REST : ce n&apos;est pas Pod, ou c&apos;est une version de Pod trop ancienne pour recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="747"/>
+        <location filename="../../recmanager/pod/rest.py" line="777"/>
         <source>{url} does not answer like Pod&apos;s REST API.</source>
         <translation>{url} ne répond pas comme l&apos;API REST de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="751"/>
+        <location filename="../../recmanager/pod/rest.py" line="781"/>
         <source>Token accepted: staff access to Pod at {url} ({count} recorders).</source>
         <translation>Jeton accepté : accès « staff » à Pod sur {url} ({count} enregistreurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="788"/>
+        <location filename="../../recmanager/pod/rest.py" line="818"/>
         <source>Pod&apos;s REST API cannot change this field; it needs the web session (recorder settings).</source>
         <translation>L&apos;API REST de Pod ne peut pas modifier ce champ ; il faut la session web (réglages de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="796"/>
+        <location filename="../../recmanager/pod/rest.py" line="826"/>
         <source>These recorder fields cannot be changed over REST: {names}.</source>
         <translation>Ces champs de l&apos;enregistreur ne peuvent pas être modifiés via REST : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="910"/>
+        <location filename="../../recmanager/pod/rest.py" line="940"/>
         <source>Several Pod accounts match {value}: {logins}.</source>
         <translation>Plusieurs comptes Pod correspondent à {value} : {logins}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="913"/>
+        <location filename="../../recmanager/pod/rest.py" line="943"/>
         <source>Give the login instead.</source>
         <translation>Indiquez plutôt l&apos;identifiant.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="970"/>
+        <location filename="../../recmanager/pod/rest.py" line="1000"/>
         <source>Pod&apos;s answer to the claim of {file} came without its content.</source>
         <translation>La réponse de Pod à la revendication de {file} est arrivée sans son contenu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="978"/>
+        <location filename="../../recmanager/pod/rest.py" line="1008"/>
         <source>The claim of {file} reached Pod or not: its answer was lost ({cause}) and no recording of this file exists yet. Nothing was resent.</source>
         <translation>La revendication de {file} est peut-être parvenue à Pod, ou non : sa réponse a été perdue ({cause}) et aucun enregistrement de ce fichier n&apos;existe encore. Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="984"/>
+        <location filename="../../recmanager/pod/rest.py" line="1014"/>
         <source>Refresh in a minute: if the recording appears, the claim worked; otherwise claim it again.</source>
         <translation>Actualisez dans une minute : si l&apos;enregistrement apparaît, la revendication a réussi ; sinon, revendiquez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1007"/>
+        <location filename="../../recmanager/pod/rest.py" line="1037"/>
         <source>The claim of {file} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}). Nothing was resent.</source>
         <translation>La revendication de {file} a pu être appliquée ou non ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}). Rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1017"/>
+        <location filename="../../recmanager/pod/rest.py" line="1047"/>
         <source>Refresh once Pod answers again before claiming.</source>
         <translation>Actualisez lorsque Pod répondra de nouveau, avant de revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1030"/>
+        <location filename="../../recmanager/pod/rest.py" line="1060"/>
         <source>{file} was claimed meanwhile by someone else (recording {id}, &quot;{title}&quot;).</source>
         <translation>{file} a été revendiqué entre-temps par quelqu&apos;un d&apos;autre (enregistrement {id}, « {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1038"/>
+        <location filename="../../recmanager/pod/rest.py" line="1068"/>
         <source>Recording with this source file already exists.</source>
         <translation>Un enregistrement avec ce fichier source existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1047"/>
+        <location filename="../../recmanager/pod/rest.py" line="1077"/>
         <source>{user} is not staff on Pod, and Pod accepts only staff accounts as the owner of a claimed recording.</source>
         <translation>{user} n&apos;est pas « staff » sur Pod, et Pod n&apos;accepte que des comptes « staff » comme propriétaires d&apos;un enregistrement revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1052"/>
+        <location filename="../../recmanager/pod/rest.py" line="1082"/>
         <source>Claim it for a staff account (for example yours), then reassign the video to {user} once Pod has created it.</source>
         <translation>Revendiquez-le pour un compte « staff » (par exemple le vôtre), puis réattribuez la vidéo à {user} une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1060"/>
+        <location filename="../../recmanager/pod/rest.py" line="1090"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1061"/>
+        <location filename="../../recmanager/pod/rest.py" line="1091"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/rest.py" line="1083"/>
+        <location filename="../../recmanager/pod/rest.py" line="1113"/>
         <source>Pod&apos;s /rest/videos/ fails when USE_PODFILE is False in its settings; ask the Pod administrators to turn it on.</source>
         <translation>/rest/videos/ de Pod échoue lorsque USE_PODFILE vaut False dans ses réglages ; demandez aux administrateurs de Pod de l&apos;activer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="302"/>
+        <location filename="../../recmanager/pod/web.py" line="304"/>
         <source>The web login needs a username and a password.</source>
         <translation>La connexion web nécessite un nom d&apos;utilisateur et un mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="330"/>
+        <location filename="../../recmanager/pod/web.py" line="332"/>
         <source>The profile &quot;{name}&quot; has no web login (username and password).</source>
         <translation>Le profil « {name} » n&apos;a pas de connexion web (nom d&apos;utilisateur et mot de passe).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="333"/>
+        <location filename="../../recmanager/pod/web.py" line="335"/>
         <source>Recorder settings and file-moving owner changes need a superuser&apos;s web login: add it in the profile dialog, or set RECMANAGER_POD_USER and RECMANAGER_POD_PASSWORD.</source>
         <translation>Les réglages des enregistreurs et les changements de propriétaire avec déplacement des fichiers nécessitent la connexion web d&apos;un superutilisateur : ajoutez-la dans la fenêtre du profil, ou définissez RECMANAGER_POD_USER et RECMANAGER_POD_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="350"/>
+        <location filename="../../recmanager/pod/web.py" line="352"/>
         <source>Pod at {url} offers no local login ({reason}): it seems to use single sign-on only, so recmanager cannot open a web session there.</source>
         <translation>Pod sur {url} ne propose pas de connexion locale ({reason}) : il semble n&apos;utiliser que l&apos;authentification unique (SSO), recmanager ne peut donc pas y ouvrir de session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="355"/>
+        <location filename="../../recmanager/pod/web.py" line="357"/>
         <source>Ask the Pod administrators for a local superuser account, or make this change in Pod&apos;s administration pages with a browser.</source>
         <translation>Demandez aux administrateurs de Pod un compte superutilisateur local, ou effectuez cette modification dans les pages d&apos;administration de Pod avec un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="373"/>
+        <location filename="../../recmanager/pod/web.py" line="375"/>
         <source>no username and password form</source>
         <translation>aucun formulaire de nom d&apos;utilisateur et de mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="390"/>
+        <location filename="../../recmanager/pod/web.py" line="392"/>
         <source>Pod refused the web login of {user}: wrong password, or the account is not staff.</source>
         <translation>Pod a refusé la connexion web de {user} : mot de passe incorrect, ou le compte n&apos;est pas « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="395"/>
+        <location filename="../../recmanager/pod/web.py" line="397"/>
         <source>Check the web login and password in the profile.</source>
         <translation>Vérifiez l&apos;identifiant et le mot de passe web dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="408"/>
+        <location filename="../../recmanager/pod/web.py" line="410"/>
         <source>the login page asks for other credentials</source>
         <translation>la page de connexion demande d&apos;autres identifiants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="416"/>
+        <location filename="../../recmanager/pod/web.py" line="418"/>
         <source>the login page sends to {host}</source>
         <translation>la page de connexion redirige vers {host}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="419"/>
+        <location filename="../../recmanager/pod/web.py" line="421"/>
         <source>the login page redirects in circles</source>
         <translation>la page de connexion redirige en boucle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="431"/>
+        <location filename="../../recmanager/pod/web.py" line="433"/>
         <source>Pod keeps asking {user} to log in for {path}.</source>
         <translation>Pod redemande sans cesse à {user} de se connecter pour {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="434"/>
+        <location filename="../../recmanager/pod/web.py" line="436"/>
         <source>The account needs superuser rights on Pod.</source>
         <translation>Le compte doit avoir les droits de superutilisateur sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="443"/>
+        <location filename="../../recmanager/pod/web.py" line="445"/>
         <source>Pod&apos;s page {path} has no form recmanager knows.</source>
         <translation>La page {path} de Pod ne contient aucun formulaire connu de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="446"/>
+        <location filename="../../recmanager/pod/web.py" line="448"/>
         <source>This Pod version may differ; do it in a browser.</source>
         <translation>Cette version de Pod est peut-être différente ; effectuez l&apos;opération dans un navigateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="487"/>
+        <location filename="../../recmanager/pod/web.py" line="489"/>
         <source>This Pod&apos;s recorder form has no such field.</source>
         <translation>Le formulaire d&apos;enregistreur de ce Pod n&apos;a pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="494"/>
+        <location filename="../../recmanager/pod/web.py" line="496"/>
         <source>Pod&apos;s recorder form cannot set: {names}.</source>
         <translation>Le formulaire d&apos;enregistreur de Pod ne permet pas de définir : {names}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="509"/>
+        <location filename="../../recmanager/pod/web.py" line="511"/>
         <source>Pod saved the recorder but did not say which id it got ({location}).</source>
         <translation>Pod a sauvegardé l&apos;enregistreur mais n&apos;a pas indiqué quel identifiant lui a été attribué ({location}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="513"/>
+        <location filename="../../recmanager/pod/web.py" line="515"/>
         <source>the recorder</source>
         <translation>l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="523"/>
+        <location filename="../../recmanager/pod/web.py" line="525"/>
         <source>Pod did not say why.</source>
         <translation>Pod n&apos;a pas indiqué pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="525"/>
+        <location filename="../../recmanager/pod/web.py" line="527"/>
         <source>Pod refused {what}: {errors}</source>
         <translation>Pod a refusé {what} : {errors}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="542"/>
+        <location filename="../../recmanager/pod/web.py" line="544"/>
         <source>the deletion</source>
         <translation>la suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="586"/>
+        <location filename="../../recmanager/pod/web.py" line="588"/>
         <source>Pod refused the owner change: {detail}</source>
         <translation>Pod a refusé le changement de propriétaire : {detail}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/web.py" line="596"/>
+        <location filename="../../recmanager/pod/web.py" line="600"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
         <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
     </message>
@@ -5677,492 +5707,512 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68"/>
+        <location filename="../../recmanager/recorders.py" line="71"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69"/>
+        <location filename="../../recmanager/recorders.py" line="72"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70"/>
+        <location filename="../../recmanager/recorders.py" line="73"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="74"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="72"/>
+        <location filename="../../recmanager/recorders.py" line="75"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="73"/>
+        <location filename="../../recmanager/recorders.py" line="76"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="74"/>
+        <location filename="../../recmanager/recorders.py" line="77"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="75"/>
+        <location filename="../../recmanager/recorders.py" line="78"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="76"/>
+        <location filename="../../recmanager/recorders.py" line="79"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="77"/>
+        <location filename="../../recmanager/recorders.py" line="80"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="78"/>
+        <location filename="../../recmanager/recorders.py" line="81"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="159"/>
+        <location filename="../../recmanager/recorders.py" line="162"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="161"/>
+        <location filename="../../recmanager/recorders.py" line="164"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="165"/>
+        <location filename="../../recmanager/recorders.py" line="168"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="167"/>
+        <location filename="../../recmanager/recorders.py" line="170"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="171"/>
+        <location filename="../../recmanager/recorders.py" line="174"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="207"/>
+        <location filename="../../recmanager/recorders.py" line="210"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="209"/>
+        <location filename="../../recmanager/recorders.py" line="212"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="212"/>
+        <location filename="../../recmanager/recorders.py" line="215"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="219"/>
+        <location filename="../../recmanager/recorders.py" line="222"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="228"/>
+        <location filename="../../recmanager/recorders.py" line="231"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="233"/>
+        <location filename="../../recmanager/recorders.py" line="236"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="242"/>
+        <location filename="../../recmanager/recorders.py" line="245"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="264"/>
+        <location filename="../../recmanager/recorders.py" line="267"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="270"/>
+        <location filename="../../recmanager/recorders.py" line="273"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="274"/>
+        <location filename="../../recmanager/recorders.py" line="277"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="277"/>
+        <location filename="../../recmanager/recorders.py" line="280"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="283"/>
+        <location filename="../../recmanager/recorders.py" line="286"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="287"/>
+        <location filename="../../recmanager/recorders.py" line="290"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="291"/>
+        <location filename="../../recmanager/recorders.py" line="294"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="297"/>
+        <location filename="../../recmanager/recorders.py" line="300"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="299"/>
+        <location filename="../../recmanager/recorders.py" line="302"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="336"/>
+        <location filename="../../recmanager/recorders.py" line="346"/>
+        <source>Done, but not complete: Pod now holds {fields}.</source>
+        <translation>Fait, mais incomplet : Pod détient désormais {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="350"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="339"/>
+        <location filename="../../recmanager/recorders.py" line="353"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="342"/>
+        <location filename="../../recmanager/recorders.py" line="356"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="345"/>
+        <location filename="../../recmanager/recorders.py" line="359"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="347"/>
+        <location filename="../../recmanager/recorders.py" line="361"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="355"/>
+        <location filename="../../recmanager/recorders.py" line="369"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="399"/>
+        <location filename="../../recmanager/recorders.py" line="413"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="400"/>
+        <location filename="../../recmanager/recorders.py" line="414"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="409"/>
+        <location filename="../../recmanager/recorders.py" line="423"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="411"/>
+        <location filename="../../recmanager/recorders.py" line="425"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="514"/>
+        <location filename="../../recmanager/recorders.py" line="528"/>
         <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="519"/>
+        <location filename="../../recmanager/recorders.py" line="533"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="529"/>
+        <location filename="../../recmanager/recorders.py" line="543"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="533"/>
+        <location filename="../../recmanager/recorders.py" line="547"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="548"/>
+        <location filename="../../recmanager/recorders.py" line="562"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="552"/>
+        <location filename="../../recmanager/recorders.py" line="566"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="560"/>
+        <location filename="../../recmanager/recorders.py" line="574"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="565"/>
+        <location filename="../../recmanager/recorders.py" line="579"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="574"/>
+        <location filename="../../recmanager/recorders.py" line="588"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="577"/>
+        <location filename="../../recmanager/recorders.py" line="591"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="583"/>
+        <location filename="../../recmanager/recorders.py" line="597"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="586"/>
+        <location filename="../../recmanager/recorders.py" line="600"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="601"/>
+        <location filename="../../recmanager/recorders.py" line="615"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="605"/>
+        <location filename="../../recmanager/recorders.py" line="619"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="739"/>
+        <location filename="../../recmanager/recorders.py" line="753"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="742"/>
+        <location filename="../../recmanager/recorders.py" line="756"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="753"/>
+        <location filename="../../recmanager/recorders.py" line="767"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="754"/>
+        <location filename="../../recmanager/recorders.py" line="768"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="862"/>
+        <location filename="../../recmanager/recorders.py" line="929"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="889"/>
+        <location filename="../../recmanager/recorders.py" line="949"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="891"/>
+        <location filename="../../recmanager/recorders.py" line="951"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="912"/>
+        <location filename="../../recmanager/recorders.py" line="972"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="914"/>
+        <location filename="../../recmanager/recorders.py" line="974"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="931"/>
+        <location filename="../../recmanager/recorders.py" line="991"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="936"/>
+        <location filename="../../recmanager/recorders.py" line="996"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="938"/>
+        <location filename="../../recmanager/recorders.py" line="998"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="965"/>
+        <location filename="../../recmanager/recorders.py" line="1025"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="982"/>
+        <location filename="../../recmanager/recorders.py" line="1042"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders.py" line="1045"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="988"/>
+        <location filename="../../recmanager/recorders.py" line="1048"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="990"/>
+        <location filename="../../recmanager/recorders.py" line="1050"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="993"/>
+        <location filename="../../recmanager/recorders.py" line="1053"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="994"/>
+        <location filename="../../recmanager/recorders.py" line="1054"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="995"/>
+        <location filename="../../recmanager/recorders.py" line="1055"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="996"/>
+        <location filename="../../recmanager/recorders.py" line="1056"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="997"/>
+        <location filename="../../recmanager/recorders.py" line="1057"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998"/>
+        <location filename="../../recmanager/recorders.py" line="1058"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998"/>
+        <location filename="../../recmanager/recorders.py" line="1058"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1000"/>
+        <location filename="../../recmanager/recorders.py" line="1060"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1002"/>
+        <location filename="../../recmanager/recorders.py" line="1062"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1003"/>
+        <location filename="../../recmanager/recorders.py" line="1063"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1006"/>
+        <location filename="../../recmanager/recorders.py" line="1066"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1007"/>
+        <location filename="../../recmanager/recorders.py" line="1067"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1009"/>
+        <location filename="../../recmanager/recorders.py" line="1069"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1013"/>
+        <location filename="../../recmanager/recorders.py" line="1073"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1041"/>
+        <location filename="../../recmanager/recorders.py" line="1101"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1044"/>
+        <location filename="../../recmanager/recorders.py" line="1104"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1076"/>
+        <location filename="../../recmanager/recorders.py" line="1136"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1110"/>
+        <location filename="../../recmanager/recorders.py" line="1170"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1114"/>
+        <location filename="../../recmanager/recorders.py" line="1174"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1118"/>
+        <location filename="../../recmanager/recorders.py" line="1178"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1231"/>
+        <location filename="../../recmanager/recorders.py" line="1272"/>
+        <source>The edit of recorder {name} was found done at this start: Pod holds every change.</source>
+        <translation>La modification de l&apos;enregistreur {name} a été trouvée faite à ce démarrage : Pod détient chaque changement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="1276"/>
+        <source>The edit of recorder {name} was interrupted before Pod took any of it (found at this start).</source>
+        <translation>La modification de l&apos;enregistreur {name} a été interrompue avant que Pod n&apos;en prenne quoi que ce soit (constaté à ce démarrage).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="1279"/>
+        <source>The edit of recorder {name} was interrupted (found at this start): Pod holds {taken}, not {missing}.</source>
+        <translation>La modification de l&apos;enregistreur {name} a été interrompue (constaté à ce démarrage) : Pod détient {taken}, mais pas {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="1324"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1235"/>
+        <location filename="../../recmanager/recorders.py" line="1328"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1240"/>
+        <location filename="../../recmanager/recorders.py" line="1333"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1243"/>
+        <location filename="../../recmanager/recorders.py" line="1336"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1245"/>
+        <location filename="../../recmanager/recorders.py" line="1338"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -6220,7 +6270,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Relancez-le avec --fresh.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/sandbox/server.py" line="396"/>
+        <location filename="../../recmanager/sandbox/server.py" line="397"/>
         <source>The sandbox could not start: {path}: {error}</source>
         <translation>Le bac à sable n&apos;a pas pu démarrer : {path} : {error}</translation>
     </message>
@@ -6251,72 +6301,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="382"/>
+        <location filename="../../recmanager/config.py" line="396"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="383"/>
+        <location filename="../../recmanager/config.py" line="397"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="391"/>
+        <location filename="../../recmanager/config.py" line="405"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="392"/>
+        <location filename="../../recmanager/config.py" line="406"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="404"/>
+        <location filename="../../recmanager/config.py" line="418"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="405"/>
+        <location filename="../../recmanager/config.py" line="419"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="415"/>
+        <location filename="../../recmanager/config.py" line="429"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="416"/>
+        <location filename="../../recmanager/config.py" line="430"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="424"/>
+        <location filename="../../recmanager/config.py" line="438"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="425"/>
+        <location filename="../../recmanager/config.py" line="439"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="433"/>
+        <location filename="../../recmanager/config.py" line="447"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="434"/>
+        <location filename="../../recmanager/config.py" line="448"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="442"/>
+        <location filename="../../recmanager/config.py" line="456"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="443"/>
+        <location filename="../../recmanager/config.py" line="457"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -28,9 +28,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -40,9 +38,8 @@ from typing import Any
 import pytest
 
 from recmanager import audit
-from recmanager.actions import open_actions, undoable_quarantines
-from recmanager.config import Profile
-from recmanager.errors import RecmanagerError
+from recmanager.config import NETWORK_TIMEOUT_VARIABLE, Profile
+from recmanager.errors import EXIT_DONE_WITH_WARNING
 from recmanager.secrets import SecretKind
 from tests.fixtures.cli_process import SECRETS_VARIABLE, write_secrets
 from tests.fixtures.fault_proxy import Fault, FaultProxy, Point
@@ -52,8 +49,9 @@ pytestmark = [pytest.mark.sshd]
 ROOT = Path(__file__).resolve().parents[2]
 EXIT_DONE = 0
 EXIT_NOTHING_CHANGED = 1
-EXIT_DONE_BUT = 3
-HANG_S = 60.0  # past every client timeout: a command still running then is a hang
+EXIT_DONE_BUT = EXIT_DONE_WITH_WARNING  # done, but … (README)
+CLIENT_TIMEOUT_S = "4"  # RECMANAGER_NETWORK_TIMEOUT: Pod's answers and SFTP transfers
+HANG_S = 60.0  # past every client timeout and retry: a command still running then is a hang
 OWNER = "teacher1"
 
 
@@ -89,7 +87,8 @@ class Client:
     runs: list[Run] = field(default_factory=list)
 
     def environment(self) -> dict[str, str]:
-        return {**os.environ, SECRETS_VARIABLE: str(self.secrets_file)}
+        return {**os.environ, SECRETS_VARIABLE: str(self.secrets_file),
+                NETWORK_TIMEOUT_VARIABLE: CLIENT_TIMEOUT_S}
 
     def start(self, *argv: str) -> subprocess.Popen:
         return subprocess.Popen(
@@ -133,36 +132,39 @@ class Client:
         self.runs.append(run)
         return run
 
-    def audit(self, action: str, target: str = "") -> list[audit.AuditEntry]:
-        """This profile's audit entries for ``action`` (on ``target``), newest first."""
+    def audit(self, action: str, target: str | tuple[str, ...] = "") -> list[audit.AuditEntry]:
+        """This profile's audit entries for ``action`` (on ``target``, or any of several
+        targets), newest first."""
+        targets = (target,) if isinstance(target, str) else target
         return [e for e in audit.entries(self.context.db, action=action)
-                if not target or e.target == target]
+                if not any(targets) or e.target in targets]
 
 
 @pytest.fixture
-def client(sandbox_pod, sshd, pod_proxy: FaultProxy, ssh_proxy: FaultProxy, context,
+def client(sandbox_pod, sshd, pod_fault_proxy: FaultProxy, ssh_fault_proxy: FaultProxy, context,
            memory_keyring, tmp_path) -> Client:
-    pod_proxy.clear()
-    ssh_proxy.clear()
+    pod_fault_proxy.clear()
+    ssh_fault_proxy.clear()
     known_hosts = context.paths.known_hosts
     known_hosts.parent.mkdir(parents=True, exist_ok=True)
     key_type, blob = sshd.host_public_key.split()[:2]
-    known_hosts.write_text(f"[127.0.0.1]:{ssh_proxy.port} {key_type} {blob}\n")
+    known_hosts.write_text(f"[127.0.0.1]:{ssh_fault_proxy.port} {key_type} {blob}\n")
     quarantine = tmp_path / "quarantine"
     quarantine.mkdir()
     profile = Profile(
-        name="faults", pod_url=pod_proxy.url.rstrip("/"), pod_username="admin",
-        deposit_kind="sftp", sftp_host="127.0.0.1", sftp_port=ssh_proxy.port,
+        name="faults", pod_url=pod_fault_proxy.url.rstrip("/"), pod_username="admin",
+        deposit_kind="sftp", sftp_host="127.0.0.1", sftp_port=ssh_fault_proxy.port,
         sftp_user=sshd.user, sftp_auth="key", sftp_key_file=str(sshd.client_keys["ed25519"]),
         deposit_root=str(sandbox_pod.deposit_root), quarantine_dir=str(quarantine),
+        allow_plain_http=True,  # the sandbox speaks plain HTTP
     )
     context.profiles.save(profile)
     context.secrets.set(profile.name, SecretKind.POD_TOKEN, sandbox_pod.tokens["admin"])
     context.secrets.set(profile.name, SecretKind.POD_PASSWORD, sandbox_pod.passwords["admin"])
     secrets_file = write_secrets(memory_keyring, tmp_path / "secrets.json")
     yield Client(context, profile, secrets_file, sandbox_pod, tmp_path)
-    pod_proxy.clear()
-    ssh_proxy.clear()
+    pod_fault_proxy.clear()
+    ssh_fault_proxy.clear()
 
 
 # --- the server's side: what Pod and the deposit hold now -----------------------------------
@@ -237,8 +239,11 @@ def judge(run: Run, before: Truth, after: Truth, entries: list[audit.AuditEntry]
     something changed, 0 (done) or EXIT_DONE_BUT; exit 0 never says "failed"; the newest
     audit entry of the run says the same as the exit code (a run refused before it could
     start, e.g. no connection, may leave none). Run ``again`` after a run that did not
-    report done, the action finds what the first run did and reports it done."""
-    entries = [entry for entry in entries if entry.at >= run.started]
+    report done, the action finds what the first run did: it reports it done, or refuses
+    with nothing left to do, never calls it failed."""
+    # This run's own entries (a reconciled earlier run is audited at this start too).
+    entries = [entry for entry in entries
+               if entry.at >= run.started and "reconciled" not in entry.detail]
     context = (f"[{case}] {' '.join(run.argv)} -> {run.code} in {run.seconds:.1f}s\n"
                f"{run.text}\nbefore: {before}\nafter:  {after}\n"
                f"audit: {[(e.action, e.result, e.error) for e in entries[:2]]}")
@@ -250,8 +255,10 @@ def judge(run: Run, before: Truth, after: Truth, entries: list[audit.AuditEntry]
     assert "Traceback" not in run.text, context
     if run.code is None:  # killed on purpose
         return
-    if again and after.state == "done":
-        assert run.code in (EXIT_DONE, EXIT_DONE_BUT), f"done, yet reported: {context}"
+    if again and after.state == "done" and run.code == EXIT_NOTHING_CHANGED:
+        # Nothing left to do may be refused (exit 1), never audited as a failure.
+        assert not entries or entries[0].result == "refused", (
+            f"done, yet audited as failed: {context}")
     if run.code == EXIT_NOTHING_CHANGED:
         assert not changed, f"false failure (the server holds a change): {context}"
         assert not entries or entries[0].result in ("failed", "refused"), context
@@ -262,8 +269,10 @@ def judge(run: Run, before: Truth, after: Truth, entries: list[audit.AuditEntry]
         assert run.code == EXIT_DONE_BUT, f"partly done must say 'done, but': {context}"
     if run.code == EXIT_DONE:
         assert not FAILED_WORDS.search(run.text), context
-    assert entries, f"no audit entry: {context}"
-    assert entries[0].result not in ("failed", "refused"), context
+    if changed:
+        assert entries, f"no audit entry: {context}"
+    if entries:
+        assert entries[0].result not in ("failed", "refused"), context
 
 
 # --- the actions ----------------------------------------------------------------------------
@@ -273,55 +282,50 @@ def judge(run: Run, before: Truth, after: Truth, entries: list[audit.AuditEntry]
 class Action:
     """One change action: how to run it, what the servers hold, its audit entries.
 
-    ``run`` runs it once (the command in its own process, or the core in a thread) and
-    ``start`` starts it as a process to kill; ``change_made`` is true once its first change
-    is on the server (SSH faults and kills act then)."""
+    ``argv`` is the command (or ``--python`` and a core call, for an action the command line
+    does not offer as such); ``change_made`` is true once its first change is on the server
+    (SSH faults and kills act then)."""
 
     name: str
     argv: Callable[[Client], tuple[str, ...]]
     truth: Callable[[Client], Truth]
     audit_action: str
-    target: Callable[[Client], str]
+    target: Callable[[Client], str | tuple[str, ...]]
     http_triggers: tuple[bytes, ...] = ()  # the requests of its changes, for HTTP faults
     change_made: Callable[[Client], bool] | None = None  # for SSH faults and kills
     prepare: Callable[[Client], None] = lambda client: None
-    core: Callable[[Client], str] | None = None  # run in the test's process instead
 
     def run(self, client: Client) -> Run:
-        if self.core is None:
-            return client.run(*self.argv(client))
-        return run_core(client, self.name, lambda: self.core(client))
+        return client.run(*self.argv(client))
 
     def entries(self, client: Client) -> list[audit.AuditEntry]:
         return client.audit(self.audit_action, self.target(client))
 
 
-def run_core(client: Client, name: str, call: Callable[[], str]) -> Run:
-    """A core call in a thread, under the same deadline as a command: 0 returned, 1 raised
-    (EXIT_DONE_BUT when the error says the change is made)."""
-    outcome: dict[str, Any] = {}
+CORE_CALL = """
+import sys
+from recmanager.actions import open_actions, undoable_quarantines
+from recmanager.context import AppContext
+from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
+context = AppContext.open()
+profile = context.resolve_profile(sys.argv[-1])
+try:
+    with open_actions(profile, context, need_deposit=True) as actions:
+        print({call})
+except DoneWithWarning as exc:
+    print(f"recmanager: {{exc}}", file=sys.stderr)
+    sys.exit(EXIT_DONE_WITH_WARNING)
+except RecmanagerError as exc:
+    print(f"recmanager: {{exc}}", file=sys.stderr)
+    sys.exit(1)
+finally:
+    context.close()
+"""
 
-    def target() -> None:
-        try:
-            outcome["message"] = call()
-            outcome["code"] = EXIT_DONE
-        except RecmanagerError as exc:
-            outcome["message"] = f"recmanager: {exc}"
-            outcome["code"] = EXIT_DONE_BUT if getattr(exc, "done", False) else 1
-        except BaseException as exc:  # noqa: BLE001 - a traceback is what the judge looks for
-            outcome["message"] = "Traceback: " + "".join(
-                traceback.format_exception(exc))
-            outcome["code"] = 1
 
-    at = datetime.now(UTC)
-    started = time.monotonic()
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(HANG_S)
-    run = Run((name,), outcome.get("code"), outcome.get("message", ""), "",
-              time.monotonic() - started, hung=thread.is_alive(), started=at)
-    client.runs.append(run)
-    return run
+def core_call(call: str) -> tuple[str, ...]:
+    """A core call run the way the command line runs its commands (exit 0, 1 or 3)."""
+    return ("--python", CORE_CALL.format(call=call))
 
 
 # claim, from the command line and from the core
@@ -329,13 +333,6 @@ def run_core(client: Client, name: str, call: Callable[[], str]) -> Run:
 CLAIM_FILE = "amphiA/lecture-03.mp4"
 CLAIM_TITLE = "Fault matrix claim"
 CLAIM_TRIGGERS = (b"POST /rest/recording/ ", b"DELETE /rest/recordingfiletreatment/")
-
-
-def _claim_core(client: Client) -> str:
-    with open_actions(client.profile, client.context) as actions:
-        actions.verify_timeout = 20.0
-        return actions.claim(f"{client.pod.deposit_root}/{CLAIM_FILE}", OWNER,
-                             CLAIM_TITLE).message
 
 
 CLAIM = Action(
@@ -346,7 +343,9 @@ CLAIM = Action(
     target=lambda c: f"{c.pod.deposit_root}/{CLAIM_FILE}",
     http_triggers=CLAIM_TRIGGERS,
 )
-CORE_CLAIM = replace(CLAIM, name="Actions.claim", core=_claim_core)
+CORE_CLAIM = replace(CLAIM, name="Actions.claim", argv=lambda c: core_call(
+    f"actions.claim({str(c.pod.deposit_root / CLAIM_FILE)!r}, {OWNER!r}, "
+    f"{CLAIM_TITLE!r}).message"))
 
 # bulk claim: three recordings of Amphi A, one rule
 
@@ -366,7 +365,7 @@ BULK = Action(
     truth=lambda c: combined([
         claim_truth(c.pod, name, OWNER, "Bulk " + Path(name).stem) for name in BULK_FILES]),
     audit_action="claim",
-    target=lambda c: f"{c.pod.deposit_root}/{BULK_FILES[0]}",
+    target=lambda c: tuple(f"{c.pod.deposit_root}/{name}" for name in BULK_FILES),
     http_triggers=CLAIM_TRIGGERS,
     prepare=_bulk_prepare,
 )
@@ -442,13 +441,6 @@ def _undo_prepare(client: Client) -> None:
     assert run.code == 0, run.text
 
 
-def _undo_core(client: Client) -> str:
-    held = undoable_quarantines(client.context.db, client.profile.name, 30)
-    assert held, "nothing to undo"
-    with open_actions(client.profile, client.context, need_deposit=True) as actions:
-        return actions.undo_quarantine(held[0])
-
-
 def _undo_truth(client: Client) -> Truth:
     path = client.pod.deposit_root / DELETE_FILE
     held = [p for p in Path(client.profile.quarantine_dir).rglob("*") if p.is_file()]
@@ -464,13 +456,14 @@ def _undo_truth(client: Client) -> Truth:
 
 UNDO = Action(
     name="undo quarantine",
-    argv=lambda c: ("undo",),
+    argv=lambda c: core_call(  # the inbox offers Undo while a quarantine is undoable
+        "actions.undo_quarantine(held[0]) if (held := undoable_quarantines(context.db, "
+        "profile.name, 30)) else sys.exit('recmanager: nothing to undo')"),
     truth=_undo_truth,
     audit_action="restore",
     target=lambda c: f"{c.pod.deposit_root}/{DELETE_FILE}",
     change_made=lambda c: (c.pod.deposit_root / DELETE_FILE).exists(),
     prepare=_undo_prepare,
-    core=_undo_core,
 )
 
 # upload: 8 MB into Amphi A's folder
@@ -562,10 +555,11 @@ def ssh_faults(action: Action) -> dict[str, Callable[[Client], Fault]]:
 def _cases() -> list[Any]:
     cases = []
     for action in ACTIONS:
-        for trigger in action.http_triggers:
-            request = trigger.decode().split("/")[0].strip() + " " + trigger.decode().split(
-                " ", 1)[1].strip()
+        for number, trigger in enumerate(action.http_triggers):
+            request = trigger.decode().strip()
             for fault in HTTP_FAULTS:
+                if fault == "stall" and number:
+                    continue  # one stall per action: the answer to its first change
                 marks = [pytest.mark.slow] if fault == "stall" else []
                 cases.append(pytest.param(action, "http", trigger, fault, marks=marks,
                                           id=f"{action.name}|{request}|{fault}"))
@@ -578,16 +572,16 @@ def _cases() -> list[Any]:
 
 
 @pytest.mark.parametrize(("action", "channel", "trigger", "fault_name"), _cases())
-def test_a_fault_then_the_same_action_again(client: Client, pod_proxy: FaultProxy,
-                                            ssh_proxy: FaultProxy, action: Action,
+def test_a_fault_then_the_same_action_again(client: Client, pod_fault_proxy: FaultProxy,
+                                            ssh_fault_proxy: FaultProxy, action: Action,
                                             channel: str, trigger: bytes,
                                             fault_name: str) -> None:
     case = f"{action.name} | {trigger.decode() or 'sftp'} | {fault_name}"
     action.prepare(client)
     if channel == "http":
-        fault = pod_proxy.arm(HTTP_FAULTS[fault_name](trigger))
+        fault = pod_fault_proxy.arm(HTTP_FAULTS[fault_name](trigger))
     else:
-        fault = ssh_proxy.arm(ssh_faults(action)[fault_name](client))
+        fault = ssh_fault_proxy.arm(ssh_faults(action)[fault_name](client))
     before = action.truth(client)
     run = action.run(client)
     fault.release()
@@ -595,18 +589,20 @@ def test_a_fault_then_the_same_action_again(client: Client, pod_proxy: FaultProx
     after = action.truth(client)
     judge(run, before, after, action.entries(client), case=case)
 
+    if run.code == EXIT_DONE and after.state == "done":
+        return  # nobody runs again what is reported done (the kill cases run again)
     again = action.run(client)
     final = action.truth(client)
     judge(again, after, final, action.entries(client), case=case + " | run again",
-          again=run.code != EXIT_DONE)
+          again=True)
     assert final.state == "done", f"[{case}] run again: {again.text}\nserver: {final}"
 
 
 def _kill_cases() -> list[Any]:
     cases = []
     for action in ACTIONS:
-        if action.core is not None and action is not UNDO:
-            continue  # the command line runs the same core: CLAIM covers Actions.claim
+        if action is CORE_CLAIM:
+            continue  # the claim command runs the same core call
         if action.http_triggers:
             cases.append(pytest.param(action, action.http_triggers[0],
                                       id=f"{action.name}|{action.http_triggers[0].decode()}"))
@@ -615,40 +611,26 @@ def _kill_cases() -> list[Any]:
     return cases
 
 
-UNDO_SCRIPT = """
-import sys
-from recmanager.actions import open_actions, undoable_quarantines
-from recmanager.context import AppContext
-context = AppContext.open()
-profile = context.resolve_profile(sys.argv[-1])
-held = undoable_quarantines(context.db, profile.name, 30)
-with open_actions(profile, context, need_deposit=True) as actions:
-    print(actions.undo_quarantine(held[0]))
-"""
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("action", "trigger"), _kill_cases())
-def test_killed_after_its_first_change_then_run_again(client: Client, pod_proxy: FaultProxy,
-                                                      ssh_proxy: FaultProxy, action: Action,
+def test_killed_after_its_first_change_then_run_again(client: Client, pod_fault_proxy: FaultProxy,
+                                                      ssh_fault_proxy: FaultProxy, action: Action,
                                                       trigger: bytes) -> None:
     """SIGKILL once the first change is on the server (its answer held by the proxy)."""
     case = f"{action.name} | {trigger.decode() or 'sftp'} | kill -9"
     action.prepare(client)
     if trigger:
-        fault = pod_proxy.arm(Fault("stall", Point.STATUS_LINE, trigger))
+        fault = pod_fault_proxy.arm(Fault("stall", Point.STATUS_LINE, trigger))
     else:
-        fault = ssh_proxy.arm(Fault("stall", when=lambda: action.change_made(client)))
+        fault = ssh_fault_proxy.arm(Fault("stall", when=lambda: action.change_made(client)))
     before = action.truth(client)
     entries_before = len(action.entries(client))
-    if action is UNDO:
-        killed = client.kill_when(fault.fired.is_set, "--python", UNDO_SCRIPT)
-    else:
-        killed = client.kill_when(fault.fired.is_set, *action.argv(client))
+    killed = client.kill_when(fault.fired.is_set, *action.argv(client))
     fault.release()
     after = action.truth(client)
     judge(killed, before, after, action.entries(client), case=case)
-    assert after.state != "untouched", f"[{case}] killed before its change: {after}"
+    if action is not UPLOAD:  # an upload's first change is a hidden file Pod skips
+        assert after.state != "untouched", f"[{case}] killed before its change: {after}"
 
     again = action.run(client)
     final = action.truth(client)
@@ -656,13 +638,14 @@ def test_killed_after_its_first_change_then_run_again(client: Client, pod_proxy:
           again=True)
     assert final.state == "done", f"[{case}] run again: {again.text}\nserver: {final}"
     entries = action.entries(client)
-    assert len(entries) >= entries_before + 2, (
+    reconciled = [entry for entry in entries if "reconciled" in entry.detail]
+    assert reconciled or len(entries) >= entries_before + 2, (
         f"[{case}] the interrupted run has no audit entry: "
         f"{[(e.action, e.result, e.error) for e in entries]}")
 
 
 def test_zz_matrix_summary(capsys) -> None:
-    """The figures of the matrix run so far (printed with -s; always passes when empty)."""
+    """The figures of the matrix run so far (FAULT_MATRIX_REPORT=file.json keeps every run)."""
     if not MATRIX:
         return
     cases = {line["case"].split(" | run again")[0] for line in MATRIX}
@@ -671,7 +654,7 @@ def test_zz_matrix_summary(capsys) -> None:
         "false_failures": sum(line["false_failure"] for line in MATRIX),
         "hangs": sum(line["hung"] for line in MATRIX),
     }
-    report = os.environ.get("RECMANAGER_FAULT_MATRIX_REPORT")
+    report = os.environ.get("FAULT_MATRIX_REPORT")
     if report:
         Path(report).write_text(json.dumps({"summary": summary, "runs": MATRIX}, indent=1))
     with capsys.disabled():

@@ -165,6 +165,14 @@ def test_a_web_failure_after_the_rest_part_says_what_is_saved(service) -> None:
     assert service.client.recorder(before.id).name == "Amphi A2"
 
 
+def test_a_failure_before_anything_is_saved_stands(service) -> None:
+    before = amphi(service, "A")
+    service.web.http.session.cookies.clear()
+    service.web._password = "changed-meanwhile"
+    with pytest.raises(PodAuthError):  # nothing was saved: the error stands
+        service.save(before, replace(before.fields, salt="y" * 20))
+
+
 def test_create_a_recorder_through_the_admin_form(service) -> None:
     from recmanager.recorders import RecorderFields, generate_hash_key
 

@@ -325,7 +325,7 @@ def test_on_a_terminal_the_sandbox_prints_export_lines_that_work(
         assert [line.split("=")[0] for line in exports] == [
             "export RECMANAGER_POD_URL", "export RECMANAGER_POD_TOKEN",
             "export RECMANAGER_POD_USER", "export RECMANAGER_POD_PASSWORD",
-            "export RECMANAGER_DEPOSIT"]
+            "export RECMANAGER_DEPOSIT", "export RECMANAGER_POD_ALLOW_HTTP"]
         script = "\n".join([*exports, f"{shlex.quote(sys.executable)} -m recmanager claim "
                              "amphiA/lecture-02.mp4 --owner admin"])
         claimed = subprocess.run(["bash", "-c", script], capture_output=True, text=True,

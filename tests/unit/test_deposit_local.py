@@ -170,6 +170,16 @@ def test_quarantine_and_undo(deposit, folder, tmp_path):
     assert (folder / "amphiA" / "cours 1.mp4").read_bytes() == b"new"
 
 
+def test_an_undo_run_again_finds_the_file_put_back(deposit, folder, tmp_path):
+    """The first undo was interrupted (or its answer lost) after the move: the second one
+    finds the file back and the quarantined copy gone, and says it is done."""
+    path = f"{ROOT}/amphiA/cours 1.mp4"
+    held = deposit.quarantine(path, str(tmp_path / "quarantine"))
+    deposit.restore(held)
+    assert deposit.restore(held).path == path
+    assert (folder / "amphiA" / "cours 1.mp4").read_bytes() == b"a" * 1000
+
+
 def test_old_quarantined_files_are_purged_and_nothing_else(deposit, folder, tmp_path):
     quarantine = tmp_path / "quarantine"
     held = deposit.quarantine(f"{ROOT}/amphiA/cours 1.mp4", str(quarantine))
