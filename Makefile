@@ -73,7 +73,8 @@ PREFIX ?= $(HOME)/.local
 install-desktop:
 	packaging/install-desktop.sh "$(PREFIX)"
 
-# README's screenshots, taken from the running application and the sandbox under Xvfb.
+# A lecture-capture team's day in English and French against the sandbox under Xvfb, a picture
+# per step in resources/screenshots/journeys/, and the README's pictures cropped from it.
 screenshots: system-test-deps install-test
 	$(BIN)/python packaging/screenshots.py --out resources/screenshots
 
