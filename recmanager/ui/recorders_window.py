@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSettings,
     QSortFilterProxyModel,
     Qt,
@@ -75,6 +76,8 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2
 NAME, IP, FOLDER, MANAGER, VIDEO_TYPE, RECORDING_TYPE, MODE, WAITING = range(8)
 WEB_COLUMNS = (FOLDER, MANAGER, VIDEO_TYPE, MODE)
 _NO_PARENT = QModelIndex()
+DEFAULT_SIZE = (1320, 680)
+FRAME_ALLOWANCE = 40  # the window manager's borders and title bar, which resize() leaves out
 
 
 class RecordersModel(QAbstractTableModel):
@@ -338,12 +341,22 @@ class RecordersWindow(QMainWindow):
         geometry = self._state.value("recorders/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 680)
-            self.splitter.setSizes([960, 360])
+        if not isinstance(geometry, QByteArray) or (self.screen() is not None and not (
+                self.screen().availableGeometry().contains(self.frameGeometry()))):
+            self.fit_to(self.screen().availableGeometry() if self.screen() else None)
         splitter = self._state.value("recorders/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+
+    def fit_to(self, available: QRect | None) -> None:
+        """The default size, within the screen: the side pane whole, the table the rest."""
+        width, height = DEFAULT_SIZE
+        if available is not None:  # room for the window's frame, which the size leaves out
+            width = min(width, available.width() - FRAME_ALLOWANCE)
+            height = min(height, available.height() - FRAME_ALLOWANCE)
+        self.resize(width, height)
+        pane = max(self.tabs.minimumSizeHint().width(), self.tabs.sizeHint().width(), 360)
+        self.splitter.setSizes([max(width - pane, 200), pane])
 
     # --- layout ---------------------------------------------------------------------------
 

@@ -328,3 +328,19 @@ def test_with_the_threaded_runner(qtbot, sandbox_pod, context) -> None:
     assert [f.kind for f in window.sanity_panel.report.findings] == [FindingKind.ORPHAN_FOLDER]
     assert runner.wait(30000)
     window.close()
+
+
+def test_on_a_small_screen_the_window_and_its_side_pane_fit(qtbot, window) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    window.fit_to(QRect(0, 0, 1280, 720))
+    QApplication.processEvents()
+    assert window.frameGeometry().width() <= 1280 and window.height() <= 720
+    visible = window.rect()
+    fields = window.notify_panel.findChildren(QAbstractButton) + window.notify_panel.findChildren(
+        QLineEdit)
+    for widget in fields:
+        if widget.isVisibleTo(window):
+            top_left = widget.mapTo(window, widget.rect().topLeft())
+            assert visible.contains(QRect(top_left, widget.size())), widget.objectName()
