@@ -344,3 +344,22 @@ def test_on_a_small_screen_the_window_and_its_side_pane_fit(qtbot, window) -> No
         if widget.isVisibleTo(window):
             top_left = widget.mapTo(window, widget.rect().topLeft())
             assert visible.contains(QRect(top_left, widget.size())), widget.objectName()
+
+
+def test_a_wrong_ip_address_marks_its_field_in_red(qtbot, window) -> None:
+    from PySide6.QtGui import QColor
+
+    window.select(1)
+    editor: RecorderEditor = window._editor(window.selected())
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.address_ip.setText("10.12.4.321")
+    editor.submit()
+    assert editor.message.text() == "Correct the fields marked in red."
+    image = editor.address_ip.grab().toImage()
+    left_edge = {QColor(image.pixel(0, y)).name() for y in range(2, image.height() - 2)}
+    assert left_edge == {"#b00020"}
+    editor.address_ip.setText("10.12.4.21")
+    editor.submit()  # corrected: the red goes
+    image = editor.address_ip.grab().toImage()
+    assert QColor(image.pixel(0, image.height() // 2)).name() != "#b00020"

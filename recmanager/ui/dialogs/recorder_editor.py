@@ -43,6 +43,7 @@ from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 
 HASH_KEY_MAX_LENGTH = 50  # Pod's Recorder.salt is a CharField(max_length=50)
+ERROR_COLOUR = "#b00020"
 # save(draft, manager_login, additional_logins) -> SaveReport, run off the GUI thread.
 SaveWork = Callable[[RecorderFields, str, list[str]], SaveReport]
 
@@ -197,7 +198,7 @@ class RecorderEditor(QDialog):
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"{name}_error")
-        label.setStyleSheet("color: #b00020;")
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
         label.setWordWrap(True)
         label.hide()
         return label
@@ -271,6 +272,10 @@ class RecorderEditor(QDialog):
             text = "\n".join(problems.get(name, []))
             label.setText(text)
             label.setVisible(bool(text))
+            field = self.findChild(QWidget, name)
+            if field is not None:  # the field itself red, as the message below it says
+                field.setStyleSheet(f"#{name} {{ border: 2px solid {ERROR_COLOUR}; }}"
+                                    if text else "")
         self.layout().activate()
         self.adjustSize()  # room for the messages: a squeezed field is hard to read
 
