@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from recmanager import i18n
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, DoneWithWarning, PodConnectionError, RecmanagerError
 from recmanager.formatting import write_csv
@@ -435,6 +436,10 @@ class Problem(StrEnum):
     def label(self) -> str:
         return translate("BulkProblem", PROBLEM_LABELS[self])
 
+    def counted(self, count: int) -> str:
+        """"9 matched by no rule": the count and the problem, agreed in number."""
+        return PROBLEM_COUNTS[self](count)
+
 
 PROBLEM_LABELS: dict[Problem, str] = {
     Problem.INVALID_RULE: QT_TRANSLATE_NOOP("BulkProblem", "invalid rule"),
@@ -445,6 +450,18 @@ PROBLEM_LABELS: dict[Problem, str] = {
     Problem.UPLOADING: QT_TRANSLATE_NOOP("BulkProblem", "still uploading"),
     Problem.NOT_CLAIMABLE: QT_TRANSLATE_NOOP("BulkProblem", "not claimable"),
     Problem.BAD_TITLE: QT_TRANSLATE_NOOP("BulkProblem", "title too long"),
+}
+
+# One call per problem: pyside6-lupdate extracts each as a plural form to translate.
+PROBLEM_COUNTS: dict[Problem, Callable[[int], str]] = {
+    Problem.INVALID_RULE: lambda n: i18n.tr("%n with an invalid rule", "", n),
+    Problem.CONFLICT: lambda n: i18n.tr("%n matched by two rules", "", n),
+    Problem.UNMATCHED: lambda n: i18n.tr("%n matched by no rule", "", n),
+    Problem.UNKNOWN_OWNER: lambda n: i18n.tr("%n with an unknown owner", "", n),
+    Problem.NON_STAFF_OWNER: lambda n: i18n.tr("%n with an owner who is not staff", "", n),
+    Problem.UPLOADING: lambda n: i18n.tr("%n still uploading", "", n),
+    Problem.NOT_CLAIMABLE: lambda n: i18n.tr("%n not claimable", "", n),
+    Problem.BAD_TITLE: lambda n: i18n.tr("%n with a title too long", "", n),
 }
 
 
@@ -564,17 +581,19 @@ class Plan:
 
     def summary(self) -> str:
         counts = self.counts()
-        parts = [translate("bulk", "{count} recordings").format(count=counts["recordings"]),
-                 translate("bulk", "{count} ready").format(count=counts["ready"])]
-        if counts.get("done"):
-            parts.append(translate("bulk", "{count} done").format(count=counts["done"]))
-        if counts.get("failed"):
-            parts.append(translate("bulk", "{count} failed").format(count=counts["failed"]))
+        recordings, ready = counts["recordings"], counts["ready"]
+        done, failed, excluded = (counts.get(key, 0) for key in ("done", "failed", "excluded"))
+        parts = [i18n.tr("%n in the plan", "", recordings),
+                 i18n.tr("%n ready", "", ready)]
+        if done:
+            parts.append(i18n.tr("%n done", "", done))
+        if failed:
+            parts.append(i18n.tr("%n failed", "", failed))
         for problem in Problem:
             if counts.get(str(problem)):
-                parts.append(f"{counts[str(problem)]} {problem.label}")
-        if counts["excluded"]:
-            parts.append(translate("bulk", "{count} excluded").format(count=counts["excluded"]))
+                parts.append(problem.counted(counts[str(problem)]))
+        if excluded:
+            parts.append(i18n.tr("%n excluded", "", excluded))
         return ", ".join(parts)
 
 
@@ -879,7 +898,7 @@ def check_applicable(plan: Plan) -> None:
         translate("bulk", "The plan has {count} rows with errors ({kinds}); nothing was "
                           "applied.").format(
             count=sum(counts.values()),
-            kinds=", ".join(f"{n} {p.label}" for p, n in counts.items() if p is not None)),
+            kinds=", ".join(p.counted(n) for p, n in counts.items() if p is not None)),
         hint=translate("bulk", "Fix the rules, or exclude those rows, then apply again."),
     )
 

@@ -23,7 +23,7 @@ from enum import StrEnum
 from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
+from recmanager import audit, i18n
 from recmanager.errors import PodNotFound, PodPermissionError, RecmanagerError, ValidationError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.pod.model import Recorder, User, ids_from_urls
@@ -235,7 +235,8 @@ def validate_recorder(
         raise ValidationError(
             translate("recorders", "The recorder cannot be saved: {problems}").format(
                 problems=" ".join(
-                    f"{field_label(name)}: {message}"
+                    translate("recorders", "{field}: {message}").format(
+                        field=field_label(name), message=message)
                     for name, messages in problems.items() for message in messages)),
             fields=problems,
         )
@@ -505,10 +506,10 @@ def find_problems(
             if count and folder not in known_dirs:
                 findings.append(Finding(
                     FindingKind.ORPHAN_FOLDER, folder,
-                    translate(
-                        "recorders", "The folder \"{folder}\" holds {count} recording(s) but "
-                        "no recorder uses it: Pod mails the admins at every cron run until it "
-                        "is fixed.").format(folder=folder, count=count),
+                    i18n.tr(
+                        "Recordings in the folder \"{folder}\": %n. No recorder uses it: Pod "
+                        "mails the admins at every cron run until it is fixed.", "",
+                        count).format(folder=folder),
                     FixKind.CREATE_RECORDER,
                     translate("recorders", "Create a recorder for the folder \"{folder}\" (or "
                               "move its files to the right recorder's folder).").format(

@@ -350,7 +350,8 @@ class JobsPanel(QWidget):
             self.job_finished.emit(name, True, record.manifest_path)
         else:
             message = record.error or (str(error) if error else "")
-            self.job_finished.emit(name, False, f"{record.status.label}: {message}")
+            self.job_finished.emit(name, False, self.tr("{status}: {message}").format(
+                status=record.status.label, message=message))
         if error is not None and not isinstance(error, RecmanagerError):
             log.error("job %s failed unexpectedly: %r", job_id, error)
         self._update_buttons()
@@ -385,7 +386,7 @@ class JobsPanel(QWidget):
         self.action_open.setEnabled(record is not None)
         self.action_copy.setEnabled(record is not None and bool(record.manifest_path))
         self.summary_label.setText(
-            self.tr("%n job(s) running", "", len(self._tasks)) if self._tasks else ""
+            self.tr("Jobs running: %n", "", len(self._tasks)) if self._tasks else ""
         )
 
     def cancel_selected(self) -> None:

@@ -518,7 +518,7 @@ class RecordersWindow(QMainWindow):
             self.banner.show()
         else:
             self.banner.hide()
-        self.statusBar().showMessage(self.tr("%n recorder(s).", "", len(recorders)), 5000)
+        self.statusBar().showMessage(self.tr("Recorders: %n.", "", len(recorders)), 5000)
         self.select(selected.id if selected else None)
 
     def _load_failed(self, error: BaseException) -> None:

@@ -153,7 +153,7 @@ class SanityPanel(QWidget):
         self.tree.resizeColumnToContents(0)
         self.summary.setText(
             self.tr("No problem found.") if report.ok
-            else self.tr("%n problem(s) found.", "", len(report.findings)))
+            else self.tr("Problems found: %n.", "", len(report.findings)))
         self.skipped.setPlainText("\n".join(report.skipped))
         self.skipped.setVisible(bool(report.skipped))
         self.detail.clear()

@@ -42,6 +42,7 @@ class ChannelIndicator(QLabel):
         self.state = state
         label = QCoreApplication.translate("ChannelState", state.value)
         colour = _COLOURS.get(state, "palette(text)")
-        self.setText(f"<span style='color:{colour}'>●</span> {self.channel}: {label}")
+        said = self.tr("{channel}: {state}").format(channel=self.channel, state=label)
+        self.setText(f"<span style='color:{colour}'>●</span> {said}")
         self.setToolTip(detail)
-        self.setAccessibleDescription(f"{self.channel}: {label}. {detail}".strip())
+        self.setAccessibleDescription(f"{said}. {detail}".strip())

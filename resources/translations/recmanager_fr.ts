@@ -158,42 +158,42 @@
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="440"/>
+        <location filename="../../recmanager/bulk.py" line="445"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="441"/>
+        <location filename="../../recmanager/bulk.py" line="446"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="442"/>
+        <location filename="../../recmanager/bulk.py" line="447"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="443"/>
+        <location filename="../../recmanager/bulk.py" line="448"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="444"/>
+        <location filename="../../recmanager/bulk.py" line="449"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="445"/>
+        <location filename="../../recmanager/bulk.py" line="450"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="446"/>
+        <location filename="../../recmanager/bulk.py" line="451"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="447"/>
+        <location filename="../../recmanager/bulk.py" line="452"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -201,22 +201,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="465"/>
+        <location filename="../../recmanager/bulk.py" line="482"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="466"/>
+        <location filename="../../recmanager/bulk.py" line="483"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="467"/>
+        <location filename="../../recmanager/bulk.py" line="484"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="468"/>
+        <location filename="../../recmanager/bulk.py" line="485"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -518,6 +518,14 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
 </context>
 <context>
+    <name>ChannelIndicator</name>
+    <message>
+        <location filename="../../recmanager/ui/status.py" line="45"/>
+        <source>{channel}: {state}</source>
+        <translation>{channel} : {state}</translation>
+    </message>
+</context>
+<context>
     <name>ChannelState</name>
     <message>
         <location filename="../../recmanager/ui/status.py" line="14"/>
@@ -679,27 +687,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>&lt;p&gt;…et {count} autres.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="55"/>
+        <source>&lt;p&gt;Delete this file from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
+        <translation>&lt;p&gt;Supprimer ce fichier du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
         <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="59"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Les placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="64"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="67"/>
         <source>Undo needs a quarantine folder, and this profile has none: without one the files are deleted for good.</source>
         <translation>L&apos;annulation demande un dossier de quarantaine, et ce profil n&apos;en a pas : sans lui, les fichiers sont supprimés définitivement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="69"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="72"/>
         <source>&amp;Set a quarantine folder…</source>
         <translation>&amp;Définir un dossier de quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="81"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="100"/>
+        <source>Move to quarantine</source>
+        <translation>Mettre en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="101"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1364,7 +1382,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <location filename="../../recmanager/ui/inbox_view.py" line="922"/>
         <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
         <source>Undo</source>
-        <translation>Annuler</translation>
+        <translation>Restaurer</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
@@ -1567,9 +1585,14 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="353"/>
+        <source>{status}: {message}</source>
+        <translation>{status} : {message}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="388"/>
-        <source>%n job(s) running</source>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="389"/>
+        <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
             <numerusform>%n tâches en cours</numerusform>
@@ -1730,109 +1753,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="170"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="246"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="173"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="249"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="173"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="175"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="178"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="189"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="194"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="196"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="199"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="199"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="202"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="209"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="209"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="212"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="233"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="234"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="236"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="237"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="249"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="252"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="290"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="293"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="302"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="300"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="303"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2537,163 +2560,163 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="77"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="102"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="108"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="108"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="113"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="117"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="120"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="231"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="142"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="144"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="147"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="148"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="153"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="172"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="181"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="231"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="234"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="236"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="244"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="245"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="298"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="305"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="310"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="327"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="329"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="334"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2724,57 +2747,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="87"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="92"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="115"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="118"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="137"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="140"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="140"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="143"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2782,66 +2805,66 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="334"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="337"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="358"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="371"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="360"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="373"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="363"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="376"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="365"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="378"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="367"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="397"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="380"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="410"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="410"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="423"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="420"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="433"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="481"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="494"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="502"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="515"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="508"/>
-        <source>%n recorder(s).</source>
+        <location filename="../../recmanager/ui/recorders_window.py" line="521"/>
+        <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
             <numerusform>%n enregistreurs.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="514"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="527"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2987,6 +3010,14 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/ui/sanity_panel.py" line="156"/>
+        <source>Problems found: %n.</source>
+        <translation>
+            <numerusform>%n problème détecté.</numerusform>
+            <numerusform>%n problèmes détectés.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../recmanager/ui/sanity_panel.py" line="109"/>
         <source>Sanity findings</source>
@@ -3001,14 +3032,6 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <location filename="../../recmanager/ui/sanity_panel.py" line="155"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="156"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n problème détecté.</numerusform>
-            <numerusform>%n problèmes détectés.</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/sanity_panel.py" line="168"/>
@@ -3564,202 +3587,177 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>bulk</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="234"/>
+        <location filename="../../recmanager/bulk.py" line="235"/>
         <source>{source} is not a text file in UTF-8.</source>
         <translation>{source} n&apos;est pas un fichier texte en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="235"/>
+        <location filename="../../recmanager/bulk.py" line="236"/>
         <source>Save it from the spreadsheet as &quot;CSV UTF-8&quot;.</source>
         <translation>Enregistrez-le depuis le tableur au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="261"/>
+        <location filename="../../recmanager/bulk.py" line="262"/>
         <source>The rules file {source} is empty.</source>
         <translation>Le fichier de règles {source} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="274"/>
+        <location filename="../../recmanager/bulk.py" line="275"/>
         <source>The rules file {source} has no owner column.</source>
         <translation>Le fichier de règles {source} n&apos;a pas de colonne de propriétaire (owner).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="276"/>
+        <location filename="../../recmanager/bulk.py" line="277"/>
         <source>The first row must name the columns, for example: recorder;pattern;from;to;slot;owner;title.</source>
         <translation>La première ligne doit nommer les colonnes, par exemple : recorder;pattern;from;to;slot;owner;title.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="300"/>
+        <location filename="../../recmanager/bulk.py" line="301"/>
         <source>The rules file {path} cannot be read: {error}</source>
         <translation>Le fichier de règles {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="308"/>
+        <location filename="../../recmanager/bulk.py" line="309"/>
         <source>No owner is given.</source>
         <translation>Aucun propriétaire n&apos;est indiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="317"/>
+        <location filename="../../recmanager/bulk.py" line="318"/>
         <source>&quot;{value}&quot; is not a date (write 2026-09-01 or 01/09/2026).</source>
         <translation>« {value} » n&apos;est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="322"/>
+        <location filename="../../recmanager/bulk.py" line="323"/>
         <source>The date range ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="327"/>
+        <location filename="../../recmanager/bulk.py" line="328"/>
         <source>&quot;{value}&quot; is not a timetable slot (write for example &quot;Monday 08:00–10:00, Amphi A&quot; or &quot;lundi 8h-10h&quot;).</source>
         <translation>« {value} » n&apos;est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="333"/>
+        <location filename="../../recmanager/bulk.py" line="334"/>
         <source>The rule says nothing about which recordings it takes (give a recorder, a file name pattern, dates or a timetable slot).</source>
         <translation>La règle n&apos;indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="337"/>
+        <location filename="../../recmanager/bulk.py" line="338"/>
         <source>The recorder &quot;{recorder}&quot; and the slot&apos;s recorder &quot;{slot}&quot; differ.</source>
         <translation>L&apos;enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="351"/>
+        <location filename="../../recmanager/bulk.py" line="352"/>
         <source>The title &quot;{title}&quot; has a stray brace: {error}.</source>
         <translation>Le titre « {title} » contient une accolade isolée : {error}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="355"/>
+        <location filename="../../recmanager/bulk.py" line="356"/>
         <source>The title uses {{{name}}}; only {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} and {{stem}} are known.</source>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="567"/>
-        <source>{count} recordings</source>
-        <translation>{count} enregistrements</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="568"/>
-        <source>{count} ready</source>
-        <translation>{count} prêts</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="570"/>
-        <source>{count} done</source>
-        <translation>{count} terminés</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="572"/>
-        <source>{count} failed</source>
-        <translation>{count} en échec</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="577"/>
-        <source>{count} excluded</source>
-        <translation>{count} exclus</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="593"/>
+        <location filename="../../recmanager/bulk.py" line="612"/>
         <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
         <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="596"/>
+        <location filename="../../recmanager/bulk.py" line="615"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
         <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="615"/>
+        <location filename="../../recmanager/bulk.py" line="634"/>
         <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
         <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="619"/>
+        <location filename="../../recmanager/bulk.py" line="638"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="641"/>
+        <location filename="../../recmanager/bulk.py" line="660"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="670"/>
+        <location filename="../../recmanager/bulk.py" line="689"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="686"/>
+        <location filename="../../recmanager/bulk.py" line="705"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="697"/>
+        <location filename="../../recmanager/bulk.py" line="716"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="700"/>
+        <location filename="../../recmanager/bulk.py" line="719"/>
         <source>Lines {lines} all match: keep one.</source>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="709"/>
+        <location filename="../../recmanager/bulk.py" line="728"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="735"/>
+        <location filename="../../recmanager/bulk.py" line="754"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="796"/>
+        <location filename="../../recmanager/bulk.py" line="815"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="824"/>
+        <location filename="../../recmanager/bulk.py" line="843"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
         <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="832"/>
+        <location filename="../../recmanager/bulk.py" line="851"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
         <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="837"/>
+        <location filename="../../recmanager/bulk.py" line="856"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="879"/>
+        <location filename="../../recmanager/bulk.py" line="898"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
         <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="883"/>
+        <location filename="../../recmanager/bulk.py" line="902"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="916"/>
+        <location filename="../../recmanager/bulk.py" line="935"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="917"/>
+        <location filename="../../recmanager/bulk.py" line="936"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="966"/>
+        <location filename="../../recmanager/bulk.py" line="985"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="994"/>
+        <location filename="../../recmanager/bulk.py" line="1013"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -4851,6 +4849,121 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
 </context>
 <context>
+    <name>i18n</name>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="457"/>
+        <source>%n with an invalid rule</source>
+        <translation>
+            <numerusform>%n à la règle non valide</numerusform>
+            <numerusform>%n à la règle non valide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="458"/>
+        <source>%n matched by two rules</source>
+        <translation>
+            <numerusform>%n correspond à deux règles</numerusform>
+            <numerusform>%n correspondent à deux règles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="459"/>
+        <source>%n matched by no rule</source>
+        <translation>
+            <numerusform>%n ne correspond à aucune règle</numerusform>
+            <numerusform>%n ne correspondent à aucune règle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="460"/>
+        <source>%n with an unknown owner</source>
+        <translation>
+            <numerusform>%n au propriétaire inconnu</numerusform>
+            <numerusform>%n aux propriétaires inconnus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="461"/>
+        <source>%n with an owner who is not staff</source>
+        <translation>
+            <numerusform>%n au propriétaire non « staff »</numerusform>
+            <numerusform>%n aux propriétaires non « staff »</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="462"/>
+        <source>%n still uploading</source>
+        <translation>
+            <numerusform>%n en cours de dépôt</numerusform>
+            <numerusform>%n en cours de dépôt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="463"/>
+        <source>%n not claimable</source>
+        <translation>
+            <numerusform>%n non revendicable</numerusform>
+            <numerusform>%n non revendicables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="464"/>
+        <source>%n with a title too long</source>
+        <translation>
+            <numerusform>%n au titre trop long</numerusform>
+            <numerusform>%n aux titres trop longs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="586"/>
+        <source>%n in the plan</source>
+        <translation>
+            <numerusform>%n dans le plan</numerusform>
+            <numerusform>%n dans le plan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="587"/>
+        <source>%n ready</source>
+        <translation>
+            <numerusform>%n prêt</numerusform>
+            <numerusform>%n prêts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="589"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n terminé</numerusform>
+            <numerusform>%n terminés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="591"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="596"/>
+        <source>%n excluded</source>
+        <translation>
+            <numerusform>%n exclu</numerusform>
+            <numerusform>%n exclus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/recorders.py" line="511"/>
+        <source>Recordings in the folder &quot;{folder}&quot;: %n. No recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
+        <translation>
+            <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
+            <numerusform>Le dossier « {folder} » contient %n enregistrements, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>inbox</name>
     <message>
         <location filename="../../recmanager/inbox.py" line="550"/>
@@ -5566,492 +5679,492 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="62"/>
+        <location filename="../../recmanager/recorders.py" line="63"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="63"/>
+        <location filename="../../recmanager/recorders.py" line="64"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="64"/>
+        <location filename="../../recmanager/recorders.py" line="65"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="65"/>
+        <location filename="../../recmanager/recorders.py" line="66"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="66"/>
+        <location filename="../../recmanager/recorders.py" line="67"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="67"/>
+        <location filename="../../recmanager/recorders.py" line="68"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68"/>
+        <location filename="../../recmanager/recorders.py" line="69"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69"/>
+        <location filename="../../recmanager/recorders.py" line="70"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70"/>
+        <location filename="../../recmanager/recorders.py" line="71"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="72"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="72"/>
+        <location filename="../../recmanager/recorders.py" line="73"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="153"/>
+        <location filename="../../recmanager/recorders.py" line="154"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="155"/>
+        <location filename="../../recmanager/recorders.py" line="156"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="159"/>
+        <location filename="../../recmanager/recorders.py" line="160"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="161"/>
+        <location filename="../../recmanager/recorders.py" line="162"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="165"/>
+        <location filename="../../recmanager/recorders.py" line="166"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="201"/>
+        <location filename="../../recmanager/recorders.py" line="202"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="203"/>
+        <location filename="../../recmanager/recorders.py" line="204"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="206"/>
+        <location filename="../../recmanager/recorders.py" line="207"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="213"/>
+        <location filename="../../recmanager/recorders.py" line="214"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="222"/>
+        <location filename="../../recmanager/recorders.py" line="223"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="227"/>
+        <location filename="../../recmanager/recorders.py" line="228"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="236"/>
+        <location filename="../../recmanager/recorders.py" line="237"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="258"/>
+        <location filename="../../recmanager/recorders.py" line="239"/>
+        <source>{field}: {message}</source>
+        <translation>{field} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="260"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="264"/>
+        <location filename="../../recmanager/recorders.py" line="266"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="268"/>
+        <location filename="../../recmanager/recorders.py" line="270"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="271"/>
+        <location filename="../../recmanager/recorders.py" line="273"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="277"/>
+        <location filename="../../recmanager/recorders.py" line="279"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="281"/>
+        <location filename="../../recmanager/recorders.py" line="283"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="285"/>
+        <location filename="../../recmanager/recorders.py" line="287"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="291"/>
+        <location filename="../../recmanager/recorders.py" line="293"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="293"/>
+        <location filename="../../recmanager/recorders.py" line="295"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="330"/>
+        <location filename="../../recmanager/recorders.py" line="332"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="333"/>
+        <location filename="../../recmanager/recorders.py" line="335"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="336"/>
+        <location filename="../../recmanager/recorders.py" line="338"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="339"/>
+        <location filename="../../recmanager/recorders.py" line="341"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="341"/>
+        <location filename="../../recmanager/recorders.py" line="343"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="349"/>
+        <location filename="../../recmanager/recorders.py" line="351"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="393"/>
+        <location filename="../../recmanager/recorders.py" line="395"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="394"/>
+        <location filename="../../recmanager/recorders.py" line="396"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="403"/>
+        <location filename="../../recmanager/recorders.py" line="405"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="405"/>
+        <location filename="../../recmanager/recorders.py" line="407"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="508"/>
-        <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
-        <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/recorders.py" line="513"/>
+        <location filename="../../recmanager/recorders.py" line="515"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="523"/>
+        <location filename="../../recmanager/recorders.py" line="525"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="527"/>
+        <location filename="../../recmanager/recorders.py" line="529"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="542"/>
+        <location filename="../../recmanager/recorders.py" line="544"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="546"/>
+        <location filename="../../recmanager/recorders.py" line="548"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="554"/>
+        <location filename="../../recmanager/recorders.py" line="556"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="559"/>
+        <location filename="../../recmanager/recorders.py" line="561"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="568"/>
+        <location filename="../../recmanager/recorders.py" line="570"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="571"/>
+        <location filename="../../recmanager/recorders.py" line="573"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="577"/>
+        <location filename="../../recmanager/recorders.py" line="579"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="580"/>
+        <location filename="../../recmanager/recorders.py" line="582"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="595"/>
+        <location filename="../../recmanager/recorders.py" line="597"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="599"/>
+        <location filename="../../recmanager/recorders.py" line="601"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="733"/>
+        <location filename="../../recmanager/recorders.py" line="735"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="736"/>
+        <location filename="../../recmanager/recorders.py" line="738"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="747"/>
+        <location filename="../../recmanager/recorders.py" line="749"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="748"/>
+        <location filename="../../recmanager/recorders.py" line="750"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="853"/>
+        <location filename="../../recmanager/recorders.py" line="855"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="879"/>
+        <location filename="../../recmanager/recorders.py" line="881"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="881"/>
+        <location filename="../../recmanager/recorders.py" line="883"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="902"/>
+        <location filename="../../recmanager/recorders.py" line="904"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="904"/>
+        <location filename="../../recmanager/recorders.py" line="906"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="921"/>
+        <location filename="../../recmanager/recorders.py" line="923"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="926"/>
+        <location filename="../../recmanager/recorders.py" line="928"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="928"/>
+        <location filename="../../recmanager/recorders.py" line="930"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="955"/>
+        <location filename="../../recmanager/recorders.py" line="957"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="972"/>
+        <location filename="../../recmanager/recorders.py" line="974"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="975"/>
+        <location filename="../../recmanager/recorders.py" line="977"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="978"/>
+        <location filename="../../recmanager/recorders.py" line="980"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="980"/>
+        <location filename="../../recmanager/recorders.py" line="982"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="983"/>
+        <location filename="../../recmanager/recorders.py" line="985"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="984"/>
+        <location filename="../../recmanager/recorders.py" line="986"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders.py" line="987"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="986"/>
+        <location filename="../../recmanager/recorders.py" line="988"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders.py" line="989"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="988"/>
+        <location filename="../../recmanager/recorders.py" line="990"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="988"/>
+        <location filename="../../recmanager/recorders.py" line="990"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="990"/>
+        <location filename="../../recmanager/recorders.py" line="992"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="992"/>
+        <location filename="../../recmanager/recorders.py" line="994"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="993"/>
+        <location filename="../../recmanager/recorders.py" line="995"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="996"/>
+        <location filename="../../recmanager/recorders.py" line="998"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="997"/>
+        <location filename="../../recmanager/recorders.py" line="999"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="999"/>
+        <location filename="../../recmanager/recorders.py" line="1001"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1003"/>
+        <location filename="../../recmanager/recorders.py" line="1005"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1031"/>
+        <location filename="../../recmanager/recorders.py" line="1033"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1034"/>
+        <location filename="../../recmanager/recorders.py" line="1036"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1066"/>
+        <location filename="../../recmanager/recorders.py" line="1068"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1100"/>
+        <location filename="../../recmanager/recorders.py" line="1102"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1104"/>
+        <location filename="../../recmanager/recorders.py" line="1106"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1108"/>
+        <location filename="../../recmanager/recorders.py" line="1110"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1210"/>
+        <location filename="../../recmanager/recorders.py" line="1212"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1214"/>
+        <location filename="../../recmanager/recorders.py" line="1216"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1219"/>
+        <location filename="../../recmanager/recorders.py" line="1221"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1222"/>
+        <location filename="../../recmanager/recorders.py" line="1224"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1224"/>
+        <location filename="../../recmanager/recorders.py" line="1226"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>

@@ -177,3 +177,40 @@ def test_offline_in_environment_mode_names_the_variable(qtbot, context, monkeypa
     banner = window.inbox.banner_label.text()
     assert "Check RECMANAGER_POD_URL" in banner
     assert "in the profile" not in banner and "t0ken" not in banner
+
+
+def test_the_delete_dialog_speaks_of_one_file_and_names_what_its_button_does(qtbot):
+    from recmanager.ui.dialogs.delete import DeleteDialog
+
+    dialog = DeleteDialog([ROW], quarantine_available=True, quarantine_days=14)
+    qtbot.addWidget(dialog)
+    summary = dialog.findChild(type(dialog.quarantine_note), "deleteSummary").text()
+    assert "Delete this file from" in summary and "these files" not in summary
+    assert dialog.quarantine_box.isChecked()
+    assert dialog.delete_button.text() == "Move to quarantine"
+    dialog.quarantine_box.setChecked(False)
+    assert dialog.delete_button.text() == "Delete"
+    two = DeleteDialog([ROW, ROW], quarantine_available=True, quarantine_days=14)
+    qtbot.addWidget(two)
+    assert "Delete these files from" in two.findChild(
+        type(dialog.quarantine_note), "deleteSummary").text()
+
+
+def test_in_french_the_undo_after_a_delete_does_not_read_as_cancel(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.ui.screen import language
+
+    with language("fr_FR"):
+        assert QCoreApplication.translate("InboxPanel", "Undo") == "Restaurer"
+
+
+def test_in_french_the_status_bar_puts_a_space_before_its_colons(qtbot):
+    from recmanager.ui.status import ChannelIndicator, ChannelState
+    from tests.ui.screen import language
+
+    with language("fr_FR"):
+        indicator = ChannelIndicator("REST")
+        qtbot.addWidget(indicator)
+        indicator.set_state(ChannelState.CONNECTED)
+        assert indicator.text().endswith("REST : connecté")

@@ -78,7 +78,7 @@ def test_cancel_from_the_panel_aborts_and_retry_completes(qtbot, panel, long_cli
         timeout=30000,
     )
     assert panel.action_cancel.isEnabled() and not panel.action_retry.isEnabled()
-    assert "1 job(s) running" in panel.summary_label.text()
+    assert "Jobs running: 1" in panel.summary_label.text()
     with qtbot.waitSignal(panel.job_finished, timeout=30000) as finished:
         panel.action_cancel.trigger()
     assert finished.args[1] is False and "Aborted" in finished.args[2]

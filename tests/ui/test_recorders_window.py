@@ -289,7 +289,7 @@ def test_setup_sheet_exports_a_pdf_with_the_values(
 def test_setup_sheet_in_the_users_language(qtbot, window, tmp_path) -> None:
     french = {"Target folder": "Dossier cible", "Notify key": "Clé de notification",
               "Set-up sheet — {name}": "Fiche d'installation — {name}"}
-    i18n.install_translator(lambda context, text: french.get(text, text))
+    i18n.install_translator(lambda context, text, *_: french.get(text, text))
     window.select(1)
     dialog = SetupSheetDialog(window.profile, window.selected(), window)
     qtbot.addWidget(dialog)
