@@ -42,7 +42,7 @@ from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, DoneWithWarning, PodConnectionError, RecmanagerError
 from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.inbox import InboxRecorder, InboxRow, RowState, merge
+from recmanager.inbox import InboxRecorder, InboxRow, RowState, merge, name_day
 from recmanager.pod.model import User, name_key
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("recmanager.bulk")
 
 POD_TITLE_MAX = 200  # Recording.title max_length in Pod
-DEFAULT_TITLE = "{recorder} {date:%d/%m/%Y} {start}"
+DEFAULT_TITLE = "{recorder} {date:%d/%m/%Y}"  # the day recorded (a time may be a guess)
 DEFAULT_CONCURRENCY = 4
 # Consecutive connection failures after which a run stops instead of failing every row.
 CONNECTION_FAILURES_TO_STOP = 3
@@ -392,7 +392,8 @@ class Candidate:
 
 def recording_start(row: InboxRow, zone: tzinfo | None = None) -> datetime:
     """When the lecture was recorded: the date and time in the file name when it has one
-    (recorders name files after their start), else when Pod first saw the file."""
+    (recorders name files after their start), else when Pod first saw the file (on the
+    day the name carries, if it carries one)."""
     match = _NAME_STAMP.search(row.name)
     if match:
         try:
@@ -406,7 +407,9 @@ def recording_start(row: InboxRow, zone: tzinfo | None = None) -> datetime:
     seen = row.deposited or datetime.now(UTC)
     if seen.tzinfo is None:
         seen = seen.replace(tzinfo=UTC)
-    return seen.astimezone(zone)
+    seen = seen.astimezone(zone)
+    day = name_day(row.name)  # a name with the day only: that day, at the time Pod saw it
+    return seen.replace(year=day.year, month=day.month, day=day.day) if day else seen
 
 
 def render_title(template: str, recording: Candidate) -> str:

@@ -214,3 +214,18 @@ def test_in_french_the_status_bar_puts_a_space_before_its_colons(qtbot):
         qtbot.addWidget(indicator)
         indicator.set_state(ChannelState.CONNECTED)
         assert indicator.text().endswith("REST : connecté")
+
+
+def test_the_claim_title_carries_the_day_in_the_file_name(qtbot):
+    from dataclasses import replace
+    from datetime import UTC, date, datetime
+
+    from recmanager.ui.dialogs.claim import default_title
+    from recmanager.ui.locale_format import format_date
+
+    deposited = datetime(2026, 12, 4, 18, 21, tzinfo=UTC)
+    named = replace(ROW, name="2026-11-23_amphi-PMF_M1-economie.mp4", deposited=deposited,
+                    recorder_name="Amphi Pierre-Mendès-France")
+    assert default_title(named) == f"Amphi Pierre-Mendès-France – {format_date(date(2026, 11, 23))}"
+    plain = replace(ROW, deposited=deposited, recorder_name="Amphi A")
+    assert default_title(plain) == f"Amphi A – {format_date(deposited)}"

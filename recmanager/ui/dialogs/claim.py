@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox import InboxRow
+from recmanager.inbox import InboxRow, recorded_on
 from recmanager.pod.model import User
 from recmanager.ui.locale_format import format_date
 
@@ -45,10 +45,11 @@ def owner_field(parent: QWidget, labels: Sequence[str], accessible_name: str) ->
 
 
 def default_title(row: InboxRow) -> str:
-    """``<recorder> – <date>`` (Pod's own default is the bare file name)."""
+    """``<recorder> – <day recorded>`` (Pod's own default is the bare file name)."""
     parts = [row.recorder_name or posixpath.splitext(row.name)[0]]
-    if row.deposited is not None:
-        parts.append(format_date(row.deposited))
+    day = recorded_on(row)
+    if day is not None:
+        parts.append(format_date(day))
     return " – ".join(parts)
 
 
