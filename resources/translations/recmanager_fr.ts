@@ -258,7 +258,7 @@
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="207"/>
         <source>Exclude rows with errors</source>
-        <translation>Exclure les lignes en erreur</translation>
+        <translation>Exclure les erreurs</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="210"/>
