@@ -42,6 +42,18 @@ if TYPE_CHECKING:
     from recmanager.store import Database
 
 RECORDING_TYPES = ("video", "audiovideocast", "studio")
+# Pod's RECORDER_TYPE labels: what its forms show for each value.
+RECORDING_TYPE_LABELS = {
+    "video": QT_TRANSLATE_NOOP("RecordingType", "Video"),
+    "audiovideocast": QT_TRANSLATE_NOOP("RecordingType", "Audiovideocast (video and slides)"),
+    "studio": QT_TRANSLATE_NOOP("RecordingType", "Studio"),
+}
+
+
+def recording_type_label(value: str) -> str:
+    """Pod's label for a recording type, in the user's language; an unknown one as Pod has it."""
+    label = RECORDING_TYPE_LABELS.get(value)
+    return translate("RecordingType", label) if label else value
 MAX_NAME = 200
 MAX_FOLDER = 50  # Recorder.directory max_length
 MAX_SALT = 50  # Recorder.salt max_length

@@ -65,6 +65,7 @@ from recmanager.recorders import (
     manual_claiming,
     notify_details,
     notify_for_real,
+    recording_type_label,
     run_checks,
 )
 from recmanager.ui.icons import themed_icon
@@ -118,7 +119,7 @@ class RecordersModel(QAbstractTableModel):
             MANAGER: info.manager_username or (self.tr("none (manual claim)")
                                                if info.web_available else ""),
             VIDEO_TYPE: info.type_title,
-            RECORDING_TYPE: values.recording_type,
+            RECORDING_TYPE: recording_type_label(values.recording_type),
             MODE: mode_label(info.mode),
             WAITING: info.files_waiting,
         }[column]

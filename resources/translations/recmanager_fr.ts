@@ -158,42 +158,42 @@
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="445"/>
+        <location filename="../../recmanager/bulk.py" line="448"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="446"/>
+        <location filename="../../recmanager/bulk.py" line="449"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="447"/>
+        <location filename="../../recmanager/bulk.py" line="450"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="448"/>
+        <location filename="../../recmanager/bulk.py" line="451"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="449"/>
+        <location filename="../../recmanager/bulk.py" line="452"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="450"/>
+        <location filename="../../recmanager/bulk.py" line="453"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="451"/>
+        <location filename="../../recmanager/bulk.py" line="454"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="452"/>
+        <location filename="../../recmanager/bulk.py" line="455"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -201,22 +201,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="482"/>
+        <location filename="../../recmanager/bulk.py" line="485"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="483"/>
+        <location filename="../../recmanager/bulk.py" line="486"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="484"/>
+        <location filename="../../recmanager/bulk.py" line="487"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="485"/>
+        <location filename="../../recmanager/bulk.py" line="488"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -230,8 +230,8 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="194"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="339"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="419"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="341"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="421"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
@@ -296,7 +296,7 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="276"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="278"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -309,210 +309,210 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="289"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="291"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="307"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="309"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="310"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="312"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="322"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="331"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="332"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="340"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="342"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="343"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="345"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="348"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="350"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="351"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="355"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="357"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="359"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="388"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="394"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="393"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="395"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="402"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="406"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="439"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="441"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="440"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="442"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="451"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="453"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="465"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="476"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="473"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="516"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="518"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="517"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="523"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="332"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="519"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="522"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="524"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="534"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="536"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="550"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="552"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="561"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
         <source>Claim one recording on {pod}?</source>
         <translation>Revendiquer un enregistrement sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="562"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="564"/>
         <source>Claim {count} recordings on {pod}?</source>
         <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="565"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="566"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="568"/>
         <source>They go to one owner.</source>
         <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="567"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
         <source>They go to {count} owners.</source>
         <translation>Ils vont à {count} propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="571"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="572"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="574"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="589"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="591"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="598"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="600"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="607"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="609"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="612"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="614"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="618"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="620"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -561,77 +561,77 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="39"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="40"/>
         <source>login, e-mail or name</source>
         <translation>identifiant, e-mail ou nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="70"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="72"/>
         <source>Claim a recording</source>
         <translation>Revendiquer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="71"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="73"/>
         <source>Claim {count} recordings</source>
         <translation>Revendiquer {count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="77"/>
         <source> and {count} more</source>
         <translation> et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="84"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="83"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="85"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="87"/>
         <source>Each recording gets this title followed by its number in the selection.</source>
         <translation>Chaque enregistrement reçoit ce titre suivi de son numéro dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="89"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="90"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="94"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="98"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="107"/>
         <source>Claim</source>
         <translation>Revendiquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="160"/>
         <source>{count} Pod users match “{text}”: pick one in the list, or the server will be asked for “{text}” as it is.</source>
         <translation>{count} utilisateurs Pod correspondent à « {text} » : choisissez-en un dans la liste, sinon le serveur sera interrogé sur « {text} » tel quel.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="163"/>
         <source>No Pod user matches; the server will be asked.</source>
         <translation>Aucun utilisateur Pod ne correspond ; le serveur sera interrogé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="166"/>
         <source>{user} is not staff: Pod gives claimed recordings to staff only. The recording will be claimed for you, then the video will be reassigned to {user}.</source>
         <translation>{user} n&apos;est pas « staff » : Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement sera revendiqué pour vous, puis la vidéo sera réattribuée à {user}.</translation>
     </message>
@@ -1753,109 +1753,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="173"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="249"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="250"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="178"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="189"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="190"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="194"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="199"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="201"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="202"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="203"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="209"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="210"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="212"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="213"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="236"/>
         <location filename="../../recmanager/ui/recorders_window.py" line="237"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="238"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="252"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="253"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="293"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="294"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="302"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="303"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="303"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="304"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2560,163 +2560,163 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="80"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="103"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="108"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="114"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="118"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="120"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="121"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="137"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="231"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="142"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="166"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="173"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="182"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="231"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="236"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="236"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="237"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="245"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="246"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="299"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="310"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="311"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="327"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="328"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="334"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="335"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2747,57 +2747,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="92"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="92"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="91"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="92"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="92"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="118"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="119"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="140"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="141"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="143"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="144"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2805,58 +2805,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="337"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="338"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="371"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="372"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="373"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="374"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="376"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="377"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="378"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="379"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="380"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="410"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="381"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="411"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="423"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="424"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="433"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="434"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="494"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="495"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="515"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="516"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="521"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="522"/>
         <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2864,40 +2864,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="527"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="528"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
 </context>
 <context>
+    <name>RecordingType</name>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="47"/>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="48"/>
+        <source>Audiovideocast (video and slides)</source>
+        <translation>Audiovideocast (vidéo et diapositives)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="49"/>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+</context>
+<context>
     <name>RowState</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="81"/>
+        <location filename="../../recmanager/inbox.py" line="82"/>
         <source>uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="82"/>
+        <location filename="../../recmanager/inbox.py" line="83"/>
         <source>waiting for Pod&apos;s scan</source>
         <translation>en attente de l&apos;analyse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="83"/>
+        <location filename="../../recmanager/inbox.py" line="84"/>
         <source>claimable</source>
         <translation>revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="84"/>
+        <location filename="../../recmanager/inbox.py" line="85"/>
         <source>manager notified</source>
         <translation>gestionnaire notifié</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="85"/>
+        <location filename="../../recmanager/inbox.py" line="86"/>
         <source>orphan folder</source>
         <translation>dossier orphelin</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="86"/>
+        <location filename="../../recmanager/inbox.py" line="87"/>
         <source>missing on disk</source>
         <translation>absent du disque</translation>
     </message>
@@ -3657,107 +3675,107 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="612"/>
+        <location filename="../../recmanager/bulk.py" line="615"/>
         <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
         <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="615"/>
+        <location filename="../../recmanager/bulk.py" line="618"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
         <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="634"/>
+        <location filename="../../recmanager/bulk.py" line="637"/>
         <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
         <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="638"/>
+        <location filename="../../recmanager/bulk.py" line="641"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="660"/>
+        <location filename="../../recmanager/bulk.py" line="663"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="689"/>
+        <location filename="../../recmanager/bulk.py" line="692"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="705"/>
+        <location filename="../../recmanager/bulk.py" line="708"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="716"/>
+        <location filename="../../recmanager/bulk.py" line="719"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="719"/>
+        <location filename="../../recmanager/bulk.py" line="722"/>
         <source>Lines {lines} all match: keep one.</source>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="728"/>
+        <location filename="../../recmanager/bulk.py" line="731"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="754"/>
+        <location filename="../../recmanager/bulk.py" line="757"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="815"/>
+        <location filename="../../recmanager/bulk.py" line="818"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="843"/>
+        <location filename="../../recmanager/bulk.py" line="846"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
         <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="851"/>
+        <location filename="../../recmanager/bulk.py" line="854"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
         <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="856"/>
+        <location filename="../../recmanager/bulk.py" line="859"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="898"/>
+        <location filename="../../recmanager/bulk.py" line="901"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
         <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="902"/>
+        <location filename="../../recmanager/bulk.py" line="905"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="935"/>
+        <location filename="../../recmanager/bulk.py" line="938"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="936"/>
+        <location filename="../../recmanager/bulk.py" line="939"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="985"/>
+        <location filename="../../recmanager/bulk.py" line="988"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="1013"/>
+        <location filename="../../recmanager/bulk.py" line="1016"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -4851,7 +4869,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>i18n</name>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="457"/>
+        <location filename="../../recmanager/bulk.py" line="460"/>
         <source>%n with an invalid rule</source>
         <translation>
             <numerusform>%n à la règle non valide</numerusform>
@@ -4859,7 +4877,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="458"/>
+        <location filename="../../recmanager/bulk.py" line="461"/>
         <source>%n matched by two rules</source>
         <translation>
             <numerusform>%n correspond à deux règles</numerusform>
@@ -4867,7 +4885,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="459"/>
+        <location filename="../../recmanager/bulk.py" line="462"/>
         <source>%n matched by no rule</source>
         <translation>
             <numerusform>%n ne correspond à aucune règle</numerusform>
@@ -4875,7 +4893,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="460"/>
+        <location filename="../../recmanager/bulk.py" line="463"/>
         <source>%n with an unknown owner</source>
         <translation>
             <numerusform>%n au propriétaire inconnu</numerusform>
@@ -4883,7 +4901,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="461"/>
+        <location filename="../../recmanager/bulk.py" line="464"/>
         <source>%n with an owner who is not staff</source>
         <translation>
             <numerusform>%n au propriétaire non « staff »</numerusform>
@@ -4891,7 +4909,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="462"/>
+        <location filename="../../recmanager/bulk.py" line="465"/>
         <source>%n still uploading</source>
         <translation>
             <numerusform>%n en cours de dépôt</numerusform>
@@ -4899,7 +4917,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="463"/>
+        <location filename="../../recmanager/bulk.py" line="466"/>
         <source>%n not claimable</source>
         <translation>
             <numerusform>%n non revendicable</numerusform>
@@ -4907,7 +4925,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="464"/>
+        <location filename="../../recmanager/bulk.py" line="467"/>
         <source>%n with a title too long</source>
         <translation>
             <numerusform>%n au titre trop long</numerusform>
@@ -4915,7 +4933,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="586"/>
+        <location filename="../../recmanager/bulk.py" line="589"/>
         <source>%n in the plan</source>
         <translation>
             <numerusform>%n dans le plan</numerusform>
@@ -4923,7 +4941,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="587"/>
+        <location filename="../../recmanager/bulk.py" line="590"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n prêt</numerusform>
@@ -4931,7 +4949,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="589"/>
+        <location filename="../../recmanager/bulk.py" line="592"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n terminé</numerusform>
@@ -4939,7 +4957,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="591"/>
+        <location filename="../../recmanager/bulk.py" line="594"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -4947,7 +4965,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="596"/>
+        <location filename="../../recmanager/bulk.py" line="599"/>
         <source>%n excluded</source>
         <translation>
             <numerusform>%n exclu</numerusform>
@@ -4955,7 +4973,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/recorders.py" line="511"/>
+        <location filename="../../recmanager/recorders.py" line="522"/>
         <source>Recordings in the folder &quot;{folder}&quot;: %n. No recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>
             <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
@@ -4966,27 +4984,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="550"/>
+        <location filename="../../recmanager/inbox.py" line="572"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="562"/>
+        <location filename="../../recmanager/inbox.py" line="584"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="582"/>
+        <location filename="../../recmanager/inbox.py" line="604"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="649"/>
+        <location filename="../../recmanager/inbox.py" line="671"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="663"/>
+        <location filename="../../recmanager/inbox.py" line="685"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -5679,492 +5697,492 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="63"/>
+        <location filename="../../recmanager/recorders.py" line="74"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="64"/>
+        <location filename="../../recmanager/recorders.py" line="75"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="65"/>
+        <location filename="../../recmanager/recorders.py" line="76"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="66"/>
+        <location filename="../../recmanager/recorders.py" line="77"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="67"/>
+        <location filename="../../recmanager/recorders.py" line="78"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="68"/>
+        <location filename="../../recmanager/recorders.py" line="79"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="69"/>
+        <location filename="../../recmanager/recorders.py" line="80"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="70"/>
+        <location filename="../../recmanager/recorders.py" line="81"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="82"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="72"/>
+        <location filename="../../recmanager/recorders.py" line="83"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="73"/>
+        <location filename="../../recmanager/recorders.py" line="84"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="154"/>
+        <location filename="../../recmanager/recorders.py" line="165"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="156"/>
+        <location filename="../../recmanager/recorders.py" line="167"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="160"/>
+        <location filename="../../recmanager/recorders.py" line="171"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="162"/>
+        <location filename="../../recmanager/recorders.py" line="173"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="166"/>
+        <location filename="../../recmanager/recorders.py" line="177"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="202"/>
+        <location filename="../../recmanager/recorders.py" line="213"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="204"/>
+        <location filename="../../recmanager/recorders.py" line="215"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="207"/>
+        <location filename="../../recmanager/recorders.py" line="218"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="214"/>
+        <location filename="../../recmanager/recorders.py" line="225"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="223"/>
+        <location filename="../../recmanager/recorders.py" line="234"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="228"/>
+        <location filename="../../recmanager/recorders.py" line="239"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="237"/>
+        <location filename="../../recmanager/recorders.py" line="248"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="239"/>
+        <location filename="../../recmanager/recorders.py" line="250"/>
         <source>{field}: {message}</source>
         <translation>{field} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="260"/>
+        <location filename="../../recmanager/recorders.py" line="271"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="266"/>
+        <location filename="../../recmanager/recorders.py" line="277"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="270"/>
+        <location filename="../../recmanager/recorders.py" line="281"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="273"/>
+        <location filename="../../recmanager/recorders.py" line="284"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="279"/>
+        <location filename="../../recmanager/recorders.py" line="290"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="283"/>
+        <location filename="../../recmanager/recorders.py" line="294"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="287"/>
+        <location filename="../../recmanager/recorders.py" line="298"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="293"/>
+        <location filename="../../recmanager/recorders.py" line="304"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="295"/>
+        <location filename="../../recmanager/recorders.py" line="306"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="332"/>
+        <location filename="../../recmanager/recorders.py" line="343"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="335"/>
+        <location filename="../../recmanager/recorders.py" line="346"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="338"/>
+        <location filename="../../recmanager/recorders.py" line="349"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="341"/>
+        <location filename="../../recmanager/recorders.py" line="352"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="343"/>
+        <location filename="../../recmanager/recorders.py" line="354"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="351"/>
+        <location filename="../../recmanager/recorders.py" line="362"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="395"/>
+        <location filename="../../recmanager/recorders.py" line="406"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="396"/>
+        <location filename="../../recmanager/recorders.py" line="407"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="405"/>
+        <location filename="../../recmanager/recorders.py" line="416"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="407"/>
+        <location filename="../../recmanager/recorders.py" line="418"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="515"/>
+        <location filename="../../recmanager/recorders.py" line="526"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="525"/>
+        <location filename="../../recmanager/recorders.py" line="536"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="529"/>
+        <location filename="../../recmanager/recorders.py" line="540"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="544"/>
+        <location filename="../../recmanager/recorders.py" line="555"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="548"/>
+        <location filename="../../recmanager/recorders.py" line="559"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="556"/>
+        <location filename="../../recmanager/recorders.py" line="567"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="561"/>
+        <location filename="../../recmanager/recorders.py" line="572"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="570"/>
+        <location filename="../../recmanager/recorders.py" line="581"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="573"/>
+        <location filename="../../recmanager/recorders.py" line="584"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="579"/>
+        <location filename="../../recmanager/recorders.py" line="590"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="582"/>
+        <location filename="../../recmanager/recorders.py" line="593"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="597"/>
+        <location filename="../../recmanager/recorders.py" line="608"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="601"/>
+        <location filename="../../recmanager/recorders.py" line="612"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="735"/>
+        <location filename="../../recmanager/recorders.py" line="746"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="738"/>
+        <location filename="../../recmanager/recorders.py" line="749"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="749"/>
+        <location filename="../../recmanager/recorders.py" line="760"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="750"/>
+        <location filename="../../recmanager/recorders.py" line="761"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="855"/>
+        <location filename="../../recmanager/recorders.py" line="866"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="881"/>
+        <location filename="../../recmanager/recorders.py" line="892"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="883"/>
+        <location filename="../../recmanager/recorders.py" line="894"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="904"/>
+        <location filename="../../recmanager/recorders.py" line="915"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="906"/>
+        <location filename="../../recmanager/recorders.py" line="917"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="923"/>
+        <location filename="../../recmanager/recorders.py" line="934"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="928"/>
+        <location filename="../../recmanager/recorders.py" line="939"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="930"/>
+        <location filename="../../recmanager/recorders.py" line="941"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="957"/>
+        <location filename="../../recmanager/recorders.py" line="968"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="974"/>
+        <location filename="../../recmanager/recorders.py" line="985"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="977"/>
+        <location filename="../../recmanager/recorders.py" line="988"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="980"/>
+        <location filename="../../recmanager/recorders.py" line="991"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="982"/>
+        <location filename="../../recmanager/recorders.py" line="993"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders.py" line="996"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="986"/>
+        <location filename="../../recmanager/recorders.py" line="997"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders.py" line="998"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="988"/>
+        <location filename="../../recmanager/recorders.py" line="999"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="989"/>
+        <location filename="../../recmanager/recorders.py" line="1000"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="990"/>
+        <location filename="../../recmanager/recorders.py" line="1001"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="990"/>
+        <location filename="../../recmanager/recorders.py" line="1001"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="992"/>
+        <location filename="../../recmanager/recorders.py" line="1003"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="994"/>
+        <location filename="../../recmanager/recorders.py" line="1005"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="995"/>
+        <location filename="../../recmanager/recorders.py" line="1006"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998"/>
+        <location filename="../../recmanager/recorders.py" line="1009"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="999"/>
+        <location filename="../../recmanager/recorders.py" line="1010"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1001"/>
+        <location filename="../../recmanager/recorders.py" line="1012"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1005"/>
+        <location filename="../../recmanager/recorders.py" line="1016"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1033"/>
+        <location filename="../../recmanager/recorders.py" line="1044"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1036"/>
+        <location filename="../../recmanager/recorders.py" line="1047"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1068"/>
+        <location filename="../../recmanager/recorders.py" line="1079"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1102"/>
+        <location filename="../../recmanager/recorders.py" line="1113"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1106"/>
+        <location filename="../../recmanager/recorders.py" line="1117"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1110"/>
+        <location filename="../../recmanager/recorders.py" line="1121"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1212"/>
+        <location filename="../../recmanager/recorders.py" line="1223"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1216"/>
+        <location filename="../../recmanager/recorders.py" line="1227"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1221"/>
+        <location filename="../../recmanager/recorders.py" line="1232"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1224"/>
+        <location filename="../../recmanager/recorders.py" line="1235"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1226"/>
+        <location filename="../../recmanager/recorders.py" line="1237"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>

@@ -229,3 +229,17 @@ def test_the_claim_title_carries_the_day_in_the_file_name(qtbot):
     assert default_title(named) == f"Amphi Pierre-Mendès-France – {format_date(date(2026, 11, 23))}"
     plain = replace(ROW, deposited=deposited, recorder_name="Amphi A")
     assert default_title(plain) == f"Amphi A – {format_date(deposited)}"
+
+
+def test_the_claim_type_shows_pod_s_label_in_the_user_s_language(qtbot):
+    from tests.ui.screen import language
+
+    dialog = ClaimDialog([ROW], USERS, USERS[0])
+    qtbot.addWidget(dialog)
+    assert dialog.type_combo.currentText() == "Video"
+    assert dialog.recording_type == "video"  # what Pod is sent is unchanged
+    with language("fr_FR"):
+        french = ClaimDialog([ROW], USERS, USERS[0])
+        qtbot.addWidget(french)
+        assert [french.type_combo.itemText(i) for i in range(french.type_combo.count())] == [
+            "Vidéo", "Audiovideocast (vidéo et diapositives)"]

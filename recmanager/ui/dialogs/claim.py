@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.inbox import InboxRow, recorded_on
 from recmanager.pod.model import User
+from recmanager.recorders import recording_type_label
 from recmanager.ui.locale_format import format_date
 
 RECORDING_TYPES = ("video", "audiovideocast")
@@ -92,7 +93,7 @@ class ClaimDialog(QDialog):
         self.type_combo = QComboBox(self)
         self.type_combo.setAccessibleName(self.tr("Type"))
         for kind in RECORDING_TYPES:
-            self.type_combo.addItem(kind, kind)
+            self.type_combo.addItem(recording_type_label(kind), kind)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(self.rows[0].kind)))
         form.addRow(self.tr("T&ype:"), self.type_combo)
         layout.addLayout(form)

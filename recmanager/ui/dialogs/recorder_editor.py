@@ -37,6 +37,7 @@ from recmanager.recorders import (
     RecorderInfo,
     SaveReport,
     generate_hash_key,
+    recording_type_label,
     validate_recorder,
 )
 from recmanager.ui.icons import themed_icon
@@ -109,7 +110,7 @@ class RecorderEditor(QDialog):
         self._row(rest, self.tr("&IP address:"), "address_ip", self.address_ip)
         self.recording_type = QComboBox(self)
         for value in RECORDING_TYPES:
-            self.recording_type.addItem(value, value)
+            self.recording_type.addItem(recording_type_label(value), value)
         self._row(rest, self.tr("&Recording type:"), "recording_type", self.recording_type)
         self.description = QPlainTextEdit(self)
         self.description.setFixedHeight(60)
