@@ -124,6 +124,9 @@ class JobsModel(QAbstractTableModel):
                 live = self.live.get(record.id)
                 if record.status.active and live is not None:
                     return live.message
+                if record.status is JobStatus.READY and not record.error:
+                    return self.tr("The manifest and its segments are in {folder}").format(
+                        folder=record.output_path)
                 return record.error
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_INPUT:

@@ -1556,42 +1556,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <source>Message</source>
         <translation>Message</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="128"/>
+        <source>The manifest and its segments are in {folder}</source>
+        <translation>Le manifeste et ses segments sont dans {folder}</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="235"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="221"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="219"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="222"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="223"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="222"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="225"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="353"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="356"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="389"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="392"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1602,98 +1607,98 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="60"/>
+        <location filename="../../recmanager/ui/main_window.py" line="62"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="86"/>
+        <location filename="../../recmanager/ui/main_window.py" line="88"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="89"/>
+        <location filename="../../recmanager/ui/main_window.py" line="91"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="92"/>
+        <location filename="../../recmanager/ui/main_window.py" line="94"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="94"/>
-        <location filename="../../recmanager/ui/main_window.py" line="463"/>
+        <location filename="../../recmanager/ui/main_window.py" line="96"/>
+        <location filename="../../recmanager/ui/main_window.py" line="478"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="96"/>
+        <location filename="../../recmanager/ui/main_window.py" line="98"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="99"/>
+        <location filename="../../recmanager/ui/main_window.py" line="101"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="102"/>
+        <location filename="../../recmanager/ui/main_window.py" line="104"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="105"/>
+        <location filename="../../recmanager/ui/main_window.py" line="107"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="107"/>
+        <location filename="../../recmanager/ui/main_window.py" line="109"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="116"/>
+        <location filename="../../recmanager/ui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="122"/>
+        <location filename="../../recmanager/ui/main_window.py" line="124"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="126"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="149"/>
+        <location filename="../../recmanager/ui/main_window.py" line="151"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="241"/>
+        <location filename="../../recmanager/ui/main_window.py" line="243"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="227"/>
+        <location filename="../../recmanager/ui/main_window.py" line="229"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="362"/>
+        <location filename="../../recmanager/ui/main_window.py" line="377"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="366"/>
+        <location filename="../../recmanager/ui/main_window.py" line="381"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="465"/>
+        <location filename="../../recmanager/ui/main_window.py" line="480"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -6434,7 +6439,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="128"/>
+        <location filename="../../recmanager/ui/main_window.py" line="130"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>

@@ -60,6 +60,8 @@ def test_a_job_runs_to_ready_with_progress_from_the_runner_signals(qtbot, panel,
     row = panel.model.row_of(job_id)
     assert panel.model.index(row, JobsModel.COL_PROGRESS).data(ProgressRole) == 100.0
     assert panel.model.index(row, JobsModel.COL_STATUS).data() == "Ready"
+    assert panel.model.index(row, JobsModel.COL_MESSAGE).data() == (
+        f"The manifest and its segments are in {tmp_path / 'out'}")
     assert panel.running() == []
     assert context_secret(panel, job_id) == KEYS.key_hex
 
