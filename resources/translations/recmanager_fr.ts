@@ -2500,6 +2500,14 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileTest</name>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile_form.py" line="53"/>
+        <source>&lt;b&gt;{part}&lt;/b&gt;: {message}</source>
+        <translation>&lt;b&gt;{part}&lt;/b&gt; : {message}</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <location filename="../../recmanager/ui/dialogs/reassign.py" line="36"/>
@@ -3173,12 +3181,12 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="362"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="357"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="365"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="360"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -4159,82 +4167,107 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="35"/>
+        <location filename="../../recmanager/connection.py" line="51"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="39"/>
+        <location filename="../../recmanager/connection.py" line="55"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42"/>
-        <source>{host} is {address}.</source>
-        <translation>{host} correspond à {address}.</translation>
+        <location filename="../../recmanager/connection.py" line="34"/>
+        <source>Not checked: {reason}</source>
+        <translation>Non vérifié : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="44"/>
+        <location filename="../../recmanager/connection.py" line="59"/>
+        <source>{host} is an address: there is no name to look up.</source>
+        <translation>{host} est une adresse : il n&apos;y a pas de nom à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="63"/>
+        <source>{host} resolves to {address}.</source>
+        <translation>{host} correspond à l&apos;adresse {address}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="66"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="48"/>
+        <location filename="../../recmanager/connection.py" line="70"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="52"/>
+        <location filename="../../recmanager/connection.py" line="74"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="56"/>
+        <location filename="../../recmanager/connection.py" line="78"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="66"/>
+        <location filename="../../recmanager/connection.py" line="88"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="67"/>
+        <location filename="../../recmanager/connection.py" line="89"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="71"/>
+        <location filename="../../recmanager/connection.py" line="93"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="75"/>
+        <location filename="../../recmanager/connection.py" line="97"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="97"/>
+        <location filename="../../recmanager/connection.py" line="116"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="105"/>
+        <location filename="../../recmanager/connection.py" line="117"/>
+        <source>Web login</source>
+        <translation>Connexion web</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="121"/>
+        <source>the server cannot be reached ({part}).</source>
+        <translation>le serveur est injoignable ({part}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="124"/>
+        <source>the connection is not verified (TLS), and the token and the password are sent over a verified one only.</source>
+        <translation>la connexion n&apos;est pas vérifiée (TLS), et le jeton et le mot de passe ne sont envoyés que sur une connexion vérifiée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="141"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="109"/>
-        <source>{count} recorder folders under {root}.</source>
-        <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
+        <location filename="../../recmanager/connection.py" line="163"/>
+        <source>{user} can log in.</source>
+        <translation>{user} peut se connecter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="120"/>
+        <location filename="../../recmanager/connection.py" line="168"/>
         <source>Quarantine</source>
         <translation>Quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="125"/>
+        <location filename="../../recmanager/connection.py" line="173"/>
         <source>Deleted recordings can be moved to {folder} and back.</source>
         <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
@@ -4983,6 +5016,14 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>
             <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
             <numerusform>Le dossier « {folder} » contient %n enregistrements, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/connection.py" line="146"/>
+        <source>Recorder folders under {root}: %n.</source>
+        <translation>
+            <numerusform>%n dossier d&apos;enregistreur sous {root}.</numerusform>
+            <numerusform>%n dossiers d&apos;enregistreurs sous {root}.</numerusform>
         </translation>
     </message>
 </context>

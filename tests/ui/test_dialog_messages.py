@@ -243,3 +243,27 @@ def test_the_claim_type_shows_pod_s_label_in_the_user_s_language(qtbot):
         qtbot.addWidget(french)
         assert [french.type_combo.itemText(i) for i in range(french.type_combo.count())] == [
             "Vidéo", "Audiovideocast (vidéo et diapositives)"]
+
+
+def test_the_connection_test_names_every_check_and_tries_the_web_login(
+        qtbot, context, sandbox_pod):
+    from recmanager.connection import check_profile
+    from recmanager.secrets import SecretKind
+    from recmanager.ui.dialogs.profile_form import check_lines
+
+    profile = sandbox_pod.profile(context)
+    assert profile.pod_url.startswith("http://") and profile.pod_username
+    results = {r.part: r for r in check_profile(profile, context, timeout=5)}
+    assert results["DNS"].message == "127.0.0.1 is an address: there is no name to look up."
+    assert not results["TLS"].ok
+    for part in ("Token", "Web login"):  # not sent over plain http: said, not skipped
+        assert not results[part].checked and results[part].message.startswith("Not checked: ")
+    assert "–" in check_lines(list(results.values()))
+    profile.verify_tls = False  # the profile accepts what is not verified: both are tried
+    results = {r.part: r for r in check_profile(profile, context, timeout=5)}
+    assert results["Token"].ok and results["Web login"].ok, results
+    assert results["Web login"].message == f"{profile.pod_username} can log in."
+    context.secrets.set(profile.name, SecretKind.POD_PASSWORD, "not-the-password")
+    results = {r.part: r for r in check_profile(profile, context, timeout=5)}
+    assert results["Token"].ok and results["Web login"].checked
+    assert not results["Web login"].ok

@@ -92,7 +92,7 @@ def test_the_guide_tests_everything_and_saves_the_first_profile(
     assert parts["Token"][0], parts
     assert "Token accepted" in parts["Token"][1]
     assert parts["Deposit"][0], parts
-    assert "recorder folders" in parts["Deposit"][1]
+    assert "Recorder folders" in parts["Deposit"][1]
     assert parts["Connection"][0]
     assert not parts["TLS"][0], "plain http is reported, not hidden"
     assert guide.button(QWizard.WizardButton.FinishButton).isEnabled()

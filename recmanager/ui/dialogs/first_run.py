@@ -36,7 +36,7 @@ from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.host_key import ask_host_key
-from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
+from recmanager.ui.dialogs.profile_form import check_lines, profile_from_form, typed_secrets
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
@@ -352,12 +352,7 @@ class _TestPage(QWizardPage):
 
     def show_results(self, results: list[CheckResult]) -> None:
         self.guide.results = results
-        lines = []
-        for result in results:
-            mark, colour = ("✔", "#1b7f3b") if result.ok else ("✘", "#b3261e")
-            lines.append(f"<span style='color:{colour}'>{mark}</span> "
-                         f"<b>{escape(result.part)}</b>: {escape(result.message)}")
-        self.results.setText("<br>".join(lines))
+        self.results.setText(check_lines(results))
         if results and all(result.ok for result in results):
             self.summary.setText(self.tr("Everything works. Save the profile to start."))
         else:
