@@ -11,7 +11,7 @@ from functools import partial
 from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,7 +61,7 @@ class FirstRunGuide(QWizard):
         self.runner = runner
         self.saved_profile: Profile | None = None
         self.results: list[CheckResult] = []
-        self._rows: dict[QWidget, tuple[QLabel, QVBoxLayout]] = {}
+        self._rows: dict[QWidget, tuple[QFormLayout, QLabel]] = {}
         self.setObjectName("FirstRunGuide")
         self.setWindowTitle(self.tr("Welcome to recmanager"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -204,6 +204,7 @@ class FirstRunGuide(QWizard):
             if help_text:
                 explanation = _explanation(help_text, page)
                 explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                explanation.installEventFilter(self)
                 column.addWidget(explanation)
             editor = field.findChild(QLineEdit) if field.layout() is not None else field
             name = label_text or (field.text() if isinstance(field, QCheckBox) else "")
@@ -215,7 +216,7 @@ class FirstRunGuide(QWizard):
                 label.setWordWrap(True)
                 label.setBuddy(editor)
                 form.addRow(label, column)
-                self._rows[field] = (label, column)
+                self._rows[field] = (form, label)
             else:
                 form.addRow(column)
 
@@ -237,12 +238,15 @@ class FirstRunGuide(QWizard):
         self._set_row_visible(self.local_deposit, not sftp)
 
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
-        label, column = self._rows[field]
-        label.setVisible(visible)
-        for index in range(column.count()):
-            widget = column.itemAt(index).widget()
-            if widget is not None:
-                widget.setVisible(visible)
+        form, label = self._rows[field]
+        form.setRowVisible(label, visible)  # the whole row, its spacing too
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A wrapped explanation as tall as its text at its real width: the form lays
+        rows out for their preferred width, and a narrower one cut the last line."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLabel):
+            watched.setMinimumHeight(watched.heightForWidth(watched.width()))
+        return super().eventFilter(watched, event)
 
     def _browse_key(self) -> None:
         path = FolderMemory(self.context.paths).open_file(
