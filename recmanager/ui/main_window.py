@@ -376,6 +376,8 @@ class MainWindow(QMainWindow):
         if self.profile is None:
             self.profile_label.setText(self.tr("No profile"))
             return
+        self.sftp_indicator.set_channel(
+            self.tr("Folder") if self.profile.deposit_kind == "local" else "SFTP")
         text = self.profile.name
         if not self.profile.verify_tls:
             text += " " + self.tr("(TLS verification OFF)")

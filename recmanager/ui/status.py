@@ -38,6 +38,12 @@ class ChannelIndicator(QLabel):
         self.setAccessibleName(channel)
         self.set_state(ChannelState.UNKNOWN)
 
+    def set_channel(self, channel: str) -> None:
+        """Another name for the channel (the deposit is SFTP or a mounted folder)."""
+        self.channel = channel
+        self.setAccessibleName(channel)
+        self.set_state(self.state, self.toolTip())
+
     def set_state(self, state: ChannelState, detail: str = "") -> None:
         self.state = state
         label = QCoreApplication.translate("ChannelState", state.value)

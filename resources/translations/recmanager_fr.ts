@@ -520,7 +520,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ChannelIndicator</name>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="45"/>
+        <location filename="../../recmanager/ui/status.py" line="51"/>
         <source>{channel}: {state}</source>
         <translation>{channel} : {state}</translation>
     </message>
@@ -725,105 +725,110 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="123"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="124"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="162"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="147"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="148"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="167"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="170"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="175"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="177"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="181"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="183"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="188"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="193"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="211"/>
+        <source>(offline)</source>
+        <translation>(hors ligne)</translation>
     </message>
 </context>
 <context>
@@ -1031,22 +1036,22 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="249"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="253"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="249"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="253"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="291"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="295"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="310"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="314"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1084,17 +1089,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="170"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="182"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="212"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapositives)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="203"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="215"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun enregistreur : {folder})</translation>
     </message>
@@ -1102,381 +1107,386 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="264"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="276"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="276"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="281"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="283"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="298"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="300"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="299"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="303"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="305"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="304"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="311"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1007"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1016"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="322"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="324"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="440"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="441"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="443"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="445"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="447"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="450"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="513"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="515"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="537"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="540"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="561"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="563"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="571"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="565"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="573"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="577"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="598"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="606"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="635"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="643"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="655"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="95"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="651"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="560"/>
+        <source>The mounted deposit folder is readable: previews still work.</source>
+        <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="659"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="686"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="694"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="688"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="696"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="732"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="741"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="733"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="742"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="744"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="753"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="750"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="752"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="761"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="754"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="763"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="768"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="764"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="773"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="766"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="775"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="776"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="771"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="780"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="783"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="776"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="785"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="819"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="852"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="861"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="853"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="862"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="882"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="891"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="884"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="893"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="913"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="922"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="920"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="929"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="922"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="931"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="940"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="949"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="955"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="948"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="957"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="971"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="990"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="980"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="991"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1000"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1008"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1017"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1011"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1020"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1048"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1057"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1052"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1061"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1054"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1063"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1069"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1078"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1071"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1080"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1091"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1106"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1092"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1107"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1097"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1112"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1628,7 +1638,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="96"/>
-        <location filename="../../recmanager/ui/main_window.py" line="478"/>
+        <location filename="../../recmanager/ui/main_window.py" line="480"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1693,12 +1703,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="381"/>
+        <location filename="../../recmanager/ui/main_window.py" line="380"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="383"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="480"/>
+        <location filename="../../recmanager/ui/main_window.py" line="482"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -3161,32 +3176,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="323"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="327"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="328"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="332"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="333"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="337"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="349"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="353"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="357"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="361"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="360"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
