@@ -140,9 +140,11 @@ class RecordersModel(QAbstractTableModel):
             if unavailable:
                 return self.tr("unavailable")
             return str(self._value(info, column))
-        if role == Qt.ItemDataRole.ToolTipRole and unavailable:
-            return self.tr("Needs the web session: {reason}").format(
-                reason=info.web_unavailable_reason)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if unavailable:
+                return self.tr("Needs the web session: {reason}").format(
+                    reason=info.web_unavailable_reason)
+            return str(self._value(info, column))  # a cell shortened to fit, whole
         if role == Qt.ItemDataRole.ForegroundRole and unavailable:
             return QColor("#777777")
         if role == Qt.ItemDataRole.FontRole and unavailable:
@@ -415,6 +417,7 @@ class RecordersWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a wrapped cell was cut without a sign; "…" shows it
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -440,9 +443,23 @@ class RecordersWindow(QMainWindow):
         self._selection_changed()
 
     def _fit_columns(self) -> None:
+        """Every column in view: the widest give way (down to their header's width) and
+        their cells end in "…", whole in their tooltip."""
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):  # long names elide, the rest shows
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))
+        header = self.table.horizontalHeader()
+        columns = range(self.model.columnCount())
+        widths = [min(self.table.columnWidth(column), 180) for column in columns]
+        floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
+                  for column in columns]
+        excess = sum(widths) - self.table.viewport().width()
+        for column in sorted(columns, key=lambda c: widths[c] - floors[c], reverse=True):
+            if excess <= 0:
+                break
+            cut = min(excess, widths[column] - floors[column])
+            widths[column] -= cut
+            excess -= cut
+        for column, width in zip(columns, widths, strict=True):
+            self.table.setColumnWidth(column, width)
 
     # --- the service ----------------------------------------------------------------------
 

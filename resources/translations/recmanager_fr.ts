@@ -1773,109 +1773,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="250"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="252"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="181"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="186"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="189"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="190"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="190"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="192"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="202"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="201"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="203"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="203"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="210"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="212"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="213"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="215"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="237"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="238"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="239"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="240"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="253"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="255"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="294"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="296"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="303"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="305"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="304"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="306"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2825,7 +2825,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="144"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="145"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2833,58 +2833,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="338"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="340"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="372"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="374"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="374"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="376"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="377"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="379"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="379"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="381"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="381"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="411"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="383"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="413"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="424"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="427"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="434"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="437"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="495"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="512"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="516"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="533"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="522"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="539"/>
         <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2892,7 +2892,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="528"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="545"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -3006,58 +3006,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Supprimer le fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="74"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="75"/>
         <source>&amp;Run checks</source>
         <translation>&amp;Lancer les vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="78"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="79"/>
         <source>Checks not run yet.</source>
         <translation>Vérifications pas encore lancées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="84"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="85"/>
         <source>Manual &amp;claiming on this Pod:</source>
         <translation>&amp;Revendication manuelle sur ce Pod :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="89"/>
         <source>Pod&apos;s ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
         <translation>Réglage ALLOW_MANUAL_RECORDING_CLAIMING de Pod. Pod ne le publie pas : renseignez-vous auprès de ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="90"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="90"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="92"/>
         <source>not allowed</source>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="115"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="186"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="117"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="189"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="156"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="159"/>
         <source>Problems found: %n.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -3065,22 +3065,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="109"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="138"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="141"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="155"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="158"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="168"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="171"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>

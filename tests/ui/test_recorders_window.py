@@ -234,6 +234,10 @@ def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes, sh
     assert answer_yes
     assert [f.kind for f in panel.report.findings] == [FindingKind.ORPHAN_FOLDER]
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    window.fit_to(QApplication.primaryScreen().availableGeometry())
+    QApplication.processEvents()
+    assert panel.detail.verticalScrollBar().maximum() == 0, "the finding's text is cut"
+    assert panel.detail.width() > panel.width() * 0.8  # the whole width of the tab
     with qtbot.waitSignal(panel.create_requested) as requested:
         qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
     assert requested.args == ["unknowndir"]
@@ -344,6 +348,12 @@ def test_on_a_small_screen_the_window_and_its_side_pane_fit(qtbot, window) -> No
         if widget.isVisibleTo(window):
             top_left = widget.mapTo(window, widget.rect().topLeft())
             assert visible.contains(QRect(top_left, widget.size())), widget.objectName()
+    window.refresh()  # the columns share the table's width: none needs sideways scrolling
+    QApplication.processEvents()
+    assert window.table.horizontalScrollBar().maximum() == 0
+    assert window.table.wordWrap() is False  # a long cell ends in "…", whole in its tooltip
+    assert cell(window, "Amphi B (managed, email)", MODE,
+                Qt.ItemDataRole.ToolTipRole) == cell(window, "Amphi B (managed, email)", MODE)
 
 
 def test_a_wrong_ip_address_marks_its_field_in_red(qtbot, window) -> None:
