@@ -451,13 +451,13 @@ class RecordersWindow(QMainWindow):
         widths = [min(self.table.columnWidth(column), 180) for column in columns]
         floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
                   for column in columns]
+        floors[NAME] = widths[NAME]  # the name is what a row is looked for by
         excess = sum(widths) - self.table.viewport().width()
-        for column in sorted(columns, key=lambda c: widths[c] - floors[c], reverse=True):
-            if excess <= 0:
-                break
-            cut = min(excess, widths[column] - floors[column])
-            widths[column] -= cut
-            excess -= cut
+        slack = sum(widths) - sum(floors)
+        if excess > 0 and slack > 0:  # each column gives in proportion to what it can
+            share = min(1.0, excess / slack)
+            widths = [width - int((width - floor) * share + 0.999)
+                      for width, floor in zip(widths, floors, strict=True)]
         for column, width in zip(columns, widths, strict=True):
             self.table.setColumnWidth(column, width)
 
