@@ -78,6 +78,7 @@ NAME, IP, FOLDER, MANAGER, VIDEO_TYPE, RECORDING_TYPE, MODE, WAITING = range(8)
 WEB_COLUMNS = (FOLDER, MANAGER, VIDEO_TYPE, MODE)
 _NO_PARENT = QModelIndex()
 DEFAULT_SIZE = (1320, 680)
+MIN_COLUMN = 56  # narrowest a column gets to keep every column in view
 FRAME_ALLOWANCE = 40  # the window manager's borders and title bar, which resize() leaves out
 
 
@@ -106,7 +107,8 @@ class RecordersModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.headers[section]
         return None
 
@@ -452,12 +454,16 @@ class RecordersWindow(QMainWindow):
         floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
                   for column in columns]
         floors[NAME] = widths[NAME]  # the name is what a row is looked for by
-        excess = sum(widths) - self.table.viewport().width()
-        slack = sum(widths) - sum(floors)
-        if excess > 0 and slack > 0:  # each column gives in proportion to what it can
-            share = min(1.0, excess / slack)
-            widths = [width - int((width - floor) * share + 0.999)
-                      for width, floor in zip(widths, floors, strict=True)]
+        room = self.table.viewport().width()
+        # Down to the headers' widths first, then (long translated headers) below them,
+        # the headers too ending in "…" with their whole text as tooltip.
+        for floor in (floors, [widths[NAME] if c == NAME else MIN_COLUMN for c in columns]):
+            excess = sum(widths) - room
+            slack = sum(max(0, w - f) for w, f in zip(widths, floor, strict=True))
+            if excess > 0 and slack > 0:  # each column gives in proportion to what it can
+                share = min(1.0, excess / slack)
+                widths = [w - int(max(0, w - f) * share + 0.999)
+                          for w, f in zip(widths, floor, strict=True)]
         for column, width in zip(columns, widths, strict=True):
             self.table.setColumnWidth(column, width)
 

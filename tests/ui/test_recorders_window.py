@@ -351,6 +351,18 @@ def test_on_a_small_screen_the_window_and_its_side_pane_fit(qtbot, window) -> No
     window.refresh()  # the columns share the table's width: none needs sideways scrolling
     QApplication.processEvents()
     assert window.table.horizontalScrollBar().maximum() == 0
+    from tests.ui.screen import language
+
+    with language("fr_FR"):  # longer headers: they give way too, whole in their tooltip
+        french = RecordersWindow(window.context, window.profile, TaskRunner(synchronous=True))
+        qtbot.addWidget(french)
+        french.show()
+        french.fit_to(QRect(0, 0, 1280, 720))
+        french.refresh()
+        QApplication.processEvents()
+        assert french.table.horizontalScrollBar().maximum() == 0
+        assert french.model.headerData(WAITING, Qt.Orientation.Horizontal,
+                                       Qt.ItemDataRole.ToolTipRole) == "Fichiers en attente"
     assert window.table.wordWrap() is False  # a long cell ends in "…", whole in its tooltip
     assert cell(window, "Amphi B (managed, email)", MODE,
                 Qt.ItemDataRole.ToolTipRole) == cell(window, "Amphi B (managed, email)", MODE)
