@@ -454,7 +454,8 @@ class RecordersWindow(QMainWindow):
         floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
                   for column in columns]
         floors[NAME] = widths[NAME]  # the name is what a row is looked for by
-        room = self.table.viewport().width()
+        # Before the window is shown the table has no width of its own yet: no shrinking.
+        room = self.table.viewport().width() if self.table.isVisible() else sum(widths)
         # Down to the headers' widths first, then (long translated headers) below them,
         # the headers too ending in "…" with their whole text as tooltip.
         for floor in (floors, [widths[NAME] if c == NAME else MIN_COLUMN for c in columns]):
