@@ -181,7 +181,9 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = int(index.data(ProgressRole) or 0)
         bar.text = index.data(Qt.ItemDataRole.DisplayRole)
         bar.textVisible = True
-        bar.state = option.state
+        # Qt 6 reads the bar's orientation from its state: without State_Horizontal it
+        # fills from the bottom up (a white box over a blue strip).
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
