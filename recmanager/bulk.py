@@ -37,11 +37,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from recmanager import i18n
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, DoneWithWarning, PodConnectionError, RecmanagerError
 from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.inbox import InboxRecorder, InboxRow, RowState, merge
+from recmanager.inbox import InboxRecorder, InboxRow, RowState, merge, name_day
 from recmanager.pod.model import User, name_key
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("recmanager.bulk")
 
 POD_TITLE_MAX = 200  # Recording.title max_length in Pod
-DEFAULT_TITLE = "{recorder} {date:%d/%m/%Y} {start}"
+DEFAULT_TITLE = "{recorder} {date:%d/%m/%Y}"  # the day recorded (a time may be a guess)
 DEFAULT_CONCURRENCY = 4
 # Consecutive connection failures after which a run stops instead of failing every row.
 CONNECTION_FAILURES_TO_STOP = 3
@@ -391,7 +392,8 @@ class Candidate:
 
 def recording_start(row: InboxRow, zone: tzinfo | None = None) -> datetime:
     """When the lecture was recorded: the date and time in the file name when it has one
-    (recorders name files after their start), else when Pod first saw the file."""
+    (recorders name files after their start), else when Pod first saw the file (on the
+    day the name carries, if it carries one)."""
     match = _NAME_STAMP.search(row.name)
     if match:
         try:
@@ -405,7 +407,9 @@ def recording_start(row: InboxRow, zone: tzinfo | None = None) -> datetime:
     seen = row.deposited or datetime.now(UTC)
     if seen.tzinfo is None:
         seen = seen.replace(tzinfo=UTC)
-    return seen.astimezone(zone)
+    seen = seen.astimezone(zone)
+    day = name_day(row.name)  # a name with the day only: that day, at the time Pod saw it
+    return seen.replace(year=day.year, month=day.month, day=day.day) if day else seen
 
 
 def render_title(template: str, recording: Candidate) -> str:
@@ -435,6 +439,10 @@ class Problem(StrEnum):
     def label(self) -> str:
         return translate("BulkProblem", PROBLEM_LABELS[self])
 
+    def counted(self, count: int) -> str:
+        """"9 matched by no rule": the count and the problem, agreed in number."""
+        return PROBLEM_COUNTS[self](count)
+
 
 PROBLEM_LABELS: dict[Problem, str] = {
     Problem.INVALID_RULE: QT_TRANSLATE_NOOP("BulkProblem", "invalid rule"),
@@ -445,6 +453,18 @@ PROBLEM_LABELS: dict[Problem, str] = {
     Problem.UPLOADING: QT_TRANSLATE_NOOP("BulkProblem", "still uploading"),
     Problem.NOT_CLAIMABLE: QT_TRANSLATE_NOOP("BulkProblem", "not claimable"),
     Problem.BAD_TITLE: QT_TRANSLATE_NOOP("BulkProblem", "title too long"),
+}
+
+# One call per problem: pyside6-lupdate extracts each as a plural form to translate.
+PROBLEM_COUNTS: dict[Problem, Callable[[int], str]] = {
+    Problem.INVALID_RULE: lambda n: i18n.tr("%n with an invalid rule", "", n),
+    Problem.CONFLICT: lambda n: i18n.tr("%n matched by two rules", "", n),
+    Problem.UNMATCHED: lambda n: i18n.tr("%n matched by no rule", "", n),
+    Problem.UNKNOWN_OWNER: lambda n: i18n.tr("%n with an unknown owner", "", n),
+    Problem.NON_STAFF_OWNER: lambda n: i18n.tr("%n with an owner who is not staff", "", n),
+    Problem.UPLOADING: lambda n: i18n.tr("%n still uploading", "", n),
+    Problem.NOT_CLAIMABLE: lambda n: i18n.tr("%n not claimable", "", n),
+    Problem.BAD_TITLE: lambda n: i18n.tr("%n with a title too long", "", n),
 }
 
 
@@ -564,17 +584,19 @@ class Plan:
 
     def summary(self) -> str:
         counts = self.counts()
-        parts = [translate("bulk", "{count} recordings").format(count=counts["recordings"]),
-                 translate("bulk", "{count} ready").format(count=counts["ready"])]
-        if counts.get("done"):
-            parts.append(translate("bulk", "{count} done").format(count=counts["done"]))
-        if counts.get("failed"):
-            parts.append(translate("bulk", "{count} failed").format(count=counts["failed"]))
+        recordings, ready = counts["recordings"], counts["ready"]
+        done, failed, excluded = (counts.get(key, 0) for key in ("done", "failed", "excluded"))
+        parts = [i18n.tr("%n in the plan", "", recordings),
+                 i18n.tr("%n ready", "", ready)]
+        if done:
+            parts.append(i18n.tr("%n done", "", done))
+        if failed:
+            parts.append(i18n.tr("%n failed", "", failed))
         for problem in Problem:
             if counts.get(str(problem)):
-                parts.append(f"{counts[str(problem)]} {problem.label}")
-        if counts["excluded"]:
-            parts.append(translate("bulk", "{count} excluded").format(count=counts["excluded"]))
+                parts.append(problem.counted(counts[str(problem)]))
+        if excluded:
+            parts.append(i18n.tr("%n excluded", "", excluded))
         return ", ".join(parts)
 
 
@@ -879,7 +901,7 @@ def check_applicable(plan: Plan) -> None:
         translate("bulk", "The plan has {count} rows with errors ({kinds}); nothing was "
                           "applied.").format(
             count=sum(counts.values()),
-            kinds=", ".join(f"{n} {p.label}" for p, n in counts.items() if p is not None)),
+            kinds=", ".join(p.counted(n) for p, n in counts.items() if p is not None)),
         hint=translate("bulk", "Fix the rules, or exclude those rows, then apply again."),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 import socket
 import ssl
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from recmanager import i18n
 from recmanager.config import Profile, split_address
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
@@ -28,6 +30,20 @@ class CheckResult:
     ok: bool
     message: str
     found_root: str = ""  # the deposit root Pod's data shows (the deposit root check only)
+    checked: bool = True  # False: not tried, ``message`` says why (never a silent skip)
+
+
+def _not_checked(part: str, reason: str) -> CheckResult:
+    return CheckResult(part, False, translate(
+        "connection", "Not checked: {reason}").format(reason=reason), checked=False)
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _network_checks(profile: Profile, timeout: float) -> list[CheckResult]:
@@ -42,8 +58,14 @@ def _network_checks(profile: Profile, timeout: float) -> list[CheckResult]:
         return [CheckResult(dns, False, translate(
             "connection", "The name {host} cannot be resolved ({error}). Check the Pod "
             "address.").format(host=host, error=exc))]
-    results.append(CheckResult(dns, True, translate("connection", "{host} is {address}.").format(
-        host=host, address=addresses[0][4][0])))
+    if _is_address(host):
+        results.append(CheckResult(dns, True, translate(
+            "connection", "{host} is an address: there is no name to look up.").format(
+            host=host)))
+    else:
+        results.append(CheckResult(dns, True, translate(
+            "connection", "{host} resolves to {address}.").format(
+            host=host, address=addresses[0][4][0])))
     tcp = translate("connection", "Connection")
     try:
         sock = socket.create_connection((host, port), timeout=timeout)
@@ -114,11 +136,23 @@ def check_profile(
     from recmanager.pod.rest import PodClient
 
     results = _network_checks(profile, timeout)
-    reachable = all(r.ok for r in results if r.part != "TLS") and (
-        profile.verify_tls is False or all(r.ok for r in results)
-    )
     token_part = translate("connection", "Token")
-    if reachable:
+    web_part = translate("connection", "Web login")
+    unreachable = next((r for r in results if not r.ok and r.part != "TLS"), None)
+    tls = next((r for r in results if r.part == "TLS"), None)
+    if unreachable is not None:
+        reason = translate("connection", "the server cannot be reached ({part}).").format(
+            part=unreachable.part)
+    elif profile.verify_tls and tls is not None and not tls.ok:
+        reason = translate("connection", "the connection is not verified (TLS), and the "
+                           "token and the password are sent over a verified one only.")
+    else:
+        reason = ""
+    if reason:
+        results.append(_not_checked(token_part, reason))
+        if profile.pod_username:
+            results.append(_not_checked(web_part, reason))
+    else:
         try:
             client = PodClient.from_profile(profile, context.secrets)
             who = client.check_access()
@@ -131,18 +165,32 @@ def check_profile(
                 results.append(root_check)
                 if root_check.ok:  # the deposit is then checked where Pod has it
                     profile = replace(profile, deposit_root=root_check.found_root)
+        if profile.pod_username:
+            results.append(_web_login_check(profile, context, web_part))
     sftp_part = translate("connection", "Deposit")
     try:
         with open_deposit(profile, context, on_unknown_host_key=on_unknown_host_key) as deposit:
             folders = deposit.list_folders()
-            results.append(CheckResult(sftp_part, True, translate(
-                "connection", "{count} recorder folders under {root}.").format(
-                count=len(folders), root=profile.deposit_root)))
+            results.append(CheckResult(sftp_part, True, i18n.tr(
+                "Recorder folders under {root}: %n.", "", len(folders)).format(
+                root=profile.deposit_root)))
             if profile.quarantine_dir:
                 results.append(_quarantine_check(deposit, profile.quarantine_dir))
     except RecmanagerError as exc:
         results.append(CheckResult(sftp_part, False, str(exc)))
     return results
+
+
+def _web_login_check(profile: Profile, context: AppContext, part: str) -> CheckResult:
+    """The superuser login the recorder settings and owner changes need, tried for real."""
+    from recmanager.recorders import web_session_for
+
+    web, reason = web_session_for(profile, context.secrets)
+    if web is None:
+        return CheckResult(part, False, reason)
+    web.close()
+    return CheckResult(part, True, translate("connection", "{user} can log in.").format(
+        user=profile.pod_username))
 
 
 def _quarantine_check(deposit: Deposit, quarantine_dir: str) -> CheckResult:

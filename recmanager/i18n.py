@@ -10,18 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-_translator: Callable[[str, str], str] | None = None
+_translator: Callable[[str, str, str | None, int], str] | None = None
 
 
-def install_translator(function: Callable[[str, str], str] | None) -> None:
-    """Route core strings through ``function(context, text)`` (Qt's translate in the ui)."""
+def install_translator(function: Callable[[str, str, str | None, int], str] | None) -> None:
+    """Route core strings through ``function(context, text, disambiguation, n)`` (Qt's
+    translate in the ui)."""
     global _translator
     _translator = function
 
 
-def translate(context: str, text: str) -> str:
-    """Return ``text`` in the user's language when a translator is installed."""
-    return _translator(context, text) if _translator else text
+def translate(context: str, text: str, disambiguation: str | None = None,
+              n: int | None = None) -> str:
+    """Return ``text`` in the user's language when a translator is installed.
+
+    With ``n``, ``%n`` in ``text`` stands for that count and the translation takes the
+    plural form the count asks for (Qt's numerus forms); the English source is worded so
+    that it needs none ("%n ready"). Core strings with a count go through :func:`tr`,
+    the form ``pyside6-lupdate`` extracts as plural.
+    """
+    if _translator:
+        return _translator(context, text, disambiguation, -1 if n is None else n)
+    return text if n is None else text.replace("%n", str(n))
+
+
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """A core string with a count, in context "i18n": ``pyside6-lupdate`` reads a call
+    ``i18n.tr(text, "", n)`` as a plural form to translate, which it does not for
+    ``translate(context, text, None, n)`` unless ``n`` is a literal number."""
+    return translate("i18n", text, disambiguation or None, None if n < 0 else n)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

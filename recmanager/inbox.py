@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -196,6 +197,27 @@ class InboxRow:
 
 def extension(name: str) -> str:
     return name.rpartition(".")[2].lower() if "." in name else ""
+
+
+# 2026-11-23 (or 2026_11_23, 2026.11.23): the day recorders put at the front of their files.
+_NAME_DAY = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})(?P<sep>[-_.])(?P<mo>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
+
+
+def name_day(name: str) -> date | None:
+    """The day a file name carries (a recorder names files after their start), else None."""
+    match = _NAME_DAY.search(name)
+    if match is None:
+        return None
+    try:
+        return date(int(match["y"]), int(match["mo"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def recorded_on(row: InboxRow) -> date | datetime | None:
+    """The recording's day: the one its file name carries, else when it was deposited."""
+    return name_day(row.name) or row.deposited
 
 
 def is_candidate(name: str) -> bool:

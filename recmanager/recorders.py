@@ -25,7 +25,7 @@ from enum import StrEnum
 from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit, journal
+from recmanager import audit, i18n, journal
 from recmanager.errors import (
     DoneWithWarning,
     PodNotFound,
@@ -51,6 +51,18 @@ if TYPE_CHECKING:
     from recmanager.store import Database
 
 RECORDING_TYPES = ("video", "audiovideocast", "studio")
+# Pod's RECORDER_TYPE labels: what its forms show for each value.
+RECORDING_TYPE_LABELS = {
+    "video": QT_TRANSLATE_NOOP("RecordingType", "Video"),
+    "audiovideocast": QT_TRANSLATE_NOOP("RecordingType", "Audiovideocast (video and slides)"),
+    "studio": QT_TRANSLATE_NOOP("RecordingType", "Studio"),
+}
+
+
+def recording_type_label(value: str) -> str:
+    """Pod's label for a recording type, in the user's language; an unknown one as Pod has it."""
+    label = RECORDING_TYPE_LABELS.get(value)
+    return translate("RecordingType", label) if label else value
 MAX_NAME = 200
 MAX_FOLDER = 50  # Recorder.directory max_length
 MAX_SALT = 50  # Recorder.salt max_length
@@ -244,7 +256,8 @@ def validate_recorder(
         raise ValidationError(
             translate("recorders", "The recorder cannot be saved: {problems}").format(
                 problems=" ".join(
-                    f"{field_label(name)}: {message}"
+                    translate("recorders", "{field}: {message}").format(
+                        field=field_label(name), message=message)
                     for name, messages in problems.items() for message in messages)),
             fields=problems,
         )
@@ -525,10 +538,10 @@ def find_problems(
             if count and folder not in known_dirs:
                 findings.append(Finding(
                     FindingKind.ORPHAN_FOLDER, folder,
-                    translate(
-                        "recorders", "The folder \"{folder}\" holds {count} recording(s) but "
-                        "no recorder uses it: Pod mails the admins at every cron run until it "
-                        "is fixed.").format(folder=folder, count=count),
+                    i18n.tr(
+                        "Recordings in the folder \"{folder}\": %n. No recorder uses it: Pod "
+                        "mails the admins at every cron run until it is fixed.", "",
+                        count).format(folder=folder),
                     FixKind.CREATE_RECORDER,
                     translate("recorders", "Create a recorder for the folder \"{folder}\" (or "
                               "move its files to the right recorder's folder).").format(

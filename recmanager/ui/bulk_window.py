@@ -256,6 +256,8 @@ class BulkWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMaximumSectionSize(340)  # long titles must not push the detail away
         header.setStretchLastSection(True)
+        # The state (an error's reason) next to the tick, where long names cannot push it off.
+        header.moveSection(header.visualIndex(PlanModel.STATE), 1)
         layout.addWidget(self.table, 1)
         self.model.dataChanged.connect(lambda *_: self._show_summary())
         bottom = QHBoxLayout()

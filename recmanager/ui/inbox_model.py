@@ -94,6 +94,8 @@ class InboxModel(QAbstractTableModel):
             for state, label in STATE_LABELS.items()
         }
         self._brushes = {state: QBrush(QColor(c)) for state, c in _STATE_COLOURS.items()}
+        self._read_only_brush = QBrush(QColor(_STATE_COLOURS[RowState.WAITING]))
+        self.read_only = False
 
     # --- content --------------------------------------------------------------------------
 
@@ -106,6 +108,14 @@ class InboxModel(QAbstractTableModel):
         self._rows = list(rows)
         self._by_path = None
         self.endResetModel()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Offline the states are the last ones seen: grey, none of them offers an action."""
+        if read_only != self.read_only:
+            self.read_only = read_only
+            if self._rows:
+                self.dataChanged.emit(self.index(0, COL_STATE),
+                                      self.index(len(self._rows) - 1, COL_STATE))
 
     def row_at(self, number: int) -> InboxRow:
         return self._rows[number]
@@ -161,7 +171,9 @@ class InboxModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return _RIGHT if column in (COL_SIZE, COL_DURATION) else None
         if role == _FOREGROUND:
-            return self._brushes.get(row.state) if column == COL_STATE else None
+            if column != COL_STATE:
+                return None
+            return self._read_only_brush if self.read_only else self._brushes.get(row.state)
         if role == SortRole:
             return _sort_key(column)(row)
         if role == ObjectRole:

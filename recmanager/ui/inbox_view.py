@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import threading
 from collections.abc import Callable, Sequence
@@ -155,7 +156,8 @@ class DetailPane(QWidget):
         self.preview = PreviewWidget(self)
         outer.addWidget(self.preview, 1)
 
-    def show_row(self, row: InboxRow | None, recorder: InboxRecorder | None, pod_url: str) -> None:
+    def show_row(self, row: InboxRow | None, recorder: InboxRecorder | None, pod_url: str,
+                 live: bool = True) -> None:
         if row is None:
             self.title.setText(self.tr("Select a recording to see its details."))
             for label in self.fields.values():
@@ -174,7 +176,7 @@ class DetailPane(QWidget):
         if row.pod_size is not None and row.pod_size != row.size:
             sizes += " " + self.tr("(Pod last saw {size})").format(size=format_size(row.pod_size))
         self.fields["sizes"].setText(sizes)
-        self.fields["links"].setText(self._links(row, pod_url))
+        self.fields["links"].setText(self._links(row, pod_url, live))
 
     def _notify_text(self, row: InboxRow, recorder: InboxRecorder | None) -> str:
         if row.state is RowState.ORPHAN:
@@ -190,24 +192,24 @@ class DetailPane(QWidget):
                 manager=html.escape(recorder.manager))
         return self.tr("No manager: waits for someone to claim it.")
 
-    def _links(self, row: InboxRow, pod_url: str) -> str:
+    def _links(self, row: InboxRow, pod_url: str, live: bool) -> str:
+        """Pod's pages for the row; offline, their names only, with why they cannot open."""
         base = pod_url.rstrip("/")
         # The words outside the f-strings: lupdate does not look inside them.
         claim_page, claim_form = self.tr("claim page"), self.tr("claim form")
         recorder, treatment = self.tr("recorder"), self.tr("treatment row")
-        links = [f"<a href='{base}/record/claim_record/'>{claim_page}</a>"]
+        links = [(f"{base}/record/claim_record/", claim_page)]
         if row.recorder_id is not None:
             query = urlencode({"mediapath": row.path, "course_title": row.name,
                                "recorder": row.recorder_id})
-            links.append(f"<a href='{base}/record/add_recording/?{html.escape(query)}'>"
-                         f"{claim_form}</a>")
-            links.append(f"<a href='{base}/admin/recorder/recorder/{row.recorder_id}/change/'>"
-                         f"{recorder}</a>")
+            links.append((f"{base}/record/add_recording/?{query}", claim_form))
+            links.append((f"{base}/admin/recorder/recorder/{row.recorder_id}/change/", recorder))
         if row.treatment_id is not None:
-            links.append(
-                f"<a href='{base}/admin/recorder/recordingfiletreatment/{row.treatment_id}/"
-                f"change/'>{treatment}</a>")
-        return " · ".join(links)
+            links.append((f"{base}/admin/recorder/recordingfiletreatment/{row.treatment_id}/"
+                          "change/", treatment))
+        if not live:
+            return " · ".join(word for _, word in links) + " " + self.tr("(offline)")
+        return " · ".join(f"<a href='{html.escape(href)}'>{word}</a>" for href, word in links)
 
 
 class InboxPanel(QWidget):
@@ -523,6 +525,7 @@ class InboxPanel(QWidget):
     def _refreshed(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.offline = False
+        self.model.set_read_only(False)
         self.offline_retry.succeeded()
         self.permissions = snapshot.permissions
         self.refreshed_at = snapshot.refreshed_at
@@ -551,11 +554,16 @@ class InboxPanel(QWidget):
         from recmanager.errors import DepositError
 
         self.offline = True
+        self.model.set_read_only(True)
         self.offline_retry.failed(error, int(self.context.settings.get("refresh_interval_s")))
         text = getattr(error, "message", str(error))
         if isinstance(error, DepositError):
             self.sftp_state.emit(ChannelState.OFFLINE, text)
             self.rest_state.emit(ChannelState.UNKNOWN, "")
+        elif self._deposit_usable_offline():
+            self.rest_state.emit(ChannelState.OFFLINE, text)
+            self.sftp_state.emit(ChannelState.CONNECTED, self.tr(
+                "The mounted deposit folder is readable: previews still work."))
         else:
             self.rest_state.emit(ChannelState.OFFLINE, text)
             self.sftp_state.emit(ChannelState.UNKNOWN, "")
@@ -723,7 +731,8 @@ class InboxPanel(QWidget):
     def _selection_changed(self, *_: Any) -> None:
         row = self.current_row()
         recorder = self.recorders.get(row.recorder_id) if row and row.recorder_id else None
-        self.detail.show_row(row, recorder, self.profile.pod_url if self.profile else "")
+        self.detail.show_row(row, recorder, self.profile.pod_url if self.profile else "",
+                             live=not self.offline)
         self._load_preview(row)
         self.update_actions()
 
@@ -1062,7 +1071,7 @@ class InboxPanel(QWidget):
                               title=row.name, key=row.path)
             self.detail.preview_note.setText(self.tr("Played from Pod's preview address."))
             return
-        if self.offline:
+        if self.offline and not self._deposit_usable_offline():
             self.preview.clear()
             self.detail.preview_note.setText(self.tr("Offline: no preview."))
             return
@@ -1085,6 +1094,12 @@ class InboxPanel(QWidget):
 
         self.runner.submit(self.tr("Opening the preview"), work, on_result=ready,
                            on_error=failed)
+
+    def _deposit_usable_offline(self) -> bool:
+        """A mounted deposit folder needs no server: its files can still be read."""
+        profile = self.profile
+        return (profile is not None and profile.deposit_kind == "local"
+                and os.access(profile.local_deposit, os.R_OK | os.X_OK))
 
     def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
         """(URL, note) for a row; runs in a worker (it may open the SFTP connection)."""

@@ -124,6 +124,9 @@ class JobsModel(QAbstractTableModel):
                 live = self.live.get(record.id)
                 if record.status.active and live is not None:
                     return live.message
+                if record.status is JobStatus.READY and not record.error:
+                    return self.tr("The manifest and its segments are in {folder}").format(
+                        folder=record.output_path)
                 return record.error
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_INPUT:
@@ -178,7 +181,9 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = int(index.data(ProgressRole) or 0)
         bar.text = index.data(Qt.ItemDataRole.DisplayRole)
         bar.textVisible = True
-        bar.state = option.state
+        # Qt 6 reads the bar's orientation from its state: without State_Horizontal it
+        # fills from the bottom up (a white box over a blue strip).
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
@@ -350,7 +355,8 @@ class JobsPanel(QWidget):
             self.job_finished.emit(name, True, record.manifest_path)
         else:
             message = record.error or (str(error) if error else "")
-            self.job_finished.emit(name, False, f"{record.status.label}: {message}")
+            self.job_finished.emit(name, False, self.tr("{status}: {message}").format(
+                status=record.status.label, message=message))
         if error is not None and not isinstance(error, RecmanagerError):
             log.error("job %s failed unexpectedly: %r", job_id, error)
         self._update_buttons()
@@ -385,7 +391,7 @@ class JobsPanel(QWidget):
         self.action_open.setEnabled(record is not None)
         self.action_copy.setEnabled(record is not None and bool(record.manifest_path))
         self.summary_label.setText(
-            self.tr("%n job(s) running", "", len(self._tasks)) if self._tasks else ""
+            self.tr("Jobs running: %n", "", len(self._tasks)) if self._tasks else ""
         )
 
     def cancel_selected(self) -> None:

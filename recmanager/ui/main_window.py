@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -37,6 +37,8 @@ log = logging.getLogger("recmanager.ui")
 # ``Qt`` enum) added after the first paint.
 TOOL_BUTTON_ICON_ONLY = 0  # Qt::ToolButtonIconOnly
 TOOL_BUTTON_TEXT_BESIDE_ICON = 2  # Qt::ToolButtonTextBesideIcon
+STATUS_MESSAGE_GAP = 24  # the status bar's margin and a space before the profile's name
+LONG_MESSAGE_MS = 10_000  # how long a shortened message stays (its full text as tooltip)
 JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
 # The inbox's splitters in window.ini ("splitter" held the former three-pane layout).
 SPLITTER_KEYS = (("inbox/splitter", "splitter"), ("inbox/center", "center_splitter"))
@@ -316,6 +318,19 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.profile_label)
         bar.addPermanentWidget(self.rest_indicator)
         bar.addPermanentWidget(self.sftp_indicator)
+        bar.messageChanged.connect(self._fit_status_message)
+
+    def _fit_status_message(self, text: str) -> None:
+        """A long message (a path) shortened in its middle, clear of the profile's name."""
+        bar = self.statusBar()
+        room = self.profile_label.geometry().left() - STATUS_MESSAGE_GAP
+        metrics = bar.fontMetrics()
+        if not text:
+            bar.setToolTip("")
+        elif room > 0 and metrics.horizontalAdvance(text) > room:
+            bar.setToolTip(text)
+            bar.showMessage(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room),
+                            LONG_MESSAGE_MS)
 
     # --- state ----------------------------------------------------------------------------
 
@@ -361,6 +376,8 @@ class MainWindow(QMainWindow):
         if self.profile is None:
             self.profile_label.setText(self.tr("No profile"))
             return
+        self.sftp_indicator.set_channel(
+            self.tr("Folder") if self.profile.deposit_kind == "local" else "SFTP")
         text = self.profile.name
         if not self.profile.verify_tls:
             text += " " + self.tr("(TLS verification OFF)")

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSettings,
     QSortFilterProxyModel,
     Qt,
@@ -65,6 +66,7 @@ from recmanager.recorders import (
     manual_claiming,
     notify_details,
     notify_for_real,
+    recording_type_label,
     run_checks,
 )
 from recmanager.ui.icons import themed_icon
@@ -76,6 +78,9 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2
 NAME, IP, FOLDER, MANAGER, VIDEO_TYPE, RECORDING_TYPE, MODE, WAITING = range(8)
 WEB_COLUMNS = (FOLDER, MANAGER, VIDEO_TYPE, MODE)
 _NO_PARENT = QModelIndex()
+DEFAULT_SIZE = (1320, 680)
+MIN_COLUMN = 56  # narrowest a column gets to keep every column in view
+FRAME_ALLOWANCE = 40  # the window manager's borders and title bar, which resize() leaves out
 
 
 class RecordersModel(QAbstractTableModel):
@@ -103,7 +108,8 @@ class RecordersModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.headers[section]
         return None
 
@@ -116,7 +122,7 @@ class RecordersModel(QAbstractTableModel):
             MANAGER: info.manager_username or (self.tr("none (manual claim)")
                                                if info.web_available else ""),
             VIDEO_TYPE: info.type_title,
-            RECORDING_TYPE: values.recording_type,
+            RECORDING_TYPE: recording_type_label(values.recording_type),
             MODE: mode_label(info.mode),
             WAITING: info.files_waiting,
         }[column]
@@ -137,9 +143,11 @@ class RecordersModel(QAbstractTableModel):
             if unavailable:
                 return self.tr("unavailable")
             return str(self._value(info, column))
-        if role == Qt.ItemDataRole.ToolTipRole and unavailable:
-            return self.tr("Needs the web session: {reason}").format(
-                reason=info.web_unavailable_reason)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if unavailable:
+                return self.tr("Needs the web session: {reason}").format(
+                    reason=info.web_unavailable_reason)
+            return str(self._value(info, column))  # a cell shortened to fit, whole
         if role == Qt.ItemDataRole.ForegroundRole and unavailable:
             return QColor("#777777")
         if role == Qt.ItemDataRole.FontRole and unavailable:
@@ -339,12 +347,22 @@ class RecordersWindow(QMainWindow):
         geometry = self._state.value("recorders/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 680)
-            self.splitter.setSizes([960, 360])
+        if not isinstance(geometry, QByteArray) or (self.screen() is not None and not (
+                self.screen().availableGeometry().contains(self.frameGeometry()))):
+            self.fit_to(self.screen().availableGeometry() if self.screen() else None)
         splitter = self._state.value("recorders/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+
+    def fit_to(self, available: QRect | None) -> None:
+        """The default size, within the screen: the side pane whole, the table the rest."""
+        width, height = DEFAULT_SIZE
+        if available is not None:  # room for the window's frame, which the size leaves out
+            width = min(width, available.width() - FRAME_ALLOWANCE)
+            height = min(height, available.height() - FRAME_ALLOWANCE)
+        self.resize(width, height)
+        pane = max(self.tabs.minimumSizeHint().width(), self.tabs.sizeHint().width(), 360)
+        self.splitter.setSizes([max(width - pane, 200), pane])
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -402,6 +420,7 @@ class RecordersWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a wrapped cell was cut without a sign; "…" shows it
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -427,9 +446,28 @@ class RecordersWindow(QMainWindow):
         self._selection_changed()
 
     def _fit_columns(self) -> None:
+        """Every column in view: the widest give way (down to their header's width) and
+        their cells end in "…", whole in their tooltip."""
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):  # long names elide, the rest shows
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))
+        header = self.table.horizontalHeader()
+        columns = range(self.model.columnCount())
+        widths = [min(self.table.columnWidth(column), 180) for column in columns]
+        floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
+                  for column in columns]
+        floors[NAME] = widths[NAME]  # the name is what a row is looked for by
+        # Before the window is shown the table has no width of its own yet: no shrinking.
+        room = self.table.viewport().width() if self.table.isVisible() else sum(widths)
+        # Down to the headers' widths first, then (long translated headers) below them,
+        # the headers too ending in "…" with their whole text as tooltip.
+        for floor in (floors, [widths[NAME] if c == NAME else MIN_COLUMN for c in columns]):
+            excess = sum(widths) - room
+            slack = sum(max(0, w - f) for w, f in zip(widths, floor, strict=True))
+            if excess > 0 and slack > 0:  # each column gives in proportion to what it can
+                share = min(1.0, excess / slack)
+                widths = [w - int(max(0, w - f) * share + 0.999)
+                          for w, f in zip(widths, floor, strict=True)]
+        for column, width in zip(columns, widths, strict=True):
+            self.table.setColumnWidth(column, width)
 
     # --- the service ----------------------------------------------------------------------
 
@@ -506,7 +544,7 @@ class RecordersWindow(QMainWindow):
             self.banner.show()
         else:
             self.banner.hide()
-        self.statusBar().showMessage(self.tr("%n recorder(s).", "", len(recorders)), 5000)
+        self.statusBar().showMessage(self.tr("Recorders: %n.", "", len(recorders)), 5000)
         self.select(selected.id if selected else None)
 
     def _load_failed(self, error: BaseException) -> None:

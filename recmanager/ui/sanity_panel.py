@@ -46,6 +46,7 @@ FIX_BUTTONS = {
     FixKind.DELETE_FILE: QT_TRANSLATE_NOOP("SanityPanel", "Delete file"),
 }
 NEEDS_EDITOR = (FixKind.CREATE_RECORDER, FixKind.EDIT_RECORDER)
+TEXT_BOX_LINES = 8  # a finding and its fix, whole in the narrow tab at its default width
 
 CheckWork = Callable[[], CheckReport]
 FixWork = Callable[[Finding], str]
@@ -109,14 +110,16 @@ class SanityPanel(QWidget):
         self.tree.setAccessibleName(self.tr("Sanity findings"))
         self.tree.currentItemChanged.connect(self._selected)
         layout.addWidget(self.tree, 1)
-        bottom = QHBoxLayout()
+        # The finding's text the whole width of the tab, its fix under it.
         self.detail = self._text_box("detail")
-        bottom.addWidget(self.detail, 1)
+        layout.addWidget(self.detail)
+        bottom = QHBoxLayout()
         self.fix_button = QPushButton(self.tr("Fix"), self)
         self.fix_button.setObjectName("fix")
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self.fix_selected)
-        bottom.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.fix_button)
+        bottom.addStretch(1)
         layout.addLayout(bottom)
         self.skipped = self._text_box("skipped")
         self.skipped.hide()
@@ -128,7 +131,7 @@ class SanityPanel(QWidget):
         box.setObjectName(name)
         box.setReadOnly(True)
         box.setFrameShape(QPlainTextEdit.Shape.NoFrame)
-        box.setMaximumHeight(box.fontMetrics().lineSpacing() * 4 + 12)
+        box.setMaximumHeight(box.fontMetrics().lineSpacing() * TEXT_BOX_LINES + 12)
         return box
 
     # --- checks ---------------------------------------------------------------------------
@@ -153,7 +156,7 @@ class SanityPanel(QWidget):
         self.tree.resizeColumnToContents(0)
         self.summary.setText(
             self.tr("No problem found.") if report.ok
-            else self.tr("%n problem(s) found.", "", len(report.findings)))
+            else self.tr("Problems found: %n.", "", len(report.findings)))
         self.skipped.setPlainText("\n".join(report.skipped))
         self.skipped.setVisible(bool(report.skipped))
         self.detail.clear()

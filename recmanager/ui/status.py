@@ -38,10 +38,17 @@ class ChannelIndicator(QLabel):
         self.setAccessibleName(channel)
         self.set_state(ChannelState.UNKNOWN)
 
+    def set_channel(self, channel: str) -> None:
+        """Another name for the channel (the deposit is SFTP or a mounted folder)."""
+        self.channel = channel
+        self.setAccessibleName(channel)
+        self.set_state(self.state, self.toolTip())
+
     def set_state(self, state: ChannelState, detail: str = "") -> None:
         self.state = state
         label = QCoreApplication.translate("ChannelState", state.value)
         colour = _COLOURS.get(state, "palette(text)")
-        self.setText(f"<span style='color:{colour}'>●</span> {self.channel}: {label}")
+        said = self.tr("{channel}: {state}").format(channel=self.channel, state=label)
+        self.setText(f"<span style='color:{colour}'>●</span> {said}")
         self.setToolTip(detail)
-        self.setAccessibleDescription(f"{self.channel}: {label}. {detail}".strip())
+        self.setAccessibleDescription(f"{said}. {detail}".strip())

@@ -158,42 +158,42 @@
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="440"/>
+        <location filename="../../recmanager/bulk.py" line="448"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="441"/>
+        <location filename="../../recmanager/bulk.py" line="449"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="442"/>
+        <location filename="../../recmanager/bulk.py" line="450"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="443"/>
+        <location filename="../../recmanager/bulk.py" line="451"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="444"/>
+        <location filename="../../recmanager/bulk.py" line="452"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="445"/>
+        <location filename="../../recmanager/bulk.py" line="453"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="446"/>
+        <location filename="../../recmanager/bulk.py" line="454"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="447"/>
+        <location filename="../../recmanager/bulk.py" line="455"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -201,22 +201,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="465"/>
+        <location filename="../../recmanager/bulk.py" line="485"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="466"/>
+        <location filename="../../recmanager/bulk.py" line="486"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="467"/>
+        <location filename="../../recmanager/bulk.py" line="487"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="468"/>
+        <location filename="../../recmanager/bulk.py" line="488"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -230,8 +230,8 @@
     </message>
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="194"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="339"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="419"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="341"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="421"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
@@ -258,7 +258,7 @@
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="207"/>
         <source>Exclude rows with errors</source>
-        <translation>Exclure les lignes en erreur</translation>
+        <translation>Exclure les erreurs</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/bulk_window.py" line="210"/>
@@ -296,7 +296,7 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="276"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="278"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -309,212 +309,220 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="289"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="291"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="307"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="309"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="310"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="312"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="322"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="331"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="332"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="340"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="342"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="343"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="345"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="348"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="350"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="351"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="355"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="357"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="359"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="388"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="394"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="393"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="395"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="402"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="406"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="439"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="441"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="440"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="442"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="451"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="453"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="465"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="476"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="473"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="516"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="518"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="517"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="523"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="332"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="519"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="522"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="524"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="534"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="536"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="550"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="552"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="561"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
         <source>Claim one recording on {pod}?</source>
         <translation>Revendiquer un enregistrement sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="562"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="564"/>
         <source>Claim {count} recordings on {pod}?</source>
         <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="565"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="566"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="568"/>
         <source>They go to one owner.</source>
         <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="567"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
         <source>They go to {count} owners.</source>
         <translation>Ils vont à {count} propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="571"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="572"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="574"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="589"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="591"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="598"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="600"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="607"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="609"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="612"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="614"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="618"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="620"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelIndicator</name>
+    <message>
+        <location filename="../../recmanager/ui/status.py" line="51"/>
+        <source>{channel}: {state}</source>
+        <translation>{channel} : {state}</translation>
     </message>
 </context>
 <context>
@@ -553,77 +561,77 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="39"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="40"/>
         <source>login, e-mail or name</source>
         <translation>identifiant, e-mail ou nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="70"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="72"/>
         <source>Claim a recording</source>
         <translation>Revendiquer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="71"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="73"/>
         <source>Claim {count} recordings</source>
         <translation>Revendiquer {count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="77"/>
         <source> and {count} more</source>
         <translation> et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="84"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="83"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="85"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="87"/>
         <source>Each recording gets this title followed by its number in the selection.</source>
         <translation>Chaque enregistrement reçoit ce titre suivi de son numéro dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="89"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="90"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="94"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="98"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="107"/>
         <source>Claim</source>
         <translation>Revendiquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="160"/>
         <source>{count} Pod users match “{text}”: pick one in the list, or the server will be asked for “{text}” as it is.</source>
         <translation>{count} utilisateurs Pod correspondent à « {text} » : choisissez-en un dans la liste, sinon le serveur sera interrogé sur « {text} » tel quel.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="163"/>
         <source>No Pod user matches; the server will be asked.</source>
         <translation>Aucun utilisateur Pod ne correspond ; le serveur sera interrogé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="166"/>
         <source>{user} is not staff: Pod gives claimed recordings to staff only. The recording will be claimed for you, then the video will be reassigned to {user}.</source>
         <translation>{user} n&apos;est pas « staff » : Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement sera revendiqué pour vous, puis la vidéo sera réattribuée à {user}.</translation>
     </message>
@@ -684,22 +692,32 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="59"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="55"/>
+        <source>&lt;p&gt;Delete this file from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
+        <translation>&lt;p&gt;Supprimer ce fichier du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Les placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="64"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="67"/>
         <source>Undo needs a quarantine folder, and this profile has none: without one the files are deleted for good.</source>
         <translation>L&apos;annulation demande un dossier de quarantaine, et ce profil n&apos;en a pas : sans lui, les fichiers sont supprimés définitivement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="69"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="72"/>
         <source>&amp;Set a quarantine folder…</source>
         <translation>&amp;Définir un dossier de quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="81"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="100"/>
+        <source>Move to quarantine</source>
+        <translation>Mettre en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="101"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -707,105 +725,110 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="123"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="124"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="162"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="134"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="147"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="148"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="165"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="167"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="170"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="175"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="177"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="181"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="183"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="188"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="193"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="196"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="197"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="211"/>
+        <source>(offline)</source>
+        <translation>(hors ligne)</translation>
     </message>
 </context>
 <context>
@@ -1023,23 +1046,23 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="254"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="258"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="254"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="258"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="281"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="301"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="285"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="305"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="321"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="325"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1077,17 +1100,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="170"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="182"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="212"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="203"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="215"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>
@@ -1095,386 +1118,391 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="264"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="276"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="276"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="281"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="283"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="298"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="300"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="299"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="303"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="305"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="304"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="311"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1022"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="322"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="324"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="440"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="441"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="443"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="445"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="447"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="450"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="513"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="515"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="537"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="540"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="567"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="569"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="577"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="571"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="579"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="583"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="604"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="612"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="641"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="653"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="661"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="95"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="657"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="566"/>
+        <source>The mounted deposit folder is readable: previews still work.</source>
+        <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox_view.py" line="665"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="692"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="700"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="694"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="738"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="747"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="739"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="748"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="750"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="756"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="758"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="760"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="769"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="764"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="773"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="770"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="779"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="772"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="781"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="773"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="777"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="786"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="780"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="789"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="791"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="816"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="820"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="829"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="866"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="875"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="867"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="876"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="897"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="906"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="899"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="908"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="928"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="935"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
         <source>Undo</source>
-        <translation>Annuler</translation>
+        <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="950"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="952"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="955"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="964"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="956"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="965"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="970"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="963"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="986"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1005"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1014"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="987"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1006"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1015"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1023"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1032"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1026"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1035"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1063"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1072"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1076"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1069"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1078"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1084"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1093"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1086"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1095"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1106"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1121"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1107"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1122"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1112"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1127"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1554,38 +1582,48 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <source>Message</source>
         <translation>Message</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="128"/>
+        <source>The manifest and its segments are in {folder}</source>
+        <translation>Le manifeste et ses segments sont dans {folder}</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="215"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="218"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="223"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="219"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="224"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="225"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="222"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="227"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="358"/>
+        <source>{status}: {message}</source>
+        <translation>{status} : {message}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="388"/>
-        <source>%n job(s) running</source>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="394"/>
+        <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
             <numerusform>%n tâches en cours</numerusform>
@@ -1595,103 +1633,108 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="60"/>
+        <location filename="../../recmanager/ui/main_window.py" line="62"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="86"/>
+        <location filename="../../recmanager/ui/main_window.py" line="88"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="89"/>
+        <location filename="../../recmanager/ui/main_window.py" line="91"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="92"/>
+        <location filename="../../recmanager/ui/main_window.py" line="94"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="94"/>
-        <location filename="../../recmanager/ui/main_window.py" line="465"/>
+        <location filename="../../recmanager/ui/main_window.py" line="96"/>
+        <location filename="../../recmanager/ui/main_window.py" line="482"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="96"/>
+        <location filename="../../recmanager/ui/main_window.py" line="98"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="99"/>
+        <location filename="../../recmanager/ui/main_window.py" line="101"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="102"/>
+        <location filename="../../recmanager/ui/main_window.py" line="104"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="105"/>
+        <location filename="../../recmanager/ui/main_window.py" line="107"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="107"/>
+        <location filename="../../recmanager/ui/main_window.py" line="109"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="116"/>
+        <location filename="../../recmanager/ui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="122"/>
+        <location filename="../../recmanager/ui/main_window.py" line="124"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="126"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="149"/>
+        <location filename="../../recmanager/ui/main_window.py" line="151"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="241"/>
+        <location filename="../../recmanager/ui/main_window.py" line="243"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="227"/>
+        <location filename="../../recmanager/ui/main_window.py" line="229"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="362"/>
+        <location filename="../../recmanager/ui/main_window.py" line="377"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="366"/>
+        <location filename="../../recmanager/ui/main_window.py" line="380"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="383"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="368"/>
+        <location filename="../../recmanager/ui/main_window.py" line="385"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="467"/>
+        <location filename="../../recmanager/ui/main_window.py" line="484"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -1751,109 +1794,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="171"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="247"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="255"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="174"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="176"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="180"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="181"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="189"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="183"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="192"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="193"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="192"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="197"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="198"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="208"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="207"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="215"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="210"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="218"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="234"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="235"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="242"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="243"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="250"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="258"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="291"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="300"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="308"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="301"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="309"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2498,6 +2541,14 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileTest</name>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile_form.py" line="53"/>
+        <source>&lt;b&gt;{part}&lt;/b&gt;: {message}</source>
+        <translation>&lt;b&gt;{part}&lt;/b&gt; : {message}</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <location filename="../../recmanager/ui/dialogs/reassign.py" line="36"/>
@@ -2563,163 +2614,163 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="77"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="80"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="103"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="108"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="114"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="118"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="121"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="147"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="166"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="173"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="182"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="234"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="236"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="235"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="237"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="244"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="246"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="299"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="305"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="311"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="328"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="329"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="335"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2750,57 +2801,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="88"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="89"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="90"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="95"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="116"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="122"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="138"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="144"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="141"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="148"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2808,99 +2859,117 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="335"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="343"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="359"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="377"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="361"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="379"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="364"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="382"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="366"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="384"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="368"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="398"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="386"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="416"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="411"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="430"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="421"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="440"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="482"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="520"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="503"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="541"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="509"/>
-        <source>%n recorder(s).</source>
+        <location filename="../../recmanager/ui/recorders_window.py" line="547"/>
+        <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
             <numerusform>%n enregistreurs.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="515"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="553"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
 </context>
 <context>
+    <name>RecordingType</name>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="56"/>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="57"/>
+        <source>Audiovideocast (video and slides)</source>
+        <translation>Audiovideocast (vidéo et diapositives)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="58"/>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+</context>
+<context>
     <name>RowState</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="81"/>
+        <location filename="../../recmanager/inbox.py" line="82"/>
         <source>uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="82"/>
+        <location filename="../../recmanager/inbox.py" line="83"/>
         <source>waiting for Pod&apos;s scan</source>
         <translation>attend l&apos;analyse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="83"/>
+        <location filename="../../recmanager/inbox.py" line="84"/>
         <source>claimable</source>
         <translation>revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="84"/>
+        <location filename="../../recmanager/inbox.py" line="85"/>
         <source>manager notified</source>
         <translation>gestionnaire notifié</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="85"/>
+        <location filename="../../recmanager/inbox.py" line="86"/>
         <source>orphan folder</source>
         <translation>dossier orphelin</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="86"/>
+        <location filename="../../recmanager/inbox.py" line="87"/>
         <source>missing on disk</source>
         <translation>absent du disque</translation>
     </message>
@@ -2963,81 +3032,81 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Supprimer le fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="74"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="75"/>
         <source>&amp;Run checks</source>
         <translation>&amp;Lancer les vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="78"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="79"/>
         <source>Checks not run yet.</source>
         <translation>Vérifications pas encore lancées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="84"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="85"/>
         <source>Manual &amp;claiming on this Pod:</source>
         <translation>&amp;Revendication manuelle sur ce Pod :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="89"/>
         <source>Pod&apos;s ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
         <translation>Réglage ALLOW_MANUAL_RECORDING_CLAIMING de Pod. Pod ne le publie pas : renseignez-vous auprès de ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="90"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="90"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="92"/>
         <source>not allowed</source>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="115"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="186"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="117"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="189"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
-    <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="109"/>
-        <source>Sanity findings</source>
-        <translation>Résultats des vérifications</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="138"/>
-        <source>Checking recorders and the deposit…</source>
-        <translation>Vérification des enregistreurs et du dépôt…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="155"/>
-        <source>No problem found.</source>
-        <translation>Aucun problème détecté.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="156"/>
-        <source>%n problem(s) found.</source>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="159"/>
+        <source>Problems found: %n.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
             <numerusform>%n problèmes détectés.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="168"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
+        <source>Sanity findings</source>
+        <translation>Résultats des vérifications</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="141"/>
+        <source>Checking recorders and the deposit…</source>
+        <translation>Vérification des enregistreurs et du dépôt…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="158"/>
+        <source>No problem found.</source>
+        <translation>Aucun problème détecté.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="171"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -3133,32 +3202,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="334"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="338"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="339"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="343"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="344"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="348"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="360"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="374"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="373"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="376"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -3665,202 +3734,177 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>bulk</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="234"/>
+        <location filename="../../recmanager/bulk.py" line="235"/>
         <source>{source} is not a text file in UTF-8.</source>
         <translation>{source} n&apos;est pas un fichier texte en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="235"/>
+        <location filename="../../recmanager/bulk.py" line="236"/>
         <source>Save it from the spreadsheet as &quot;CSV UTF-8&quot;.</source>
         <translation>Enregistrez-le depuis le tableur au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="261"/>
+        <location filename="../../recmanager/bulk.py" line="262"/>
         <source>The rules file {source} is empty.</source>
         <translation>Le fichier de règles {source} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="274"/>
+        <location filename="../../recmanager/bulk.py" line="275"/>
         <source>The rules file {source} has no owner column.</source>
         <translation>Le fichier de règles {source} n&apos;a pas de colonne de propriétaire (owner).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="276"/>
+        <location filename="../../recmanager/bulk.py" line="277"/>
         <source>The first row must name the columns, for example: recorder;pattern;from;to;slot;owner;title.</source>
         <translation>La première ligne doit nommer les colonnes, par exemple : recorder;pattern;from;to;slot;owner;title.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="300"/>
+        <location filename="../../recmanager/bulk.py" line="301"/>
         <source>The rules file {path} cannot be read: {error}</source>
         <translation>Le fichier de règles {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="308"/>
+        <location filename="../../recmanager/bulk.py" line="309"/>
         <source>No owner is given.</source>
         <translation>Aucun propriétaire n&apos;est indiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="317"/>
+        <location filename="../../recmanager/bulk.py" line="318"/>
         <source>&quot;{value}&quot; is not a date (write 2026-09-01 or 01/09/2026).</source>
         <translation>« {value} » n&apos;est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="322"/>
+        <location filename="../../recmanager/bulk.py" line="323"/>
         <source>The date range ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="327"/>
+        <location filename="../../recmanager/bulk.py" line="328"/>
         <source>&quot;{value}&quot; is not a timetable slot (write for example &quot;Monday 08:00–10:00, Amphi A&quot; or &quot;lundi 8h-10h&quot;).</source>
         <translation>« {value} » n&apos;est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="333"/>
+        <location filename="../../recmanager/bulk.py" line="334"/>
         <source>The rule says nothing about which recordings it takes (give a recorder, a file name pattern, dates or a timetable slot).</source>
         <translation>La règle n&apos;indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="337"/>
+        <location filename="../../recmanager/bulk.py" line="338"/>
         <source>The recorder &quot;{recorder}&quot; and the slot&apos;s recorder &quot;{slot}&quot; differ.</source>
         <translation>L&apos;enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="351"/>
+        <location filename="../../recmanager/bulk.py" line="352"/>
         <source>The title &quot;{title}&quot; has a stray brace: {error}.</source>
         <translation>Le titre « {title} » contient une accolade isolée : {error}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="355"/>
+        <location filename="../../recmanager/bulk.py" line="356"/>
         <source>The title uses {{{name}}}; only {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} and {{stem}} are known.</source>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="567"/>
-        <source>{count} recordings</source>
-        <translation>{count} enregistrements</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="568"/>
-        <source>{count} ready</source>
-        <translation>{count} prêts</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="570"/>
-        <source>{count} done</source>
-        <translation>{count} terminés</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="572"/>
-        <source>{count} failed</source>
-        <translation>{count} en échec</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="577"/>
-        <source>{count} excluded</source>
-        <translation>{count} exclus</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/bulk.py" line="593"/>
+        <location filename="../../recmanager/bulk.py" line="615"/>
         <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
         <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="596"/>
+        <location filename="../../recmanager/bulk.py" line="618"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
         <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="615"/>
+        <location filename="../../recmanager/bulk.py" line="637"/>
         <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
         <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="619"/>
+        <location filename="../../recmanager/bulk.py" line="641"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="641"/>
+        <location filename="../../recmanager/bulk.py" line="663"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="670"/>
+        <location filename="../../recmanager/bulk.py" line="692"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="686"/>
+        <location filename="../../recmanager/bulk.py" line="708"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="697"/>
+        <location filename="../../recmanager/bulk.py" line="719"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="700"/>
+        <location filename="../../recmanager/bulk.py" line="722"/>
         <source>Lines {lines} all match: keep one.</source>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="709"/>
+        <location filename="../../recmanager/bulk.py" line="731"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="735"/>
+        <location filename="../../recmanager/bulk.py" line="757"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="796"/>
+        <location filename="../../recmanager/bulk.py" line="818"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="824"/>
+        <location filename="../../recmanager/bulk.py" line="846"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
         <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="832"/>
+        <location filename="../../recmanager/bulk.py" line="854"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
         <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="837"/>
+        <location filename="../../recmanager/bulk.py" line="859"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="879"/>
+        <location filename="../../recmanager/bulk.py" line="901"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
         <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="883"/>
+        <location filename="../../recmanager/bulk.py" line="905"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="916"/>
+        <location filename="../../recmanager/bulk.py" line="938"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="917"/>
+        <location filename="../../recmanager/bulk.py" line="939"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="966"/>
+        <location filename="../../recmanager/bulk.py" line="988"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="994"/>
+        <location filename="../../recmanager/bulk.py" line="1016"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -4254,97 +4298,122 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../recmanager/connection.py" line="38"/>
+        <location filename="../../recmanager/connection.py" line="54"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="42"/>
+        <location filename="../../recmanager/connection.py" line="58"/>
         <source>The name {host} cannot be resolved ({error}). Check the Pod address.</source>
         <translation>Le nom {host} ne peut pas être résolu ({error}). Vérifiez l&apos;adresse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="45"/>
-        <source>{host} is {address}.</source>
-        <translation>{host} correspond à {address}.</translation>
+        <location filename="../../recmanager/connection.py" line="37"/>
+        <source>Not checked: {reason}</source>
+        <translation>Non vérifié : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="47"/>
+        <location filename="../../recmanager/connection.py" line="62"/>
+        <source>{host} is an address: there is no name to look up.</source>
+        <translation>{host} est une adresse : il n&apos;y a pas de nom à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="66"/>
+        <source>{host} resolves to {address}.</source>
+        <translation>{host} correspond à l&apos;adresse {address}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="69"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="51"/>
+        <location filename="../../recmanager/connection.py" line="73"/>
         <source>Port {port} of {host} does not answer ({error}).</source>
         <translation>Le port {port} de {host} ne répond pas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="55"/>
+        <location filename="../../recmanager/connection.py" line="77"/>
         <source>Port {port} answers.</source>
         <translation>Le port {port} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="59"/>
+        <location filename="../../recmanager/connection.py" line="81"/>
         <source>The address uses http://: the token travels unencrypted.</source>
         <translation>L&apos;adresse utilise http:// : le jeton circule sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="69"/>
+        <location filename="../../recmanager/connection.py" line="91"/>
         <source>Certificate verified ({version}).</source>
         <translation>Certificat vérifié ({version}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="70"/>
+        <location filename="../../recmanager/connection.py" line="92"/>
         <source>Verification is turned OFF for this profile.</source>
         <translation>La vérification est DÉSACTIVÉE pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="74"/>
+        <location filename="../../recmanager/connection.py" line="96"/>
         <source>The certificate is not trusted: {reason}. Give the CA bundle of your university in the profile.</source>
         <translation>Le certificat n&apos;est pas reconnu : {reason}. Indiquez dans le profil le fichier d&apos;autorités de certification de votre université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="78"/>
+        <location filename="../../recmanager/connection.py" line="100"/>
         <source>The TLS handshake failed: {error}</source>
         <translation>La négociation TLS a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="87"/>
+        <location filename="../../recmanager/connection.py" line="109"/>
         <source>Deposit root</source>
         <translation>Racine du dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="96"/>
+        <location filename="../../recmanager/connection.py" line="118"/>
         <source>{given} contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}).</source>
         <translation>{given} contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="100"/>
+        <location filename="../../recmanager/connection.py" line="122"/>
         <source>Pod&apos;s deposit root is {root} (read from {example}).</source>
         <translation>La racine du dépôt de Pod est {root} (lue dans {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="120"/>
+        <location filename="../../recmanager/connection.py" line="139"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="134"/>
+        <location filename="../../recmanager/connection.py" line="140"/>
+        <source>Web login</source>
+        <translation>Connexion web</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="144"/>
+        <source>the server cannot be reached ({part}).</source>
+        <translation>le serveur est injoignable ({part}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="147"/>
+        <source>the connection is not verified (TLS), and the token and the password are sent over a verified one only.</source>
+        <translation>la connexion n&apos;est pas vérifiée (TLS), et le jeton et le mot de passe ne sont envoyés que sur une connexion vérifiée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="170"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="138"/>
-        <source>{count} recorder folders under {root}.</source>
-        <translation>{count} dossiers d&apos;enregistreurs sous {root}.</translation>
+        <location filename="../../recmanager/connection.py" line="192"/>
+        <source>{user} can log in.</source>
+        <translation>{user} peut se connecter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="149"/>
+        <location filename="../../recmanager/connection.py" line="197"/>
         <source>Quarantine</source>
         <translation>Quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="154"/>
+        <location filename="../../recmanager/connection.py" line="202"/>
         <source>Deleted recordings can be moved to {folder} and back.</source>
         <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
@@ -4982,29 +5051,152 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
 </context>
 <context>
+    <name>i18n</name>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="460"/>
+        <source>%n with an invalid rule</source>
+        <translation>
+            <numerusform>%n à la règle non valide</numerusform>
+            <numerusform>%n à la règle non valide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="461"/>
+        <source>%n matched by two rules</source>
+        <translation>
+            <numerusform>%n correspond à deux règles</numerusform>
+            <numerusform>%n correspondent à deux règles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="462"/>
+        <source>%n matched by no rule</source>
+        <translation>
+            <numerusform>%n ne correspond à aucune règle</numerusform>
+            <numerusform>%n ne correspondent à aucune règle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="463"/>
+        <source>%n with an unknown owner</source>
+        <translation>
+            <numerusform>%n au propriétaire inconnu</numerusform>
+            <numerusform>%n aux propriétaires inconnus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="464"/>
+        <source>%n with an owner who is not staff</source>
+        <translation>
+            <numerusform>%n au propriétaire non « staff »</numerusform>
+            <numerusform>%n aux propriétaires non « staff »</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="465"/>
+        <source>%n still uploading</source>
+        <translation>
+            <numerusform>%n en cours de dépôt</numerusform>
+            <numerusform>%n en cours de dépôt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="466"/>
+        <source>%n not claimable</source>
+        <translation>
+            <numerusform>%n non revendicable</numerusform>
+            <numerusform>%n non revendicables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="467"/>
+        <source>%n with a title too long</source>
+        <translation>
+            <numerusform>%n au titre trop long</numerusform>
+            <numerusform>%n aux titres trop longs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="589"/>
+        <source>%n in the plan</source>
+        <translation>
+            <numerusform>%n dans le plan</numerusform>
+            <numerusform>%n dans le plan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="590"/>
+        <source>%n ready</source>
+        <translation>
+            <numerusform>%n prêt</numerusform>
+            <numerusform>%n prêts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="592"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n terminé</numerusform>
+            <numerusform>%n terminés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="594"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/bulk.py" line="599"/>
+        <source>%n excluded</source>
+        <translation>
+            <numerusform>%n exclu</numerusform>
+            <numerusform>%n exclus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/connection.py" line="175"/>
+        <source>Recorder folders under {root}: %n.</source>
+        <translation>
+            <numerusform>%n dossier d&apos;enregistreur sous {root}.</numerusform>
+            <numerusform>%n dossiers d&apos;enregistreurs sous {root}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/recorders.py" line="542"/>
+        <source>Recordings in the folder &quot;{folder}&quot;: %n. No recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
+        <translation>
+            <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
+            <numerusform>Le dossier « {folder} » contient %n enregistrements, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="553"/>
+        <location filename="../../recmanager/inbox.py" line="575"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="567"/>
+        <location filename="../../recmanager/inbox.py" line="589"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="589"/>
+        <location filename="../../recmanager/inbox.py" line="611"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="656"/>
+        <location filename="../../recmanager/inbox.py" line="678"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="670"/>
+        <location filename="../../recmanager/inbox.py" line="692"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -5707,512 +5899,512 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="71"/>
+        <location filename="../../recmanager/recorders.py" line="83"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="72"/>
+        <location filename="../../recmanager/recorders.py" line="84"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="73"/>
+        <location filename="../../recmanager/recorders.py" line="85"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="74"/>
+        <location filename="../../recmanager/recorders.py" line="86"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="75"/>
+        <location filename="../../recmanager/recorders.py" line="87"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="76"/>
+        <location filename="../../recmanager/recorders.py" line="88"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="77"/>
+        <location filename="../../recmanager/recorders.py" line="89"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="78"/>
+        <location filename="../../recmanager/recorders.py" line="90"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="79"/>
+        <location filename="../../recmanager/recorders.py" line="91"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="80"/>
+        <location filename="../../recmanager/recorders.py" line="92"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="81"/>
+        <location filename="../../recmanager/recorders.py" line="93"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="162"/>
+        <location filename="../../recmanager/recorders.py" line="174"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="164"/>
+        <location filename="../../recmanager/recorders.py" line="176"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="168"/>
+        <location filename="../../recmanager/recorders.py" line="180"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="170"/>
+        <location filename="../../recmanager/recorders.py" line="182"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="174"/>
+        <location filename="../../recmanager/recorders.py" line="186"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="210"/>
+        <location filename="../../recmanager/recorders.py" line="222"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="212"/>
+        <location filename="../../recmanager/recorders.py" line="224"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="215"/>
+        <location filename="../../recmanager/recorders.py" line="227"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="222"/>
+        <location filename="../../recmanager/recorders.py" line="234"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="231"/>
+        <location filename="../../recmanager/recorders.py" line="243"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="236"/>
+        <location filename="../../recmanager/recorders.py" line="248"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="245"/>
+        <location filename="../../recmanager/recorders.py" line="257"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="267"/>
+        <location filename="../../recmanager/recorders.py" line="259"/>
+        <source>{field}: {message}</source>
+        <translation>{field} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/recorders.py" line="280"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="273"/>
+        <location filename="../../recmanager/recorders.py" line="286"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="277"/>
+        <location filename="../../recmanager/recorders.py" line="290"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="280"/>
+        <location filename="../../recmanager/recorders.py" line="293"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="286"/>
+        <location filename="../../recmanager/recorders.py" line="299"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="290"/>
+        <location filename="../../recmanager/recorders.py" line="303"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="294"/>
+        <location filename="../../recmanager/recorders.py" line="307"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="300"/>
+        <location filename="../../recmanager/recorders.py" line="313"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="302"/>
+        <location filename="../../recmanager/recorders.py" line="315"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="346"/>
+        <location filename="../../recmanager/recorders.py" line="359"/>
         <source>Done, but not complete: Pod now holds {fields}.</source>
         <translation>Fait, mais incomplet : Pod détient désormais {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="350"/>
+        <location filename="../../recmanager/recorders.py" line="363"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="353"/>
+        <location filename="../../recmanager/recorders.py" line="366"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="356"/>
+        <location filename="../../recmanager/recorders.py" line="369"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="359"/>
+        <location filename="../../recmanager/recorders.py" line="372"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="361"/>
+        <location filename="../../recmanager/recorders.py" line="374"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="369"/>
+        <location filename="../../recmanager/recorders.py" line="382"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="413"/>
+        <location filename="../../recmanager/recorders.py" line="426"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="414"/>
+        <location filename="../../recmanager/recorders.py" line="427"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="423"/>
+        <location filename="../../recmanager/recorders.py" line="436"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="425"/>
+        <location filename="../../recmanager/recorders.py" line="438"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="528"/>
-        <source>The folder &quot;{folder}&quot; holds {count} recording(s) but no recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
-        <translation>Le dossier « {folder} » contient {count} enregistrement(s) mais aucun enregistreur ne l&apos;utilise : Pod envoie un e-mail aux administrateurs à chaque passage du cron tant que ce n&apos;est pas corrigé.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/recorders.py" line="533"/>
+        <location filename="../../recmanager/recorders.py" line="546"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="543"/>
+        <location filename="../../recmanager/recorders.py" line="556"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="547"/>
+        <location filename="../../recmanager/recorders.py" line="560"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="562"/>
+        <location filename="../../recmanager/recorders.py" line="575"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="566"/>
+        <location filename="../../recmanager/recorders.py" line="579"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="574"/>
+        <location filename="../../recmanager/recorders.py" line="587"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="579"/>
+        <location filename="../../recmanager/recorders.py" line="592"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="588"/>
+        <location filename="../../recmanager/recorders.py" line="601"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="591"/>
+        <location filename="../../recmanager/recorders.py" line="604"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="597"/>
+        <location filename="../../recmanager/recorders.py" line="610"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="600"/>
+        <location filename="../../recmanager/recorders.py" line="613"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="615"/>
+        <location filename="../../recmanager/recorders.py" line="628"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="619"/>
+        <location filename="../../recmanager/recorders.py" line="632"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="753"/>
+        <location filename="../../recmanager/recorders.py" line="766"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="756"/>
+        <location filename="../../recmanager/recorders.py" line="769"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="767"/>
+        <location filename="../../recmanager/recorders.py" line="780"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="768"/>
+        <location filename="../../recmanager/recorders.py" line="781"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="929"/>
+        <location filename="../../recmanager/recorders.py" line="942"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="949"/>
+        <location filename="../../recmanager/recorders.py" line="962"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="951"/>
+        <location filename="../../recmanager/recorders.py" line="964"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="972"/>
+        <location filename="../../recmanager/recorders.py" line="985"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="974"/>
+        <location filename="../../recmanager/recorders.py" line="987"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="991"/>
+        <location filename="../../recmanager/recorders.py" line="1004"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="996"/>
+        <location filename="../../recmanager/recorders.py" line="1009"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="998"/>
+        <location filename="../../recmanager/recorders.py" line="1011"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1025"/>
+        <location filename="../../recmanager/recorders.py" line="1038"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1042"/>
+        <location filename="../../recmanager/recorders.py" line="1055"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1045"/>
+        <location filename="../../recmanager/recorders.py" line="1058"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1048"/>
+        <location filename="../../recmanager/recorders.py" line="1061"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1050"/>
+        <location filename="../../recmanager/recorders.py" line="1063"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1053"/>
+        <location filename="../../recmanager/recorders.py" line="1066"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1054"/>
+        <location filename="../../recmanager/recorders.py" line="1067"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1055"/>
+        <location filename="../../recmanager/recorders.py" line="1068"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1056"/>
+        <location filename="../../recmanager/recorders.py" line="1069"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1057"/>
+        <location filename="../../recmanager/recorders.py" line="1070"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1058"/>
+        <location filename="../../recmanager/recorders.py" line="1071"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1058"/>
+        <location filename="../../recmanager/recorders.py" line="1071"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1060"/>
+        <location filename="../../recmanager/recorders.py" line="1073"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1062"/>
+        <location filename="../../recmanager/recorders.py" line="1075"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1063"/>
+        <location filename="../../recmanager/recorders.py" line="1076"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1066"/>
+        <location filename="../../recmanager/recorders.py" line="1079"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1067"/>
+        <location filename="../../recmanager/recorders.py" line="1080"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1069"/>
+        <location filename="../../recmanager/recorders.py" line="1082"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1073"/>
+        <location filename="../../recmanager/recorders.py" line="1086"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1101"/>
+        <location filename="../../recmanager/recorders.py" line="1114"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1104"/>
+        <location filename="../../recmanager/recorders.py" line="1117"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1136"/>
+        <location filename="../../recmanager/recorders.py" line="1149"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1170"/>
+        <location filename="../../recmanager/recorders.py" line="1183"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1174"/>
+        <location filename="../../recmanager/recorders.py" line="1187"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1178"/>
+        <location filename="../../recmanager/recorders.py" line="1191"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1272"/>
+        <location filename="../../recmanager/recorders.py" line="1285"/>
         <source>The edit of recorder {name} was found done at this start: Pod holds every change.</source>
         <translation>La modification de l&apos;enregistreur {name} a été trouvée faite à ce démarrage : Pod détient chaque changement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1276"/>
+        <location filename="../../recmanager/recorders.py" line="1289"/>
         <source>The edit of recorder {name} was interrupted before Pod took any of it (found at this start).</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue avant que Pod n&apos;en prenne quoi que ce soit (constaté à ce démarrage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1279"/>
+        <location filename="../../recmanager/recorders.py" line="1292"/>
         <source>The edit of recorder {name} was interrupted (found at this start): Pod holds {taken}, not {missing}.</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue (constaté à ce démarrage) : Pod détient {taken}, mais pas {missing}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1324"/>
+        <location filename="../../recmanager/recorders.py" line="1337"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1328"/>
+        <location filename="../../recmanager/recorders.py" line="1341"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1333"/>
+        <location filename="../../recmanager/recorders.py" line="1346"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1336"/>
+        <location filename="../../recmanager/recorders.py" line="1349"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1338"/>
+        <location filename="../../recmanager/recorders.py" line="1351"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
@@ -6469,7 +6661,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="128"/>
+        <location filename="../../recmanager/ui/main_window.py" line="130"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>

@@ -167,7 +167,7 @@ def test_cli_dry_run_prints_the_plan_and_fails_on_errors(pod, tmp_path):
     result = run_cli(pod, str(rules), "--dry-run", "--export-plan",
                      str(tmp_path / "plan.csv"))
     assert result.returncode == 1, result.stderr
-    assert "13 ready" in result.stdout and "2 owner is not staff" in result.stdout
+    assert "13 ready" in result.stdout and "2 with an owner who is not staff" in result.stdout
     assert "lecture-07.mp4" in result.stdout
     with (tmp_path / "plan.csv").open(encoding="utf-8-sig", newline="") as stream:
         exported = list(csv.DictReader(stream, delimiter=";"))

@@ -226,3 +226,29 @@ def test_the_french_example_is_a_valid_rules_file_too(qapp, window, tmp_path):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_in_french_at_the_default_size_every_tool_shows_and_the_reason_too(
+        qtbot, pod, context, tmp_path):
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    from tests.ui.screen import DEFAULT_SIZE, language
+
+    context.settings.set("bulk_concurrency", 1)
+    with language("fr_FR"):
+        window = BulkWindow(context, pod.profile(context), TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        window.resize(*DEFAULT_SIZE)
+        window.load_rules(rules_file(tmp_path))
+        QApplication.processEvents()
+        more = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert more is None or not more.isVisible(), window.toolbar.sizeHint().width()
+        viewport = window.table.viewport().rect()
+        for number in range(window.model.rowCount()):
+            if window.model.index(number, PlanModel.STATE).data() == "propriétaire inconnu":
+                cell = window.table.visualRect(window.model.index(number, PlanModel.STATE))
+                assert viewport.contains(cell), (cell, viewport)
+                break
+        else:
+            raise AssertionError("no row with an unknown owner")

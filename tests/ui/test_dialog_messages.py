@@ -177,3 +177,93 @@ def test_offline_in_environment_mode_names_the_variable(qtbot, context, monkeypa
     banner = window.inbox.banner_label.text()
     assert "Check RECMANAGER_POD_URL" in banner
     assert "in the profile" not in banner and "t0ken" not in banner
+
+
+def test_the_delete_dialog_speaks_of_one_file_and_names_what_its_button_does(qtbot):
+    from recmanager.ui.dialogs.delete import DeleteDialog
+
+    dialog = DeleteDialog([ROW], quarantine_available=True, quarantine_days=14)
+    qtbot.addWidget(dialog)
+    summary = dialog.findChild(type(dialog.quarantine_note), "deleteSummary").text()
+    assert "Delete this file from" in summary and "these files" not in summary
+    assert dialog.quarantine_box.isChecked()
+    assert dialog.delete_button.text() == "Move to quarantine"
+    dialog.quarantine_box.setChecked(False)
+    assert dialog.delete_button.text() == "Delete"
+    two = DeleteDialog([ROW, ROW], quarantine_available=True, quarantine_days=14)
+    qtbot.addWidget(two)
+    assert "Delete these files from" in two.findChild(
+        type(dialog.quarantine_note), "deleteSummary").text()
+
+
+def test_in_french_the_undo_after_a_delete_does_not_read_as_cancel(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.ui.screen import language
+
+    with language("fr_FR"):
+        assert QCoreApplication.translate("InboxPanel", "Undo") == "Restaurer"
+
+
+def test_in_french_the_status_bar_puts_a_space_before_its_colons(qtbot):
+    from recmanager.ui.status import ChannelIndicator, ChannelState
+    from tests.ui.screen import language
+
+    with language("fr_FR"):
+        indicator = ChannelIndicator("REST")
+        qtbot.addWidget(indicator)
+        indicator.set_state(ChannelState.CONNECTED)
+        assert indicator.text().endswith("REST : connecté")
+
+
+def test_the_claim_title_carries_the_day_in_the_file_name(qtbot):
+    from dataclasses import replace
+    from datetime import UTC, date, datetime
+
+    from recmanager.ui.dialogs.claim import default_title
+    from recmanager.ui.locale_format import format_date
+
+    deposited = datetime(2026, 12, 4, 18, 21, tzinfo=UTC)
+    named = replace(ROW, name="2026-11-23_amphi-PMF_M1-economie.mp4", deposited=deposited,
+                    recorder_name="Amphi Pierre-Mendès-France")
+    assert default_title(named) == f"Amphi Pierre-Mendès-France – {format_date(date(2026, 11, 23))}"
+    plain = replace(ROW, deposited=deposited, recorder_name="Amphi A")
+    assert default_title(plain) == f"Amphi A – {format_date(deposited)}"
+
+
+def test_the_claim_type_shows_pod_s_label_in_the_user_s_language(qtbot):
+    from tests.ui.screen import language
+
+    dialog = ClaimDialog([ROW], USERS, USERS[0])
+    qtbot.addWidget(dialog)
+    assert dialog.type_combo.currentText() == "Video"
+    assert dialog.recording_type == "video"  # what Pod is sent is unchanged
+    with language("fr_FR"):
+        french = ClaimDialog([ROW], USERS, USERS[0])
+        qtbot.addWidget(french)
+        assert [french.type_combo.itemText(i) for i in range(french.type_combo.count())] == [
+            "Vidéo", "Audiovideocast (vidéo et diapositives)"]
+
+
+def test_the_connection_test_names_every_check_and_tries_the_web_login(
+        qtbot, context, sandbox_pod):
+    from recmanager.connection import check_profile
+    from recmanager.secrets import SecretKind
+    from recmanager.ui.dialogs.profile_form import check_lines
+
+    profile = sandbox_pod.profile(context)
+    assert profile.pod_url.startswith("http://") and profile.pod_username
+    results = {r.part: r for r in check_profile(profile, context, timeout=5)}
+    assert results["DNS"].message == "127.0.0.1 is an address: there is no name to look up."
+    assert not results["TLS"].ok
+    for part in ("Token", "Web login"):  # not sent over plain http: said, not skipped
+        assert not results[part].checked and results[part].message.startswith("Not checked: ")
+    assert "–" in check_lines(list(results.values()))
+    profile.verify_tls = False  # the profile accepts what is not verified: both are tried
+    results = {r.part: r for r in check_profile(profile, context, timeout=5)}
+    assert results["Token"].ok and results["Web login"].ok, results
+    assert results["Web login"].message == f"{profile.pod_username} can log in."
+    context.secrets.set(profile.name, SecretKind.POD_PASSWORD, "not-the-password")
+    results = {r.part: r for r in check_profile(profile, context, timeout=5)}
+    assert results["Token"].ok and results["Web login"].checked
+    assert not results["Web login"].ok

@@ -93,7 +93,7 @@ def test_the_guide_tests_everything_and_saves_the_first_profile(
     assert parts["Token"][0], parts
     assert "Token accepted" in parts["Token"][1]
     assert parts["Deposit"][0], parts
-    assert "recorder folders" in parts["Deposit"][1]
+    assert "Recorder folders" in parts["Deposit"][1]
     assert parts["Connection"][0]
     assert not parts["TLS"][0], "plain http is reported, not hidden"
     assert guide.button(QWizard.WizardButton.FinishButton).isEnabled()
@@ -202,3 +202,28 @@ def test_server_messages_are_shown_as_text(guide):
 
     guide.test_page.show_results([CheckResult("Token", False, "Bad <b>token</b> & more")])
     assert "Bad &lt;b&gt;token&lt;/b&gt; &amp; more" in guide.test_page.results.text()
+
+
+def test_the_deposit_page_shows_its_help_whole_and_no_gap_for_hidden_rows(qtbot, context):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from tests.ui.screen import language
+
+    with language("fr_FR"):
+        guide = FirstRunGuide(context, TaskRunner(synchronous=True))
+        qtbot.addWidget(guide)
+        guide.show()
+        guide.next()
+        guide.next()
+        guide.deposit_kind.setCurrentIndex(guide.deposit_kind.findData("local"))
+        QApplication.processEvents()
+        page = guide.currentPage()
+        for label in page.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap() and label.text():
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+        access = guide.deposit_kind.mapTo(page, guide.deposit_kind.rect().bottomLeft()).y()
+        mounted = guide.local_deposit.mapTo(page, guide.local_deposit.rect().topLeft()).y()
+        between = [label for label in page.findChildren(QLabel) if label.isVisible()
+                   and access < label.mapTo(page, label.rect().topLeft()).y() < mounted]
+        explanation = sum(label.height() for label in between)
+        assert mounted - access < explanation + 40, (mounted - access, explanation)

@@ -304,6 +304,15 @@ def test_offline_shows_the_last_inbox_read_only_then_recovers(admin_window, cont
     assert not window.inbox.action_claim.isEnabled()
     assert "Offline" in window.inbox.action_claim.toolTip()
     assert window.inbox.current_row().name == "lecture-05.mp4"  # selection kept
+    # The mounted deposit needs no server: it stays usable, and said so.
+    assert window.sftp_indicator.state is ChannelState.CONNECTED
+    assert window.sftp_indicator.channel == "Folder"
+    assert window.inbox.detail.preview_note.text() != "Offline: no preview."
+    links = window.inbox.detail.fields["links"].text()
+    assert "<a " not in links and links.endswith("(offline)")  # Pod's pages cannot open
+    number = window.inbox.model.row_number(window.inbox.current_row().path)
+    colour = window.inbox.model.index(number, COL_STATE).data(Qt.ItemDataRole.ForegroundRole)
+    assert colour.color().name() == "#6b6b6b"  # no green "claimable" while read-only
     profile.pod_url = sandbox_pod.base_url.rstrip("/")
     window.inbox.set_profile(profile)
     window.inbox.refresh()

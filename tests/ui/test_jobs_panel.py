@@ -60,6 +60,8 @@ def test_a_job_runs_to_ready_with_progress_from_the_runner_signals(qtbot, panel,
     row = panel.model.row_of(job_id)
     assert panel.model.index(row, JobsModel.COL_PROGRESS).data(ProgressRole) == 100.0
     assert panel.model.index(row, JobsModel.COL_STATUS).data() == "Ready"
+    assert panel.model.index(row, JobsModel.COL_MESSAGE).data() == (
+        f"The manifest and its segments are in {tmp_path / 'out'}")
     assert panel.running() == []
     assert context_secret(panel, job_id) == KEYS.key_hex
 
@@ -78,7 +80,7 @@ def test_cancel_from_the_panel_aborts_and_retry_completes(qtbot, panel, long_cli
         timeout=30000,
     )
     assert panel.action_cancel.isEnabled() and not panel.action_retry.isEnabled()
-    assert "1 job(s) running" in panel.summary_label.text()
+    assert "Jobs running: 1" in panel.summary_label.text()
     with qtbot.waitSignal(panel.job_finished, timeout=30000) as finished:
         panel.action_cancel.trigger()
     assert finished.args[1] is False and "Aborted" in finished.args[2]
@@ -304,3 +306,33 @@ def test_each_profiles_window_shows_its_own_jobs(qtbot, context, tmp_path):
     shown = {record.id for record in window.jobs_panel.model.records}
     assert shown == {made["test"], made[""]}
     assert window.jobs_panel.profile == "test"
+
+
+def test_the_progress_bar_fills_from_the_left(qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    from recmanager.ui.jobs_panel import ProgressDelegate
+
+    model = QStandardItemModel(1, 1)
+    item = QStandardItem("30 %")
+    item.setData(30.0, ProgressRole)
+    model.setItem(0, 0, item)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 200, 24)
+    option.palette = view.palette()
+    option.widget = view
+    image = QImage(200, 24, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    ProgressDelegate(view).paint(painter, option, model.index(0, 0))
+    painter.end()
+    middle = image.height() // 2
+    left, right = QColor(image.pixel(20, middle)), QColor(image.pixel(180, middle))
+    assert left.name() != right.name(), "the filled part is on the left, the rest is not"
+    top, bottom = QColor(image.pixel(20, 5)), QColor(image.pixel(20, 19))
+    assert abs(top.lightness() - bottom.lightness()) < 60, "filled across its height"

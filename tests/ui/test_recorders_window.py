@@ -234,6 +234,10 @@ def test_sanity_panel_finds_and_fixes(qtbot, window, sandbox_pod, answer_yes, sh
     assert answer_yes
     assert [f.kind for f in panel.report.findings] == [FindingKind.ORPHAN_FOLDER]
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    window.fit_to(QApplication.primaryScreen().availableGeometry())
+    QApplication.processEvents()
+    assert panel.detail.verticalScrollBar().maximum() == 0, "the finding's text is cut"
+    assert panel.detail.width() > panel.width() * 0.8  # the whole width of the tab
     with qtbot.waitSignal(panel.create_requested) as requested:
         qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
     assert requested.args == ["unknowndir"]
@@ -289,7 +293,7 @@ def test_setup_sheet_exports_a_pdf_with_the_values(
 def test_setup_sheet_in_the_users_language(qtbot, window, tmp_path) -> None:
     french = {"Target folder": "Dossier cible", "Notify key": "Clé de notification",
               "Set-up sheet — {name}": "Fiche d'installation — {name}"}
-    i18n.install_translator(lambda context, text: french.get(text, text))
+    i18n.install_translator(lambda context, text, *_: french.get(text, text))
     window.select(1)
     dialog = SetupSheetDialog(window.profile, window.selected(), window)
     qtbot.addWidget(dialog)
@@ -328,3 +332,56 @@ def test_with_the_threaded_runner(qtbot, sandbox_pod, context) -> None:
     assert [f.kind for f in window.sanity_panel.report.findings] == [FindingKind.ORPHAN_FOLDER]
     assert runner.wait(30000)
     window.close()
+
+
+def test_on_a_small_screen_the_window_and_its_side_pane_fit(qtbot, window) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    window.fit_to(QRect(0, 0, 1280, 720))
+    QApplication.processEvents()
+    assert window.frameGeometry().width() <= 1280 and window.height() <= 720
+    visible = window.rect()
+    fields = window.notify_panel.findChildren(QAbstractButton) + window.notify_panel.findChildren(
+        QLineEdit)
+    for widget in fields:
+        if widget.isVisibleTo(window):
+            top_left = widget.mapTo(window, widget.rect().topLeft())
+            assert visible.contains(QRect(top_left, widget.size())), widget.objectName()
+    window.refresh()  # the columns share the table's width: none needs sideways scrolling
+    QApplication.processEvents()
+    assert window.table.horizontalScrollBar().maximum() == 0
+    from tests.ui.screen import language
+
+    with language("fr_FR"):  # longer headers: they give way too, whole in their tooltip
+        french = RecordersWindow(window.context, window.profile, TaskRunner(synchronous=True))
+        qtbot.addWidget(french)
+        french.show()
+        french.fit_to(QRect(0, 0, 1280, 720))
+        french.refresh()
+        QApplication.processEvents()
+        assert french.table.horizontalScrollBar().maximum() == 0
+        assert french.model.headerData(WAITING, Qt.Orientation.Horizontal,
+                                       Qt.ItemDataRole.ToolTipRole) == "Fichiers en attente"
+    assert window.table.wordWrap() is False  # a long cell ends in "…", whole in its tooltip
+    assert cell(window, "Amphi B (managed, email)", MODE,
+                Qt.ItemDataRole.ToolTipRole) == cell(window, "Amphi B (managed, email)", MODE)
+
+
+def test_a_wrong_ip_address_marks_its_field_in_red(qtbot, window) -> None:
+    from PySide6.QtGui import QColor
+
+    window.select(1)
+    editor: RecorderEditor = window._editor(window.selected())
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.address_ip.setText("10.12.4.321")
+    editor.submit()
+    assert editor.message.text() == "Correct the fields marked in red."
+    image = editor.address_ip.grab().toImage()
+    left_edge = {QColor(image.pixel(0, y)).name() for y in range(2, image.height() - 2)}
+    assert left_edge == {"#b00020"}
+    editor.address_ip.setText("10.12.4.21")
+    editor.submit()  # corrected: the red goes
+    image = editor.address_ip.grab().toImage()
+    assert QColor(image.pixel(0, image.height() // 2)).name() != "#b00020"

@@ -263,3 +263,18 @@ def test_french_catalogue_is_loaded_for_a_french_locale(qapp):
     finally:
         for translator in translators:
             QApplication.removeTranslator(translator)
+
+
+def test_a_long_status_message_stops_before_the_profile_name(qtbot, context):
+    context.profiles.save(Profile(name="lab", pod_url="https://pod.lab/", sftp_host="h"))
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    long_path = "/srv/dash/" + "2026-11-20_amphi-A_L2-droit-constitutionnel/" * 6 + "stream.mpd"
+    window.statusBar().showMessage(f"Job finished: lecture.mp4 — {long_path}", 8000)
+    shown = window.statusBar().currentMessage()
+    room = window.profile_label.geometry().left()
+    assert window.statusBar().fontMetrics().horizontalAdvance(shown) < room
+    assert shown.startswith("Job finished") and shown.endswith("stream.mpd")
+    assert window.statusBar().toolTip().endswith(long_path)

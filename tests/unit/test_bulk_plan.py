@@ -168,7 +168,17 @@ def test_start_comes_from_the_file_name_else_from_pod():
     bogus = row("2026-13-45_99-00-00.mp4")
     assert recording_start(bogus, PARIS) == datetime(2026, 11, 16, 13, 0, tzinfo=PARIS)
     rec = Candidate(ROWS[0], recording_start(ROWS[0], PARIS))
-    assert render_title("", rec) == "Amphi A 16/11/2026 08:05"
+    assert render_title("", rec) == "Amphi A 16/11/2026"
+
+
+def test_the_default_title_carries_the_day_the_name_carries_not_the_deposit_time():
+    late = datetime(2026, 12, 4, 18, 21, tzinfo=UTC)
+    named = row("2026-11-23_amphi-PMF_M1-economie.mp4", deposited=late)
+    assert render_title("", Candidate(named, recording_start(named, PARIS))) == (
+        "Amphi A 23/11/2026")
+    plain = row("lecture-10.mp4", deposited=late)
+    assert render_title("", Candidate(plain, recording_start(plain, PARIS))) == (
+        "Amphi A 04/12/2026")
 
 
 def test_exported_plan_lists_every_row(tmp_path):

@@ -75,3 +75,30 @@ def test_catalogue_compiles(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "fr.qm").stat().st_size > 10_000
+
+
+def test_no_english_text_hedges_its_plural():
+    """"1 problem(s) found." reads as a form; a count is worded so that it needs no plural."""
+    hedged = [message.findtext("source") for _, message, _ in messages(CATALOGUE)
+              if "(s)" in (message.findtext("source") or "")]
+    assert not hedged, hedged
+
+
+def test_every_count_has_its_french_plural_forms():
+    for context, message, translation in messages(CATALOGUE):
+        source = message.findtext("source") or ""
+        if "%n" in source:
+            assert message.get("numerus") == "yes", f"{context}: {source!r}"
+            assert len(translation.findall("numerusform")) == 2, f"{context}: {source!r}"
+
+
+def test_french_puts_a_space_before_a_colon():
+    """"Titre :" as everywhere in the French catalogue; what Pod answers (quoted) aside."""
+    quoted = re.compile(r"«[^»]*»|://")
+    glued = re.compile(r"\S:(?=\s|$|<)")
+    wrong = []
+    for context, _message, translation in messages(CATALOGUE):
+        for text in texts(translation):
+            if glued.search(quoted.sub("", text)):
+                wrong.append(f"{context}: {text!r}")
+    assert not wrong, wrong

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox import InboxRow
+from recmanager.inbox import InboxRow, recorded_on
 from recmanager.pod.model import User
+from recmanager.recorders import recording_type_label
 from recmanager.ui.locale_format import format_date
 
 RECORDING_TYPES = ("video", "audiovideocast")
@@ -45,10 +46,11 @@ def owner_field(parent: QWidget, labels: Sequence[str], accessible_name: str) ->
 
 
 def default_title(row: InboxRow) -> str:
-    """``<recorder> – <date>`` (Pod's own default is the bare file name)."""
+    """``<recorder> – <day recorded>`` (Pod's own default is the bare file name)."""
     parts = [row.recorder_name or posixpath.splitext(row.name)[0]]
-    if row.deposited is not None:
-        parts.append(format_date(row.deposited))
+    day = recorded_on(row)
+    if day is not None:
+        parts.append(format_date(day))
     return " – ".join(parts)
 
 
@@ -91,7 +93,7 @@ class ClaimDialog(QDialog):
         self.type_combo = QComboBox(self)
         self.type_combo.setAccessibleName(self.tr("Type"))
         for kind in RECORDING_TYPES:
-            self.type_combo.addItem(kind, kind)
+            self.type_combo.addItem(recording_type_label(kind), kind)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(self.rows[0].kind)))
         form.addRow(self.tr("T&ype:"), self.type_combo)
         layout.addLayout(form)

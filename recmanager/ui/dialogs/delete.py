@@ -49,9 +49,12 @@ class DeleteDialog(QDialog):
         more = ""
         if len(self.rows) > 20:
             more = self.tr("<p>…and {count} more.</p>").format(count=len(self.rows) - 20)
-        text = QLabel(self.tr("<p>Delete these files from the deposit folder, then from Pod's "
-                              "list?</p><ul>{lines}</ul>{more}").format(lines=lines, more=more),
-                      self)
+        question = self.tr("<p>Delete these files from the deposit folder, then from Pod's "
+                           "list?</p><ul>{lines}</ul>{more}")
+        if len(self.rows) == 1:
+            question = self.tr("<p>Delete this file from the deposit folder, then from Pod's "
+                               "list?</p><ul>{lines}</ul>{more}")
+        text = QLabel(question.format(lines=lines, more=more), self)
         text.setWordWrap(True)
         text.setObjectName("deleteSummary")
         layout.addWidget(text)
@@ -78,7 +81,9 @@ class DeleteDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Delete"))
+        self.delete_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.quarantine_box.toggled.connect(self._name_delete_button)
+        self._name_delete_button()
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -89,6 +94,11 @@ class DeleteDialog(QDialog):
         self.quarantine_box.setChecked(available)
         self.quarantine_note.setVisible(not available)
         self.set_up_button.setVisible(not available and self._set_up_quarantine is not None)
+
+    def _name_delete_button(self) -> None:
+        """The button says what it will do: a quarantined file can be put back."""
+        self.delete_button.setText(self.tr("Move to quarantine") if self.quarantine
+                                   else self.tr("Delete"))
 
     def _quarantine_set_up(self) -> None:
         if self._set_up_quarantine is not None and self._set_up_quarantine():

@@ -11,7 +11,7 @@ from functools import partial
 from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +37,7 @@ from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
 from recmanager.ui.dialogs.profile import fill_found_deposit_root
-from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
+from recmanager.ui.dialogs.profile_form import check_lines, profile_from_form, typed_secrets
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
@@ -62,7 +62,7 @@ class FirstRunGuide(QWizard):
         self.runner = runner
         self.saved_profile: Profile | None = None
         self.results: list[CheckResult] = []
-        self._rows: dict[QWidget, tuple[QLabel, QVBoxLayout]] = {}
+        self._rows: dict[QWidget, tuple[QFormLayout, QLabel]] = {}
         self.setObjectName("FirstRunGuide")
         self.setWindowTitle(self.tr("Welcome to recmanager"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -209,6 +209,7 @@ class FirstRunGuide(QWizard):
             if help_text:
                 explanation = _explanation(help_text, page)
                 explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                explanation.installEventFilter(self)
                 column.addWidget(explanation)
             editor = field.findChild(QLineEdit) if field.layout() is not None else field
             name = label_text or (field.text() if isinstance(field, QCheckBox) else "")
@@ -220,7 +221,7 @@ class FirstRunGuide(QWizard):
                 label.setWordWrap(True)
                 label.setBuddy(editor)
                 form.addRow(label, column)
-                self._rows[field] = (label, column)
+                self._rows[field] = (form, label)
             else:
                 form.addRow(column)
 
@@ -242,12 +243,15 @@ class FirstRunGuide(QWizard):
         self._set_row_visible(self.local_deposit, not sftp)
 
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
-        label, column = self._rows[field]
-        label.setVisible(visible)
-        for index in range(column.count()):
-            widget = column.itemAt(index).widget()
-            if widget is not None:
-                widget.setVisible(visible)
+        form, label = self._rows[field]
+        form.setRowVisible(label, visible)  # the whole row, its spacing too
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A wrapped explanation as tall as its text at its real width: the form lays
+        rows out for their preferred width, and a narrower one cut the last line."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLabel):
+            watched.setMinimumHeight(watched.heightForWidth(watched.width()))
+        return super().eventFilter(watched, event)
 
     def _browse_key(self) -> None:
         path = FolderMemory(self.context.paths).open_file(
@@ -364,12 +368,7 @@ class _TestPage(QWizardPage):
     def show_results(self, results: list[CheckResult]) -> None:
         fill_found_deposit_root(self.guide.deposit_root, results)
         self.guide.results = results
-        lines = []
-        for result in results:
-            mark, colour = ("✔", "#1b7f3b") if result.ok else ("✘", "#b3261e")
-            lines.append(f"<span style='color:{colour}'>{mark}</span> "
-                         f"<b>{escape(result.part)}</b>: {escape(result.message)}")
-        self.results.setText("<br>".join(lines))
+        self.results.setText(check_lines(results))
         if results and all(result.ok for result in results):
             self.summary.setText(self.tr("Everything works. Save the profile to start."))
         else:

@@ -27,7 +27,7 @@ from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
-from recmanager.ui.dialogs.profile_form import profile_from_form, typed_secrets
+from recmanager.ui.dialogs.profile_form import check_lines, profile_from_form, typed_secrets
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
@@ -369,15 +369,7 @@ class ProfileDialog(QDialog):
     def _show_results(self, results: list[CheckResult]) -> None:
         fill_found_deposit_root(self.deposit_root, results)
         self.test_button.setEnabled(True)
-        lines = []
-        for result in results:
-            mark = "✔" if result.ok else "✘"
-            colour = "#1b7f3b" if result.ok else "#b3261e"
-            lines.append(
-                f"<span style='color:{colour}'>{mark}</span> <b>{result.part}</b>: "
-                f"{result.message}"
-            )
-        self.check_results.setText("<br>".join(lines))
+        self.check_results.setText(check_lines(results))
 
 
 def fill_found_deposit_root(edit: QLineEdit, results: list[CheckResult]) -> None:

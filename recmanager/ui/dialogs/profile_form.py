@@ -1,13 +1,16 @@
 """A profile and its secrets from a form's fields: the first-run guide and the profile dialog
-read their entries the same way, with the same defaults."""
+read their entries the same way, with the same defaults, and show its test alike."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from recmanager.config import Profile
+from recmanager.connection import CheckResult
 from recmanager.secrets import SecretKind
 
 
@@ -39,3 +42,15 @@ def typed_secrets(profile: Profile, token: str, pod_password: str, sftp_secret: 
     pairs = [(SecretKind.POD_TOKEN, token.strip()), (SecretKind.POD_PASSWORD, pod_password),
              (sftp_kind, sftp_secret)]
     return [(kind, value) for kind, value in pairs if value]
+
+
+def check_lines(results: Sequence[CheckResult]) -> str:
+    """One line per check: ✔ passed, ✘ failed, – not checked (with the reason)."""
+    lines = []
+    for result in results:
+        mark, colour = (("✔", "#1b7f3b") if result.ok else ("✘", "#b3261e") if result.checked
+                        else ("–", "#6b6b6b"))
+        line = QCoreApplication.translate("ProfileTest", "<b>{part}</b>: {message}").format(
+            part=escape(result.part), message=escape(result.message))
+        lines.append(f"<span style='color:{colour}'>{mark}</span> {line}")
+    return "<br>".join(lines)

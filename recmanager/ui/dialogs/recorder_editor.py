@@ -37,12 +37,14 @@ from recmanager.recorders import (
     RecorderInfo,
     SaveReport,
     generate_hash_key,
+    recording_type_label,
     validate_recorder,
 )
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 
 HASH_KEY_MAX_LENGTH = 50  # Pod's Recorder.salt is a CharField(max_length=50)
+ERROR_COLOUR = "#b00020"
 # save(draft, manager_login, additional_logins) -> SaveReport, run off the GUI thread.
 SaveWork = Callable[[RecorderFields, str, list[str]], SaveReport]
 
@@ -108,7 +110,7 @@ class RecorderEditor(QDialog):
         self._row(rest, self.tr("&IP address:"), "address_ip", self.address_ip)
         self.recording_type = QComboBox(self)
         for value in RECORDING_TYPES:
-            self.recording_type.addItem(value, value)
+            self.recording_type.addItem(recording_type_label(value), value)
         self._row(rest, self.tr("&Recording type:"), "recording_type", self.recording_type)
         self.description = QPlainTextEdit(self)
         self.description.setFixedHeight(60)
@@ -197,7 +199,7 @@ class RecorderEditor(QDialog):
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"{name}_error")
-        label.setStyleSheet("color: #b00020;")
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
         label.setWordWrap(True)
         label.hide()
         return label
@@ -271,6 +273,10 @@ class RecorderEditor(QDialog):
             text = "\n".join(problems.get(name, []))
             label.setText(text)
             label.setVisible(bool(text))
+            field = self.findChild(QWidget, name)
+            if field is not None:  # the field itself red, as the message below it says
+                field.setStyleSheet(f"#{name} {{ border: 2px solid {ERROR_COLOUR}; }}"
+                                    if text else "")
         self.layout().activate()
         self.adjustSize()  # room for the messages: a squeezed field is hard to read
 
