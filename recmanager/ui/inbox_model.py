@@ -7,6 +7,7 @@ and 50,000 rows filter in a few milliseconds) instead of calling a Python ``less
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from operator import attrgetter
@@ -63,6 +64,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 RESULTS_KEPT = 64
+# How many of the longest file names size the File column (by characters: measuring every
+# name of a 50,000-row inbox in pixels would cost a keystroke's time).
+FILE_SIZING_ROWS = 24
 
 
 def _sort_key(column: int) -> Callable[[InboxRow], Any]:
@@ -187,7 +191,12 @@ class InboxModel(QAbstractTableModel):
 
     def sizing_texts(self, column: int) -> set[str]:
         """The texts a column must show whole, to size it without formatting every row:
-        each distinct recorder cell, every state, and the widest date, size and duration."""
+        the longest file names, each distinct recorder cell, every state, and the widest
+        date, size and duration."""
+        if column == COL_FILE:  # the longest names by characters, measured by the view
+            longest = heapq.nlargest(FILE_SIZING_ROWS, self._rows,
+                                     key=lambda row: len(row.name) + (row.slides is not None))
+            return {self._display(row, column) for row in longest}
         if column == COL_RECORDER:
             seen = {(row.recorder_name, row.folder): row for row in self._rows}
             return {self._display(row, column) for row in seen.values()}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,6 +70,7 @@ from recmanager.ui.inbox_model import (
     COL_RECORDER,
     COL_SIZE,
     COL_STATE,
+    COLUMN_COUNT,
     InboxModel,
     InboxProxy,
 )
@@ -395,8 +396,35 @@ class InboxPanel(QWidget):
                 widths.append(heading.horizontalAdvance(title) + header_padding + CELL_SLACK
                               + (sort_arrow if column == header.sortIndicatorSection() else 0))
                 header.resizeSection(column, max(widths))
+            self._make_room_for_names(cell, cell_padding, heading, header_padding)
         finally:
             self._fitting_columns = False
+
+    def _make_room_for_names(self, cell: QFontMetrics, cell_padding: int,
+                             heading: QFontMetrics, header_padding: int) -> None:
+        """File names are never cut at the default size: when the other columns leave the
+        File column too little room, the Recorder column gives way first (its cells are
+        elided with the whole name as tooltip, and the sidebar names every recorder), then
+        the State column, each down to its heading."""
+        header = self.table.horizontalHeader()
+        names = self.model.sizing_texts(COL_FILE)
+        if not names:
+            return
+        wanted = max(cell.horizontalAdvance(text) for text in names) + cell_padding
+        others = sum(header.sectionSize(column) for column in range(COLUMN_COUNT)
+                     if column != COL_FILE)
+        missing = others + wanted - self.table.viewport().width()
+        for column in (COL_RECORDER, COL_STATE):
+            if missing <= 0:
+                return
+            if column in self._resized_by_hand:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            least = heading.horizontalAdvance(title) + header_padding + 2 * CELL_SLACK
+            width = header.sectionSize(column)
+            given = min(missing, max(0, width - least))
+            header.resizeSection(column, width - given)
+            missing -= given
 
     def _fit_sidebar(self) -> None:
         """Widen the sidebar to its longest recorder name (never narrower than a person
@@ -420,9 +448,12 @@ class InboxPanel(QWidget):
             self.splitter.setSizes([wanted, total - wanted])
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        """Tabbing into an unselected table selects its current row, for keyboard users."""
+        """Tabbing into an unselected table selects its current row, for keyboard users;
+        a resized table shares its width again (file names first)."""
         from PySide6.QtCore import QEvent
 
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if (watched is self.table and event.type() == QEvent.Type.FocusIn
                 and not self.table.selectionModel().hasSelection() and self.proxy.rowCount()):
             current = self.table.currentIndex()

@@ -14,6 +14,7 @@ from recmanager.recorder_mode import RecorderMode
 
 LONG_FILE = "2026-11-20_amphi-A_L2-droit-constitutionnel.mp4"
 LONG_RECORDER = "Amphi Pierre-Mendès-France"
+MULTICAM_RECORDER = "Salle 214 — Multicam (bâtiment Droit, 2e étage)"  # as long as a file name
 ZIP_FILE = "2026-11-17_salle-214_L3-maths-analyse.zip"  # 41 characters
 ROOT = "/data/ftp-pod/ftp"
 
@@ -21,7 +22,7 @@ RECORDERS = (
     InboxRecorder(1, LONG_RECORDER, directory="amphiA", mode=RecorderMode.MANUAL_CLAIM),
     InboxRecorder(2, "Amphi B (managed, email)", directory="amphiB",
                  mode=RecorderMode.MANAGER_NOTIFIED, manager="alice"),
-    InboxRecorder(3, "Salle 214 — Multicam", directory="s214", mode=RecorderMode.AUTO_PUBLISH,
+    InboxRecorder(3, MULTICAM_RECORDER, directory="s214", mode=RecorderMode.AUTO_PUBLISH,
                  manager="bob"),
 )
 
@@ -44,7 +45,7 @@ def realistic_rows(count: int = 24, now: datetime | None = None) -> list[InboxRo
                  recorder_mode=RecorderMode.MANAGER_NOTIFIED, treatment_id=101),
         InboxRow(path=f"{ROOT}/s214/{ZIP_FILE}", name=ZIP_FILE, folder="s214",
                  state=RowState.WAITING, size=512_000_000, deposited=now - timedelta(hours=2),
-                 recorder_id=3, recorder_name="Salle 214 — Multicam",
+                 recorder_id=3, recorder_name=MULTICAM_RECORDER,
                  recorder_mode=RecorderMode.AUTO_PUBLISH, slides=42),
         InboxRow(path=f"{ROOT}/unknowndir/orphan-recording-2026.mp4",
                  name="orphan-recording-2026.mp4", folder="unknowndir", state=RowState.ORPHAN,
