@@ -132,21 +132,27 @@ def remux_to_dash(
     """
     log.info("packaging %s into %s with FFmpeg %s (PyAV %s), in-process", input_path,
              manifest.parent, av.ffmpeg_version_info, av.__version__)
-    done_s = 0.0  # the furthest timestamp copied: B-frames and interleaving step back
     try:
         with av.open(str(input_path)) as source:
-            streams = source.streams.video[:1] + source.streams.audio[:1]
+            video = source.streams.video[0]
+            streams = [video, *source.streams.audio[:1]]
             with av.open(str(manifest), mode="w", format="dash",
                          options=dash_options(keys)) as target:
                 copies = {s.index: target.add_stream_from_template(s) for s in streams}
+                # progress from the video's timestamps, in its own units (no Fraction per
+                # packet: the loop runs once per packet of a lecture, tens of thousands)
+                total = max(1.0, duration_s / float(video.time_base))
+                step = total / 200
+                next_report = 0.0
                 for packet in source.demux(streams):
                     cancel.check()
                     if packet.dts is None:  # the demuxer's end-of-stream marker
                         continue
-                    if packet.pts is not None and packet.time_base is not None:
-                        done_s = max(done_s, float(packet.pts * packet.time_base))
-                        on_fraction(done_s / max(duration_s, 1e-6))
-                    packet.stream = copies[packet.stream.index]
+                    copy = copies[packet.stream.index]
+                    if copy.index == 0 and packet.pts is not None and packet.pts >= next_report:
+                        on_fraction(packet.pts / total)
+                        next_report = packet.pts + step
+                    packet.stream = copy
                     target.mux(packet)
     except av.FFmpegError as exc:
         reason = mask(str(exc), (keys.key_hex,))
