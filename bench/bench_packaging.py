@@ -95,10 +95,24 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def bare_ffmpeg_command(source: Path, manifest: Path, keys) -> list[str]:
+    """The FFmpeg backend's pass as the bare FFmpeg command, with the same DASH options.
+
+    The one place the key stands on a command line: a measurement, with a test key. The job
+    itself hands the key to FFmpeg's libraries in memory (recmanager/packaging/ffmpeg.py).
+    """
+    from recmanager.packaging.ffmpeg import dash_options
+
+    options = [part for name, value in dash_options(keys).items()
+               for part in (f"-{name}", value)]
+    return [ffmpeg_executable(), "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+            "-i", str(source), "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-f", "dash",
+            *options, str(manifest)]
+
+
 def measure_bare(backend: str, source: Path, work: Path, bento4_dir: str) -> dict[str, float]:
     """The backend's own commands, one after the other, with nothing around them."""
     from recmanager.packaging.bento4 import Bento4Backend
-    from recmanager.packaging.ffmpeg import FFmpegBackend
     from recmanager.packaging.keys import KeyPair
 
     keys = KeyPair(bytes.fromhex(KEY), bytes.fromhex(KID))
@@ -107,7 +121,7 @@ def measure_bare(backend: str, source: Path, work: Path, bento4_dir: str) -> dic
     if backend == "ffmpeg":
         out = work / "dash"
         out.mkdir()
-        subprocess.run(FFmpegBackend().command(source, out / "stream.mpd", keys), check=True,
+        subprocess.run(bare_ffmpeg_command(source, out / "stream.mpd", keys), check=True,
                        stdout=subprocess.DEVNULL)
     else:
         tools = Bento4Backend.locate(bento4_dir)

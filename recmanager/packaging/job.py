@@ -280,11 +280,10 @@ class Plan:
     tools: dict[str, str] = field(default_factory=dict)
 
 
-# The tools that get the content key on their command line. Neither can take it otherwise:
-# Bento4's mp4encrypt has no key-file option, and FFmpeg's ``-/option file`` form works for
-# its own options only, not for the muxer's (encryption_key through -format_options), as
-# the bundled FFmpeg 9 shows. The job says so when it starts, and the README explains it.
-KEY_ON_COMMAND_LINE = {"ffmpeg": "FFmpeg", "bento4": "mp4encrypt"}
+# The tools that get the content key on their command line: Bento4's mp4encrypt has no
+# key-file option. The job says so when it starts, and the README explains it. FFmpeg is not
+# among them: its pass runs in this process (PyAV), the key handed over in memory.
+KEY_ON_COMMAND_LINE = {"bento4": "mp4encrypt"}
 
 
 class Steps(Protocol):

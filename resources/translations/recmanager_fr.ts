@@ -5015,39 +5015,44 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>ffmpeg</name>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="35"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="38"/>
         <source>FFmpeg can only encrypt with CENC, not {scheme}.</source>
         <translation>FFmpeg ne peut chiffrer qu&apos;en CENC, pas en {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="38"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="41"/>
         <source>Choose CENC, or install Bento4 for CBCS.</source>
         <translation>Choisissez CENC, ou installez Bento4 pour CBCS.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="85"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="64"/>
         <source>fragmenting and encrypting</source>
         <translation>fragmentation et chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="90"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="70"/>
         <source>FFmpeg wrote no DASH segments.</source>
         <translation>FFmpeg n&apos;a écrit aucun segment DASH.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="92"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="72"/>
         <source>checking the encryption</source>
         <translation>vérification du chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="97"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="77"/>
         <source>The segments lack per-fragment encryption data (senc): browsers could not decrypt them. This FFmpeg build is not usable.</source>
         <translation>Les segments n&apos;ont pas de données de chiffrement par fragment (senc) : les navigateurs ne pourraient pas les déchiffrer. Cette version de FFmpeg n&apos;est pas utilisable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="105"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="85"/>
         <source>writing the manifest</source>
         <translation>écriture du manifeste</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="153"/>
+        <source>FFmpeg could not package the file: {reason}</source>
+        <translation>FFmpeg n&apos;a pas pu empaqueter le fichier : {reason}</translation>
     </message>
 </context>
 <context>
@@ -5205,13 +5210,13 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <name>jobs</name>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="167"/>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="122"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="102"/>
         <source>{name} has no video track: there is nothing to package.</source>
         <translation>{name} n&apos;a pas de piste vidéo : il n&apos;y a rien à empaqueter.</translation>
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="398"/>
+        <location filename="../../recmanager/packaging/job.py" line="397"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -5221,8 +5226,8 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas ou est illisible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="117"/>
-        <location filename="../../recmanager/packaging/job.py" line="392"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="97"/>
+        <location filename="../../recmanager/packaging/job.py" line="391"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
@@ -5262,42 +5267,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="467"/>
+        <location filename="../../recmanager/packaging/job.py" line="466"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="475"/>
+        <location filename="../../recmanager/packaging/job.py" line="474"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="503"/>
+        <location filename="../../recmanager/packaging/job.py" line="502"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="516"/>
+        <location filename="../../recmanager/packaging/job.py" line="515"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="519"/>
+        <location filename="../../recmanager/packaging/job.py" line="518"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="542"/>
+        <location filename="../../recmanager/packaging/job.py" line="541"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="552"/>
+        <location filename="../../recmanager/packaging/job.py" line="551"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="661"/>
+        <location filename="../../recmanager/packaging/job.py" line="660"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>

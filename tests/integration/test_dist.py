@@ -79,6 +79,9 @@ def test_bundle_contents(bundle: Path):
     assert (internal / "resources" / "icons" / "actions" / "view-refresh.svg").is_file()
     assert (internal / "resources" / "org.esup_portail.recmanager.desktop").is_file()
     assert list((internal / "imageio_ffmpeg" / "binaries").glob("ffmpeg-*"))
+    # packaging runs FFmpeg's libraries in-process through PyAV
+    assert list((internal / "av" / "container").glob("output.*.so"))
+    assert list(internal.rglob("libavformat*.so*")) and list(internal.rglob("libavcodec*.so*"))
     assert not list(internal.rglob("libvlc*")), "libvlc must come from the system"
     qt_catalogues = {path.name for path in internal.rglob("translations/qtbase_*.qm")}
     assert "qtbase_fr.qm" in qt_catalogues and len(qt_catalogues) <= 2

@@ -32,7 +32,7 @@ def test_package_prints_the_manifest_and_exits_0(media, tmp_path, isolated_dirs)
     assert "Job 1: 100% Ready" in result.stderr  # plain progress lines when piped
     assert KEY_HEX not in result.stderr + result.stdout
     log = (isolated_dirs.log_dir / "recmanager.log").read_text()
-    assert "ffmpeg" in log and KEY_HEX not in log
+    assert "with FFmpeg" in log and KEY_HEX not in log
 
     listing = recmanager("jobs", "list", "--json")
     jobs = json.loads(listing.stdout)
