@@ -36,8 +36,6 @@ pytest_plugins = [
         "tests.fixtures.media",
         "tests.fixtures.faulty_http",
         "tests.fixtures.fault_proxy",
-        "tests.fixtures.pod_proxy",
-        "tests.fixtures.stall_proxy",
     )
     if os.path.exists(os.path.join(os.path.dirname(__file__), *name.split(".")[1:]) + ".py")
 ]

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from recmanager import audit
 from recmanager.actions import open_actions, undoable_quarantines
 from recmanager.commands.common import (
+    add_actions,
     add_connection_options,
+    add_json_option,
     print_json,
     print_table,
     report_start,
@@ -47,10 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_connection_options(delete)
     delete.set_defaults(func=cmd_delete)
 
-    quarantine = subparsers.add_parser(
-        "quarantine", help="recordings deleted with --quarantine: list them, put one back")
-    quarantine_actions = quarantine.add_subparsers(
-        dest="quarantine_command", metavar="ACTION", required=True, parser_class=type(quarantine))
+    quarantine_actions = add_actions(
+        subparsers, "quarantine", "recordings deleted with --quarantine: list them, put one back")
     held = quarantine_actions.add_parser(
         "list", help="quarantined recordings that can still be put back, newest first")
     add_connection_options(held)
@@ -70,15 +70,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_connection_options(reassign)
     reassign.set_defaults(func=cmd_reassign)
 
-    audit_parser = subparsers.add_parser("audit", help="the log of every action")
-    audit_actions = audit_parser.add_subparsers(
-        dest="audit_command", metavar="ACTION", required=True, parser_class=type(audit_parser)
-    )
+    audit_actions = add_actions(subparsers, "audit", "the log of every action")
     export = audit_actions.add_parser("export", help="write the audit log as CSV")
     export.add_argument("output", metavar="OUT.csv", type=Path)
     export.add_argument("--action", default="", help="only this action (claim, delete…)")
     export.add_argument("--text", default="", help="only entries mentioning this text")
-    export.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(export)
     export.set_defaults(func=cmd_audit_export)
 
 

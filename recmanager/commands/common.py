@@ -19,6 +19,18 @@ if TYPE_CHECKING:
     from recmanager.actions import Actions
 
 
+def add_actions(subparsers: argparse._SubParsersAction, name: str, help: str
+                ) -> argparse._SubParsersAction:
+    """``recmanager NAME ACTION``: the command ``name``, and what its actions are added to."""
+    parser = subparsers.add_parser(name, help=help)
+    return parser.add_subparsers(
+        dest=f"{name}_command", metavar="ACTION", required=True, parser_class=type(parser))
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
 def add_connection_options(parser: argparse.ArgumentParser, *, json_output: bool = True) -> None:
     """``--profile NAME`` (else ``RECMANAGER_*`` from the environment, else the current one)."""
     parser.add_argument(
@@ -27,7 +39,7 @@ def add_connection_options(parser: argparse.ArgumentParser, *, json_output: bool
         "(and RECMANAGER_POD_USER/RECMANAGER_POD_PASSWORD) or the current profile",
     )
     if json_output:
-        parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+        add_json_option(parser)
 
 
 def report_start(actions: Actions, stream: TextIO | None = None) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from recmanager import audit, journal
 from recmanager.commands.common import (
     TerminalProgress,
+    add_actions,
     add_connection_options,
     print_json,
     print_table,
@@ -38,9 +39,7 @@ ENV_DEPOSIT = "RECMANAGER_DEPOSIT"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("deposit", help="the deposit folder (SFTP or mounted)")
-    actions = parser.add_subparsers(
-        dest="deposit_command", metavar="ACTION", required=True, parser_class=type(parser))
+    actions = add_actions(subparsers, "deposit", "the deposit folder (SFTP or mounted)")
 
     listing = actions.add_parser("list", help="recorder folders, or the files of one folder")
     listing.add_argument("folder", nargs="?", help="a recorder folder (default: all folders)")

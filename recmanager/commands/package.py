@@ -14,7 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recmanager.commands.common import TerminalProgress, print_json, print_table
+from recmanager.commands.common import (
+    TerminalProgress,
+    add_actions,
+    add_json_option,
+    print_json,
+    print_table,
+)
 from recmanager.errors import Cancelled, PackagingError, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.packaging import (
@@ -56,11 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the job as JSON")
     parser.set_defaults(func=package_command)
 
-    jobs = subparsers.add_parser("jobs", help="packaging jobs: list, retry")
-    actions = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
+    actions = add_actions(subparsers, "jobs", "packaging jobs: list, retry")
     listing = actions.add_parser("list", help="the packaging jobs, newest first")
     listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(listing)
     listing.set_defaults(func=list_command)
     retry = actions.add_parser("retry", help="run a failed or aborted job again")
     retry.add_argument("job_id", type=int)

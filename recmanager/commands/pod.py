@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager import audit
 from recmanager.commands.common import (
+    add_actions,
     add_connection_options,
     ip_address,
     print_json,
@@ -42,11 +43,7 @@ def recorders_parser(subparsers: argparse._SubParsersAction) -> argparse._SubPar
     """The sub-commands of ``recmanager recorders`` (created on first call, then reused)."""
     group = getattr(subparsers, _RECORDERS_GROUP, None)
     if group is None:
-        parser = subparsers.add_parser("recorders", help="recorders of the Pod server")
-        group = parser.add_subparsers(
-            dest="recorders_command", metavar="ACTION", required=True,
-            parser_class=type(parser),
-        )
+        group = add_actions(subparsers, "recorders", "recorders of the Pod server")
         setattr(subparsers, _RECORDERS_GROUP, group)
     return group
 
@@ -58,10 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_connection_options(recorders_list)
     recorders_list.set_defaults(func=cmd_recorders_list)
 
-    unclaimed = subparsers.add_parser("unclaimed", help="recordings nobody has claimed yet")
-    unclaimed_actions = unclaimed.add_subparsers(
-        dest="unclaimed_command", metavar="ACTION", required=True, parser_class=type(unclaimed)
-    )
+    unclaimed_actions = add_actions(subparsers, "unclaimed", "recordings nobody has claimed yet")
     unclaimed_list = unclaimed_actions.add_parser("list", help="list the unclaimed recordings")
     unclaimed_list.add_argument(
         "--recorder", metavar="NAME", help="only this recorder (name or id)"

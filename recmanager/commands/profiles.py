@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from recmanager.commands.common import print_json, print_table
+from recmanager.commands.common import add_actions, add_json_option, print_json, print_table
 from recmanager.i18n import translate
 
 if TYPE_CHECKING:
@@ -18,18 +18,16 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("profiles", help="the connection profiles")
-    actions = parser.add_subparsers(
-        dest="profiles_command", metavar="ACTION", required=True, parser_class=type(parser))
+    actions = add_actions(subparsers, "profiles", "the connection profiles")
 
     listing = actions.add_parser("list", help="the profiles, the current one marked")
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(listing)
     listing.set_defaults(func=cmd_list)
 
     delete = actions.add_parser(
         "delete", help="forget a profile and its secrets in the keyring")
     delete.add_argument("name", metavar="NAME", help="the profile's name")
-    delete.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(delete)
     delete.set_defaults(func=cmd_delete)
 
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from recmanager.commands.common import print_json, print_table
+from recmanager.commands.common import add_actions, add_json_option, print_json, print_table
 from recmanager.config import SETTINGS, setting_named, setting_value_from_text
 from recmanager.i18n import translate
 
@@ -18,17 +18,15 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("settings", help="the application's settings")
-    actions = parser.add_subparsers(
-        dest="settings_command", metavar="ACTION", required=True, parser_class=type(parser))
+    actions = add_actions(subparsers, "settings", "the application's settings")
 
     listing = actions.add_parser("list", help="every setting, its value and its default")
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(listing)
     listing.set_defaults(func=cmd_list)
 
     get = actions.add_parser("get", help="one setting's value")
     get.add_argument("key", metavar="KEY")
-    get.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(get)
     get.set_defaults(func=cmd_get)
 
     set_ = actions.add_parser("set", help="change a setting (yes/no, a number, an address)")

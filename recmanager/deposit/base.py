@@ -627,13 +627,7 @@ class Deposit(ABC):
         Each file gets its own sub-folder, so two recordings with one name never collide.
         """
         entry = self.guard(path, follow_links=False)
-        directory = posixpath.normpath(quarantine_dir or "")
-        if not quarantine_dir or not directory.startswith("/"):
-            raise DepositError(
-                translate("deposit", "No quarantine folder is set for this profile."),
-                hint=translate("deposit", "Set one in the profile, or delete without Undo."),
-            )
-        self._check_quarantine_folder(directory)
+        directory = self._quarantine_folder(quarantine_dir)
         folder, name = check_server_path(self.root, path)
         stamp = datetime.now(UTC)
         holder = f"{directory}/{stamp:%Y%m%dT%H%M%S}-{random_tokens.token_hex(4)}"
@@ -651,13 +645,7 @@ class Deposit(ABC):
         moved there and back, then removed from the root: a folder on another file system,
         or one this account may not write in, is found now rather than at the first delete.
         """
-        directory = posixpath.normpath(quarantine_dir or "")
-        if not quarantine_dir or not directory.startswith("/"):
-            raise DepositError(
-                translate("deposit", "No quarantine folder is set for this profile."),
-                hint=translate("deposit", "Set one in the profile, or delete without Undo."),
-            )
-        self._check_quarantine_folder(directory)
+        directory = self._quarantine_folder(quarantine_dir)
         self._makedirs(directory)
         name = f".recmanager-quarantine-check-{random_tokens.token_hex(4)}"
         probe, held = f"{self.root}/{name}", f"{directory}/{name}"
@@ -746,6 +734,18 @@ class Deposit(ABC):
                 removed.append(path)
         self._rmdir(server_dir)
         return removed
+
+    def _quarantine_folder(self, quarantine_dir: str) -> str:
+        """``quarantine_dir`` normalised, once it is known to be set, absolute and outside the
+        deposit folder."""
+        directory = posixpath.normpath(quarantine_dir or "")
+        if not quarantine_dir or not directory.startswith("/"):
+            raise DepositError(
+                translate("deposit", "No quarantine folder is set for this profile."),
+                hint=translate("deposit", "Set one in the profile, or delete without Undo."),
+            )
+        self._check_quarantine_folder(directory)
+        return directory
 
     def _check_quarantine_folder(self, directory: str) -> None:
         real_directory = self._realpath_of_existing(directory)

@@ -26,16 +26,25 @@ schema_meta = Table(
     Column("value", String, nullable=False),
 )
 
+
+def _action_columns() -> list[Column]:
+    """Who did what to which target, and its details: the audit entry and the intent written
+    before it share them (new Column objects each time: a column belongs to one table)."""
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("at", DateTime(timezone=True), nullable=False),
+        Column("profile", String, nullable=False),
+        Column("actor", String, nullable=False),
+        Column("action", String, nullable=False),
+        Column("target", String, nullable=False),
+        Column("detail", Text, nullable=False, default="{}"),
+    ]
+
+
 audit_log = Table(
     "audit_log",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("profile", String, nullable=False),
-    Column("actor", String, nullable=False),
-    Column("action", String, nullable=False),
-    Column("target", String, nullable=False),
-    Column("detail", Text, nullable=False, default="{}"),
+    *_action_columns(),
     Column("result", String, nullable=False),
     Column("error", Text, nullable=False, default=""),
     Index("ix_audit_log_at", "at"),
@@ -125,12 +134,6 @@ bulk_rows = Table(
 action_intents = Table(
     "action_intents",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("profile", String, nullable=False),
-    Column("actor", String, nullable=False),
-    Column("action", String, nullable=False),
-    Column("target", String, nullable=False),
-    Column("detail", Text, nullable=False, default="{}"),
+    *_action_columns(),
     Column("pid", Integer, nullable=False),
 )

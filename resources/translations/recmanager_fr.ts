@@ -4615,7 +4615,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="310"/>
         <location filename="../../recmanager/deposit/base.py" line="552"/>
-        <location filename="../../recmanager/deposit/base.py" line="693"/>
+        <location filename="../../recmanager/deposit/base.py" line="681"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -4738,39 +4738,37 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="633"/>
-        <location filename="../../recmanager/deposit/base.py" line="657"/>
+        <location filename="../../recmanager/deposit/base.py" line="744"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="634"/>
-        <location filename="../../recmanager/deposit/base.py" line="658"/>
+        <location filename="../../recmanager/deposit/base.py" line="745"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="671"/>
+        <location filename="../../recmanager/deposit/base.py" line="659"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="674"/>
+        <location filename="../../recmanager/deposit/base.py" line="662"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="689"/>
+        <location filename="../../recmanager/deposit/base.py" line="677"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="701"/>
+        <location filename="../../recmanager/deposit/base.py" line="689"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="705"/>
+        <location filename="../../recmanager/deposit/base.py" line="693"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>

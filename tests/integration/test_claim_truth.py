@@ -5,6 +5,7 @@ proxy that loses Pod's answers after Pod applied the request."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,7 @@ from recmanager.actions import open_actions
 from recmanager.cli import main
 from recmanager.errors import DepositError, UnsafePath
 from recmanager.pod.rest import PodClient
+from tests.fixtures.fault_proxy import Fault
 
 
 def admin_client(sandbox_pod) -> PodClient:
@@ -93,15 +95,16 @@ def test_a_file_still_growing_is_refused_before_the_post(sandbox_pod, context):
 @pytest.mark.parametrize("cut", [0, 12, 40], ids=["nothing", "status-line", "headers"])
 def test_a_claim_whose_201_is_cut_reads_as_done(sandbox_pod, pod_proxy, context, capsys, cut):
     profile = sandbox_pod.profile(context, user="admin")
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
-    pod_proxy.add("POST", "/rest/recording/", cut=cut)
+    cut_answer = pod_proxy.arm(Fault("cut", cut, b"POST /rest/recording/"))
     path = f"{sandbox_pod.deposit_root}/amphiA/lecture-05.mp4"
     code = main(["claim", "amphiA/lecture-05.mp4", "--owner", "teacher1", "--title", "Cours 5",
                  "--profile", "sandbox"])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "lecture-05.mp4" in out and "Traceback" not in err
+    assert cut_answer.fired.is_set()
     assert pod_proxy.count("POST", "/rest/recording/") == 1
     assert len(recordings_of(sandbox_pod, path)) == 1
     [entry] = audit.entries(context.db, action="claim")
@@ -112,10 +115,10 @@ def test_a_claim_whose_201_is_cut_reads_as_done(sandbox_pod, pod_proxy, context,
 def test_a_claim_pod_made_but_that_cannot_be_verified_is_done_but_exit_3(
         sandbox_pod, pod_proxy, context, capsys):
     profile = sandbox_pod.profile(context, user="admin")
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
     for _ in range(8):  # every try of the video lookup loses its answer
-        pod_proxy.add("GET", "/rest/videos/", cut=0)
+        pod_proxy.arm(Fault("cut", 0, b"GET /rest/videos/"))
     path = f"{sandbox_pod.deposit_root}/amphiA/lecture-06.mp4"
     code = main(["claim", "amphiA/lecture-06.mp4", "--owner", "admin", "--profile", "sandbox"])
     err = capsys.readouterr().err
@@ -133,14 +136,14 @@ def test_a_done_but_claim_in_bulk_reads_done_with_the_warning(
     from recmanager.bulk import BulkRun
 
     profile = sandbox_pod.profile(context, user="admin")
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     path = f"{sandbox_pod.deposit_root}/amphiA/lecture-07.mp4"
-    pod_proxy.add("POST", "/rest/recording/", cut=30)
+    pod_proxy.arm(Fault("cut", 30, b"POST /rest/recording/"))
     with BulkRun.open(context, profile) as run:
         rows = [row for row in run.recordings() if row.path == path]
         plan = run.plan_selection(rows, "admin", "Cours 7")
         for _ in range(8):
-            pod_proxy.add("GET", "/rest/videos/", cut=0)
+            pod_proxy.arm(Fault("cut", 0, b"GET /rest/videos/"))
         result = run.apply(plan, jobs=1)
     [row] = [r for r in plan.rows if r.source_file == path]
     assert result.done == 1 and result.failed == 0
@@ -152,13 +155,14 @@ def test_a_done_but_claim_in_bulk_reads_done_with_the_warning(
 def test_reassign_whose_answer_is_lost_looks_and_reports_the_truth(
         sandbox_pod, pod_proxy, context, capsys):
     profile = sandbox_pod.profile(context, user="admin")  # superuser: Pod's owner-change view
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
-    pod_proxy.add("POST", "/video/updateowner/", cut=0)
+    lost_answer = pod_proxy.arm(Fault("cut", 0, b"POST /video/updateowner/"))
     code = main(["reassign", "--video", "1", "--owner", "teacher1", "--profile", "sandbox"])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "now belongs to teacher1" in out
+    assert lost_answer.fired.is_set()
     assert pod_proxy.count("POST", "/video/updateowner/") == 1
     with admin_client(sandbox_pod) as client:
         assert client.video(1).owner_id == 4
@@ -200,10 +204,10 @@ def test_a_given_deposit_root_that_pod_contradicts_is_refused_before_anything_ch
 def test_a_delete_whose_row_removal_fails_is_done_but_exit_3(
         sandbox_pod, pod_proxy, context, capsys):
     profile = sandbox_pod.profile(context, user="admin")
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
     for _ in range(6):  # every try of the row's removal loses its answer
-        pod_proxy.add("DELETE", "/rest/recordingfiletreatment/", cut=0)
+        pod_proxy.arm(Fault("cut", 0, b"DELETE /rest/recordingfiletreatment/"))
     code = main(["delete", "amphiA/lecture-11.mp4", "--profile", "sandbox"])
     err = capsys.readouterr().err
     assert code == 3, err
@@ -224,17 +228,17 @@ def test_a_claim_killed_after_its_post_is_reconciled_by_the_next_command(
         sandbox_pod, pod_proxy, context):
     """kill -9 while Pod's 201 is held by the proxy: Pod made the recording, the client never
     knew. The next command finds the intent, asks Pod, and writes the audit entry."""
-    environment = {**os.environ, "RECMANAGER_POD_URL": pod_proxy.base_url,
+    environment = {**os.environ, "RECMANAGER_POD_URL": pod_proxy.url,
                    "RECMANAGER_POD_TOKEN": sandbox_pod.tokens["admin"],
                    "RECMANAGER_DEPOSIT": str(sandbox_pod.deposit_root),
                    "RECMANAGER_POD_ALLOW_HTTP": "1"}
     command = [sys.executable, "-m", "recmanager", "claim", "amphiA/lecture-12.mp4",
                "--owner", "teacher1"]
-    held = pod_proxy.add("POST", "/rest/recording/", hold=True)
+    held = pod_proxy.arm(Fault("stall", 0, b"POST /rest/recording/"))
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        assert held.forwarded.wait(120), "the claim never reached Pod"
+        assert held.answered.wait(120), "the claim never reached Pod"
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.wait(60)
@@ -352,17 +356,17 @@ def test_a_claim_whose_outcome_cannot_be_known_is_settled_by_the_next_command(
     """Pod takes the claim, its answer is lost and so are the look-ups after it: the command
     says it cannot know (exit 1, nothing resent); the next command asks Pod and audits."""
     profile = sandbox_pod.profile(context, user="admin")
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
-    pod_proxy.add("POST", "/rest/recording/", cut=0)
+    pod_proxy.arm(Fault("cut", 0, b"POST /rest/recording/"))
     for _ in range(12):
-        pod_proxy.add("GET", "/rest/recording/", cut=0, exact=True)
+        pod_proxy.arm(Fault("cut", 0, re.compile(rb"GET /rest/recording/[? ]")))
     argv = ["claim", "amphiA/lecture-13.mp4", "--owner", "admin", "--profile", "sandbox"]
     assert main(argv) == 1
     assert "may or may not have been applied" in capsys.readouterr().err
     path = f"{sandbox_pod.deposit_root}/amphiA/lecture-13.mp4"
     [recording] = recordings_of(sandbox_pod, path)
-    pod_proxy.rules.clear()
+    pod_proxy.clear()
     leave_intent_of_a_gone_process(context)
     assert main(argv) == 0
     out, err = capsys.readouterr()

@@ -13,6 +13,7 @@ import pytest
 from recmanager.deposit import UPLOAD_SUFFIX, apply_deposit_spec, deposit_spec
 from recmanager.deposit.sftp import SftpDeposit
 from recmanager.errors import DepositConnectionError
+from tests.fixtures.fault_proxy import Fault
 
 pytestmark = pytest.mark.sshd
 
@@ -48,32 +49,32 @@ def _sha256(path: Path) -> str:
 
 
 def test_a_download_whose_server_falls_silent_resumes_with_identical_bytes(
-        sshd, context, root, tmp_path, stall_proxy):
+        sshd, context, root, tmp_path, make_fault_proxy):
     big = root / "amphiA" / "cours du lundi é.mp4"
     big.write_bytes(os.urandom(6 * 1024 * 1024 + 17))
-    proxy = stall_proxy((sshd.host, sshd.port))
+    proxy = make_fault_proxy((sshd.host, sshd.port))
     statuses: list[str] = []
     with _through(proxy, sshd, context, root, statuses) as deposit:
-        proxy.stall_after(2_000_000)  # the next connection goes silent mid-file
+        proxy.arm(Fault("stall", 2_000_000))  # the next connection goes silent mid-file
         deposit._forget(deposit._generation)  # …and the download starts on it
         began = time.monotonic()
         result = deposit.download(str(big), tmp_path / "copy.mp4")
         took = time.monotonic() - began
-    assert proxy.faults_hit == 1 and proxy.connections >= 3
+    assert len(proxy.log) == 1 and proxy.connections >= 3
     assert "reconnecting" in statuses
     assert _sha256(result) == _sha256(big)
     assert took < 60, took
 
 
 def test_a_silence_that_lasts_ends_in_a_clear_error_and_keeps_the_partial_file(
-        sshd, context, root, tmp_path, stall_proxy):
+        sshd, context, root, tmp_path, make_fault_proxy):
     big = root / "amphiA" / "long.mp4"
     big.write_bytes(os.urandom(4 * 1024 * 1024))
-    proxy = stall_proxy((sshd.host, sshd.port))
+    proxy = make_fault_proxy((sshd.host, sshd.port))
     with _through(proxy, sshd, context, root) as deposit:
         deposit.stat(str(big))
-        proxy.stall_after(AFTER_LOGIN + 600_000)  # a little comes through first…
-        proxy.stall_every_connection(AFTER_LOGIN)  # …then never a whole read again
+        proxy.arm(Fault("stall", AFTER_LOGIN + 600_000))  # a little comes through first…
+        proxy.arm_every(Fault("stall", AFTER_LOGIN))  # …then never a whole read again
         deposit._forget(deposit._generation)
         began = time.monotonic()
         with pytest.raises(DepositConnectionError) as raised:
@@ -91,26 +92,26 @@ def test_a_silence_that_lasts_ends_in_a_clear_error_and_keeps_the_partial_file(
 
 
 def test_an_upload_whose_server_stops_reading_resumes_with_identical_bytes(
-        sshd, context, root, tmp_path, stall_proxy):
+        sshd, context, root, tmp_path, make_fault_proxy):
     source = tmp_path / "usb é.mp4"
     source.write_bytes(os.urandom(8 * 1024 * 1024 + 5))
-    proxy = stall_proxy((sshd.host, sshd.port))
+    proxy = make_fault_proxy((sshd.host, sshd.port))
     with _through(proxy, sshd, context, root) as deposit:
-        proxy.stall_after(3_000_000, direction="up")
+        proxy.arm(Fault("stall", 3_000_000, direction="up"))
         deposit._forget(deposit._generation)
         began = time.monotonic()
         remote = deposit.upload(source, "amphiA", None)
         took = time.monotonic() - began
-    assert proxy.faults_hit == 1
+    assert len(proxy.log) == 1
     assert _sha256(root / "amphiA" / "usb é.mp4") == _sha256(source)
     assert remote.size == source.stat().st_size
     assert not [n for n in os.listdir(root / "amphiA") if n.endswith(UPLOAD_SUFFIX)]
     assert took < 60, took
 
 
-def test_an_ipv6_deposit_address_works(sshd, context, root, stall_proxy):
+def test_an_ipv6_deposit_address_works(sshd, context, root, make_fault_proxy):
     (root / "amphiA" / "a.mp4").write_bytes(b"x" * 10)
-    proxy = stall_proxy((sshd.host, sshd.port), listen_host="::1")
+    proxy = make_fault_proxy((sshd.host, sshd.port), listen_host="::1")
     profile = apply_deposit_spec(sshd.profile(root), f"sftp://{sshd.user}@[::1]:{proxy.port}"
                                  f"{root}?key={sshd.client_keys['ed25519']}")
     assert (profile.sftp_host, profile.sftp_port) == ("::1", proxy.port)

@@ -152,7 +152,7 @@ def client(sandbox_pod, sshd, pod_fault_proxy: FaultProxy, ssh_fault_proxy: Faul
     quarantine = tmp_path / "quarantine"
     quarantine.mkdir()
     profile = Profile(
-        name="faults", pod_url=pod_fault_proxy.url.rstrip("/"), pod_username="admin",
+        name="faults", pod_url=pod_fault_proxy.url, pod_username="admin",
         deposit_kind="sftp", sftp_host="127.0.0.1", sftp_port=ssh_fault_proxy.port,
         sftp_user=sshd.user, sftp_auth="key", sftp_key_file=str(sshd.client_keys["ed25519"]),
         deposit_root=str(sandbox_pod.deposit_root), quarantine_dir=str(quarantine),

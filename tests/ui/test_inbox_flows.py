@@ -25,6 +25,7 @@ from recmanager.ui.inbox_model import COL_STATE
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner
+from tests.fixtures.fault_proxy import Fault
 
 
 def open_window(qtbot, context, profile) -> MainWindow:
@@ -392,7 +393,7 @@ def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
 def test_a_claim_done_but_not_verified_is_reported_as_done_and_the_next_goes_on(
         qtbot, context, sandbox_pod, pod_proxy):
     profile = sandbox_pod.profile(context, user="admin")
-    profile.pod_url = pod_proxy.base_url
+    profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
     window = open_window(qtbot, context, profile)
     select(window, "lecture-10.mp4")
@@ -401,7 +402,7 @@ def test_a_claim_done_but_not_verified_is_reported_as_done_and_the_next_goes_on(
         window.inbox.proxy.index(window.inbox.proxy.proxy_row_of(row.path), 0),
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     for _ in range(4):  # every try of the first claim's video lookup loses its answer
-        pod_proxy.add("GET", "/rest/videos/", cut=0)
+        pod_proxy.arm(Fault("cut", 0, b"GET /rest/videos/"))
     window.inbox.action_claim.trigger()
     dialog = window.inbox.claim_dialog
     dialog.title_edit.setText("Série")

@@ -20,6 +20,7 @@ from recmanager.ui.inbox_view import InboxPanel
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner
+from tests.ui.profiles import profile_dialog, profile_dialog_with_a_local_deposit, window_on
 
 
 def test_main_window_has_toolbar_jobs_dock_and_channel_states(qtbot, context):
@@ -99,17 +100,14 @@ def test_the_jobs_dock_keeps_its_height_from_one_start_to_the_next(qtbot, contex
 
 
 def test_tls_off_is_shown_in_the_status_bar(qtbot, context):
-    context.profiles.save(Profile(name="lab", pod_url="https://pod.lab/", sftp_host="h",
-                                  verify_tls=False))
-    window = MainWindow(context, runner=TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
+    window = window_on(qtbot, context, Profile(name="lab", pod_url="https://pod.lab/",
+                                               sftp_host="h", verify_tls=False))
     assert "TLS verification OFF" in window.profile_label.text()
 
 
 def test_profile_dialog_saves_fields_and_puts_secrets_in_the_keyring(qtbot, context,
                                                                       memory_keyring):
-    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
-    qtbot.addWidget(dialog)
+    dialog = profile_dialog(qtbot, context)
     dialog.name.setText("univ")
     dialog.pod_url.setText("https://pod.univ.example/")
     dialog.token.setText("tok-123456")
@@ -195,12 +193,8 @@ def test_the_main_window_leaves_a_profile_deleted_in_the_dialog(qtbot, context, 
 
 
 def test_profile_dialog_test_names_the_failing_part(qtbot, context):
-    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
-    qtbot.addWidget(dialog)
-    dialog.name.setText("broken")
-    dialog.pod_url.setText("https://no-such-host.invalid/")
-    dialog.deposit_kind.setCurrentIndex(dialog.deposit_kind.findData("local"))
-    dialog.local_deposit.setText("/nonexistent/deposit")
+    dialog = profile_dialog_with_a_local_deposit(qtbot, context, "broken",
+                                                 "https://no-such-host.invalid/")
     dialog.test_connection()
     text = dialog.check_results.text()
     assert "DNS" in text and "cannot be resolved" in text

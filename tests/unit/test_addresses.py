@@ -70,11 +70,11 @@ def test_ipv6_addresses_are_accepted_and_written_back_in_brackets():
     profile.validate()
 
 
-def test_the_rest_client_reaches_a_pod_on_an_ipv6_address(scripted_server, stall_proxy):
+def test_the_rest_client_reaches_a_pod_on_an_ipv6_address(scripted_server, make_fault_proxy):
     scripted_server.add("GET", "/rest/recorder/", Reply(200, {
         "count": 0, "next": None, "previous": None, "results": []}))
     port = int(scripted_server.base_url.rstrip("/").rsplit(":", 1)[1])
-    proxy = stall_proxy(("127.0.0.1", port), listen_host="::1")
+    proxy = make_fault_proxy(("127.0.0.1", port), listen_host="::1")
     with PodClient(f"http://[::1]:{proxy.port}/", TOKEN) as client:
         assert client.recorders() == []
     assert proxy.connections == 1

@@ -16,10 +16,8 @@ from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.sandbox.profile import sandbox_profile
 from recmanager.secrets import SecretKind
-from recmanager.ui.dialogs.profile import ProfileDialog
-from recmanager.ui.main_window import MainWindow
-from recmanager.ui.tasks import TaskRunner
 from tests.fixtures.faulty_http import Reply
+from tests.ui.profiles import profile_dialog, window_on
 
 RECMANAGER = Path(sys.executable).parent / "recmanager"
 TOKEN = "0123456789abcdef0123456789abcdef01234567"
@@ -85,13 +83,10 @@ def test_the_sandbox_profile_allows_its_plain_http():
 
 
 def test_the_status_bar_and_the_profile_dialog_show_plain_http(qtbot, context):
-    context.profiles.save(Profile(name="lab", pod_url="http://pod.lab/", sftp_host="h",
-                                  allow_plain_http=True))
-    window = MainWindow(context, runner=TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
+    window = window_on(qtbot, context, Profile(name="lab", pod_url="http://pod.lab/",
+                                               sftp_host="h", allow_plain_http=True))
     assert "plain HTTP" in window.profile_label.text()
-    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
-    qtbot.addWidget(dialog)
+    dialog = profile_dialog(qtbot, context)
     dialog._select("lab")
     assert dialog.allow_plain_http.isChecked()
     dialog.allow_plain_http.setChecked(False)

@@ -9,6 +9,7 @@ import pytest
 
 from recmanager.errors import PodAmbiguousResult, PodConnectionError
 from recmanager.pod.rest import PodClient
+from tests.fixtures.fault_proxy import Fault
 from tests.fixtures.faulty_http import Reply
 
 TOKEN = "0123456789abcdef0123456789abcdef01234567"
@@ -17,11 +18,11 @@ BIG_PAGE = {"count": 1, "next": None, "previous": None,
 
 
 @pytest.fixture
-def silent_pod(scripted_server, stall_proxy):
+def silent_pod(scripted_server, make_fault_proxy):
     scripted_server.add("GET", "/rest/recorder/", Reply(200, BIG_PAGE))
     scripted_server.add("POST", "/rest/recording/", Reply(201, BIG_PAGE))
     port = int(scripted_server.base_url.rstrip("/").rsplit(":", 1)[1])
-    proxy = stall_proxy(("127.0.0.1", port))
+    proxy = make_fault_proxy(("127.0.0.1", port))
     return proxy, PodClient(f"http://127.0.0.1:{proxy.port}", TOKEN, timeout=(2.0, 1.0),
                             retries=2, backoff=0.01, recheck_delays=())
 
@@ -29,7 +30,7 @@ def silent_pod(scripted_server, stall_proxy):
 @pytest.mark.parametrize("after", [5, 200, 20_000])  # status line, headers, body
 def test_a_get_whose_answer_stops_ends_in_a_clear_error(silent_pod, after):
     proxy, client = silent_pod
-    proxy.stall_every_connection(after)
+    proxy.arm_every(Fault("stall", after))
     began = time.monotonic()
     with pytest.raises(PodConnectionError) as raised:
         client.recorders()
@@ -40,7 +41,7 @@ def test_a_get_whose_answer_stops_ends_in_a_clear_error(silent_pod, after):
 
 def test_a_post_whose_answer_stops_is_ambiguous_and_never_resent(silent_pod):
     proxy, client = silent_pod
-    proxy.stall_every_connection(200)
+    proxy.arm_every(Fault("stall", 200))
     began = time.monotonic()
     with pytest.raises(PodAmbiguousResult):
         client.http.request("POST", "/rest/recording/", json={"source_file": "/d/a.mp4"})

@@ -18,10 +18,9 @@ from recmanager.pod.model import User
 from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.ui.dialogs.crash import crash_report
-from recmanager.ui.dialogs.profile import ProfileDialog
-from recmanager.ui.tasks import TaskRunner
 from tests.fixtures.faulty_http import Hang, Reply, replay
 from tests.fixtures.processes import free_port
+from tests.ui.profiles import profile_dialog_with_a_local_deposit
 
 TOKEN = "7a3c9e" + "0b" * 17
 PASSWORD = "Corr3ct-horse-battery"
@@ -185,12 +184,8 @@ def test_an_unexpected_traceback_of_a_command_masks_the_secrets():
 
 
 def test_the_profile_dialog_refuses_a_token_with_spaces_without_showing_it(qtbot, context):
-    dialog = ProfileDialog(context, TaskRunner(synchronous=True), None)
-    qtbot.addWidget(dialog)
-    dialog.name.setText("univ")
-    dialog.pod_url.setText("https://pod.example.edu/")
-    dialog.deposit_kind.setCurrentIndex(dialog.deposit_kind.findData("local"))
-    dialog.local_deposit.setText("/nonexistent/deposit")
+    dialog = profile_dialog_with_a_local_deposit(qtbot, context, "univ",
+                                                 "https://pod.example.edu/")
     dialog.token.setText(TOKEN[:20] + " " + TOKEN[20:])
     dialog.test_connection()
     text = dialog.check_results.text()
