@@ -67,6 +67,7 @@ RESULTS_KEPT = 64
 # How many of the longest file names size the File column (by characters: measuring every
 # name of a 50,000-row inbox in pixels would cost a keystroke's time).
 FILE_SIZING_ROWS = 24
+SLIDES_SUFFIX = 16  # the characters of " (42 slides)" in the longest language
 
 
 def _sort_key(column: int) -> Callable[[InboxRow], Any]:
@@ -194,8 +195,9 @@ class InboxModel(QAbstractTableModel):
         the longest file names, each distinct recorder cell, every state, and the widest
         date, size and duration."""
         if column == COL_FILE:  # the longest names by characters, measured by the view
-            longest = heapq.nlargest(FILE_SIZING_ROWS, self._rows,
-                                     key=lambda row: len(row.name) + (row.slides is not None))
+            longest = heapq.nlargest(
+                FILE_SIZING_ROWS, self._rows,
+                key=lambda row: len(row.name) + (SLIDES_SUFFIX if row.slides is not None else 0))
             return {self._display(row, column) for row in longest}
         if column == COL_RECORDER:
             seen = {(row.recorder_name, row.folder): row for row in self._rows}

@@ -413,7 +413,10 @@ class InboxPanel(QWidget):
         wanted = max(cell.horizontalAdvance(text) for text in names) + cell_padding
         others = sum(header.sectionSize(column) for column in range(COLUMN_COUNT)
                      if column != COL_FILE)
-        missing = others + wanted - self.table.viewport().width()
+        scrollbar = self.table.verticalScrollBar()  # room kept for it before it shows
+        room = self.table.viewport().width() - (
+            0 if scrollbar.isVisible() else scrollbar.sizeHint().width())
+        missing = others + wanted - room
         for column in (COL_RECORDER, COL_STATE):
             if missing <= 0:
                 return

@@ -14,7 +14,7 @@ from recmanager.recorder_mode import RecorderMode
 
 LONG_FILE = "2026-11-20_amphi-A_L2-droit-constitutionnel.mp4"
 LONG_RECORDER = "Amphi Pierre-Mendès-France"
-MULTICAM_RECORDER = "Salle 214 — Multicam (bâtiment Droit, 2e étage)"  # as long as a file name
+MULTICAM_RECORDER = "Salle 214 — Multicam (bât. Droit)"  # as long as the sandbox's longest
 ZIP_FILE = "2026-11-17_salle-214_L3-maths-analyse.zip"  # 41 characters
 ROOT = "/data/ftp-pod/ftp"
 
