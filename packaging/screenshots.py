@@ -450,7 +450,7 @@ class Journey:
             guide.token.setText(self.pod.tokens["admin"])
             guide.pod_username.setText("admin")
             guide.pod_password.setText(self.pod.passwords["admin"])
-            guide.verify_tls.setChecked(False)  # the sandbox speaks plain http
+            guide.allow_plain_http.setChecked(True)  # the sandbox speaks plain http
             self.picture("first-start-pod")
             turn_to(guide.deposit_kind)
             guide.deposit_kind.setCurrentIndex(guide.deposit_kind.findData("local"))

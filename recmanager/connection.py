@@ -143,7 +143,8 @@ def check_profile(
     if unreachable is not None:
         reason = translate("connection", "the server cannot be reached ({part}).").format(
             part=unreachable.part)
-    elif profile.verify_tls and tls is not None and not tls.ok:
+    elif profile.verify_tls and tls is not None and not tls.ok and not (
+            profile.allow_plain_http and split_address(profile.pod_url).scheme == "http"):
         reason = translate("connection", "the connection is not verified (TLS), and the "
                            "token and the password are sent over a verified one only.")
     else:

@@ -123,7 +123,8 @@ def test_a_profile_saved_in_the_dialog_is_the_one_the_window_then_uses(
     context.settings.set("refresh_interval_s", 0)
 
     def fill_save_and_close(dialog: ProfileDialog) -> int:
-        dialog._show(Profile(name="campus", pod_url="http://127.0.0.1:9", deposit_kind="local",
+        dialog._show(Profile(name="campus", pod_url="http://127.0.0.1:9", allow_plain_http=True,
+                             deposit_kind="local",
                              local_deposit=str(tmp_path)))
         dialog.save()
         return 0  # Close: the dialog's result is "rejected" after a save too
@@ -133,7 +134,7 @@ def test_a_profile_saved_in_the_dialog_is_the_one_the_window_then_uses(
     qtbot.addWidget(window)
     window.action_profiles.trigger()
     assert window.profile is not None and window.profile.name == "campus"
-    assert window.profile_label.text() == "campus"
+    assert window.profile_label.text().startswith("campus (plain HTTP")
 
 
 def test_the_connection_test_proves_the_quarantine_can_take_a_file(context, tmp_path):
@@ -144,7 +145,8 @@ def test_the_connection_test_proves_the_quarantine_can_take_a_file(context, tmp_
 
     mounted = tmp_path / "deposit"
     (mounted / "amphiA").mkdir(parents=True)
-    profile = Profile(name="p", pod_url="http://127.0.0.1:9", deposit_kind="local",
+    profile = Profile(name="p", pod_url="http://127.0.0.1:9", allow_plain_http=True,
+                      deposit_kind="local",
                       local_deposit=str(mounted), deposit_root="/data/ftp-pod/ftp",
                       quarantine_dir=str(tmp_path / "held"))
     (result,) = [r for r in check_profile(profile, context, timeout=1) if r.part == "Quarantine"]
@@ -253,13 +255,14 @@ def test_the_connection_test_names_every_check_and_tries_the_web_login(
 
     profile = sandbox_pod.profile(context)
     assert profile.pod_url.startswith("http://") and profile.pod_username
+    profile.allow_plain_http = False  # http:// not allowed: never sent, said so
     results = {r.part: r for r in check_profile(profile, context, timeout=5)}
     assert results["DNS"].message == "127.0.0.1 is an address: there is no name to look up."
     assert not results["TLS"].ok
     for part in ("Token", "Web login"):  # not sent over plain http: said, not skipped
         assert not results[part].checked and results[part].message.startswith("Not checked: ")
     assert "–" in check_lines(list(results.values()))
-    profile.verify_tls = False  # the profile accepts what is not verified: both are tried
+    profile.allow_plain_http = True  # the profile accepts plain http: both are tried
     results = {r.part: r for r in check_profile(profile, context, timeout=5)}
     assert results["Token"].ok and results["Web login"].ok, results
     assert results["Web login"].message == f"{profile.pod_username} can log in."

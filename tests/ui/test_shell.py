@@ -175,7 +175,8 @@ def test_profile_dialog_deletes_a_profile_and_its_secrets_once_confirmed(qtbot, 
 def test_the_main_window_leaves_a_profile_deleted_in_the_dialog(qtbot, context, monkeypatch):
     for name in ("a", "b"):
         context.profiles.save(Profile(name=name, pod_url="http://127.0.0.1:9/",
-                                      sftp_host="127.0.0.1"), make_current=name == "a")
+                                      allow_plain_http=True, sftp_host="127.0.0.1"),
+                              make_current=name == "a")
     window = MainWindow(context, runner=TaskRunner(synchronous=True), profile_name="a")
     qtbot.addWidget(window)
     assert window.profile.name == "a"
@@ -189,7 +190,7 @@ def test_the_main_window_leaves_a_profile_deleted_in_the_dialog(qtbot, context, 
     monkeypatch.setattr(ProfileDialog, "exec", delete_a_then_close)
     window.edit_profiles()
     assert window.profile is not None and window.profile.name == "b"
-    assert window.profile_label.text() == "b"
+    assert window.profile_label.text().startswith("b (plain HTTP")
 
 
 def test_profile_dialog_test_names_the_failing_part(qtbot, context):
