@@ -413,9 +413,10 @@ class InboxPanel(QWidget):
         wanted = max(cell.horizontalAdvance(text) for text in names) + cell_padding
         others = sum(header.sectionSize(column) for column in range(COLUMN_COUNT)
                      if column != COL_FILE)
-        scrollbar = self.table.verticalScrollBar()  # room kept for it before it shows
-        room = self.table.viewport().width() - (
-            0 if scrollbar.isVisible() else scrollbar.sizeHint().width())
+        # The table's own width, not its viewport's (resized only after the table's resize
+        # event), less the vertical scroll bar, shown or about to be.
+        room = (self.table.contentsRect().width()
+                - self.table.verticalScrollBar().sizeHint().width())
         missing = others + wanted - room
         for column in (COL_RECORDER, COL_STATE):
             if missing <= 0:
