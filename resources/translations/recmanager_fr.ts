@@ -699,7 +699,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
-        <translation>Les placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
+        <translation>Placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/delete.py" line="67"/>
