@@ -36,8 +36,12 @@ from recmanager.deposit import open_deposit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
-from recmanager.ui.dialogs.profile import fill_found_deposit_root
-from recmanager.ui.dialogs.profile_form import check_lines, profile_from_form, typed_secrets
+from recmanager.ui.dialogs.profile_form import (
+    check_lines,
+    fill_found_deposit_root,
+    profile_from_form,
+    typed_secrets,
+)
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 

@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT, Profile
+from recmanager.config import Profile
 from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.secrets import SecretKind, clean_token
 from recmanager.ui.dialogs.host_key import ask_host_key
-from recmanager.ui.dialogs.profile_form import check_lines, profile_from_form, typed_secrets
+from recmanager.ui.dialogs.profile_form import (
+    check_lines,
+    fill_found_deposit_root,
+    profile_from_form,
+    typed_secrets,
+)
 from recmanager.ui.file_dialogs import SSH_KEYS, FolderMemory
 from recmanager.ui.tasks import TaskRunner
 
@@ -371,11 +376,3 @@ class ProfileDialog(QDialog):
         self.test_button.setEnabled(True)
         self.check_results.setText(check_lines(results))
 
-
-def fill_found_deposit_root(edit: QLineEdit, results: list[CheckResult]) -> None:
-    """After a connection test, put the deposit root Pod's data shows into ``edit`` when it
-    holds none or Pod's default; a root typed by hand is left for the check to judge."""
-    found = next((result.found_root for result in results if result.found_root), "")
-    current = edit.text().strip().rstrip("/") or "/"
-    if found and current in ("/", POD_DEFAULT_DEPOSIT_ROOT.rstrip("/")):
-        edit.setText(found)

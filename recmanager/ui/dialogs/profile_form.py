@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
-from recmanager.config import Profile
+from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT, Profile
 from recmanager.connection import CheckResult
 from recmanager.secrets import SecretKind
 
@@ -54,3 +54,12 @@ def check_lines(results: Sequence[CheckResult]) -> str:
             part=escape(result.part), message=escape(result.message))
         lines.append(f"<span style='color:{colour}'>{mark}</span> {line}")
     return "<br>".join(lines)
+
+
+def fill_found_deposit_root(edit: QLineEdit, results: list[CheckResult]) -> None:
+    """After a connection test, put the deposit root Pod's data shows into ``edit`` when it
+    holds none or Pod's default; a root typed by hand is left for the check to judge."""
+    found = next((result.found_root for result in results if result.found_root), "")
+    current = edit.text().strip().rstrip("/") or "/"
+    if found and current in ("/", POD_DEFAULT_DEPOSIT_ROOT.rstrip("/")):
+        edit.setText(found)
