@@ -93,7 +93,8 @@ from recmanager.context import AppContext
 from recmanager.inbox import InboxRow, LocalState, InboxRecorder, RowState, save_cache
 context = AppContext.open()
 profile = Profile(name="bench", pod_url="http://127.0.0.1:9", deposit_kind="local",
-                  local_deposit="/nonexistent", deposit_root="/data/ftp-pod/ftp/")
+                  local_deposit="/nonexistent", deposit_root="/data/ftp-pod/ftp/",
+                  allow_plain_http=True)
 context.profiles.save(profile)
 context.settings.set("refresh_interval_s", 0)
 now = datetime.now(UTC)
