@@ -14,7 +14,7 @@ from recmanager.errors import (
     PodServerError,
     PodValidationError,
 )
-from recmanager.pod.rest import PodHttp
+from recmanager.pod.http import PodHttp
 from tests.fixtures.faulty_http import Reply, html_502
 
 JSON = {"Content-Type": "application/json"}
