@@ -2,7 +2,8 @@
 
 - ``rest``: :class:`PodClient`, Pod's REST API with a staff token (access, recorders)
 - ``rest_claims``: unclaimed recordings (treatment rows), the deposit root, claims
-- ``rest_people``: users, owners, types, sites and videos
+- ``rest_users``: users, owners, video types and sites
+- ``rest_videos``: videos (the one a claim produced, owner changes)
 - ``rest_api``: what the REST endpoint groups share (the hyperlinks Pod expects)
 - ``pages``: reading Pod's paginated lists
 - ``http``: the transport (session, TLS, timeouts, retries, lost answers)

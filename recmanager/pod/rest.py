@@ -1,10 +1,9 @@
-"""Pod's REST API with a staff token: :class:`PodClient`, the one object the rest of
-recmanager asks Pod through.
+"""Pod's REST API with a staff token: :class:`PodClient`.
 
-It is built here (token, profile) with the access check and the recorder endpoints; the
-other endpoints come from :mod:`recmanager.pod.rest_claims` (unclaimed recordings, claims)
-and :mod:`recmanager.pod.rest_people` (users, videos). The transport is
-:mod:`recmanager.pod.http`.
+Built here (token, profile) with the access check and the recorder endpoints; the other
+endpoints come from :mod:`recmanager.pod.rest_claims` (unclaimed recordings, claims),
+:mod:`recmanager.pod.rest_users` (users, reference lists) and
+:mod:`recmanager.pod.rest_videos`. The transport is :mod:`recmanager.pod.http`.
 """
 
 from __future__ import annotations
@@ -26,7 +25,8 @@ from recmanager.pod.http import (
 from recmanager.pod.model import Recorder
 from recmanager.pod.pages import pages
 from recmanager.pod.rest_claims import ClaimEndpoints
-from recmanager.pod.rest_people import PeopleEndpoints
+from recmanager.pod.rest_users import UserEndpoints
+from recmanager.pod.rest_videos import VideoEndpoints
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 REST_RECORDER_FIELDS = frozenset({"name", "description", "address_ip", "recording_type", "sites"})
 
 
-class PodClient(ClaimEndpoints, PeopleEndpoints):
+class PodClient(ClaimEndpoints, UserEndpoints, VideoEndpoints):
     """Pod's REST API with a staff token: typed results, hyperlinks handled, errors mapped."""
 
     def __init__(

@@ -1,5 +1,4 @@
-"""Users and videos over REST: the accounts that can own a recording, the reference lists
-(types, sites), and the videos a claim produces (find them, change their owner)."""
+"""Videos over REST: list them, find the one a claim produced, change their owner."""
 
 from __future__ import annotations
 
@@ -7,65 +6,15 @@ import posixpath
 import re
 from typing import Any
 
-from recmanager.errors import PodServerError, ValidationError
+from recmanager.errors import PodServerError
 from recmanager.i18n import translate
-from recmanager.pod.model import Owner, Site, User, UserVideo, Video, VideoType, name_key, same_name
+from recmanager.pod.model import User, UserVideo, Video, name_key, same_name
 from recmanager.pod.pages import pages
 from recmanager.pod.rest_api import RestApi
 
 
-class PeopleEndpoints(RestApi):
-    """``/rest/users/``, ``/rest/owners/``, ``/rest/types/``, ``/rest/sites/`` and
-    ``/rest/videos/``."""
-
-    # --- reference data and users ---------------------------------------------------------
-
-    def video_types(self) -> list[VideoType]:
-        return [VideoType.from_json(item) for item in pages(self.http, "/rest/types/")]
-
-    def sites(self) -> list[Site]:
-        return [Site.from_json(item) for item in pages(self.http, "/rest/sites/")]
-
-    def users(self, username: str | None = None, email: str | None = None) -> list[User]:
-        """Users matching exactly ``username`` and/or ``email`` (Pod's filters)."""
-        params = {k: v for k, v in (("username", username), ("email", email)) if v}
-        if not params:
-            return self.all_users()
-        return [User.from_json(item) for item in pages(self.http, "/rest/users/", params)]
-
-    def owners(self) -> list[Owner]:
-        return [Owner.from_json(item) for item in pages(self.http, "/rest/owners/")]
-
-    def all_users(self) -> list[User]:
-        return [User.from_json(item) for item in pages(self.http, "/rest/users/")]
-
-    def staff_users(self) -> list[User]:
-        """Who can own a claimed recording (Pod has no is_staff filter: filtered here)."""
-        return [user for user in self.all_users() if user.is_staff]
-
-    def user(self, user_id: int) -> User:
-        return User.from_json(self.http.json("GET", f"/rest/users/{int(user_id)}/"))
-
-    def find_user(self, login_or_email: str) -> User | None:
-        """The user with this login, or with this e-mail address (when it has an @)."""
-        value = login_or_email.strip()
-        if not value:
-            return None
-        order = (("email", "username") if "@" in value else ("username", "email"))
-        for key in order:
-            found = self.users(**{key: value})
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise ValidationError(
-                    translate(
-                        "pod", "Several Pod accounts match {value}: {logins}."
-                    ).format(value=value, logins=", ".join(sorted(u.username for u in found))),
-                    fields={key: [translate("pod", "Give the login instead.")]},
-                )
-        return None
-
-    # --- videos ---------------------------------------------------------------------------
+class VideoEndpoints(RestApi):
+    """``/rest/videos/`` and ``/rest/videos/user_videos/``."""
 
     def videos(self, owner_id: int | None = None) -> list[Video]:
         params = {"owner": int(owner_id)} if owner_id is not None else None
