@@ -95,6 +95,13 @@ CASES = [
         id="403-token-not-staff",
     ),
     pytest.param(
+        "token", Reply(403, "<p>CSRF verification failed.</p>", HTML), PodPermissionError,
+        "The account of this token is not staff on Pod, and Pod's REST API is for staff "
+        "accounts only.",
+        "Ask a Pod administrator for staff status, or use a staff account's token.",
+        id="403-token-csrf-words",
+    ),
+    pytest.param(
         "token", Reply(404, {"detail": "Not found."}, JSON), PodNotFound,
         "Pod has nothing at GET /rest/recorder/ (Not found.).",
         "It may have been deleted or claimed meanwhile; refresh.",
