@@ -1025,7 +1025,7 @@ def call_notify(profile: Profile, url: str) -> NotifyCall:
 
     Never retried: a second call would send a second e-mail. Pod answers in plain text.
     """
-    from recmanager.pod.rest import PodHttp, verify_for_profile
+    from recmanager.pod.http import PodHttp, verify_for_profile
 
     http = PodHttp(profile.pod_url, verify=verify_for_profile(profile), retries=0,
                    session_kind="notify", accept="text/plain")

@@ -13,7 +13,8 @@ import pytest
 from recmanager.config import Profile, split_address
 from recmanager.deposit import apply_deposit_spec, deposit_spec
 from recmanager.errors import ConfigError, ValidationError
-from recmanager.pod.rest import PodClient, normalise_base_url
+from recmanager.pod.http import normalise_base_url
+from recmanager.pod.rest import PodClient
 from tests.fixtures.faulty_http import Reply
 
 RECMANAGER = Path(sys.executable).parent / "recmanager"

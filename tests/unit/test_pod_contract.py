@@ -19,10 +19,11 @@ from recmanager.errors import (
     PodWebLoginUnavailable,
     ValidationError,
 )
+from recmanager.pod.html_forms import parse_forms
 from recmanager.pod.model import RecorderSettings, Treatment, User, id_from_url
 from recmanager.pod.notify import KeyVerdict, check_device_key, notify_url
 from recmanager.pod.rest import PodClient
-from recmanager.pod.web import PodWebSession, parse_forms
+from recmanager.pod.web import PodWebSession
 from tests.fixtures.faulty_http import (
     CAPTURE_HOST,
     Reply,

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from recmanager.errors import PodAmbiguousResult
-from recmanager.pod.rest import PodHttp
+from recmanager.pod.http import PodHttp
 from tests.fixtures.fault_proxy import Fault, Point, fault_proxy
 from tests.fixtures.faulty_http import Reply
 

@@ -17,8 +17,10 @@ from recmanager.errors import (
     PodTLSError,
     PodValidationError,
 )
+from recmanager.pod.http import PodHttp
+from recmanager.pod.http_errors import never_sent
 from recmanager.pod.model import Treatment, User
-from recmanager.pod.rest import PodClient, PodHttp, _never_sent
+from recmanager.pod.rest import PodClient
 from tests.fixtures.faulty_http import (
     Call,
     Cut,
@@ -197,7 +199,7 @@ def test_a_refused_connection_is_provably_unsent_and_retried(caplog):
     port = free_port()
     with pytest.raises(requests.ConnectionError) as raw:
         requests.post(f"http://127.0.0.1:{port}/", timeout=1)
-    assert _never_sent(raw.value)
+    assert never_sent(raw.value)
     http = PodHttp(f"http://127.0.0.1:{port}", retries=2, backoff=0.01)
     caplog.set_level(logging.INFO, logger="recmanager.pod")
     with pytest.raises(PodConnectionError, match="connection was refused") as error:
@@ -210,7 +212,7 @@ def test_a_read_timeout_is_not_provably_unsent(scripted_server):
     scripted_server.add("GET", "/slow", Hang(5))
     with pytest.raises(requests.ReadTimeout) as raw:
         requests.get(f"{scripted_server.base_url}/slow", timeout=(1, 0.2))
-    assert not _never_sent(raw.value)
+    assert not never_sent(raw.value)
 
 
 def test_unknown_host_names_the_dns_problem():

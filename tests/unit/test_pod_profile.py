@@ -6,7 +6,8 @@ import pytest
 
 from recmanager.config import Profile
 from recmanager.errors import ConfigError
-from recmanager.pod.rest import PodClient, verify_for_profile
+from recmanager.pod.http import verify_for_profile
+from recmanager.pod.rest import PodClient
 from recmanager.pod.web import PodWebSession
 from recmanager.secrets import SecretKind
 from tests.fixtures.faulty_http import Reply, load_exchange
