@@ -1,7 +1,7 @@
 """The bulk assignment window: rules CSV or inbox selection -> plan -> apply -> report.
 
 The window only lays out the plan; building it, applying it and retrying failed rows run
-in :mod:`recmanager.bulk` through the task runner, so the GUI thread never waits on Pod.
+in :mod:`recmanager.bulk.run` through the task runner, so the GUI thread never waits on Pod.
 """
 
 from __future__ import annotations
@@ -35,9 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager import bulk
+from recmanager.bulk.apply import ApplyResult
+from recmanager.bulk.matching import DEFAULT_TITLE
+from recmanager.bulk.plan import Plan, PlanRow, Status
+from recmanager.bulk.report import export_plan, write_report
+from recmanager.bulk.rules import RuleSet, read_rules
+from recmanager.bulk.run import BulkRun
 from recmanager.config import Profile
 from recmanager.context import AppContext
+from recmanager.errors import BulkError
 from recmanager.inbox import InboxRow
 from recmanager.progress import Progress
 from recmanager.ui.file_dialogs import FolderMemory
@@ -63,13 +69,13 @@ class PlanModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan: bulk.Plan | None = None
+        self.plan: Plan | None = None
         self._headers = [
             self.tr("Apply"), self.tr("File"), self.tr("Recorder"), self.tr("Start"),
             self.tr("Owner"), self.tr("Title"), self.tr("State"), self.tr("Detail"),
         ]
 
-    def set_plan(self, plan: bulk.Plan | None) -> None:
+    def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
         self.plan = plan
         self.endResetModel()
@@ -92,7 +98,7 @@ class PlanModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def row_at(self, row: int) -> bulk.PlanRow:
+    def row_at(self, row: int) -> PlanRow:
         assert self.plan is not None
         return self.plan.rows[row]
 
@@ -114,9 +120,9 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.excluded:
                 return EXCLUDED_BRUSH
-            if row.status is bulk.Status.DONE:
+            if row.status is Status.DONE:
                 return DONE_BRUSH
-            if row.problem is not None or row.status is bulk.Status.FAILED:
+            if row.problem is not None or row.status is Status.FAILED:
                 return PROBLEM_BRUSH
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -139,7 +145,7 @@ class PlanModel(QAbstractTableModel):
         if column == self.TITLE:
             return row.title
         if column == self.STATE:
-            if row.problem is not None and row.status is not bulk.Status.DONE:
+            if row.problem is not None and row.status is not Status.DONE:
                 return row.problem.label
             return row.status.label
         if column == self.DETAIL:
@@ -174,10 +180,10 @@ class BulkWindow(QMainWindow):
         self.profile = profile
         self.runner = runner
         self.selection = selection
-        self.plan: bulk.Plan | None = None
-        self.result: bulk.ApplyResult | None = None
+        self.plan: Plan | None = None
+        self.result: ApplyResult | None = None
         self.task: Task | None = None
-        self._rules: bulk.RuleSet | None = None
+        self._rules: RuleSet | None = None
         self._close_when_idle = False
         self.folders = FolderMemory(context.paths)
         self.setObjectName("BulkWindow")
@@ -354,7 +360,7 @@ class BulkWindow(QMainWindow):
         form.addWidget(self.owner_edit, 1)
         form.addWidget(QLabel(self.tr("Title:")))
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(bulk.DEFAULT_TITLE)
+        self.title_edit.setPlaceholderText(DEFAULT_TITLE)
         form.addWidget(self.title_edit, 2)
         self.plan_button = QPushButton(self.tr("Make the plan"), self)
         self.plan_button.clicked.connect(self.plan_selection)
@@ -408,7 +414,7 @@ class BulkWindow(QMainWindow):
             self.summary_label.setText(text)
         self._update_actions()
 
-    def _set_plan(self, plan: bulk.Plan) -> None:
+    def _set_plan(self, plan: Plan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
         self.table.resizeColumnsToContents()
@@ -446,8 +452,8 @@ class BulkWindow(QMainWindow):
     def load_rules(self, path: Path) -> None:
         """Read the CSV here (it is local and small), then plan against Pod in a task."""
         try:
-            self._rules = bulk.read_rules(path)
-        except bulk.BulkError as exc:
+            self._rules = read_rules(path)
+        except BulkError as exc:
             self._fail(exc)
             return
         self.source_label.setText(self.tr("Rules: {path} ({count} rules)").format(
@@ -477,7 +483,7 @@ class BulkWindow(QMainWindow):
             lambda run: run.plan_selection(rows, owner, title)), on_result=self._set_plan)
 
     def _with_run(self, work):
-        with bulk.BulkRun.open(self.context, self.profile) as run:
+        with BulkRun.open(self.context, self.profile) as run:
             return work(run)
 
     def _start(self, message: str, work, *, on_result, changes: bool = False) -> None:
@@ -518,19 +524,19 @@ class BulkWindow(QMainWindow):
         path = self.folders.save_file(self, RULES_FOLDER, self.tr("Export the plan"),
                                       "plan.csv", self.tr("CSV files (*.csv)"))
         if path is not None and self.plan is not None:
-            self._write(bulk.export_plan, path)
+            self._write(export_plan, path)
 
     def choose_report(self) -> None:
         path = self.folders.save_file(self, RULES_FOLDER, self.tr("Save the report"),
                                       "report.csv", self.tr("CSV files (*.csv)"))
         if path is not None and self.plan is not None:
-            self._write(bulk.write_report, path)
+            self._write(write_report, path)
 
     def _write(self, writer, path: Path) -> None:
         assert self.plan is not None
         try:
             count = writer(self.plan, path)
-        except bulk.BulkError as exc:
+        except BulkError as exc:
             self._fail(exc)
             return
         self.progress_label.setText(self.tr("{count} rows written to {path}.").format(
@@ -556,7 +562,7 @@ class BulkWindow(QMainWindow):
     def retry_failed(self) -> None:
         self.apply(only_failed=True)
 
-    def confirmation(self, rows: list[bulk.PlanRow]) -> QMessageBox:
+    def confirmation(self, rows: list[PlanRow]) -> QMessageBox:
         """The question before an apply: how many claims, for how many owners, on which Pod.
         A large run defaults to Cancel."""
         owners = {row.owner_user.username if row.owner_user else row.owner for row in rows}
@@ -578,7 +584,7 @@ class BulkWindow(QMainWindow):
         box.setDefaultButton(cancel if len(rows) >= LARGE_RUN else self.confirm_apply_button)
         return box
 
-    def confirm_apply(self, rows: list[bulk.PlanRow]) -> bool:
+    def confirm_apply(self, rows: list[PlanRow]) -> bool:
         box = self.confirmation(rows)
         self.confirm_box = box
         box.exec()
@@ -602,7 +608,7 @@ class BulkWindow(QMainWindow):
         self.progress_label.setText(text)
         self.model.refresh()
 
-    def _applied(self, result: bulk.ApplyResult) -> None:
+    def _applied(self, result: ApplyResult) -> None:
         self.result = result
         self.model.refresh()
         self._show_summary()
