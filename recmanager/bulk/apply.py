@@ -85,10 +85,24 @@ def apply_plan(
     cancel = cancel or CancelToken()
     rows = plan.to_apply(only_failed=only_failed)
     result = ApplyResult()
-    total = len(rows)
     began = time.monotonic()
+    tell = _teller(progress, result, len(rows), began)
+    tell(force=True)
+    pending = list(reversed(rows))
+    _claim_all(pending, lambda row: _claim_row(plan, row, claim, db), result,
+               jobs=jobs, cancel=cancel, tell=tell)
+    result.not_run = len(pending)
+    result.cancelled = cancel.cancelled and bool(pending)
+    result.seconds = time.monotonic() - began
+    tell(force=True)
+    return result
+
+
+def _teller(
+    progress: ProgressCallback, result: ApplyResult, total: int, began: float
+) -> Callable[..., None]:
+    """What reports the run's progress (at most every 0.2 s unless forced)."""
     report = Throttle(progress, 0.2)
-    connection_failures = 0
 
     def tell(force: bool = False) -> None:
         finished = result.done + result.failed
@@ -100,24 +114,39 @@ def apply_plan(
             rate=finished / elapsed if finished and elapsed > 0 else None,
         ), force=force)
 
-    def run_one(row: PlanRow) -> None:
-        row.status, row.message = Status.STARTED, ""
-        save_outcome(db, plan, row)
-        try:
-            outcome = claim(row)
-        except Exception as exc:
-            if not isinstance(exc, RecmanagerError):
-                log.exception("claim of %s failed unexpectedly", row.source_file)
-            row.status, row.message = Status.FAILED, str(exc) or type(exc).__name__
-            save_outcome(db, plan, row)
-            raise
-        row.status = Status.DONE
-        row.recording_id, row.video_id = outcome.recording_id, outcome.video_id
-        row.message = outcome.message
-        save_outcome(db, plan, row)
+    return tell
 
-    tell(force=True)
-    pending = list(reversed(rows))
+
+def _claim_row(plan: Plan, row: PlanRow, claim: Claimer, db: Database) -> None:
+    """One claim, its row stored as started before and with its outcome after."""
+    row.status, row.message = Status.STARTED, ""
+    save_outcome(db, plan, row)
+    try:
+        outcome = claim(row)
+    except Exception as exc:
+        if not isinstance(exc, RecmanagerError):
+            log.exception("claim of %s failed unexpectedly", row.source_file)
+        row.status, row.message = Status.FAILED, str(exc) or type(exc).__name__
+        save_outcome(db, plan, row)
+        raise
+    row.status = Status.DONE
+    row.recording_id, row.video_id = outcome.recording_id, outcome.video_id
+    row.message = outcome.message
+    save_outcome(db, plan, row)
+
+
+def _claim_all(
+    pending: list[PlanRow],
+    run_one: Callable[[PlanRow], None],
+    result: ApplyResult,
+    *,
+    jobs: int,
+    cancel: CancelToken,
+    tell: Callable[..., None],
+) -> None:
+    """Run the rows popped from the end of ``pending``, ``jobs`` at a time, until none is
+    left, the run is cancelled or it stopped; the rows not started stay in ``pending``."""
+    connection_failures = 0
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="bulk") as pool:
         running: dict[Future[None], PlanRow] = {}
         while pending or running:
@@ -131,25 +160,24 @@ def apply_plan(
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 running.pop(future)
-                error = future.exception()
-                if error is None:
-                    result.done += 1
-                    connection_failures = 0
-                    continue
-                if not isinstance(error, Exception):
-                    raise error  # KeyboardInterrupt, SystemExit: the row stays "started"
-                result.failed += 1
-                if not isinstance(error, PodConnectionError):
-                    connection_failures = 0
-                    continue
-                connection_failures += 1
-                if connection_failures >= CONNECTION_FAILURES_TO_STOP:
-                    result.stopped = translate(
-                        "bulk", "Pod cannot be reached ({error}); the run stopped. Run the "
-                                "same plan again to go on.").format(error=error)
+                connection_failures = _count(result, future.exception(), connection_failures)
             tell()
-    result.not_run = len(pending)
-    result.cancelled = cancel.cancelled and bool(pending)
-    result.seconds = time.monotonic() - began
-    tell(force=True)
-    return result
+
+
+def _count(result: ApplyResult, error: BaseException | None, connection_failures: int) -> int:
+    """Count one finished claim; returns the connection failures in a row so far, and stops
+    the run when they reach :data:`CONNECTION_FAILURES_TO_STOP`."""
+    if error is None:
+        result.done += 1
+        return 0
+    if not isinstance(error, Exception):
+        raise error  # KeyboardInterrupt, SystemExit: the row stays "started"
+    result.failed += 1
+    if not isinstance(error, PodConnectionError):
+        return 0
+    connection_failures += 1
+    if connection_failures >= CONNECTION_FAILURES_TO_STOP:
+        result.stopped = translate(
+            "bulk", "Pod cannot be reached ({error}); the run stopped. Run the "
+                    "same plan again to go on.").format(error=error)
+    return connection_failures

@@ -157,6 +157,24 @@ def _assign(
         plan_row.problem, plan_row.detail = problem
 
 
+def _matched_row(recording: Candidate, rules: list[Rule], owners: Owners) -> PlanRow:
+    """The recording's row: its one rule's owner and title, or why no single rule holds."""
+    plan_row = _row_for(recording)
+    matched = [rule for rule in rules if rule.matches(recording)]
+    plan_row.rules = tuple(rule.line for rule in matched)
+    if not matched:
+        plan_row.problem = Problem.UNMATCHED
+        plan_row.detail = translate("bulk", "No rule matches this recording.")
+    elif len(matched) > 1:
+        plan_row.problem = Problem.CONFLICT
+        plan_row.detail = translate("bulk", "Lines {lines} all match: keep one.").format(
+            lines=", ".join(str(line) for line in plan_row.rules))
+        plan_row.owner = " / ".join(rule.owner for rule in matched)
+    else:
+        _assign(plan_row, recording, matched[0].owner, matched[0].title, owners)
+    return plan_row
+
+
 def plan_from_rules(
     rules: RuleSet,
     rows: Iterable[InboxRow],
@@ -199,20 +217,7 @@ def plan_from_rules(
         else:
             usable.append(rule)
     for recording in sorted(recordings, key=lambda r: (r.start, r.path)):
-        plan_row = _row_for(recording)
-        matched = [rule for rule in usable if rule.matches(recording)]
-        plan_row.rules = tuple(rule.line for rule in matched)
-        if not matched:
-            plan_row.problem = Problem.UNMATCHED
-            plan_row.detail = translate("bulk", "No rule matches this recording.")
-        elif len(matched) > 1:
-            plan_row.problem = Problem.CONFLICT
-            plan_row.detail = translate("bulk", "Lines {lines} all match: keep one.").format(
-                lines=", ".join(str(line) for line in plan_row.rules))
-            plan_row.owner = " / ".join(rule.owner for rule in matched)
-        else:
-            _assign(plan_row, recording, matched[0].owner, matched[0].title, owners)
-        plan_rows.append(plan_row)
+        plan_rows.append(_matched_row(recording, usable, owners))
     request = {"rules": [rule.key() for rule in rules.rules],
                "invalid": [[p.line, p.message] for p in rules.problems]}
     return Plan(_plan_id(f"{profile}|{server}", request), profile,
