@@ -7,16 +7,9 @@ in :mod:`recmanager.bulk.run` through the task runner, so the GUI thread never w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.bulk.apply import ApplyResult
 from recmanager.bulk.matching import DEFAULT_TITLE
-from recmanager.bulk.plan import Plan, PlanRow, Status
+from recmanager.bulk.plan import Plan, PlanRow
 from recmanager.bulk.report import export_plan, write_report
 from recmanager.bulk.rules import RuleSet, read_rules
 from recmanager.bulk.run import BulkRun
@@ -46,121 +39,14 @@ from recmanager.context import AppContext
 from recmanager.errors import BulkError
 from recmanager.inbox import InboxRow
 from recmanager.progress import Progress
+from recmanager.ui.bulk_plan_model import PlanModel
 from recmanager.ui.file_dialogs import FolderMemory
-from recmanager.ui.locale_format import format_datetime, to_qdatetime
 from recmanager.ui.tasks import Task, TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
-
-PROBLEM_BRUSH = QBrush(QColor(255, 226, 222))
-DONE_BRUSH = QBrush(QColor(222, 245, 225))
-EXCLUDED_BRUSH = QBrush(QColor(236, 236, 236))
 # From this many claims on, the confirmation's default button is Cancel: Enter alone must
 # not start a term's worth of changes on a production Pod.
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
-
-
-class PlanModel(QAbstractTableModel):
-    """The plan's rows; the first column's check box excludes or includes a row."""
-
-    EXCLUDED, FILE, RECORDER, START, OWNER, TITLE, STATE, DETAIL = range(8)
-    ObjectRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plan: Plan | None = None
-        self._headers = [
-            self.tr("Apply"), self.tr("File"), self.tr("Recorder"), self.tr("Start"),
-            self.tr("Owner"), self.tr("Title"), self.tr("State"), self.tr("Detail"),
-        ]
-
-    def set_plan(self, plan: Plan | None) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        """Row states changed (an apply is running): repaint without losing the selection."""
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1,
-                                                                self.columnCount() - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self.plan is None else len(self.plan.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def row_at(self, row: int) -> PlanRow:
-        assert self.plan is not None
-        return self.plan.rows[row]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.EXCLUDED:
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.plan is None:
-            return None
-        row = self.plan.rows[index.row()]
-        column = index.column()
-        if role == self.ObjectRole:
-            return row
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.EXCLUDED:
-            return Qt.CheckState.Unchecked if row.excluded else Qt.CheckState.Checked
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.excluded:
-                return EXCLUDED_BRUSH
-            if row.status is Status.DONE:
-                return DONE_BRUSH
-            if row.problem is not None or row.status is Status.FAILED:
-                return PROBLEM_BRUSH
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.DETAIL:
-                return row.message or row.detail
-            return row.source_file or row.detail
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == self.FILE:
-            return row.filename or self.tr("rules file, line {line}").format(line=row.rule_line)
-        if column == self.RECORDER:
-            return row.recorder
-        if column == self.START:  # with the weekday, which timetable slots go by
-            if row.start is None:
-                return ""
-            weekday = QLocale().toString(to_qdatetime(row.start), "ddd")
-            return f"{weekday} {format_datetime(row.start)}"
-        if column == self.OWNER:
-            return row.owner_user.display_name if row.owner_user else row.owner
-        if column == self.TITLE:
-            return row.title
-        if column == self.STATE:
-            if row.problem is not None and row.status is not Status.DONE:
-                return row.problem.label
-            return row.status.label
-        if column == self.DETAIL:
-            return row.message or row.detail
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (self.plan is None or role != Qt.ItemDataRole.CheckStateRole
-                or index.column() != self.EXCLUDED):
-            return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.plan.rows[index.row()].excluded = not checked
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), self.columnCount() - 1))
-        return True
 
 
 class BulkWindow(QMainWindow):
@@ -197,6 +83,18 @@ class BulkWindow(QMainWindow):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_toolbar()
+        self.pages = QStackedWidget(self)
+        self.start_page = self._start_page()
+        self.pages.addWidget(self.start_page)
+        self.plan_page = QWidget(self)
+        self.pages.addWidget(self.plan_page)
+        self._build_plan_page(self.plan_page)
+        self.setCentralWidget(self.pages)
+        self.pages.setCurrentWidget(self.plan_page if self.selection is not None
+                                    else self.start_page)
+
+    def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Bulk assignment"), self)
         toolbar.setObjectName("BulkToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -232,13 +130,9 @@ class BulkWindow(QMainWindow):
         ):
             action.setShortcut(key)
 
-        self.pages = QStackedWidget(self)
-        self.start_page = self._start_page()
-        self.pages.addWidget(self.start_page)
-        central = QWidget(self)
-        self.plan_page = central
-        self.pages.addWidget(central)
-        layout = QVBoxLayout(central)
+    def _build_plan_page(self, page: QWidget) -> None:
+        """The plan: where it comes from, its summary, the table, the progress of a run."""
+        layout = QVBoxLayout(page)
         if self.selection is not None:
             layout.addLayout(self._selection_form())
         self.source_label = QLabel(self.tr("Load a rules file (CSV) to see the plan."))
@@ -248,6 +142,18 @@ class BulkWindow(QMainWindow):
         self.summary_label.setObjectName("BulkSummary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        self.model.dataChanged.connect(lambda *_: self._show_summary())
+        bottom = QHBoxLayout()
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setVisible(False)
+        self.progress_label = QLabel()
+        bottom.addWidget(self.progress_bar, 2)
+        bottom.addWidget(self.progress_label, 3)
+        layout.addLayout(bottom)
+
+    def _build_table(self) -> None:
         self.model = PlanModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -264,18 +170,6 @@ class BulkWindow(QMainWindow):
         header.setStretchLastSection(True)
         # The state (an error's reason) next to the tick, where long names cannot push it off.
         header.moveSection(header.visualIndex(PlanModel.STATE), 1)
-        layout.addWidget(self.table, 1)
-        self.model.dataChanged.connect(lambda *_: self._show_summary())
-        bottom = QHBoxLayout()
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setVisible(False)
-        self.progress_label = QLabel()
-        bottom.addWidget(self.progress_bar, 2)
-        bottom.addWidget(self.progress_label, 3)
-        layout.addLayout(bottom)
-        self.setCentralWidget(self.pages)
-        self.pages.setCurrentWidget(self.plan_page if self.selection is not None
-                                    else self.start_page)
 
     def example_rules(self) -> str:
         """The example rules file, in the user's language (both languages' column names are

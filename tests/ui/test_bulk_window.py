@@ -14,7 +14,8 @@ from recmanager.bulk.plan import PlanRow, Status
 from recmanager.bulk.report import export_plan, write_report
 from recmanager.bulk.rules import read_rules
 from recmanager.bulk.run import BulkRun
-from recmanager.ui.bulk_window import BulkWindow, PlanModel
+from recmanager.ui.bulk_plan_model import PlanModel
+from recmanager.ui.bulk_window import BulkWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.integration import test_bulk_sandbox
 
