@@ -47,7 +47,8 @@ sys.path.insert(0, str(ROOT))
 from common import exit_code, judge  # noqa: E402
 from latency_proxy import LatencyProxy  # noqa: E402
 
-from recmanager import bulk  # noqa: E402
+from recmanager.bulk.rules import read_rules  # noqa: E402
+from recmanager.bulk.run import BulkRun  # noqa: E402
 from recmanager.config import Paths  # noqa: E402
 from recmanager.context import AppContext  # noqa: E402
 from recmanager.sandbox.profile import sandbox_profile  # noqa: E402
@@ -111,9 +112,9 @@ def timed_rounds(context: AppContext, profile, workdir: Path, sets: tuple[str, s
     every round); planning is not timed. ``sets`` names the serial set, then the
     concurrent one."""
     totals = {1: [0.0, 0, 0], jobs: [0.0, 0, 0]}
-    with bulk.BulkRun.open(context, profile) as run:
+    with BulkRun.open(context, profile) as run:
         plans = {
-            prefix: run.plan_rules(bulk.read_rules(rules_file(workdir / f"{prefix}.csv",
+            prefix: run.plan_rules(read_rules(rules_file(workdir / f"{prefix}.csv",
                                                               prefix)))
             for prefix in sets
         }

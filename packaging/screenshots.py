@@ -651,7 +651,7 @@ class Journey:
     def bulk(self) -> None:
         from PySide6.QtCore import Qt
 
-        from recmanager.bulk import Status
+        from recmanager.bulk.plan import Status
         from recmanager.ui.bulk_window import BulkWindow
 
         rules = self.work / "règles-automne-2026.csv"

@@ -12,7 +12,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recmanager import bulk
+from recmanager.bulk.apply import check_applicable
+from recmanager.bulk.plan import Plan, Problem, Status
+from recmanager.bulk.report import export_plan, plan_as_json, write_report
+from recmanager.bulk.rules import read_rules
+from recmanager.bulk.run import BulkRun
 from recmanager.commands.common import (
     TerminalProgress,
     add_connection_options,
@@ -28,7 +32,7 @@ from recmanager.i18n import translate
 if TYPE_CHECKING:
     from recmanager.context import AppContext
 
-EXCLUDE_CHOICES = ("errors", *(str(problem) for problem in bulk.Problem))
+EXCLUDE_CHOICES = ("errors", *(str(problem) for problem in Problem))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,10 +69,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=cmd_bulk_assign)
 
 
-def _exclusions(plan: bulk.Plan, args: argparse.Namespace) -> None:
+def _exclusions(plan: Plan, args: argparse.Namespace) -> None:
     if "errors" in args.exclude:
         plan.exclude_problems()
-    plan.exclude_problems(bulk.Problem(kind) for kind in args.exclude if kind != "errors")
+    plan.exclude_problems(Problem(kind) for kind in args.exclude if kind != "errors")
     if args.exclude_file:
         found = plan.exclude(args.exclude_file)
         if found < len(set(args.exclude_file)):
@@ -78,7 +82,7 @@ def _exclusions(plan: bulk.Plan, args: argparse.Namespace) -> None:
                     key for row in plan.rows for key in (row.key, row.filename)}))))
 
 
-def _print_plan(plan: bulk.Plan) -> None:
+def _print_plan(plan: Plan) -> None:
     rows = [
         [
             row.filename or translate("commands", "line {line}").format(line=row.rule_line),
@@ -101,23 +105,23 @@ def _print_plan(plan: bulk.Plan) -> None:
 
 
 def cmd_bulk_assign(args: argparse.Namespace, context: AppContext) -> int:
-    rules = bulk.read_rules(args.rules)
+    rules = read_rules(args.rules)
     profile = context.resolve_profile(args.profile)
-    with bulk.BulkRun.open(context, profile) as run:
+    with BulkRun.open(context, profile) as run:
         report_start(run.actions)
         plan = run.plan_rules(rules)
         _exclusions(plan, args)
         if args.export_plan:
-            bulk.export_plan(plan, args.export_plan)
+            export_plan(plan, args.export_plan)
         if not args.apply:
             if args.json:
-                print_json(bulk.plan_as_json(plan))
+                print_json(plan_as_json(plan))
             else:
                 _print_plan(plan)
             return 1 if plan.has_errors else 0
         if plan.has_errors and not args.json:
             _print_plan(plan)
-        bulk.check_applicable(plan)
+        check_applicable(plan)
         bar = TerminalProgress(translate("commands", "Assigning"), sys.stderr)
         try:
             result = run.apply(plan, jobs=args.jobs, only_failed=args.retry_failed,
@@ -125,15 +129,15 @@ def cmd_bulk_assign(args: argparse.Namespace, context: AppContext) -> int:
         finally:
             bar.close()
     if args.report:
-        bulk.write_report(plan, args.report)
+        write_report(plan, args.report)
     if args.json:
         print_json({"result": {"done": result.done, "failed": result.failed,
                                "not_run": result.not_run, "stopped": result.stopped,
                                "seconds": round(result.seconds, 3)},
-                    "plan": bulk.plan_as_json(plan)})
+                    "plan": plan_as_json(plan)})
     else:
         for row in plan.rows:
-            if row.status is bulk.Status.FAILED:
+            if row.status is Status.FAILED:
                 print(translate("commands", "failed: {file}: {message}").format(
                     file=row.source_file, message=row.message), file=sys.stderr)
         print(translate("commands", "{done} assigned, {failed} failed, {not_run} not run "

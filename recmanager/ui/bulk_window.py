@@ -1,22 +1,15 @@
 """The bulk assignment window: rules CSV or inbox selection -> plan -> apply -> report.
 
 The window only lays out the plan; building it, applying it and retrying failed rows run
-in :mod:`recmanager.bulk` through the task runner, so the GUI thread never waits on Pod.
+in :mod:`recmanager.bulk.run` through the task runner, so the GUI thread never waits on Pod.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,126 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager import bulk
+from recmanager.bulk.apply import ApplyResult
+from recmanager.bulk.matching import DEFAULT_TITLE
+from recmanager.bulk.plan import Plan, PlanRow
+from recmanager.bulk.report import export_plan, write_report
+from recmanager.bulk.rules import RuleSet, read_rules
+from recmanager.bulk.run import BulkRun
 from recmanager.config import Profile
 from recmanager.context import AppContext
+from recmanager.errors import BulkError
 from recmanager.inbox import InboxRow
 from recmanager.progress import Progress
+from recmanager.ui.bulk_plan_model import PlanModel
 from recmanager.ui.file_dialogs import FolderMemory
-from recmanager.ui.locale_format import format_datetime, to_qdatetime
 from recmanager.ui.tasks import Task, TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
-
-PROBLEM_BRUSH = QBrush(QColor(255, 226, 222))
-DONE_BRUSH = QBrush(QColor(222, 245, 225))
-EXCLUDED_BRUSH = QBrush(QColor(236, 236, 236))
 # From this many claims on, the confirmation's default button is Cancel: Enter alone must
 # not start a term's worth of changes on a production Pod.
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
-
-
-class PlanModel(QAbstractTableModel):
-    """The plan's rows; the first column's check box excludes or includes a row."""
-
-    EXCLUDED, FILE, RECORDER, START, OWNER, TITLE, STATE, DETAIL = range(8)
-    ObjectRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plan: bulk.Plan | None = None
-        self._headers = [
-            self.tr("Apply"), self.tr("File"), self.tr("Recorder"), self.tr("Start"),
-            self.tr("Owner"), self.tr("Title"), self.tr("State"), self.tr("Detail"),
-        ]
-
-    def set_plan(self, plan: bulk.Plan | None) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        """Row states changed (an apply is running): repaint without losing the selection."""
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1,
-                                                                self.columnCount() - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self.plan is None else len(self.plan.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def row_at(self, row: int) -> bulk.PlanRow:
-        assert self.plan is not None
-        return self.plan.rows[row]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.EXCLUDED:
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.plan is None:
-            return None
-        row = self.plan.rows[index.row()]
-        column = index.column()
-        if role == self.ObjectRole:
-            return row
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.EXCLUDED:
-            return Qt.CheckState.Unchecked if row.excluded else Qt.CheckState.Checked
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.excluded:
-                return EXCLUDED_BRUSH
-            if row.status is bulk.Status.DONE:
-                return DONE_BRUSH
-            if row.problem is not None or row.status is bulk.Status.FAILED:
-                return PROBLEM_BRUSH
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.DETAIL:
-                return row.message or row.detail
-            return row.source_file or row.detail
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == self.FILE:
-            return row.filename or self.tr("rules file, line {line}").format(line=row.rule_line)
-        if column == self.RECORDER:
-            return row.recorder
-        if column == self.START:  # with the weekday, which timetable slots go by
-            if row.start is None:
-                return ""
-            weekday = QLocale().toString(to_qdatetime(row.start), "ddd")
-            return f"{weekday} {format_datetime(row.start)}"
-        if column == self.OWNER:
-            return row.owner_user.display_name if row.owner_user else row.owner
-        if column == self.TITLE:
-            return row.title
-        if column == self.STATE:
-            if row.problem is not None and row.status is not bulk.Status.DONE:
-                return row.problem.label
-            return row.status.label
-        if column == self.DETAIL:
-            return row.message or row.detail
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (self.plan is None or role != Qt.ItemDataRole.CheckStateRole
-                or index.column() != self.EXCLUDED):
-            return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.plan.rows[index.row()].excluded = not checked
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), self.columnCount() - 1))
-        return True
 
 
 class BulkWindow(QMainWindow):
@@ -174,10 +66,10 @@ class BulkWindow(QMainWindow):
         self.profile = profile
         self.runner = runner
         self.selection = selection
-        self.plan: bulk.Plan | None = None
-        self.result: bulk.ApplyResult | None = None
+        self.plan: Plan | None = None
+        self.result: ApplyResult | None = None
         self.task: Task | None = None
-        self._rules: bulk.RuleSet | None = None
+        self._rules: RuleSet | None = None
         self._close_when_idle = False
         self.folders = FolderMemory(context.paths)
         self.setObjectName("BulkWindow")
@@ -191,6 +83,18 @@ class BulkWindow(QMainWindow):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_toolbar()
+        self.pages = QStackedWidget(self)
+        self.start_page = self._start_page()
+        self.pages.addWidget(self.start_page)
+        self.plan_page = QWidget(self)
+        self.pages.addWidget(self.plan_page)
+        self._build_plan_page(self.plan_page)
+        self.setCentralWidget(self.pages)
+        self.pages.setCurrentWidget(self.plan_page if self.selection is not None
+                                    else self.start_page)
+
+    def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Bulk assignment"), self)
         toolbar.setObjectName("BulkToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -226,13 +130,9 @@ class BulkWindow(QMainWindow):
         ):
             action.setShortcut(key)
 
-        self.pages = QStackedWidget(self)
-        self.start_page = self._start_page()
-        self.pages.addWidget(self.start_page)
-        central = QWidget(self)
-        self.plan_page = central
-        self.pages.addWidget(central)
-        layout = QVBoxLayout(central)
+    def _build_plan_page(self, page: QWidget) -> None:
+        """The plan: where it comes from, its summary, the table, the progress of a run."""
+        layout = QVBoxLayout(page)
         if self.selection is not None:
             layout.addLayout(self._selection_form())
         self.source_label = QLabel(self.tr("Load a rules file (CSV) to see the plan."))
@@ -242,6 +142,18 @@ class BulkWindow(QMainWindow):
         self.summary_label.setObjectName("BulkSummary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        self.model.dataChanged.connect(lambda *_: self._show_summary())
+        bottom = QHBoxLayout()
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setVisible(False)
+        self.progress_label = QLabel()
+        bottom.addWidget(self.progress_bar, 2)
+        bottom.addWidget(self.progress_label, 3)
+        layout.addLayout(bottom)
+
+    def _build_table(self) -> None:
         self.model = PlanModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -258,18 +170,6 @@ class BulkWindow(QMainWindow):
         header.setStretchLastSection(True)
         # The state (an error's reason) next to the tick, where long names cannot push it off.
         header.moveSection(header.visualIndex(PlanModel.STATE), 1)
-        layout.addWidget(self.table, 1)
-        self.model.dataChanged.connect(lambda *_: self._show_summary())
-        bottom = QHBoxLayout()
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setVisible(False)
-        self.progress_label = QLabel()
-        bottom.addWidget(self.progress_bar, 2)
-        bottom.addWidget(self.progress_label, 3)
-        layout.addLayout(bottom)
-        self.setCentralWidget(self.pages)
-        self.pages.setCurrentWidget(self.plan_page if self.selection is not None
-                                    else self.start_page)
 
     def example_rules(self) -> str:
         """The example rules file, in the user's language (both languages' column names are
@@ -354,7 +254,7 @@ class BulkWindow(QMainWindow):
         form.addWidget(self.owner_edit, 1)
         form.addWidget(QLabel(self.tr("Title:")))
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(bulk.DEFAULT_TITLE)
+        self.title_edit.setPlaceholderText(DEFAULT_TITLE)
         form.addWidget(self.title_edit, 2)
         self.plan_button = QPushButton(self.tr("Make the plan"), self)
         self.plan_button.clicked.connect(self.plan_selection)
@@ -408,7 +308,7 @@ class BulkWindow(QMainWindow):
             self.summary_label.setText(text)
         self._update_actions()
 
-    def _set_plan(self, plan: bulk.Plan) -> None:
+    def _set_plan(self, plan: Plan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
         self.table.resizeColumnsToContents()
@@ -446,8 +346,8 @@ class BulkWindow(QMainWindow):
     def load_rules(self, path: Path) -> None:
         """Read the CSV here (it is local and small), then plan against Pod in a task."""
         try:
-            self._rules = bulk.read_rules(path)
-        except bulk.BulkError as exc:
+            self._rules = read_rules(path)
+        except BulkError as exc:
             self._fail(exc)
             return
         self.source_label.setText(self.tr("Rules: {path} ({count} rules)").format(
@@ -477,7 +377,7 @@ class BulkWindow(QMainWindow):
             lambda run: run.plan_selection(rows, owner, title)), on_result=self._set_plan)
 
     def _with_run(self, work):
-        with bulk.BulkRun.open(self.context, self.profile) as run:
+        with BulkRun.open(self.context, self.profile) as run:
             return work(run)
 
     def _start(self, message: str, work, *, on_result, changes: bool = False) -> None:
@@ -518,19 +418,19 @@ class BulkWindow(QMainWindow):
         path = self.folders.save_file(self, RULES_FOLDER, self.tr("Export the plan"),
                                       "plan.csv", self.tr("CSV files (*.csv)"))
         if path is not None and self.plan is not None:
-            self._write(bulk.export_plan, path)
+            self._write(export_plan, path)
 
     def choose_report(self) -> None:
         path = self.folders.save_file(self, RULES_FOLDER, self.tr("Save the report"),
                                       "report.csv", self.tr("CSV files (*.csv)"))
         if path is not None and self.plan is not None:
-            self._write(bulk.write_report, path)
+            self._write(write_report, path)
 
     def _write(self, writer, path: Path) -> None:
         assert self.plan is not None
         try:
             count = writer(self.plan, path)
-        except bulk.BulkError as exc:
+        except BulkError as exc:
             self._fail(exc)
             return
         self.progress_label.setText(self.tr("{count} rows written to {path}.").format(
@@ -556,7 +456,7 @@ class BulkWindow(QMainWindow):
     def retry_failed(self) -> None:
         self.apply(only_failed=True)
 
-    def confirmation(self, rows: list[bulk.PlanRow]) -> QMessageBox:
+    def confirmation(self, rows: list[PlanRow]) -> QMessageBox:
         """The question before an apply: how many claims, for how many owners, on which Pod.
         A large run defaults to Cancel."""
         owners = {row.owner_user.username if row.owner_user else row.owner for row in rows}
@@ -578,7 +478,7 @@ class BulkWindow(QMainWindow):
         box.setDefaultButton(cancel if len(rows) >= LARGE_RUN else self.confirm_apply_button)
         return box
 
-    def confirm_apply(self, rows: list[bulk.PlanRow]) -> bool:
+    def confirm_apply(self, rows: list[PlanRow]) -> bool:
         box = self.confirmation(rows)
         self.confirm_box = box
         box.exec()
@@ -602,7 +502,7 @@ class BulkWindow(QMainWindow):
         self.progress_label.setText(text)
         self.model.refresh()
 
-    def _applied(self, result: bulk.ApplyResult) -> None:
+    def _applied(self, result: ApplyResult) -> None:
         self.result = result
         self.model.refresh()
         self._show_summary()

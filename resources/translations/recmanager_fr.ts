@@ -158,42 +158,42 @@
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="448"/>
+        <location filename="../../recmanager/bulk/plan.py" line="40"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="449"/>
+        <location filename="../../recmanager/bulk/plan.py" line="41"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="450"/>
+        <location filename="../../recmanager/bulk/plan.py" line="42"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="451"/>
+        <location filename="../../recmanager/bulk/plan.py" line="43"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="452"/>
+        <location filename="../../recmanager/bulk/plan.py" line="44"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="453"/>
+        <location filename="../../recmanager/bulk/plan.py" line="45"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="454"/>
+        <location filename="../../recmanager/bulk/plan.py" line="46"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="455"/>
+        <location filename="../../recmanager/bulk/plan.py" line="47"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -201,22 +201,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="485"/>
+        <location filename="../../recmanager/bulk/plan.py" line="77"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="486"/>
+        <location filename="../../recmanager/bulk/plan.py" line="78"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="487"/>
+        <location filename="../../recmanager/bulk/plan.py" line="79"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="488"/>
+        <location filename="../../recmanager/bulk/plan.py" line="80"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -224,79 +224,79 @@
 <context>
     <name>BulkWindow</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="184"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="76"/>
         <source>Bulk assignment — {profile}</source>
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="194"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="341"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="421"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="98"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="241"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="321"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="199"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="103"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="201"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="105"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="107"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="205"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="109"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="207"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="111"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les erreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="210"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="114"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="211"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="115"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="212"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="116"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="213"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="117"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="214"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="118"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="238"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="138"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="248"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="160"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="278"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="178"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -309,210 +309,210 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="291"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="191"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="309"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="209"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="312"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="212"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="219"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="322"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="222"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="331"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="231"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="332"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="232"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="342"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="242"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="345"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="245"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="350"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="250"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="253"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="355"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="255"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="359"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="259"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="390"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="290"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="392"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="292"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="394"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="294"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="395"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="295"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="304"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="406"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="306"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="441"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="341"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="442"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="342"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="453"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="465"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="476"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="365"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="376"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="375"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="518"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="418"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="332"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="519"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="525"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="232"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="419"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="425"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="524"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="424"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="536"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="436"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="552"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="452"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="563"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
         <source>Claim one recording on {pod}?</source>
         <translation>Revendiquer un enregistrement sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="564"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="464"/>
         <source>Claim {count} recordings on {pod}?</source>
         <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="565"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="465"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="568"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="468"/>
         <source>They go to one owner.</source>
         <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="569"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="469"/>
         <source>They go to {count} owners.</source>
         <translation>Ils vont à {count} propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="571"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="471"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="574"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="591"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="491"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="600"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="500"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="609"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="509"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="614"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="514"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="620"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="520"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -2135,47 +2135,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="38"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="38"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="38"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="68"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="38"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="39"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="39"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="39"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="69"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="39"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="129"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="99"/>
         <source>rules file, line {line}</source>
         <translation>fichier de règles, ligne {line}</translation>
     </message>
@@ -3734,177 +3734,177 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>bulk</name>
     <message>
-        <location filename="../../recmanager/bulk.py" line="235"/>
+        <location filename="../../recmanager/bulk/rules.py" line="194"/>
         <source>{source} is not a text file in UTF-8.</source>
         <translation>{source} n&apos;est pas un fichier texte en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="236"/>
+        <location filename="../../recmanager/bulk/rules.py" line="195"/>
         <source>Save it from the spreadsheet as &quot;CSV UTF-8&quot;.</source>
         <translation>Enregistrez-le depuis le tableur au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="262"/>
+        <location filename="../../recmanager/bulk/rules.py" line="221"/>
         <source>The rules file {source} is empty.</source>
         <translation>Le fichier de règles {source} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="275"/>
+        <location filename="../../recmanager/bulk/rules.py" line="234"/>
         <source>The rules file {source} has no owner column.</source>
         <translation>Le fichier de règles {source} n&apos;a pas de colonne de propriétaire (owner).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="277"/>
+        <location filename="../../recmanager/bulk/rules.py" line="236"/>
         <source>The first row must name the columns, for example: recorder;pattern;from;to;slot;owner;title.</source>
         <translation>La première ligne doit nommer les colonnes, par exemple : recorder;pattern;from;to;slot;owner;title.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="301"/>
+        <location filename="../../recmanager/bulk/rules.py" line="260"/>
         <source>The rules file {path} cannot be read: {error}</source>
         <translation>Le fichier de règles {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="309"/>
+        <location filename="../../recmanager/bulk/rules.py" line="268"/>
         <source>No owner is given.</source>
         <translation>Aucun propriétaire n&apos;est indiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="318"/>
+        <location filename="../../recmanager/bulk/rules.py" line="277"/>
         <source>&quot;{value}&quot; is not a date (write 2026-09-01 or 01/09/2026).</source>
         <translation>« {value} » n&apos;est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="323"/>
+        <location filename="../../recmanager/bulk/rules.py" line="282"/>
         <source>The date range ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="328"/>
+        <location filename="../../recmanager/bulk/rules.py" line="287"/>
         <source>&quot;{value}&quot; is not a timetable slot (write for example &quot;Monday 08:00–10:00, Amphi A&quot; or &quot;lundi 8h-10h&quot;).</source>
         <translation>« {value} » n&apos;est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="334"/>
+        <location filename="../../recmanager/bulk/rules.py" line="293"/>
         <source>The rule says nothing about which recordings it takes (give a recorder, a file name pattern, dates or a timetable slot).</source>
         <translation>La règle n&apos;indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="338"/>
+        <location filename="../../recmanager/bulk/rules.py" line="297"/>
         <source>The recorder &quot;{recorder}&quot; and the slot&apos;s recorder &quot;{slot}&quot; differ.</source>
         <translation>L&apos;enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="352"/>
+        <location filename="../../recmanager/bulk/rules.py" line="311"/>
         <source>The title &quot;{title}&quot; has a stray brace: {error}.</source>
         <translation>Le titre « {title} » contient une accolade isolée : {error}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="356"/>
+        <location filename="../../recmanager/bulk/rules.py" line="315"/>
         <source>The title uses {{{name}}}; only {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} and {{stem}} are known.</source>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="615"/>
+        <location filename="../../recmanager/bulk/matching.py" line="103"/>
         <source>The file is still being uploaded (or Pod&apos;s scan has not finished it).</source>
         <translation>Le fichier est encore en cours de dépôt (ou l&apos;analyse de Pod ne l&apos;a pas encore traité).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="618"/>
+        <location filename="../../recmanager/bulk/matching.py" line="106"/>
         <source>Pod cannot take a claim for it now ({state}).</source>
         <translation>Pod ne peut pas accepter de revendication pour ce fichier pour l&apos;instant ({state}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="637"/>
+        <location filename="../../recmanager/bulk/matching.py" line="125"/>
         <source>Pod has no user with the login or e-mail &quot;{owner}&quot;.</source>
         <translation>Pod n&apos;a aucun utilisateur ayant l&apos;identifiant ou l&apos;adresse e-mail « {owner} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="641"/>
+        <location filename="../../recmanager/bulk/matching.py" line="129"/>
         <source>{user} is not staff: Pod only accepts staff owners for a claim. Claim for a staff member, then reassign the video.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte que des propriétaires « staff » pour une revendication. Revendiquez pour un membre du personnel, puis réattribuez la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="663"/>
+        <location filename="../../recmanager/bulk/matching.py" line="151"/>
         <source>The title has {count} characters; Pod keeps at most {limit}.</source>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="692"/>
+        <location filename="../../recmanager/bulk/matching.py" line="198"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="708"/>
+        <location filename="../../recmanager/bulk/matching.py" line="214"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="719"/>
+        <location filename="../../recmanager/bulk/matching.py" line="167"/>
         <source>No rule matches this recording.</source>
         <translation>Aucune règle ne correspond à cet enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="722"/>
+        <location filename="../../recmanager/bulk/matching.py" line="170"/>
         <source>Lines {lines} all match: keep one.</source>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="731"/>
+        <location filename="../../recmanager/bulk/matching.py" line="224"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="757"/>
+        <location filename="../../recmanager/bulk/matching.py" line="250"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="818"/>
+        <location filename="../../recmanager/bulk/outcomes.py" line="76"/>
         <source>Done earlier, but Pod still lists the file: it will be checked again.</source>
         <translation>Déjà traité, mais Pod liste encore le fichier : il sera vérifié à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="846"/>
+        <location filename="../../recmanager/bulk/outcomes.py" line="104"/>
         <source>Pod no longer lists this file and holds no recording for it: someone deleted it meanwhile.</source>
         <translation>Pod ne liste plus ce fichier et ne détient aucun enregistrement correspondant : quelqu&apos;un l&apos;a supprimé entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="854"/>
+        <location filename="../../recmanager/bulk/outcomes.py" line="112"/>
         <source>Someone else claimed this file first (recording {id}, another owner).</source>
         <translation>Quelqu&apos;un d&apos;autre a revendiqué ce fichier en premier (enregistrement {id}, autre propriétaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="859"/>
+        <location filename="../../recmanager/bulk/outcomes.py" line="117"/>
         <source>Pod already holds this claim (recording {id}).</source>
         <translation>Pod détient déjà cette revendication (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="901"/>
+        <location filename="../../recmanager/bulk/apply.py" line="60"/>
         <source>The plan has {count} rows with errors ({kinds}); nothing was applied.</source>
         <translation>Le plan comporte {count} lignes en erreur ({kinds}) ; rien n&apos;a été appliqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="905"/>
+        <location filename="../../recmanager/bulk/apply.py" line="64"/>
         <source>Fix the rules, or exclude those rows, then apply again.</source>
         <translation>Corrigez les règles, ou excluez ces lignes, puis appliquez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="938"/>
+        <location filename="../../recmanager/bulk/apply.py" line="111"/>
         <source>recordings</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="939"/>
+        <location filename="../../recmanager/bulk/apply.py" line="112"/>
         <source>{done} done, {failed} failed, {remaining} remaining</source>
         <translation>{done} terminés, {failed} en échec, {remaining} restants</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="988"/>
+        <location filename="../../recmanager/bulk/apply.py" line="180"/>
         <source>Pod cannot be reached ({error}); the run stopped. Run the same plan again to go on.</source>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk.py" line="1016"/>
+        <location filename="../../recmanager/bulk/report.py" line="30"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -3967,42 +3967,42 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="75"/>
+        <location filename="../../recmanager/commands/bulk.py" line="79"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="84"/>
+        <location filename="../../recmanager/commands/bulk.py" line="88"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="89"/>
+        <location filename="../../recmanager/commands/bulk.py" line="93"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="96"/>
+        <location filename="../../recmanager/commands/bulk.py" line="100"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="99"/>
+        <location filename="../../recmanager/commands/bulk.py" line="103"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="121"/>
+        <location filename="../../recmanager/commands/bulk.py" line="125"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="137"/>
+        <location filename="../../recmanager/commands/bulk.py" line="141"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="139"/>
+        <location filename="../../recmanager/commands/bulk.py" line="143"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
@@ -5056,7 +5056,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>i18n</name>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="460"/>
+        <location filename="../../recmanager/bulk/plan.py" line="52"/>
         <source>%n with an invalid rule</source>
         <translation>
             <numerusform>%n à la règle non valide</numerusform>
@@ -5064,7 +5064,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="461"/>
+        <location filename="../../recmanager/bulk/plan.py" line="53"/>
         <source>%n matched by two rules</source>
         <translation>
             <numerusform>%n correspond à deux règles</numerusform>
@@ -5072,7 +5072,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="462"/>
+        <location filename="../../recmanager/bulk/plan.py" line="54"/>
         <source>%n matched by no rule</source>
         <translation>
             <numerusform>%n ne correspond à aucune règle</numerusform>
@@ -5080,7 +5080,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="463"/>
+        <location filename="../../recmanager/bulk/plan.py" line="55"/>
         <source>%n with an unknown owner</source>
         <translation>
             <numerusform>%n au propriétaire inconnu</numerusform>
@@ -5088,7 +5088,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="464"/>
+        <location filename="../../recmanager/bulk/plan.py" line="56"/>
         <source>%n with an owner who is not staff</source>
         <translation>
             <numerusform>%n au propriétaire non « staff »</numerusform>
@@ -5096,7 +5096,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="465"/>
+        <location filename="../../recmanager/bulk/plan.py" line="57"/>
         <source>%n still uploading</source>
         <translation>
             <numerusform>%n en cours de dépôt</numerusform>
@@ -5104,7 +5104,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="466"/>
+        <location filename="../../recmanager/bulk/plan.py" line="58"/>
         <source>%n not claimable</source>
         <translation>
             <numerusform>%n non revendicable</numerusform>
@@ -5112,7 +5112,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="467"/>
+        <location filename="../../recmanager/bulk/plan.py" line="59"/>
         <source>%n with a title too long</source>
         <translation>
             <numerusform>%n au titre trop long</numerusform>
@@ -5120,7 +5120,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="589"/>
+        <location filename="../../recmanager/bulk/plan.py" line="181"/>
         <source>%n in the plan</source>
         <translation>
             <numerusform>%n dans le plan</numerusform>
@@ -5128,7 +5128,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="590"/>
+        <location filename="../../recmanager/bulk/plan.py" line="182"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n prêt</numerusform>
@@ -5136,7 +5136,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="592"/>
+        <location filename="../../recmanager/bulk/plan.py" line="184"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n terminé</numerusform>
@@ -5144,7 +5144,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="594"/>
+        <location filename="../../recmanager/bulk/plan.py" line="186"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -5152,7 +5152,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk.py" line="599"/>
+        <location filename="../../recmanager/bulk/plan.py" line="191"/>
         <source>%n excluded</source>
         <translation>
             <numerusform>%n exclu</numerusform>

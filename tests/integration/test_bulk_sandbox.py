@@ -22,8 +22,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from recmanager import audit, bulk
-from recmanager.bulk import Problem, Status
+from recmanager import audit
+from recmanager.bulk.plan import Problem, Status
+from recmanager.bulk.report import write_report
+from recmanager.bulk.rules import read_rules
+from recmanager.bulk.run import BulkRun
+from recmanager.errors import BulkError
 from recmanager.pod.rest import PodClient
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,8 +87,8 @@ def test_each_rule_kind_from_a_bom_semicolon_file_is_applied(pod, context, tmp_p
         "Amphi A;lecture-1*;;;;admin;{filename}\r\n"
     ), encoding="utf-8-sig")
     profile = pod.profile(context)
-    with bulk.BulkRun.open(context, profile) as run:
-        plan = run.plan_rules(bulk.read_rules(rules))
+    with BulkRun.open(context, profile) as run:
+        plan = run.plan_rules(read_rules(rules))
         rows = {row.filename: row for row in plan.rows if row.source_file}
         assert rows[monday].owner_user.username == "teacher1"
         assert rows[monday].title == "Amphi A – 07/09/2026 08:15"
@@ -129,8 +133,8 @@ def test_conflicts_unknown_and_non_staff_owners_block_the_plan(pod, context, tmp
         '"Studio D (audiovideocast, manual)",,\n'
     ))
     profile = pod.profile(context)
-    with bulk.BulkRun.open(context, profile) as run:
-        plan = run.plan_rules(bulk.read_rules(rules))
+    with BulkRun.open(context, profile) as run:
+        plan = run.plan_rules(read_rules(rules))
         rows = {row.filename: row for row in plan.rows if row.source_file}
         counts = plan.counts()
         assert rows["lecture-01.mp4"].problem is Problem.CONFLICT
@@ -140,7 +144,7 @@ def test_conflicts_unknown_and_non_staff_owners_block_the_plan(pod, context, tmp
         assert counts["invalid-rule"] == 2  # Amphi Q; Studio D without an owner
         assert counts["unmatched"] == 1  # d1.zip
         assert counts["ready"] == 8  # lecture-02..09
-        with pytest.raises(bulk.BulkError, match="12 rows with errors"):
+        with pytest.raises(BulkError, match="12 rows with errors"):
             run.apply(plan)
     with pod_client(pod) as client:
         assert len(client.treatments()) == 18  # nothing was applied
@@ -322,8 +326,8 @@ def test_a_lost_connection_stops_the_run_and_the_same_plan_finishes_it(pod, cont
     with FailingProxy(pod.base_url, set(), lose_after=5) as proxy:
         profile = pod.profile(context)
         profile.pod_url = proxy.url.rstrip("/")
-        with bulk.BulkRun.open(context, profile) as run:
-            plan = run.plan_rules(bulk.read_rules(rules))
+        with BulkRun.open(context, profile) as run:
+            plan = run.plan_rules(read_rules(rules))
             plan.exclude_problems([Problem.UNMATCHED])
             result = run.apply(plan, jobs=JOBS)
         assert result.stopped and "Run the same plan again" in result.stopped
@@ -332,8 +336,8 @@ def test_a_lost_connection_stops_the_run_and_the_same_plan_finishes_it(pod, cont
         assert "Nothing was resent" in caught.message  # its answer was lost: not sent again
 
         proxy.lose_after = None  # the connection is back
-        with bulk.BulkRun.open(context, profile) as run:
-            again = run.plan_rules(bulk.read_rules(rules))
+        with BulkRun.open(context, profile) as run:
+            again = run.plan_rules(read_rules(rules))
             assert again.plan_id == plan.plan_id
             again.exclude_problems([Problem.UNMATCHED])
             assert again.counts()["done"] == 4
@@ -357,11 +361,11 @@ def test_a_server_failing_some_claims_fails_those_rows_only_and_retry_finishes(
     with FailingProxy(pod.base_url, failing) as proxy:
         profile = pod.profile(context)
         profile.pod_url = proxy.url.rstrip("/")
-        with bulk.BulkRun.open(context, profile) as run:
-            plan = run.plan_rules(bulk.read_rules(rules))
+        with BulkRun.open(context, profile) as run:
+            plan = run.plan_rules(read_rules(rules))
             plan.exclude_problems([Problem.UNMATCHED])
             result = run.apply(plan, jobs=JOBS)
-            bulk.write_report(plan, report)
+            write_report(plan, report)
             assert sorted(proxy.refused) == sorted(failing)
             assert (result.done, result.failed) == (11, 2)
             with report.open(encoding="utf-8-sig", newline="") as stream:

@@ -133,7 +133,7 @@ def test_a_claim_pod_made_but_that_cannot_be_verified_is_done_but_exit_3(
 
 def test_a_done_but_claim_in_bulk_reads_done_with_the_warning(
         sandbox_pod, pod_proxy, context):
-    from recmanager.bulk import BulkRun
+    from recmanager.bulk.run import BulkRun
 
     profile = sandbox_pod.profile(context, user="admin")
     profile.pod_url = pod_proxy.url

@@ -10,9 +10,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
-from recmanager import bulk
-from recmanager.bulk import Status
-from recmanager.ui.bulk_window import BulkWindow, PlanModel
+from recmanager.bulk.plan import PlanRow, Status
+from recmanager.bulk.report import export_plan, write_report
+from recmanager.bulk.rules import read_rules
+from recmanager.bulk.run import BulkRun
+from recmanager.ui.bulk_plan_model import PlanModel
+from recmanager.ui.bulk_window import BulkWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.integration import test_bulk_sandbox
 
@@ -68,7 +71,7 @@ def test_plan_errors_exclusion_apply_and_report(window, tmp_path, pod):
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     window.exclude_errors()
     assert not plan.has_errors and window.action_apply.isEnabled()
-    window._write(bulk.export_plan, tmp_path / "plan.csv")
+    window._write(export_plan, tmp_path / "plan.csv")
     assert "rows written" in window.progress_label.text()
 
     window.apply(confirmed=True)
@@ -76,7 +79,7 @@ def test_plan_errors_exclusion_apply_and_report(window, tmp_path, pod):
     assert state_of(window, "lecture-05.mp4") == "done"
     assert "8 assigned" in window.progress_label.text()
     assert not window.action_retry.isEnabled()
-    window._write(bulk.write_report, tmp_path / "report.csv")
+    window._write(write_report, tmp_path / "report.csv")
     with (tmp_path / "report.csv").open(encoding="utf-8-sig", newline="") as stream:
         outcomes = [line["outcome"] for line in csv.DictReader(stream, delimiter=";")]
     assert outcomes.count("done") == 8 and outcomes.count("excluded") == 10
@@ -103,7 +106,7 @@ def test_retry_failed_rows_alone(window, tmp_path, pod):
 def test_inbox_selection_with_one_owner(qtbot, pod, context):
     context.settings.set("bulk_concurrency", 1)
     profile = pod.profile(context)
-    with bulk.BulkRun.open(context, profile) as run:
+    with BulkRun.open(context, profile) as run:
         selection = [row for row in run.recordings() if row.name in ("b1.mp4", "e2.mp4")]
     window = BulkWindow(context, profile, TaskRunner(synchronous=True), selection=selection)
     qtbot.addWidget(window)
@@ -188,7 +191,7 @@ def test_apply_asks_first_with_the_count_and_the_pod_address(qtbot, window, tmp_
 
 
 def test_a_large_run_defaults_to_cancel(window):
-    rows = [bulk.PlanRow(source_file=f"/d/amphiA/r{n}.mp4", owner="teacher1")
+    rows = [PlanRow(source_file=f"/d/amphiA/r{n}.mp4", owner="teacher1")
             for n in range(25)]
     box = window.confirmation(rows)
     assert "Claim 25 recordings" in box.text()
@@ -202,7 +205,7 @@ def test_the_window_starts_with_the_rules_explained_and_an_example(window, tmp_p
     assert "owner" in help_text and "slot" in help_text and "{date:%d/%m/%Y}" in help_text
     example = tmp_path / "example.csv"
     window.save_example(example)
-    rules = bulk.read_rules(example)
+    rules = read_rules(example)
     assert len(rules.rules) == 2 and not rules.problems and not rules.ignored_columns
     window.load_rules(rules_file(tmp_path))
     assert window.pages.currentWidget() is window.plan_page
@@ -220,7 +223,7 @@ def test_the_french_example_is_a_valid_rules_file_too(qapp, window, tmp_path):
         assert text.startswith("enregistreur;fichier")
         example = tmp_path / "exemple.csv"
         window.save_example(example)
-        rules = bulk.read_rules(example)
+        rules = read_rules(example)
         assert len(rules.rules) == 2 and not rules.problems and not rules.ignored_columns
         assert rules.rules[0].slot is not None
     finally:

@@ -12,14 +12,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from recmanager.bulk import (
-    ClaimResult,
-    Status,
-    apply_plan,
-    parse_rules,
-    plan_from_rules,
-    resume,
-)
+from recmanager.bulk.apply import ClaimResult, apply_plan
+from recmanager.bulk.matching import plan_from_rules
+from recmanager.bulk.outcomes import resume
+from recmanager.bulk.plan import Status
+from recmanager.bulk.rules import parse_rules
 from recmanager.errors import BulkError, PodConnectionError, PodServerError
 from recmanager.inbox import InboxRow, RowState
 from recmanager.pod.model import User

@@ -7,19 +7,17 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from recmanager.bulk import (
+from recmanager.bulk.apply import check_applicable
+from recmanager.bulk.matching import (
     Candidate,
-    Plan,
-    Problem,
-    Status,
-    check_applicable,
-    export_plan,
-    parse_rules,
     plan_from_rules,
     plan_from_selection,
     recording_start,
     render_title,
 )
+from recmanager.bulk.plan import Plan, Problem, Status
+from recmanager.bulk.report import export_plan
+from recmanager.bulk.rules import parse_rules
 from recmanager.errors import BulkError
 from recmanager.inbox import InboxRecorder, InboxRow, RowState
 from recmanager.pod.model import User

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from recmanager.bulk import Slot, parse_rules, read_rules
+from recmanager.bulk.rules import Slot, parse_rules, read_rules
 from recmanager.errors import BulkError
 
 

@@ -7,7 +7,9 @@ import io
 from datetime import UTC, datetime
 
 from recmanager import audit
-from recmanager.bulk import export_plan, parse_rules, plan_from_rules
+from recmanager.bulk.matching import plan_from_rules
+from recmanager.bulk.report import export_plan
+from recmanager.bulk.rules import parse_rules
 from recmanager.commands.bulk import _print_plan
 from recmanager.commands.common import print_table
 from recmanager.formatting import printable, spreadsheet_cell

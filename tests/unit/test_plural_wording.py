@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from recmanager import i18n
-from recmanager.bulk import Problem
+from recmanager.bulk.plan import Problem
 
 
 def test_without_a_catalogue_the_count_stands_in_the_english_text():
