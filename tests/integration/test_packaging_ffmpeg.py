@@ -30,10 +30,11 @@ from recmanager.secrets import SecretKind
 KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
 
 
-def new_job(context, source: Path, out: Path, events: list | None = None, **options):
+def new_job(context, source: Path, out: Path, events: list | None = None,
+            keys: KeyPair = KEYS, **options):
     bus = EventBus([events.append] if events is not None else [])
     request = PackageRequest(source, out, backend="ffmpeg", **options)
-    return PackagingJob.create(context.db, context.secrets, request, KEYS, bus=bus)
+    return PackagingJob.create(context.db, context.secrets, request, keys, bus=bus)
 
 
 def test_clip_becomes_verified_encrypted_dash(context, media, tmp_path, caplog):
@@ -130,10 +131,12 @@ def _command_lines() -> dict[int, bytes]:
 
 @pytest.mark.slow
 def test_key_stands_on_no_command_line_while_the_job_runs(context, long_clip, tmp_path):
-    forms = {KEYS.key_hex, KEYS.key_hex.upper(), base64.b64encode(KEYS.key).decode().rstrip("="),
-             base64.urlsafe_b64encode(KEYS.key).decode().rstrip("=")}
+    # A key of this run only: another program on the machine cannot show it by chance.
+    keys = KeyPair.generate()
+    forms = {keys.key_hex, keys.key_hex.upper(), base64.b64encode(keys.key).decode().rstrip("="),
+             base64.urlsafe_b64encode(keys.key).decode().rstrip("=")}
     out = tmp_path / "out"
-    job = new_job(context, long_clip, out)
+    job = new_job(context, long_clip, out, keys=keys)
     work = work_dir_for(out, job.id)
     seen: list[tuple[int, str]] = []
     scans: list[int] = []
