@@ -49,7 +49,7 @@ from recmanager.store import Database
 from recmanager.store.tables import bulk_rows
 
 if TYPE_CHECKING:
-    from recmanager.actions import Actions
+    from recmanager.actions.opening import Actions
     from recmanager.config import Profile
     from recmanager.context import AppContext
 
@@ -1073,7 +1073,7 @@ def plan_as_json(plan: Plan) -> dict[str, Any]:
 class BulkRun:
     """What the window and the command share: Pod's recordings, the plans, the claims.
 
-    Every claim goes through :meth:`recmanager.actions.Actions.claim` (check, create, delete
+    Every claim goes through :meth:`recmanager.actions.opening.Actions.claim` (check, create, delete
     the treatment row, verify, audit), the same action as the inbox's Claim button.
     """
 
@@ -1088,7 +1088,7 @@ class BulkRun:
     @contextmanager
     def open(cls, context: AppContext, profile: Profile) -> Iterator[BulkRun]:
         """Pod (required) and the deposit (used when reachable, to see unfinished uploads)."""
-        from recmanager.actions import open_actions
+        from recmanager.actions.opening import open_actions
 
         with open_actions(profile, context) as actions:
             yield cls(context, actions.profile, actions)  # with the settled deposit root

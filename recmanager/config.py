@@ -165,7 +165,8 @@ def plain_http_warning(profile: Profile) -> str:
 # --- connection profiles ------------------------------------------------------------------
 
 # Pod's own default DEFAULT_RECORDER_PATH. A profile holding it has not said where its Pod's
-# deposit is: the root is then read from Pod's data (see recmanager.actions.settle_deposit_root).
+# deposit is: the root is then read from Pod's data (see
+# recmanager.actions.root.settle_deposit_root).
 POD_DEFAULT_DEPOSIT_ROOT = "/data/ftp-pod/ftp/"
 
 DepositKind = Literal["sftp", "local"]

@@ -212,7 +212,7 @@ def cmd_download(args: argparse.Namespace, context: AppContext) -> int:
 
 def cmd_upload(args: argparse.Namespace, context: AppContext) -> int:
     """Upload, journalled: an upload killed midway is audited at the next one (it resumes)."""
-    from recmanager.actions import reconcile_interrupted
+    from recmanager.actions.reconcile import reconcile_interrupted
 
     profile, deposit = _open(args, context)
     with deposit:
