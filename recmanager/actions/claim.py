@@ -152,24 +152,7 @@ class Claiming(Reassigning):
                 translate("actions", "A title is required to claim a recording."),
                 fields={"title": [translate("actions", "This field is required.")]},
             )
-        user = self.resolve_user(owner)
-        detail["owner"] = user.username
-        claimer = user
-        if not user.is_staff:
-            me = self.me()
-            if me is None or not me.is_staff:
-                raise PodPermissionError(
-                    translate(
-                        "actions",
-                        "{user} is not staff, and Pod gives claimed recordings to staff accounts "
-                        "only. It can be claimed for a staff account and then reassigned, but "
-                        "this profile names no staff web login to claim with.",
-                    ).format(user=user.display_name),
-                    hint=translate("actions", "Add your Pod username to the profile."),
-                    setting="pod_username",
-                )
-            claimer = me
-            detail["claimed_as"] = me.username
+        user, claimer = self._owner_and_claimer(owner, detail)
         check_server_path(self._root(), path)
         self._require_reachable_deposit()
         cancel.check()
@@ -186,6 +169,37 @@ class Claiming(Reassigning):
         progress(Progress(1, steps, message=translate("actions", "Claiming {file}…").format(
             file=name)))
         cancel.check()  # the last point where cancelling leaves nothing half done
+        return self._send_claim(treatment, path, user, claimer, title, cancel, progress,
+                                intent)
+
+    def _owner_and_claimer(self, owner: User | str, detail: dict[str, Any]) -> tuple[User, User]:
+        """The owner asked for, and the account the claim is made with: the owner when staff,
+        else the profile's own staff account (Pod gives claimed recordings to staff only)."""
+        user = self.resolve_user(owner)
+        detail["owner"] = user.username
+        if user.is_staff:
+            return user, user
+        me = self.me()
+        if me is None or not me.is_staff:
+            raise PodPermissionError(
+                translate(
+                    "actions",
+                    "{user} is not staff, and Pod gives claimed recordings to staff accounts "
+                    "only. It can be claimed for a staff account and then reassigned, but "
+                    "this profile names no staff web login to claim with.",
+                ).format(user=user.display_name),
+                hint=translate("actions", "Add your Pod username to the profile."),
+                setting="pod_username",
+            )
+        detail["claimed_as"] = me.username
+        return user, me
+
+    def _send_claim(
+        self, treatment: Treatment, path: str, user: User, claimer: User, title: str,
+        cancel: CancelToken, progress: ProgressCallback, intent: OpenIntent,
+    ) -> ClaimResult:
+        """Journal the claim, send it, and verify it; a claim Pod refuses because the file is
+        claimed already is judged on what Pod holds."""
         self._begin(intent, "claim", path, {
             "owner": user.username, "claimer": claimer.username, "title": title,
             "treatment_id": treatment.id})
@@ -309,26 +323,47 @@ class Claiming(Reassigning):
     ) -> ClaimResult:
         """Verify: the file left the deposit, the video exists; hand it on when needed."""
         name = posixpath.basename(path)
-        held = {"recording_id": recording.id, "recording_owner": claimer.username}
         progress(Progress(2, 4, message=translate(
             "actions", "Waiting for Pod to take {file}…").format(file=name)))
-        if self.deposit is not None:
-            left = _poll(lambda: not self.deposit.exists(path), cancel, self.verify_timeout)
-            if not left:
-                raise DoneWithWarning(
-                    translate(
-                        "actions",
-                        "Done, but Pod has not taken the file: it holds recording {id} of "
-                        "{file} for {claimer}, and the file is still in the deposit folder "
-                        "after {seconds} s.",
-                    ).format(file=name, id=recording.id, claimer=claimer.username,
-                             seconds=int(self.verify_timeout)),
-                    hint=translate("actions", "Pod's processing may be stopped; ask its "
-                                   "administrators. Do not claim it again."),
-                    detail=held,
-                )
+        self._wait_until_taken(recording, path, claimer, cancel)
         progress(Progress(3, 4, message=translate(
             "actions", "Waiting for Pod's video of {file}…").format(file=name)))
+        video = self._wait_for_video(recording, path, claimer, title, cancel)
+        reassigned_to = ""
+        if claimer.id != user.id:
+            self._hand_on(recording, video, name, user, claimer, cancel, notes)
+            reassigned_to = user.username
+        progress(Progress(4, 4, message=translate("actions", "Claimed {file}.").format(
+            file=name)))
+        return ClaimResult(path, user.username, title, recording.id, video.id,
+                           already_done=already_done, reassigned_to=reassigned_to,
+                           notes=tuple(notes), recording_owner=claimer.username)
+
+    def _wait_until_taken(
+        self, recording: Recording, path: str, claimer: User, cancel: CancelToken
+    ) -> None:
+        """Wait for Pod's processing to move the file out of the deposit (when connected)."""
+        if self.deposit is None:
+            return
+        deposit = self.deposit
+        if not _poll(lambda: not deposit.exists(path), cancel, self.verify_timeout):
+            raise DoneWithWarning(
+                translate(
+                    "actions",
+                    "Done, but Pod has not taken the file: it holds recording {id} of "
+                    "{file} for {claimer}, and the file is still in the deposit folder "
+                    "after {seconds} s.",
+                ).format(file=posixpath.basename(path), id=recording.id,
+                         claimer=claimer.username, seconds=int(self.verify_timeout)),
+                hint=translate("actions", "Pod's processing may be stopped; ask its "
+                               "administrators. Do not claim it again."),
+                detail=_held(recording, claimer),
+            )
+
+    def _wait_for_video(
+        self, recording: Recording, path: str, claimer: User, title: str, cancel: CancelToken
+    ) -> Video:
+        """Wait for the video Pod makes of the claimed recording."""
         video = _poll(lambda: self._claimed_video(claimer, title, path), cancel,
                       self.verify_timeout)
         if video is None:
@@ -337,46 +372,51 @@ class Claiming(Reassigning):
                     "actions",
                     "Done, but no video yet: Pod holds recording {id} of {file} for {owner}, "
                     "and no video of it appeared within {seconds} s.",
-                ).format(file=name, id=recording.id, owner=claimer.username,
-                         seconds=int(self.verify_timeout)),
+                ).format(file=posixpath.basename(path), id=recording.id,
+                         owner=claimer.username, seconds=int(self.verify_timeout)),
                 hint=translate("actions", "Look at the owner's videos in Pod; do not claim it "
                                "again."),
-                detail=held,
+                detail=_held(recording, claimer),
             )
-        reassigned_to = ""
-        if claimer.id != user.id:
-            if video.owner_id != user.id:
-                try:
-                    reassign = self._reassign(video, user, cancel)
-                except RecmanagerError as exc:
-                    raise DoneWithWarning(
-                        translate(
-                            "actions",
-                            "Done, but not handed on: Pod holds recording {id} and video "
-                            "{video} of {file} for {claimer}; giving the video to {user} "
-                            "failed: {error}",
-                        ).format(id=recording.id, video=video.id, file=name,
-                                 claimer=claimer.username, user=user.username,
-                                 error=exc.message),
-                        hint=translate("actions", "Reassign video {video} to {user}.").format(
-                            video=video.id, user=user.username),
-                        detail={**held, "video_id": video.id},
-                    ) from exc
-                notes.append(reassign.message)
-            reassigned_to = user.username
-            notes.insert(0, translate(
-                "actions",
-                "{user} is not staff, so it was claimed for {claimer} and the video was then "
-                "reassigned to {user}.",
-            ).format(user=user.username, claimer=claimer.username))
-        progress(Progress(4, 4, message=translate("actions", "Claimed {file}.").format(
-            file=name)))
-        return ClaimResult(path, user.username, title, recording.id, video.id,
-                           already_done=already_done, reassigned_to=reassigned_to,
-                           notes=tuple(notes), recording_owner=claimer.username)
+        return video
+
+    def _hand_on(
+        self, recording: Recording, video: Video, name: str, user: User, claimer: User,
+        cancel: CancelToken, notes: list[str],
+    ) -> None:
+        """Give the video claimed for the staff ``claimer`` to the non-staff ``user``, and say
+        so in ``notes``; a failure is "done, but …" since Pod holds the claim."""
+        if video.owner_id != user.id:
+            try:
+                reassign = self._reassign(video, user, cancel)
+            except RecmanagerError as exc:
+                raise DoneWithWarning(
+                    translate(
+                        "actions",
+                        "Done, but not handed on: Pod holds recording {id} and video "
+                        "{video} of {file} for {claimer}; giving the video to {user} "
+                        "failed: {error}",
+                    ).format(id=recording.id, video=video.id, file=name,
+                             claimer=claimer.username, user=user.username,
+                             error=exc.message),
+                    hint=translate("actions", "Reassign video {video} to {user}.").format(
+                        video=video.id, user=user.username),
+                    detail={**_held(recording, claimer), "video_id": video.id},
+                ) from exc
+            notes.append(reassign.message)
+        notes.insert(0, translate(
+            "actions",
+            "{user} is not staff, so it was claimed for {claimer} and the video was then "
+            "reassigned to {user}.",
+        ).format(user=user.username, claimer=claimer.username))
 
     def _claimed_video(self, owner: User, title: str, path: str) -> Video | None:
         video = self.client.find_claimed_video(owner, title, path)
         if video is not None:
             return video
         return None
+
+
+def _held(recording: Recording, claimer: User) -> dict[str, Any]:
+    """What Pod holds once the claim is made, for the audit entry of a "done, but …"."""
+    return {"recording_id": recording.id, "recording_owner": claimer.username}
