@@ -265,7 +265,7 @@ class Profile:
         """Why the quarantine folder cannot hold deleted recordings (empty: it can, or none
         is set). A delete to the quarantine is a move on the deposit's server: the folder
         must be outside the folders Pod's cron scans, and on the same file system."""
-        from recmanager.deposit.base import is_inside
+        from recmanager.deposit.names import is_inside
 
         if not self.quarantine_dir:
             return []

@@ -12,7 +12,7 @@ from typing import Any
 
 from recmanager.actions.base import REFUSALS, VERIFY_POLL_S, VERIFY_TIMEOUT_S, OpenIntent
 from recmanager.actions.reassign import Reassigning
-from recmanager.deposit.base import check_server_path
+from recmanager.deposit.names import check_server_path
 from recmanager.errors import (
     ActionError,
     AlreadyClaimed,

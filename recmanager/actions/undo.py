@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from recmanager import audit
 from recmanager.actions.base import ActionsBase, OpenIntent
-from recmanager.deposit.base import QuarantinedFile, check_server_path
+from recmanager.deposit.base import QuarantinedFile
+from recmanager.deposit.names import check_server_path
 from recmanager.errors import DepositError, DoneWithWarning, RecmanagerError
 from recmanager.formatting import printable
 from recmanager.i18n import translate

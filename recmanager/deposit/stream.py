@@ -24,7 +24,7 @@ from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
 
 from recmanager.config import Profile
-from recmanager.deposit.base import check_server_path
+from recmanager.deposit.names import check_server_path
 from recmanager.errors import DepositError
 
 log = logging.getLogger("recmanager.deposit.stream")

@@ -3630,17 +3630,17 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/undo.py" line="33"/>
+        <location filename="../../recmanager/actions/undo.py" line="34"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/undo.py" line="39"/>
+        <location filename="../../recmanager/actions/undo.py" line="40"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/undo.py" line="50"/>
+        <location filename="../../recmanager/actions/undo.py" line="51"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -4483,521 +4483,521 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>téléversement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="54"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="52"/>
         <source>The profile &quot;{name}&quot; has no deposit folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="56"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="54"/>
         <source>Set the mounted deposit folder in the profile.</source>
         <translation>Indiquez le dossier de dépôt monté dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="63"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="61"/>
         <source>The profile &quot;{name}&quot; has no SFTP server.</source>
         <translation>Le profil « {name} » n&apos;a pas de serveur SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="65"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="63"/>
         <source>Set the SFTP host in the profile, or a mounted folder.</source>
         <translation>Indiquez l&apos;hôte SFTP dans le profil, ou un dossier monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="82"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="80"/>
         <source>The deposit address is empty.</source>
         <translation>L&apos;adresse de dépôt est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="87"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="85"/>
         <source>A password in the deposit address is not accepted.</source>
         <translation>Un mot de passe dans l&apos;adresse de dépôt n&apos;est pas accepté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="88"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="86"/>
         <source>Use a key or ssh-agent, or store the password in a profile.</source>
         <translation>Utilisez une clé ou ssh-agent, ou enregistrez le mot de passe dans un profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="91"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="89"/>
         <source>The deposit address {spec} has no host.</source>
         <translation>L&apos;adresse de dépôt {spec} n&apos;a pas d&apos;hôte.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="96"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="94"/>
         <source>The path in {spec} must be absolute.</source>
         <translation>Le chemin indiqué dans {spec} doit être absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="108"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="106"/>
         <source>Unknown authentication &quot;{auth}&quot;: use key, agent or password.</source>
         <translation>Authentification « {auth} » inconnue : utilisez key, agent ou password.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="115"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="113"/>
         <source>The deposit {spec} is neither sftp://… nor a folder.</source>
         <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="141"/>
+        <location filename="../../recmanager/deposit/names.py" line="28"/>
         <source>a relative name (&quot;.&quot; or &quot;..&quot;)</source>
         <translation>un nom relatif (« . » ou « .. »)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="143"/>
+        <location filename="../../recmanager/deposit/names.py" line="30"/>
         <source>a slash inside the name</source>
         <translation>une barre oblique dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="145"/>
+        <location filename="../../recmanager/deposit/names.py" line="32"/>
         <source>a control character in the name</source>
         <translation>un caractère de contrôle dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="147"/>
+        <location filename="../../recmanager/deposit/names.py" line="34"/>
         <source>a name that is not valid UTF-8</source>
         <translation>un nom qui n&apos;est pas en UTF-8 valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="156"/>
+        <location filename="../../recmanager/deposit/names.py" line="43"/>
         <source>the name is {size} bytes long; the folder takes at most {limit}</source>
         <translation>le nom fait {size} octets ; le dossier en accepte au plus {limit}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="181"/>
+        <location filename="../../recmanager/deposit/names.py" line="68"/>
         <source>The path {path} was refused: {reason}.</source>
         <translation>Le chemin {path} a été refusé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="184"/>
+        <location filename="../../recmanager/deposit/names.py" line="71"/>
         <source>Only files inside the deposit folder can be used.</source>
         <translation>Seuls les fichiers situés dans le dossier de dépôt peuvent être utilisés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="202"/>
+        <location filename="../../recmanager/deposit/names.py" line="89"/>
         <source>an empty path</source>
         <translation>un chemin vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="204"/>
+        <location filename="../../recmanager/deposit/names.py" line="91"/>
         <source>a control character</source>
         <translation>un caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="206"/>
+        <location filename="../../recmanager/deposit/names.py" line="93"/>
         <source>not an absolute path</source>
         <translation>pas un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="209"/>
+        <location filename="../../recmanager/deposit/names.py" line="96"/>
         <source>&quot;..&quot;, &quot;.&quot; or an empty component</source>
         <translation>« .. », « . » ou un composant vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="211"/>
+        <location filename="../../recmanager/deposit/names.py" line="98"/>
         <source>outside the deposit folder {root}</source>
         <translation>en dehors du dossier de dépôt {root}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="225"/>
+        <location filename="../../recmanager/deposit/base.py" line="127"/>
         <source>The deposit root must be an absolute path, not {root}.</source>
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="303"/>
+        <location filename="../../recmanager/deposit/base.py" line="205"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="307"/>
+        <location filename="../../recmanager/deposit/base.py" line="209"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="310"/>
-        <location filename="../../recmanager/deposit/base.py" line="552"/>
-        <location filename="../../recmanager/deposit/base.py" line="681"/>
+        <location filename="../../recmanager/deposit/base.py" line="212"/>
+        <location filename="../../recmanager/deposit/base.py" line="404"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="171"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="314"/>
-        <location filename="../../recmanager/deposit/base.py" line="317"/>
+        <location filename="../../recmanager/deposit/base.py" line="216"/>
+        <location filename="../../recmanager/deposit/base.py" line="219"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="339"/>
-        <location filename="../../recmanager/deposit/base.py" line="356"/>
+        <location filename="../../recmanager/deposit/base.py" line="241"/>
+        <location filename="../../recmanager/deposit/base.py" line="258"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="413"/>
+        <location filename="../../recmanager/deposit/base.py" line="315"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="415"/>
+        <location filename="../../recmanager/deposit/base.py" line="317"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="450"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="69"/>
         <source>{name} cannot be saved in {folder}: {reason}.</source>
         <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="453"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="72"/>
         <source>Give a shorter destination file name.</source>
         <translation>Donnez un nom de fichier de destination plus court.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="458"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="77"/>
         <source>Choose another name, or pass --overwrite to replace it.</source>
         <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="475"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="94"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="478"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="97"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="480"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="99"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="498"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="117"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="505"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="124"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="507"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="126"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="532"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="151"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="535"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="154"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="541"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="160"/>
         <source>{name} cannot be deposited: {reason}.</source>
         <translation>{name} ne peut pas être déposé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="543"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="162"/>
         <source>Give the file a shorter name (--name).</source>
         <translation>Donnez au fichier un nom plus court (--name).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="547"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="166"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="549"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="168"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="456"/>
-        <location filename="../../recmanager/deposit/base.py" line="556"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="75"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="175"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="558"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="177"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="567"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="186"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="593"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="212"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="744"/>
+        <location filename="../../recmanager/deposit/base.py" line="467"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="745"/>
+        <location filename="../../recmanager/deposit/base.py" line="468"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="659"/>
+        <location filename="../../recmanager/deposit/base.py" line="382"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="662"/>
+        <location filename="../../recmanager/deposit/base.py" line="385"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="677"/>
+        <location filename="../../recmanager/deposit/base.py" line="400"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="689"/>
+        <location filename="../../recmanager/deposit/base.py" line="412"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="693"/>
+        <location filename="../../recmanager/deposit/base.py" line="416"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="754"/>
+        <location filename="../../recmanager/deposit/base.py" line="477"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="793"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="248"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="42"/>
+        <location filename="../../recmanager/deposit/local.py" line="36"/>
         <source>The deposit folder {folder} does not exist or is not mounted.</source>
         <translation>Le dossier de dépôt {folder} n&apos;existe pas ou n&apos;est pas monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="44"/>
+        <location filename="../../recmanager/deposit/local.py" line="38"/>
         <source>Mount it, or correct the folder in the profile.</source>
         <translation>Montez-le, ou corrigez le dossier dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="656"/>
+        <location filename="../../recmanager/deposit/local.py" line="60"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="655"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="666"/>
+        <location filename="../../recmanager/deposit/local.py" line="68"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="82"/>
-        <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="698"/>
+        <location filename="../../recmanager/deposit/local.py" line="76"/>
+        <location filename="../../recmanager/deposit/local.py" line="99"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="674"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="697"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="99"/>
+        <location filename="../../recmanager/deposit/local.py" line="93"/>
         <source>{path} became shorter while it was read.</source>
         <translation>La taille de {path} a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="716"/>
+        <location filename="../../recmanager/deposit/local.py" line="112"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="715"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="720"/>
+        <location filename="../../recmanager/deposit/local.py" line="117"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="719"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="726"/>
+        <location filename="../../recmanager/deposit/local.py" line="122"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="733"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="755"/>
+        <location filename="../../recmanager/deposit/local.py" line="128"/>
+        <location filename="../../recmanager/deposit/local.py" line="140"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="754"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="745"/>
+        <location filename="../../recmanager/deposit/local.py" line="134"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="744"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="126"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="125"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="140"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="139"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="179"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="197"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="178"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="196"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="354"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="353"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="371"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="370"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="398"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="415"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="414"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="417"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="416"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="428"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="435"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="434"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="443"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="442"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="450"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="449"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="453"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="455"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="454"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="470"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="476"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="484"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="488"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="492"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="494"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="545"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="558"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="557"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="610"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="609"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="614"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="613"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="612"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="616"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="611"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="615"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="683"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="682"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="747"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="746"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
