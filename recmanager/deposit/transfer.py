@@ -58,61 +58,13 @@ class Transfers:
         """
         cancel = cancel or CancelToken()
         remote = self.stat(path)
-        destination = Path(local_path)
-        if name_length_problem(destination.name) is None and destination.is_dir():
-            destination = destination / remote.name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        limit = _local_name_max(destination.parent)
-        too_long = name_length_problem(destination.name, limit)
-        if too_long:
-            raise DepositError(
-                translate("deposit", "{name} cannot be saved in {folder}: {reason}.").format(
-                    name=printable(destination.name), folder=destination.parent,
-                    reason=too_long),
-                hint=translate("deposit", "Give a shorter destination file name."))
-        if destination.exists() and not (overwrite and destination.is_file()):
-            raise DepositError(
-                translate("deposit", "{path} already exists; it was not replaced.").format(
-                    path=printable(str(destination))),
-                hint=translate("deposit", "Choose another name, or pass --overwrite to "
-                               "replace it.") if destination.is_file() else "",
-            )
-        tag = f"{remote.size}-{int(remote.mtime)}"
-        partial = destination.with_name(
-            temporary_name(destination.name, tag, DOWNLOAD_SUFFIX, limit))
-        stem = temporary_stem(destination.name, limit)
-        for stale in destination.parent.glob(f"{glob_escape(stem)}.*{DOWNLOAD_SUFFIX}"):
-            if stale != partial:
-                stale.unlink(missing_ok=True)
-        offset = partial.stat().st_size if partial.exists() else 0
-        if offset > remote.size:
-            partial.unlink()
-            offset = 0
-        free = shutil.disk_usage(destination.parent).free
-        if free < remote.size - offset + DISK_MARGIN:
-            raise NotEnoughSpace(
-                translate("deposit", "{folder} has {free} free; {name} needs {needed}.").format(
-                    folder=destination.parent, free=human_size(free), name=remote.name,
-                    needed=human_size(remote.size - offset + DISK_MARGIN)),
-                hint=translate("deposit", "Free some space or choose another folder."),
-            )
+        destination, limit = _local_destination(remote, Path(local_path), overwrite)
+        partial, offset = _partial_download(destination, remote, limit)
         label = translate("deposit", "Downloading {name}").format(name=printable(remote.name))
         report = Throttle(progress)
         meter = _RateMeter(offset)
         report(Progress(offset, remote.size, "B", label), force=True)
-        attempt = 0
-        with _BackgroundWriter(partial) as output:
-            while offset < remote.size:
-                try:
-                    for chunk in self._read_range(path, offset, remote.size):
-                        output.write(chunk)
-                        offset += len(chunk)
-                        report(Progress(offset, remote.size, "B", label, meter.rate(offset)))
-                        cancel.check()
-                        attempt = 0
-                except DepositConnectionError as exc:
-                    self._retrying(attempt, cancel, exc, label, offset)
-                    attempt += 1
+        offset = self._receive(path, remote, partial, offset, label, report, meter, cancel)
         if partial.stat().st_size != remote.size:
             raise DepositError(translate(
                 "deposit", "The download of {name} is incomplete; it will resume next time."
@@ -128,6 +80,27 @@ class Transfers:
         os.replace(partial, destination)
         report(Progress(remote.size, remote.size, "B", label, meter.rate(offset)), force=True)
         return destination
+
+    def _receive(
+        self: Deposit, path: str, remote: RemoteFile, partial: Path, offset: int, label: str,
+        report: Throttle, meter: _RateMeter, cancel: CancelToken,
+    ) -> int:
+        """Append the rest of ``path`` from ``offset`` to ``partial``, resuming after a dropped
+        link; return the offset reached."""
+        attempt = 0
+        with _BackgroundWriter(partial) as output:
+            while offset < remote.size:
+                try:
+                    for chunk in self._read_range(path, offset, remote.size):
+                        output.write(chunk)
+                        offset += len(chunk)
+                        report(Progress(offset, remote.size, "B", label, meter.rate(offset)))
+                        cancel.check()
+                        attempt = 0
+                except DepositConnectionError as exc:
+                    self._retrying(attempt, cancel, exc, label, offset)
+                    attempt += 1
+        return offset
 
     def upload(
         self: Deposit,
@@ -145,14 +118,36 @@ class Transfers:
         """
         cancel = cancel or CancelToken()
         source = Path(local_path)
-        try:
-            info = source.stat()
-        except OSError as exc:
-            raise DepositError(translate("deposit", "{path} cannot be read: {error}").format(
-                path=source, error=exc.strerror or exc)) from None
-        if not stat_module.S_ISREG(info.st_mode):
-            raise DepositError(translate("deposit", "{path} is not a file.").format(path=source))
+        info = _upload_source(source)
         name = name or source.name
+        destination = self._upload_destination(folder, name)
+        temporary = self.path_for(folder, temporary_name(
+            name, f"{info.st_size}-{int(info.st_mtime)}", UPLOAD_SUFFIX))
+        existing = self._lstat(temporary)
+        offset = existing.size if existing is not None and existing.kind == "file" else 0
+        if offset > info.st_size:
+            self._remove(temporary)
+            offset = 0
+        label = translate("deposit", "Uploading {name}").format(name=printable(name))
+        report = Throttle(progress)
+        meter = _RateMeter(offset)
+        report(Progress(offset, info.st_size, "B", label), force=True)
+        offset = self._send(source, temporary, offset, info.st_size, label, report, meter,
+                            cancel)
+        written = self._lstat(temporary)
+        if written is None or written.size != info.st_size:
+            raise DepositError(translate(
+                "deposit", "The upload of {name} is incomplete ({done} of {total}); it was not "
+                "renamed and will resume next time.").format(
+                name=printable(name), done=human_size(written.size if written else 0),
+                total=human_size(info.st_size)))
+        self._rename(temporary, destination)
+        report(Progress(info.st_size, info.st_size, "B", label, meter.rate(offset)), force=True)
+        return self.stat(destination)
+
+    def _upload_destination(self: Deposit, folder: str, name: str) -> str:
+        """The server path an upload ends at, refused unless its folder is a recorder folder
+        inside the root and nothing of that name is there yet."""
         destination = self.path_for(folder, name)
         too_long = name_length_problem(name)
         if too_long:
@@ -176,17 +171,14 @@ class Transfers:
                     path=printable(destination)),
                 hint=translate("deposit", "Give the file another name."),
             )
-        temporary = self.path_for(folder, temporary_name(
-            name, f"{info.st_size}-{int(info.st_mtime)}", UPLOAD_SUFFIX))
-        existing = self._lstat(temporary)
-        offset = existing.size if existing is not None and existing.kind == "file" else 0
-        if offset > info.st_size:
-            self._remove(temporary)
-            offset = 0
-        label = translate("deposit", "Uploading {name}").format(name=printable(name))
-        report = Throttle(progress)
-        meter = _RateMeter(offset)
-        report(Progress(offset, info.st_size, "B", label), force=True)
+        return destination
+
+    def _send(
+        self: Deposit, source: Path, temporary: str, offset: int, size: int, label: str,
+        report: Throttle, meter: _RateMeter, cancel: CancelToken,
+    ) -> int:
+        """Append ``source`` from ``offset`` to ``temporary`` on the server, resuming from
+        what the server holds after a dropped link; return the offset reached."""
         attempt, failed_at = 0, offset
         with source.open("rb") as stream:
             while True:
@@ -196,10 +188,9 @@ class Transfers:
                         while chunk := stream.read(1024 * 1024):
                             writer.write(chunk)
                             offset += len(chunk)
-                            report(Progress(offset, info.st_size, "B", label,
-                                            meter.rate(offset)))
+                            report(Progress(offset, size, "B", label, meter.rate(offset)))
                             cancel.check()
-                    break
+                    return offset
                 except DepositConnectionError as exc:
                     if offset > failed_at:
                         attempt, failed_at = 0, offset  # progress since the last drop
@@ -207,17 +198,67 @@ class Transfers:
                     attempt += 1
                     written = self._lstat(temporary)
                     offset = written.size if written else 0
-        written = self._lstat(temporary)
-        if written is None or written.size != info.st_size:
-            raise DepositError(translate(
-                "deposit", "The upload of {name} is incomplete ({done} of {total}); it was not "
-                "renamed and will resume next time.").format(
-                name=printable(name), done=human_size(written.size if written else 0),
-                total=human_size(info.st_size)))
-        self._rename(temporary, destination)
-        report(Progress(info.st_size, info.st_size, "B", label, meter.rate(offset)), force=True)
-        return self.stat(destination)
 
+
+def _local_destination(remote: RemoteFile, destination: Path, overwrite: bool) -> tuple[Path, int]:
+    """Where a download ends (a folder takes the remote name) and the longest name its folder
+    takes; refused when the name does not fit or would replace something unasked."""
+    if name_length_problem(destination.name) is None and destination.is_dir():
+        destination = destination / remote.name
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    limit = _local_name_max(destination.parent)
+    too_long = name_length_problem(destination.name, limit)
+    if too_long:
+        raise DepositError(
+            translate("deposit", "{name} cannot be saved in {folder}: {reason}.").format(
+                name=printable(destination.name), folder=destination.parent,
+                reason=too_long),
+            hint=translate("deposit", "Give a shorter destination file name."))
+    if destination.exists() and not (overwrite and destination.is_file()):
+        raise DepositError(
+            translate("deposit", "{path} already exists; it was not replaced.").format(
+                path=printable(str(destination))),
+            hint=translate("deposit", "Choose another name, or pass --overwrite to "
+                           "replace it.") if destination.is_file() else "",
+        )
+    return destination, limit
+
+
+def _partial_download(destination: Path, remote: RemoteFile, limit: int) -> tuple[Path, int]:
+    """The partial file of this version of ``remote`` and the offset to resume from; partial
+    files of other versions are removed, and the space still needed is checked."""
+    tag = f"{remote.size}-{int(remote.mtime)}"
+    partial = destination.with_name(
+        temporary_name(destination.name, tag, DOWNLOAD_SUFFIX, limit))
+    stem = temporary_stem(destination.name, limit)
+    for stale in destination.parent.glob(f"{glob_escape(stem)}.*{DOWNLOAD_SUFFIX}"):
+        if stale != partial:
+            stale.unlink(missing_ok=True)
+    offset = partial.stat().st_size if partial.exists() else 0
+    if offset > remote.size:
+        partial.unlink()
+        offset = 0
+    free = shutil.disk_usage(destination.parent).free
+    if free < remote.size - offset + DISK_MARGIN:
+        raise NotEnoughSpace(
+            translate("deposit", "{folder} has {free} free; {name} needs {needed}.").format(
+                folder=destination.parent, free=human_size(free), name=remote.name,
+                needed=human_size(remote.size - offset + DISK_MARGIN)),
+            hint=translate("deposit", "Free some space or choose another folder."),
+        )
+    return partial, offset
+
+
+def _upload_source(source: Path) -> os.stat_result:
+    """The local file to upload, read before anything is sent."""
+    try:
+        info = source.stat()
+    except OSError as exc:
+        raise DepositError(translate("deposit", "{path} cannot be read: {error}").format(
+            path=source, error=exc.strerror or exc)) from None
+    if not stat_module.S_ISREG(info.st_mode):
+        raise DepositError(translate("deposit", "{path} is not a file.").format(path=source))
+    return info
 
 class _BackgroundWriter:
     """Appends to a local file on its own thread, so the network never waits for the disk.

@@ -4615,7 +4615,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="212"/>
         <location filename="../../recmanager/deposit/base.py" line="404"/>
-        <location filename="../../recmanager/deposit/transfer.py" line="171"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="166"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -4642,98 +4642,98 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="69"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="213"/>
         <source>{name} cannot be saved in {folder}: {reason}.</source>
         <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="72"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="216"/>
         <source>Give a shorter destination file name.</source>
         <translation>Donnez un nom de fichier de destination plus court.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="77"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="221"/>
         <source>Choose another name, or pass --overwrite to replace it.</source>
         <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="94"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="244"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="97"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="247"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="99"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="63"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="117"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="69"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="124"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="76"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="126"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="78"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="151"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="257"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="154"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="260"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="160"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="155"/>
         <source>{name} cannot be deposited: {reason}.</source>
         <translation>{name} ne peut pas être déposé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="162"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="157"/>
         <source>Give the file a shorter name (--name).</source>
         <translation>Donnez au fichier un nom plus court (--name).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="166"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="161"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="168"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="163"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="75"/>
-        <location filename="../../recmanager/deposit/transfer.py" line="175"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="170"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="219"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="177"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="172"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="186"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="131"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="212"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="139"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
@@ -4778,7 +4778,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="248"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="289"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
