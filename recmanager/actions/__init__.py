@@ -12,6 +12,7 @@ these functions, so a recording is handled the same way whoever asks.
 - ``reassign``: give a claimed video to another owner.
 - ``delete``: delete a deposited file, or move it to the quarantine.
 - ``undo``: put a quarantined file back, and which ones still can be.
+- ``upload``: deposit a local file into a recorder folder, journalled.
 - ``reconcile``: what became of the actions a previous run left under way.
 - ``root``: the deposit root, settled against Pod's data.
 - ``opening``: all the actions of one profile, opened with what the profile reaches.

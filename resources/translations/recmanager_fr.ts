@@ -4449,7 +4449,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="108"/>
+        <location filename="../../recmanager/commands/deposit.py" line="107"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4458,27 +4458,27 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="165"/>
+        <location filename="../../recmanager/commands/deposit.py" line="164"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="168"/>
+        <location filename="../../recmanager/commands/deposit.py" line="167"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="186"/>
+        <location filename="../../recmanager/commands/deposit.py" line="185"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="200"/>
+        <location filename="../../recmanager/commands/deposit.py" line="199"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="225"/>
+        <location filename="../../recmanager/commands/deposit.py" line="221"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
