@@ -304,7 +304,7 @@ class Deposit(Transfers, ABC):
         self.guard(path)
         return True
 
-    # --- transfers -----------------------------------------------------------------------
+    # --- a dropped link in a transfer (the transfers: recmanager.deposit.transfer) -------
 
     def _retrying(self, attempt: int, cancel: CancelToken, exc: DepositConnectionError,
                   label: str, done: int) -> None:
