@@ -165,7 +165,8 @@ def plain_http_warning(profile: Profile) -> str:
 # --- connection profiles ------------------------------------------------------------------
 
 # Pod's own default DEFAULT_RECORDER_PATH. A profile holding it has not said where its Pod's
-# deposit is: the root is then read from Pod's data (see recmanager.actions.settle_deposit_root).
+# deposit is: the root is then read from Pod's data (see
+# recmanager.actions.root.settle_deposit_root).
 POD_DEFAULT_DEPOSIT_ROOT = "/data/ftp-pod/ftp/"
 
 DepositKind = Literal["sftp", "local"]
@@ -264,7 +265,7 @@ class Profile:
         """Why the quarantine folder cannot hold deleted recordings (empty: it can, or none
         is set). A delete to the quarantine is a move on the deposit's server: the folder
         must be outside the folders Pod's cron scans, and on the same file system."""
-        from recmanager.deposit.base import is_inside
+        from recmanager.deposit.names import is_inside
 
         if not self.quarantine_dir:
             return []

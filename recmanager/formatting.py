@@ -12,6 +12,7 @@ locale says otherwise (the command line, and the windows under the C/POSIX local
 from __future__ import annotations
 
 import csv
+import errno
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -90,3 +91,7 @@ def human_size(size: float, decimals: int = 1) -> str:
 def iso_minutes(moment: datetime) -> str:
     """``2026-12-04 17:32`` in local time (a naive datetime is taken as local time)."""
     return moment.astimezone().strftime(ISO_MINUTES)
+
+
+def os_error_message(exc: OSError) -> str:
+    return exc.strerror or errno.errorcode.get(exc.errno or 0, "") or str(exc)

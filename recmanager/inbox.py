@@ -40,7 +40,7 @@ from recmanager.recorder_mode import RecorderMode, recorder_mode
 # Server clients and the database are imported where used: the window imports this module
 # at start-up, before any of them is needed.
 if TYPE_CHECKING:
-    from recmanager.actions import Permissions
+    from recmanager.actions.permissions import Permissions
     from recmanager.config import Profile
     from recmanager.context import AppContext
     from recmanager.deposit.base import Deposit, OnStatus
@@ -562,7 +562,9 @@ def refresh(
     Pod or the deposit unreachable raises (the window then shows the cached copy); a
     deposit that is simply not configured and a missing web login only narrow the rows.
     """
-    from recmanager.actions import read_permissions, reconcile_interrupted, settle_deposit_root
+    from recmanager.actions.permissions import read_permissions
+    from recmanager.actions.reconcile import reconcile_interrupted
+    from recmanager.actions.root import settle_deposit_root
     from recmanager.deposit import open_deposit
     from recmanager.deposit.scan import Scanner
     from recmanager.pod.rest import PodClient

@@ -4,7 +4,7 @@ A claim writes its intent just before its POST (a reassignment before its owner 
 deletion before the file goes) and removes it in the same transaction as its audit entry
 (:func:`recmanager.audit.record` with ``intent_id``). An intent still there later names an
 action that was interrupted after (maybe) changing Pod: killed, crashed, its answer lost for
-good, the machine switched off. :func:`recmanager.actions.reconcile_interrupted` asks Pod
+good, the machine switched off. :func:`recmanager.actions.reconcile.reconcile_interrupted` asks Pod
 what became of each one at the next start (the application's start-up refresh, every command
 that opens the actions) and writes the audit entry then. Intents hold no secrets: who, what,
 on which file. An intent whose process still runs (same machine) is left to that process.

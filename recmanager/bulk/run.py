@@ -19,7 +19,7 @@ from recmanager.inbox import InboxRecorder, InboxRow, merge
 from recmanager.progress import CancelToken, ProgressCallback, no_progress
 
 if TYPE_CHECKING:
-    from recmanager.actions import Actions
+    from recmanager.actions.opening import Actions
     from recmanager.config import Profile
     from recmanager.context import AppContext
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class BulkRun:
     """What the window and the command share: Pod's recordings, the plans, the claims.
 
-    Every claim goes through :meth:`recmanager.actions.Actions.claim` (check, create, delete
+    Every claim goes through :meth:`recmanager.actions.opening.Actions.claim` (check, create, delete
     the treatment row, verify, audit), the same action as the inbox's Claim button.
     """
 
@@ -42,7 +42,7 @@ class BulkRun:
     @contextmanager
     def open(cls, context: AppContext, profile: Profile) -> Iterator[BulkRun]:
         """Pod (required) and the deposit (used when reachable, to see unfinished uploads)."""
-        from recmanager.actions import open_actions
+        from recmanager.actions.opening import open_actions
 
         with open_actions(profile, context) as actions:
             yield cls(context, actions.profile, actions)  # with the settled deposit root

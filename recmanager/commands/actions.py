@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recmanager import audit
-from recmanager.actions import open_actions, undoable_quarantines
+from recmanager.actions.opening import open_actions
+from recmanager.actions.undo import undoable_quarantines
 from recmanager.commands.common import (
     add_actions,
     add_connection_options,

@@ -16,7 +16,7 @@ from recmanager.i18n import translate
 from recmanager.progress import Progress
 
 if TYPE_CHECKING:
-    from recmanager.actions import Actions
+    from recmanager.actions.opening import Actions
 
 
 def add_actions(subparsers: argparse._SubParsersAction, name: str, help: str

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recmanager import audit, journal
 from recmanager.commands.common import (
     TerminalProgress,
     add_actions,
@@ -26,7 +25,7 @@ from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE
 from recmanager.deposit import apply_deposit_spec, open_deposit
 from recmanager.deposit.scan import Scanner
-from recmanager.errors import ConfigError, RecmanagerError
+from recmanager.errors import ConfigError
 from recmanager.formatting import human_size, iso_minutes, printable
 from recmanager.i18n import translate
 
@@ -212,41 +211,24 @@ def cmd_download(args: argparse.Namespace, context: AppContext) -> int:
 
 def cmd_upload(args: argparse.Namespace, context: AppContext) -> int:
     """Upload, journalled: an upload killed midway is audited at the next one (it resumes)."""
-    from recmanager.actions import reconcile_interrupted
+    from recmanager.actions.reconcile import reconcile_interrupted
+    from recmanager.actions.upload import upload_recording
 
     profile, deposit = _open(args, context)
     with deposit:
         for message in reconcile_interrupted(context.db, profile, None, deposit):
             print(message, file=sys.stderr)
-        target = deposit.path_for(args.folder, args.name or args.file.name)
-        detail = {"source": str(args.file), "size": _size(args.file)}
-        intent = journal.begin(context.db, profile=profile.name, actor=_actor(profile),
-                               action="deposit-upload", target=target, detail=detail)
         progress = TerminalProgress(translate("deposit", "upload"), sys.stderr)
         try:
-            remote = deposit.upload(args.file, args.folder, args.name, progress)
-        except RecmanagerError as exc:
-            audit.record(context.db, profile=profile.name, actor=_actor(profile),
-                         action="deposit-upload", target=target, result="failed",
-                         error=str(exc), detail=detail, intent_id=intent)
-            raise
+            remote = upload_recording(context.db, profile, _actor(profile), deposit, args.file,
+                                      args.folder, args.name, progress)
         finally:
             progress.close()
-    audit.record(context.db, profile=profile.name, actor=_actor(profile),
-                 action="deposit-upload", target=remote.path, result="ok",
-                 detail={**detail, "size": remote.size}, intent_id=intent)
     if args.json:
         _json(remote)
     else:
         print(remote.path)
     return 0
-
-
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None  # the upload says why it cannot read it
 
 
 def _actor(profile: Profile) -> str:

@@ -203,7 +203,7 @@ def _find_treatment(
 
 def cmd_claim(args: argparse.Namespace, context: AppContext) -> int:
     """The inbox's claim action: checks, claim, verification and audit entry."""
-    from recmanager.actions import open_actions
+    from recmanager.actions.opening import open_actions
 
     profile = context.resolve_profile(args.profile)
     with open_actions(profile, context) as actions:

@@ -269,7 +269,7 @@ def _report(args: argparse.Namespace, context: AppContext, service: RecorderServ
 
 
 def cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
-    from recmanager.actions import reconcile_interrupted
+    from recmanager.actions.reconcile import reconcile_interrupted
 
     profile = context.resolve_profile(args.profile)
     with audit_unsaved(context.db, profile, args.recorder, creating=False), \

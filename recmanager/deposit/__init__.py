@@ -12,17 +12,15 @@ from urllib.parse import parse_qs, unquote
 
 from recmanager.config import Profile, host_for_url, split_address
 from recmanager.deposit.base import (
-    DOWNLOAD_SUFFIX,
-    UPLOAD_SUFFIX,
     Deposit,
     Listing,
     OnStatus,
     QuarantinedFile,
     RefusedName,
     RemoteFile,
-    check_server_path,
-    hostile_name_reason,
 )
+from recmanager.deposit.names import check_server_path, hostile_name_reason
+from recmanager.deposit.transfer import DOWNLOAD_SUFFIX, UPLOAD_SUFFIX
 from recmanager.errors import ConfigError, DepositError
 from recmanager.formatting import printable
 from recmanager.i18n import translate

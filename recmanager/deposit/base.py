@@ -1,59 +1,47 @@
-"""The deposit folder interface, its path guard, and the transfer logic both backends share.
+"""The deposit folder interface, its path guard, listing, deletes and quarantine.
 
 Paths handed to a :class:`Deposit` are *server paths*: absolute POSIX paths under the
 profile's ``deposit_root`` (Pod's ``DEFAULT_RECORDER_PATH``), exactly as Pod writes them in a
 treatment row's ``file``. A backend implements a handful of primitives on those paths; the
-guard, listing, downloads, uploads, deletes and the quarantine are written once, here.
+guard, listing, deletes and the quarantine are written once, here; downloads and uploads in
+:mod:`recmanager.deposit.transfer`.
 """
 
 from __future__ import annotations
 
-import errno
-import hashlib
 import logging
-import os
 import posixpath
-import queue
 import re
 import secrets as random_tokens
-import shutil
 import stat as stat_module
-import threading
-import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import BinaryIO, Literal, Protocol
 
+from recmanager.deposit.names import (
+    check_server_path,
+    hostile_name_reason,
+    is_inside,
+    unsafe_path,
+)
+from recmanager.deposit.transfer import Transfers
 from recmanager.errors import (
     Cancelled,
     DepositConnectionError,
     DepositError,
-    NotEnoughSpace,
-    UnsafePath,
 )
 from recmanager.formatting import human_size, printable
 from recmanager.i18n import translate
-from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
+from recmanager.progress import CancelToken
 
 log = logging.getLogger("recmanager.deposit")
 
-# Temporary names Pod's cron skips: the extension is not in VIDEO_ALLOWED_EXTENSIONS (nor zip).
-UPLOAD_SUFFIX = ".recmanager-upload"
-DOWNLOAD_SUFFIX = ".recmanager-part"
-# Room left on the destination disk after a download, so the system does not fill up.
-DISK_MARGIN = 64 * 1024 * 1024
 # The dated folder quarantine() makes for each file: <UTC time>-<random>.
 QUARANTINE_HOLDER = re.compile(r"^(\d{8}T\d{6})-[0-9a-f]{8}$")
-# The longest file name, in bytes, a deposit server takes (NAME_MAX of Linux file systems;
-# SFTP cannot ask). A local destination is asked (pathconf).
-NAME_MAX = 255
-# Room kept at the end of a temporary name for ".<size>-<mtime><suffix>".
-TEMPORARY_TAG_ROOM = 64
 # A dropped link during a transfer is retried this many times (reads and appends are
 # idempotent from a known offset), waiting a little longer each time.
 TRANSFER_RETRIES = 5
@@ -129,93 +117,7 @@ class Writer(Protocol):
     def write(self, data: bytes) -> object: ...
 
 
-# Unicode's control characters (category Cc), and the stand-ins Python uses for bytes that
-# are not UTF-8 (surrogateescape). One regular expression: names are checked by thousands.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_NOT_UTF8 = re.compile("[\udc80-\udcff]")
-
-
-def hostile_name_reason(name: str) -> str | None:
-    """Why a directory entry's name must not be followed, or None when it is fine."""
-    if not name or name in (".", ".."):
-        return translate("deposit", "a relative name (\".\" or \"..\")")
-    if "/" in name or "\\" in name:
-        return translate("deposit", "a slash inside the name")
-    if _CONTROL.search(name):
-        return translate("deposit", "a control character in the name")
-    if _NOT_UTF8.search(name):
-        return translate("deposit", "a name that is not valid UTF-8")
-    return None
-
-
-def name_length_problem(name: str, limit: int = NAME_MAX) -> str | None:
-    """Why ``name`` is too long for a folder that takes ``limit`` bytes per name, or None."""
-    size = len(name.encode("utf-8", "surrogateescape"))
-    if size <= limit:
-        return None
-    return translate("deposit", "the name is {size} bytes long; the folder takes at most "
-                     "{limit}").format(size=size, limit=limit)
-
-
-def temporary_stem(name: str, limit: int = NAME_MAX) -> str:
-    """The hidden stem of a temporary name for ``name``: ``.<name>``, shortened (with a digest
-    of the whole name, so two long names never share it) when ``.<name>`` plus a size/mtime
-    tag and a suffix would not fit in ``limit`` bytes. The same name always gives the same
-    stem, so stale temporary files of that name can be found."""
-    encoded = name.encode("utf-8", "surrogateescape")
-    if 1 + len(encoded) + TEMPORARY_TAG_ROOM <= limit:
-        return f".{name}"
-    digest = hashlib.sha256(encoded).hexdigest()[:12]
-    room = limit - TEMPORARY_TAG_ROOM - len(digest) - 2
-    head = encoded[:max(0, room)].decode("utf-8", "ignore")
-    return f".{head}~{digest}"
-
-
-def temporary_name(name: str, tag: str, suffix: str, limit: int = NAME_MAX) -> str:
-    """``<stem>.<tag><suffix>``: never longer than ``limit`` bytes when ``name`` fits."""
-    return f"{temporary_stem(name, limit)}.{tag}{suffix}"
-
-
-def _unsafe(path: str, reason: str) -> UnsafePath:
-    return UnsafePath(
-        translate("deposit", "The path {path} was refused: {reason}.").format(
-            path=printable(path), reason=reason
-        ),
-        hint=translate("deposit", "Only files inside the deposit folder can be used."),
-    )
-
-
-def is_inside(path: str, root: str) -> bool:
-    """True when ``path`` is strictly below ``root`` (both normalised, POSIX)."""
-    root = root.rstrip("/") or "/"
-    prefix = root if root == "/" else root + "/"
-    return path != root and path.startswith(prefix)
-
-
-def check_server_path(root: str, path: str) -> tuple[str, str]:
-    """Refuse anything but ``<root>/<relative path>`` spelled plainly; return (folder, name).
-
-    The lexical half of the guard: no control characters, no ``.``/``..``/empty
-    components, strictly inside the root. The backend then resolves links.
-    """
-    if not isinstance(path, str) or not path:
-        raise _unsafe(str(path), translate("deposit", "an empty path"))
-    if _CONTROL.search(path):
-        raise _unsafe(path, translate("deposit", "a control character"))
-    if not path.startswith("/"):
-        raise _unsafe(path, translate("deposit", "not an absolute path"))
-    parts = path.split("/")[1:]
-    if any(part in ("", ".", "..") for part in parts):
-        raise _unsafe(path, translate("deposit", "\"..\", \".\" or an empty component"))
-    if not is_inside(path, root):
-        raise _unsafe(path, translate("deposit", "outside the deposit folder {root}").format(
-            root=root))
-    relative = path[len(root.rstrip("/")) + 1:]
-    folder, _, name = relative.rpartition("/")
-    return folder, name
-
-
-class Deposit(ABC):
+class Deposit(Transfers, ABC):
     """One deposit folder. Thread-safe: listings, transfers and previews may run at once."""
 
     def __init__(self, root: str) -> None:
@@ -304,17 +206,17 @@ class Deposit(ABC):
                     path=printable(path))
             )
         if entry.kind == "link" and not follow_links:
-            raise _unsafe(path, translate("deposit", "a symbolic link"))
+            raise unsafe_path(path, translate("deposit", "a symbolic link"))
         real = self._realpath(path)
         if not is_inside(real, self.real_root):
-            raise _unsafe(path, translate("deposit", "it leads outside the deposit folder"))
+            raise unsafe_path(path, translate("deposit", "it leads outside the deposit folder"))
         if entry.kind == "link":
             target = self._lstat(real)
             if target is None or target.kind != "file":
-                raise _unsafe(path, translate("deposit", "not a regular file"))
+                raise unsafe_path(path, translate("deposit", "not a regular file"))
             return Entry(entry.name, "file", target.size, target.mtime)
         if entry.kind != "file":
-            raise _unsafe(path, translate("deposit", "not a regular file"))
+            raise unsafe_path(path, translate("deposit", "not a regular file"))
         return entry
 
     def path_for(self, folder: str, name: str) -> str:
@@ -322,7 +224,7 @@ class Deposit(ABC):
         for part in (folder, name):
             reason = hostile_name_reason(part)
             if reason:
-                raise _unsafe(f"{folder}/{name}", reason)
+                raise unsafe_path(f"{folder}/{name}", reason)
         return f"{self.root}/{folder}/{name}"
 
     # --- listing -------------------------------------------------------------------------
@@ -347,7 +249,7 @@ class Deposit(ABC):
         """Files of one recorder folder, from one directory listing (never a stat per file)."""
         reason = hostile_name_reason(folder)
         if reason:
-            raise _unsafe(folder, reason)
+            raise unsafe_path(folder, reason)
         listing = listing if listing is not None else Listing()
         files = []
         for entry in self._listdir(f"{self.root}/{folder}"):
@@ -402,7 +304,7 @@ class Deposit(ABC):
         self.guard(path)
         return True
 
-    # --- transfers -----------------------------------------------------------------------
+    # --- a dropped link in a transfer (the transfers: recmanager.deposit.transfer) -------
 
     def _retrying(self, attempt: int, cancel: CancelToken, exc: DepositConnectionError,
                   label: str, done: int) -> None:
@@ -413,191 +315,12 @@ class Deposit(ABC):
                 translate("deposit", "{what}: stopped after {tries} attempts without progress "
                           "({error}).").format(what=label, tries=attempt + 1, error=exc.message),
                 hint=translate("deposit", "The {done} already transferred are kept: run it "
-                               "again to resume.").format(done=_size(done)),
+                               "again to resume.").format(done=human_size(done)),
             ) from exc
         log.warning("transfer interrupted (%s); retry %d", exc, attempt + 1)
         if cancel.wait(min(8.0, 0.5 * 2 ** attempt)):
             raise Cancelled()
         self._reconnect()
-
-    def download(
-        self,
-        path: str,
-        local_path: Path | str,
-        progress: ProgressCallback = no_progress,
-        cancel: CancelToken | None = None,
-        *,
-        overwrite: bool = False,
-    ) -> Path:
-        """Copy a deposit file to ``local_path``, resuming a previous partial copy.
-
-        The bytes go to a temporary name beside the destination that records the remote
-        size and mtime, so a resume never mixes two versions of a file; the final size is
-        checked before the rename. A cancelled download keeps its partial file. An existing
-        file is replaced only with ``overwrite``; a name the local folder cannot hold is
-        refused before anything is written.
-        """
-        cancel = cancel or CancelToken()
-        remote = self.stat(path)
-        destination = Path(local_path)
-        if name_length_problem(destination.name) is None and destination.is_dir():
-            destination = destination / remote.name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        limit = _local_name_max(destination.parent)
-        too_long = name_length_problem(destination.name, limit)
-        if too_long:
-            raise DepositError(
-                translate("deposit", "{name} cannot be saved in {folder}: {reason}.").format(
-                    name=printable(destination.name), folder=destination.parent,
-                    reason=too_long),
-                hint=translate("deposit", "Give a shorter destination file name."))
-        if destination.exists() and not (overwrite and destination.is_file()):
-            raise DepositError(
-                translate("deposit", "{path} already exists; it was not replaced.").format(
-                    path=printable(str(destination))),
-                hint=translate("deposit", "Choose another name, or pass --overwrite to "
-                               "replace it.") if destination.is_file() else "",
-            )
-        tag = f"{remote.size}-{int(remote.mtime)}"
-        partial = destination.with_name(
-            temporary_name(destination.name, tag, DOWNLOAD_SUFFIX, limit))
-        stem = temporary_stem(destination.name, limit)
-        for stale in destination.parent.glob(f"{glob_escape(stem)}.*{DOWNLOAD_SUFFIX}"):
-            if stale != partial:
-                stale.unlink(missing_ok=True)
-        offset = partial.stat().st_size if partial.exists() else 0
-        if offset > remote.size:
-            partial.unlink()
-            offset = 0
-        free = shutil.disk_usage(destination.parent).free
-        if free < remote.size - offset + DISK_MARGIN:
-            raise NotEnoughSpace(
-                translate("deposit", "{folder} has {free} free; {name} needs {needed}.").format(
-                    folder=destination.parent, free=_size(free), name=remote.name,
-                    needed=_size(remote.size - offset + DISK_MARGIN)),
-                hint=translate("deposit", "Free some space or choose another folder."),
-            )
-        label = translate("deposit", "Downloading {name}").format(name=printable(remote.name))
-        report = Throttle(progress)
-        meter = _RateMeter(offset)
-        report(Progress(offset, remote.size, "B", label), force=True)
-        attempt = 0
-        with _BackgroundWriter(partial) as output:
-            while offset < remote.size:
-                try:
-                    for chunk in self._read_range(path, offset, remote.size):
-                        output.write(chunk)
-                        offset += len(chunk)
-                        report(Progress(offset, remote.size, "B", label, meter.rate(offset)))
-                        cancel.check()
-                        attempt = 0
-                except DepositConnectionError as exc:
-                    self._retrying(attempt, cancel, exc, label, offset)
-                    attempt += 1
-        if partial.stat().st_size != remote.size:
-            raise DepositError(translate(
-                "deposit", "The download of {name} is incomplete; it will resume next time."
-            ).format(name=printable(remote.name)))
-        after = self.stat(path)
-        if (after.size, after.mtime) != (remote.size, remote.mtime):
-            partial.unlink(missing_ok=True)
-            raise DepositError(
-                translate("deposit", "{name} changed on the server during the download.")
-                .format(name=printable(remote.name)),
-                hint=translate("deposit", "It is probably still uploading; try again later."),
-            )
-        os.replace(partial, destination)
-        report(Progress(remote.size, remote.size, "B", label, meter.rate(offset)), force=True)
-        return destination
-
-    def upload(
-        self,
-        local_path: Path | str,
-        folder: str,
-        name: str | None = None,
-        progress: ProgressCallback = no_progress,
-        cancel: CancelToken | None = None,
-    ) -> RemoteFile:
-        """Deposit a local file into a recorder folder without Pod ever seeing half of it.
-
-        The bytes go to a hidden name with an extension Pod's cron skips; an interrupted
-        upload resumes from the size already on the server; the size is checked, then the
-        file is renamed to its real name. An existing recording is never replaced.
-        """
-        cancel = cancel or CancelToken()
-        source = Path(local_path)
-        try:
-            info = source.stat()
-        except OSError as exc:
-            raise DepositError(translate("deposit", "{path} cannot be read: {error}").format(
-                path=source, error=exc.strerror or exc)) from None
-        if not stat_module.S_ISREG(info.st_mode):
-            raise DepositError(translate("deposit", "{path} is not a file.").format(path=source))
-        name = name or source.name
-        destination = self.path_for(folder, name)
-        too_long = name_length_problem(name)
-        if too_long:
-            raise DepositError(
-                translate("deposit", "{name} cannot be deposited: {reason}.").format(
-                    name=printable(name), reason=too_long),
-                hint=translate("deposit", "Give the file a shorter name (--name)."))
-        folder_entry = self._lstat(f"{self.root}/{folder}")
-        if folder_entry is None or folder_entry.kind != "dir":
-            raise DepositError(
-                translate("deposit", "There is no recorder folder \"{folder}\" in {root}.")
-                .format(folder=printable(folder), root=self.root),
-                hint=translate("deposit", "Check the recorder's deposit directory in Pod."),
-            )
-        if not is_inside(self._realpath(f"{self.root}/{folder}"), self.real_root):
-            raise _unsafe(f"{self.root}/{folder}", translate(
-                "deposit", "it leads outside the deposit folder"))
-        if self._lstat(destination) is not None:
-            raise DepositError(
-                translate("deposit", "{path} already exists; it was not replaced.").format(
-                    path=printable(destination)),
-                hint=translate("deposit", "Give the file another name."),
-            )
-        temporary = self.path_for(folder, temporary_name(
-            name, f"{info.st_size}-{int(info.st_mtime)}", UPLOAD_SUFFIX))
-        existing = self._lstat(temporary)
-        offset = existing.size if existing is not None and existing.kind == "file" else 0
-        if offset > info.st_size:
-            self._remove(temporary)
-            offset = 0
-        label = translate("deposit", "Uploading {name}").format(name=printable(name))
-        report = Throttle(progress)
-        meter = _RateMeter(offset)
-        report(Progress(offset, info.st_size, "B", label), force=True)
-        attempt, failed_at = 0, offset
-        with source.open("rb") as stream:
-            while True:
-                try:
-                    with self._append(temporary, offset) as writer:
-                        stream.seek(offset)
-                        while chunk := stream.read(1024 * 1024):
-                            writer.write(chunk)
-                            offset += len(chunk)
-                            report(Progress(offset, info.st_size, "B", label,
-                                            meter.rate(offset)))
-                            cancel.check()
-                    break
-                except DepositConnectionError as exc:
-                    if offset > failed_at:
-                        attempt, failed_at = 0, offset  # progress since the last drop
-                    self._retrying(attempt, cancel, exc, label, offset)
-                    attempt += 1
-                    written = self._lstat(temporary)
-                    offset = written.size if written else 0
-        written = self._lstat(temporary)
-        if written is None or written.size != info.st_size:
-            raise DepositError(translate(
-                "deposit", "The upload of {name} is incomplete ({done} of {total}); it was not "
-                "renamed and will resume next time.").format(
-                name=printable(name), done=_size(written.size if written else 0),
-                total=_size(info.st_size)))
-        self._rename(temporary, destination)
-        report(Progress(info.st_size, info.st_size, "B", label, meter.rate(offset)), force=True)
-        return self.stat(destination)
 
     # --- delete, quarantine, undo --------------------------------------------------------
 
@@ -678,7 +401,7 @@ class Deposit(ABC):
                 "deposit", "The folder {folder} no longer exists; the file stays in {where}."
             ).format(folder=printable(folder), where=printable(quarantined.quarantined_path)))
         if not is_inside(self._realpath(parent), self.real_root):
-            raise _unsafe(parent, translate("deposit", "it leads outside the deposit folder"))
+            raise unsafe_path(parent, translate("deposit", "it leads outside the deposit folder"))
         present, held = self._lstat(path), self._lstat(quarantined.quarantined_path)
         if (present is not None and held is None and present.kind == "file"
                 and present.size == quarantined.size):
@@ -751,7 +474,7 @@ class Deposit(ABC):
         real_directory = self._realpath_of_existing(directory)
         if (real_directory == self.real_root or is_inside(real_directory, self.real_root)
                 or is_inside(self.real_root, real_directory)):
-            raise _unsafe(directory, translate(
+            raise unsafe_path(directory, translate(
                 "deposit", "the quarantine folder must be outside the deposit folder"))
 
     def _realpath_of_existing(self, directory: str) -> str:
@@ -762,89 +485,6 @@ class Deposit(ABC):
             current, tail = posixpath.split(current)
             missing.insert(0, tail)
         return posixpath.join(self._realpath(current), *missing)
-
-
-class _BackgroundWriter:
-    """Appends to a local file on its own thread, so the network never waits for the disk.
-
-    Everything handed to :meth:`write` is on disk (fsync) when the ``with`` block ends,
-    also when it ends by an exception: a resumed download starts after the last byte
-    received.
-    """
-
-    def __init__(self, path: Path, depth: int = 64) -> None:
-        self._path = path
-        self._stream = path.open("ab")
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._error: OSError | None = None
-        self._thread = threading.Thread(target=self._run, name="download-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (chunk := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    self._stream.write(chunk)
-                except OSError as exc:
-                    self._error = exc
-
-    def _raise(self) -> None:
-        if self._error is not None:
-            raise DepositError(translate("deposit", "Writing {path} failed: {error}").format(
-                path=self._path, error=os_error_message(self._error)))
-
-    def write(self, chunk: bytes) -> None:
-        self._raise()
-        self._queue.put(chunk)
-
-    def __enter__(self) -> _BackgroundWriter:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._queue.put(None)
-        self._thread.join()
-        try:
-            if self._error is None:
-                self._stream.flush()
-                os.fsync(self._stream.fileno())
-        except OSError as exc:
-            self._error = exc
-        finally:
-            self._stream.close()
-        if exc_info[0] is None:
-            self._raise()
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
-
-
-def _local_name_max(folder: Path) -> int:
-    """The longest file name ``folder``'s file system takes, in bytes."""
-    try:
-        return int(os.pathconf(folder, "PC_NAME_MAX"))
-    except (OSError, ValueError):
-        return NAME_MAX
-
-
-def _size(count: float) -> str:
-    return human_size(count)
-
-
-class _RateMeter:
-    """Bytes per second over the transfer so far (smooth enough for a time-left estimate)."""
-
-    def __init__(self, start: int) -> None:
-        self._start = start
-        self._began = time.monotonic()
-
-    def rate(self, done: int) -> float | None:
-        elapsed = time.monotonic() - self._began
-        return (done - self._start) / elapsed if elapsed > 0.5 else None
-
-
-def os_error_message(exc: OSError) -> str:
-    return exc.strerror or errno.errorcode.get(exc.errno or 0, "") or str(exc)
 
 
 # (state, detail): "connected", "reconnecting", "failed", "closed" — for the status bar.

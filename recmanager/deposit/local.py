@@ -12,16 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from recmanager.deposit.base import (
-    Deposit,
-    Entry,
-    Writer,
-    entry_kind,
-    is_inside,
-    os_error_message,
-)
+from recmanager.deposit.base import Deposit, Entry, Writer, entry_kind
+from recmanager.deposit.names import is_inside
 from recmanager.errors import DepositError
-from recmanager.formatting import printable
+from recmanager.formatting import os_error_message, printable
 from recmanager.i18n import translate
 
 READ_CHUNK = 1024 * 1024

@@ -55,7 +55,6 @@ from recmanager.deposit.base import (
     OnStatus,
     Writer,
     entry_kind,
-    os_error_message,
 )
 from recmanager.errors import (
     Cancelled,
@@ -65,7 +64,7 @@ from recmanager.errors import (
     HostKeyChanged,
     HostKeyUnknown,
 )
-from recmanager.formatting import printable
+from recmanager.formatting import os_error_message, printable
 from recmanager.i18n import translate
 from recmanager.readers import SizedReader
 from recmanager.secrets import SecretKind

@@ -24,7 +24,7 @@ from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
 
 from recmanager.config import Profile
-from recmanager.deposit.base import check_server_path
+from recmanager.deposit.names import check_server_path
 from recmanager.errors import DepositError
 
 log = logging.getLogger("recmanager.deposit.stream")
@@ -215,90 +215,94 @@ class PreviewServer:
             self._served += size
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        server = self
+        """The request handler class of this server (http.server makes a handler per
+        request from a class, so the server it serves is set on a subclass)."""
+        return type("Handler", (_PreviewHandler,), {"preview": self})
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            server_version = "recmanager-preview"
 
-            def setup(self) -> None:
-                self.request.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
-                super().setup()
+class _PreviewHandler(BaseHTTPRequestHandler):
+    """One request of a player: a file given to ``preview``, whole or a byte range."""
 
-            def log_message(self, format: str, *args: object) -> None:
-                log.debug("%s " + format, self.address_string(), *args)
+    preview: PreviewServer  # set on the subclass each server makes (see _handler_class)
+    protocol_version = "HTTP/1.1"
+    server_version = "recmanager-preview"
 
-            def do_HEAD(self) -> None:
-                self._serve(body=False)
+    def setup(self) -> None:
+        self.request.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+        super().setup()
 
-            def do_GET(self) -> None:
-                self._serve(body=True)
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
 
-            def _empty(self, status: HTTPStatus, headers: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+    def do_HEAD(self) -> None:
+        self._serve(body=False)
 
-            def _serve(self, *, body: bool) -> None:
-                path = server._path_for(self.path)
-                if path is None:
-                    self._empty(HTTPStatus.NOT_FOUND)
-                    return
-                try:
-                    reader = server._borrow(path, self.connection)
-                except (DepositError, OSError) as exc:
-                    log.warning("preview of %s refused: %s", path, exc)
-                    self._empty(HTTPStatus.BAD_GATEWAY)
-                    return
-                healthy = False
-                try:
-                    healthy = self._respond(reader, path, body=body)
-                finally:
-                    server._give_back(path, self.connection, reader, healthy)
+    def do_GET(self) -> None:
+        self._serve(body=True)
 
-            def _respond(self, reader: BinaryIO, path: str, *, body: bool) -> bool:
-                """Answer one request from ``reader``; False when the reader failed."""
-                size = reader.seek(0, 2)
-                wanted = parse_range(self.headers.get("Range"), size)
-                if wanted is False:
-                    self._empty(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                                {"Content-Range": f"bytes */{size}"})
-                    return True
-                first, last = wanted if wanted else (0, size - 1)
-                self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
-                self.send_header("Accept-Ranges", "bytes")
-                self.send_header("Content-Type", mimetypes.guess_type(path)[0]
-                                 or "application/octet-stream")
-                self.send_header("Content-Length", str(last - first + 1))
-                if wanted:
-                    self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-                self.end_headers()
-                return self._send(reader, first, last + 1) if body else True
+    def _empty(self, status: HTTPStatus, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
-            def _send(self, reader: BinaryIO, start: int, end: int) -> bool:
-                reader.seek(start)
-                position = start
-                healthy = True
-                try:
-                    while position < end:
-                        chunk = reader.read(min(SEND_CHUNK, end - position))
-                        if not chunk:
-                            break
-                        self.wfile.write(chunk)
-                        position += len(chunk)
-                        server._count(len(chunk))
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the player seeked elsewhere and dropped this response
-                except (DepositError, OSError) as exc:
-                    log.warning("preview stream interrupted: %s", exc)
-                    healthy = False
-                if position < end:
-                    self.close_connection = True
-                return healthy
+    def _serve(self, *, body: bool) -> None:
+        path = self.preview._path_for(self.path)
+        if path is None:
+            self._empty(HTTPStatus.NOT_FOUND)
+            return
+        try:
+            reader = self.preview._borrow(path, self.connection)
+        except (DepositError, OSError) as exc:
+            log.warning("preview of %s refused: %s", path, exc)
+            self._empty(HTTPStatus.BAD_GATEWAY)
+            return
+        healthy = False
+        try:
+            healthy = self._respond(reader, path, body=body)
+        finally:
+            self.preview._give_back(path, self.connection, reader, healthy)
 
-        return Handler
+    def _respond(self, reader: BinaryIO, path: str, *, body: bool) -> bool:
+        """Answer one request from ``reader``; False when the reader failed."""
+        size = reader.seek(0, 2)
+        wanted = parse_range(self.headers.get("Range"), size)
+        if wanted is False:
+            self._empty(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                        {"Content-Range": f"bytes */{size}"})
+            return True
+        first, last = wanted if wanted else (0, size - 1)
+        self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Content-Type", mimetypes.guess_type(path)[0]
+                         or "application/octet-stream")
+        self.send_header("Content-Length", str(last - first + 1))
+        if wanted:
+            self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+        self.end_headers()
+        return self._send(reader, first, last + 1) if body else True
+
+    def _send(self, reader: BinaryIO, start: int, end: int) -> bool:
+        reader.seek(start)
+        position = start
+        healthy = True
+        try:
+            while position < end:
+                chunk = reader.read(min(SEND_CHUNK, end - position))
+                if not chunk:
+                    break
+                self.wfile.write(chunk)
+                position += len(chunk)
+                self.preview._count(len(chunk))
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the player seeked elsewhere and dropped this response
+        except (DepositError, OSError) as exc:
+            log.warning("preview stream interrupted: %s", exc)
+            healthy = False
+        if position < end:
+            self.close_connection = True
+        return healthy
 
 
 def _closed_by_peer(connection: socket.socket) -> bool:

@@ -82,7 +82,8 @@ from recmanager.ui.tasks import TaskRunner
 
 # Server-side modules are imported when an action runs, so the window shows quickly.
 if TYPE_CHECKING:
-    from recmanager.actions import Actions, Permissions
+    from recmanager.actions.opening import Actions
+    from recmanager.actions.permissions import Permissions
     from recmanager.config import Profile
     from recmanager.context import AppContext
     from recmanager.deposit.base import Deposit, QuarantinedFile
@@ -842,7 +843,7 @@ class InboxPanel(QWidget):
             return
 
         def task(progress: ProgressCallback, cancel: CancelToken) -> Any:
-            from recmanager.actions import open_actions
+            from recmanager.actions.opening import open_actions
             from recmanager.ui.dialogs.host_key import ask_host_key
 
             with open_actions(
@@ -986,7 +987,7 @@ class InboxPanel(QWidget):
         if not self.action_undo.isEnabled() or self.profile is None:
             return
         if held is None:
-            from recmanager.actions import undoable_quarantines
+            from recmanager.actions.undo import undoable_quarantines
 
             days = int(self.context.settings.get("quarantine_days"))
             choices = undoable_quarantines(self.context.db, self.profile.name, days)

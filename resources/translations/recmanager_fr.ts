@@ -725,108 +725,108 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="125"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="126"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="164"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="141"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="142"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="150"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="169"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="171"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="172"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="178"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="179"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="185"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="187"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="188"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="190"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="192"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="193"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="194"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="195"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="202"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="202"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="212"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="213"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -1118,391 +1118,391 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="269"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="270"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="279"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="280"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="279"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="280"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="284"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="285"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="483"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="303"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="484"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="307"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="307"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="308"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="314"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1066"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="315"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="325"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="326"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="477"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="479"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="479"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="480"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="481"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="482"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="482"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="483"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="485"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="486"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="550"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="551"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="576"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="610"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="611"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="612"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="613"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="614"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="615"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="618"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="619"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="648"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="684"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="685"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="696"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="697"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="100"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="100"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="101"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="601"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="602"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="700"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="701"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="735"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="736"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="737"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="738"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="783"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="783"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="784"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="794"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="795"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="800"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="801"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="802"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="803"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="804"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="805"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="808"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="814"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="815"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="816"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="821"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="822"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="826"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="861"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="862"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="863"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="864"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="865"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="910"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="912"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="942"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="943"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="979"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="980"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="982"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="997"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1000"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1000"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1001"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1005"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1006"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1007"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1008"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1030"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1049"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1050"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1032"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1050"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1051"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1068"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1070"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1071"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1107"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1108"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1111"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1112"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1113"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1114"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1128"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1129"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1130"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1131"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1156"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1157"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1157"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1158"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1162"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1163"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -3235,412 +3235,412 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../recmanager/actions.py" line="127"/>
+        <location filename="../../recmanager/actions/claim.py" line="68"/>
         <source>{file} is claimed for {owner} (recording {id}).</source>
         <translation>{file} est revendiqué pour {owner} (enregistrement {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="122"/>
+        <location filename="../../recmanager/actions/claim.py" line="63"/>
         <source>{file} was already claimed for {owner} (recording {id}); nothing was sent again.</source>
         <translation>{file} était déjà revendiqué pour {owner} (enregistrement {id}) ; rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="113"/>
+        <location filename="../../recmanager/actions/claim.py" line="54"/>
         <source>{file} was already claimed: Pod holds recording {id} for {holder} and video {video} for {owner}; nothing was sent again.</source>
         <translation>{file} était déjà revendiqué : Pod détient l&apos;enregistrement {id} pour {holder} et la vidéo {video} pour {owner} ; rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="116"/>
+        <location filename="../../recmanager/actions/claim.py" line="57"/>
         <source>{file} is claimed: Pod holds recording {id} for {holder} and video {video} for {owner}.</source>
         <translation>{file} est revendiqué : Pod détient l&apos;enregistrement {id} pour {holder} et la vidéo {video} pour {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="141"/>
+        <location filename="../../recmanager/actions/reassign.py" line="36"/>
         <source>Video {id} now belongs to {owner}.</source>
         <translation>La vidéo {id} appartient désormais à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="145"/>
+        <location filename="../../recmanager/actions/reassign.py" line="40"/>
         <source>Its files stay in {old}&apos;s folder on the server (only a superuser web session can move them).</source>
         <translation>Ses fichiers restent dans le dossier de {old} sur le serveur (seule une session web de superutilisateur peut les déplacer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="164"/>
+        <location filename="../../recmanager/actions/delete.py" line="35"/>
         <source>{file} was moved to the quarantine ({where}).</source>
         <translation>{file} a été placé en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="167"/>
+        <location filename="../../recmanager/actions/delete.py" line="38"/>
         <source>{file} was deleted.</source>
         <translation>{file} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="205"/>
+        <location filename="../../recmanager/actions/permissions.py" line="50"/>
         <source>Needs a superuser&apos;s web login in the profile (Pod allows this to superusers only).</source>
         <translation>Nécessite la connexion web d&apos;un superutilisateur dans le profil (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="212"/>
+        <location filename="../../recmanager/actions/permissions.py" line="57"/>
         <source>The web session could not be opened: {error}</source>
         <translation>Impossible d&apos;ouvrir la session web : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="214"/>
+        <location filename="../../recmanager/actions/permissions.py" line="59"/>
         <source>{user} is not a superuser on Pod (Pod allows this to superusers only).</source>
         <translation>{user} n&apos;est pas superutilisateur sur Pod (Pod ne l&apos;autorise qu&apos;aux superutilisateurs).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="294"/>
+        <location filename="../../recmanager/actions/base.py" line="121"/>
         <source>There is no Pod user &quot;{who}&quot;.</source>
         <translation>Il n&apos;existe pas d&apos;utilisateur Pod « {who} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="295"/>
+        <location filename="../../recmanager/actions/base.py" line="122"/>
         <source>Unknown username or e-mail.</source>
         <translation>Identifiant ou adresse e-mail inconnu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="378"/>
+        <location filename="../../recmanager/actions/claim.py" line="148"/>
         <source>Checking {file} on Pod…</source>
         <translation>Vérification de {file} sur Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="382"/>
+        <location filename="../../recmanager/actions/claim.py" line="152"/>
         <source>A title is required to claim a recording.</source>
         <translation>Un titre est obligatoire pour revendiquer un enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="383"/>
+        <location filename="../../recmanager/actions/claim.py" line="153"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="392"/>
+        <location filename="../../recmanager/actions/claim.py" line="185"/>
         <source>{user} is not staff, and Pod gives claimed recordings to staff accounts only. It can be claimed for a staff account and then reassigned, but this profile names no staff web login to claim with.</source>
         <translation>{user} n&apos;est pas « staff », et Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement peut être revendiqué pour un compte « staff » puis réattribué, mais ce profil n&apos;indique aucune connexion web « staff » pour le revendiquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="398"/>
+        <location filename="../../recmanager/actions/claim.py" line="191"/>
         <source>Add your Pod username to the profile.</source>
         <translation>Ajoutez votre identifiant Pod au profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="416"/>
+        <location filename="../../recmanager/actions/claim.py" line="169"/>
         <source>Claiming {file}…</source>
         <translation>Revendication de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="434"/>
+        <location filename="../../recmanager/actions/claim.py" line="218"/>
         <source>Pod&apos;s unclaimed row could not be removed ({problem}); it is harmless and disappears from the list at the next refresh.</source>
         <translation>La ligne non revendiquée de Pod n&apos;a pas pu être supprimée ({problem}) ; elle est sans conséquence et disparaîtra de la liste à la prochaine actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="452"/>
+        <location filename="../../recmanager/actions/base.py" line="164"/>
         <source>The deposit folder cannot be reached ({error}); nothing was sent to Pod.</source>
         <translation>Le dossier de dépôt est inaccessible ({error}) ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="454"/>
+        <location filename="../../recmanager/actions/base.py" line="166"/>
         <source>Check the deposit settings of the profile, then try again.</source>
         <translation>Vérifiez les réglages du dépôt dans le profil, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="472"/>
+        <location filename="../../recmanager/actions/claim.py" line="239"/>
         <source>{file} is not in the deposit folder (any more); nothing was sent to Pod.</source>
         <translation>{file} n&apos;est pas (ou plus) dans le dossier de dépôt ; rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="475"/>
+        <location filename="../../recmanager/actions/claim.py" line="242"/>
         <source>Refresh the list.</source>
         <translation>Actualisez la liste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="479"/>
+        <location filename="../../recmanager/actions/claim.py" line="246"/>
         <source>{file} is {size} bytes on disk but Pod saw {pod_size}: it is still being written, or changed since Pod&apos;s scan. Nothing was sent to Pod.</source>
         <translation>{file} fait {size} octets sur le disque, mais Pod en a vu {pod_size} : il est encore en cours d&apos;écriture, ou a changé depuis le passage de Pod. Rien n&apos;a été envoyé à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="485"/>
+        <location filename="../../recmanager/actions/claim.py" line="252"/>
         <source>Wait for the upload to end and Pod&apos;s next scan.</source>
         <translation>Attendez la fin du dépôt et le prochain passage de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="497"/>
+        <location filename="../../recmanager/actions/claim.py" line="264"/>
         <source>Pod has no unclaimed row for {file}: it is not claimable (yet). Pod&apos;s scan may not have seen it, or it was deleted.</source>
         <translation>Pod n&apos;a aucune ligne non revendiquée pour {file} : il n&apos;est pas (encore) revendicable. L&apos;analyse de Pod ne l&apos;a peut-être pas encore vu, ou il a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="502"/>
+        <location filename="../../recmanager/actions/claim.py" line="269"/>
         <source>Refresh the list and try again later.</source>
         <translation>Actualisez la liste et réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="519"/>
+        <location filename="../../recmanager/actions/claim.py" line="286"/>
         <source>{file} was claimed a moment earlier by someone else: it now belongs to {owner} (recording {id}, &quot;{title}&quot;). Your claim was not sent.</source>
         <translation>{file} vient d&apos;être revendiqué par quelqu&apos;un d&apos;autre : il appartient désormais à {owner} (enregistrement {id}, « {title} »). Votre revendication n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="525"/>
+        <location filename="../../recmanager/actions/claim.py" line="292"/>
         <source>The list has been refreshed. To change the owner, reassign the video once Pod has created it.</source>
         <translation>La liste a été actualisée. Pour changer le propriétaire, réattribuez la vidéo une fois que Pod l&apos;aura créée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="542"/>
+        <location filename="../../recmanager/actions/claim.py" line="309"/>
         <source>Done, but not verified: Pod holds recording {id} of {file} for {claimer}; checking what came of it failed: {error}</source>
         <translation>Fait, mais non vérifié : Pod détient l&apos;enregistrement {id} de {file} pour {claimer} ; la vérification de la suite a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="548"/>
+        <location filename="../../recmanager/actions/claim.py" line="315"/>
         <source>Do not claim it again; look at the owner&apos;s videos in Pod.</source>
         <translation>Ne le revendiquez pas à nouveau ; regardez les vidéos du propriétaire dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="560"/>
+        <location filename="../../recmanager/actions/claim.py" line="326"/>
         <source>Waiting for Pod to take {file}…</source>
         <translation>En attente de la prise en charge de {file} par Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="566"/>
+        <location filename="../../recmanager/actions/claim.py" line="351"/>
         <source>Done, but Pod has not taken the file: it holds recording {id} of {file} for {claimer}, and the file is still in the deposit folder after {seconds} s.</source>
         <translation>Fait, mais Pod n&apos;a pas pris le fichier : il détient l&apos;enregistrement {id} de {file} pour {claimer}, et le fichier est toujours dans le dossier de dépôt après {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="583"/>
+        <location filename="../../recmanager/actions/claim.py" line="371"/>
         <source>Done, but no video yet: Pod holds recording {id} of {file} for {owner}, and no video of it appeared within {seconds} s.</source>
         <translation>Fait, mais pas encore de vidéo : Pod détient l&apos;enregistrement {id} de {file} pour {owner}, et aucune vidéo n&apos;en est apparue en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="934"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="85"/>
         <source>The claim of {file} was interrupted before Pod made it (found at this start): nothing changed.</source>
         <translation>La revendication de {file} a été interrompue avant que Pod ne la crée (constaté à ce démarrage) : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="942"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="93"/>
         <source>The interrupted claim of {file} did not happen: Pod holds it as recording {id} of {owner} (&quot;{title}&quot;).</source>
         <translation>La revendication interrompue de {file} n&apos;a pas eu lieu : Pod le détient comme enregistrement {id} de {owner} (« {title} »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="953"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="104"/>
         <source>The claim of {file} was found done at this start: recording {id} of {owner}; Pod shows no video of it yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id} de {owner} ; Pod n&apos;en montre pas encore de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="959"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="110"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video} of {claimer}; the video was not handed to {owner} yet.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video} de {claimer} ; la vidéo n&apos;a pas encore été remise à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="963"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="114"/>
         <source>The claim of {file} was found done at this start: recording {id}, video {video}.</source>
         <translation>La revendication de {file} a été trouvée faite à ce démarrage : enregistrement {id}, vidéo {video}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="975"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="126"/>
         <source>The owner change of video {id} was found done at this start: it belongs to {owner}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été trouvé fait à ce démarrage : elle appartient à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="979"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="130"/>
         <source>The owner change of video {id} was interrupted and did not happen (found at this start): it still belongs to {holder}.</source>
         <translation>Le changement de propriétaire de la vidéo {id} a été interrompu et n&apos;a pas eu lieu (constaté à ce démarrage) : elle appartient toujours à {holder}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="990"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="141"/>
         <source>The deletion of {file} was interrupted before the file was removed (found at this start): it is still in the deposit folder.</source>
         <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="997"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="148"/>
         <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
         <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1008"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="159"/>
         <source>The upload of {file} was found done at this start: it is in the deposit folder, whole.</source>
         <translation>Le dépôt de {file} a été trouvé fait à ce démarrage : le fichier est entier dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1011"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="162"/>
         <source>The upload of {file} was interrupted (found at this start): what was sent stays under a hidden name Pod skips, and uploading the file again resumes it.</source>
         <translation>Le dépôt de {file} a été interrompu (constaté à ce démarrage) : ce qui a été envoyé reste sous un nom caché que Pod ignore, et déposer à nouveau le fichier reprend là où il s&apos;est arrêté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1022"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="173"/>
         <source>The undo of {file} was found done at this start: it is back in the deposit folder.</source>
         <translation>L&apos;annulation de {file} a été trouvée faite à ce démarrage : le fichier est de retour dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1025"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="176"/>
         <source>The undo of {file} was interrupted before the file was put back (found at this start): it stays in the quarantine ({where}).</source>
         <translation>L&apos;annulation de {file} a été interrompue avant que le fichier ne soit remis en place (constaté à ce démarrage) : il reste en quarantaine ({where}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1042"/>
+        <location filename="../../recmanager/actions/root.py" line="26"/>
         <source>Deposit root: {root} (read from Pod: {example}).</source>
         <translation>Racine du dépôt : {root} (lue dans Pod : {example}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1044"/>
+        <location filename="../../recmanager/actions/root.py" line="28"/>
         <source>Deposit root: {root} (from the profile).</source>
         <translation>Racine du dépôt : {root} (d&apos;après le profil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1064"/>
+        <location filename="../../recmanager/actions/root.py" line="48"/>
         <source>The deposit root {given} of the profile contradicts Pod&apos;s data: Pod&apos;s deposited files are under {root} (for example {example}). Nothing was changed.</source>
         <translation>La racine du dépôt {given} du profil contredit les données de Pod : les fichiers déposés de Pod sont sous {root} (par exemple {example}). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="1070"/>
+        <location filename="../../recmanager/actions/root.py" line="54"/>
         <source>Correct the deposit root in the profile (or RECMANAGER_DEPOSIT_ROOT), or leave it empty so that Pod&apos;s is used.</source>
         <translation>Corrigez la racine du dépôt dans le profil (ou RECMANAGER_DEPOSIT_ROOT), ou laissez-la vide pour utiliser celle de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="573"/>
+        <location filename="../../recmanager/actions/claim.py" line="358"/>
         <source>Pod&apos;s processing may be stopped; ask its administrators. Do not claim it again.</source>
         <translation>Le traitement de Pod est peut-être arrêté ; contactez ses administrateurs. Ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="577"/>
+        <location filename="../../recmanager/actions/claim.py" line="329"/>
         <source>Waiting for Pod&apos;s video of {file}…</source>
         <translation>En attente de la vidéo Pod de {file}…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="589"/>
+        <location filename="../../recmanager/actions/claim.py" line="377"/>
         <source>Look at the owner&apos;s videos in Pod; do not claim it again.</source>
         <translation>Consultez les vidéos du propriétaire dans Pod ; ne revendiquez pas à nouveau ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="600"/>
+        <location filename="../../recmanager/actions/claim.py" line="394"/>
         <source>Done, but not handed on: Pod holds recording {id} and video {video} of {file} for {claimer}; giving the video to {user} failed: {error}</source>
         <translation>Fait, mais non transmis : Pod détient l&apos;enregistrement {id} et la vidéo {video} de {file} pour {claimer} ; la remise de la vidéo à {user} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="608"/>
+        <location filename="../../recmanager/actions/claim.py" line="402"/>
         <source>Reassign video {video} to {user}.</source>
         <translation>Réattribuez la vidéo {video} à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="614"/>
+        <location filename="../../recmanager/actions/claim.py" line="407"/>
         <source>{user} is not staff, so it was claimed for {claimer} and the video was then reassigned to {user}.</source>
         <translation>{user} n&apos;étant pas « staff », l&apos;enregistrement a été revendiqué pour {claimer}, puis la vidéo a été réattribuée à {user}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="619"/>
+        <location filename="../../recmanager/actions/claim.py" line="336"/>
         <source>Claimed {file}.</source>
         <translation>{file} revendiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="647"/>
+        <location filename="../../recmanager/actions/reassign.py" line="65"/>
         <source>Pod has no video {id}.</source>
         <translation>Pod n&apos;a pas de vidéo {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="648"/>
+        <location filename="../../recmanager/actions/reassign.py" line="66"/>
         <source>Check the number in Pod&apos;s video page.</source>
         <translation>Vérifiez le numéro sur la page de la vidéo dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="653"/>
+        <location filename="../../recmanager/actions/reassign.py" line="71"/>
         <source>Video {id} already belongs to {owner}.</source>
         <translation>La vidéo {id} appartient déjà à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="685"/>
+        <location filename="../../recmanager/actions/reassign.py" line="103"/>
         <source>The owner change of video {id} got no answer ({error}); Pod, asked afterwards, says it still belongs to {owner}: nothing changed.</source>
         <translation>Le changement de propriétaire de la vidéo {id} est resté sans réponse ({error}) ; interrogé ensuite, Pod indique qu&apos;elle appartient toujours à {owner} : rien n&apos;a changé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="691"/>
+        <location filename="../../recmanager/actions/reassign.py" line="109"/>
         <source>Try again once the connection is steady.</source>
         <translation>Réessayez une fois la connexion stable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="697"/>
+        <location filename="../../recmanager/actions/reassign.py" line="115"/>
         <source>Pod did not change the owner of video {id}: it still belongs to {owner}.</source>
         <translation>Pod n&apos;a pas changé le propriétaire de la vidéo {id} : elle appartient toujours à {owner}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="710"/>
+        <location filename="../../recmanager/actions/reassign.py" line="128"/>
         <source>The owner change of video {id} may or may not have been applied ({cause}), and Pod could not be asked afterwards ({error}).</source>
         <translation>Le changement de propriétaire de la vidéo {id} a peut-être été appliqué, peut-être pas ({cause}), et Pod n&apos;a pas pu être interrogé ensuite ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="715"/>
+        <location filename="../../recmanager/actions/reassign.py" line="133"/>
         <source>Look at the video&apos;s owner in Pod before trying again.</source>
         <translation>Vérifiez le propriétaire de la vidéo dans Pod avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="724"/>
+        <location filename="../../recmanager/actions/base.py" line="173"/>
         <source>Only Pod superusers may delete recordings.</source>
         <translation>Seuls les superutilisateurs de Pod peuvent supprimer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="725"/>
+        <location filename="../../recmanager/actions/base.py" line="174"/>
         <source>Add a superuser&apos;s web login to the profile, or ask a Pod administrator.</source>
         <translation>Ajoutez la connexion web d&apos;un superutilisateur au profil, ou adressez-vous à un administrateur de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="733"/>
+        <location filename="../../recmanager/actions/base.py" line="182"/>
         <source>The deposit folder is not connected: the file cannot be removed, and removing only Pod&apos;s row would let Pod&apos;s scan bring it back.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté : le fichier ne peut pas être supprimé, et ne supprimer que la ligne de Pod le laisserait réapparaître à la prochaine analyse de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="736"/>
+        <location filename="../../recmanager/actions/base.py" line="185"/>
         <source>Check the SFTP settings of the profile.</source>
         <translation>Vérifiez les réglages SFTP du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="769"/>
+        <location filename="../../recmanager/actions/delete.py" line="74"/>
         <source>{file} is neither in the deposit folder nor in Pod&apos;s list: there is nothing left to delete.</source>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="786"/>
+        <location filename="../../recmanager/actions/delete.py" line="91"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="790"/>
+        <location filename="../../recmanager/actions/delete.py" line="95"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="796"/>
+        <location filename="../../recmanager/actions/delete.py" line="101"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="799"/>
+        <location filename="../../recmanager/actions/delete.py" line="104"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="802"/>
+        <location filename="../../recmanager/actions/delete.py" line="107"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="808"/>
+        <location filename="../../recmanager/actions/delete.py" line="113"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="810"/>
+        <location filename="../../recmanager/actions/delete.py" line="115"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="827"/>
+        <location filename="../../recmanager/actions/undo.py" line="34"/>
         <source>Done, but not verified: {file} was put back; checking it failed: {error}</source>
         <translation>Fait, mais non vérifié : {file} a été remis en place ; la vérification a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="833"/>
+        <location filename="../../recmanager/actions/undo.py" line="40"/>
         <source>{file} did not come back.</source>
         <translation>{file} n&apos;est pas réapparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions.py" line="844"/>
+        <location filename="../../recmanager/actions/undo.py" line="51"/>
         <source>{file} is back in the deposit folder; Pod lists it again after its next two scans.</source>
         <translation>{file} est de retour dans le dossier de dépôt ; Pod le listera de nouveau après ses deux prochaines analyses.</translation>
     </message>
@@ -3912,47 +3912,47 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="93"/>
+        <location filename="../../recmanager/commands/actions.py" line="94"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="95"/>
+        <location filename="../../recmanager/commands/actions.py" line="96"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="128"/>
+        <location filename="../../recmanager/commands/actions.py" line="129"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="128"/>
+        <location filename="../../recmanager/commands/actions.py" line="129"/>
         <source>Quarantined</source>
         <translation>Mis en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="129"/>
+        <location filename="../../recmanager/commands/actions.py" line="130"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="141"/>
+        <location filename="../../recmanager/commands/actions.py" line="142"/>
         <source>No quarantined recording of {file} can be put back.</source>
         <translation>Aucun enregistrement en quarantaine ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="143"/>
+        <location filename="../../recmanager/commands/actions.py" line="144"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="144"/>
+        <location filename="../../recmanager/commands/actions.py" line="145"/>
         <source>`recmanager quarantine list` shows what can be put back; files older than the quarantine period are gone.</source>
         <translation>`recmanager quarantine list` montre ce qui peut être remis en place ; les fichiers plus anciens que la durée de quarantaine ont disparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="182"/>
+        <location filename="../../recmanager/commands/actions.py" line="183"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
@@ -4185,112 +4185,112 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="208"/>
+        <location filename="../../recmanager/config.py" line="209"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="216"/>
+        <location filename="../../recmanager/config.py" line="217"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="223"/>
+        <location filename="../../recmanager/config.py" line="224"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="227"/>
+        <location filename="../../recmanager/config.py" line="228"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="231"/>
+        <location filename="../../recmanager/config.py" line="232"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="235"/>
+        <location filename="../../recmanager/config.py" line="236"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="244"/>
+        <location filename="../../recmanager/config.py" line="245"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="275"/>
+        <location filename="../../recmanager/config.py" line="276"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="281"/>
+        <location filename="../../recmanager/config.py" line="282"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="286"/>
+        <location filename="../../recmanager/config.py" line="287"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="322"/>
+        <location filename="../../recmanager/config.py" line="323"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="339"/>
+        <location filename="../../recmanager/config.py" line="340"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="340"/>
+        <location filename="../../recmanager/config.py" line="341"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="537"/>
+        <location filename="../../recmanager/config.py" line="538"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="527"/>
+        <location filename="../../recmanager/config.py" line="528"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="474"/>
+        <location filename="../../recmanager/config.py" line="475"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="475"/>
+        <location filename="../../recmanager/config.py" line="476"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="483"/>
+        <location filename="../../recmanager/config.py" line="484"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="493"/>
+        <location filename="../../recmanager/config.py" line="494"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="504"/>
+        <location filename="../../recmanager/config.py" line="505"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="534"/>
+        <location filename="../../recmanager/config.py" line="535"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="541"/>
+        <location filename="../../recmanager/config.py" line="542"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4449,7 +4449,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="108"/>
+        <location filename="../../recmanager/commands/deposit.py" line="107"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4458,546 +4458,546 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="165"/>
+        <location filename="../../recmanager/commands/deposit.py" line="164"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="168"/>
+        <location filename="../../recmanager/commands/deposit.py" line="167"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="186"/>
+        <location filename="../../recmanager/commands/deposit.py" line="185"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="200"/>
+        <location filename="../../recmanager/commands/deposit.py" line="199"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="225"/>
+        <location filename="../../recmanager/commands/deposit.py" line="221"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="54"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="52"/>
         <source>The profile &quot;{name}&quot; has no deposit folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="56"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="54"/>
         <source>Set the mounted deposit folder in the profile.</source>
         <translation>Indiquez le dossier de dépôt monté dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="63"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="61"/>
         <source>The profile &quot;{name}&quot; has no SFTP server.</source>
         <translation>Le profil « {name} » n&apos;a pas de serveur SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="65"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="63"/>
         <source>Set the SFTP host in the profile, or a mounted folder.</source>
         <translation>Indiquez l&apos;hôte SFTP dans le profil, ou un dossier monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="82"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="80"/>
         <source>The deposit address is empty.</source>
         <translation>L&apos;adresse de dépôt est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="87"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="85"/>
         <source>A password in the deposit address is not accepted.</source>
         <translation>Un mot de passe dans l&apos;adresse de dépôt n&apos;est pas accepté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="88"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="86"/>
         <source>Use a key or ssh-agent, or store the password in a profile.</source>
         <translation>Utilisez une clé ou ssh-agent, ou enregistrez le mot de passe dans un profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="91"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="89"/>
         <source>The deposit address {spec} has no host.</source>
         <translation>L&apos;adresse de dépôt {spec} n&apos;a pas d&apos;hôte.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="96"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="94"/>
         <source>The path in {spec} must be absolute.</source>
         <translation>Le chemin indiqué dans {spec} doit être absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="108"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="106"/>
         <source>Unknown authentication &quot;{auth}&quot;: use key, agent or password.</source>
         <translation>Authentification « {auth} » inconnue : utilisez key, agent ou password.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/__init__.py" line="115"/>
+        <location filename="../../recmanager/deposit/__init__.py" line="113"/>
         <source>The deposit {spec} is neither sftp://… nor a folder.</source>
         <translation>Le dépôt {spec} n&apos;est ni une adresse sftp://… ni un dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="141"/>
+        <location filename="../../recmanager/deposit/names.py" line="28"/>
         <source>a relative name (&quot;.&quot; or &quot;..&quot;)</source>
         <translation>un nom relatif (« . » ou « .. »)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="143"/>
+        <location filename="../../recmanager/deposit/names.py" line="30"/>
         <source>a slash inside the name</source>
         <translation>une barre oblique dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="145"/>
+        <location filename="../../recmanager/deposit/names.py" line="32"/>
         <source>a control character in the name</source>
         <translation>un caractère de contrôle dans le nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="147"/>
+        <location filename="../../recmanager/deposit/names.py" line="34"/>
         <source>a name that is not valid UTF-8</source>
         <translation>un nom qui n&apos;est pas en UTF-8 valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="156"/>
+        <location filename="../../recmanager/deposit/names.py" line="43"/>
         <source>the name is {size} bytes long; the folder takes at most {limit}</source>
         <translation>le nom fait {size} octets ; le dossier en accepte au plus {limit}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="181"/>
+        <location filename="../../recmanager/deposit/names.py" line="68"/>
         <source>The path {path} was refused: {reason}.</source>
         <translation>Le chemin {path} a été refusé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="184"/>
+        <location filename="../../recmanager/deposit/names.py" line="71"/>
         <source>Only files inside the deposit folder can be used.</source>
         <translation>Seuls les fichiers situés dans le dossier de dépôt peuvent être utilisés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="202"/>
+        <location filename="../../recmanager/deposit/names.py" line="89"/>
         <source>an empty path</source>
         <translation>un chemin vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="204"/>
+        <location filename="../../recmanager/deposit/names.py" line="91"/>
         <source>a control character</source>
         <translation>un caractère de contrôle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="206"/>
+        <location filename="../../recmanager/deposit/names.py" line="93"/>
         <source>not an absolute path</source>
         <translation>pas un chemin absolu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="209"/>
+        <location filename="../../recmanager/deposit/names.py" line="96"/>
         <source>&quot;..&quot;, &quot;.&quot; or an empty component</source>
         <translation>« .. », « . » ou un composant vide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="211"/>
+        <location filename="../../recmanager/deposit/names.py" line="98"/>
         <source>outside the deposit folder {root}</source>
         <translation>en dehors du dossier de dépôt {root}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="225"/>
+        <location filename="../../recmanager/deposit/base.py" line="127"/>
         <source>The deposit root must be an absolute path, not {root}.</source>
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="303"/>
+        <location filename="../../recmanager/deposit/base.py" line="205"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="307"/>
+        <location filename="../../recmanager/deposit/base.py" line="209"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="310"/>
-        <location filename="../../recmanager/deposit/base.py" line="552"/>
-        <location filename="../../recmanager/deposit/base.py" line="681"/>
+        <location filename="../../recmanager/deposit/base.py" line="212"/>
+        <location filename="../../recmanager/deposit/base.py" line="404"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="166"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="314"/>
-        <location filename="../../recmanager/deposit/base.py" line="317"/>
+        <location filename="../../recmanager/deposit/base.py" line="216"/>
+        <location filename="../../recmanager/deposit/base.py" line="219"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="339"/>
-        <location filename="../../recmanager/deposit/base.py" line="356"/>
+        <location filename="../../recmanager/deposit/base.py" line="241"/>
+        <location filename="../../recmanager/deposit/base.py" line="258"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="413"/>
+        <location filename="../../recmanager/deposit/base.py" line="315"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="415"/>
+        <location filename="../../recmanager/deposit/base.py" line="317"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="450"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="213"/>
         <source>{name} cannot be saved in {folder}: {reason}.</source>
         <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="453"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="216"/>
         <source>Give a shorter destination file name.</source>
         <translation>Donnez un nom de fichier de destination plus court.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="458"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="221"/>
         <source>Choose another name, or pass --overwrite to replace it.</source>
         <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="475"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="244"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="478"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="247"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="480"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="63"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="498"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="69"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="505"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="76"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="507"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="78"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="532"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="257"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="535"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="260"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="541"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="155"/>
         <source>{name} cannot be deposited: {reason}.</source>
         <translation>{name} ne peut pas être déposé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="543"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="157"/>
         <source>Give the file a shorter name (--name).</source>
         <translation>Donnez au fichier un nom plus court (--name).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="547"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="161"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="549"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="163"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="456"/>
-        <location filename="../../recmanager/deposit/base.py" line="556"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="170"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="219"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="558"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="172"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="567"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="131"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="593"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="139"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="744"/>
+        <location filename="../../recmanager/deposit/base.py" line="467"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="745"/>
+        <location filename="../../recmanager/deposit/base.py" line="468"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="659"/>
+        <location filename="../../recmanager/deposit/base.py" line="382"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="662"/>
+        <location filename="../../recmanager/deposit/base.py" line="385"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="677"/>
+        <location filename="../../recmanager/deposit/base.py" line="400"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="689"/>
+        <location filename="../../recmanager/deposit/base.py" line="412"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="693"/>
+        <location filename="../../recmanager/deposit/base.py" line="416"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="754"/>
+        <location filename="../../recmanager/deposit/base.py" line="477"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="793"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="289"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="42"/>
+        <location filename="../../recmanager/deposit/local.py" line="36"/>
         <source>The deposit folder {folder} does not exist or is not mounted.</source>
         <translation>Le dossier de dépôt {folder} n&apos;existe pas ou n&apos;est pas monté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="44"/>
+        <location filename="../../recmanager/deposit/local.py" line="38"/>
         <source>Mount it, or correct the folder in the profile.</source>
         <translation>Montez-le, ou corrigez le dossier dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="656"/>
+        <location filename="../../recmanager/deposit/local.py" line="60"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="655"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="666"/>
+        <location filename="../../recmanager/deposit/local.py" line="68"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="82"/>
-        <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="698"/>
+        <location filename="../../recmanager/deposit/local.py" line="76"/>
+        <location filename="../../recmanager/deposit/local.py" line="99"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="674"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="697"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="99"/>
+        <location filename="../../recmanager/deposit/local.py" line="93"/>
         <source>{path} became shorter while it was read.</source>
         <translation>La taille de {path} a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="716"/>
+        <location filename="../../recmanager/deposit/local.py" line="112"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="715"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="720"/>
+        <location filename="../../recmanager/deposit/local.py" line="117"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="719"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="726"/>
+        <location filename="../../recmanager/deposit/local.py" line="122"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="733"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="755"/>
+        <location filename="../../recmanager/deposit/local.py" line="128"/>
+        <location filename="../../recmanager/deposit/local.py" line="140"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="754"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="745"/>
+        <location filename="../../recmanager/deposit/local.py" line="134"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="744"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="126"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="125"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="140"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="139"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="179"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="197"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="178"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="196"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="354"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="353"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="371"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="370"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="398"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="415"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="414"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="417"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="416"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="428"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="435"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="434"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="443"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="442"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="450"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="449"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="453"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="455"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="454"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="470"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="476"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="484"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="488"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="492"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="494"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="545"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="558"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="557"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="610"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="609"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="614"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="613"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="612"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="616"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="611"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="615"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="683"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="682"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="747"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="746"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5179,27 +5179,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="575"/>
+        <location filename="../../recmanager/inbox.py" line="577"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="589"/>
+        <location filename="../../recmanager/inbox.py" line="591"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="611"/>
+        <location filename="../../recmanager/inbox.py" line="613"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="678"/>
+        <location filename="../../recmanager/inbox.py" line="680"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="692"/>
+        <location filename="../../recmanager/inbox.py" line="694"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>
@@ -6496,72 +6496,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="396"/>
+        <location filename="../../recmanager/config.py" line="397"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="397"/>
+        <location filename="../../recmanager/config.py" line="398"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="405"/>
+        <location filename="../../recmanager/config.py" line="406"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="406"/>
+        <location filename="../../recmanager/config.py" line="407"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="418"/>
+        <location filename="../../recmanager/config.py" line="419"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="419"/>
+        <location filename="../../recmanager/config.py" line="420"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="429"/>
+        <location filename="../../recmanager/config.py" line="430"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="430"/>
+        <location filename="../../recmanager/config.py" line="431"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="438"/>
+        <location filename="../../recmanager/config.py" line="439"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="439"/>
+        <location filename="../../recmanager/config.py" line="440"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="447"/>
+        <location filename="../../recmanager/config.py" line="448"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="448"/>
+        <location filename="../../recmanager/config.py" line="449"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="456"/>
+        <location filename="../../recmanager/config.py" line="457"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="457"/>
+        <location filename="../../recmanager/config.py" line="458"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -7,7 +7,8 @@ import threading
 import pytest
 
 from recmanager import audit
-from recmanager.actions import open_actions, undoable_quarantines
+from recmanager.actions.opening import open_actions
+from recmanager.actions.undo import undoable_quarantines
 from recmanager.errors import AlreadyClaimed, PodPermissionError, ValidationError
 from recmanager.pod.rest import PodClient
 

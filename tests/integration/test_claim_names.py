@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 
 from recmanager import audit
-from recmanager.actions import open_actions
+from recmanager.actions.opening import open_actions
 from recmanager.cli import main
 from recmanager.pod.rest import PodClient
 

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from recmanager import audit
-from recmanager.actions import open_actions
+from recmanager.actions.opening import open_actions
 from recmanager.cli import main
 from recmanager.errors import DepositError, UnsafePath
 from recmanager.pod.rest import PodClient

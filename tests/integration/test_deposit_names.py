@@ -9,7 +9,7 @@ import pytest
 
 from recmanager.cli import main
 from recmanager.deposit import DOWNLOAD_SUFFIX, UPLOAD_SUFFIX, open_deposit
-from recmanager.deposit.base import temporary_name
+from recmanager.deposit.names import temporary_name
 from recmanager.errors import DepositError
 
 # 246 and 234 bytes: the names that failed ("File name too long", "Bad message").

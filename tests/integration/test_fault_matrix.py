@@ -304,7 +304,8 @@ class Action:
 
 CORE_CALL = """
 import sys
-from recmanager.actions import open_actions, undoable_quarantines
+from recmanager.actions.opening import open_actions
+from recmanager.actions.undo import undoable_quarantines
 from recmanager.context import AppContext
 from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
 context = AppContext.open()

@@ -6,9 +6,10 @@ import pytest
 
 from recmanager.config import Profile
 from recmanager.deposit import apply_deposit_spec, check_server_path, deposit_spec
-from recmanager.deposit.base import hostile_name_reason, is_inside, printable
+from recmanager.deposit.names import hostile_name_reason, is_inside
 from recmanager.deposit.stream import parse_range
 from recmanager.errors import ConfigError, UnsafePath
+from recmanager.formatting import printable
 
 ROOT = "/data/ftp-pod/ftp"
 
