@@ -48,27 +48,24 @@ from recmanager.context import ENV_PROFILE, AppContext
 from recmanager.errors import DoneWithWarning, RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
 from recmanager.recorder_mode import mode_label
-from recmanager.recorders import (
+from recmanager.recorders.model import RecorderFields, RecorderInfo, recording_type_label
+from recmanager.recorders.notify import (
     FILENAME_PLACEHOLDER,
+    check_key,
+    notify_details,
+    notify_for_real,
+)
+from recmanager.recorders.sanity import (
     MANUAL_CLAIMING,
     CheckReport,
     Finding,
-    RecorderFields,
-    RecorderInfo,
-    RecorderService,
-    SaveReport,
     apply_fix,
-    audit_partial_save,
-    audit_save,
-    audit_unsaved,
-    check_key,
     deposit_scanner,
     manual_claiming,
-    notify_details,
-    notify_for_real,
-    recording_type_label,
     run_checks,
 )
+from recmanager.recorders.saving import SaveReport, audit_partial_save, audit_save, audit_unsaved
+from recmanager.recorders.service import RecorderService
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP
-from recmanager.recorders import CheckReport, Finding, FindingKind, FixKind
+from recmanager.recorders.sanity import CheckReport, Finding, FindingKind, FixKind
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 

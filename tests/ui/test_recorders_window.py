@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recmanager import audit, i18n
 from recmanager.pod.web import PodWebSession
-from recmanager.recorders import FindingKind
+from recmanager.recorders.sanity import FindingKind
 from recmanager.ui.dialogs.recorder_editor import RecorderEditor
 from recmanager.ui.recorders_window import (
     FOLDER,

@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
 
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
-from recmanager.recorders import (
+from recmanager.recorders.model import (
     RECORDING_TYPES,
     RecorderFields,
     RecorderInfo,
-    SaveReport,
-    generate_hash_key,
     recording_type_label,
-    validate_recorder,
 )
+from recmanager.recorders.saving import SaveReport
+from recmanager.recorders.validation import generate_hash_key, validate_recorder
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 
