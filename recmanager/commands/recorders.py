@@ -16,7 +16,7 @@ from recmanager.commands.common import add_connection_options, print_json, print
 from recmanager.commands.pod import recorders_parser
 from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
 from recmanager.i18n import translate
-from recmanager.recorder_mode import mode_label
+from recmanager.recorders.mode import mode_label
 from recmanager.recorders.model import (
     RECORDING_TYPES,
     WEB_FIELDS,

@@ -1,6 +1,7 @@
 """A profile's recorders: what the recorders window, the editor, the sanity panel, the set-up
 sheet and ``recmanager recorders`` work with.
 
+- ``mode``: what Pod does with a recorder's finished file, as the inbox shows it too.
 - ``model``: a recorder's fields, their labels and Pod's limits on them.
 - ``validation``: what the editor refuses before anything is sent (IP, hash key, folder, manager).
 - ``saving``: which channel writes each changed field, the save report, its audit entries.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.recorder_mode import RecorderMode, recorder_mode
+from recmanager.recorders.mode import RecorderMode, recorder_mode
 
 RECORDING_TYPES = ("video", "audiovideocast", "studio")
 # Pod's RECORDER_TYPE labels: what its forms show for each value.

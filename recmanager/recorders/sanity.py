@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from recmanager import audit, i18n
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.i18n import translate
-from recmanager.recorder_mode import RecorderMode
+from recmanager.recorders.mode import RecorderMode
 from recmanager.recorders.model import RecorderInfo
 from recmanager.recorders.saving import audit_actor
 from recmanager.recorders.validation import folder_problem, normalise_ip

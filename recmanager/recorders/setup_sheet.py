@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recmanager.i18n import translate
-from recmanager.recorder_mode import mode_label
+from recmanager.recorders.mode import mode_label
 from recmanager.recorders.model import RecorderInfo
 from recmanager.recorders.notify import (
     FILENAME_PLACEHOLDER,

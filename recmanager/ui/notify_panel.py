@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.errors import ValidationError
-from recmanager.recorder_mode import mode_label
+from recmanager.recorders.mode import mode_label
 from recmanager.recorders.model import RecorderInfo
 from recmanager.recorders.notify import (
     FILENAME_PLACEHOLDER,

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-from recmanager.recorder_mode import mode_label
+from recmanager.recorders.mode import mode_label
 from recmanager.recorders.model import RecorderInfo, recording_type_label
 
 SortRole = Qt.ItemDataRole.UserRole + 1

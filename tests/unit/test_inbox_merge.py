@@ -23,7 +23,7 @@ from recmanager.inbox import (
     merge,
     save_cache,
 )
-from recmanager.recorder_mode import RecorderMode, recorder_mode
+from recmanager.recorders.mode import RecorderMode, recorder_mode
 from recmanager.store.tables import inbox_cache
 
 ROOT = "/data/ftp-pod/ftp"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.recorder_mode import RecorderMode
+from recmanager.recorders.mode import RecorderMode
 from recmanager.recorders.model import RecorderFields, RecorderInfo
 from recmanager.recorders.notify import server_path
 from recmanager.recorders.saving import mismatches, plan_channels
