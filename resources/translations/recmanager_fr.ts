@@ -725,108 +725,108 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="124"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="125"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="141"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="167"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="170"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="171"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="177"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="178"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="183"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="187"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="188"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="192"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="193"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="194"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="211"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="212"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -834,235 +834,235 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="67"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="71"/>
         <source>Welcome to recmanager</source>
         <translation>Bienvenue dans recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="70"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="74"/>
         <source>Save the profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="86"/>
         <source>Connect recmanager to your Pod</source>
         <translation>Connecter recmanager à votre Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="89"/>
         <source>&lt;p&gt;recmanager works with an Esup-Pod server and with the deposit folder where your recorders drop their files. This guide asks for:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the address of your Pod and a REST token,&lt;/li&gt;&lt;li&gt;how to reach the deposit folder (SFTP, or a folder mounted on this computer) and where it is on the server,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;then tests each part before saving. Ask your Pod administrator for the values you do not have; each page says where they are on the server.&lt;/p&gt;&lt;p&gt;Secrets (token, passwords) are kept in the system keyring, never in a file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l&apos;adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d&apos;enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="99"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="103"/>
         <source>Your Pod server</source>
         <translation>Votre serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="111"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="120"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="122"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="120"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="128"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="132"/>
         <source>Only for a test server reachable over http:// alone.</source>
         <translation>Uniquement pour un serveur de test joignable seulement en http://.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="133"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="134"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="135"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="136"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="139"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="149"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="158"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="191"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="164"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="171"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="192"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="194"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="191"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="195"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="192"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="196"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="193"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="197"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="194"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="198"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="262"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="262"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="285"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="305"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="289"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="309"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="325"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="329"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1070,47 +1070,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="46"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="52"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="182"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="187"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="212"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="223"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="215"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="226"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>
@@ -1118,391 +1118,391 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="269"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="279"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="279"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="283"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="284"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="300"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="483"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="305"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="307"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="314"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1066"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="324"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="325"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="477"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="443"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="479"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="481"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="447"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="482"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="450"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="485"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="515"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="550"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="540"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="610"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="577"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="612"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="579"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="614"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="583"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="618"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="612"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="684"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="661"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="696"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="100"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="566"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="601"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="665"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="700"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="700"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="735"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="737"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="747"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="748"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="783"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="794"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="800"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="802"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="769"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="804"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="773"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="808"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="779"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="814"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="781"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="816"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="786"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="821"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="789"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="791"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="826"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="862"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="829"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="864"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="875"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="910"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="876"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="906"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="908"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="943"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="979"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="964"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="965"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1000"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="970"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1005"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1007"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1014"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1030"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1049"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1015"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1050"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1032"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1035"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1070"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1072"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1107"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1076"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1111"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1078"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1113"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1093"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1128"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1095"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1130"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1121"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1156"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1122"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1157"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1127"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1162"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1794,109 +1794,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="255"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="46"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="122"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="49"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="51"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="52"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="55"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="189"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="56"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="58"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="192"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="59"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="193"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="60"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="62"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="67"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="72"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="73"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="208"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="75"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="215"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="82"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="218"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="85"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="242"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="243"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="109"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="110"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="258"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="125"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="166"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="308"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="175"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="309"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="176"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2273,269 +2273,269 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="51"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="56"/>
         <source>Connection profiles</source>
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="70"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="75"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="73"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="78"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="76"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
         <source>Delete profile…</source>
         <translation>Supprimer le profil…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="236"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="241"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="90"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="108"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="111"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="163"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="160"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="165"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="169"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="186"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="234"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="239"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="290"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="295"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="303"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="300"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="305"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="314"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="319"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="315"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="320"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="325"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="330"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="342"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="347"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -2614,163 +2614,163 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="80"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="129"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="133"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="135"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="140"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="144"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="192"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="243"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="197"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="199"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="203"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="153"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="166"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="172"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="243"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="236"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="247"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="237"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="248"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="246"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="257"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="299"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="310"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="311"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="328"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="339"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="335"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="346"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2778,22 +2778,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderMode</name>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="36"/>
+        <location filename="../../recmanager/recorders/mode.py" line="36"/>
         <source>manual claim</source>
         <translation>revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="37"/>
+        <location filename="../../recmanager/recorders/mode.py" line="37"/>
         <source>manager notified by e-mail</source>
         <translation>gestionnaire notifié par e-mail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="38"/>
+        <location filename="../../recmanager/recorders/mode.py" line="38"/>
         <source>auto-publish</source>
         <translation>publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="39"/>
+        <location filename="../../recmanager/recorders/mode.py" line="39"/>
         <source>unknown (needs a superuser web session)</source>
         <translation>inconnu (nécessite une session web de superutilisateur)</translation>
     </message>
@@ -2801,57 +2801,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="36"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="36"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="36"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="95"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="37"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="122"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="64"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="144"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="86"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="148"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="90"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2859,58 +2859,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="343"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="71"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="377"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="121"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="379"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="123"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="382"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="126"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="384"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="128"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="386"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="416"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="130"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="160"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="430"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="440"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="520"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="261"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="541"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="282"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="547"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="288"/>
         <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2918,7 +2918,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="553"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="294"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2926,17 +2926,17 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordingType</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="56"/>
+        <location filename="../../recmanager/recorders/model.py" line="21"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="57"/>
+        <location filename="../../recmanager/recorders/model.py" line="22"/>
         <source>Audiovideocast (video and slides)</source>
         <translation>Audiovideocast (vidéo et diapositives)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="58"/>
+        <location filename="../../recmanager/recorders/model.py" line="23"/>
         <source>Studio</source>
         <translation>Studio</translation>
     </message>
@@ -3032,58 +3032,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Supprimer le fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="75"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
         <source>&amp;Run checks</source>
         <translation>&amp;Lancer les vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="79"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="92"/>
         <source>Checks not run yet.</source>
         <translation>Vérifications pas encore lancées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="85"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
         <source>Manual &amp;claiming on this Pod:</source>
         <translation>&amp;Revendication manuelle sur ce Pod :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="89"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
         <source>Pod&apos;s ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
         <translation>Réglage ALLOW_MANUAL_RECORDING_CLAIMING de Pod. Pod ne le publie pas : renseignez-vous auprès de ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="107"/>
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="107"/>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="92"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="108"/>
         <source>not allowed</source>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="124"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="124"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="117"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="189"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="133"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="202"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="159"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="172"/>
         <source>Problems found: %n.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -3091,22 +3091,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="128"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="141"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="154"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="158"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="171"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="171"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="184"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -3122,7 +3122,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>SetupSheet</name>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="46"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="47"/>
         <source>Printed by recmanager on {date}</source>
         <translation>Imprimé par recmanager le {date}</translation>
     </message>
@@ -3130,37 +3130,37 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>SetupSheetDialog</name>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="78"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="79"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="81"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="82"/>
         <source>Device &amp;login:</source>
         <translation>&amp;Identifiant de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="84"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="85"/>
         <source>The deposit account the device uses; its password is never printed.</source>
         <translation>Le compte de dépôt utilisé par l&apos;appareil ; son mot de passe n&apos;est jamais imprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="95"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="96"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="97"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="98"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="125"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
         <source>Export the set-up sheet</source>
         <translation>Exporter la fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="127"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -3202,32 +3202,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="338"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="342"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="343"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="347"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="348"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="352"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="368"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="373"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="376"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="380"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -3912,57 +3912,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="96"/>
+        <location filename="../../recmanager/commands/actions.py" line="93"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="98"/>
+        <location filename="../../recmanager/commands/actions.py" line="95"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="131"/>
+        <location filename="../../recmanager/commands/actions.py" line="128"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="131"/>
+        <location filename="../../recmanager/commands/actions.py" line="128"/>
         <source>Quarantined</source>
         <translation>Mis en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="132"/>
+        <location filename="../../recmanager/commands/actions.py" line="129"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="144"/>
+        <location filename="../../recmanager/commands/actions.py" line="141"/>
         <source>No quarantined recording of {file} can be put back.</source>
         <translation>Aucun enregistrement en quarantaine ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="146"/>
+        <location filename="../../recmanager/commands/actions.py" line="143"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="147"/>
+        <location filename="../../recmanager/commands/actions.py" line="144"/>
         <source>`recmanager quarantine list` shows what can be put back; files older than the quarantine period are gone.</source>
         <translation>`recmanager quarantine list` montre ce qui peut être remis en place ; les fichiers plus anciens que la durée de quarantaine ont disparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="185"/>
+        <location filename="../../recmanager/commands/actions.py" line="182"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="50"/>
+        <location filename="../../recmanager/commands/common.py" line="62"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="60"/>
+        <location filename="../../recmanager/commands/common.py" line="72"/>
         <source>{text} is not an IPv4 or IPv6 address</source>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
@@ -4007,132 +4007,132 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="133"/>
+        <location filename="../../recmanager/commands/pod.py" line="127"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="134"/>
+        <location filename="../../recmanager/commands/pod.py" line="128"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="194"/>
+        <location filename="../../recmanager/commands/pod.py" line="188"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="197"/>
+        <location filename="../../recmanager/commands/pod.py" line="191"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="204"/>
+        <location filename="../../recmanager/commands/pod.py" line="198"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="205"/>
+        <location filename="../../recmanager/commands/pod.py" line="199"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="157"/>
+        <location filename="../../recmanager/commands/recorders.py" line="154"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="175"/>
+        <location filename="../../recmanager/commands/recorders.py" line="172"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="176"/>
+        <location filename="../../recmanager/commands/recorders.py" line="173"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="180"/>
+        <location filename="../../recmanager/commands/recorders.py" line="177"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="181"/>
+        <location filename="../../recmanager/commands/recorders.py" line="178"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="210"/>
+        <location filename="../../recmanager/commands/recorders.py" line="207"/>
         <source>Pod has no video type &quot;{value}&quot;.</source>
         <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="211"/>
+        <location filename="../../recmanager/commands/recorders.py" line="208"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="298"/>
+        <location filename="../../recmanager/commands/recorders.py" line="295"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="328"/>
+        <location filename="../../recmanager/commands/recorders.py" line="325"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="331"/>
+        <location filename="../../recmanager/commands/recorders.py" line="328"/>
         <source>No problem found by the checks that ran; {count} could not run (see above).</source>
         <translation>Aucun problème trouvé par les vérifications faites ; {count} n&apos;ont pas pu être faites (voir ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="335"/>
+        <location filename="../../recmanager/commands/recorders.py" line="332"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="351"/>
+        <location filename="../../recmanager/commands/recorders.py" line="348"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="47"/>
+        <location filename="../../recmanager/commands/profiles.py" line="45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="47"/>
+        <location filename="../../recmanager/commands/profiles.py" line="45"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="48"/>
+        <location filename="../../recmanager/commands/profiles.py" line="46"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="57"/>
+        <location filename="../../recmanager/commands/profiles.py" line="55"/>
         <source>The profile &quot;{name}&quot; and its secrets are deleted.</source>
         <translation>Le profil « {name} » et ses secrets sont supprimés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="60"/>
+        <location filename="../../recmanager/commands/settings.py" line="58"/>
         <source>Setting</source>
         <translation>Réglage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="60"/>
+        <location filename="../../recmanager/commands/settings.py" line="58"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="61"/>
+        <location filename="../../recmanager/commands/settings.py" line="59"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="61"/>
+        <location filename="../../recmanager/commands/settings.py" line="59"/>
         <source>Meaning</source>
         <translation>Signification</translation>
     </message>
@@ -4393,27 +4393,27 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>le serveur est injoignable ({part}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="147"/>
+        <location filename="../../recmanager/connection.py" line="148"/>
         <source>the connection is not verified (TLS), and the token and the password are sent over a verified one only.</source>
         <translation>la connexion n&apos;est pas vérifiée (TLS), et le jeton et le mot de passe ne sont envoyés que sur une connexion vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="170"/>
+        <location filename="../../recmanager/connection.py" line="171"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="192"/>
+        <location filename="../../recmanager/connection.py" line="193"/>
         <source>{user} can log in.</source>
         <translation>{user} peut se connecter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="197"/>
+        <location filename="../../recmanager/connection.py" line="198"/>
         <source>Quarantine</source>
         <translation>Quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="202"/>
+        <location filename="../../recmanager/connection.py" line="203"/>
         <source>Deleted recordings can be moved to {folder} and back.</source>
         <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
@@ -4449,7 +4449,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="109"/>
+        <location filename="../../recmanager/commands/deposit.py" line="108"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4458,27 +4458,27 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="166"/>
+        <location filename="../../recmanager/commands/deposit.py" line="165"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="169"/>
+        <location filename="../../recmanager/commands/deposit.py" line="168"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="187"/>
+        <location filename="../../recmanager/commands/deposit.py" line="186"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="201"/>
+        <location filename="../../recmanager/commands/deposit.py" line="200"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="226"/>
+        <location filename="../../recmanager/commands/deposit.py" line="225"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -5048,7 +5048,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>écriture du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="153"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="161"/>
         <source>FFmpeg could not package the file: {reason}</source>
         <translation>FFmpeg n&apos;a pas pu empaqueter le fichier : {reason}</translation>
     </message>
@@ -5160,7 +5160,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/connection.py" line="175"/>
+        <location filename="../../recmanager/connection.py" line="176"/>
         <source>Recorder folders under {root}: %n.</source>
         <translation>
             <numerusform>%n dossier d&apos;enregistreur sous {root}.</numerusform>
@@ -5168,7 +5168,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/recorders.py" line="542"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="112"/>
         <source>Recordings in the folder &quot;{folder}&quot;: %n. No recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>
             <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
@@ -5436,22 +5436,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="103"/>
+        <location filename="../../recmanager/commands/package.py" line="108"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="121"/>
+        <location filename="../../recmanager/commands/package.py" line="126"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="165"/>
+        <location filename="../../recmanager/commands/package.py" line="170"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="169"/>
+        <location filename="../../recmanager/commands/package.py" line="174"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
     </message>
@@ -5902,512 +5902,512 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="83"/>
+        <location filename="../../recmanager/recorders/model.py" line="48"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="84"/>
+        <location filename="../../recmanager/recorders/model.py" line="49"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="85"/>
+        <location filename="../../recmanager/recorders/model.py" line="50"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="86"/>
+        <location filename="../../recmanager/recorders/model.py" line="51"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="87"/>
+        <location filename="../../recmanager/recorders/model.py" line="52"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="88"/>
+        <location filename="../../recmanager/recorders/model.py" line="53"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="89"/>
+        <location filename="../../recmanager/recorders/model.py" line="54"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="90"/>
+        <location filename="../../recmanager/recorders/model.py" line="55"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="91"/>
+        <location filename="../../recmanager/recorders/model.py" line="56"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="92"/>
+        <location filename="../../recmanager/recorders/model.py" line="57"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="93"/>
+        <location filename="../../recmanager/recorders/model.py" line="58"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="174"/>
+        <location filename="../../recmanager/recorders/validation.py" line="49"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="176"/>
+        <location filename="../../recmanager/recorders/validation.py" line="51"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="180"/>
+        <location filename="../../recmanager/recorders/validation.py" line="55"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="182"/>
+        <location filename="../../recmanager/recorders/validation.py" line="57"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="186"/>
+        <location filename="../../recmanager/recorders/validation.py" line="61"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="222"/>
+        <location filename="../../recmanager/recorders/validation.py" line="124"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="224"/>
+        <location filename="../../recmanager/recorders/validation.py" line="126"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="227"/>
+        <location filename="../../recmanager/recorders/validation.py" line="129"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="234"/>
+        <location filename="../../recmanager/recorders/validation.py" line="138"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="243"/>
+        <location filename="../../recmanager/recorders/validation.py" line="147"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="248"/>
+        <location filename="../../recmanager/recorders/validation.py" line="100"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="257"/>
+        <location filename="../../recmanager/recorders/validation.py" line="112"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="259"/>
+        <location filename="../../recmanager/recorders/validation.py" line="114"/>
         <source>{field}: {message}</source>
         <translation>{field} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="280"/>
+        <location filename="../../recmanager/recorders/validation.py" line="159"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="286"/>
+        <location filename="../../recmanager/recorders/validation.py" line="166"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="290"/>
+        <location filename="../../recmanager/recorders/validation.py" line="170"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="293"/>
+        <location filename="../../recmanager/recorders/validation.py" line="173"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="299"/>
+        <location filename="../../recmanager/recorders/validation.py" line="181"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="303"/>
+        <location filename="../../recmanager/recorders/validation.py" line="185"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="307"/>
+        <location filename="../../recmanager/recorders/validation.py" line="189"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="313"/>
+        <location filename="../../recmanager/recorders/validation.py" line="199"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="315"/>
+        <location filename="../../recmanager/recorders/validation.py" line="201"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="359"/>
+        <location filename="../../recmanager/recorders/saving.py" line="67"/>
         <source>Done, but not complete: Pod now holds {fields}.</source>
         <translation>Fait, mais incomplet : Pod détient désormais {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="363"/>
+        <location filename="../../recmanager/recorders/saving.py" line="71"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="366"/>
+        <location filename="../../recmanager/recorders/saving.py" line="74"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="369"/>
+        <location filename="../../recmanager/recorders/saving.py" line="77"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="372"/>
+        <location filename="../../recmanager/recorders/saving.py" line="80"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="374"/>
+        <location filename="../../recmanager/recorders/saving.py" line="82"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="382"/>
+        <location filename="../../recmanager/recorders/saving.py" line="90"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="426"/>
+        <location filename="../../recmanager/recorders/saving.py" line="134"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="427"/>
+        <location filename="../../recmanager/recorders/saving.py" line="135"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="436"/>
+        <location filename="../../recmanager/recorders/saving.py" line="144"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="438"/>
+        <location filename="../../recmanager/recorders/saving.py" line="146"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="546"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="116"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="556"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="132"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="560"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="136"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="575"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="155"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="579"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="159"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="587"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="174"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="592"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="179"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="601"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="194"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="604"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="197"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="610"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="207"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="613"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="210"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="628"/>
+        <location filename="../../recmanager/recorders/service.py" line="49"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="632"/>
+        <location filename="../../recmanager/recorders/service.py" line="53"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="766"/>
+        <location filename="../../recmanager/recorders/service.py" line="187"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="769"/>
+        <location filename="../../recmanager/recorders/service.py" line="190"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="780"/>
+        <location filename="../../recmanager/recorders/service.py" line="201"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="781"/>
+        <location filename="../../recmanager/recorders/service.py" line="202"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="942"/>
+        <location filename="../../recmanager/recorders/service.py" line="363"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="962"/>
+        <location filename="../../recmanager/recorders/notify.py" line="38"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="964"/>
+        <location filename="../../recmanager/recorders/notify.py" line="40"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders/notify.py" line="61"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders/notify.py" line="63"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1004"/>
+        <location filename="../../recmanager/recorders/notify.py" line="80"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1009"/>
+        <location filename="../../recmanager/recorders/notify.py" line="85"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1011"/>
+        <location filename="../../recmanager/recorders/notify.py" line="87"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1038"/>
+        <location filename="../../recmanager/recorders/notify.py" line="114"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1055"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="35"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1058"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="38"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1061"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="41"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1063"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="43"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1066"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="46"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1067"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="47"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1068"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="48"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1069"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="49"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1070"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="50"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1071"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="51"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1071"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="51"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1073"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="53"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1075"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="55"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1076"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="56"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1079"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="59"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1080"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="60"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1082"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="62"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1086"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="66"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1114"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="239"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1117"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="242"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1149"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="274"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1183"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="308"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1187"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="312"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1191"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="316"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1285"/>
+        <location filename="../../recmanager/recorders/saving.py" line="227"/>
         <source>The edit of recorder {name} was found done at this start: Pod holds every change.</source>
         <translation>La modification de l&apos;enregistreur {name} a été trouvée faite à ce démarrage : Pod détient chaque changement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1289"/>
+        <location filename="../../recmanager/recorders/saving.py" line="231"/>
         <source>The edit of recorder {name} was interrupted before Pod took any of it (found at this start).</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue avant que Pod n&apos;en prenne quoi que ce soit (constaté à ce démarrage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1292"/>
+        <location filename="../../recmanager/recorders/saving.py" line="234"/>
         <source>The edit of recorder {name} was interrupted (found at this start): Pod holds {taken}, not {missing}.</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue (constaté à ce démarrage) : Pod détient {taken}, mais pas {missing}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1337"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="374"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1341"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="378"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1346"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="383"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1349"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="386"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1351"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="388"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>
