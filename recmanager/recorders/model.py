@@ -28,6 +28,8 @@ def recording_type_label(value: str) -> str:
     """Pod's label for a recording type, in the user's language; an unknown one as Pod has it."""
     label = RECORDING_TYPE_LABELS.get(value)
     return translate("RecordingType", label) if label else value
+
+
 MAX_NAME = 200
 MAX_FOLDER = 50  # Recorder.directory max_length
 MAX_SALT = 50  # Recorder.salt max_length

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 FILENAME_PLACEHOLDER = "FILENAME"
 
 
-
 def server_path(deposit_root: str, directory: str, filename: str = "") -> str:
     """The absolute path on the Pod server: ``<deposit root>/<folder>/<file>``.
 

@@ -5902,57 +5902,57 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="48"/>
+        <location filename="../../recmanager/recorders/model.py" line="50"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="49"/>
+        <location filename="../../recmanager/recorders/model.py" line="51"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="50"/>
+        <location filename="../../recmanager/recorders/model.py" line="52"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="51"/>
+        <location filename="../../recmanager/recorders/model.py" line="53"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="52"/>
+        <location filename="../../recmanager/recorders/model.py" line="54"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="53"/>
+        <location filename="../../recmanager/recorders/model.py" line="55"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="54"/>
+        <location filename="../../recmanager/recorders/model.py" line="56"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="55"/>
+        <location filename="../../recmanager/recorders/model.py" line="57"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="56"/>
+        <location filename="../../recmanager/recorders/model.py" line="58"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="57"/>
+        <location filename="../../recmanager/recorders/model.py" line="59"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/model.py" line="58"/>
+        <location filename="../../recmanager/recorders/model.py" line="60"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
@@ -6212,42 +6212,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="38"/>
+        <location filename="../../recmanager/recorders/notify.py" line="37"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="40"/>
+        <location filename="../../recmanager/recorders/notify.py" line="39"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="61"/>
+        <location filename="../../recmanager/recorders/notify.py" line="60"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="63"/>
+        <location filename="../../recmanager/recorders/notify.py" line="62"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="80"/>
+        <location filename="../../recmanager/recorders/notify.py" line="79"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="85"/>
+        <location filename="../../recmanager/recorders/notify.py" line="84"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="87"/>
+        <location filename="../../recmanager/recorders/notify.py" line="86"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="114"/>
+        <location filename="../../recmanager/recorders/notify.py" line="113"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
