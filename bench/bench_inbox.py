@@ -42,7 +42,7 @@ def rss_mb() -> float:
 
 def make_rows(count: int) -> list[object]:
     from recmanager.inbox import InboxRow, RowState
-    from recmanager.recorder_mode import RecorderMode
+    from recmanager.recorders.mode import RecorderMode
 
     now = datetime.now(UTC)
     rows = []

@@ -378,7 +378,9 @@ class Journey:
         way Pod gets them: a recorder saved as the recorder editor saves it, files in the
         deposit, two passes of the cron."""
         from recmanager.media import make_clip
-        from recmanager.recorders import RecorderFields, RecorderService, generate_hash_key
+        from recmanager.recorders.model import RecorderFields
+        from recmanager.recorders.service import RecorderService
+        from recmanager.recorders.validation import generate_hash_key
         from recmanager.sandbox.profile import sandbox_profile
         from recmanager.secrets import SecretKind
 
@@ -632,7 +634,7 @@ class Journey:
     def sanity_panel(self) -> None:
         from PySide6.QtWidgets import QPushButton
 
-        from recmanager.recorders import FindingKind
+        from recmanager.recorders.sanity import FindingKind
 
         recorders = self.recorders
         with self.step("sanity-panel") as step:

@@ -184,7 +184,7 @@ def check_profile(
 
 def _web_login_check(profile: Profile, context: AppContext, part: str) -> CheckResult:
     """The superuser login the recorder settings and owner changes need, tried for real."""
-    from recmanager.recorders import web_session_for
+    from recmanager.recorders.service import web_session_for
 
     web, reason = web_session_for(profile, context.secrets)
     if web is None:

@@ -35,7 +35,7 @@ from recmanager.errors import (
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, no_progress
 from recmanager.readers import SizedReader
-from recmanager.recorder_mode import RecorderMode, recorder_mode
+from recmanager.recorders.mode import RecorderMode, recorder_mode
 
 # Server clients and the database are imported where used: the window imports this module
 # at start-up, before any of them is needed.

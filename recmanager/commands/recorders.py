@@ -16,28 +16,25 @@ from recmanager.commands.common import add_connection_options, print_json, print
 from recmanager.commands.pod import recorders_parser
 from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, RecmanagerError
 from recmanager.i18n import translate
-from recmanager.recorder_mode import mode_label
-from recmanager.recorders import (
+from recmanager.recorders.mode import mode_label
+from recmanager.recorders.model import (
     RECORDING_TYPES,
     WEB_FIELDS,
-    FixKind,
     RecorderFields,
     RecorderInfo,
-    RecorderService,
+    field_label,
+)
+from recmanager.recorders.notify import check_key, notify_details, notify_for_real
+from recmanager.recorders.sanity import FixKind, apply_fix, deposit_scanner, run_checks
+from recmanager.recorders.saving import (
     SaveReport,
-    apply_fix,
     audit_partial_save,
     audit_save,
     audit_unsaved,
-    check_key,
-    deposit_scanner,
-    field_label,
-    generate_hash_key,
-    notify_details,
-    notify_for_real,
     reconcile_edit,
-    run_checks,
 )
+from recmanager.recorders.service import RecorderService
+from recmanager.recorders.validation import generate_hash_key
 
 if TYPE_CHECKING:
     from recmanager.context import AppContext
@@ -301,7 +298,7 @@ def cmd_create(args: argparse.Namespace, context: AppContext) -> int:
 
 def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     from recmanager.deposit import open_deposit
-    from recmanager.recorders import MANUAL_CLAIMING
+    from recmanager.recorders.sanity import MANUAL_CLAIMING
 
     profile = context.resolve_profile(args.profile)
     if args.manual_claiming is not None:

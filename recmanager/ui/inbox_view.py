@@ -61,7 +61,7 @@ from recmanager.inbox import (
     remember_duration,
 )
 from recmanager.progress import CancelToken, Progress, ProgressCallback
-from recmanager.recorder_mode import RecorderMode, mode_label
+from recmanager.recorders.mode import RecorderMode, mode_label
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.inbox_model import (
     COL_DEPOSITED,

@@ -13,28 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSettings,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -45,285 +30,28 @@ from PySide6.QtWidgets import (
 
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE, AppContext
-from recmanager.errors import DoneWithWarning, RecmanagerError, ValidationError
+from recmanager.errors import DoneWithWarning, RecmanagerError
 from recmanager.pod.model import VideoType
-from recmanager.recorder_mode import mode_label
-from recmanager.recorders import (
-    FILENAME_PLACEHOLDER,
+from recmanager.recorders.model import RecorderFields, RecorderInfo
+from recmanager.recorders.sanity import (
     MANUAL_CLAIMING,
     CheckReport,
     Finding,
-    RecorderFields,
-    RecorderInfo,
-    RecorderService,
-    SaveReport,
     apply_fix,
-    audit_partial_save,
-    audit_save,
-    audit_unsaved,
-    check_key,
     deposit_scanner,
     manual_claiming,
-    notify_details,
-    notify_for_real,
-    recording_type_label,
     run_checks,
 )
+from recmanager.recorders.saving import SaveReport, audit_partial_save, audit_save, audit_unsaved
+from recmanager.recorders.service import RecorderService
 from recmanager.ui.icons import themed_icon
+from recmanager.ui.notify_panel import NotifyPanel
+from recmanager.ui.recorders_table import NAME, ObjectRole, RecordersModel, SortProxy, SortRole
 from recmanager.ui.tasks import TaskRunner
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-ObjectRole = Qt.ItemDataRole.UserRole + 2
-
-NAME, IP, FOLDER, MANAGER, VIDEO_TYPE, RECORDING_TYPE, MODE, WAITING = range(8)
-WEB_COLUMNS = (FOLDER, MANAGER, VIDEO_TYPE, MODE)
-_NO_PARENT = QModelIndex()
 DEFAULT_SIZE = (1320, 680)
 MIN_COLUMN = 56  # narrowest a column gets to keep every column in view
 FRAME_ALLOWANCE = 40  # the window manager's borders and title bar, which resize() leaves out
-
-
-class RecordersModel(QAbstractTableModel):
-    """One row per recorder; web-only cells say "unavailable" (with the reason) without one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.recorders: list[RecorderInfo] = []
-        self.headers = [
-            self.tr("Name"), self.tr("IP address"), self.tr("Folder"), self.tr("Manager"),
-            self.tr("Video type"), self.tr("Recording type"), self.tr("Mode"),
-            self.tr("Files waiting"),
-        ]
-
-    def set_recorders(self, recorders: list[RecorderInfo]) -> None:
-        self.beginResetModel()
-        self.recorders = list(recorders)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.recorders)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role in (
-                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.headers[section]
-        return None
-
-    def _value(self, info: RecorderInfo, column: int) -> Any:
-        values = info.fields
-        return {
-            NAME: values.name,
-            IP: values.address_ip,
-            FOLDER: values.directory or "",
-            MANAGER: info.manager_username or (self.tr("none (manual claim)")
-                                               if info.web_available else ""),
-            VIDEO_TYPE: info.type_title,
-            RECORDING_TYPE: recording_type_label(values.recording_type),
-            MODE: mode_label(info.mode),
-            WAITING: info.files_waiting,
-        }[column]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self.recorders[index.row()]
-        column = index.column()
-        unavailable = column in WEB_COLUMNS and not info.web_available
-        if role == ObjectRole:
-            return info
-        if role == SortRole:
-            value = self._value(info, column)
-            return value if isinstance(value, int) else str(value).casefold()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if unavailable:
-                return self.tr("unavailable")
-            return str(self._value(info, column))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if unavailable:
-                return self.tr("Needs the web session: {reason}").format(
-                    reason=info.web_unavailable_reason)
-            return str(self._value(info, column))  # a cell shortened to fit, whole
-        if role == Qt.ItemDataRole.ForegroundRole and unavailable:
-            return QColor("#777777")
-        if role == Qt.ItemDataRole.FontRole and unavailable:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == WAITING:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class SortProxy(QSortFilterProxyModel):
-    """Compares the SortRole values in Python (counts as numbers, text case-folded)."""
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
-        return left.data(SortRole) < right.data(SortRole)
-
-
-class NotifyPanel(QWidget):
-    """The selected recorder's notify key and URL, a device-key check, and the real call."""
-
-    def __init__(self, window: RecordersWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.setObjectName("NotifyPanel")
-        self.recorder: RecorderInfo | None = None
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(self.tr("Select a recorder."), self)
-        self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
-        box = QGroupBox(self.tr("Notify key and URL"), self)
-        form = QFormLayout(box)
-        self.key = self._read_only("notify_key", self.tr("Notify key"))
-        form.addRow(self.tr("Key:"), self._with_copy(self.key))
-        self.filename = QLineEdit(self)
-        self.filename.setObjectName("notify_file")
-        self.filename.setAccessibleName(self.tr("Recording file name"))
-        self.filename.setPlaceholderText(self.tr("file name in the recorder's folder"))
-        self.filename.textChanged.connect(self._update_url)
-        form.addRow(self.tr("&File:"), self.filename)
-        self.url = self._read_only("notify_url", self.tr("Notify URL"))
-        form.addRow(self.tr("URL:"), self._with_copy(self.url))
-        explain = QLabel(self.tr(
-            "Pod's cron calls this URL itself for a recorder with a manager; a device that "
-            "notifies Pod must be configured to call it."), self)
-        explain.setWordWrap(True)
-        form.addRow(explain)
-        layout.addWidget(box)
-        check_box = QGroupBox(self.tr("Check a device's key"), self)
-        check_layout = QVBoxLayout(check_box)
-        check_form = QFormLayout()
-        self.device_key = QLineEdit(self)
-        self.device_key.setObjectName("device_key")
-        self.device_key.setAccessibleName(self.tr("Key configured on the device"))
-        self.device_key.setPlaceholderText(self.tr("paste the key the device is configured with"))
-        self.device_key.textChanged.connect(self._check_key)
-        check_form.addRow(self.tr("Device &key:"), self.device_key)
-        check_layout.addLayout(check_form)
-        self.verdict = QLabel(self)
-        self.verdict.setObjectName("key_verdict")
-        self.verdict.setWordWrap(True)
-        check_layout.addWidget(self.verdict)
-        layout.addWidget(check_box)
-        self.call_button = QPushButton(themed_icon("mail-send"), self.tr("Call the notify URL…"),
-                                       self)
-        self.call_button.setObjectName("call_notify")
-        self.call_button.setToolTip(self.tr("Really calls Pod: it e-mails the manager or "
-                                            "publishes the video."))
-        self.call_button.clicked.connect(self.call)
-        layout.addWidget(self.call_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.call_result = QLabel(self)
-        self.call_result.setObjectName("call_result")
-        self.call_result.setWordWrap(True)
-        layout.addWidget(self.call_result)
-        layout.addStretch(1)
-        self.show_recorder(None)
-
-    def _read_only(self, name: str, accessible_name: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible_name)
-        edit.setReadOnly(True)
-        return edit
-
-    def _with_copy(self, edit: QLineEdit) -> QWidget:
-        holder = QWidget(self)
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(edit, 1)
-        button = QPushButton(themed_icon("edit-copy"), "", holder)
-        button.setToolTip(self.tr("Copy"))
-        button.setAccessibleName(self.tr("Copy"))
-        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(edit.text()))
-        row.addWidget(button)
-        return holder
-
-    def show_recorder(self, recorder: RecorderInfo | None) -> None:
-        self.recorder = recorder
-        usable = recorder is not None and recorder.web_available
-        for widget in (self.filename, self.device_key, self.call_button):
-            widget.setEnabled(usable)
-        self.call_result.clear()
-        if recorder is None:
-            self.heading.setText(self.tr("Select a recorder."))
-        elif not recorder.web_available:
-            self.heading.setText(self.tr(
-                "{name}: the notify key needs the hash key, which only the web session can "
-                "read ({reason}).").format(name=recorder.name,
-                                           reason=recorder.web_unavailable_reason))
-        else:
-            self.heading.setText(f"<b>{recorder.name}</b> — {mode_label(recorder.mode)}")
-        self._update_url()
-        self._check_key()
-
-    def _update_url(self) -> None:
-        profile = self.window_.profile
-        if self.recorder is None or not self.recorder.web_available:
-            self.key.clear()
-            self.url.clear()
-            return
-        try:
-            details = notify_details(profile, self.recorder, self.filename.text().strip())
-        except ValidationError as exc:
-            self.url.clear()
-            self.call_result.setText(exc.message)
-            return
-        self.call_result.clear()
-        self.key.setText(details.key)
-        self.url.setText(details.url)
-        self.url.setCursorPosition(0)
-
-    def _check_key(self) -> None:
-        text = self.device_key.text().strip()
-        if not text or self.recorder is None or not self.recorder.web_available:
-            self.verdict.clear()
-            return
-        result = check_key(self.recorder, text)
-        colour = "#1b7f2a" if result.ok else "#b00020"
-        self.verdict.setStyleSheet(f"color: {colour};")
-        self.verdict.setText(result.message)
-
-    def call(self) -> None:
-        recorder = self.recorder
-        name = self.filename.text().strip()
-        if recorder is None:
-            return
-        if not name or name == FILENAME_PLACEHOLDER:
-            self.call_result.setText(self.tr("Give the name of a file in the recorder's folder "
-                                             "first."))
-            return
-        try:
-            details = notify_details(self.window_.profile, recorder, name)
-        except ValidationError as exc:
-            self.call_result.setText(exc.message)
-            return
-        if QMessageBox.question(
-            self, self.tr("Call the notify URL"),
-            self.tr("This really calls Pod for {path}: Pod will e-mail the manager (or the "
-                    "admins), or publish the video at once for an auto-publishing recorder. "
-                    "Call it?").format(path=details.mediapath),
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        self.call_button.setEnabled(False)
-        profile, db = self.window_.profile, self.window_.context.db
-        self.window_.runner.submit(
-            "notify-call", lambda progress, cancel: notify_for_real(db, profile, details),
-            on_result=self._called, on_error=self._call_failed, changes=profile.name)
-
-    def _called(self, result: Any) -> None:
-        self.call_button.setEnabled(True)
-        self.call_result.setText(f"{result.reply} — {result.meaning}")
-
-    def _call_failed(self, error: BaseException) -> None:
-        self.call_button.setEnabled(True)
-        self.call_result.setText(str(error))
 
 
 class RecordersWindow(QMainWindow):
@@ -374,6 +102,22 @@ class RecordersWindow(QMainWindow):
         return action
 
     def _build(self) -> None:
+        self._build_toolbar()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self._build_messages(layout)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("RecordersSplitter")
+        self._build_table()
+        self._build_tabs()
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._fit_columns()  # the headers whole before the first answer too
+        self._selection_changed()
+
+    def _build_toolbar(self) -> None:
         self.action_refresh = self._action(self.tr("Refresh"), "view-refresh", self.refresh,
                                            QKeySequence.StandardKey.Refresh)
         self.action_new = self._action(self.tr("New recorder…"), "list-add",
@@ -391,8 +135,8 @@ class RecordersWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+    def _build_messages(self, layout: QVBoxLayout) -> None:
+        """The banner (no web session) and the last save's report, above the table."""
         self.banner = QLabel(self)
         self.banner.setObjectName("web_banner")
         self.banner.setWordWrap(True)
@@ -405,8 +149,8 @@ class RecordersWindow(QMainWindow):
         self.save_report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_report.hide()
         layout.addWidget(self.save_report)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("RecordersSplitter")
+
+    def _build_table(self) -> None:
         self.model = RecordersModel(self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -425,6 +169,9 @@ class RecordersWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+
+    def _build_tabs(self) -> None:
+        """The side pane: the notify key and the sanity checks."""
         self.tabs = QTabWidget(self.splitter)
         self.notify_panel = NotifyPanel(self)
         self.tabs.addTab(self.notify_panel, self.tr("Notify key"))
@@ -438,12 +185,6 @@ class RecordersWindow(QMainWindow):
         self.sanity_panel.edit_requested.connect(self.edit_recorder)
         self.sanity_panel.fixed.connect(lambda _message: self.refresh())
         self.tabs.addTab(self.sanity_panel, self.tr("Sanity checks"))
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        self._fit_columns()  # the headers whole before the first answer too
-        self._selection_changed()
 
     def _fit_columns(self) -> None:
         """Every column in view: the widest give way (down to their header's width) and

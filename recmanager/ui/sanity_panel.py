@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP
-from recmanager.recorders import CheckReport, Finding, FindingKind, FixKind
+from recmanager.recorders.sanity import CheckReport, Finding, FindingKind, FixKind
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 
@@ -71,6 +71,19 @@ class SanityPanel(QWidget):
         self._fix = fix
         self.report: CheckReport | None = None
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_run_row())
+        layout.addLayout(self._build_claiming_row(manual_claiming))
+        self._build_tree()
+        layout.addWidget(self.tree, 1)
+        # The finding's text the whole width of the tab, its fix under it.
+        self.detail = self._text_box("detail")
+        layout.addWidget(self.detail)
+        layout.addLayout(self._build_fix_row())
+        self.skipped = self._text_box("skipped")
+        self.skipped.hide()
+        layout.addWidget(self.skipped)
+
+    def _build_run_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.run_button = QPushButton(themed_icon("edit-find"), self.tr("&Run checks"), self)
         self.run_button.setObjectName("run_checks")
@@ -80,7 +93,10 @@ class SanityPanel(QWidget):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         top.addWidget(self.summary, 1)
-        layout.addLayout(top)
+        return top
+
+    def _build_claiming_row(self, manual_claiming: bool | None) -> QHBoxLayout:
+        """What the profile says of Pod's ALLOW_MANUAL_RECORDING_CLAIMING, to change."""
         claiming_row = QHBoxLayout()
         claiming_label = QLabel(self.tr("Manual &claiming on this Pod:"), self)
         self.manual_claiming = QComboBox(self)
@@ -98,7 +114,9 @@ class SanityPanel(QWidget):
         claiming_row.addWidget(claiming_label)
         claiming_row.addWidget(self.manual_claiming)
         claiming_row.addStretch(1)
-        layout.addLayout(claiming_row)
+        return claiming_row
+
+    def _build_tree(self) -> None:
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("findings")
         # Two columns: the panel is a narrow tab, where a third (the fix's sentence) was cut
@@ -109,10 +127,8 @@ class SanityPanel(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.setAccessibleName(self.tr("Sanity findings"))
         self.tree.currentItemChanged.connect(self._selected)
-        layout.addWidget(self.tree, 1)
-        # The finding's text the whole width of the tab, its fix under it.
-        self.detail = self._text_box("detail")
-        layout.addWidget(self.detail)
+
+    def _build_fix_row(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         self.fix_button = QPushButton(self.tr("Fix"), self)
         self.fix_button.setObjectName("fix")
@@ -120,10 +136,7 @@ class SanityPanel(QWidget):
         self.fix_button.clicked.connect(self.fix_selected)
         bottom.addWidget(self.fix_button)
         bottom.addStretch(1)
-        layout.addLayout(bottom)
-        self.skipped = self._text_box("skipped")
-        self.skipped.hide()
-        layout.addWidget(self.skipped)
+        return bottom
 
     def _text_box(self, name: str) -> QPlainTextEdit:
         """Read-only text of a few lines: wrapped labels get squeezed in a tab, this scrolls."""

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.config import Profile
-from recmanager.recorders import RecorderInfo, SetupSheet, setup_sheet
+from recmanager.recorders.model import RecorderInfo
+from recmanager.recorders.setup_sheet import SetupSheet, setup_sheet
 from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.icons import themed_icon
 

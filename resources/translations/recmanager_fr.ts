@@ -1794,109 +1794,109 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>NotifyPanel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="179"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="255"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="46"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="122"/>
         <source>Select a recorder.</source>
         <translation>Sélectionnez un enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="182"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="49"/>
         <source>Notify key and URL</source>
         <translation>Clé et URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="184"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="51"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="185"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="52"/>
         <source>Key:</source>
         <translation>Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="55"/>
         <source>Recording file name</source>
         <translation>Nom du fichier d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="189"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="56"/>
         <source>file name in the recorder&apos;s folder</source>
         <translation>nom du fichier dans le dossier de l&apos;enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="191"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="58"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="192"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="59"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="193"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="60"/>
         <source>URL:</source>
         <translation>URL :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="195"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="62"/>
         <source>Pod&apos;s cron calls this URL itself for a recorder with a manager; a device that notifies Pod must be configured to call it.</source>
         <translation>Le cron de Pod appelle lui-même cette URL pour un enregistreur doté d&apos;un gestionnaire ; un appareil qui notifie Pod doit être configuré pour l&apos;appeler.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="200"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="67"/>
         <source>Check a device&apos;s key</source>
         <translation>Vérifier la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="205"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="72"/>
         <source>Key configured on the device</source>
         <translation>Clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="206"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="73"/>
         <source>paste the key the device is configured with</source>
         <translation>collez la clé configurée sur l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="208"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="75"/>
         <source>Device &amp;key:</source>
         <translation>&amp;Clé de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="215"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="82"/>
         <source>Call the notify URL…</source>
         <translation>Appeler l&apos;URL de notification…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="218"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="85"/>
         <source>Really calls Pod: it e-mails the manager or publishes the video.</source>
         <translation>Appelle réellement Pod : il envoie un e-mail au gestionnaire ou publie la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="242"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="243"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="109"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="110"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="258"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="125"/>
         <source>{name}: the notify key needs the hash key, which only the web session can read ({reason}).</source>
         <translation>{name} : la clé de notification nécessite la clé de hachage, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="299"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="166"/>
         <source>Give the name of a file in the recorder&apos;s folder first.</source>
         <translation>Indiquez d&apos;abord le nom d&apos;un fichier du dossier de l&apos;enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="308"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="175"/>
         <source>Call the notify URL</source>
         <translation>Appeler l&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="309"/>
+        <location filename="../../recmanager/ui/notify_panel.py" line="176"/>
         <source>This really calls Pod for {path}: Pod will e-mail the manager (or the admins), or publish the video at once for an auto-publishing recorder. Call it?</source>
         <translation>Ceci appelle réellement Pod pour {path} : Pod enverra un e-mail au gestionnaire (ou aux administrateurs), ou publiera immédiatement la vidéo s&apos;il s&apos;agit d&apos;un enregistreur en publication automatique. Appeler l&apos;URL ?</translation>
     </message>
@@ -2614,163 +2614,163 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderEditor</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="78"/>
         <source>New recorder</source>
         <translation>Nouvel enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="80"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="79"/>
         <source>Recorder “{name}”</source>
         <translation>Enregistreur « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="129"/>
         <source>Pod (written over REST)</source>
         <translation>Pod (écrit via REST)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="133"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="135"/>
         <source>192.168.1.10 or 2001:db8::10</source>
         <translation>192.168.1.10 ou 2001:db8::10</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="136"/>
         <source>&amp;IP address:</source>
         <translation>Adresse &amp;IP :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="140"/>
         <source>&amp;Recording type:</source>
         <translation>&amp;Type d&apos;enregistrement :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="144"/>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
         <source>Recorder settings (written over the web session)</source>
         <translation>Réglages de l&apos;enregistreur (écrits via la session web)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="138"/>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="192"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="243"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="197"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="199"/>
         <source>A new random hash key (240 bits). Every device that notifies Pod must then be given it.</source>
         <translation>Une nouvelle clé de hachage aléatoire (240 bits). Elle devra ensuite être transmise à chaque appareil qui notifie Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="203"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="153"/>
         <source>&amp;Hash key:</source>
         <translation>Clé de &amp;hachage :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="158"/>
         <source>one folder name, e.g. amphiA</source>
         <translation>un seul nom de dossier, p. ex. amphiA</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="159"/>
         <source>&amp;Folder:</source>
         <translation>Doss&amp;ier :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="161"/>
         <source>login or e-mail; empty = manual claim</source>
         <translation>identifiant ou e-mail ; vide = revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="162"/>
         <source>&amp;Manager:</source>
         <translation>Ge&amp;stionnaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="164"/>
         <source>logins, separated by commas</source>
         <translation>identifiants, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="166"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="165"/>
         <source>Additional &amp;owners:</source>
         <translation>&amp;Propriétaires additionnels :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="169"/>
         <source>&amp;Video type:</source>
         <translation>Type de &amp;vidéo :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="170"/>
         <source>Publish automatically in the manager&apos;s name</source>
         <translation>Publier automatiquement au nom du gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="172"/>
         <source>Automatic &amp;publishing:</source>
         <translation>P&amp;ublication automatique :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="110"/>
         <source>These settings are unavailable: {reason}.</source>
         <translation>Ces réglages ne sont pas disponibles : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="243"/>
         <source>Hide</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="236"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="247"/>
         <source>New hash key</source>
         <translation>Nouvelle clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="237"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="248"/>
         <source>Devices configured with the current key will be refused until they are given the new one. Generate a new key?</source>
         <translation>Les appareils configurés avec la clé actuelle seront refusés tant qu&apos;ils n&apos;auront pas reçu la nouvelle. Générer une nouvelle clé ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="246"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="257"/>
         <source>Hash key copied to the clipboard.</source>
         <translation>Clé de hachage copiée dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="299"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="310"/>
         <source>Correct the fields marked in red.</source>
         <translation>Corrigez les champs signalés en rouge.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="311"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="322"/>
         <source>Checking with the server and saving…</source>
         <translation>Vérification auprès du serveur et enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="328"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="339"/>
         <source>Pod did not keep this change.</source>
         <translation>Pod n&apos;a pas conservé cette modification.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="335"/>
+        <location filename="../../recmanager/ui/dialogs/recorder_editor.py" line="346"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2778,22 +2778,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecorderMode</name>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="36"/>
+        <location filename="../../recmanager/recorders/mode.py" line="36"/>
         <source>manual claim</source>
         <translation>revendication manuelle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="37"/>
+        <location filename="../../recmanager/recorders/mode.py" line="37"/>
         <source>manager notified by e-mail</source>
         <translation>gestionnaire notifié par e-mail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="38"/>
+        <location filename="../../recmanager/recorders/mode.py" line="38"/>
         <source>auto-publish</source>
         <translation>publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorder_mode.py" line="39"/>
+        <location filename="../../recmanager/recorders/mode.py" line="39"/>
         <source>unknown (needs a superuser web session)</source>
         <translation>inconnu (nécessite une session web de superutilisateur)</translation>
     </message>
@@ -2801,57 +2801,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersModel</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="93"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="35"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="36"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="36"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="94"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="36"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="95"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="37"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="122"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="64"/>
         <source>none (manual claim)</source>
         <translation>aucun (revendication manuelle)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="144"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="86"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="148"/>
+        <location filename="../../recmanager/ui/recorders_table.py" line="90"/>
         <source>Needs the web session: {reason}</source>
         <translation>Nécessite la session web : {reason}</translation>
     </message>
@@ -2859,58 +2859,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="343"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="71"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="377"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="121"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="379"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="123"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="382"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="126"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="384"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="128"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="386"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="416"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="130"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="160"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="430"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="440"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="520"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="261"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="541"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="282"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="547"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="288"/>
         <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -2918,7 +2918,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="553"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="294"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -2926,17 +2926,17 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordingType</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="56"/>
+        <location filename="../../recmanager/recorders/model.py" line="21"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="57"/>
+        <location filename="../../recmanager/recorders/model.py" line="22"/>
         <source>Audiovideocast (video and slides)</source>
         <translation>Audiovideocast (vidéo et diapositives)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="58"/>
+        <location filename="../../recmanager/recorders/model.py" line="23"/>
         <source>Studio</source>
         <translation>Studio</translation>
     </message>
@@ -3032,58 +3032,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Supprimer le fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="75"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="88"/>
         <source>&amp;Run checks</source>
         <translation>&amp;Lancer les vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="79"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="92"/>
         <source>Checks not run yet.</source>
         <translation>Vérifications pas encore lancées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="85"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="101"/>
         <source>Manual &amp;claiming on this Pod:</source>
         <translation>&amp;Revendication manuelle sur ce Pod :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="89"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="105"/>
         <source>Pod&apos;s ALLOW_MANUAL_RECORDING_CLAIMING setting. Pod does not publish it: ask its administrators.</source>
         <translation>Réglage ALLOW_MANUAL_RECORDING_CLAIMING de Pod. Pod ne le publie pas : renseignez-vous auprès de ses administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="107"/>
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="91"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="107"/>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="92"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="108"/>
         <source>not allowed</source>
         <translation>non autorisée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="124"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="106"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="124"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="117"/>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="189"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="133"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="202"/>
         <source>Fix</source>
         <translation>Correction</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/sanity_panel.py" line="159"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="172"/>
         <source>Problems found: %n.</source>
         <translation>
             <numerusform>%n problème détecté.</numerusform>
@@ -3091,22 +3091,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="110"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="128"/>
         <source>Sanity findings</source>
         <translation>Résultats des vérifications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="141"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="154"/>
         <source>Checking recorders and the deposit…</source>
         <translation>Vérification des enregistreurs et du dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="158"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="171"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/sanity_panel.py" line="171"/>
+        <location filename="../../recmanager/ui/sanity_panel.py" line="184"/>
         <source>The checks failed: {error}</source>
         <translation>Les vérifications ont échoué : {error}</translation>
     </message>
@@ -3122,7 +3122,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>SetupSheet</name>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="46"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="47"/>
         <source>Printed by recmanager on {date}</source>
         <translation>Imprimé par recmanager le {date}</translation>
     </message>
@@ -3130,37 +3130,37 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>SetupSheetDialog</name>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="78"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="79"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="81"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="82"/>
         <source>Device &amp;login:</source>
         <translation>&amp;Identifiant de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="84"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="85"/>
         <source>The deposit account the device uses; its password is never printed.</source>
         <translation>Le compte de dépôt utilisé par l&apos;appareil ; son mot de passe n&apos;est jamais imprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="95"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="96"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="97"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="98"/>
         <source>Export &amp;PDF…</source>
         <translation>Exporter en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="125"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
         <source>Export the set-up sheet</source>
         <translation>Exporter la fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="127"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -4037,62 +4037,62 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="157"/>
+        <location filename="../../recmanager/commands/recorders.py" line="154"/>
         <source>unavailable: {reason}</source>
         <translation>indisponible : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="175"/>
+        <location filename="../../recmanager/commands/recorders.py" line="172"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="176"/>
+        <location filename="../../recmanager/commands/recorders.py" line="173"/>
         <source>Files waiting</source>
         <translation>Fichiers en attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="180"/>
+        <location filename="../../recmanager/commands/recorders.py" line="177"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="181"/>
+        <location filename="../../recmanager/commands/recorders.py" line="178"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="210"/>
+        <location filename="../../recmanager/commands/recorders.py" line="207"/>
         <source>Pod has no video type &quot;{value}&quot;.</source>
         <translation>Pod n&apos;a aucun type de vidéo « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="211"/>
+        <location filename="../../recmanager/commands/recorders.py" line="208"/>
         <source>Known types: {types}.</source>
         <translation>Types connus : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="298"/>
+        <location filename="../../recmanager/commands/recorders.py" line="295"/>
         <source>Hash key: {key}</source>
         <translation>Clé de hachage : {key}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="328"/>
+        <location filename="../../recmanager/commands/recorders.py" line="325"/>
         <source>not checked: {what}</source>
         <translation>non vérifié : {what}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="331"/>
+        <location filename="../../recmanager/commands/recorders.py" line="328"/>
         <source>No problem found by the checks that ran; {count} could not run (see above).</source>
         <translation>Aucun problème trouvé par les vérifications faites ; {count} n&apos;ont pas pu être faites (voir ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="335"/>
+        <location filename="../../recmanager/commands/recorders.py" line="332"/>
         <source>No problem found.</source>
         <translation>Aucun problème détecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/recorders.py" line="351"/>
+        <location filename="../../recmanager/commands/recorders.py" line="348"/>
         <source>Not called: add --yes to call it for real (Pod will e-mail the manager or publish the video).</source>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
@@ -5168,7 +5168,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/recorders.py" line="542"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="112"/>
         <source>Recordings in the folder &quot;{folder}&quot;: %n. No recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>
             <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
@@ -5902,512 +5902,512 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>recorders</name>
     <message>
-        <location filename="../../recmanager/recorders.py" line="83"/>
+        <location filename="../../recmanager/recorders/model.py" line="50"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="84"/>
+        <location filename="../../recmanager/recorders/model.py" line="51"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="85"/>
+        <location filename="../../recmanager/recorders/model.py" line="52"/>
         <source>IP address</source>
         <translation>Adresse IP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="86"/>
+        <location filename="../../recmanager/recorders/model.py" line="53"/>
         <source>Recording type</source>
         <translation>Type d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="87"/>
+        <location filename="../../recmanager/recorders/model.py" line="54"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="88"/>
+        <location filename="../../recmanager/recorders/model.py" line="55"/>
         <source>Hash key</source>
         <translation>Clé de hachage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="89"/>
+        <location filename="../../recmanager/recorders/model.py" line="56"/>
         <source>Manager</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="90"/>
+        <location filename="../../recmanager/recorders/model.py" line="57"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="91"/>
+        <location filename="../../recmanager/recorders/model.py" line="58"/>
         <source>Video type</source>
         <translation>Type de vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="92"/>
+        <location filename="../../recmanager/recorders/model.py" line="59"/>
         <source>Automatic publishing</source>
         <translation>Publication automatique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="93"/>
+        <location filename="../../recmanager/recorders/model.py" line="60"/>
         <source>Additional owners</source>
         <translation>Propriétaires additionnels</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="174"/>
+        <location filename="../../recmanager/recorders/validation.py" line="49"/>
         <source>A folder is required.</source>
         <translation>Un dossier est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="176"/>
+        <location filename="../../recmanager/recorders/validation.py" line="51"/>
         <source>The folder name is longer than {max} characters.</source>
         <translation>Le nom du dossier dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="180"/>
+        <location filename="../../recmanager/recorders/validation.py" line="55"/>
         <source>The folder name contains a control character.</source>
         <translation>Le nom du dossier contient un caractère de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="182"/>
+        <location filename="../../recmanager/recorders/validation.py" line="57"/>
         <source>The folder must be one folder name, without &apos;/&apos;, &apos;\&apos; or &apos;..&apos;.</source>
         <translation>Le dossier doit être un simple nom de dossier, sans « / », « \ » ni « .. ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="186"/>
+        <location filename="../../recmanager/recorders/validation.py" line="61"/>
         <source>The folder name may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and must start with a letter or digit.</source>
         <translation>Le nom du dossier ne peut contenir que des lettres, des chiffres, « . », « _ » et « - », et doit commencer par une lettre ou un chiffre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="222"/>
+        <location filename="../../recmanager/recorders/validation.py" line="124"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="224"/>
+        <location filename="../../recmanager/recorders/validation.py" line="126"/>
         <source>The name is longer than {max} characters.</source>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="227"/>
+        <location filename="../../recmanager/recorders/validation.py" line="129"/>
         <source>Another recorder is already called &quot;{name}&quot;.</source>
         <translation>Un autre enregistreur s&apos;appelle déjà « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="234"/>
+        <location filename="../../recmanager/recorders/validation.py" line="138"/>
         <source>&quot;{ip}&quot; is not an IPv4 or IPv6 address.</source>
         <translation>« {ip} » n&apos;est pas une adresse IPv4 ou IPv6.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="243"/>
+        <location filename="../../recmanager/recorders/validation.py" line="147"/>
         <source>The recorder &quot;{other}&quot; already has the address {ip}.</source>
         <translation>L&apos;enregistreur « {other} » a déjà l&apos;adresse {ip}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="248"/>
+        <location filename="../../recmanager/recorders/validation.py" line="100"/>
         <source>The recording type must be one of: {types}.</source>
         <translation>Le type d&apos;enregistrement doit être l&apos;un des suivants : {types}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="257"/>
+        <location filename="../../recmanager/recorders/validation.py" line="112"/>
         <source>The recorder cannot be saved: {problems}</source>
         <translation>L&apos;enregistreur ne peut pas être sauvegardé : {problems}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="259"/>
+        <location filename="../../recmanager/recorders/validation.py" line="114"/>
         <source>{field}: {message}</source>
         <translation>{field} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="280"/>
+        <location filename="../../recmanager/recorders/validation.py" line="159"/>
         <source>The recorder &quot;{other}&quot; already uses the folder &quot;{folder}&quot;.</source>
         <translation>L&apos;enregistreur « {other} » utilise déjà le dossier « {folder} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="286"/>
+        <location filename="../../recmanager/recorders/validation.py" line="166"/>
         <source>A hash key is required: without one anybody who knows the IP address can compute the notify key. Generate one.</source>
         <translation>Une clé de hachage est obligatoire : sans elle, quiconque connaît l&apos;adresse IP peut calculer la clé de notification. Générez-en une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="290"/>
+        <location filename="../../recmanager/recorders/validation.py" line="170"/>
         <source>The hash key is longer than {max} characters.</source>
         <translation>La clé de hachage dépasse {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="293"/>
+        <location filename="../../recmanager/recorders/validation.py" line="173"/>
         <source>The hash key must not contain spaces or control characters: devices rarely keep them.</source>
         <translation>La clé de hachage ne doit contenir ni espaces ni caractères de contrôle : les appareils les conservent rarement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="299"/>
+        <location filename="../../recmanager/recorders/validation.py" line="181"/>
         <source>The manager (user {id}) does not exist on Pod.</source>
         <translation>Le gestionnaire (utilisateur {id}) n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="303"/>
+        <location filename="../../recmanager/recorders/validation.py" line="185"/>
         <source>{user} is not staff: Pod only accepts staff users as a recorder&apos;s manager.</source>
         <translation>{user} n&apos;est pas membre du personnel (staff) : Pod n&apos;accepte comme gestionnaire d&apos;un enregistreur que des utilisateurs « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="307"/>
+        <location filename="../../recmanager/recorders/validation.py" line="189"/>
         <source>Automatic publishing needs a manager: the videos are published in the manager&apos;s name.</source>
         <translation>La publication automatique nécessite un gestionnaire : les vidéos sont publiées au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="313"/>
+        <location filename="../../recmanager/recorders/validation.py" line="199"/>
         <source>A video type is required.</source>
         <translation>Un type de vidéo est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="315"/>
+        <location filename="../../recmanager/recorders/validation.py" line="201"/>
         <source>The video type {id} does not exist on Pod.</source>
         <translation>Le type de vidéo {id} n&apos;existe pas sur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="359"/>
+        <location filename="../../recmanager/recorders/saving.py" line="67"/>
         <source>Done, but not complete: Pod now holds {fields}.</source>
         <translation>Fait, mais incomplet : Pod détient désormais {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="363"/>
+        <location filename="../../recmanager/recorders/saving.py" line="71"/>
         <source>Recorder created (id {id}).</source>
         <translation>Enregistreur créé (id {id}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="366"/>
+        <location filename="../../recmanager/recorders/saving.py" line="74"/>
         <source>Sent over REST: {fields}.</source>
         <translation>Envoyé par REST : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="369"/>
+        <location filename="../../recmanager/recorders/saving.py" line="77"/>
         <source>Sent over the web session: {fields}.</source>
         <translation>Envoyé par la session web : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="372"/>
+        <location filename="../../recmanager/recorders/saving.py" line="80"/>
         <source>Nothing changed; nothing was sent.</source>
         <translation>Aucun changement ; rien n&apos;a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="374"/>
+        <location filename="../../recmanager/recorders/saving.py" line="82"/>
         <source>Pod did not keep {field}: wanted {wanted}, the server has {got}.</source>
         <translation>Pod n&apos;a pas conservé {field} : valeur voulue {wanted}, le serveur a {got}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="382"/>
+        <location filename="../../recmanager/recorders/saving.py" line="90"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="426"/>
+        <location filename="../../recmanager/recorders/saving.py" line="134"/>
         <source>Creating a recorder needs a web session.</source>
         <translation>La création d&apos;un enregistreur nécessite une session web.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="427"/>
+        <location filename="../../recmanager/recorders/saving.py" line="135"/>
         <source>Pod&apos;s REST API cannot create recorders. Give the profile a Pod username and password (superuser) to use the admin form.</source>
         <translation>L&apos;API REST de Pod ne permet pas de créer des enregistreurs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur) pour utiliser le formulaire d&apos;administration.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="436"/>
+        <location filename="../../recmanager/recorders/saving.py" line="144"/>
         <source>{fields} can only be changed through a web session.</source>
         <translation>Seule une session web permet de modifier {fields}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="438"/>
+        <location filename="../../recmanager/recorders/saving.py" line="146"/>
         <source>Pod&apos;s REST API does not expose these fields. Give the profile a Pod username and password (superuser).</source>
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="546"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="116"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="556"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="132"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="560"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="136"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="575"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="155"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="579"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="159"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="587"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="174"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="592"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="179"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="601"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="194"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="604"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="197"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="610"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="207"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="613"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="210"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="628"/>
+        <location filename="../../recmanager/recorders/service.py" line="49"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="632"/>
+        <location filename="../../recmanager/recorders/service.py" line="53"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="766"/>
+        <location filename="../../recmanager/recorders/service.py" line="187"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="769"/>
+        <location filename="../../recmanager/recorders/service.py" line="190"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="780"/>
+        <location filename="../../recmanager/recorders/service.py" line="201"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="781"/>
+        <location filename="../../recmanager/recorders/service.py" line="202"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="942"/>
+        <location filename="../../recmanager/recorders/service.py" line="363"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="962"/>
+        <location filename="../../recmanager/recorders/notify.py" line="37"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="964"/>
+        <location filename="../../recmanager/recorders/notify.py" line="39"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="985"/>
+        <location filename="../../recmanager/recorders/notify.py" line="60"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="987"/>
+        <location filename="../../recmanager/recorders/notify.py" line="62"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1004"/>
+        <location filename="../../recmanager/recorders/notify.py" line="79"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1009"/>
+        <location filename="../../recmanager/recorders/notify.py" line="84"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1011"/>
+        <location filename="../../recmanager/recorders/notify.py" line="86"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1038"/>
+        <location filename="../../recmanager/recorders/notify.py" line="113"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1055"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="35"/>
         <source>The set-up sheet</source>
         <translation>La fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1058"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="38"/>
         <source>SFTP, port {port}</source>
         <translation>SFTP, port {port}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1061"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="41"/>
         <source>SFTP or FTP, as the Pod administrators offer it</source>
         <translation>SFTP ou FTP, selon ce que proposent les administrateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1063"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="43"/>
         <source>(the deposit account the Pod administrators gave you)</source>
         <translation>(le compte de dépôt fourni par les administrateurs de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1066"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="46"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1067"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="47"/>
         <source>Device IP address</source>
         <translation>Adresse IP de l&apos;appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1068"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="48"/>
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1069"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="49"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1070"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="50"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1071"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="51"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1071"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="51"/>
         <source>(given separately, never printed)</source>
         <translation>(communiqué séparément, jamais imprimé)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1073"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="53"/>
         <source>Target folder</source>
         <translation>Dossier cible</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1075"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="55"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1076"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="56"/>
         <source>Notify URL</source>
         <translation>URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1079"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="59"/>
         <source>Mode: {mode}.</source>
         <translation>Mode : {mode}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1080"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="60"/>
         <source>In the notify URL, replace {placeholder} (twice) with the name of the deposited file.</source>
         <translation>Dans l&apos;URL de notification, remplacez {placeholder} (deux fois) par le nom du fichier déposé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1082"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="62"/>
         <source>Devices that do not notify Pod themselves need no notify URL: Pod&apos;s cron finds their files in the target folder.</source>
         <translation>Les appareils qui ne notifient pas Pod eux-mêmes n&apos;ont pas besoin d&apos;URL de notification : le cron de Pod trouve leurs fichiers dans le dossier cible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1086"/>
+        <location filename="../../recmanager/recorders/setup_sheet.py" line="66"/>
         <source>Set-up sheet — {name}</source>
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1114"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="239"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1117"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="242"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1149"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="274"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1183"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="308"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1187"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="312"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1191"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="316"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1285"/>
+        <location filename="../../recmanager/recorders/saving.py" line="227"/>
         <source>The edit of recorder {name} was found done at this start: Pod holds every change.</source>
         <translation>La modification de l&apos;enregistreur {name} a été trouvée faite à ce démarrage : Pod détient chaque changement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1289"/>
+        <location filename="../../recmanager/recorders/saving.py" line="231"/>
         <source>The edit of recorder {name} was interrupted before Pod took any of it (found at this start).</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue avant que Pod n&apos;en prenne quoi que ce soit (constaté à ce démarrage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1292"/>
+        <location filename="../../recmanager/recorders/saving.py" line="234"/>
         <source>The edit of recorder {name} was interrupted (found at this start): Pod holds {taken}, not {missing}.</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue (constaté à ce démarrage) : Pod détient {taken}, mais pas {missing}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1337"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="374"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1341"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="378"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1346"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="383"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1349"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="386"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders.py" line="1351"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="388"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>

@@ -17,16 +17,9 @@ import pytest
 from recmanager import audit
 from recmanager.errors import DoneWithWarning, PodAuthError, RecmanagerError, ValidationError
 from recmanager.pod.notify import KeyVerdict
-from recmanager.recorders import (
-    MANUAL_CLAIMING,
-    FindingKind,
-    RecorderService,
-    apply_fix,
-    call_notify,
-    check_key,
-    notify_details,
-    run_checks,
-)
+from recmanager.recorders.notify import call_notify, check_key, notify_details
+from recmanager.recorders.sanity import MANUAL_CLAIMING, FindingKind, apply_fix, run_checks
+from recmanager.recorders.service import RecorderService
 
 
 @pytest.fixture
@@ -174,7 +167,8 @@ def test_a_failure_before_anything_is_saved_stands(service) -> None:
 
 
 def test_create_a_recorder_through_the_admin_form(service) -> None:
-    from recmanager.recorders import RecorderFields, generate_hash_key
+    from recmanager.recorders.model import RecorderFields
+    from recmanager.recorders.validation import generate_hash_key
 
     key = generate_hash_key()
     draft = service.with_users(RecorderFields(
@@ -268,7 +262,7 @@ def findings(service, deposit, kind, **kwargs):
 def test_orphan_folder_found_then_fixed_by_creating_its_recorder(
     service, deposit, context, sandbox_pod
 ) -> None:
-    from recmanager.recorders import RecorderFields
+    from recmanager.recorders.model import RecorderFields
 
     stray = sandbox_pod.deposit_root / "stray"
     stray.mkdir()

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
 
 from recmanager.pod.model import VideoType
-from recmanager.recorders import generate_hash_key
+from recmanager.recorders.validation import generate_hash_key
 from recmanager.ui.dialogs.recorder_editor import RecorderEditor
 from recmanager.ui.tasks import TaskRunner
 from tests.ui.screen import language

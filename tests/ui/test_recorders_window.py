@@ -16,17 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recmanager import audit, i18n
 from recmanager.pod.web import PodWebSession
-from recmanager.recorders import FindingKind
+from recmanager.recorders.sanity import FindingKind
 from recmanager.ui.dialogs.recorder_editor import RecorderEditor
-from recmanager.ui.recorders_window import (
-    FOLDER,
-    MANAGER,
-    MODE,
-    NAME,
-    WAITING,
-    ObjectRole,
-    RecordersWindow,
-)
+from recmanager.ui.recorders_table import FOLDER, MANAGER, MODE, NAME, WAITING, ObjectRole
+from recmanager.ui.recorders_window import RecordersWindow
 from recmanager.ui.setup_sheet import SetupSheetDialog
 from recmanager.ui.tasks import TaskRunner
 

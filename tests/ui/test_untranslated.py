@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager import __version__
-from recmanager.recorders import RECORDING_TYPES
+from recmanager.recorders.model import RECORDING_TYPES
 from recmanager.ui.locale_format import format_datetime, format_duration, format_size
 from tests.ui.pseudo_french import CLOSE, OPEN, pseudo_locale
 from tests.ui.realistic import RECORDERS

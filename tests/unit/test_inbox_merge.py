@@ -23,7 +23,7 @@ from recmanager.inbox import (
     merge,
     save_cache,
 )
-from recmanager.recorder_mode import RecorderMode, recorder_mode
+from recmanager.recorders.mode import RecorderMode, recorder_mode
 from recmanager.store.tables import inbox_cache
 
 ROOT = "/data/ftp-pod/ftp"
@@ -222,10 +222,10 @@ def test_an_inbox_cached_with_the_earlier_mode_values_still_loads(context):
 
 
 def test_the_inbox_and_the_recorders_window_share_one_mode_type_and_rule():
-    from recmanager import recorders
-    from recmanager.recorders import RecorderFields, RecorderInfo
+    from recmanager.recorders import model
+    from recmanager.recorders.model import RecorderFields, RecorderInfo
 
-    assert inbox.RecorderMode is recorders.RecorderMode is RecorderMode
+    assert inbox.RecorderMode is model.RecorderMode is RecorderMode
     for manager_id, auto in ((None, False), (None, True), (4, False), (4, True)):
         shown = RecorderInfo(1, RecorderFields(manager_id=manager_id, publication_auto=auto),
                              web_available=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from recmanager.recorders import (
+from recmanager.recorders.model import RecorderFields, RecorderInfo
+from recmanager.recorders.sanity import (
     FindingKind,
     FixKind,
     IncompleteFile,
-    RecorderFields,
-    RecorderInfo,
     TreatmentRef,
     find_problems,
 )

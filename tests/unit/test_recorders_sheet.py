@@ -8,7 +8,9 @@ import pytest
 
 from recmanager.config import Profile
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.recorders import RecorderFields, RecorderInfo, notify_details, setup_sheet
+from recmanager.recorders.model import RecorderFields, RecorderInfo
+from recmanager.recorders.notify import notify_details
+from recmanager.recorders.setup_sheet import setup_sheet
 
 SFTP = Profile(name="univ", pod_url="https://pod.univ.fr/", sftp_host="ftp.univ.fr",
                sftp_port=2222, sftp_user="recorders", deposit_root="/data/ftp-pod/ftp/")

@@ -7,17 +7,15 @@ import re
 import pytest
 
 from recmanager.errors import RecmanagerError, ValidationError
-from recmanager.recorder_mode import RecorderMode
-from recmanager.recorders import (
-    RecorderFields,
-    RecorderInfo,
+from recmanager.recorders.mode import RecorderMode
+from recmanager.recorders.model import RecorderFields, RecorderInfo
+from recmanager.recorders.notify import server_path
+from recmanager.recorders.saving import mismatches, plan_channels
+from recmanager.recorders.validation import (
     UserRef,
     folder_problem,
     generate_hash_key,
-    mismatches,
     normalise_ip,
-    plan_channels,
-    server_path,
     validate_recorder,
 )
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.inbox import InboxRow, recorded_on
 from recmanager.pod.model import User
-from recmanager.recorders import recording_type_label
+from recmanager.recorders.model import recording_type_label
 from recmanager.ui.locale_format import format_date
 
 RECORDING_TYPES = ("video", "audiovideocast")

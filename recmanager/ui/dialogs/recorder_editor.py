@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
 
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.pod.model import VideoType
-from recmanager.recorders import (
+from recmanager.recorders.model import (
     RECORDING_TYPES,
     RecorderFields,
     RecorderInfo,
-    SaveReport,
-    generate_hash_key,
     recording_type_label,
-    validate_recorder,
 )
+from recmanager.recorders.saving import SaveReport
+from recmanager.recorders.validation import generate_hash_key, validate_recorder
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import TaskRunner
 
@@ -100,6 +99,33 @@ class RecorderEditor(QDialog):
 
     def _build(self, video_types: Sequence[VideoType], web_reason: str) -> None:
         outer = QVBoxLayout(self)
+        outer.addWidget(self._build_rest_box())
+        outer.addWidget(self._build_web_box(video_types))
+        self.web_unavailable = QLabel(self)
+        self.web_unavailable.setObjectName("web_unavailable")
+        self.web_unavailable.setWordWrap(True)
+        if not self.web_available:
+            self.web_box.setEnabled(False)
+            self.web_unavailable.setText(self.tr(
+                "These settings are unavailable: {reason}.").format(reason=web_reason))
+        else:
+            self.web_unavailable.hide()
+        outer.addWidget(self.web_unavailable)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+    def _build_rest_box(self) -> QGroupBox:
+        """The fields Pod's REST API writes."""
         rest_box = QGroupBox(self.tr("Pod (written over REST)"), self)
         rest = QFormLayout(rest_box)
         self.name = QLineEdit(self)
@@ -116,11 +142,39 @@ class RecorderEditor(QDialog):
         self.description.setFixedHeight(60)
         self.description.setTabChangesFocus(True)
         self._row(rest, self.tr("&Description:"), "description", self.description)
-        outer.addWidget(rest_box)
+        return rest_box
 
+    def _build_web_box(self, video_types: Sequence[VideoType]) -> QGroupBox:
+        """The fields only the admin form writes, over the web session."""
         self.web_box = QGroupBox(self.tr("Recorder settings (written over the web session)"),
                                  self)
         web = QFormLayout(self.web_box)
+        key_row = self._build_key_row()
+        web.addRow(self.tr("&Hash key:"), key_row)
+        web.addRow("", self._errors["salt"])
+        web.labelForField(key_row).setBuddy(self.salt)
+        self.directory = QLineEdit(self)
+        self.directory.setMaxLength(50)
+        self.directory.setPlaceholderText(self.tr("one folder name, e.g. amphiA"))
+        self._row(web, self.tr("&Folder:"), "directory", self.directory)
+        self.manager = QLineEdit(self)
+        self.manager.setPlaceholderText(self.tr("login or e-mail; empty = manual claim"))
+        self._row(web, self.tr("&Manager:"), "manager_id", self.manager)
+        self.additional = QLineEdit(self)
+        self.additional.setPlaceholderText(self.tr("logins, separated by commas"))
+        self._row(web, self.tr("Additional &owners:"), "additional_user_ids", self.additional)
+        self.video_type = QComboBox(self)
+        for video_type in video_types:
+            self.video_type.addItem(video_type.title, video_type.id)
+        self._row(web, self.tr("&Video type:"), "type_id", self.video_type)
+        self.publication_auto = QCheckBox(self.tr("Publish automatically in the manager's name"),
+                                          self)
+        self._row(web, self.tr("Automatic &publishing:"), "publication_auto",
+                  self.publication_auto)
+        return self.web_box
+
+    def _build_key_row(self) -> QWidget:
+        """The hash key with its show, generate and copy buttons."""
         key_row = QWidget(self)
         key_layout = QHBoxLayout(key_row)
         key_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,50 +205,7 @@ class RecorderEditor(QDialog):
         self.copy_key.clicked.connect(self._copy)
         key_layout.addWidget(self.copy_key)
         self._errors["salt"] = self._error_label("salt")
-        web.addRow(self.tr("&Hash key:"), key_row)
-        web.addRow("", self._errors["salt"])
-        web.labelForField(key_row).setBuddy(self.salt)
-        self.directory = QLineEdit(self)
-        self.directory.setMaxLength(50)
-        self.directory.setPlaceholderText(self.tr("one folder name, e.g. amphiA"))
-        self._row(web, self.tr("&Folder:"), "directory", self.directory)
-        self.manager = QLineEdit(self)
-        self.manager.setPlaceholderText(self.tr("login or e-mail; empty = manual claim"))
-        self._row(web, self.tr("&Manager:"), "manager_id", self.manager)
-        self.additional = QLineEdit(self)
-        self.additional.setPlaceholderText(self.tr("logins, separated by commas"))
-        self._row(web, self.tr("Additional &owners:"), "additional_user_ids", self.additional)
-        self.video_type = QComboBox(self)
-        for video_type in video_types:
-            self.video_type.addItem(video_type.title, video_type.id)
-        self._row(web, self.tr("&Video type:"), "type_id", self.video_type)
-        self.publication_auto = QCheckBox(self.tr("Publish automatically in the manager's name"),
-                                          self)
-        self._row(web, self.tr("Automatic &publishing:"), "publication_auto",
-                  self.publication_auto)
-        outer.addWidget(self.web_box)
-        self.web_unavailable = QLabel(self)
-        self.web_unavailable.setObjectName("web_unavailable")
-        self.web_unavailable.setWordWrap(True)
-        if not self.web_available:
-            self.web_box.setEnabled(False)
-            self.web_unavailable.setText(self.tr(
-                "These settings are unavailable: {reason}.").format(reason=web_reason))
-        else:
-            self.web_unavailable.hide()
-        outer.addWidget(self.web_unavailable)
-
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        return key_row
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
