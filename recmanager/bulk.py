@@ -42,7 +42,8 @@ from recmanager.deposit.scan import Scanner
 from recmanager.errors import BulkError, DoneWithWarning, PodConnectionError, RecmanagerError
 from recmanager.formatting import write_csv
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.inbox import InboxRecorder, InboxRow, RowState, merge, name_day
+from recmanager.inbox.merge import merge
+from recmanager.inbox.rows import InboxRecorder, InboxRow, RowState, name_day
 from recmanager.pod.model import User, name_key
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.store import Database

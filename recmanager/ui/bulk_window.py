@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from recmanager import bulk
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.inbox import InboxRow
+from recmanager.inbox.rows import InboxRow
 from recmanager.progress import Progress
 from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.locale_format import format_datetime, to_qdatetime

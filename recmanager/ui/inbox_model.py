@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from recmanager.i18n import QT_TRANSLATE_NOOP
-from recmanager.inbox import STATE_LABELS, InboxRow, RowState
+from recmanager.inbox.rows import STATE_LABELS, InboxRow, RowState
 from recmanager.ui.locale_format import format_count, format_datetime, format_duration, format_size
 
 COL_FILE, COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE = range(6)

@@ -45,21 +45,16 @@ from PySide6.QtWidgets import (
 
 from recmanager.errors import AlreadyClaimed, DoneWithWarning, RecmanagerError
 from recmanager.i18n import QT_TRANSLATE_NOOP
-from recmanager.inbox import (
+from recmanager.inbox.cache import load_cache, remember_duration
+from recmanager.inbox.refresh import Snapshot, refresh
+from recmanager.inbox.rows import (
     STATE_LABELS,
     InboxRecorder,
     InboxRow,
     RowState,
-    Snapshot,
     counts_by_recorder,
-    extract_zip_video,
-    inspect_zip,
-    load_cache,
-    member_key,
-    open_preview_source,
-    refresh,
-    remember_duration,
 )
+from recmanager.inbox.zips import extract_zip_video, inspect_zip, member_key, open_preview_source
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.recorder_mode import RecorderMode, mode_label
 from recmanager.ui.icons import themed_icon

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.pod.model import User
 from recmanager.ui.dialogs.claim import ClaimDialog
 

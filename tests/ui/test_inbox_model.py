@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.ui.inbox_model import (
     COL_DEPOSITED,
     COL_DURATION,

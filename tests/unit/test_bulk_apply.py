@@ -21,7 +21,7 @@ from recmanager.bulk import (
     resume,
 )
 from recmanager.errors import BulkError, PodConnectionError, PodServerError
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.pod.model import User
 from recmanager.progress import CancelToken
 from recmanager.store import Database

@@ -21,7 +21,7 @@ from recmanager.bulk import (
     render_title,
 )
 from recmanager.errors import BulkError
-from recmanager.inbox import InboxRecorder, InboxRow, RowState
+from recmanager.inbox.rows import InboxRecorder, InboxRow, RowState
 from recmanager.pod.model import User
 
 ROOT = "/data/ftp-pod/ftp"

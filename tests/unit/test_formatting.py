@@ -11,7 +11,7 @@ from recmanager.bulk import export_plan, parse_rules, plan_from_rules
 from recmanager.commands.bulk import _print_plan
 from recmanager.commands.common import print_table
 from recmanager.formatting import printable, spreadsheet_cell
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.pod.model import User
 from recmanager.store import Database
 

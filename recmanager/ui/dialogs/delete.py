@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox import InboxRow
+from recmanager.inbox.rows import InboxRow
 from recmanager.ui.locale_format import format_size
 
 DIALOG_WIDTH = 560  # file names of 40-odd characters and their recorder on one line
