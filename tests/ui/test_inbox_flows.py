@@ -21,7 +21,7 @@ from recmanager import audit
 from recmanager.inbox.rows import RowState
 from recmanager.media import make_clip
 from recmanager.pod.rest import PodClient
-from recmanager.ui.inbox_model import COL_STATE
+from recmanager.ui.inbox.model import COL_STATE
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner

@@ -1,4 +1,4 @@
-"""The inbox as a Qt table: a model over :class:`recmanager.inbox.InboxRow` and a proxy.
+"""The inbox as a Qt table: a model over :class:`recmanager.inbox.rows.InboxRow` and a proxy.
 
 The proxy sorts and filters in Python over plain values (sizes over 2 GiB compare right,
 and 50,000 rows filter in a few milliseconds) instead of calling a Python ``lessThan`` or
