@@ -677,47 +677,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Supprimer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="45"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
         <source>no recorder ({folder})</source>
         <translation>aucun enregistreur ({folder})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="51"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="58"/>
         <source>&lt;p&gt;…and {count} more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;…et {count} autres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="59"/>
         <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="55"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
         <source>&lt;p&gt;Delete this file from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ce fichier du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="78"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="67"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="83"/>
         <source>Undo needs a quarantine folder, and this profile has none: without one the files are deleted for good.</source>
         <translation>L&apos;annulation demande un dossier de quarantaine, et ce profil n&apos;en a pas : sans lui, les fichiers sont supprimés définitivement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="72"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="88"/>
         <source>&amp;Set a quarantine folder…</source>
         <translation>&amp;Définir un dossier de quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="118"/>
         <source>Move to quarantine</source>
         <translation>Mettre en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="119"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -2301,158 +2301,158 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="78"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="88"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
         <source>Delete profile…</source>
         <translation>Supprimer le profil…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="241"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="261"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="107"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="108"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="111"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="143"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="170"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="172"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="175"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
@@ -2497,68 +2497,68 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="188"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="198"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="207"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="239"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="259"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="301"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="301"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="295"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="315"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="318"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="303"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="323"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="305"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="325"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="319"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="339"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="320"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="340"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="330"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="350"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="347"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="367"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
