@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from recmanager.pod.model import User
 
 
+# Each mixed-in class is its own translation context: PySide's tr() tries every class of the
+# MRO, so a string lupdate files under InboxActions is found for an InboxPanel.
 class InboxPanel(
     InboxActions, InboxDepositing, InboxPreview, InboxRefresh, InboxFilters, InboxColumns, QWidget
 ):
