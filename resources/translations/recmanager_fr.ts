@@ -1429,17 +1429,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="141"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="154"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="156"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
