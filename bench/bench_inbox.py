@@ -41,7 +41,7 @@ def rss_mb() -> float:
 
 
 def make_rows(count: int) -> list[object]:
-    from recmanager.inbox import InboxRow, RowState
+    from recmanager.inbox.rows import InboxRow, RowState
     from recmanager.recorders.mode import RecorderMode
 
     now = datetime.now(UTC)

@@ -90,7 +90,8 @@ PREPARE = """
 from datetime import UTC, datetime, timedelta
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.inbox import InboxRow, LocalState, InboxRecorder, RowState, save_cache
+from recmanager.inbox.cache import save_cache
+from recmanager.inbox.rows import InboxRecorder, InboxRow, LocalState, RowState
 context = AppContext.open()
 profile = Profile(name="bench", pod_url="http://127.0.0.1:9", deposit_kind="local",
                   local_deposit="/nonexistent", deposit_root="/data/ftp-pod/ftp/",

@@ -476,7 +476,7 @@ class Journey:
         self.context.profiles.save(self.profile)
 
     def inbox_shown(self) -> None:
-        from recmanager.inbox import RowState
+        from recmanager.inbox.rows import RowState
 
         with self.step("inbox") as step:
             self.wait(lambda: self.refreshes, "the inbox's first refresh", 90)

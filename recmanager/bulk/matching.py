@@ -15,7 +15,7 @@ from typing import Any
 from recmanager.bulk.plan import Plan, PlanRow, Problem
 from recmanager.bulk.rules import Rule, RuleSet, check_title_template, normalise
 from recmanager.i18n import translate
-from recmanager.inbox import InboxRecorder, InboxRow, RowState, name_day
+from recmanager.inbox.rows import InboxRecorder, InboxRow, RowState, name_day
 from recmanager.pod.model import User
 
 POD_TITLE_MAX = 200  # Recording.title max_length in Pod

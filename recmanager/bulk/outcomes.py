@@ -13,7 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from recmanager.bulk.matching import OwnerLookup, Owners
 from recmanager.bulk.plan import Plan, PlanRow, Problem, Status
 from recmanager.i18n import translate
-from recmanager.inbox import RowState
+from recmanager.inbox.rows import RowState
 from recmanager.store import Database
 from recmanager.store.tables import bulk_rows
 

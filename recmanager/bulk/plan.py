@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from recmanager import i18n
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.inbox import InboxRow
+from recmanager.inbox.rows import InboxRow
 from recmanager.pod.model import User, name_key
 
 

@@ -15,7 +15,8 @@ from recmanager.bulk.plan import Plan, PlanRow
 from recmanager.bulk.rules import RuleSet
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import DoneWithWarning
-from recmanager.inbox import InboxRecorder, InboxRow, merge
+from recmanager.inbox.merge import merge
+from recmanager.inbox.rows import InboxRecorder, InboxRow
 from recmanager.progress import CancelToken, ProgressCallback, no_progress
 
 if TYPE_CHECKING:

@@ -296,7 +296,7 @@ def run_checks(
     With ``scanner`` (the deposit scan of the local store) uploads that have been going on
     for longer than ``stalled_after_s`` count as never completed too.
     """
-    from recmanager.inbox import is_candidate
+    from recmanager.inbox.rows import is_candidate
 
     recorders = service.load()
     listing = deposit.list_all()

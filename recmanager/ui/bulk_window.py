@@ -37,7 +37,7 @@ from recmanager.bulk.run import BulkRun
 from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.errors import BulkError
-from recmanager.inbox import InboxRow
+from recmanager.inbox.rows import InboxRow
 from recmanager.progress import Progress
 from recmanager.ui.bulk_plan_model import PlanModel
 from recmanager.ui.file_dialogs import FolderMemory

@@ -24,7 +24,7 @@ from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from recmanager.ui.inbox_view import InboxPanel
+    from recmanager.ui.inbox.panel import InboxPanel
     from recmanager.ui.jobs_panel import JobsPanel
     from recmanager.ui.notifications import Notifier
 
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         """The recordings inbox (sidebar, table, detail pane with the player), built just
         after the window shows: its modules and widgets would delay the first paint."""
         if self._inbox is None:
-            from recmanager.ui.inbox_view import InboxPanel
+            from recmanager.ui.inbox.panel import InboxPanel
 
             inbox = self._inbox = InboxPanel(self.context, self.runner, self)
             self.setCentralWidget(inbox)

@@ -677,47 +677,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Supprimer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="45"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
         <source>no recorder ({folder})</source>
         <translation>aucun enregistreur ({folder})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="51"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="58"/>
         <source>&lt;p&gt;…and {count} more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;…et {count} autres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="52"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="59"/>
         <source>&lt;p&gt;Delete these files from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ces fichiers du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="55"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
         <source>&lt;p&gt;Delete this file from the deposit folder, then from Pod&apos;s list?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</source>
         <translation>&lt;p&gt;Supprimer ce fichier du dossier de dépôt, puis de la liste de Pod ?&lt;/p&gt;&lt;ul&gt;{lines}&lt;/ul&gt;{more}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="62"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="78"/>
         <source>Move to the quarantine instead (Undo possible for {days} days)</source>
         <translation>Placer plutôt en quarantaine (annulation possible pendant {days} jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="67"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="83"/>
         <source>Undo needs a quarantine folder, and this profile has none: without one the files are deleted for good.</source>
         <translation>L&apos;annulation demande un dossier de quarantaine, et ce profil n&apos;en a pas : sans lui, les fichiers sont supprimés définitivement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="72"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="88"/>
         <source>&amp;Set a quarantine folder…</source>
         <translation>&amp;Définir un dossier de quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="100"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="118"/>
         <source>Move to quarantine</source>
         <translation>Mettre en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/delete.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/delete.py" line="119"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -725,108 +725,108 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="126"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="164"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="47"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="85"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="58"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="59"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="60"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="61"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="62"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="142"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="63"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="150"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="71"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="169"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="90"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="172"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="93"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="179"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="100"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="185"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="106"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="188"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="109"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="190"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="111"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="193"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="114"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="195"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="116"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="122"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="122"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="202"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="123"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="202"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="123"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="213"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="134"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -1068,49 +1068,360 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
 </context>
 <context>
-    <name>InboxModel</name>
+    <name>InboxActions</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
-        <source>File</source>
-        <translation>Fichier</translation>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="39"/>
+        <source>Claim…</source>
+        <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
-        <source>Recorder</source>
-        <translation>Enregistreur</translation>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="40"/>
+        <source>Reassign…</source>
+        <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="41"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="43"/>
+        <source>Undo quarantine…</source>
+        <translation>Annuler la quarantaine…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="44"/>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="45"/>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="47"/>
+        <source>Deposit files…</source>
+        <translation>Déposer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="61"/>
+        <source>Offline: actions come back when the connection does.</source>
+        <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="62"/>
+        <source>Set up a connection profile first.</source>
+        <translation>Configurez d&apos;abord un profil de connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="73"/>
+        <source>Waiting for the first refresh.</source>
+        <translation>En attente de la première actualisation.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="79"/>
+        <source>Your Pod account is not staff: Pod lets only staff claim.</source>
+        <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="81"/>
+        <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
+        <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="83"/>
+        <source>Give the selected recordings an owner (Ctrl+Enter).</source>
+        <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="87"/>
+        <source>Your Pod account is not staff.</source>
+        <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
+        <source>Change the owner of a claimed video.</source>
+        <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="93"/>
+        <source>Select the recordings to delete.</source>
+        <translation>Sélectionnez les enregistrements à supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="95"/>
+        <source>A selected file is still uploading.</source>
+        <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
+        <source>Delete the selected files (Delete).</source>
+        <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="100"/>
+        <source>Put a quarantined recording back.</source>
+        <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="103"/>
+        <source>The deposit folder is not connected.</source>
+        <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="105"/>
+        <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
+        <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="137"/>
+        <source>Claimed by someone else</source>
+        <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="139"/>
+        <source>Done, with a warning</source>
+        <translation>Fait, avec un avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="141"/>
+        <source>The action failed</source>
+        <translation>L&apos;action a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="187"/>
+        <source>Claiming</source>
+        <translation>Revendication</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="188"/>
+        <source>Claimed</source>
+        <translation>Revendiqué</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="218"/>
+        <source>Reassigning</source>
+        <translation>Réattribution</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="220"/>
+        <source>Reassigned</source>
+        <translation>Réattribué</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="249"/>
+        <source>Deleting</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="256"/>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="258"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="271"/>
+        <source>Undo</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="271"/>
+        <source>No quarantined recording to put back.</source>
+        <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="273"/>
+        <source>{file} (quarantined {time})</source>
+        <translation>{file} (en quarantaine depuis {time})</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="276"/>
+        <source>Undo quarantine</source>
+        <translation>Annuler la quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="277"/>
+        <source>Put back:</source>
+        <translation>Remettre en place :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="282"/>
+        <source>Restoring</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="284"/>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDepositing</name>
+    <message>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="28"/>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="47"/>
+        <source>Deposit recordings</source>
+        <translation>Déposer des enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="29"/>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="48"/>
+        <source>Deposit {count} files into the folder of:</source>
+        <translation>Déposer {count} fichiers dans le dossier de :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="64"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
-        <source>Size</source>
-        <translation>Taille</translation>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="65"/>
+        <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
+        <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
-        <source>Duration</source>
-        <translation>Durée</translation>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="68"/>
+        <source>Depositing</source>
+        <translation>Dépôt en cours</translation>
+    </message>
+</context>
+<context>
+    <name>InboxFilters</name>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="27"/>
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="52"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="28"/>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="29"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="30"/>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="41"/>
+        <source>Recorder</source>
+        <translation>Enregistreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="41"/>
+        <source>Claimable / all</source>
+        <translation>Revendicables / total</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="46"/>
+        <source>Recorders</source>
+        <translation>Enregistreurs</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="59"/>
+        <source>Filter by file, recorder or path (Ctrl+F)</source>
+        <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="60"/>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="64"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="187"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="65"/>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="72"/>
+        <source>Deposited</source>
+        <translation>Déposé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="84"/>
+        <source>All recordings</source>
+        <translation>Tous les enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="96"/>
+        <source>{claimable} claimable of {count} files</source>
+        <translation>{claimable} revendicables sur {count} fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="100"/>
+        <source>{folder}: this folder belongs to no recorder.</source>
+        <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="135"/>
+        <source>{shown} of {total} recordings</source>
+        <translation>{shown} enregistrements sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="137"/>
+        <source>last refresh {time}</source>
+        <translation>dernière actualisation : {time}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="47"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="48"/>
+        <source>Recorder</source>
+        <translation>Enregistreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="49"/>
+        <source>Deposited</source>
+        <translation>Déposé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="50"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="51"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="52"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/model.py" line="187"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="223"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="223"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="226"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="226"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>
@@ -1118,393 +1429,105 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="141"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="270"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="280"/>
-        <source>Recorder</source>
-        <translation>Enregistreur</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="280"/>
-        <source>Claimable / all</source>
-        <translation>Revendicables / total</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="285"/>
-        <source>Recorders</source>
-        <translation>Enregistreurs</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
-        <source>Filter by file, recorder or path (Ctrl+F)</source>
-        <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="303"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="484"/>
-        <source>Filter</source>
-        <translation>Filtrer</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="307"/>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="308"/>
-        <source>All states</source>
-        <translation>Tous les états</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="315"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
-        <source>Deposited</source>
-        <translation>Déposé</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="326"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="156"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
+</context>
+<context>
+    <name>InboxPreview</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
-        <source>Claim…</source>
-        <translation>Revendiquer…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="479"/>
-        <source>Reassign…</source>
-        <translation>Réattribuer…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="480"/>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="482"/>
-        <source>Undo quarantine…</source>
-        <translation>Annuler la quarantaine…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="483"/>
-        <source>Audit log</source>
-        <translation>Journal d&apos;audit</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="486"/>
-        <source>Deposit files…</source>
-        <translation>Déposer des fichiers…</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="551"/>
-        <source>Refreshing the recordings</source>
-        <translation>Actualisation des enregistrements</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="576"/>
-        <source>{count} recordings, refreshed at {time}.</source>
-        <translation>{count} enregistrements, actualisés à {time}.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="611"/>
-        <source>as of {time}</source>
-        <translation>état à {time}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="613"/>
-        <source>nothing was saved yet</source>
-        <translation>rien n&apos;a encore été sauvegardé</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="615"/>
-        <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
-        <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="619"/>
-        <source>Offline: {error}</source>
-        <translation>Hors ligne : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="648"/>
-        <source>Reading Pod&apos;s users</source>
-        <translation>Lecture des utilisateurs de Pod</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="685"/>
-        <source>All recordings</source>
-        <translation>Tous les enregistrements</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="697"/>
-        <source>{claimable} claimable of {count} files</source>
-        <translation>{claimable} revendicables sur {count} fichiers</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
-        <source>Any date</source>
-        <translation>Toutes dates</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
-        <source>Last 24 hours</source>
-        <translation>Dernières 24 heures</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="100"/>
-        <source>Last 7 days</source>
-        <translation>7 derniers jours</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="101"/>
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="602"/>
-        <source>The mounted deposit folder is readable: previews still work.</source>
-        <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="701"/>
-        <source>{folder}: this folder belongs to no recorder.</source>
-        <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="736"/>
-        <source>{shown} of {total} recordings</source>
-        <translation>{shown} enregistrements sur {total}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="738"/>
-        <source>last refresh {time}</source>
-        <translation>dernière actualisation : {time}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="783"/>
-        <source>Offline: actions come back when the connection does.</source>
-        <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="784"/>
-        <source>Set up a connection profile first.</source>
-        <translation>Configurez d&apos;abord un profil de connexion.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="795"/>
-        <source>Waiting for the first refresh.</source>
-        <translation>En attente de la première actualisation.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="801"/>
-        <source>Your Pod account is not staff: Pod lets only staff claim.</source>
-        <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="803"/>
-        <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
-        <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="805"/>
-        <source>Give the selected recordings an owner (Ctrl+Enter).</source>
-        <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
-        <source>Your Pod account is not staff.</source>
-        <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="810"/>
-        <source>Change the owner of a claimed video.</source>
-        <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="815"/>
-        <source>Select the recordings to delete.</source>
-        <translation>Sélectionnez les enregistrements à supprimer.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
-        <source>A selected file is still uploading.</source>
-        <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="818"/>
-        <source>Delete the selected files (Delete).</source>
-        <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="822"/>
-        <source>Put a quarantined recording back.</source>
-        <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
-        <source>The deposit folder is not connected.</source>
-        <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
-        <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
-        <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="861"/>
-        <source>Claimed by someone else</source>
-        <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="863"/>
-        <source>Done, with a warning</source>
-        <translation>Fait, avec un avertissement</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="865"/>
-        <source>The action failed</source>
-        <translation>L&apos;action a échoué</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
-        <source>Claiming</source>
-        <translation>Revendication</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="912"/>
-        <source>Claimed</source>
-        <translation>Revendiqué</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="942"/>
-        <source>Reassigning</source>
-        <translation>Réattribution</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
-        <source>Reassigned</source>
-        <translation>Réattribué</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="973"/>
-        <source>Deleting</source>
-        <translation>Suppression</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="980"/>
-        <source>Deleted</source>
-        <translation>Supprimé</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="982"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
-        <source>Undo</source>
-        <translation>Restaurer</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
-        <source>No quarantined recording to put back.</source>
-        <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="997"/>
-        <source>{file} (quarantined {time})</source>
-        <translation>{file} (en quarantaine depuis {time})</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1000"/>
-        <source>Undo quarantine</source>
-        <translation>Annuler la quarantaine</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1001"/>
-        <source>Put back:</source>
-        <translation>Remettre en place :</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1006"/>
-        <source>Restoring</source>
-        <translation>Restauration</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1008"/>
-        <source>Restored</source>
-        <translation>Restauré</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1050"/>
-        <source>Deposit recordings</source>
-        <translation>Déposer des enregistrements</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1032"/>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
-        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1051"/>
-        <source>Deposit {count} files into the folder of:</source>
-        <translation>Déposer {count} fichiers dans le dossier de :</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1068"/>
-        <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
-        <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1071"/>
-        <source>Depositing</source>
-        <translation>Dépôt en cours</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1108"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="36"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1112"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="40"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1114"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="42"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1129"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="57"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1131"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="59"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1157"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="85"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1158"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="86"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1163"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="91"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxRefresh</name>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="84"/>
+        <source>Refreshing the recordings</source>
+        <translation>Actualisation des enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="109"/>
+        <source>{count} recordings, refreshed at {time}.</source>
+        <translation>{count} enregistrements, actualisés à {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="135"/>
+        <source>The mounted deposit folder is readable: previews still work.</source>
+        <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="144"/>
+        <source>as of {time}</source>
+        <translation>état à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="146"/>
+        <source>nothing was saved yet</source>
+        <translation>rien n&apos;a encore été sauvegardé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="148"/>
+        <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
+        <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="152"/>
+        <source>Offline: {error}</source>
+        <translation>Hors ligne : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="181"/>
+        <source>Reading Pod&apos;s users</source>
+        <translation>Lecture des utilisateurs de Pod</translation>
     </message>
 </context>
 <context>
@@ -2278,158 +2301,158 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="75"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="78"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="88"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
         <source>Delete profile…</source>
         <translation>Supprimer le profil…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="241"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="261"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="107"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="108"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="111"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="143"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="170"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="172"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="175"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
@@ -2474,68 +2497,68 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="188"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="198"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="207"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="239"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="259"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="301"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="301"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="295"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="315"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="318"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="303"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="323"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="305"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="325"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="319"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="339"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="320"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="340"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="330"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="350"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="347"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="367"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -2944,32 +2967,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RowState</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="82"/>
+        <location filename="../../recmanager/inbox/rows.py" line="46"/>
         <source>uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="83"/>
+        <location filename="../../recmanager/inbox/rows.py" line="47"/>
         <source>waiting for Pod&apos;s scan</source>
         <translation>attend l&apos;analyse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="84"/>
+        <location filename="../../recmanager/inbox/rows.py" line="48"/>
         <source>claimable</source>
         <translation>revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="85"/>
+        <location filename="../../recmanager/inbox/rows.py" line="49"/>
         <source>manager notified</source>
         <translation>gestionnaire notifié</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="86"/>
+        <location filename="../../recmanager/inbox/rows.py" line="50"/>
         <source>orphan folder</source>
         <translation>dossier orphelin</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="87"/>
+        <location filename="../../recmanager/inbox/rows.py" line="51"/>
         <source>missing on disk</source>
         <translation>absent du disque</translation>
     </message>
@@ -5179,27 +5202,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox.py" line="577"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="106"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="591"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="108"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="613"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="112"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="680"/>
+        <location filename="../../recmanager/inbox/zips.py" line="100"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox.py" line="694"/>
+        <location filename="../../recmanager/inbox/zips.py" line="114"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>

@@ -18,7 +18,8 @@ import requests
 
 from recmanager.deposit.local import LocalDeposit
 from recmanager.deposit.scan import Scanner
-from recmanager.inbox import RowState, merge
+from recmanager.inbox.merge import merge
+from recmanager.inbox.rows import RowState
 from tests.fixtures.sandbox import SandboxPod
 
 

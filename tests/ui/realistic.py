@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from recmanager.inbox import InboxRecorder, InboxRow, RowState
+from recmanager.inbox.rows import InboxRecorder, InboxRow, RowState
 from recmanager.recorders.mode import RecorderMode
 
 LONG_FILE = "2026-11-20_amphi-A_L2-droit-constitutionnel.mp4"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.pod.model import User
 from recmanager.ui.dialogs.claim import ClaimDialog
 
@@ -204,7 +204,7 @@ def test_in_french_the_undo_after_a_delete_does_not_read_as_cancel(qtbot):
     from tests.ui.screen import language
 
     with language("fr_FR"):
-        assert QCoreApplication.translate("InboxPanel", "Undo") == "Restaurer"
+        assert QCoreApplication.translate("InboxActions", "Undo") == "Restaurer"
 
 
 def test_in_french_the_status_bar_puts_a_space_before_its_colons(qtbot):

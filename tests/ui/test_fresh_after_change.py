@@ -4,7 +4,7 @@ bring the rows up to date."""
 
 from __future__ import annotations
 
-from recmanager.inbox import RowState
+from recmanager.inbox.rows import RowState
 from recmanager.media import make_clip
 from recmanager.ui.bulk_window import BulkWindow
 from recmanager.ui.recorders_window import RecordersWindow

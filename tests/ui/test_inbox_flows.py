@@ -18,10 +18,10 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from recmanager import audit
-from recmanager.inbox import RowState
+from recmanager.inbox.rows import RowState
 from recmanager.media import make_clip
 from recmanager.pod.rest import PodClient
-from recmanager.ui.inbox_model import COL_STATE
+from recmanager.ui.inbox.model import COL_STATE
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner

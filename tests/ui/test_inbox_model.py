@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from recmanager.inbox import InboxRow, RowState
-from recmanager.ui.inbox_model import (
+from recmanager.inbox.rows import InboxRow, RowState
+from recmanager.ui.inbox.model import (
     COL_DEPOSITED,
     COL_DURATION,
     COL_FILE,

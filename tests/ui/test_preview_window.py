@@ -115,7 +115,7 @@ def main(deposit_root: str, shot: str) -> None:
 
     from recmanager.deposit.local import LocalDeposit
     from recmanager.deposit.stream import PreviewServer
-    from recmanager.inbox import inspect_zip, member_key, open_preview_source
+    from recmanager.inbox.zips import inspect_zip, member_key, open_preview_source
     from recmanager.ui.preview import PreviewWidget
 
     app = QApplication(sys.argv[:1])

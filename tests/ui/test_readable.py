@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from recmanager.ui.inbox_model import COL_FILE, COL_RECORDER, COL_STATE, COLUMN_COUNT
+from recmanager.ui.inbox.model import COL_FILE, COL_RECORDER, COL_STATE, COLUMN_COUNT
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ZIP_FILE

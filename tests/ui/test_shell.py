@@ -16,7 +16,7 @@ from recmanager.ui.dialogs.crash import CrashDialog, crash_report
 from recmanager.ui.dialogs.first_run import FirstRunGuide
 from recmanager.ui.dialogs.profile import ProfileDialog
 from recmanager.ui.excepthook import install_exception_hook
-from recmanager.ui.inbox_view import InboxPanel
+from recmanager.ui.inbox.panel import InboxPanel
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.status import ChannelState
 from recmanager.ui.tasks import TaskRunner

@@ -18,7 +18,7 @@ from recmanager.bulk.outcomes import resume
 from recmanager.bulk.plan import Status
 from recmanager.bulk.rules import parse_rules
 from recmanager.errors import BulkError, PodConnectionError, PodServerError
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.pod.model import User
 from recmanager.progress import CancelToken
 from recmanager.store import Database

@@ -19,7 +19,7 @@ from recmanager.bulk.plan import Plan, Problem, Status
 from recmanager.bulk.report import export_plan
 from recmanager.bulk.rules import parse_rules
 from recmanager.errors import BulkError
-from recmanager.inbox import InboxRecorder, InboxRow, RowState
+from recmanager.inbox.rows import InboxRecorder, InboxRow, RowState
 from recmanager.pod.model import User
 
 ROOT = "/data/ftp-pod/ftp"

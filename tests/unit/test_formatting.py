@@ -13,7 +13,7 @@ from recmanager.bulk.rules import parse_rules
 from recmanager.commands.bulk import _print_plan
 from recmanager.commands.common import print_table
 from recmanager.formatting import printable, spreadsheet_cell
-from recmanager.inbox import InboxRow, RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.pod.model import User
 from recmanager.store import Database
 

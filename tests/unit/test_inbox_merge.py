@@ -11,18 +11,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from recmanager import inbox
-from recmanager.inbox import (
+from recmanager.inbox import rows as inbox_rows
+from recmanager.inbox.cache import load_cache, save_cache
+from recmanager.inbox.merge import merge
+from recmanager.inbox.rows import (
     InboxRecorder,
     InboxRow,
     LocalState,
     RowState,
     counts_by_recorder,
-    inspect_zip,
-    load_cache,
-    merge,
-    save_cache,
 )
+from recmanager.inbox.zips import inspect_zip
 from recmanager.recorders.mode import RecorderMode, recorder_mode
 from recmanager.store.tables import inbox_cache
 
@@ -225,7 +224,7 @@ def test_the_inbox_and_the_recorders_window_share_one_mode_type_and_rule():
     from recmanager.recorders import model
     from recmanager.recorders.model import RecorderFields, RecorderInfo
 
-    assert inbox.RecorderMode is model.RecorderMode is RecorderMode
+    assert inbox_rows.RecorderMode is model.RecorderMode is RecorderMode
     for manager_id, auto in ((None, False), (None, True), (4, False), (4, True)):
         shown = RecorderInfo(1, RecorderFields(manager_id=manager_id, publication_auto=auto),
                              web_available=True)

@@ -9,7 +9,7 @@ import pytest
 
 from recmanager.deposit.local import LocalDeposit
 from recmanager.errors import DepositError
-from recmanager.inbox import extract_zip_video, inspect_zip, member_key, open_preview_source
+from recmanager.inbox.zips import extract_zip_video, inspect_zip, member_key, open_preview_source
 
 VIDEO = bytes(range(256)) * 400  # 100 KiB that no zip header resembles
 

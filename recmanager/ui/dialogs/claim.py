@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox import InboxRow, recorded_on
+from recmanager.inbox.rows import InboxRow, recorded_on
 from recmanager.pod.model import User
 from recmanager.recorders.model import recording_type_label
 from recmanager.ui.locale_format import format_date

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox import InboxRow
+from recmanager.inbox.rows import InboxRow
 from recmanager.ui.locale_format import format_size
 
 DIALOG_WIDTH = 560  # file names of 40-odd characters and their recorder on one line
@@ -39,6 +39,13 @@ class DeleteDialog(QDialog):
         self.setWindowTitle(self.tr("Delete recordings") if len(self.rows) > 1
                             else self.tr("Delete a recording"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_summary())
+        self._build_quarantine(layout, quarantine_available, quarantine_days, set_up_quarantine)
+        self.setMinimumWidth(DIALOG_WIDTH)
+        layout.addWidget(self._build_buttons())
+
+    def _build_summary(self) -> QLabel:
+        """The question, naming each file (the first 20), its size and its recorder."""
         lines = "".join(
             "<li><b>{name}</b> — {size} — {recorder}</li>".format(
                 name=row.name, size=format_size(row.size),
@@ -57,10 +64,19 @@ class DeleteDialog(QDialog):
         text = QLabel(question.format(lines=lines, more=more), self)
         text.setWordWrap(True)
         text.setObjectName("deleteSummary")
-        layout.addWidget(text)
+        return text
+
+    def _build_quarantine(
+        self,
+        layout: QVBoxLayout,
+        available: bool,
+        days: int,
+        set_up_quarantine: Callable[[], bool] | None,
+    ) -> None:
+        """The quarantine choice, or why there is none and a button to set one up."""
         self.quarantine_box = QCheckBox(
             self.tr("Move to the quarantine instead (Undo possible for {days} days)").format(
-                days=quarantine_days), self)
+                days=days), self)
         layout.addWidget(self.quarantine_box)
         self._set_up_quarantine = set_up_quarantine
         self.quarantine_note = QLabel(self.tr(
@@ -76,8 +92,10 @@ class DeleteDialog(QDialog):
         set_up_row.addWidget(self.set_up_button)
         set_up_row.addStretch(1)
         layout.addLayout(set_up_row)
-        self._show_quarantine(quarantine_available)
-        self.setMinimumWidth(DIALOG_WIDTH)
+        self._show_quarantine(available)
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        """Cancel is the default; the other button names what it will do."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -87,7 +105,7 @@ class DeleteDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return buttons
 
     def _show_quarantine(self, available: bool) -> None:
         self.quarantine_box.setEnabled(available)

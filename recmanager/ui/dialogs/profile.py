@@ -70,6 +70,16 @@ class ProfileDialog(QDialog):
 
     def _build(self) -> None:
         outer = QHBoxLayout(self)
+        outer.addLayout(self._build_list(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_pod_box())
+        right.addWidget(self._build_deposit_box())
+        self._build_feedback(right)
+        right.addWidget(self._build_buttons())
+        outer.addLayout(right, 3)
+
+    def _build_list(self) -> QVBoxLayout:
+        """The profiles, with the buttons that add and delete one."""
         left = QVBoxLayout()
         self.profile_list = QListWidget(self)
         self.profile_list.setAccessibleName(self.tr("Profiles"))
@@ -81,9 +91,10 @@ class ProfileDialog(QDialog):
         self.delete_button = QPushButton(self.tr("Delete profile…"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         left.addWidget(self.delete_button)
-        outer.addLayout(left, 1)
+        return left
 
-        right = QVBoxLayout()
+    def _build_pod_box(self) -> QGroupBox:
+        """Pod's address, token, TLS and web login."""
         pod_box = QGroupBox(self.tr("Pod server"), self)
         pod = QFormLayout(pod_box)
         self.name = self._line("name")
@@ -109,8 +120,10 @@ class ProfileDialog(QDialog):
         pod.addRow(self.tr("Web login"), self.pod_username)
         pod.addRow(self.tr("Web password"), self.pod_password)
         pod.addRow(self.tr("Preview base URL"), self.preview_base_url)
-        right.addWidget(pod_box)
+        return pod_box
 
+    def _build_deposit_box(self) -> QGroupBox:
+        """How the deposit folder is reached, and the folders beside it."""
         deposit_box = QGroupBox(self.tr("Deposit folder"), self)
         deposit = QFormLayout(deposit_box)
         self.deposit_kind = QComboBox(self)
@@ -137,6 +150,23 @@ class ProfileDialog(QDialog):
         self.deposit_root = self._line("deposit_root", "/data/ftp-pod/ftp/")
         self.local_deposit = self._line("local_deposit", self.tr("mounted folder"))
         self.bento4_dir = self._line("bento4_dir", self.tr("optional Bento4 folder"))
+        self._build_quarantine_field()
+        deposit.addRow(self.tr("Access"), self.deposit_kind)
+        deposit.addRow(self.tr("SFTP host"), self.sftp_host)
+        deposit.addRow(self.tr("Port"), self.sftp_port)
+        deposit.addRow(self.tr("User"), self.sftp_user)
+        deposit.addRow(self.tr("Authentication"), self.sftp_auth)
+        deposit.addRow(self.tr("Key file"), key_row)
+        deposit.addRow(self.tr("Password / passphrase"), self.sftp_secret)
+        deposit.addRow(self.tr("Deposit root on the server"), self.deposit_root)
+        deposit.addRow(self.tr("Mounted folder"), self.local_deposit)
+        deposit.addRow(self.tr("Quarantine folder"), self.quarantine_dir)
+        deposit.addRow("", self.quarantine_help)
+        deposit.addRow(self.tr("Bento4 folder"), self.bento4_dir)
+        return deposit_box
+
+    def _build_quarantine_field(self) -> None:
+        """The quarantine folder, with two lines saying what it is for."""
         self.quarantine_dir = self._line("quarantine_dir", self.tr("optional, e.g. "
                                                                    "/data/ftp-pod/quarantine"))
         self.quarantine_dir.setAccessibleName(self.tr("Quarantine folder"))
@@ -151,20 +181,9 @@ class ProfileDialog(QDialog):
             "not copied.")
         self.quarantine_dir.setToolTip(details)
         self.quarantine_help.setToolTip(details)
-        deposit.addRow(self.tr("Access"), self.deposit_kind)
-        deposit.addRow(self.tr("SFTP host"), self.sftp_host)
-        deposit.addRow(self.tr("Port"), self.sftp_port)
-        deposit.addRow(self.tr("User"), self.sftp_user)
-        deposit.addRow(self.tr("Authentication"), self.sftp_auth)
-        deposit.addRow(self.tr("Key file"), key_row)
-        deposit.addRow(self.tr("Password / passphrase"), self.sftp_secret)
-        deposit.addRow(self.tr("Deposit root on the server"), self.deposit_root)
-        deposit.addRow(self.tr("Mounted folder"), self.local_deposit)
-        deposit.addRow(self.tr("Quarantine folder"), self.quarantine_dir)
-        deposit.addRow("", self.quarantine_help)
-        deposit.addRow(self.tr("Bento4 folder"), self.bento4_dir)
-        right.addWidget(deposit_box)
 
+    def _build_feedback(self, right: QVBoxLayout) -> None:
+        """The TLS warning and the connection test's results, under the fields."""
         self.tls_warning = QLabel(
             self.tr("TLS verification is OFF for this profile: anyone on the network path "
                     "could read the token."), self
@@ -179,6 +198,8 @@ class ProfileDialog(QDialog):
         self.check_results.setAccessibleName(self.tr("Connection test results"))
         right.addWidget(self.check_results)
 
+    def _build_buttons(self) -> QDialogButtonBox:
+        """Save, Close, and Test connection."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )
@@ -188,8 +209,7 @@ class ProfileDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
-        right.addWidget(buttons)
-        outer.addLayout(right, 3)
+        return buttons
 
     # --- profile <-> fields ---------------------------------------------------------------
 

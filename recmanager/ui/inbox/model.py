@@ -1,4 +1,4 @@
-"""The inbox as a Qt table: a model over :class:`recmanager.inbox.InboxRow` and a proxy.
+"""The inbox as a Qt table: a model over :class:`recmanager.inbox.rows.InboxRow` and a proxy.
 
 The proxy sorts and filters in Python over plain values (sizes over 2 GiB compare right,
 and 50,000 rows filter in a few milliseconds) instead of calling a Python ``lessThan`` or
@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from recmanager.i18n import QT_TRANSLATE_NOOP
-from recmanager.inbox import STATE_LABELS, InboxRow, RowState
+from recmanager.inbox.rows import STATE_LABELS, InboxRow, RowState
 from recmanager.ui.locale_format import format_count, format_datetime, format_duration, format_size
 
 COL_FILE, COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE = range(6)

@@ -1,0 +1,107 @@
+"""Column and sidebar widths: each column as wide as its widest text, the File column
+taking the rest and never cutting a name at the default size, the sidebar as wide as its
+longest recorder name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle
+
+from recmanager.ui.inbox.model import (
+    COL_DEPOSITED,
+    COL_DURATION,
+    COL_FILE,
+    COL_RECORDER,
+    COL_SIZE,
+    COL_STATE,
+    COLUMN_COUNT,
+)
+
+SIDEBAR_FIRST_WIDTH = 160  # until the recorders are known; then the longest name's width
+CELL_SLACK = 4  # pixels beyond the style's own margins around a cell's text
+
+
+class InboxColumns:
+    """Sizing of the table's columns and the sidebar; mixed into :class:`InboxPanel`."""
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting_columns and column != COL_FILE:
+            self._resized_by_hand.add(column)
+
+    def _fit_columns(self) -> None:
+        """Every column but File as wide as its widest text; File, stretched, takes the
+        rest. A column the person resized keeps the person's width."""
+        header = self.table.horizontalHeader()
+        cell, heading = self.table.fontMetrics(), header.fontMetrics()
+        metric = self.style().pixelMetric
+        cell_padding = 2 * (metric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
+                            + 1) + CELL_SLACK
+        header_padding = 2 * metric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        sort_arrow = metric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + \
+            header_padding
+        self._fitting_columns = True
+        try:
+            for column in (COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE):
+                if column in self._resized_by_hand:
+                    continue
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                widths = [cell.horizontalAdvance(text) + cell_padding
+                          for text in self.model.sizing_texts(column)]
+                widths.append(heading.horizontalAdvance(title) + header_padding + CELL_SLACK
+                              + (sort_arrow if column == header.sortIndicatorSection() else 0))
+                header.resizeSection(column, max(widths))
+            self._make_room_for_names(cell, cell_padding, heading, header_padding)
+        finally:
+            self._fitting_columns = False
+
+    def _make_room_for_names(self, cell: QFontMetrics, cell_padding: int,
+                             heading: QFontMetrics, header_padding: int) -> None:
+        """File names are never cut at the default size: when the other columns leave the
+        File column too little room, the Recorder column gives way first (its cells are
+        elided with the whole name as tooltip, and the sidebar names every recorder), then
+        the State column, each down to its heading."""
+        header = self.table.horizontalHeader()
+        names = self.model.sizing_texts(COL_FILE)
+        if not names:
+            return
+        wanted = max(cell.horizontalAdvance(text) for text in names) + cell_padding
+        others = sum(header.sectionSize(column) for column in range(COLUMN_COUNT)
+                     if column != COL_FILE)
+        # The table's own width, not its viewport's (resized only after the table's resize
+        # event), less the vertical scroll bar, shown or about to be.
+        room = (self.table.contentsRect().width()
+                - self.table.verticalScrollBar().sizeHint().width())
+        missing = others + wanted - room
+        for column in (COL_RECORDER, COL_STATE):
+            if missing <= 0:
+                return
+            if column in self._resized_by_hand:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            least = heading.horizontalAdvance(title) + header_padding + 2 * CELL_SLACK
+            width = header.sectionSize(column)
+            given = min(missing, max(0, width - least))
+            header.resizeSection(column, width - given)
+            missing -= given
+
+    def _fit_sidebar(self) -> None:
+        """Widen the sidebar to its longest recorder name (never narrower than a person
+        made it, never more than a third of the window)."""
+        metrics = self.sidebar.fontMetrics()
+        padding = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                self.sidebar) + 1) + CELL_SLACK
+        names = counts = 0
+        for number in range(self.sidebar.topLevelItemCount()):
+            item = self.sidebar.topLevelItem(number)
+            names = max(names, metrics.horizontalAdvance(item.text(0)))
+            counts = max(counts, metrics.horizontalAdvance(item.text(1)))
+        self.sidebar.header().resizeSection(1, counts + padding)
+        scrollbar = self.sidebar.verticalScrollBar()
+        wanted = (names + counts + 2 * padding + 2 * self.sidebar.frameWidth()
+                  + (scrollbar.sizeHint().width() if scrollbar.isVisible() else 0))
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(wanted, max(total // 3, SIDEBAR_FIRST_WIDTH))
+        if total and sizes[0] < wanted:
+            self.splitter.setSizes([wanted, total - wanted])
