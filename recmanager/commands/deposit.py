@@ -43,12 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     listing = actions.add_parser("list", help="recorder folders, or the files of one folder")
     listing.add_argument("folder", nargs="?", help="a recorder folder (default: all folders)")
-    _options(listing)
+    add_deposit_options(listing)
     listing.set_defaults(func=cmd_list)
 
     scan = actions.add_parser("scan", help="scan the deposit: which uploads are complete")
     scan.add_argument("--all", action="store_true", help="show complete files too")
-    _options(scan)
+    add_deposit_options(scan)
     scan.set_defaults(func=cmd_scan)
 
     download = actions.add_parser("download", help="copy a deposited file here (resumable)")
@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="a file name or an existing folder (default: here)")
     download.add_argument("--overwrite", action="store_true",
                           help="replace a local file of that name (otherwise refused)")
-    _options(download)
+    add_deposit_options(download)
     download.set_defaults(func=cmd_download)
 
     upload = actions.add_parser(
@@ -65,11 +65,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     upload.add_argument("file", type=Path, help="the local file")
     upload.add_argument("folder", help="the recorder's folder (its deposit directory)")
     upload.add_argument("--name", help="the name on the server (default: the local name)")
-    _options(upload)
+    add_deposit_options(upload)
     upload.set_defaults(func=cmd_upload)
 
 
-def _options(parser: argparse.ArgumentParser) -> None:
+def add_deposit_options(parser: argparse.ArgumentParser) -> None:
+    """``--profile``, ``--json``, ``--deposit ADDRESS`` and ``--host-key``: the options of every
+    command that reads the deposit."""
     add_connection_options(parser)
     parser.add_argument(
         "--deposit", metavar="ADDRESS",
@@ -116,7 +118,8 @@ def _host_key_question(args: argparse.Namespace) -> HostKeyQuestion | None:
     return ask
 
 
-def _open(args: argparse.Namespace, context: AppContext) -> tuple[Profile, Deposit]:
+def open_from_args(args: argparse.Namespace, context: AppContext) -> tuple[Profile, Deposit]:
+    """The deposit the options name, connected (asking about an unknown host key)."""
     profile = deposit_profile(args, context)
     return profile, open_deposit(profile, context, on_unknown_host_key=_host_key_question(args))
 
@@ -130,7 +133,8 @@ def _table(rows: list[list[str]], headers: list[str]) -> None:
     print_table(rows, headers, sys.stdout)
 
 
-def _server_path(deposit: Deposit, path: str) -> str:
+def server_path(deposit: Deposit, path: str) -> str:
+    """A path as typed (absolute on the server, or below the deposit root) on the server."""
     return path if path.startswith("/") else f"{deposit.root}/{path.lstrip('/')}"
 
 
@@ -139,7 +143,7 @@ def _when(timestamp: float) -> str:
 
 
 def cmd_list(args: argparse.Namespace, context: AppContext) -> int:
-    _profile, deposit = _open(args, context)
+    _profile, deposit = open_from_args(args, context)
     with deposit:
         if args.folder:
             files = deposit.list_files(args.folder)
@@ -170,7 +174,7 @@ def _report_refused(refused: list, failed: dict[str, str]) -> None:
 
 
 def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
-    profile, deposit = _open(args, context)
+    profile, deposit = open_from_args(args, context)
     scanner = Scanner(context.db, profile.name, context.settings.get("quiet_period_s"))
     with deposit:
         result = scanner.scan(deposit)
@@ -194,9 +198,9 @@ def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def cmd_download(args: argparse.Namespace, context: AppContext) -> int:
-    _profile, deposit = _open(args, context)
+    _profile, deposit = open_from_args(args, context)
     with deposit:
-        path = _server_path(deposit, args.path)
+        path = server_path(deposit, args.path)
         progress = TerminalProgress(translate("deposit", "download"), sys.stderr)
         try:
             result = deposit.download(path, Path(args.destination), progress,
@@ -214,7 +218,7 @@ def cmd_upload(args: argparse.Namespace, context: AppContext) -> int:
     """Upload, journalled: an upload killed midway is audited at the next one (it resumes)."""
     from recmanager.actions import reconcile_interrupted
 
-    profile, deposit = _open(args, context)
+    profile, deposit = open_from_args(args, context)
     with deposit:
         for message in reconcile_interrupted(context.db, profile, None, deposit):
             print(message, file=sys.stderr)

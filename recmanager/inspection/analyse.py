@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import av
 from av.container import InputContainer
+from av.stream import Discard, Stream
 from av.video.frame import VideoFrame
 
 from recmanager.errors import PackagingError
@@ -85,22 +86,43 @@ class InspectionSettings:
 
 class CountingReader:
     """A seekable reader passed through, counting the bytes read from it (the evidence of
-    "bytes, not downloads")."""
+    "bytes, not downloads"). One region already read (the movie header, read to check a
+    recording is whole) is kept, so FFmpeg reads it from memory instead of over the link."""
 
     def __init__(self, inner: IO[bytes]) -> None:
         self._inner = inner
+        self._position = 0
+        self._kept_at = 0
+        self._kept = b""
         self.bytes_read = 0
 
+    def keep(self, offset: int, size: int) -> bytes:
+        """Read ``size`` bytes at ``offset`` and keep them for the next readers of that place."""
+        self.seek(offset)
+        self._kept = self.read(size)
+        self._kept_at = offset
+        return self._kept
+
     def read(self, size: int = -1) -> bytes:
-        data = self._inner.read(size)
-        self.bytes_read += len(data)
+        inside = self._position - self._kept_at
+        if self._kept and 0 <= inside < len(self._kept) and size >= 0:
+            data = self._kept[inside:inside + size]
+        else:
+            self._inner.seek(self._position)
+            data = self._inner.read(size)
+            self.bytes_read += len(data)
+        self._position += len(data)
         return data
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        return self._inner.seek(offset, whence)
+        if whence == 0:
+            self._position = offset
+        else:
+            self._position = self._inner.seek(offset, whence)
+        return self._position
 
     def tell(self) -> int:
-        return self._inner.tell()
+        return self._position
 
     def seekable(self) -> bool:
         return True
@@ -158,7 +180,7 @@ def _zip_source(stream: IO[bytes]) -> _Source:
     return _Source(reader, posixpath.basename(content.video_member), content.video_member)
 
 
-def cut_short(reader: IO[bytes], size: int) -> Flag | None:
+def cut_short(reader: CountingReader, size: int) -> Flag | None:
     """The *cut short* flag of an MP4 whose movie header is missing, or that holds less than
     its boxes or its movie header describe; None for a whole MP4 (or another format)."""
     try:
@@ -172,8 +194,7 @@ def cut_short(reader: IO[bytes], size: int) -> Flag | None:
     moov = next((box for box in boxes if box.type == b"moov"), None)
     if moov is None:
         return Flag(FlagKind.CUT_SHORT, {"part": "moov", "size": size})
-    reader.seek(moov.payload_offset)
-    payload = reader.read(moov.size - moov.header)
+    payload = reader.keep(moov.payload_offset, moov.size - moov.header)
     try:
         needed = mp4.last_chunk_offset(payload)
     except (IndexError, ValueError):
@@ -299,10 +320,16 @@ class _Analysis:
                 pictures.append(picture)
         return pictures
 
+    def _only(self, wanted: Stream) -> None:
+        """Read only ``wanted``: the demuxer then skips the other streams' bytes."""
+        for stream in self.container.streams:
+            stream.discard = Discard.default if stream is wanted else Discard.all
+
     def _picture(self, at_s: float) -> _Picture | None:
         video = self.video
         assert video is not None
         time_base = video.time_base or 1
+        self._only(video)
         try:
             self.container.seek(int(at_s / time_base), stream=video, backward=True)
             for packet in self.container.demux(video):
@@ -342,6 +369,7 @@ class _Analysis:
         wanted = int(rate * AUDIO_WINDOW_S)
         resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
         squares, count = 0, 0
+        self._only(audio)
         try:
             self.container.seek(int(at_s / (audio.time_base or 1)), stream=audio, backward=True)
             for packet in self.container.demux(audio):

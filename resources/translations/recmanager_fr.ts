@@ -1522,12 +1522,12 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/inspection/model.py" line="41"/>
         <source>picture stays black</source>
-        <translation>l'image reste noire</translation>
+        <translation>l&apos;image reste noire</translation>
     </message>
     <message>
         <location filename="../../recmanager/inspection/model.py" line="42"/>
         <source>picture never changes</source>
-        <translation>l'image ne change jamais</translation>
+        <translation>l&apos;image ne change jamais</translation>
     </message>
     <message>
         <location filename="../../recmanager/inspection/model.py" line="43"/>
@@ -1542,7 +1542,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/inspection/model.py" line="46"/>
         <source>much shorter than its timetable slot</source>
-        <translation>bien plus court que son créneau à l'emploi du temps</translation>
+        <translation>bien plus court que son créneau à l&apos;emploi du temps</translation>
     </message>
     <message>
         <location filename="../../recmanager/inspection/model.py" line="74"/>
@@ -1552,7 +1552,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/inspection/model.py" line="76"/>
         <source>{count} moments listened to from {first} to {last}: the loudest is {level} dB, quieter than a room with a live microphone.</source>
-        <translation>{count} moments écoutés de {first} à {last} : le plus fort est à {level} dB, plus bas qu'une salle avec un micro ouvert.</translation>
+        <translation>{count} moments écoutés de {first} à {last} : le plus fort est à {level} dB, plus bas qu&apos;une salle avec un micro ouvert.</translation>
     </message>
     <message>
         <location filename="../../recmanager/inspection/model.py" line="82"/>
@@ -1577,12 +1577,12 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/inspection/model.py" line="100"/>
         <source>The file has no movie header (moov): the recorder stopped before finishing it.</source>
-        <translation>Le fichier n'a pas d'en-tête vidéo (moov) : l'enregistreur s'est arrêté avant de le terminer.</translation>
+        <translation>Le fichier n&apos;a pas d&apos;en-tête vidéo (moov) : l&apos;enregistreur s&apos;est arrêté avant de le terminer.</translation>
     </message>
     <message>
         <location filename="../../recmanager/inspection/model.py" line="103"/>
         <source>Its {part} part needs {needed} bytes but the file holds {size}.</source>
-        <translation>Sa partie {part} demande {needed} octets mais le fichier n'en contient que {size}.</translation>
+        <translation>Sa partie {part} demande {needed} octets mais le fichier n&apos;en contient que {size}.</translation>
     </message>
 </context>
 <context>
@@ -4085,32 +4085,37 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="127"/>
+        <location filename="../../recmanager/commands/pod.py" line="129"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="128"/>
+        <location filename="../../recmanager/commands/pod.py" line="130"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="188"/>
+        <location filename="../../recmanager/commands/pod.py" line="197"/>
+        <source>Durations and flags are not shown: {error}</source>
+        <translation>Les durées et les signalements ne sont pas affichés : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/pod.py" line="225"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="191"/>
+        <location filename="../../recmanager/commands/pod.py" line="228"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="198"/>
+        <location filename="../../recmanager/commands/pod.py" line="235"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="199"/>
+        <location filename="../../recmanager/commands/pod.py" line="236"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -4527,7 +4532,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="108"/>
+        <location filename="../../recmanager/commands/deposit.py" line="110"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4536,27 +4541,27 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="165"/>
+        <location filename="../../recmanager/commands/deposit.py" line="169"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="168"/>
+        <location filename="../../recmanager/commands/deposit.py" line="172"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="186"/>
+        <location filename="../../recmanager/commands/deposit.py" line="190"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="200"/>
+        <location filename="../../recmanager/commands/deposit.py" line="204"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="225"/>
+        <location filename="../../recmanager/commands/deposit.py" line="229"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -5285,24 +5290,84 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inspection</name>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="147"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="169"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="150"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="172"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="152"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="174"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
-        <translation>La vidéo est compressée dans le zip : elle n'est pas examinée, car il faudrait lire tout le fichier.</translation>
+        <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="220"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="241"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="52"/>
+        <source>{path} has no contact sheet: {reason}</source>
+        <translation>{path} n&apos;a pas de planche contact : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="67"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="68"/>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="70"/>
+        <source>video in the zip</source>
+        <translation>vidéo du zip</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="72"/>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="74"/>
+        <source>picture</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="76"/>
+        <source>no picture</source>
+        <translation>pas d'image</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="77"/>
+        <source>sound</source>
+        <translation>son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="78"/>
+        <source>no sound track</source>
+        <translation>pas de piste son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="79"/>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="79"/>
+        <source>{read} of {size}</source>
+        <translation>{read} sur {size}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="81"/>
+        <source>flags</source>
+        <translation>signalements</translation>
     </message>
 </context>
 <context>
@@ -6624,7 +6689,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/config.py" line="419"/>
         <source>Recordings shorter than this are flagged as a probable false start; 0 flags none.</source>
-        <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n'en signale aucun.</translation>
+        <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n&apos;en signale aucun.</translation>
     </message>
     <message>
         <location filename="../../recmanager/config.py" line="430"/>
