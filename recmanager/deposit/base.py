@@ -265,8 +265,11 @@ class Deposit(ABC):
         """Remove an empty directory."""
 
     @abstractmethod
-    def open_read(self, path: str) -> BinaryIO:
-        """A seekable binary reader for a guarded file (the preview stream reads it)."""
+    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
+        """A seekable binary reader for a guarded file (the preview stream reads it).
+
+        ``sampling``: the reader will read a little at many places (an inspection), so a
+        remote backend asks for small pieces after each seek rather than reading ahead."""
 
     @abstractmethod
     def close(self) -> None:

@@ -89,6 +89,10 @@ DOWNLOAD_DEPTH = 32
 # The preview reader starts with one request after a seek and doubles while reads stay
 # sequential: a player hopping around an MP4 fetches little it does not use.
 PREVIEW_MAX_DEPTH = 8
+# The request size of a sampling reader (an inspection reads a key frame or a fraction of a
+# second of sound at tens of places): a full READ_CHUNK per seek would fetch several times
+# what it uses (bench/bench_inspect.py).
+SAMPLING_CHUNK = 64 * 1024
 # Large SSH channel packets and window: fewer Python-level packets per megabyte.
 CHANNEL_WINDOW = 64 * 1024 * 1024
 CHANNEL_PACKET = 256 * 1024 - 1024
@@ -147,8 +151,10 @@ class _ReadAhead:
     """Consecutive READ requests on one handle, up to ``depth`` in flight, answered in order."""
 
     def __init__(self, client: paramiko.SFTPClient, handle: bytes, start: int, end: int, *,
-                 depth: int, max_depth: int, counter: Callable[[int], None]) -> None:
+                 depth: int, max_depth: int, counter: Callable[[int], None],
+                 chunk: int = READ_CHUNK) -> None:
         self._client = client
+        self._chunk = chunk
         self._handle = handle
         self._next_request = start
         self._end = end
@@ -161,7 +167,7 @@ class _ReadAhead:
 
     def _request(self) -> None:
         while self._next_request < self._end and len(self._pending) < self._depth:
-            size = min(READ_CHUNK, self._end - self._next_request)
+            size = min(self._chunk, self._end - self._next_request)
             number = sftp_wire.send_read(
                 self._client, self._replies, self._handle, self._next_request, size)
             self._pending.append((number, self._next_request, size))
@@ -211,11 +217,14 @@ class _ReadAhead:
 
 
 class RemoteReader(SizedReader):
-    """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream)."""
+    """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream),
+    asking for ``chunk`` bytes per request."""
 
-    def __init__(self, deposit: SftpDeposit, path: str, size: int) -> None:
+    def __init__(self, deposit: SftpDeposit, path: str, size: int,
+                 chunk: int = READ_CHUNK) -> None:
         super().__init__(size)
         self._deposit = deposit
+        self._chunk = chunk
         self._lease = deposit._lease()
         client = self._lease.client
         try:
@@ -249,7 +258,7 @@ class RemoteReader(SizedReader):
         self._leftover = b""
         self._ahead = _ReadAhead(
             self._lease.client, self._file.handle, self._position, self._size, depth=1,
-            max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count)
+            max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count, chunk=self._chunk)
 
     def close(self) -> None:
         if self.closed:
@@ -754,9 +763,10 @@ class SftpDeposit(Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
-    def open_read(self, path: str) -> BinaryIO:
+    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
         entry = self.guard(path)
-        return RemoteReader(self, path, entry.size)  # type: ignore[return-value]
+        chunk = SAMPLING_CHUNK if sampling else READ_CHUNK
+        return RemoteReader(self, path, entry.size, chunk)  # type: ignore[return-value]
 
 
 @contextmanager

@@ -43,8 +43,9 @@ SHEET_PICTURES = 12
 # Listening windows spread over the recording: enough that a lecture with long pauses still
 # has speech in several of them.
 AUDIO_WINDOWS = 30
-# Sound listened to per window: a few syllables of speech.
-AUDIO_WINDOW_S = 0.5
+# Sound listened to per window: a syllable or two of speech; the demuxer reads every stream's
+# bytes in that stretch of an interleaved file, so longer windows cost bytes.
+AUDIO_WINDOW_S = 0.25
 # The thumbnail is taken this far in (or at a quarter of a shorter recording): recordings
 # often start black while the projector warms up.
 THUMBNAIL_AT_S = 30.0
@@ -146,7 +147,7 @@ class _Source:
 def _open_source(deposit: Deposit, path: str) -> Iterator[_Source]:
     """The recording's bytes: the file itself, or the stored video inside a zip deposit."""
     name = posixpath.basename(path)
-    stream = deposit.open_read(path)
+    stream = deposit.open_read(path, sampling=True)
     try:
         if not name.lower().endswith(".zip"):
             source = _Source(CountingReader(stream), name, "")

@@ -180,3 +180,24 @@ def test_each_recording_is_inspected_once_while_it_is_unchanged(inspection_clips
         assert third.inspected.keys() == {fresh.path}
         assert load(context.db, "p", files[0].path, files[0].size, files[0].mtime) is None
         assert inspect_cached(opened, context.db, "p", fresh.path, SETTINGS).mtime == fresh.mtime
+
+
+@pytest.mark.sshd
+def test_a_sampling_reader_fetches_small_pieces_over_sftp(sshd, context, tmp_path):
+    from recmanager.deposit.sftp import READ_CHUNK, SAMPLING_CHUNK
+
+    (tmp_path / "amphiA").mkdir()
+    data = os.urandom(4 * READ_CHUNK)
+    (tmp_path / "amphiA" / "big.mp4").write_bytes(data)
+    sshd.trust(context.paths.known_hosts)
+    path = f"{tmp_path}/amphiA/big.mp4"
+    with open_deposit(sshd.profile(tmp_path), context) as opened:
+        fetched = []
+        for sampling in (False, True):
+            with opened.open_read(path, sampling=sampling) as reader:
+                before = opened.bytes_read
+                for offset in (READ_CHUNK, 3 * READ_CHUNK):  # a little at two places
+                    reader.seek(offset)
+                    assert reader.read(1000) == data[offset:offset + 1000]
+                fetched.append(opened.bytes_read - before)
+    assert fetched == [2 * READ_CHUNK, 2 * SAMPLING_CHUNK]
