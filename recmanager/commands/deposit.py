@@ -25,7 +25,7 @@ from recmanager.commands.common import (
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE
 from recmanager.deposit import apply_deposit_spec, open_deposit
-from recmanager.deposit.scan import Scanner
+from recmanager.deposit.scan import Scanner, ScanResult
 from recmanager.errors import ConfigError, RecmanagerError
 from recmanager.formatting import human_size, iso_minutes, printable
 from recmanager.i18n import translate
@@ -48,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     scan = actions.add_parser("scan", help="scan the deposit: which uploads are complete")
     scan.add_argument("--all", action="store_true", help="show complete files too")
+    scan.add_argument("--inspect", action="store_true",
+                      help="then inspect the complete recordings not inspected yet "
+                      "(duration, pictures, quality flags: `recmanager inspect FILE`)")
     add_deposit_options(scan)
     scan.set_defaults(func=cmd_scan)
 
@@ -178,6 +181,8 @@ def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
     scanner = Scanner(context.db, profile.name, context.settings.get("quiet_period_s"))
     with deposit:
         result = scanner.scan(deposit)
+        if args.inspect:
+            _inspect_after(deposit, context, profile, result)
     if args.json:
         _json(result)
         return 0
@@ -195,6 +200,20 @@ def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
         new=len(result.new), gone=len(result.gone)))
     _report_refused(result.refused, result.failed_folders)
     return 0
+
+
+def _inspect_after(deposit: Deposit, context: AppContext, profile: Profile,
+                   result: ScanResult) -> None:
+    from recmanager.inspection import InspectionSettings, inspect_after_scan
+
+    done = inspect_after_scan(deposit, context.db, profile.name, result,
+                              InspectionSettings.from_settings(context.settings))
+    print(translate("deposit", "Inspected: {new} new, {known} known already, {failed} not "
+                    "readable.").format(new=len(done.inspected), known=len(done.known),
+                                        failed=len(done.failed)), file=sys.stderr)
+    for path, error in sorted(done.failed.items()):
+        print(translate("deposit", "not inspected: {path}: {error}").format(
+            path=printable(path), error=error), file=sys.stderr)
 
 
 def cmd_download(args: argparse.Namespace, context: AppContext) -> int:

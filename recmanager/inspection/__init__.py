@@ -3,8 +3,9 @@ percent of its bytes read through the deposit.
 
 ``inspect(deposit, path)`` makes an :class:`Inspection` (facts, thumbnail and contact sheet
 as PNG bytes, flags with their evidence); ``inspect_cached`` reads it from the store when the
-file has not changed; ``inspect_files`` is the background pass run after each scan, at
-bounded concurrency. No Qt here: the inbox and the bulk plans call these.
+file has not changed; ``inspect_after_scan`` (``inspect_files`` for any list of files) is the
+background pass run after each scan, at bounded concurrency. No Qt here: the inbox and the
+bulk plans call these.
 
 The model (flags, their wording) is imported at once; the rest on first use, as it loads
 FFmpeg's libraries (a quarter of a second), which a window showing flags does not need.
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from recmanager.inspection.cache import (
         CONCURRENCY,
         PassResult,
+        inspect_after_scan,
         inspect_cached,
         inspect_files,
         load,
@@ -44,8 +46,8 @@ if TYPE_CHECKING:
 _LATER = {
     "InspectionSettings": "analyse", "cut_short": "analyse", "inspect": "analyse",
     "with_settings": "analyse", "CONCURRENCY": "cache", "PassResult": "cache",
-    "inspect_cached": "cache", "inspect_files": "cache", "load": "cache", "load_all": "cache",
-    "save": "cache",
+    "inspect_after_scan": "cache", "inspect_cached": "cache", "inspect_files": "cache",
+    "load": "cache", "load_all": "cache", "save": "cache",
 }
 
 
@@ -57,6 +59,6 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "CONCURRENCY", "FLAG_LABELS", "Flag", "FlagKind", "Inspection", "InspectionSettings",
-    "PassResult", "clock", "cut_short", "inspect", "inspect_cached", "inspect_files", "load",
-    "load_all", "save", "slot_flag", "with_settings",
+    "PassResult", "clock", "cut_short", "inspect", "inspect_after_scan", "inspect_cached",
+    "inspect_files", "load", "load_all", "save", "slot_flag", "with_settings",
 ]

@@ -25,6 +25,7 @@ from recmanager.store.tables import inspections
 
 if TYPE_CHECKING:
     from recmanager.deposit.base import Deposit
+    from recmanager.deposit.scan import ScanResult
     from recmanager.store import Database
 
 log = logging.getLogger("recmanager.inspection")
@@ -169,3 +170,20 @@ def inspect_files(
                 future.cancel()
             raise
     return result
+
+
+def inspect_after_scan(
+    deposit: Deposit,
+    db: Database,
+    profile: str,
+    scan: ScanResult,
+    settings: InspectionSettings | None = None,
+    *,
+    concurrency: int = CONCURRENCY,
+    cancel: CancelToken | None = None,
+    on_inspected: Callable[[Inspection], None] | None = None,
+) -> PassResult:
+    """The pass to run after each scan: every complete file not inspected yet (a file still
+    uploading changes; it is inspected once a later scan calls it complete)."""
+    return inspect_files(deposit, db, profile, scan.in_state("complete"), settings,
+                         concurrency=concurrency, cancel=cancel, on_inspected=on_inspected)

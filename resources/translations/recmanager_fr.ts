@@ -4532,7 +4532,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="110"/>
+        <location filename="../../recmanager/commands/deposit.py" line="113"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4541,27 +4541,37 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="169"/>
+        <location filename="../../recmanager/commands/deposit.py" line="172"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="172"/>
+        <location filename="../../recmanager/commands/deposit.py" line="175"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="190"/>
+        <location filename="../../recmanager/commands/deposit.py" line="195"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="204"/>
+        <location filename="../../recmanager/commands/deposit.py" line="211"/>
+        <source>Inspected: {new} new, {known} known already, {failed} not readable.</source>
+        <translation>Examinés : {new} nouveaux, {known} déjà connus, {failed} illisibles.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/deposit.py" line="215"/>
+        <source>not inspected: {path}: {error}</source>
+        <translation>non examiné : {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/deposit.py" line="223"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="229"/>
+        <location filename="../../recmanager/commands/deposit.py" line="248"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -4686,182 +4696,182 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="303"/>
+        <location filename="../../recmanager/deposit/base.py" line="306"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="307"/>
+        <location filename="../../recmanager/deposit/base.py" line="310"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="310"/>
-        <location filename="../../recmanager/deposit/base.py" line="552"/>
-        <location filename="../../recmanager/deposit/base.py" line="681"/>
+        <location filename="../../recmanager/deposit/base.py" line="313"/>
+        <location filename="../../recmanager/deposit/base.py" line="555"/>
+        <location filename="../../recmanager/deposit/base.py" line="684"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="314"/>
         <location filename="../../recmanager/deposit/base.py" line="317"/>
+        <location filename="../../recmanager/deposit/base.py" line="320"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="339"/>
-        <location filename="../../recmanager/deposit/base.py" line="356"/>
+        <location filename="../../recmanager/deposit/base.py" line="342"/>
+        <location filename="../../recmanager/deposit/base.py" line="359"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="413"/>
+        <location filename="../../recmanager/deposit/base.py" line="416"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="415"/>
+        <location filename="../../recmanager/deposit/base.py" line="418"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="450"/>
+        <location filename="../../recmanager/deposit/base.py" line="453"/>
         <source>{name} cannot be saved in {folder}: {reason}.</source>
         <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="453"/>
+        <location filename="../../recmanager/deposit/base.py" line="456"/>
         <source>Give a shorter destination file name.</source>
         <translation>Donnez un nom de fichier de destination plus court.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="458"/>
+        <location filename="../../recmanager/deposit/base.py" line="461"/>
         <source>Choose another name, or pass --overwrite to replace it.</source>
         <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="475"/>
+        <location filename="../../recmanager/deposit/base.py" line="478"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="478"/>
+        <location filename="../../recmanager/deposit/base.py" line="481"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="480"/>
+        <location filename="../../recmanager/deposit/base.py" line="483"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="498"/>
+        <location filename="../../recmanager/deposit/base.py" line="501"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="505"/>
+        <location filename="../../recmanager/deposit/base.py" line="508"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="507"/>
+        <location filename="../../recmanager/deposit/base.py" line="510"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="532"/>
+        <location filename="../../recmanager/deposit/base.py" line="535"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="535"/>
+        <location filename="../../recmanager/deposit/base.py" line="538"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="541"/>
+        <location filename="../../recmanager/deposit/base.py" line="544"/>
         <source>{name} cannot be deposited: {reason}.</source>
         <translation>{name} ne peut pas être déposé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="543"/>
+        <location filename="../../recmanager/deposit/base.py" line="546"/>
         <source>Give the file a shorter name (--name).</source>
         <translation>Donnez au fichier un nom plus court (--name).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="547"/>
+        <location filename="../../recmanager/deposit/base.py" line="550"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="549"/>
+        <location filename="../../recmanager/deposit/base.py" line="552"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="456"/>
-        <location filename="../../recmanager/deposit/base.py" line="556"/>
+        <location filename="../../recmanager/deposit/base.py" line="459"/>
+        <location filename="../../recmanager/deposit/base.py" line="559"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="558"/>
+        <location filename="../../recmanager/deposit/base.py" line="561"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="567"/>
+        <location filename="../../recmanager/deposit/base.py" line="570"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="593"/>
+        <location filename="../../recmanager/deposit/base.py" line="596"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="744"/>
+        <location filename="../../recmanager/deposit/base.py" line="747"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="745"/>
+        <location filename="../../recmanager/deposit/base.py" line="748"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="659"/>
+        <location filename="../../recmanager/deposit/base.py" line="662"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="662"/>
+        <location filename="../../recmanager/deposit/base.py" line="665"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="677"/>
+        <location filename="../../recmanager/deposit/base.py" line="680"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="689"/>
+        <location filename="../../recmanager/deposit/base.py" line="692"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="693"/>
+        <location filename="../../recmanager/deposit/base.py" line="696"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="754"/>
+        <location filename="../../recmanager/deposit/base.py" line="757"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="793"/>
+        <location filename="../../recmanager/deposit/base.py" line="796"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4877,21 +4887,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="656"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="666"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="82"/>
         <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="698"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="684"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="707"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4902,185 +4912,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="716"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="720"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="729"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="726"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="735"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
         <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="733"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="755"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="742"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="764"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="745"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="754"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="126"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="130"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="140"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="144"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="179"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="197"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="185"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="203"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="354"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="363"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="371"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="380"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="398"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="407"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="415"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="424"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="417"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="426"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="428"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="437"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="435"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="444"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="443"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="450"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="459"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="453"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="462"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="455"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="464"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="478"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="470"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="479"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="484"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="495"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="488"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="497"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="492"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="501"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="494"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="503"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="545"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="554"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="558"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="567"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="610"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="619"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="614"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="623"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="612"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="616"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="621"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="625"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="683"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="692"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="747"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="756"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5290,22 +5300,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inspection</name>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="169"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="170"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="172"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="173"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="174"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="175"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
         <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="241"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="242"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
     </message>
@@ -5342,7 +5352,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/commands/inspect.py" line="76"/>
         <source>no picture</source>
-        <translation>pas d'image</translation>
+        <translation>pas d&apos;image</translation>
     </message>
     <message>
         <location filename="../../recmanager/commands/inspect.py" line="77"/>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
 import pytest
 from sqlalchemy import func, select
@@ -95,3 +96,17 @@ def test_unclaimed_list_without_a_deposit_still_lists(sandbox_pod, context, caps
     rows = json.loads(captured.out)
     assert len(rows) == 18 and all(row["flags"] is None for row in rows)
     assert "Durations and flags are not shown" in captured.err
+
+
+def test_scan_then_inspect_takes_each_complete_recording_once(folder, context, capsys):
+    context.settings.set("quiet_period_s", 1)
+    scan = ["deposit", "scan", "--deposit", str(folder), "--inspect"]
+    assert main(scan) == 0  # first seen: still uploading for the scanner, not inspected
+    assert "Inspected: 0 new, 0 known already, 0 not readable." in capsys.readouterr().err
+    time.sleep(1.1)  # the quiet period passes: the four files are complete
+    assert main(scan) == 0
+    assert "Inspected: 4 new, 0 known already, 0 not readable." in capsys.readouterr().err
+    assert main(scan) == 0
+    assert "Inspected: 0 new, 4 known already, 0 not readable." in capsys.readouterr().err
+    with context.db.begin() as connection:
+        assert connection.execute(select(func.count()).select_from(inspections)).scalar() == 4
