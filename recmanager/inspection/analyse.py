@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import av
 from av.container import InputContainer
-from av.stream import Discard, Stream
+from av.stream import Discard, Disposition, Stream
 from av.video.frame import VideoFrame
 
 from recmanager.errors import PackagingError
@@ -270,7 +270,9 @@ class _Analysis:
     def __init__(self, container: InputContainer, cancel: CancelToken) -> None:
         self.container = container
         self.cancel = cancel
-        self.video = container.streams.video[0] if container.streams.video else None
+        # A cover picture attached to a sound file is not a picture track.
+        self.video = next((stream for stream in container.streams.video
+                           if not stream.disposition & Disposition.attached_pic), None)
         self.audio = container.streams.audio[0] if container.streams.audio else None
         self.duration_s = _duration(container)
 
@@ -280,8 +282,8 @@ class _Analysis:
             path="", size=0, mtime=0.0, duration_s=duration,
             width=video.codec_context.width if video else 0,
             height=video.codec_context.height if video else 0,
-            video_codec=video.codec_context.name if video else "",
-            audio_codec=audio.codec_context.name if audio else "",
+            video_codec=video.codec_context.codec.canonical_name if video else "",
+            audio_codec=audio.codec_context.codec.canonical_name if audio else "",
             has_audio=audio is not None)
         if video is not None:
             video.thread_count = 1  # frame threads hold pictures back and read ahead

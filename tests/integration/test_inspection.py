@@ -201,3 +201,24 @@ def test_a_sampling_reader_fetches_small_pieces_over_sftp(sshd, context, tmp_pat
                     assert reader.read(1000) == data[offset:offset + 1000]
                 fetched.append(opened.bytes_read - before)
     assert fetched == [2 * READ_CHUNK, 2 * SAMPLING_CHUNK]
+
+
+def test_a_sound_file_with_a_cover_picture_has_no_picture_track(tmp_path):
+    import subprocess
+
+    from recmanager.media import ffmpeg_executable
+
+    (tmp_path / "amphiA").mkdir()
+    sound = tmp_path / "amphiA" / "podcast.mp3"
+    subprocess.run(
+        [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
+         "-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.1:sample_rate=48000:d=5",
+         "-f", "lavfi", "-i", "testsrc=size=64x64:rate=1:duration=1", "-map", "0", "-map", "1",
+         "-c:v", "mjpeg", "-disposition:v", "attached_pic",
+         "-c:a", "libmp3lame", str(sound)],
+        check=True, capture_output=True, timeout=60)
+    with LocalDeposit(str(tmp_path), str(tmp_path)) as opened:
+        found = inspect(opened, str(sound), SETTINGS)
+    assert (found.video_codec, found.audio_codec, found.has_audio) == ("", "mp3", True)
+    assert found.sheet_png is None and found.thumbnail_png is None
+    assert found.flag_kinds == set() and found.duration_s == pytest.approx(5, abs=0.2)
