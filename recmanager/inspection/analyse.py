@@ -70,6 +70,9 @@ VERDICT_SIZE = (64, 36)
 FALSE_START_S = 120.0
 # PyAV's reading buffer: each request to the deposit asks at least this much.
 READ_BUFFER = 64 * 1024
+# The largest movie header whose chunk tables are read to check the file holds its media (a
+# ten-hour recording's is about 15 MB); a larger one is left to FFmpeg rather than fetched.
+MAX_MOOV = 64 * 1024 * 1024
 # MP4-family names whose box structure is checked for a recording cut short.
 MP4_EXTENSIONS = frozenset({"mp4", "m4v", "mov", "3gp"})
 
@@ -195,6 +198,8 @@ def cut_short(reader: CountingReader, size: int) -> Flag | None:
     moov = next((box for box in boxes if box.type == b"moov"), None)
     if moov is None:
         return Flag(FlagKind.CUT_SHORT, {"part": "moov", "size": size})
+    if moov.size > MAX_MOOV:
+        return None
     payload = reader.keep(moov.payload_offset, moov.size - moov.header)
     try:
         needed = mp4.last_chunk_offset(payload)
