@@ -21,7 +21,7 @@ import stat as stat_module
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -816,6 +816,20 @@ class _BackgroundWriter:
             self._stream.close()
         if exc_info[0] is None:
             self._raise()
+
+
+def read_ranges(reader: BinaryIO, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
+    """The bytes of each ``(offset, size)`` of a reader :meth:`Deposit.open_read` gave: all
+    asked for at once where the reader can (over SFTP: one round trip for all), else read one
+    after the other."""
+    together = getattr(reader, "read_ranges", None)
+    if together is not None:
+        return together(ranges)
+    found = []
+    for offset, size in ranges:
+        reader.seek(offset)
+        found.append(reader.read(size))
+    return found
 
 
 def glob_escape(name: str) -> str:

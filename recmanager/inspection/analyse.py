@@ -1,15 +1,18 @@
 """Inspect one deposited recording through the deposit's ranged reads.
 
 FFmpeg's libraries (PyAV) read the file through a Python reader that asks the deposit for
-byte ranges (SFTP with read-ahead, or a mounted folder): the header, the movie header wherever
-it is, then one key frame per picture and a short stretch of sound per listening window.
-Nothing downloads the file, nothing runs in a subprocess. A zip deposit (audiovideocast) is
-inspected through the stored video inside it, a byte range of the archive.
+byte ranges (SFTP, or a mounted folder): the head and the movie header wherever it is, each
+fetched at once. The pictures and the listening windows are then found in the container's
+index, and only their packets are fetched — all of them in one go, one round trip over SFTP —
+and decoded on their own; a container without an index (MPEG-TS) is read by seeking, as
+FFmpeg goes. Nothing downloads the file, nothing runs in a subprocess. A zip deposit
+(audiovideocast) is inspected through the stored video inside it, a byte range of the archive.
 """
 
 from __future__ import annotations
 
 import array
+import bisect
 import itertools
 import logging
 import math
@@ -24,6 +27,7 @@ from av.container import InputContainer
 from av.stream import Discard, Disposition, Stream
 from av.video.frame import VideoFrame
 
+from recmanager.deposit.base import read_ranges
 from recmanager.errors import PackagingError
 from recmanager.i18n import translate
 from recmanager.inspection.model import Flag, FlagKind, Inspection
@@ -68,8 +72,15 @@ FROZEN_MIN_PICTURES = 3
 VERDICT_SIZE = (64, 36)
 # The false-start setting's default: a recording shorter than this was started by mistake.
 FALSE_START_S = 120.0
-# PyAV's reading buffer: each request to the deposit asks at least this much.
+# PyAV's reading buffer: each read FFmpeg makes asks for this much.
 READ_BUFFER = 64 * 1024
+# The start of the file, fetched at once: the box headers, FFmpeg's probe and, in a recording
+# whose movie header is at the end, its first packets.
+HEAD_BYTES = 256 * 1024
+# Sound is mixed to mono at this rate before its level is measured: enough for speech.
+LEVEL_RATE = 16000
+# A packet larger than this (a broken index) is left to FFmpeg's own reads.
+MAX_PACKET = 8 * 1024 * 1024
 # The largest movie header whose chunk tables are read to check the file holds its media (a
 # ten-hour recording's is about 15 MB); a larger one is left to FFmpeg rather than fetched.
 MAX_MOOV = 64 * 1024 * 1024
@@ -88,41 +99,59 @@ class InspectionSettings:
         return cls(false_start_s=float(settings.get("false_start_s")))
 
 
-class CountingReader:
-    """A seekable reader passed through, counting the bytes read from it (the evidence of
-    "bytes, not downloads"). One region already read (the movie header, read to check a
-    recording is whole) is kept, so FFmpeg reads it from memory instead of over the link."""
+class SampledReader:
+    """The recording as FFmpeg reads it, through the deposit's reader: a whole file, or the
+    stored video inside a zip (``start``, ``size``). Regions fetched ahead — the head, the
+    movie header, the stretches around each sample — are served from memory, so FFmpeg's
+    reads there cost no round trip; ``bytes_read`` counts what was fetched (the evidence of
+    "bytes, not downloads")."""
 
-    def __init__(self, inner: IO[bytes]) -> None:
+    def __init__(self, inner: IO[bytes], start: int = 0, size: int | None = None) -> None:
         self._inner = inner
+        self._start = start
+        self.size = inner.seek(0, 2) - start if size is None else size
         self._position = 0
-        self._kept_at = 0
-        self._kept = b""
+        self._starts: list[int] = []
+        self._regions: list[bytes] = []
         self.bytes_read = 0
 
     def keep(self, offset: int, size: int) -> bytes:
-        """Read ``size`` bytes at ``offset`` and keep them for the next readers of that place."""
-        self.seek(offset)
-        self._kept = self.read(size)
-        self._kept_at = offset
-        return self._kept
+        """The bytes at ``offset``, fetched at once and kept for FFmpeg's reads of that place."""
+        end = min(self.size, offset + size)
+        [data] = read_ranges(self._inner, [(self._start + offset, max(0, end - offset))])
+        self.bytes_read += len(data)
+        index = bisect.bisect_right(self._starts, offset)
+        self._starts.insert(index, offset)
+        self._regions.insert(index, data)
+        return data
+
+    def read_ranges(self, ranges: list[tuple[int, int]]) -> list[bytes]:
+        """The bytes of each ``(offset, size)``, all asked for at once (over SFTP, one round
+        trip for all)."""
+        found = read_ranges(self._inner, [(self._start + offset, size)
+                                          for offset, size in ranges])
+        self.bytes_read += sum(len(data) for data in found)
+        return found
 
     def read(self, size: int = -1) -> bytes:
-        inside = self._position - self._kept_at
-        if self._kept and 0 <= inside < len(self._kept) and size >= 0:
-            data = self._kept[inside:inside + size]
+        left = self.size - self._position
+        size = left if size < 0 else min(size, left)
+        if size <= 0:
+            return b""
+        index = bisect.bisect_right(self._starts, self._position) - 1
+        inside = self._position - self._starts[index] if index >= 0 else -1
+        if 0 <= inside < len(self._regions[index]):
+            data = self._regions[index][inside:inside + size]
         else:
-            self._inner.seek(self._position)
+            self._inner.seek(self._start + self._position)
             data = self._inner.read(size)
             self.bytes_read += len(data)
         self._position += len(data)
         return data
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        if whence == 0:
-            self._position = offset
-        else:
-            self._position = self._inner.seek(offset, whence)
+        base = {0: 0, 1: self._position, 2: self.size}[whence]
+        self._position = max(0, min(self.size, base + offset))
         return self._position
 
     def tell(self) -> int:
@@ -134,13 +163,10 @@ class CountingReader:
     def readable(self) -> bool:
         return True
 
-    def close(self) -> None:
-        self._inner.close()
-
 
 @dataclass(frozen=True)
 class _Source:
-    reader: CountingReader
+    reader: SampledReader
     name: str
     member: str
     problem: str = ""
@@ -153,7 +179,7 @@ def _open_source(deposit: Deposit, path: str) -> Iterator[_Source]:
     stream = deposit.open_read(path, sampling=True)
     try:
         if not name.lower().endswith(".zip"):
-            source = _Source(CountingReader(stream), name, "")
+            source = _Source(SampledReader(stream), name, "")
         else:
             source = _zip_source(stream)
         yield source
@@ -164,27 +190,26 @@ def _open_source(deposit: Deposit, path: str) -> Iterator[_Source]:
 def _zip_source(stream: IO[bytes]) -> _Source:
     import zipfile
 
-    from recmanager.inbox import ByteWindow, inspect_zip
+    from recmanager.inbox import inspect_zip
 
-    counted = CountingReader(stream)
+    archive = SampledReader(stream)
     try:
-        content = inspect_zip(counted)
+        content = inspect_zip(archive)  # type: ignore[arg-type]
     except zipfile.BadZipFile:
-        return _Source(counted, "", "", translate(
+        return _Source(archive, "", "", translate(
             "inspection", "The zip file cannot be read (it may still be uploading)."))
     if content.video_member is None:
-        return _Source(counted, "", "", translate("inspection", "The zip holds no video."))
+        return _Source(archive, "", "", translate("inspection", "The zip holds no video."))
     if content.video_offset is None:
-        return _Source(counted, content.video_member, content.video_member, translate(
+        return _Source(archive, content.video_member, content.video_member, translate(
             "inspection", "The video is compressed inside the zip: it is not inspected, as "
             "that would mean reading the whole file."))
-    window = ByteWindow(counted, content.video_offset, content.video_size)
-    reader = CountingReader(window)
-    reader.bytes_read = counted.bytes_read
-    return _Source(reader, posixpath.basename(content.video_member), content.video_member)
+    video = SampledReader(stream, content.video_offset, content.video_size)
+    video.bytes_read = archive.bytes_read
+    return _Source(video, posixpath.basename(content.video_member), content.video_member)
 
 
-def cut_short(reader: CountingReader, size: int) -> Flag | None:
+def cut_short(reader: SampledReader, size: int) -> Flag | None:
     """The *cut short* flag of an MP4 whose movie header is missing, or that holds less than
     its boxes or its movie header describe; None for a whole MP4 (or another format)."""
     try:
@@ -235,13 +260,14 @@ def inspect(
             return replace(base, problem=source.problem, bytes_read=source.reader.bytes_read)
         reader = source.reader
         if _extension(source.name) in MP4_EXTENSIONS or source.member:
-            flag = cut_short(reader, reader.seek(0, 2))
+            flag = cut_short(reader, reader.size)
             if flag is not None:
                 return replace(base, flags=(flag,), bytes_read=reader.bytes_read)
+        reader.keep(0, HEAD_BYTES)
         reader.seek(0)
         try:
             with av.open(reader, mode="r", buffer_size=READ_BUFFER) as container:
-                found = _Analysis(container, cancel).run(full)
+                found = _Analysis(container, reader, cancel).run(full)
         except av.FFmpegError as exc:
             log.info("%s cannot be read by FFmpeg: %s", path, exc)
             return replace(base, bytes_read=reader.bytes_read, problem=translate(
@@ -272,8 +298,10 @@ class _Picture:
 class _Analysis:
     """One open container: its facts, then pictures and sound at spread times."""
 
-    def __init__(self, container: InputContainer, cancel: CancelToken) -> None:
+    def __init__(self, container: InputContainer, reader: SampledReader,
+                 cancel: CancelToken) -> None:
         self.container = container
+        self.reader = reader
         self.cancel = cancel
         # A cover picture attached to a sound file is not a picture track.
         self.video = next((stream for stream in container.streams.video
@@ -295,10 +323,11 @@ class _Analysis:
             video.codec_context.skip_frame = "NONKEY"
         thumbnail_at = min(THUMBNAIL_AT_S, (duration or 0.0) / 4)
         if not full:
-            picture = self._picture(thumbnail_at) if video is not None else None
+            found = self._pictures([thumbnail_at]) if video is not None else []
+            picture = found[0] if found else None
             return replace(facts, thumbnail_png=png(picture.tile) if picture else None,
                            thumbnail_at_s=picture.at_s if picture else None)
-        pictures = self._pictures() if video is not None else []
+        pictures = self._pictures(self._times(SHEET_PICTURES)) if video is not None else []
         flags: list[Flag] = []
         if audio is None:
             flags.append(Flag(FlagKind.NO_AUDIO))
@@ -318,48 +347,41 @@ class _Analysis:
         duration = self.duration_s or 0.0
         return [(index + 0.5) * duration / count for index in range(count)]
 
-    def _pictures(self) -> list[_Picture]:
-        """One key frame at or before each spread time; the same key frame once."""
-        pictures: list[_Picture] = []
-        for at in self._times(SHEET_PICTURES):
-            self.cancel.check()
-            picture = self._picture(at)
-            if picture is not None and all(abs(p.at_s - picture.at_s) > 1e-3 for p in pictures):
-                pictures.append(picture)
-        return pictures
-
-    def _only(self, wanted: Stream) -> None:
-        """Read only ``wanted``: the demuxer then skips the other streams' bytes."""
-        for stream in self.container.streams:
-            stream.discard = Discard.default if stream is wanted else Discard.all
-
-    def _picture(self, at_s: float) -> _Picture | None:
+    def _pictures(self, times: list[float]) -> list[_Picture]:
+        """The key frame at or before each time (the same key frame once): from the
+        container's index when it has one — every key frame's bytes fetched at once and
+        decoded alone — else by seeking and reading as FFmpeg goes."""
         video = self.video
         assert video is not None
-        time_base = video.time_base or 1
-        self._only(video)
-        try:
-            self.container.seek(int(at_s / time_base), stream=video, backward=True)
-            for packet in self.container.demux(video):
-                for frame in packet.decode():
-                    width, height = tile_size(frame.width, frame.height)
-                    grey = frame.reformat(*VERDICT_SIZE, format="gray")
-                    plane = grey.planes[0]
-                    raw = bytes(plane)
-                    pixels = b"".join(raw[row * plane.line_size:row * plane.line_size
-                                          + VERDICT_SIZE[0]] for row in range(VERDICT_SIZE[1]))
-                    return _Picture(float(frame.time if frame.time is not None else at_s),
-                                    pixels, frame.reformat(width, height, format="rgb24"))
-        except av.FFmpegError as exc:
-            log.info("no picture at %.1f s: %s", at_s, exc)
-        return None
+        taken: list[tuple[float, VideoFrame | None]] = []
+        runs = self._packets(video, times, 0.0, key_frame=True)
+        if runs is not None:
+            for packets in runs:
+                self.cancel.check()
+                frames = self._decode(video, packets)
+                taken.append((_time_of(packets[0]), frames[0] if frames else None))
+        else:
+            for at in times:
+                self.cancel.check()
+                taken.append(self._seek_picture(at))
+        pictures: list[_Picture] = []
+        for at, frame in taken:
+            if frame is not None and all(abs(p.at_s - at) > 1e-3 for p in pictures):
+                pictures.append(_picture(at, frame))
+        return pictures
 
     def _silence(self) -> Flag | None:
         """The *silent* flag when every listening window is quieter than a live room."""
+        audio = self.audio
+        assert audio is not None
+        times = self._times(AUDIO_WINDOWS)
+        runs = self._packets(audio, times, AUDIO_WINDOW_S, key_frame=False)
         levels: list[tuple[float, float]] = []
-        for at in self._times(AUDIO_WINDOWS):
+        for index, at in enumerate(times):
             self.cancel.check()
-            level = self._level(at)
+            frames = (self._decode(audio, runs[index]) if runs is not None
+                      else self._seek_sound(at))
+            level = _level(frames)
             if level is not None:
                 levels.append((at, level))
         if not levels or any(level >= SILENCE_DB for _at, level in levels):
@@ -369,31 +391,118 @@ class _Analysis:
             "windows": len(levels), "first_s": round(levels[0][0], 2),
             "last_s": round(levels[-1][0], 2), "loudest_db": round(loudest, 1)})
 
-    def _level(self, at_s: float) -> float | None:
-        """RMS level (dB full scale) of :data:`AUDIO_WINDOW_S` of sound from ``at_s``."""
+    def _packets(self, stream: Stream, times: list[float], seconds: float, *,
+                 key_frame: bool) -> list[list[av.Packet]] | None:
+        """For each time, the packets of ``seconds`` of ``stream`` from it (with ``key_frame``,
+        the one key frame at or before it), read from the container's index and fetched all
+        at once; None when the index cannot say (another format, a broken index)."""
+        entries, time_base = stream.index_entries, stream.time_base
+        if not len(entries) or not time_base:
+            return None
+        runs: list[list[Any]] = []
+        for at in times:
+            first = entries.search_timestamp(int(at / time_base), backward=True,
+                                             any_frame=not key_frame)
+            if first < 0:
+                return None
+            last, until = first, at + seconds
+            while (not key_frame and last + 1 < len(entries)
+                   and entries[last + 1].timestamp * time_base < until):
+                last += 1
+            runs.append([entries[index] for index in range(first, last + 1)])
+        if any(entry.pos < 0 or not 0 < entry.size <= MAX_PACKET
+               for run in runs for entry in run):
+            return None
+        data = iter(self.reader.read_ranges(
+            [(entry.pos, entry.size) for run in runs for entry in run]))
+        packets: list[list[av.Packet]] = []
+        for run in runs:
+            packets.append([])
+            for entry in run:
+                packet = av.Packet(next(data))
+                packet.pts = packet.dts = entry.timestamp
+                packet.time_base = time_base
+                packets[-1].append(packet)
+        return packets
+
+    @staticmethod
+    def _decode(stream: Stream, packets: list[av.Packet]) -> list[Any]:
+        """The frames of ``packets`` decoded on their own (the decoder starts afresh)."""
+        context = stream.codec_context
+        context.flush_buffers()
+        frames: list[Any] = []
+        try:
+            for packet in [*packets, None]:
+                frames += context.decode(packet)
+        except av.FFmpegError as exc:
+            log.info("packets at %s not decoded: %s", packets[0].pts if packets else "?", exc)
+        return frames
+
+    def _only(self, wanted: Stream) -> None:
+        """Read only ``wanted``: the demuxer then skips the other streams' bytes."""
+        for stream in self.container.streams:
+            stream.discard = Discard.default if stream is wanted else Discard.all
+
+    def _seek_picture(self, at_s: float) -> tuple[float, VideoFrame | None]:
+        """The key frame at or before ``at_s``, found by seeking (a container without index)."""
+        video = self.video
+        assert video is not None
+        self._only(video)
+        try:
+            self.container.seek(int(at_s / (video.time_base or 1)), stream=video,
+                                backward=True)
+            for packet in self.container.demux(video):
+                for frame in packet.decode():
+                    return (float(frame.time) if frame.time is not None else at_s), frame
+        except av.FFmpegError as exc:
+            log.info("no picture at %.1f s: %s", at_s, exc)
+        return at_s, None
+
+    def _seek_sound(self, at_s: float) -> list[Any]:
+        """:data:`AUDIO_WINDOW_S` of sound from ``at_s``, found by seeking."""
         audio = self.audio
         assert audio is not None
-        rate = 16000
-        wanted = int(rate * AUDIO_WINDOW_S)
-        resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
-        squares, count = 0, 0
         self._only(audio)
+        frames: list[Any] = []
         try:
             self.container.seek(int(at_s / (audio.time_base or 1)), stream=audio, backward=True)
             for packet in self.container.demux(audio):
-                for frame in packet.decode():
-                    for mono in resampler.resample(frame):
-                        samples = array.array("h", bytes(mono.planes[0])[: mono.samples * 2])
-                        squares += sum(sample * sample for sample in samples)
-                        count += len(samples)
-                if count >= wanted:
+                frames += packet.decode()
+                if sum(frame.samples for frame in frames) >= AUDIO_WINDOW_S * audio.rate:
                     break
         except av.FFmpegError as exc:
             log.info("no sound at %.1f s: %s", at_s, exc)
-        if not count:
-            return None
-        rms = math.sqrt(squares / count) / 32768
-        return 20 * math.log10(rms) if rms > 0 else -120.0
+        return frames
+
+
+def _time_of(packet: av.Packet) -> float:
+    return float(packet.pts * packet.time_base) if packet.pts is not None else 0.0
+
+
+def _picture(at_s: float, frame: VideoFrame) -> _Picture:
+    """The grey miniature the verdicts compare and the sheet's tile, of one decoded frame."""
+    grey = frame.reformat(*VERDICT_SIZE, format="gray")
+    plane = grey.planes[0]
+    raw = bytes(plane)
+    pixels = b"".join(raw[row * plane.line_size:row * plane.line_size + VERDICT_SIZE[0]]
+                      for row in range(VERDICT_SIZE[1]))
+    return _Picture(at_s, pixels, frame.reformat(*tile_size(frame.width, frame.height),
+                                                 format="rgb24"))
+
+
+def _level(frames: list[Any]) -> float | None:
+    """RMS level (dB full scale) of decoded sound frames, mixed to mono; None for none."""
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=LEVEL_RATE)
+    squares, count = 0, 0
+    for frame in [*frames, None]:
+        for mono in resampler.resample(frame):
+            samples = array.array("h", bytes(mono.planes[0])[: mono.samples * 2])
+            squares += sum(sample * sample for sample in samples)
+            count += len(samples)
+    if not count:
+        return None
+    rms = math.sqrt(squares / count) / 32768
+    return 20 * math.log10(rms) if rms > 0 else -120.0
 
 
 def _duration(container: InputContainer) -> float | None:

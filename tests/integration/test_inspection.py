@@ -13,6 +13,7 @@ import pytest
 
 from recmanager.config import setting_named
 from recmanager.deposit import open_deposit
+from recmanager.deposit.base import read_ranges
 from recmanager.deposit.local import LocalDeposit
 from recmanager.inspection import (
     FlagKind,
@@ -183,7 +184,8 @@ def test_each_recording_is_inspected_once_while_it_is_unchanged(inspection_clips
 
 
 @pytest.mark.sshd
-def test_a_sampling_reader_fetches_small_pieces_over_sftp(sshd, context, tmp_path):
+def test_sampling_reads_over_sftp_fetch_small_pieces_and_ranges_at_once(sshd, context,
+                                                                          tmp_path):
     from recmanager.deposit.sftp import READ_CHUNK, SAMPLING_CHUNK
 
     (tmp_path / "amphiA").mkdir()
@@ -191,6 +193,7 @@ def test_a_sampling_reader_fetches_small_pieces_over_sftp(sshd, context, tmp_pat
     (tmp_path / "amphiA" / "big.mp4").write_bytes(data)
     sshd.trust(context.paths.known_hosts)
     path = f"{tmp_path}/amphiA/big.mp4"
+    ranges = [(0, 10), (2 * READ_CHUNK - 5, 3 * SAMPLING_CHUNK), (len(data) - 5, 50), (7, 0)]
     with open_deposit(sshd.profile(tmp_path), context) as opened:
         fetched = []
         for sampling in (False, True):
@@ -200,7 +203,37 @@ def test_a_sampling_reader_fetches_small_pieces_over_sftp(sshd, context, tmp_pat
                     reader.seek(offset)
                     assert reader.read(1000) == data[offset:offset + 1000]
                 fetched.append(opened.bytes_read - before)
+        # Many ranges at once (one round trip): the same bytes as a local read.
+        with opened.open_read(path, sampling=True) as reader:
+            assert read_ranges(reader, ranges) == [data[o:o + s] for o, s in ranges]
     assert fetched == [2 * READ_CHUNK, 2 * SAMPLING_CHUNK]
+    with LocalDeposit(str(tmp_path), str(tmp_path)) as local, local.open_read(path) as reader:
+        assert read_ranges(reader, ranges) == [data[o:o + s] for o, s in ranges]
+
+
+def _transport_stream(source: Path, destination: Path) -> Path:
+    """The same clip in MPEG-TS, a container without an index (as some recorders write)."""
+    import subprocess
+
+    from recmanager.media import ffmpeg_executable
+
+    subprocess.run([ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y", "-i",
+                    str(source), "-c", "copy", "-f", "mpegts", str(destination)],
+                   check=True, capture_output=True, timeout=60)
+    return destination
+
+
+def test_a_container_without_an_index_is_read_by_seeking(inspection_clips, tmp_path):
+    (tmp_path / "amphiA").mkdir()
+    for name in ("normal", "silent", "black"):
+        _transport_stream(inspection_clips.files[name], tmp_path / "amphiA" / f"{name}.ts")
+    with LocalDeposit(str(tmp_path), str(tmp_path)) as opened:
+        found = {name: inspect(opened, f"{tmp_path}/amphiA/{name}.ts", SETTINGS)
+                 for name in ("normal", "silent", "black")}
+    assert {name: item.flag_kinds for name, item in found.items()} == {
+        "normal": set(), "silent": {FlagKind.SILENT}, "black": {FlagKind.BLACK}}
+    assert found["normal"].duration_s == pytest.approx(INSPECTION_SECONDS, abs=0.2)
+    assert len(found["normal"].sheet_times_s) >= 4
 
 
 def test_a_sound_file_with_a_cover_picture_has_no_picture_track(tmp_path):
