@@ -47,8 +47,8 @@ SHEET_PICTURES = 12
 # Listening windows spread over the recording: enough that a lecture with long pauses still
 # has speech in several of them.
 AUDIO_WINDOWS = 30
-# Sound listened to per window: a syllable or two of speech; the demuxer reads every stream's
-# bytes in that stretch of an interleaved file, so longer windows cost bytes.
+# Sound listened to per window: a syllable or two of speech (a container without an index is
+# read through every stream's bytes in that stretch, so longer windows cost bytes there).
 AUDIO_WINDOW_S = 0.25
 # The thumbnail is taken this far in (or at a quarter of a shorter recording): recordings
 # often start black while the projector warms up.
@@ -101,10 +101,9 @@ class InspectionSettings:
 
 class SampledReader:
     """The recording as FFmpeg reads it, through the deposit's reader: a whole file, or the
-    stored video inside a zip (``start``, ``size``). Regions fetched ahead — the head, the
-    movie header, the stretches around each sample — are served from memory, so FFmpeg's
-    reads there cost no round trip; ``bytes_read`` counts what was fetched (the evidence of
-    "bytes, not downloads")."""
+    stored video inside a zip (``start``, ``size``). Regions fetched ahead — the head and
+    the movie header — are served from memory, so FFmpeg's reads there cost no round trip;
+    ``bytes_read`` counts what was fetched (the evidence of "bytes, not downloads")."""
 
     def __init__(self, inner: IO[bytes], start: int = 0, size: int | None = None) -> None:
         self._inner = inner
