@@ -255,3 +255,26 @@ def test_a_sound_file_with_a_cover_picture_has_no_picture_track(tmp_path):
     assert (found.video_codec, found.audio_codec, found.has_audio) == ("", "mp3", True)
     assert found.sheet_png is None and found.thumbnail_png is None
     assert found.flag_kinds == set() and found.duration_s == pytest.approx(5, abs=0.2)
+
+
+def test_a_pass_reports_a_vanished_file_and_stops_when_cancelled(inspection_clips, tmp_path,
+                                                                 context):
+    from recmanager.errors import Cancelled
+    from recmanager.progress import CancelToken
+
+    root = tmp_path / "ftp"
+    (root / "amphiA").mkdir(parents=True)
+    for name in ("normal", "silent"):
+        shutil.copy(inspection_clips.files[name], root / "amphiA" / f"{name}.mp4")
+    with LocalDeposit(str(root), str(root)) as opened:
+        files = [opened.stat(f"{root}/amphiA/{name}.mp4") for name in ("normal", "silent")]
+        cancel = CancelToken()
+        cancel.cancel()
+        with pytest.raises(Cancelled):
+            inspect_files(opened, context.db, "p", files, SETTINGS, cancel=cancel)
+        assert inspect_files(opened, context.db, "p", [], SETTINGS).all == {}
+
+        (root / "amphiA" / "silent.mp4").unlink()  # deleted after the scan listed it
+        done = inspect_files(opened, context.db, "p", files, SETTINGS)
+    assert done.inspected.keys() == {files[0].path}
+    assert "is not in the deposit folder" in done.failed[files[1].path]
