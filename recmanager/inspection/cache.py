@@ -58,18 +58,19 @@ def load(db: Database, profile: str, path: str, size: int, mtime: float,
     return with_settings(found, settings or InspectionSettings())
 
 
-def load_all(db: Database, profile: str,
-             settings: InspectionSettings | None = None) -> dict[str, Inspection]:
+def load_all(db: Database, profile: str, settings: InspectionSettings | None = None, *,
+             thumbnails: bool = False) -> dict[str, Inspection]:
     """Every stored inspection of a profile, by path (current analysis only; the caller
-    compares size and mtime with what it shows)."""
+    compares size and mtime with what it shows): the facts and flags, with ``thumbnails``
+    the thumbnails too; :func:`load` gives one recording's contact sheet."""
+    columns = [inspections.c.facts, inspections.c.thumbnail] if thumbnails else [
+        inspections.c.facts]
     with db.begin() as connection:
-        rows = connection.execute(
-            select(inspections.c.facts, inspections.c.thumbnail, inspections.c.sheet)
-            .where(inspections.c.profile == profile,
-                   inspections.c.analysis == ANALYSIS_VERSION)).all()
+        rows = connection.execute(select(*columns).where(
+            inspections.c.profile == profile, inspections.c.analysis == ANALYSIS_VERSION)).all()
     settings = settings or InspectionSettings()
-    found = (Inspection.from_facts(json.loads(row.facts), row.thumbnail, row.sheet)
-             for row in rows)
+    found = (Inspection.from_facts(json.loads(row.facts),
+                                   row.thumbnail if thumbnails else None) for row in rows)
     return {item.path: with_settings(item, settings) for item in found}
 
 
@@ -104,7 +105,8 @@ def inspect_cached(deposit: Deposit, db: Database, profile: str, path: str,
 
 @dataclass
 class PassResult:
-    """What one background pass did: new inspections, files already known, failures."""
+    """What one background pass did: new inspections, files already known (their facts and
+    flags: :func:`load` gives their pictures), failures."""
 
     inspected: dict[str, Inspection] = field(default_factory=dict)
     known: dict[str, Inspection] = field(default_factory=dict)

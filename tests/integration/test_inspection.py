@@ -22,6 +22,7 @@ from recmanager.inspection import (
     inspect_cached,
     inspect_files,
     load,
+    load_all,
 )
 from recmanager.inspection.analyse import AUDIO_WINDOWS
 from tests.fixtures.media import INSPECTION_SECONDS
@@ -162,8 +163,13 @@ def test_each_recording_is_inspected_once_while_it_is_unchanged(inspection_clips
         assert made == [] and not second.inspected
         assert {path: item.flag_kinds for path, item in second.known.items()} == {
             path: item.flag_kinds for path, item in first.inspected.items()}
-        cached = second.known[files[0].path]
+        assert second.known[files[0].path].sheet_png is None  # facts only: cheap for many
+        cached = load(context.db, "p", files[0].path, files[0].size, files[0].mtime, SETTINGS)
         assert cached.sheet_png == first.inspected[files[0].path].sheet_png
+        assert cached.thumbnail_png == first.inspected[files[0].path].thumbnail_png
+        with_thumbnails = load_all(context.db, "p", SETTINGS, thumbnails=True)
+        assert with_thumbnails[files[0].path].thumbnail_png == cached.thumbnail_png
+        assert with_thumbnails[files[0].path].sheet_png is None
 
         # The false start depends on the setting, not on the file: no new inspection.
         longer = InspectionSettings(false_start_s=3600)
