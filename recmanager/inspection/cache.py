@@ -126,14 +126,16 @@ def inspect_files(
     *,
     concurrency: int = CONCURRENCY,
     cancel: CancelToken | None = None,
+    on_start: Callable[[int], None] | None = None,
     on_inspected: Callable[[Inspection], None] | None = None,
 ) -> PassResult:
     """Inspect every file of ``files`` the store does not know in this version, ``concurrency``
     at a time, keeping each as soon as it is made (a pass cut short loses nothing done).
 
-    Run it after each scan with the complete files. ``on_inspected`` is called from the
-    worker threads with each new inspection. A file that cannot be read is reported in
-    ``failed`` and tried again at the next pass; a lost connection ends the pass."""
+    Run it after each scan with the complete files. ``on_start`` is told how many files are
+    to be inspected; ``on_inspected`` is called from the worker threads with each new
+    inspection. A file that cannot be read is reported in ``failed`` and tried again at the
+    next pass; a lost connection ends the pass."""
     settings = settings or InspectionSettings()
     cancel = cancel or CancelToken()
     result = PassResult()
@@ -145,6 +147,8 @@ def inspect_files(
             result.known[item.path] = known
         elif item.size > 0:
             pending.append(item)
+    if on_start is not None:
+        on_start(len(pending))
 
     def one(item: FileLike) -> Inspection:
         cancel.check()
@@ -183,9 +187,11 @@ def inspect_after_scan(
     *,
     concurrency: int = CONCURRENCY,
     cancel: CancelToken | None = None,
+    on_start: Callable[[int], None] | None = None,
     on_inspected: Callable[[Inspection], None] | None = None,
 ) -> PassResult:
     """The pass to run after each scan: every complete file not inspected yet (a file still
     uploading changes; it is inspected once a later scan calls it complete)."""
     return inspect_files(deposit, db, profile, scan.in_state("complete"), settings,
-                         concurrency=concurrency, cancel=cancel, on_inspected=on_inspected)
+                         concurrency=concurrency, cancel=cancel, on_start=on_start,
+                         on_inspected=on_inspected)

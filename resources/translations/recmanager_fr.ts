@@ -4095,27 +4095,27 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="197"/>
+        <location filename="../../recmanager/commands/pod.py" line="198"/>
         <source>Durations and flags are not shown: {error}</source>
         <translation>Les durées et les signalements ne sont pas affichés : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="225"/>
+        <location filename="../../recmanager/commands/pod.py" line="232"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="228"/>
+        <location filename="../../recmanager/commands/pod.py" line="235"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="235"/>
+        <location filename="../../recmanager/commands/pod.py" line="242"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="236"/>
+        <location filename="../../recmanager/commands/pod.py" line="243"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -4558,7 +4558,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/commands/deposit.py" line="211"/>
         <source>Inspected: {new} new, {known} known already, {failed} not readable.</source>
-        <translation>Examinés : {new} nouveaux, {known} déjà connus, {failed} illisibles.</translation>
+        <translation>Examen — nouveaux : {new}, déjà connus : {known}, illisibles : {failed}.</translation>
     </message>
     <message>
         <location filename="../../recmanager/commands/deposit.py" line="215"/>
@@ -4887,21 +4887,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="66"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="706"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="74"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="675"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="716"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="82"/>
         <location filename="../../recmanager/deposit/local.py" line="105"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="684"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="707"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="748"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4912,185 +4912,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="118"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="766"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="123"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="729"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="770"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="735"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="776"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
         <location filename="../../recmanager/deposit/local.py" line="146"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="742"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="764"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="783"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="805"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="754"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="795"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="130"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="133"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="144"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="147"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="185"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="203"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="189"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="207"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="363"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="404"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="380"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="421"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="407"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="448"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="424"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="465"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="426"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="437"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="478"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="444"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="459"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="500"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="462"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="503"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="464"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="505"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="518"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="478"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="519"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="479"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="520"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="527"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="534"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="495"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="536"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="497"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="538"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="501"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="542"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="503"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="554"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="595"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="567"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="608"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="619"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="660"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="623"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="664"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="621"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="625"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="662"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="666"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="692"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="733"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="756"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="797"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5268,6 +5268,14 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
             <numerusform>Le dossier « {folder} » contient %n enregistrements, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/commands/pod.py" line="205"/>
+        <source>Recordings not seen before, inspected now (a moment each): %n…</source>
+        <translation>
+            <numerusform>Enregistrement jamais vu, examiné maintenant (un instant) : %n…</numerusform>
+            <numerusform>Enregistrements jamais vus, examinés maintenant (un instant chacun) : %n…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>inbox</name>
@@ -5300,22 +5308,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inspection</name>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="170"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="201"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="173"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="204"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="175"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="206"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
         <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="242"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="276"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
     </message>
