@@ -264,6 +264,11 @@ class Deposit(ABC):
     def _rmdir(self, server_dir: str) -> None:
         """Remove an empty directory."""
 
+    def _resume_point(self, server_path: str, source: Path, size: int) -> int:
+        """Where an upload whose partial file has ``size`` bytes resumes: a backend that
+        writes parts of a file in parallel checks the end it may have left with holes."""
+        return size
+
     @abstractmethod
     def open_read(self, path: str) -> BinaryIO:
         """A seekable binary reader for a guarded file (the preview stream reads it)."""
@@ -564,6 +569,7 @@ class Deposit(ABC):
         if offset > info.st_size:
             self._remove(temporary)
             offset = 0
+        offset = self._resume_point(temporary, source, offset)
         label = translate("deposit", "Uploading {name}").format(name=printable(name))
         report = Throttle(progress)
         meter = _RateMeter(offset)
@@ -587,7 +593,8 @@ class Deposit(ABC):
                     self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
                     written = self._lstat(temporary)
-                    offset = written.size if written else 0
+                    offset = self._resume_point(temporary, source,
+                                                written.size if written else 0)
         written = self._lstat(temporary)
         if written is None or written.size != info.st_size:
             raise DepositError(translate(

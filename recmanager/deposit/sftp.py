@@ -30,11 +30,10 @@ import socket
 import struct
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
 from paramiko.sftp import (
@@ -43,7 +42,6 @@ from paramiko.sftp import (
     CMD_NAME,
     CMD_OPENDIR,
     CMD_READDIR,
-    CMD_STATUS,
 )
 from paramiko.sftp_attr import SFTPAttributes
 
@@ -56,6 +54,18 @@ from recmanager.deposit.base import (
     Writer,
     entry_kind,
     os_error_message,
+)
+from recmanager.deposit.sftp_window import (
+    MAX_DEPTH,
+    PREVIEW_MAX_DEPTH,
+    READ_CHUNK,
+    RESUME_REWRITE,
+    ReadAhead,
+    WindowedWriter,
+    closed_on_silence,
+    read_depth,
+    write_channels,
+    write_window,
 )
 from recmanager.errors import (
     Cancelled,
@@ -75,22 +85,14 @@ if TYPE_CHECKING:
     from recmanager.secrets import SecretStore
 
 log = logging.getLogger("recmanager.deposit.sftp")
+T = TypeVar("T")
 
 # (host, key type, SHA-256 fingerprint) -> "accept" (remember) | "once" | "cancel"
 HostKeyQuestion = Callable[[str, str, str], str]
 
-# OpenSSH's sftp-server answers at most 256 KiB - 1 KiB per READ; asking for exactly that
-# avoids short reads and the extra round trips they cost.
-READ_CHUNK = 255 * 1024
-# Requests in flight for a download (8 MiB). More is not faster when the CPU is busy:
-# paramiko's channel buffer then holds more unread data, and each read moves what is left
-# of it (bench/bench_deposit_download.py on a loaded machine: 32 in flight beat 64).
-DOWNLOAD_DEPTH = 32
-# The preview reader starts with one request after a seek and doubles while reads stay
-# sequential: a player hopping around an MP4 fetches little it does not use.
-PREVIEW_MAX_DEPTH = 8
-# Large SSH channel packets and window: fewer Python-level packets per megabyte.
-CHANNEL_WINDOW = 64 * 1024 * 1024
+# Large SSH channel packets and window (room for the largest read window, so the server never
+# waits for a window adjustment): fewer Python-level packets per megabyte.
+CHANNEL_WINDOW = MAX_DEPTH * READ_CHUNK + 1024 * 1024
 CHANNEL_PACKET = 256 * 1024 - 1024
 # Preferred ciphers: AES-GCM needs no separate MAC pass, which is the costly part in Python.
 CIPHERS = (
@@ -143,73 +145,6 @@ class _AskPolicy(paramiko.RejectPolicy):
         client.get_host_keys().add(hostname, key.get_name(), key)
 
 
-class _ReadAhead:
-    """Consecutive READ requests on one handle, up to ``depth`` in flight, answered in order."""
-
-    def __init__(self, client: paramiko.SFTPClient, handle: bytes, start: int, end: int, *,
-                 depth: int, max_depth: int, counter: Callable[[int], None]) -> None:
-        self._client = client
-        self._handle = handle
-        self._next_request = start
-        self._end = end
-        self._depth = depth
-        self._max_depth = max_depth
-        self._counter = counter
-        self._replies = sftp_wire.Replies()
-        self._pending: deque[tuple[int, int, int]] = deque()
-        self.position = start
-
-    def _request(self) -> None:
-        while self._next_request < self._end and len(self._pending) < self._depth:
-            size = min(READ_CHUNK, self._end - self._next_request)
-            number = sftp_wire.send_read(
-                self._client, self._replies, self._handle, self._next_request, size)
-            self._pending.append((number, self._next_request, size))
-            self._next_request += size
-
-    def _answer(self, number: int) -> paramiko.Message:
-        while number not in self._replies.by_number:
-            with _closed_on_silence(self._client):
-                sftp_wire.receive_reply(self._client)
-        kind, message = self._replies.by_number.pop(number)
-        if kind == CMD_STATUS:
-            try:
-                sftp_wire.raise_for_status(self._client, message)
-            except EOFError:
-                raise DepositError(translate(
-                    "deposit", "The file became shorter while it was read.")) from None
-        return message
-
-    def next_chunk(self) -> bytes:
-        """The next bytes in order; ``b""`` at the end of the range."""
-        self._request()
-        if not self._pending:
-            return b""
-        number, offset, size = self._pending.popleft()
-        data = self._answer(number).get_string()
-        while len(data) < size:  # a server with a smaller read limit: ask for the rest
-            try:
-                more = sftp_wire.read(
-                    self._client, self._handle, offset + len(data), size - len(data))
-            except EOFError:  # SSH_FX_EOF: not a dropped link
-                more = b""
-            if not more:
-                raise DepositError(translate(
-                    "deposit", "The file became shorter while it was read."))
-            data += more
-        self._counter(len(data))
-        self.position = offset + size
-        self._depth = min(self._max_depth, self._depth * 2)
-        return data
-
-    def discard(self) -> None:
-        """Collect the replies still in flight so the channel can be reused."""
-        while self._pending:
-            number, _offset, _size = self._pending.popleft()
-            with suppress(DepositError, OSError):
-                self._answer(number)
-
-
 class RemoteReader(SizedReader):
     """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream)."""
 
@@ -223,7 +158,7 @@ class RemoteReader(SizedReader):
         except BaseException:
             self._lease.release()
             raise
-        self._ahead: _ReadAhead | None = None
+        self._ahead: ReadAhead | None = None
         self._leftover = b""
 
     def readinto(self, buffer: Any) -> int:
@@ -247,7 +182,7 @@ class RemoteReader(SizedReader):
         if self._ahead is not None:
             self._deposit._translate(self._ahead.discard)
         self._leftover = b""
-        self._ahead = _ReadAhead(
+        self._ahead = ReadAhead(
             self._lease.client, self._file.handle, self._position, self._size, depth=1,
             max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count)
 
@@ -274,17 +209,6 @@ class _Lease:
 
     def release(self) -> None:
         self.deposit._give_back(self)
-
-
-class _Appender:
-    """Writes to an SFTP file at a fixed position with pipelined requests."""
-
-    def __init__(self, handle: paramiko.SFTPFile) -> None:
-        self._handle = handle
-
-    def write(self, data: bytes) -> int:
-        self._handle.write(data)
-        return len(data)
 
 
 class SftpDeposit(Deposit):
@@ -323,6 +247,10 @@ class SftpDeposit(Deposit):
         self._closed = False
         self._counter_lock = threading.Lock()
         self.bytes_read = 0
+        # The quickest single request seen (0 before the first): what sizes a read window.
+        self.round_trip_s = 0.0
+        self.max_read_depth = MAX_DEPTH
+        self.peak_in_flight = 0  # the most bytes a download had requested and not received
 
     # --- connection ------------------------------------------------------------------------
 
@@ -573,6 +501,7 @@ class SftpDeposit(Deposit):
             window_size=CHANNEL_WINDOW, max_packet_size=CHANNEL_PACKET, timeout=silence)
         if channel is None:
             raise EOFError("no channel")
+        sftp_wire.use_chunk_pipe(channel)
         channel.settimeout(silence)
         watchdog = threading.Timer(silence, transport.close)
         watchdog.daemon = True
@@ -668,7 +597,7 @@ class SftpDeposit(Deposit):
     def _lstat(self, server_path: str) -> Entry | None:
         try:
             with self._channel() as client:
-                attributes = client.lstat(server_path)
+                attributes = self._one_request(lambda: client.lstat(server_path))
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -678,20 +607,42 @@ class SftpDeposit(Deposit):
     def _realpath(self, server_path: str) -> str:
         try:
             with self._channel() as client:
-                return client.normalize(server_path)
+                return self._one_request(lambda: client.normalize(server_path))
         except OSError as exc:
             raise self._failure(translate("deposit", "Resolving"), server_path, exc) from None
+
+    def window_bytes(self) -> int:
+        """The bytes a download keeps in flight at the round trip measured so far, all of
+        which may wait in memory: at most ``max_read_depth`` × READ_CHUNK (64 MiB)."""
+        return read_depth(self.round_trip_s, self.max_read_depth) * READ_CHUNK
+
+    def write_window_bytes(self) -> int:
+        """The bytes an upload keeps in flight at the round trip measured so far (on the
+        wire: the upload itself holds one piece of the file in memory)."""
+        return write_window(self.round_trip_s)
+
+    def _one_request(self, call: Callable[[], T]) -> T:
+        """Run an SFTP call made of one request and its reply (an OPEN, an LSTAT…): the
+        quickest of them is the round trip, :attr:`round_trip_s`."""
+        started = time.perf_counter()
+        result = call()
+        elapsed = time.perf_counter() - started
+        if not self.round_trip_s or elapsed < self.round_trip_s:
+            self.round_trip_s = elapsed
+        return result
 
     def _read_range(self, server_path: str, offset: int, end: int) -> Iterator[bytes]:
         try:
             with self._channel() as client:
-                handle = client.open(server_path, "rb")
-                ahead = _ReadAhead(client, handle.handle, offset, end, depth=DOWNLOAD_DEPTH,
-                                   max_depth=DOWNLOAD_DEPTH, counter=self._count)
+                handle = self._one_request(lambda: client.open(server_path, "rb"))
+                depth = read_depth(self.round_trip_s, self.max_read_depth)
+                ahead = ReadAhead(client, handle.handle, offset, end, depth=depth,
+                                   max_depth=depth, counter=self._count)
                 try:
                     while chunk := ahead.next_chunk():
                         yield chunk
                 finally:
+                    self.peak_in_flight = max(self.peak_in_flight, ahead.peak)
                     if not client.sock.closed:
                         _quietly(ahead.discard, handle.close)
         except OSError as exc:
@@ -700,20 +651,47 @@ class SftpDeposit(Deposit):
     @contextmanager
     def _append(self, server_path: str, offset: int) -> Iterator[Writer]:
         try:
-            with self._channel() as client:
-                handle = client.open(server_path, "r+b" if offset else "wb")
+            with self._channel() as client, ExitStack() as others:
+                handle = self._one_request(
+                    lambda: client.open(server_path, "r+b" if offset else "wb"))
+                with closed_on_silence(client):
+                    if offset:
+                        handle.truncate(offset)
+                window = write_window(self.round_trip_s)
+                files = [(client, handle)]
+                for _ in range(1, write_channels(window, client.sock.out_window_size)):
+                    other = others.enter_context(self._channel())
+                    files.append((other, other.open(server_path, "r+b")))
+                    others.callback(_quietly, files[-1][1].close)
+                writer = WindowedWriter([(c, h.handle) for c, h in files], offset, window)
                 try:
-                    with _closed_on_silence(client):
-                        if offset:
-                            handle.truncate(offset)
-                            handle.seek(offset)
-                        handle.set_pipelined(True)
-                        yield _Appender(handle)
+                    yield writer
+                    writer.flush()
                 finally:
+                    self.peak_in_flight = max(self.peak_in_flight, writer.peak)
                     if not client.sock.closed:
                         handle.close()
         except OSError as exc:
             raise self._failure(translate("deposit", "Writing"), server_path, exc) from None
+
+    def _resume_point(self, server_path: str, source: Path, size: int) -> int:
+        """Several channels may have left holes in the last RESUME_REWRITE bytes of a cut
+        upload: that end is read back and compared with the source, and writing resumes at
+        the first byte that differs (a hole reads as zeros)."""
+        if not size:
+            return 0
+        start = max(0, size - RESUME_REWRITE)
+        with source.open("rb") as stream, \
+                closing(self._read_range(server_path, start, size)) as chunks:
+            stream.seek(start)
+            for chunk in chunks:
+                expected = stream.read(len(chunk))
+                if chunk != expected:
+                    pairs = enumerate(zip(chunk, expected, strict=False))
+                    return start + next((i for i, (got, wanted) in pairs if got != wanted),
+                                        min(len(chunk), len(expected)))
+                start += len(chunk)
+        return size
 
     def _rename(self, source: str, destination: str) -> None:
         if self._lstat(destination) is not None:
@@ -757,18 +735,6 @@ class SftpDeposit(Deposit):
     def open_read(self, path: str) -> BinaryIO:
         entry = self.guard(path)
         return RemoteReader(self, path, entry.size)  # type: ignore[return-value]
-
-
-@contextmanager
-def _closed_on_silence(client: paramiko.SFTPClient) -> Iterator[None]:
-    """A call that timed out means a dead link: close the whole connection (without sending
-    anything), so the clean-up that follows fails at once instead of waiting out the
-    silence again."""
-    try:
-        yield
-    except TimeoutError:
-        client.sock.get_transport().close()
-        raise
 
 
 class _SendWatch:
