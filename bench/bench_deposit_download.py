@@ -18,21 +18,17 @@ Goals: >= 0.8x OpenSSH's throughput on loopback, >= 1.5x at 20 ms, >= 2x at 50 m
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 from common import (
     bench_context,
+    compare_transfer,
     delay_line,
     exit_code,
-    floor_line,
     fsync,
     human_bytes,
-    interleaved,
-    judge,
-    link_rate,
     load,
     random_file,
     run_openssh_sftp,
@@ -95,22 +91,9 @@ def measure(server: object, context: object, profile: object, remote: str, outpu
         assert target.stat().st_size == size
         target.unlink()
 
-    where = f"{round_trip} ms round trip" if round_trip else "loopback"
-    print(f"\n-- {where} ({load()})")
-    times = interleaved({"OpenSSH sftp get": openssh, "recmanager download": recmanager},
-                        repeats)
-    medians = {name: statistics.median(runs) for name, runs in times.items()}
-    for name, runs in times.items():
-        print(f"  {name:22} {size / medians[name] / 1e6:7.1f} MB/s  "
-              f"({medians[name]:.2f} s; runs {[round(r, 2) for r in runs]})")
-    print(f"  recmanager measured a round trip of {held['round_trip_us'] / 1000:.1f} ms: "
-          f"window {human_bytes(held['window'])} in flight (memory bound), peak in flight "
-          f"{human_bytes(held['peak'])}")
-    print("  " + floor_line(size, link_rate(round_trip), medians["recmanager download"]))
-    judge(f"download vs sftp get, {where} (throughput)",
-          medians["OpenSSH sftp get"] / medians["recmanager download"],
-          GOALS[round_trip], at_most=False)
-
+    compare_transfer("download vs sftp get", {
+        "OpenSSH sftp get": openssh, "recmanager download": recmanager,
+    }, size, round_trip, repeats, GOALS[round_trip], held)
 
 if __name__ == "__main__":
     sys.exit(main())

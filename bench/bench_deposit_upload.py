@@ -18,20 +18,16 @@ Goals: >= 0.8x OpenSSH's throughput on loopback, >= 1.5x at 20 ms.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 from common import (
     bench_context,
+    compare_transfer,
     delay_line,
     exit_code,
-    floor_line,
     human_bytes,
-    interleaved,
-    judge,
-    link_rate,
     load,
     random_file,
     run_openssh_sftp,
@@ -92,22 +88,9 @@ def measure(server: object, context: object, profile: object, source: Path, size
         assert target.stat().st_size == size
         target.unlink()
 
-    where = f"{round_trip} ms round trip" if round_trip else "loopback"
-    print(f"\n-- {where} ({load()})")
-    times = interleaved({"OpenSSH sftp put": openssh, "recmanager upload": recmanager},
-                        repeats)
-    medians = {name: statistics.median(runs) for name, runs in times.items()}
-    for name, runs in times.items():
-        print(f"  {name:22} {size / medians[name] / 1e6:7.1f} MB/s  "
-              f"({medians[name]:.2f} s; runs {[round(r, 2) for r in runs]})")
-    print(f"  recmanager measured a round trip of {held['round_trip_us'] / 1000:.1f} ms: "
-          f"window {human_bytes(held['window'])} in flight (memory bound), peak in flight "
-          f"{human_bytes(held['peak'])}")
-    print("  " + floor_line(size, link_rate(round_trip), medians["recmanager upload"]))
-    judge(f"upload vs sftp put, {where} (throughput)",
-          medians["OpenSSH sftp put"] / medians["recmanager upload"], GOALS[round_trip],
-          at_most=False)
-
+    compare_transfer("upload vs sftp put", {
+        "OpenSSH sftp put": openssh, "recmanager upload": recmanager,
+    }, size, round_trip, repeats, GOALS[round_trip], held)
 
 if __name__ == "__main__":
     sys.exit(main())
