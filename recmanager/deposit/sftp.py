@@ -27,7 +27,6 @@ import hashlib
 import logging
 import os
 import socket
-import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -36,13 +35,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
-from paramiko.sftp import (
-    CMD_CLOSE,
-    CMD_HANDLE,
-    CMD_NAME,
-    CMD_OPENDIR,
-    CMD_READDIR,
-)
 from paramiko.sftp_attr import SFTPAttributes
 
 from recmanager.config import network_timeout
@@ -50,11 +42,13 @@ from recmanager.deposit import sftp_wire
 from recmanager.deposit.base import (
     Deposit,
     Entry,
+    Listing,
     OnStatus,
     Writer,
     entry_kind,
     os_error_message,
 )
+from recmanager.deposit.sftp_listing import read_directories
 from recmanager.deposit.sftp_window import (
     MAX_DEPTH,
     PREVIEW_MAX_DEPTH,
@@ -251,6 +245,7 @@ class SftpDeposit(Deposit):
         self.round_trip_s = 0.0
         self.max_read_depth = MAX_DEPTH
         self.peak_in_flight = 0  # the most bytes a download had requested and not received
+        self._listed: dict[str, list[Entry] | OSError] = {}  # read ahead by list_all
 
     # --- connection ------------------------------------------------------------------------
 
@@ -588,11 +583,34 @@ class SftpDeposit(Deposit):
     # --- primitives --------------------------------------------------------------------------
 
     def _listdir(self, server_dir: str) -> list[Entry]:
+        with self._lock:
+            listed = self._listed.pop(server_dir, None)
         try:
-            with self._channel() as client:
-                return _read_directory(client, server_dir)
+            if listed is None:
+                with self._channel() as client:
+                    listed = read_directories(client, [server_dir])[server_dir]
+            if isinstance(listed, OSError):
+                raise listed
+            return listed
         except OSError as exc:
             raise self._failure(translate("deposit", "Listing"), server_dir, exc) from None
+
+    def list_all(self, concurrency: int = 8) -> Listing:
+        """The shared listing rules applied to folders all read at once on one channel
+        (``concurrency`` is not needed: more channels would cost more than they save)."""
+        with self._channel() as client:
+            root = read_directories(client, [self.root])[self.root]
+            folders = [f"{self.root}/{entry.name}" for entry in root
+                       if entry.kind == "dir"] if isinstance(root, list) else []
+            listed = {self.root: root, **read_directories(client, folders)}
+        with self._lock:
+            self._listed.update(listed)
+        try:
+            return super().list_all(concurrency=1)
+        finally:
+            with self._lock:
+                for path in listed:
+                    self._listed.pop(path, None)
 
     def _lstat(self, server_path: str) -> Entry | None:
         try:
@@ -777,63 +795,3 @@ def _quietly(*steps: Callable[[], object]) -> bool:
 def _entry(name: str, attributes: SFTPAttributes) -> Entry:
     return Entry(name, entry_kind(attributes.st_mode or 0), int(attributes.st_size or 0),
                  float(attributes.st_mtime or 0))
-
-
-def _read_directory(client: paramiko.SFTPClient, server_dir: str) -> list[Entry]:
-    """``listdir_attr`` that survives names which are not UTF-8 (they are reported, not lost).
-
-    paramiko decodes names strictly, so one odd byte would fail the whole folder; and its
-    attribute objects cost more than the listing itself on a folder of thousands of files.
-    """
-    kind, message = sftp_wire.request(client, CMD_OPENDIR, server_dir)
-    if kind != CMD_HANDLE:
-        raise OSError(None, "unexpected reply to OPENDIR")
-    handle = message.get_binary()
-    entries: list[Entry] = []
-    try:
-        while True:
-            try:
-                kind, message = sftp_wire.request(client, CMD_READDIR, handle)
-            except EOFError:
-                break
-            if kind != CMD_NAME:
-                raise OSError(None, "unexpected reply to READDIR")
-            entries += _parse_names(message.get_remainder())
-    finally:
-        sftp_wire.request(client, CMD_CLOSE, handle)
-    return entries
-
-
-_U32 = struct.Struct(">I")
-_U64 = struct.Struct(">Q")
-_FLAG_SIZE, _FLAG_UIDGID, _FLAG_PERMISSIONS, _FLAG_TIMES = 0x1, 0x2, 0x4, 0x8
-_FLAG_EXTENDED = 0x80000000
-
-
-def _parse_names(payload: bytes) -> list[Entry]:
-    """The entries of an SSH_FXP_NAME reply (SFTP v3: count, then name, long name, attrs)."""
-    (count,), offset = _U32.unpack_from(payload, 0), 4
-    entries = []
-    for _ in range(count):
-        (length,) = _U32.unpack_from(payload, offset)
-        name = payload[offset + 4:offset + 4 + length].decode("utf-8", "surrogateescape")
-        offset += 4 + length
-        offset += 4 + _U32.unpack_from(payload, offset)[0]  # the long name, ls -l style
-        (flags,), offset = _U32.unpack_from(payload, offset), offset + 4
-        size = mode = 0
-        mtime = 0.0
-        if flags & _FLAG_SIZE:
-            (size,), offset = _U64.unpack_from(payload, offset), offset + 8
-        if flags & _FLAG_UIDGID:
-            offset += 8
-        if flags & _FLAG_PERMISSIONS:
-            (mode,), offset = _U32.unpack_from(payload, offset), offset + 4
-        if flags & _FLAG_TIMES:
-            mtime, offset = float(_U32.unpack_from(payload, offset + 4)[0]), offset + 8
-        if flags & _FLAG_EXTENDED:
-            (pairs,), offset = _U32.unpack_from(payload, offset), offset + 4
-            for _pair in range(2 * pairs):
-                offset += 4 + _U32.unpack_from(payload, offset)[0]
-        if name not in (".", ".."):
-            entries.append(Entry(name, entry_kind(mode), size, mtime))
-    return entries

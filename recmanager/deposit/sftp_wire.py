@@ -146,3 +146,9 @@ def send_write(client: paramiko.SFTPClient, replies: Replies, handle: bytes, off
                data: bytes) -> int:
     """Send a WRITE without waiting; its STATUS reply lands in ``replies``."""
     return client._async_request(replies, CMD_WRITE, handle, int64(offset), data)
+
+
+def send_request(client: paramiko.SFTPClient, replies: Replies, kind: int,
+                 *args: object) -> int:
+    """Send any request without waiting; its reply lands in ``replies``."""
+    return client._async_request(replies, kind, *args)
