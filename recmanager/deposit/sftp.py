@@ -1,10 +1,11 @@
-"""The deposit folder over SFTP (paramiko), with verified host keys and fast pipelined reads.
+"""The deposit folder over SFTP (paramiko): channels, reconnection, and the primitives.
 
-Host keys are checked against recmanager's own known-hosts file with a policy that rejects
-unknown keys unless the user, asked through ``on_unknown_host_key``, accepts them. A dropped
-link is noticed by the next operation, which reconnects with backoff and says so through
-``on_status``. Each thread borrows its own SFTP channel from a small pool on one SSH
-transport: paramiko's SFTP client must not be read by two threads at once.
+Logging in and host keys are in :mod:`recmanager.deposit.sftp_login`, the transfer windows
+in :mod:`recmanager.deposit.sftp_window`, folder listings in
+:mod:`recmanager.deposit.sftp_listing`. A dropped link is noticed by the next operation,
+which reconnects with backoff and says so through ``on_status``. Each thread borrows its own
+SFTP channel from a small pool on one SSH transport: paramiko's SFTP client must not be read
+by two threads at once.
 
 Silence is a fault: a server that stops sending (or stops taking bytes) for
 ``progress_timeout_s`` (default :data:`PROGRESS_TIMEOUT_S`) fails the waiting SFTP call
@@ -12,21 +13,11 @@ instead of hanging — SSH keepalives cannot notice, as OpenSSH does not answer 
 connection is then dropped; a transfer reconnects and resumes from the last byte written
 (:data:`recmanager.deposit.base.TRANSFER_RETRIES` times in a row without progress, then a
 clear error that keeps the partial file for the next try).
-
-Reads are pipelined by hand: paramiko's own ``get()``/``readv()`` split reads into 32 KiB
-requests, which caps a download at a fraction of what the link carries. Here each request
-asks for as much as OpenSSH's sftp-server answers in one reply (256 KiB minus a margin) and
-several are kept in flight.
 """
 
 from __future__ import annotations
 
-import base64
-import errno
-import hashlib
 import logging
-import os
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -49,7 +40,10 @@ from recmanager.deposit.base import (
     os_error_message,
 )
 from recmanager.deposit.sftp_listing import read_directories
+from recmanager.deposit.sftp_login import HostKeyQuestion, SshLogin
 from recmanager.deposit.sftp_window import (
+    CHANNEL_PACKET,
+    CHANNEL_WINDOW,
     MAX_DEPTH,
     PREVIEW_MAX_DEPTH,
     READ_CHUNK,
@@ -62,17 +56,12 @@ from recmanager.deposit.sftp_window import (
     write_window,
 )
 from recmanager.errors import (
-    Cancelled,
-    DepositAuthError,
     DepositConnectionError,
     DepositError,
-    HostKeyChanged,
-    HostKeyUnknown,
 )
 from recmanager.formatting import printable
 from recmanager.i18n import translate
 from recmanager.readers import SizedReader
-from recmanager.secrets import SecretKind
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -81,62 +70,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("recmanager.deposit.sftp")
 T = TypeVar("T")
 
-# (host, key type, SHA-256 fingerprint) -> "accept" (remember) | "once" | "cancel"
-HostKeyQuestion = Callable[[str, str, str], str]
-
-# Large SSH channel packets and window (room for the largest read window, so the server never
-# waits for a window adjustment): fewer Python-level packets per megabyte.
-CHANNEL_WINDOW = MAX_DEPTH * READ_CHUNK + 1024 * 1024
-CHANNEL_PACKET = 256 * 1024 - 1024
-# Preferred ciphers: AES-GCM needs no separate MAC pass, which is the costly part in Python.
-CIPHERS = (
-    "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr",
-    "aes256-ctr",
-)
 RECONNECT_DELAYS_S = (0.0, 1.0, 2.0, 4.0, 8.0)
 # No byte from (or to) the server for this long while an SFTP call waits: the link is dead.
 PROGRESS_TIMEOUT_S = network_timeout(20.0)
 # SFTP channels open at once on one connection: below OpenSSH's default MaxSessions (10).
 MAX_CHANNELS = 8
 CHANNEL_WAIT_S = 120.0
-
-
-def fingerprint(key: paramiko.PKey) -> str:
-    """``SHA256:…`` exactly as OpenSSH prints it (base64 without padding)."""
-    digest = hashlib.sha256(key.asbytes()).digest()
-    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
-
-
-class _AskPolicy(paramiko.RejectPolicy):
-    """Reject unknown keys, unless the user accepts them for good or for this connection."""
-
-    def __init__(self, deposit: SftpDeposit) -> None:
-        self._deposit = deposit
-
-    def missing_host_key(self, client: paramiko.SSHClient, hostname: str,
-                         key: paramiko.PKey) -> None:
-        deposit = self._deposit
-        printed = fingerprint(key)
-        if deposit.on_unknown_host_key is None:
-            raise HostKeyUnknown(
-                translate("deposit", "The SSH server {host} is not known yet. Its {type} key "
-                          "fingerprint is {fingerprint}.").format(
-                    host=hostname, type=key.get_name(), fingerprint=printed),
-                host=hostname, key_type=key.get_name(), fingerprint=printed,
-            )
-        answer = deposit.on_unknown_host_key(hostname, key.get_name(), printed)
-        if answer == "accept":
-            deposit.remember_host_key(hostname, key)
-        elif answer == "once":
-            deposit.session_host_keys.add(hostname, key.get_name(), key)
-        else:
-            try:
-                super().missing_host_key(client, hostname, key)
-            except paramiko.SSHException:
-                raise Cancelled(translate(
-                    "deposit", "The connection to {host} was cancelled: its key was not "
-                    "accepted.").format(host=hostname)) from None
-        client.get_host_keys().add(hostname, key.get_name(), key)
 
 
 class RemoteReader(SizedReader):
@@ -205,7 +144,7 @@ class _Lease:
         self.deposit._give_back(self)
 
 
-class SftpDeposit(Deposit):
+class SftpDeposit(SshLogin, Deposit):
     """The deposit folder on an SSH server."""
 
     def __init__(
@@ -249,10 +188,6 @@ class SftpDeposit(Deposit):
 
     # --- connection ------------------------------------------------------------------------
 
-    @property
-    def address(self) -> str:
-        return f"{self.profile.sftp_user}@{self.profile.sftp_host}:{self.profile.sftp_port}"
-
     def _status(self, state: str, detail: str) -> None:
         if self._on_status is not None:
             self._on_status(state, detail)
@@ -262,15 +197,6 @@ class SftpDeposit(Deposit):
         with self._lock:
             self._ensure_connected()
         return self
-
-    def _transport_factory(self, sock: socket.socket, **kwargs: Any) -> paramiko.Transport:
-        transport = paramiko.Transport(
-            _SendWatch(sock, self.progress_timeout_s), default_window_size=CHANNEL_WINDOW,
-            default_max_packet_size=CHANNEL_PACKET, **kwargs)
-        options = transport.get_security_options()
-        options.ciphers = tuple(c for c in CIPHERS if c in options.ciphers) + tuple(
-            c for c in options.ciphers if c not in CIPHERS)
-        return transport
 
     def _ensure_connected(self) -> None:
         if self._closed:
@@ -309,121 +235,6 @@ class SftpDeposit(Deposit):
         assert last_error is not None
         self._status("failed", str(last_error))
         raise last_error
-
-    def _open_client(self) -> paramiko.SSHClient:
-        profile = self.profile
-        host, port = profile.sftp_host, int(profile.sftp_port)
-        client = paramiko.SSHClient()
-        if self.known_hosts.exists():
-            try:
-                client.load_host_keys(str(self.known_hosts))
-            except (OSError, paramiko.SSHException) as exc:
-                raise DepositError(translate(
-                    "deposit", "recmanager's known-hosts file {path} cannot be read: {error}"
-                ).format(path=self.known_hosts, error=exc)) from None
-        for name, keys in self.session_host_keys.items():
-            for key_type, key in keys.items():
-                client.get_host_keys().add(name, key_type, key)
-        client.set_missing_host_key_policy(_AskPolicy(self))
-        options: dict[str, Any] = {
-            "hostname": host, "port": port, "username": profile.sftp_user or None,
-            "timeout": self._timeout_s, "banner_timeout": self._timeout_s,
-            "auth_timeout": self._timeout_s, "allow_agent": False, "look_for_keys": False,
-            "transport_factory": self._transport_factory,
-        }
-        if profile.sftp_auth == "password":
-            password = self._secrets.get(profile.name, SecretKind.SFTP_PASSWORD)
-            if not password:
-                raise DepositAuthError(
-                    translate("deposit", "No SFTP password is stored for the profile "
-                              "\"{name}\".").format(name=profile.name),
-                    hint=translate("deposit", "Enter it in the profile dialog."))
-            options["password"] = password
-        elif profile.sftp_auth == "agent":
-            options["allow_agent"] = True
-        else:
-            options["pkey"] = self._load_key()
-        try:
-            client.connect(**options)
-        except paramiko.BadHostKeyException as exc:
-            client.close()
-            raise HostKeyChanged(
-                translate(
-                    "deposit",
-                    "WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the "
-                    "connection, or the server was reinstalled. The server now shows the {type} "
-                    "key {new}; recmanager remembered {old}. The connection was refused.",
-                ).format(host=exc.hostname, type=exc.key.get_name(), new=fingerprint(exc.key),
-                         old=fingerprint(exc.expected_key)),
-                hint=translate(
-                    "deposit", "Ask the server's administrator for the new fingerprint. If it "
-                    "matches, remove the line for {host} from {path} and connect again.",
-                ).format(host=exc.hostname, path=self.known_hosts),
-            ) from None
-        except paramiko.AuthenticationException as exc:
-            client.close()
-            raise DepositAuthError(
-                translate("deposit", "{address} refused the login ({method}): {error}").format(
-                    address=self.address, method=profile.sftp_auth, error=exc),
-                hint=self._auth_hint()) from None
-        except (paramiko.SSHException, OSError, EOFError) as exc:
-            client.close()
-            if isinstance(exc, paramiko.SSHException) and "No authentication methods" in str(exc):
-                raise DepositAuthError(
-                    translate("deposit", "No key to offer to {address}.").format(
-                        address=self.address), hint=self._auth_hint()) from None
-            raise DepositConnectionError(
-                translate("deposit", "Cannot connect to {address}: {error}").format(
-                    address=self.address, error=exc),
-                hint=translate("deposit", "Check the host, the port and the network."),
-            ) from None
-        except BaseException:
-            client.close()
-            raise
-        transport = client.get_transport()
-        assert transport is not None
-        transport.set_keepalive(max(1, int(self._keepalive_s)))
-        log.info("connected to %s", self.address)
-        return client
-
-    def _auth_hint(self) -> str:
-        return {
-            "password": translate("deposit", "Check the user name and the password."),
-            "agent": translate("deposit", "Start ssh-agent and add your key (ssh-add)."),
-        }.get(self.profile.sftp_auth, translate(
-            "deposit", "Check the user name, and that the public key is in the server's "
-            "authorized_keys."))
-
-    def _load_key(self) -> paramiko.PKey:
-        path = os.path.expanduser(self.profile.sftp_key_file)
-        if not path:
-            raise DepositAuthError(translate("deposit", "No key file is set in the profile."))
-        passphrase = self._secrets.get(self.profile.name, SecretKind.KEY_PASSPHRASE)
-        try:
-            return paramiko.PKey.from_path(path, passphrase.encode() if passphrase else None)
-        except (paramiko.PasswordRequiredException, TypeError):
-            # cryptography raises TypeError for an encrypted key loaded without a passphrase.
-            raise DepositAuthError(
-                translate("deposit", "The key {path} is protected by a passphrase.").format(
-                    path=path),
-                hint=translate("deposit", "Enter the passphrase in the profile dialog.")) from None
-        except OSError as exc:
-            raise DepositAuthError(translate("deposit", "The key {path} cannot be read: {error}")
-                                   .format(path=path, error=os_error_message(exc))) from None
-        except (paramiko.SSHException, ValueError) as exc:
-            raise DepositAuthError(
-                translate("deposit", "The key {path} cannot be used: {error}").format(
-                    path=path, error=exc),
-                hint=translate("deposit", "Check the passphrase stored for the profile.")
-            ) from None
-
-    def remember_host_key(self, hostname: str, key: paramiko.PKey) -> None:
-        """Append the key to recmanager's known-hosts file (OpenSSH format)."""
-        self.known_hosts.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.known_hosts, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(descriptor, "a", encoding="ascii") as stream:
-            stream.write(f"{hostname} {key.get_name()} {key.get_base64()}\n")
-        log.info("remembered the %s key of %s (%s)", key.get_name(), hostname, fingerprint(key))
 
     def _drop_locked(self) -> None:
         for idle in self._idle:
@@ -753,33 +564,6 @@ class SftpDeposit(Deposit):
     def open_read(self, path: str) -> BinaryIO:
         entry = self.guard(path)
         return RemoteReader(self, path, entry.size)  # type: ignore[return-value]
-
-
-class _SendWatch:
-    """The TCP socket under a transport, whose sends fail after ``silence`` seconds without
-    moving a byte: paramiko retries a blocked send for ever (a server that stopped reading,
-    a link that went black), and channel time-outs do not cover that wait."""
-
-    def __init__(self, sock: socket.socket, silence: float) -> None:
-        self._sock = sock
-        self._silence = silence
-        self._blocked_since: float | None = None
-
-    def send(self, data: bytes) -> int:
-        try:
-            sent = self._sock.send(data)
-        except TimeoutError:
-            now = time.monotonic()
-            if self._blocked_since is None:
-                self._blocked_since = now
-            elif now - self._blocked_since >= self._silence:
-                raise OSError(errno.ETIMEDOUT, "the server takes no more bytes") from None
-            raise
-        self._blocked_since = None
-        return sent
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._sock, name)
 
 
 def _quietly(*steps: Callable[[], object]) -> bool:

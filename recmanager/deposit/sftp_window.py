@@ -34,6 +34,10 @@ READ_CHUNK = 255 * 1024
 TARGET_RATE = 250_000_000
 MIN_DEPTH = 16
 MAX_DEPTH = 256
+# Large SSH channel packets and window (room for the largest read window, so the server never
+# waits for a window adjustment): fewer Python-level packets per megabyte.
+CHANNEL_WINDOW = MAX_DEPTH * READ_CHUNK + 1024 * 1024
+CHANNEL_PACKET = 256 * 1024 - 1024
 # The preview reader starts with one request after a seek and doubles while reads stay
 # sequential: a player hopping around an MP4 fetches little it does not use.
 PREVIEW_MAX_DEPTH = 8
