@@ -38,6 +38,7 @@ from common import (
 
 from recmanager.deposit import open_deposit
 from recmanager.deposit.sftp import SftpDeposit
+from recmanager.deposit.sftp_window import READ_CHUNK
 
 # round trip (ms) -> least throughput, as a multiple of OpenSSH's
 GOALS = {0: 0.8, 20: 1.5, 50: 2.0}
@@ -86,7 +87,10 @@ def measure(server: object, context: object, profile: object, remote: str, outpu
         with open_deposit(profile, context) as deposit:  # type: ignore[arg-type]
             deposit.download(remote, target)
             assert isinstance(deposit, SftpDeposit)
+            # Replies in flight, plus what waits for the disk: the download's writer queues
+            # at most 64 replies (recmanager.deposit.base._BackgroundWriter).
             held.update(window=deposit.window_bytes(), peak=deposit.peak_in_flight,
+                        memory=deposit.window_bytes() + 64 * READ_CHUNK,
                         round_trip_us=int(deposit.round_trip_s * 1e6))
         assert target.stat().st_size == size
         target.unlink()

@@ -37,6 +37,7 @@ from common import (
 
 from recmanager.deposit import open_deposit
 from recmanager.deposit.sftp import SftpDeposit
+from recmanager.deposit.sftp_window import WRITE_CHUNK
 
 # round trip (ms) -> least throughput, as a multiple of OpenSSH's
 GOALS = {0: 0.8, 20: 1.5}
@@ -82,7 +83,10 @@ def measure(server: object, context: object, profile: object, source: Path, size
         with open_deposit(profile, context) as deposit:  # type: ignore[arg-type]
             deposit.upload(source, "amphiA", "recmanager.bin")
             assert isinstance(deposit, SftpDeposit)
+            # The window is on the wire: the upload holds one 1 MiB read of the file and the
+            # WRITE being built from it.
             held.update(window=deposit.write_window_bytes(), peak=deposit.peak_in_flight,
+                        memory=1024 * 1024 + WRITE_CHUNK,
                         round_trip_us=int(deposit.round_trip_s * 1e6))
         target = folder / "recmanager.bin"
         assert target.stat().st_size == size

@@ -226,6 +226,28 @@ def trust_port(server: object, known_hosts: Path, port: int) -> None:
         stream.write(f"[{server.host}]:{port} {key_type} {blob}\n")  # type: ignore[attr-defined]
 
 
+def compare_transfer(label: str, works: dict[str, Callable[[], object]], size: int,
+                     round_trip: int, repeats: int, goal: float, held: dict[str, int]) -> None:
+    """Time the reference (first of ``works``) and recmanager (second) taking turns, print
+    their rates, the window recmanager sized and the memory it may hold (``held``:
+    round_trip_us, window, peak, memory) and the physical floor, and judge recmanager's
+    throughput against ``goal`` x the reference's."""
+    where = f"{round_trip} ms round trip" if round_trip else "loopback"
+    print(f"\n-- {where} ({load()})")
+    times = interleaved(works, repeats)
+    medians = {name: statistics.median(runs) for name, runs in times.items()}
+    for name, runs in times.items():
+        print(f"  {name:22} {size / medians[name] / 1e6:7.1f} MB/s  "
+              f"({medians[name]:.2f} s; runs {[round(r, 2) for r in runs]})")
+    print(f"  recmanager measured a round trip of {held['round_trip_us'] / 1000:.1f} ms: "
+          f"window {human_bytes(held['window'])}, peak in flight {human_bytes(held['peak'])}; "
+          f"memory the transfer may hold: {human_bytes(held['memory'])}; peak RSS of this "
+          f"process so far {peak_rss_mb():.0f} MB")
+    reference, ours = medians.values()
+    print("  " + floor_line(size, link_rate(round_trip), ours))
+    judge(f"{label}, {where} (throughput)", reference / ours, goal, at_most=False)
+
+
 def load() -> str:
     return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
 
