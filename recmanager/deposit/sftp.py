@@ -131,6 +131,10 @@ class RemoteReader(SizedReader):
             super().close()
 
 
+class _Busy(DepositError):
+    """Every SFTP channel the connection may open is lent out."""
+
+
 class _Lease:
     """One SFTP channel lent to one thread; given back (or dropped when broken) on release."""
 
@@ -261,9 +265,10 @@ class SftpDeposit(SshLogin, Deposit):
 
     # --- channels ----------------------------------------------------------------------------
 
-    def _lease(self) -> _Lease:
-        """An SFTP channel for this thread: an idle one, a new one, or the next one freed."""
-        deadline = time.monotonic() + CHANNEL_WAIT_S
+    def _lease(self, wait_s: float = CHANNEL_WAIT_S) -> _Lease:
+        """An SFTP channel for this thread: an idle one, a new one, or the next one freed
+        within ``wait_s``."""
+        deadline = time.monotonic() + wait_s
         with self._channel_freed:
             while True:
                 self._ensure_connected()
@@ -276,7 +281,7 @@ class SftpDeposit(SshLogin, Deposit):
                     transport = self._client.get_transport()
                     break
                 if not self._channel_freed.wait(max(0.0, deadline - time.monotonic())):
-                    raise DepositError(translate(
+                    raise _Busy(translate(
                         "deposit", "All connections to {address} are busy; try again when a "
                         "transfer has finished.").format(address=self.address))
         try:
@@ -293,7 +298,7 @@ class SftpDeposit(SshLogin, Deposit):
                         "deposit", "{address} refuses to open an SFTP session.").format(
                         address=self.address)) from None
                 self._max_channels = self._open_channels
-            return self._lease()
+            return self._lease(wait_s)
         except (paramiko.SSHException, OSError, EOFError) as exc:
             self._forget(generation)
             raise self._connection_error(exc) from None
@@ -365,8 +370,8 @@ class SftpDeposit(SshLogin, Deposit):
             raise self._connection_error(exc) from None
 
     @contextmanager
-    def _channel(self) -> Iterator[paramiko.SFTPClient]:
-        lease = self._lease()
+    def _channel(self, wait_s: float = CHANNEL_WAIT_S) -> Iterator[paramiko.SFTPClient]:
+        lease = self._lease(wait_s)
         try:
             yield lease.client
         except DepositConnectionError:
@@ -489,7 +494,10 @@ class SftpDeposit(SshLogin, Deposit):
                 window = write_window(self.round_trip_s)
                 files = [(client, handle)]
                 for _ in range(1, write_channels(window, client.sock.out_window_size)):
-                    other = others.enter_context(self._channel())
+                    try:  # only channels free now: waiting for one while holding one could
+                        other = others.enter_context(self._channel(wait_s=0))  # deadlock
+                    except _Busy:
+                        break
                     files.append((other, other.open(server_path, "r+b")))
                     others.callback(_quietly, files[-1][1].close)
                 writer = WindowedWriter([(c, h.handle) for c, h in files], offset, window)

@@ -5,6 +5,7 @@ upload written over several channels resumes where its first hole is."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,3 +110,17 @@ def test_a_cut_upload_resumes_at_its_first_hole(sshd, context, root, tmp_path):
         deposit.upload(source, "amphiA", progress=reports.append)
     assert (root / "amphiA" / "usb.mp4").read_bytes() == data
     assert reports[0].done == hole.start
+
+
+def test_an_upload_takes_only_the_channels_free_now(context, far, root, tmp_path):
+    """Waiting for more channels while holding one could deadlock uploads running at once:
+    with one channel allowed, the upload writes through it alone, at once."""
+    source = tmp_path / "usb.mp4"
+    data = os.urandom(1024 * 1024)
+    source.write_bytes(data)
+    with open_deposit(far(root), context) as deposit:
+        deposit._max_channels = 1
+        started = time.monotonic()
+        deposit.upload(source, "amphiA")
+        assert time.monotonic() - started < 30  # the wait for a busy channel is 120 s
+    assert (root / "amphiA" / "usb.mp4").read_bytes() == data
