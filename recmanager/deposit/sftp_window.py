@@ -66,8 +66,10 @@ def write_window(round_trip_s: float) -> int:
 
 
 def write_channels(window: int, server_window: int) -> int:
-    """Channels an upload needs so that each one's share fits the server's SSH window."""
-    return max(1, min(MAX_WRITE_CHANNELS, math.ceil(window / max(server_window, 32 * 1024))))
+    """Channels an upload needs so that each one's share fits in half the server's SSH
+    window: OpenSSH grants more only once half of it is used, a round trip later."""
+    share = max(server_window, 64 * 1024) // 2
+    return max(1, min(MAX_WRITE_CHANNELS, math.ceil(window / share)))
 
 
 class ReadAhead:
