@@ -47,7 +47,8 @@ WRITE_CHUNK = 255 * 1024
 # An upload keeps at least one server window (2 MiB) in flight and at most MAX_WRITE_WINDOW
 # over at most MAX_WRITE_CHANNELS channels. Several channels write their parts of the file
 # in any order, so after a cut the file may have holes, but only in its last
-# MAX_WRITE_WINDOW bytes: a resumed upload writes those again (RESUME_REWRITE).
+# MAX_WRITE_WINDOW bytes: a resumed upload reads that end back (RESUME_REWRITE) and writes
+# again from the first byte that differs from the source.
 MIN_WRITE_WINDOW = 2 * 1024 * 1024
 MAX_WRITE_WINDOW = 16 * 1024 * 1024
 MAX_WRITE_CHANNELS = 4
