@@ -163,8 +163,9 @@ class WindowedWriter:
         self.peak = 0  # the most bytes sent and not yet acknowledged
 
     def write(self, data: bytes) -> int:
-        for start in range(0, len(data), WRITE_CHUNK):
-            piece = data[start:start + WRITE_CHUNK]
+        view = memoryview(data)
+        for start in range(0, len(view), WRITE_CHUNK):
+            piece = view[start:start + WRITE_CHUNK]
             while self._pending and self._in_flight + len(piece) > self._window:
                 self._collect()
             client, handle, replies = self._files[self._turn]
