@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -492,15 +493,9 @@ class SftpDeposit(SshLogin, Deposit):
                     if offset:
                         handle.truncate(offset)
                 window = write_window(self.round_trip_s)
-                files = [(client, handle)]
-                for _ in range(1, write_channels(window, client.sock.out_window_size)):
-                    try:  # only channels free now: waiting for one while holding one could
-                        other = others.enter_context(self._channel(wait_s=0))  # deadlock
-                    except _Busy:
-                        break
-                    files.append((other, other.open(server_path, "r+b")))
-                    others.callback(_quietly, files[-1][1].close)
-                writer = WindowedWriter([(c, h.handle) for c, h in files], offset, window)
+                spares = write_channels(window, client.sock.out_window_size) - 1
+                files = [(client, handle.handle), *self._spare_files(server_path, spares, others)]
+                writer = WindowedWriter(files, offset, window)
                 try:
                     yield writer
                     writer.flush()
@@ -510,6 +505,29 @@ class SftpDeposit(SshLogin, Deposit):
                         handle.close()
         except OSError as exc:
             raise self._failure(translate("deposit", "Writing"), server_path, exc) from None
+
+    def _spare_files(self, server_path: str, count: int,
+                     stack: ExitStack) -> list[tuple[paramiko.SFTPClient, bytes]]:
+        """Up to ``count`` more channels with ``server_path`` open, opened together (each
+        costs a few round trips), kept open by ``stack``. Only channels free now: waiting
+        for one while holding one could deadlock uploads running together."""
+        def spare() -> tuple[paramiko.SFTPClient, bytes] | None:
+            with ExitStack() as own:
+                try:
+                    client = own.enter_context(self._channel(wait_s=0))
+                except _Busy:
+                    return None
+                handle = client.open(server_path, "r+b")
+                own.callback(_quietly, handle.close)
+                with self._lock:
+                    stack.push(own.pop_all())
+                return client, handle.handle
+
+        if count < 1:
+            return []
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            opened = [pool.submit(spare) for _ in range(count)]
+        return [file for future in opened if (file := future.result()) is not None]
 
     def _resume_point(self, server_path: str, source: Path, size: int) -> int:
         """Several channels may have left holes in the last RESUME_REWRITE bytes of a cut
