@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
-from paramiko.sftp_attr import SFTPAttributes
 
 from recmanager.config import network_timeout
 from recmanager.deposit import sftp_wire
@@ -37,10 +36,9 @@ from recmanager.deposit.base import (
     Listing,
     OnStatus,
     Writer,
-    entry_kind,
     os_error_message,
 )
-from recmanager.deposit.sftp_listing import read_directories
+from recmanager.deposit.sftp_listing import entry_of, read_directories
 from recmanager.deposit.sftp_login import HostKeyQuestion, SshLogin
 from recmanager.deposit.sftp_window import (
     CHANNEL_PACKET,
@@ -53,6 +51,7 @@ from recmanager.deposit.sftp_window import (
     WindowedWriter,
     closed_on_silence,
     read_depth,
+    same_length,
     write_channels,
     write_window,
 )
@@ -437,7 +436,7 @@ class SftpDeposit(SshLogin, Deposit):
             return None
         except OSError as exc:
             raise self._failure(translate("deposit", "Reading"), server_path, exc) from None
-        return _entry(server_path.rsplit("/", 1)[-1], attributes)
+        return entry_of(server_path.rsplit("/", 1)[-1], attributes)
 
     def _realpath(self, server_path: str) -> str:
         try:
@@ -539,14 +538,7 @@ class SftpDeposit(SshLogin, Deposit):
         with source.open("rb") as stream, \
                 closing(self._read_range(server_path, start, size)) as chunks:
             stream.seek(start)
-            for chunk in chunks:
-                expected = stream.read(len(chunk))
-                if chunk != expected:
-                    pairs = enumerate(zip(chunk, expected, strict=False))
-                    return start + next((i for i, (got, wanted) in pairs if got != wanted),
-                                        min(len(chunk), len(expected)))
-                start += len(chunk)
-        return size
+            return start + same_length(chunks, stream)
 
     def _rename(self, source: str, destination: str) -> None:
         if self._lstat(destination) is not None:
@@ -600,8 +592,3 @@ def _quietly(*steps: Callable[[], object]) -> bool:
     except (OSError, EOFError, paramiko.SSHException, DepositError):
         return False
     return True
-
-
-def _entry(name: str, attributes: SFTPAttributes) -> Entry:
-    return Entry(name, entry_kind(attributes.st_mode or 0), int(attributes.st_size or 0),
-                 float(attributes.st_mtime or 0))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from typing import BinaryIO
 
 import paramiko
 from paramiko.sftp import CMD_STATUS
@@ -71,6 +72,19 @@ def write_channels(window: int, server_window: int) -> int:
     window: OpenSSH grants more only once half of it is used, a round trip later."""
     share = max(server_window, 64 * 1024) // 2
     return max(1, min(MAX_WRITE_CHANNELS, math.ceil(window / share)))
+
+
+def same_length(chunks: Iterable[bytes], expected: BinaryIO) -> int:
+    """How many bytes of ``chunks`` equal what ``expected`` reads from where it stands."""
+    same = 0
+    for chunk in chunks:
+        wanted = expected.read(len(chunk))
+        if chunk != wanted:
+            pairs = enumerate(zip(chunk, wanted, strict=False))
+            return same + next((i for i, (got, want) in pairs if got != want),
+                               min(len(chunk), len(wanted)))
+        same += len(chunk)
+    return same
 
 
 class ReadAhead:
