@@ -128,6 +128,7 @@ class Transfers:
         if offset > info.st_size:
             self._remove(temporary)
             offset = 0
+        offset = self._resume_point(temporary, source, offset)
         label = translate("deposit", "Uploading {name}").format(name=printable(name))
         report = Throttle(progress)
         meter = _RateMeter(offset)
@@ -173,6 +174,11 @@ class Transfers:
             )
         return destination
 
+    def _resume_point(self, server_path: str, source: Path, size: int) -> int:
+        """Where an upload whose partial file has ``size`` bytes resumes: a backend that
+        writes parts of a file in parallel checks the end it may have left with holes."""
+        return size
+
     def _send(
         self: Deposit, source: Path, temporary: str, offset: int, size: int, label: str,
         report: Throttle, meter: _RateMeter, cancel: CancelToken,
@@ -197,7 +203,8 @@ class Transfers:
                     self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
                     written = self._lstat(temporary)
-                    offset = written.size if written else 0
+                    offset = self._resume_point(temporary, source,
+                                                written.size if written else 0)
 
 
 def _local_destination(remote: RemoteFile, destination: Path, overwrite: bool) -> tuple[Path, int]:

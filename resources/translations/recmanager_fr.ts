@@ -4731,7 +4731,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="215"/>
         <location filename="../../recmanager/deposit/base.py" line="407"/>
-        <location filename="../../recmanager/deposit/transfer.py" line="166"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="167"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -4758,27 +4758,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="213"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="220"/>
         <source>{name} cannot be saved in {folder}: {reason}.</source>
         <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="216"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="223"/>
         <source>Give a shorter destination file name.</source>
         <translation>Donnez un nom de fichier de destination plus court.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="221"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="228"/>
         <source>Choose another name, or pass --overwrite to replace it.</source>
         <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="244"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="251"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="247"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="254"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
@@ -4803,53 +4803,53 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="257"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="264"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="260"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="267"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="155"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="156"/>
         <source>{name} cannot be deposited: {reason}.</source>
         <translation>{name} ne peut pas être déposé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="157"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="158"/>
         <source>Give the file a shorter name (--name).</source>
         <translation>Donnez au fichier un nom plus court (--name).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="161"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="162"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="163"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="164"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="170"/>
-        <location filename="../../recmanager/deposit/transfer.py" line="219"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="171"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="226"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="172"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="173"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="131"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="132"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="139"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="140"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
@@ -4894,7 +4894,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="289"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="296"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -4910,21 +4910,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="60"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="705"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="437"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="68"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="715"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="453"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="76"/>
         <location filename="../../recmanager/deposit/local.py" line="99"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="724"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="747"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="479"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="524"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4935,185 +4935,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="112"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="765"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="547"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="117"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="769"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="586"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="122"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="775"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="592"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="782"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="804"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="599"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="621"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="794"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="611"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="132"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="70"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="146"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="84"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="188"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="206"/>
+        <location filename="../../recmanager/deposit/sftp_window.py" line="137"/>
+        <location filename="../../recmanager/deposit/sftp_window.py" line="156"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="403"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="248"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="420"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="265"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="447"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="144"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="464"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="167"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="466"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="169"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="181"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="484"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="188"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="492"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="195"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="499"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="201"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="502"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="204"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="504"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="206"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="517"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="212"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="518"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="213"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="519"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="214"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="526"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="221"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="533"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="228"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="535"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="230"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="537"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="232"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="541"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="236"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="543"/>
+        <location filename="../../recmanager/deposit/sftp_login.py" line="238"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="594"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="325"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="607"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="338"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="659"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="391"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="663"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="395"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="661"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="393"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="796"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="613"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>

@@ -3,6 +3,7 @@ installed paramiko and the real OpenSSH sshd: a paramiko release that changes it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,3 +84,56 @@ def test_a_directory_is_opened_read_and_closed_by_raw_requests(client, remote_fi
     sftp_wire.request(client, CMD_CLOSE, handle)
     with pytest.raises(OSError):  # an error status is raised, not returned
         sftp_wire.request(client, CMD_OPENDIR, str(remote_file.parent / "missing"))
+
+
+def test_the_chunk_pipe_reads_like_paramikos_buffer():
+    """Whole chunks, slices of the first one, reads across chunks; a timeout when empty;
+    end of stream once closed and drained."""
+    from paramiko.buffered_pipe import PipeTimeout
+
+    pipe = sftp_wire.ChunkPipe()
+    for chunk in (b"abcdef", b"gh", b"ijklmnop"):
+        pipe.feed(chunk)
+    assert len(pipe) == 16 and pipe.read_ready()
+    assert pipe.read(4) == b"abcd"
+    assert pipe.read(5) == b"efghi"
+    assert pipe.read(100) == b"jklmnop"
+    assert not pipe.read_ready()
+    with pytest.raises(PipeTimeout):
+        pipe.read(1, timeout=0.01)
+    pipe.feed(b"last")
+    pipe.close()
+    assert pipe.empty() == b"last"
+    assert pipe.read(10) == b""
+
+
+def test_an_sftp_channel_receives_into_a_chunk_pipe(client, remote_file):
+    channel = client.get_channel()
+    fresh = channel.get_transport().open_session()
+    sftp_wire.use_chunk_pipe(fresh)
+    fresh.invoke_subsystem("sftp")
+    other = paramiko.SFTPClient(fresh)
+    try:
+        with other.open(str(remote_file), "rb") as handle:
+            assert handle.read() == DATA
+        assert isinstance(fresh.in_buffer, sftp_wire.ChunkPipe)
+    finally:
+        other.close()
+
+
+def test_pipelined_writes_are_acknowledged_by_number(client, tmp_path):
+    """Writes larger than an SSH packet, from a memoryview, at any offset; one STATUS each."""
+    target = tmp_path / "written.bin"
+    data = os.urandom(300 * 1024)
+    replies = sftp_wire.Replies()
+    with client.open(str(target), "wb") as handle:
+        numbers = [sftp_wire.send_write(client, replies, handle.handle, offset,
+                                        memoryview(data)[offset:offset + 100 * 1024])
+                   for offset in (200 * 1024, 0, 100 * 1024)]
+        while not all(number in replies.by_number for number in numbers):
+            sftp_wire.receive_reply(client)
+        for number in numbers:
+            kind, message = replies.by_number.pop(number)
+            assert kind == CMD_STATUS
+            sftp_wire.raise_for_status(client, message)
+    assert target.read_bytes() == data
