@@ -19,7 +19,7 @@ from typing import Literal
 
 from sqlalchemy import bindparam, select, update
 
-from recmanager.deposit.base import Deposit, RefusedName
+from recmanager.deposit.base import Deposit, RefusedName, RemoteFile
 from recmanager.store import Database
 from recmanager.store.tables import deposit_files
 
@@ -107,41 +107,13 @@ class Scanner:
         current: dict[str, ScannedFile] = {}
         inserts: list[dict[str, object]] = []
         updates: list[dict[str, object]] = []
-        seen: set[str] = set()
         for files in listing.values():
             for remote in files:
-                seen.add(remote.path)
-                before = previous.get(remote.path)
-                if before is None or before.state == GONE:
-                    state = self._state(remote.size, now, now)
-                    item = ScannedFile(remote.path, remote.folder, remote.name, state,
-                                       remote.size, remote.mtime,
-                                       before.first_seen if before else now, now, now)
-                    result.new.append(remote.path)
-                    if before is None:
-                        inserts.append(self._row(item))
-                    else:
-                        updates.append(self._row(item))
-                else:
-                    moved = (remote.size, remote.mtime) != (before.size, before.mtime)
-                    stable_since = now if moved else before.stable_since
-                    state = self._state(remote.size, stable_since, now)
-                    if moved or state != before.state:
-                        item = ScannedFile(remote.path, remote.folder, remote.name, state,
-                                           remote.size, remote.mtime, before.first_seen, now,
-                                           stable_since)
-                        updates.append(self._row(item))
-                    else:
-                        # Unchanged rows keep their stored last_seen: writing 10,000 rows a
-                        # minute to say "still there" is what makes a scan expensive.
-                        item = before
-                    if moved:
-                        result.changed.append(remote.path)
-                    if state == COMPLETE and before.state != COMPLETE:
-                        result.completed.append(remote.path)
+                item = self._seen(remote, previous.get(remote.path), now, result, inserts,
+                                  updates)
                 result.files[remote.path] = current[remote.path] = item
         for path, before in previous.items():
-            if path in seen:
+            if path in current:
                 continue
             if before.state == GONE or before.folder in listing.failed:
                 current[path] = before
@@ -150,23 +122,56 @@ class Scanner:
             current[path] = replace(before, state=GONE)
             updates.append(self._row(current[path]))
         self._last = None  # until the store has the same picture
-        if inserts or updates:
-            with self.db.begin() as connection:
-                if inserts:
-                    connection.execute(deposit_files.insert(), inserts)
-                if updates:
-                    statement = (
-                        update(deposit_files)
-                        .where(deposit_files.c.profile == self.profile_name)
-                        .where(deposit_files.c.path == bindparam("b_path"))
-                        .values({name: bindparam(f"b_{name}") for name in _UPDATED})
-                    )
-                    connection.execute(statement, [
-                        {f"b_{key}": value for key, value in row.items()} for row in updates])
+        self._store(inserts, updates)
         self._last = current
         for path in result.completed:
             log.info("complete: %s", path)
         return result
+
+    def _seen(self, remote: RemoteFile, before: ScannedFile | None, now: datetime,
+              result: ScanResult, inserts: list[dict[str, object]],
+              updates: list[dict[str, object]]) -> ScannedFile:
+        """A listed file's new state; its row goes to ``inserts`` or ``updates`` if it moved."""
+        if before is None or before.state == GONE:
+            state = self._state(remote.size, now, now)
+            item = ScannedFile(remote.path, remote.folder, remote.name, state, remote.size,
+                               remote.mtime, before.first_seen if before else now, now, now)
+            result.new.append(remote.path)
+            (inserts if before is None else updates).append(self._row(item))
+            return item
+        moved = (remote.size, remote.mtime) != (before.size, before.mtime)
+        stable_since = now if moved else before.stable_since
+        state = self._state(remote.size, stable_since, now)
+        if moved or state != before.state:
+            item = ScannedFile(remote.path, remote.folder, remote.name, state, remote.size,
+                               remote.mtime, before.first_seen, now, stable_since)
+            updates.append(self._row(item))
+        else:
+            # Unchanged rows keep their stored last_seen: writing 10,000 rows a minute to say
+            # "still there" is what makes a scan expensive.
+            item = before
+        if moved:
+            result.changed.append(remote.path)
+        if state == COMPLETE and before.state != COMPLETE:
+            result.completed.append(remote.path)
+        return item
+
+    def _store(self, inserts: list[dict[str, object]],
+               updates: list[dict[str, object]]) -> None:
+        if not (inserts or updates):
+            return
+        with self.db.begin() as connection:
+            if inserts:
+                connection.execute(deposit_files.insert(), inserts)
+            if updates:
+                statement = (
+                    update(deposit_files)
+                    .where(deposit_files.c.profile == self.profile_name)
+                    .where(deposit_files.c.path == bindparam("b_path"))
+                    .values({name: bindparam(f"b_{name}") for name in _UPDATED})
+                )
+                connection.execute(statement, [
+                    {f"b_{key}": value for key, value in row.items()} for row in updates])
 
     def _state(self, size: int, stable_since: datetime, now: datetime) -> FileState:
         if size > 0 and now - stable_since >= self.quiet_period:
