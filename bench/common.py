@@ -110,20 +110,22 @@ def sshd_server() -> Iterator[object]:
             stop_sshd(server)
 
 
-def openssh_options(server: object, known_hosts: Path) -> list[str]:
-    """Options for OpenSSH's own ``sftp`` client against ``server``, key auth, batch mode."""
+def openssh_options(server: object, known_hosts: Path, port: int | None = None) -> list[str]:
+    """Options for OpenSSH's own ``sftp`` client against ``server`` (or a delay line in front
+    of it on ``port``), key auth, batch mode."""
+    port = port or server.port  # type: ignore[attr-defined]
     return [
-        "-q", "-P", str(server.port), "-i", str(server.client_keys["ed25519"]),  # type: ignore[attr-defined]
+        "-q", "-P", str(port), "-i", str(server.client_keys["ed25519"]),  # type: ignore[attr-defined]
         "-o", f"UserKnownHostsFile={known_hosts}", "-o", "BatchMode=yes",
         "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
     ]
 
 
 def run_openssh_sftp(server: object, known_hosts: Path, batch: str | None = None,
-                     remote: str = "", local: str = "") -> None:
+                     remote: str = "", local: str = "", port: int | None = None) -> None:
     """Run ``sftp`` once: a batch file (``-b``) or a single ``get remote local``."""
     target = f"{server.user}@{server.host}"  # type: ignore[attr-defined]
-    command = ["sftp", *openssh_options(server, known_hosts)]
+    command = ["sftp", *openssh_options(server, known_hosts, port)]
     if batch is not None:
         command += ["-b", "-", target]
         subprocess.run(command, input=batch, text=True, check=True,
@@ -132,6 +134,122 @@ def run_openssh_sftp(server: object, known_hosts: Path, batch: str | None = None
         command += [f"{target}:{remote}", local]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, timeout=3600)
+
+
+@contextmanager
+def delay_line(port: int, round_trip_ms: float) -> Iterator[int]:
+    """The port of a delay line (tests/fixtures/fault_proxy.py) in front of 127.0.0.1:``port``,
+    in its own process so its threads do not share the measured process; ``port`` itself
+    when ``round_trip_ms`` is 0 (plain loopback)."""
+    if not round_trip_ms:
+        yield port
+        return
+    line = subprocess.Popen(
+        [sys.executable, "-m", "tests.fixtures.fault_proxy", str(port),
+         "--round-trip-ms", str(round_trip_ms)],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert line.stdout is not None
+        yield int(line.stdout.readline())
+    finally:
+        assert line.stdin is not None
+        line.stdin.close()
+        line.wait(timeout=30)
+
+
+def link_rate(round_trip_ms: float, size: int = 512 * 1024 * 1024) -> float:
+    """Bytes per second one TCP stream carries through the same path as the transfers
+    (loopback, or a delay line of ``round_trip_ms``): the physical floor of a transfer."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    received = [0]
+
+    def sink() -> None:
+        connection, _ = listener.accept()
+        buffer = bytearray(1 << 20)
+        with connection:
+            while count := connection.recv_into(buffer):
+                received[0] += count
+            connection.sendall(b"done")
+
+    thread = threading.Thread(target=sink, daemon=True)
+    thread.start()
+    block = bytes(1 << 20)
+    with delay_line(listener.getsockname()[1], round_trip_ms) as port, \
+            socket.create_connection(("127.0.0.1", port)) as stream:
+        start = time.perf_counter()
+        for _ in range(size // len(block)):
+            stream.sendall(block)
+        stream.shutdown(socket.SHUT_WR)
+        stream.recv(16)
+        elapsed = time.perf_counter() - start
+    thread.join()
+    listener.close()
+    assert received[0] == size
+    return size / elapsed
+
+
+def floor_line(size: int, rate: float, measured_s: float) -> str:
+    """``floor: 256 MB at 1.2 GB/s = 0.21 s; measured 1.90 s (9.0x the floor)``."""
+    floor = size / rate
+    return (f"physical floor: {human_bytes(size)} at {human_bytes(rate)}/s through the same "
+            f"path = {floor:.2f} s; measured {measured_s:.2f} s ({measured_s / floor:.1f}x "
+            "the floor)")
+
+
+def random_file(path: Path, size: int) -> Path:
+    """``size`` random (incompressible) bytes at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    block = 8 * 1024 * 1024
+    with path.open("wb") as stream:
+        left = size
+        while left:
+            stream.write(os.urandom(min(block, left)))
+            left -= min(block, left)
+    return path
+
+
+def fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def trust_port(server: object, known_hosts: Path, port: int) -> None:
+    """Trust ``server``'s host key also at ``port`` (a delay line in front of it)."""
+    key_type, blob = server.host_public_key.split()[:2]  # type: ignore[attr-defined]
+    with known_hosts.open("a", encoding="utf-8") as stream:
+        stream.write(f"[{server.host}]:{port} {key_type} {blob}\n")  # type: ignore[attr-defined]
+
+
+def compare_transfer(label: str, works: dict[str, Callable[[], object]], size: int,
+                     round_trip: int, repeats: int, goal: float, held: dict[str, int]) -> None:
+    """Time the reference (first of ``works``) and recmanager (second) taking turns, print
+    their rates, the window recmanager sized and the memory it may hold (``held``:
+    round_trip_us, window, peak, memory) and the physical floor, and judge recmanager's
+    throughput against ``goal`` x the reference's."""
+    where = f"{round_trip} ms round trip" if round_trip else "loopback"
+    print(f"\n-- {where} ({load()})")
+    times = interleaved(works, repeats)
+    medians = {name: statistics.median(runs) for name, runs in times.items()}
+    for name, runs in times.items():
+        print(f"  {name:22} {size / medians[name] / 1e6:7.1f} MB/s  "
+              f"({medians[name]:.2f} s; runs {[round(r, 2) for r in runs]})")
+    print(f"  recmanager measured a round trip of {held['round_trip_us'] / 1000:.1f} ms: "
+          f"window {human_bytes(held['window'])}, peak in flight {human_bytes(held['peak'])}; "
+          f"memory the transfer may hold: {human_bytes(held['memory'])}; peak RSS of this "
+          f"process so far {peak_rss_mb():.0f} MB")
+    reference, ours = medians.values()
+    print("  " + floor_line(size, link_rate(round_trip), ours))
+    judge(f"{label}, {where} (throughput)", reference / ours, goal, at_most=False)
+
+
+def load() -> str:
+    return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
 
 
 def bench_context(folder: Path, server: object) -> object:

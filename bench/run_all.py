@@ -25,6 +25,7 @@ BENCHMARKS = (
     ("bench_inbox.py", False),
     ("bench_deposit_scan.py", True),
     ("bench_deposit_download.py", True),
+    ("bench_deposit_upload.py", True),
     ("bench_deposit_preview.py", True),
     ("bench_packaging.py", True),
     ("bench_bulk.py", True),

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import BinaryIO, Literal, Protocol
 
 from recmanager.deposit.names import (
@@ -165,6 +166,11 @@ class Deposit(Transfers, ABC):
     @abstractmethod
     def _rmdir(self, server_dir: str) -> None:
         """Remove an empty directory."""
+
+    def _resume_point(self, server_path: str, source: Path, size: int) -> int:
+        """Where an upload whose partial file has ``size`` bytes resumes: a backend that
+        writes parts of a file in parallel checks the end it may have left with holes."""
+        return size
 
     @abstractmethod
     def open_read(self, path: str) -> BinaryIO:

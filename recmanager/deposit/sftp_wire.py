@@ -3,15 +3,21 @@
 Pipelined reads (several READ requests in flight on one handle, for the preview stream) and a
 directory listing that keeps names which are not UTF-8 need paramiko's request layer, which it
 keeps private: ``SFTPClient._async_request``, ``_read_response``, ``_convert_status``,
-``_request``, and the ``_async_response`` callback it calls on a reply's owner. Only this
-module touches them; tests/integration/test_sftp_wire.py runs each against the installed
-paramiko, so a release that changes them fails there, before anything else.
+``_request``, and the ``_async_response`` callback it calls on a reply's owner; a channel's
+receive buffer is ``Channel.in_buffer``, a ``BufferedPipe``. Only this module touches them;
+tests/integration/test_sftp_wire.py runs each against the installed paramiko, so a release
+that changes them fails there, before anything else.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import deque
+
 import paramiko
-from paramiko.sftp import CMD_READ, int64
+from paramiko.buffered_pipe import BufferedPipe, PipeTimeout
+from paramiko.sftp import CMD_READ, CMD_WRITE, int64
 
 
 class Replies:
@@ -51,3 +57,98 @@ def read(client: paramiko.SFTPClient, handle: bytes, offset: int, size: int) -> 
     """Up to ``size`` bytes at ``offset``, waiting for the reply; ``EOFError`` at the end."""
     _kind, message = request(client, CMD_READ, handle, int64(offset), int(size))
     return message.get_string()
+
+
+class ChunkPipe(BufferedPipe):
+    """A channel's receive buffer that keeps the chunks as they came.
+
+    paramiko's own keeps every received byte in one array and moves what is left of it
+    after each read: with megabytes of replies in flight (a window sized for a long round
+    trip) each 255 KiB read moved the whole rest, and more requests in flight made a
+    download slower. Here a read hands out whole chunks, or slices of the first one.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._chunks: deque[bytes] = deque()
+        self._head = 0  # bytes of the first chunk already read
+        self._size = 0
+
+    def set_event(self, event: threading.Event) -> None:
+        with self._lock:
+            self._event = event
+            if self._closed or self._size:
+                event.set()
+            else:
+                event.clear()
+
+    def feed(self, data: bytes) -> None:
+        with self._lock:
+            if self._event is not None:
+                self._event.set()
+            if data:
+                self._chunks.append(bytes(data))
+                self._size += len(data)
+            self._cv.notify_all()
+
+    def read_ready(self) -> bool:
+        with self._lock:
+            return self._size > 0
+
+    def read(self, nbytes: int, timeout: float | None = None) -> bytes:
+        with self._lock:
+            if not self._size:
+                if self._closed:
+                    return b""
+                deadline = None if timeout is None else time.monotonic() + timeout
+                while not self._size and not self._closed:
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise PipeTimeout()
+                    self._cv.wait(left)
+            return self._take(min(nbytes, self._size))
+
+    def empty(self) -> bytes:
+        with self._lock:
+            return self._take(self._size)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._size
+
+    def _take(self, count: int) -> bytes:
+        pieces = []
+        self._size -= count
+        while count:
+            chunk = self._chunks[0]
+            available = len(chunk) - self._head
+            if available <= count:
+                pieces.append(chunk[self._head:] if self._head else chunk)
+                self._chunks.popleft()
+                self._head = 0
+                count -= available
+            else:
+                pieces.append(chunk[self._head:self._head + count])
+                self._head += count
+                count = 0
+        if not self._size and self._event is not None and not self._closed:
+            self._event.clear()
+        return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
+def use_chunk_pipe(channel: paramiko.Channel) -> None:
+    """Give a channel that has received nothing yet a :class:`ChunkPipe` to receive into."""
+    assert not len(channel.in_buffer)
+    channel.in_buffer = ChunkPipe()
+
+
+def send_write(client: paramiko.SFTPClient, replies: Replies, handle: bytes, offset: int,
+               data: bytes) -> int:
+    """Send a WRITE without waiting; its STATUS reply lands in ``replies``."""
+    return client._async_request(replies, CMD_WRITE, handle, int64(offset), data)
+
+
+def send_request(client: paramiko.SFTPClient, replies: Replies, kind: int,
+                 *args: object) -> int:
+    """Send any request without waiting; its reply lands in ``replies``."""
+    return client._async_request(replies, kind, *args)

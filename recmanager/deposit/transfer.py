@@ -128,6 +128,7 @@ class Transfers:
         if offset > info.st_size:
             self._remove(temporary)
             offset = 0
+        offset = self._resume_point(temporary, source, offset)
         label = translate("deposit", "Uploading {name}").format(name=printable(name))
         report = Throttle(progress)
         meter = _RateMeter(offset)
@@ -197,7 +198,8 @@ class Transfers:
                     self._retrying(attempt, cancel, exc, label, offset)
                     attempt += 1
                     written = self._lstat(temporary)
-                    offset = written.size if written else 0
+                    offset = self._resume_point(temporary, source,
+                                                written.size if written else 0)
 
 
 def _local_destination(remote: RemoteFile, destination: Path, overwrite: bool) -> tuple[Path, int]:

@@ -97,6 +97,21 @@ def shared_root(sshd) -> Path:
     shutil.rmtree(folder)
 
 
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_others_listed(
+        sshd, trusted, shared_root):
+    """Every folder's requests are in flight together: one refusal fails that folder only."""
+    (shared_root / "amphiA" / "cours.mp4").write_bytes(b"x" * 10)
+    locked = shared_root / "locked"
+    locked.mkdir(mode=0o700)  # root's: the password user may not read it
+    profile = sshd.profile(shared_root, auth="password")
+    trusted.secrets.set(profile.name, SecretKind.SFTP_PASSWORD, sshd.password)
+    with open_deposit(profile, trusted) as deposit:
+        listing = deposit.list_all()
+    assert [f.name for f in listing["amphiA"]] == ["cours.mp4"]
+    assert listing["salle 2 é"] == []
+    assert list(listing.failed) == ["locked"] and "Permission denied" in listing.failed["locked"]
+
+
 def test_password_authentication(sshd, trusted, shared_root):
     assert sshd.password_user, "the tests run as root: the password user must exist"
     profile = sshd.profile(shared_root, auth="password")

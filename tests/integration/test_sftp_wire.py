@@ -83,3 +83,38 @@ def test_a_directory_is_opened_read_and_closed_by_raw_requests(client, remote_fi
     sftp_wire.request(client, CMD_CLOSE, handle)
     with pytest.raises(OSError):  # an error status is raised, not returned
         sftp_wire.request(client, CMD_OPENDIR, str(remote_file.parent / "missing"))
+
+
+def test_the_chunk_pipe_reads_like_paramikos_buffer():
+    """Whole chunks, slices of the first one, reads across chunks; a timeout when empty;
+    end of stream once closed and drained."""
+    from paramiko.buffered_pipe import PipeTimeout
+
+    pipe = sftp_wire.ChunkPipe()
+    for chunk in (b"abcdef", b"gh", b"ijklmnop"):
+        pipe.feed(chunk)
+    assert len(pipe) == 16 and pipe.read_ready()
+    assert pipe.read(4) == b"abcd"
+    assert pipe.read(5) == b"efghi"
+    assert pipe.read(100) == b"jklmnop"
+    assert not pipe.read_ready()
+    with pytest.raises(PipeTimeout):
+        pipe.read(1, timeout=0.01)
+    pipe.feed(b"last")
+    pipe.close()
+    assert pipe.empty() == b"last"
+    assert pipe.read(10) == b""
+
+
+def test_an_sftp_channel_receives_into_a_chunk_pipe(client, remote_file):
+    channel = client.get_channel()
+    fresh = channel.get_transport().open_session()
+    sftp_wire.use_chunk_pipe(fresh)
+    fresh.invoke_subsystem("sftp")
+    other = paramiko.SFTPClient(fresh)
+    try:
+        with other.open(str(remote_file), "rb") as handle:
+            assert handle.read() == DATA
+        assert isinstance(fresh.in_buffer, sftp_wire.ChunkPipe)
+    finally:
+        other.close()

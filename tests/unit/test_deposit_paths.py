@@ -132,7 +132,7 @@ def test_range_headers_as_vlc_and_browsers_send_them(header, expected):
 def test_sftp_name_replies_are_parsed_with_every_attribute_flag():
     import struct
 
-    from recmanager.deposit.sftp import _parse_names
+    from recmanager.deposit.sftp_listing import parse_names
 
     def string(data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + data
@@ -144,7 +144,7 @@ def test_sftp_name_replies_are_parsed_with_every_attribute_flag():
     payload += struct.pack(">I", 1) + string(b"ext@example.org") + string(b"value")
     payload += string(b"bad-\xff.mp4") + string(b"") + struct.pack(">II", 0x4, 0o40755)
     payload += string(b"..") + string(b"") + struct.pack(">I", 0)
-    entries = _parse_names(payload)
+    entries = parse_names(payload)
     assert [(e.name, e.kind, e.size, e.mtime) for e in entries] == [
         ("Été.mp4", "file", 2**33, 1_700_000_000.0),
         ("bad-\udcff.mp4", "dir", 0, 0.0),

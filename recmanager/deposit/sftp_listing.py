@@ -1,0 +1,120 @@
+"""Folder listings over SFTP: many folders on one channel, every request in flight.
+
+A rescan lists every recorder folder each minute. One request after the other costs a round
+trip each (OPENDIR, a READDIR per hundred names, the end, CLOSE); more channels cost their own
+set-up and threads. Here all the folders' requests share one channel and are all in flight:
+the listing of 50 folders takes about as many round trips as the largest folder needs.
+Names that are not UTF-8 are kept (decoded with ``surrogateescape``) and reported by the
+caller, not lost: paramiko decodes names strictly, so one odd byte would fail a whole folder,
+and its attribute objects cost more than the listing itself on thousands of files.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import paramiko
+from paramiko.sftp import CMD_CLOSE, CMD_HANDLE, CMD_NAME, CMD_OPENDIR, CMD_READDIR, CMD_STATUS
+
+from recmanager.deposit import sftp_wire
+from recmanager.deposit.base import Entry, entry_kind
+from recmanager.deposit.sftp_window import closed_on_silence
+
+
+def read_directories(client: paramiko.SFTPClient,
+                     server_dirs: list[str]) -> dict[str, list[Entry] | OSError]:
+    """Each folder's entries, or the error the server gave for it."""
+    replies = sftp_wire.Replies()
+    results: dict[str, list[Entry] | OSError] = {folder: [] for folder in server_dirs}
+    # request number -> (folder, its handle once open, what the request was)
+    waiting: dict[int, tuple[str, bytes, int]] = {}
+
+    def send(folder: str, handle: bytes, kind: int) -> None:
+        argument: str | bytes = handle if handle else folder
+        waiting[sftp_wire.send_request(client, replies, kind, argument)] = (folder, handle, kind)
+
+    for folder in server_dirs:
+        send(folder, b"", CMD_OPENDIR)
+    while waiting:
+        with closed_on_silence(client):
+            sftp_wire.receive_reply(client)
+        for number in [number for number in replies.by_number if number in waiting]:
+            answer, message = replies.by_number.pop(number)
+            folder, handle, kind = waiting.pop(number)
+            if kind == CMD_CLOSE:
+                continue
+            if answer == CMD_STATUS:
+                try:
+                    sftp_wire.raise_for_status(client, message)
+                except EOFError:  # the end of the folder
+                    send(folder, handle, CMD_CLOSE)
+                    continue
+                except OSError as exc:
+                    results[folder] = exc
+                    if handle:
+                        send(folder, handle, CMD_CLOSE)
+                    continue
+            if kind == CMD_OPENDIR and answer == CMD_HANDLE:
+                send(folder, message.get_binary(), CMD_READDIR)
+            elif kind == CMD_READDIR and answer == CMD_NAME:
+                entries = results[folder]
+                if isinstance(entries, list):
+                    entries += parse_names(message.get_remainder())
+                send(folder, handle, CMD_READDIR)
+            else:
+                results[folder] = OSError(None, "unexpected reply to a directory request")
+                if handle:
+                    send(folder, handle, CMD_CLOSE)
+    return results
+
+
+_U32 = struct.Struct(">I")
+_U64 = struct.Struct(">Q")
+_FLAG_SIZE, _FLAG_UIDGID, _FLAG_PERMISSIONS, _FLAG_TIMES = 0x1, 0x2, 0x4, 0x8
+_FLAG_EXTENDED = 0x80000000
+
+
+# What OpenSSH sends for every name: flags, size, uid, gid, permissions, atime, mtime.
+_COMMON_FLAGS = _FLAG_SIZE | _FLAG_UIDGID | _FLAG_PERMISSIONS | _FLAG_TIMES
+_COMMON_ATTRIBUTES = struct.Struct(">IQIIIII")
+
+
+def parse_names(payload: bytes) -> list[Entry]:
+    """The entries of an SSH_FXP_NAME reply (SFTP v3: count, then name, long name, attrs)."""
+    (count,), offset = _U32.unpack_from(payload, 0), 4
+    entries = []
+    for _ in range(count):
+        (length,) = _U32.unpack_from(payload, offset)
+        name = payload[offset + 4:offset + 4 + length].decode("utf-8", "surrogateescape")
+        offset += 4 + length
+        offset += 4 + _U32.unpack_from(payload, offset)[0]  # the long name, ls -l style
+        flags, size, _uid, _gid, mode, _atime, mtime = _COMMON_ATTRIBUTES.unpack_from(
+            payload, offset) if len(payload) >= offset + 32 else (0,) * 7
+        if flags == _COMMON_FLAGS:  # one unpack for the usual case (10,000 names a rescan)
+            offset += 32
+            entry = Entry(name, entry_kind(mode), size, float(mtime))
+        else:
+            entry, offset = _parse_attributes(name, payload, offset)
+        if name not in (".", ".."):
+            entries.append(entry)
+    return entries
+
+
+def _parse_attributes(name: str, payload: bytes, offset: int) -> tuple[Entry, int]:
+    """The entry for ``name`` from attributes with any flags, and the offset after them."""
+    (flags,), offset = _U32.unpack_from(payload, offset), offset + 4
+    size = mode = 0
+    mtime = 0.0
+    if flags & _FLAG_SIZE:
+        (size,), offset = _U64.unpack_from(payload, offset), offset + 8
+    if flags & _FLAG_UIDGID:
+        offset += 8
+    if flags & _FLAG_PERMISSIONS:
+        (mode,), offset = _U32.unpack_from(payload, offset), offset + 4
+    if flags & _FLAG_TIMES:
+        mtime, offset = float(_U32.unpack_from(payload, offset + 4)[0]), offset + 8
+    if flags & _FLAG_EXTENDED:
+        (pairs,), offset = _U32.unpack_from(payload, offset), offset + 4
+        for _pair in range(2 * pairs):
+            offset += 4 + _U32.unpack_from(payload, offset)[0]
+    return Entry(name, entry_kind(mode), size, mtime), offset
