@@ -98,25 +98,34 @@ class RemoteReader(SizedReader):
         if self._position >= self._size or not len(view):
             return 0
         if self._ahead is None or self._ahead.position - len(self._leftover) != self._position:
-            self._restart()
+            self._restart(len(view))
         if not self._leftover:
             assert self._ahead is not None
             self._leftover = self._deposit._translate(self._ahead.next_chunk)
-            if not self._leftover:
-                return 0
+            if not self._leftover:  # the end of a range read: read on from here
+                self._restart(len(view))
+                self._leftover = self._deposit._translate(self._ahead.next_chunk)
         count = min(len(view), len(self._leftover))
         view[:count] = self._leftover[:count]
         self._leftover = self._leftover[count:]
         self._position += count
         return count
 
-    def _restart(self) -> None:
+    def _restart(self, wanted: int) -> None:
+        """Read on from the position: a read of two READ requests or more (a range wanted
+        whole) asks for exactly its bytes at once; a smaller one starts one request ahead
+        and doubles while the reads stay sequential."""
         if self._ahead is not None:
             self._deposit._translate(self._ahead.discard)
         self._leftover = b""
+        if wanted >= 2 * READ_CHUNK:
+            end = min(self._size, self._position + wanted)
+            depth = max_depth = min(MAX_DEPTH, -(-(end - self._position) // READ_CHUNK))
+        else:
+            end, depth, max_depth = self._size, 1, PREVIEW_MAX_DEPTH
         self._ahead = ReadAhead(
-            self._lease.client, self._file.handle, self._position, self._size, depth=1,
-            max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count)
+            self._lease.client, self._file.handle, self._position, end, depth=depth,
+            max_depth=max_depth, counter=self._deposit._count)
 
     def close(self) -> None:
         if self.closed:
