@@ -584,6 +584,8 @@ class InboxPanel(QWidget):
         if not self.users:
             self._load_users()
         self.update_actions()
+        if not snapshot.deposit_problem:
+            self._prepare_preview()
         self.refreshed.emit()
 
     def _refresh_failed(self, error: BaseException) -> None:
@@ -1137,8 +1139,23 @@ class InboxPanel(QWidget):
         return (profile is not None and profile.deposit_kind == "local"
                 and os.access(profile.local_deposit, os.R_OK | os.X_OK))
 
-    def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
-        """(URL, note) for a row; runs in a worker (it may open the SFTP connection)."""
+    def _prepare_preview(self) -> None:
+        """Open the preview's SFTP connection (an SFTP channel, the deposit root resolved)
+        once the deposit has answered, so that the first preview does not wait for it."""
+        profile = self.profile
+        if (profile is None or profile.deposit_kind != "sftp" or profile.preview_base_url
+                or self._preview_deposit is not None):
+            return
+
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> None:
+            if self.profile is profile:  # not changed meanwhile
+                self._preview_connection(profile)[0].real_root  # noqa: B018
+
+        # A failure is told by the preview that needs the connection, not here.
+        self.runner.submit(self.tr("Opening the preview"), work, on_error=lambda _error: None)
+
+    def _preview_connection(self, profile: Profile) -> tuple[Deposit, Any]:
+        """The preview's own deposit connection and stream server, opened on first use."""
         from recmanager.deposit import open_deposit
         from recmanager.deposit.stream import PreviewServer
 
@@ -1148,7 +1165,11 @@ class InboxPanel(QWidget):
                 opened = self._preview_deposit
                 self._preview_server = PreviewServer(
                     lambda key: open_preview_source(opened, key))
-            deposit, server = self._preview_deposit, self._preview_server
+            return self._preview_deposit, self._preview_server
+
+    def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
+        """(URL, note) for a row; runs in a worker (it may open the SFTP connection)."""
+        deposit, server = self._preview_connection(profile)
         if not row.is_zip:
             return server.url_for(row.path), ""
         with deposit.open_read(row.path) as stream:
