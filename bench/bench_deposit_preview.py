@@ -7,8 +7,9 @@ methods taking turns, on loopback and through a delay line of 20 ms round trips
 (tests/fixtures/fault_proxy.py in its own process, in front of the real sshd):
 
 - reference: the file opened from the local disk (``file://``);
-- first preview after start: a new SFTP connection, opened and its root resolved as the
-  application does when the inbox opens (the time printed, not counted), then the file chosen;
+- first preview after start: a new SFTP connection, opened with its channels and its root
+  resolved as the application does when the inbox opens (the time printed, not counted),
+  then the file chosen;
 - later preview: the same connection, another choice of the file (its URL handed out again).
 
 Each preview is timed from the moment the file is chosen (its URL handed out: the stream
@@ -54,7 +55,7 @@ from common import (
 )
 
 from recmanager.deposit import open_deposit
-from recmanager.deposit.stream import PreviewServer, player_options
+from recmanager.deposit.stream import PREFETCH_READERS, PreviewServer, player_options
 from recmanager.media import ffmpeg_executable
 
 WIDTH, HEIGHT = 1280, 720
@@ -179,7 +180,7 @@ def compare(player: FirstFrame, server: object, context: object, path: Path, rou
             runs["local file"].append(player.measure(path.as_uri))
             started = time.perf_counter()
             deposit = open_deposit(profile, context)  # type: ignore[arg-type]
-            deposit.real_root  # noqa: B018 (resolved when the inbox opens, as the application does)
+            deposit.prepare_reads(PREFETCH_READERS)  # as the application does with the inbox
             connects.append(time.perf_counter() - started)
             with deposit, PreviewServer(deposit.open_read) as stream:
                 for kind in ("first preview", "later preview"):

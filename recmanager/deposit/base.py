@@ -176,6 +176,11 @@ class Deposit(Transfers, ABC):
     def open_read(self, path: str) -> BinaryIO:
         """A seekable binary reader for a guarded file (the preview stream reads it)."""
 
+    def prepare_reads(self, readers: int) -> None:
+        """Make ready now what ``readers`` files opened at once will need (the root resolved;
+        a connection's channels), so that opening them later costs less."""
+        self.real_root  # noqa: B018
+
     @abstractmethod
     def close(self) -> None:
         """Release connections; the deposit cannot be used afterwards."""

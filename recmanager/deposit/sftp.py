@@ -577,6 +577,18 @@ class SftpDeposit(SshLogin, Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
+    def prepare_reads(self, readers: int) -> None:
+        """The root resolved and ``readers`` SFTP channels open and idle (opening one costs
+        round trips and a process on the server)."""
+        super().prepare_reads(readers)
+        leases: list[_Lease] = []
+        try:
+            while len(leases) < min(readers, self._max_channels):
+                leases.append(self._lease())
+        finally:
+            for lease in leases:
+                lease.release()
+
     def open_read(self, path: str) -> BinaryIO:
         entry = self.guard(path)
         return RemoteReader(self, path, entry.size)  # type: ignore[return-value]

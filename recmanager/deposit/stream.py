@@ -68,6 +68,7 @@ HEAD_BYTES = 2 * 1024 * 1024
 TAIL_MOST = 32 * 1024 * 1024
 PREFETCH_KEPT_S = 60.0
 PREFETCHED_FILES = 2
+PREFETCH_READERS = 2  # the head's and the moov's: what a connection prepares for a preview
 # How long a request waits for a fetch still in progress before reading for itself.
 PREFETCH_WAIT_S = network_timeout(20.0)
 _BOX_TYPE = re.compile(rb"^[A-Za-z0-9 ]{4}$")

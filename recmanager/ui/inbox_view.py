@@ -1140,16 +1140,18 @@ class InboxPanel(QWidget):
                 and os.access(profile.local_deposit, os.R_OK | os.X_OK))
 
     def _prepare_preview(self) -> None:
-        """Open the preview's SFTP connection (an SFTP channel, the deposit root resolved)
-        once the deposit has answered, so that the first preview does not wait for it."""
+        """Open the preview's SFTP connection (its channels, the deposit root resolved) once
+        the deposit has answered, so that the first preview does not wait for it."""
         profile = self.profile
         if (profile is None or profile.deposit_kind != "sftp" or profile.preview_base_url
                 or self._preview_deposit is not None):
             return
 
         def work(_progress: ProgressCallback, _cancel: CancelToken) -> None:
+            from recmanager.deposit.stream import PREFETCH_READERS
+
             if self.profile is profile:  # not changed meanwhile
-                self._preview_connection(profile)[0].real_root  # noqa: B018
+                self._preview_connection(profile)[0].prepare_reads(PREFETCH_READERS)
 
         # A failure is told by the preview that needs the connection, not here.
         self.runner.submit(self.tr("Opening the preview"), work, on_error=lambda _error: None)

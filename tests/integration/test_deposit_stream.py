@@ -315,3 +315,17 @@ def test_a_large_read_asks_for_all_its_bytes_at_once(served, long_file):
         assert reader._ahead.peak == 5 * READ_CHUNK  # every request sent before the first reply
         rest = b"".join(iter(lambda: reader.read(100_000), b""))
     assert first + rest == data[1000:]
+
+
+def test_a_connection_prepared_for_a_preview_opens_its_files_on_channels_already_open(
+        served, sshd, context, long_file):
+    path, data = long_file
+    with open_deposit(sshd.profile(path.rsplit("/", 2)[0]), context) as deposit:
+        deposit.prepare_reads(stream.PREFETCH_READERS)
+        assert deposit._real_root is not None
+        assert len(deposit._idle) == deposit._open_channels == stream.PREFETCH_READERS
+        with deposit.open_read(path) as head, deposit.open_read(path) as tail:
+            assert deposit._open_channels == stream.PREFETCH_READERS  # none opened meanwhile
+            assert head.read(100) == data[:100]
+            tail.seek(len(data) - 100)
+            assert tail.read(100) == data[-100:]
