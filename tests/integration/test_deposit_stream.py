@@ -329,3 +329,14 @@ def test_a_connection_prepared_for_a_preview_opens_its_files_on_channels_already
             assert head.read(100) == data[:100]
             tail.seek(len(data) - 100)
             assert tail.read(100) == data[-100:]
+
+
+def test_requests_of_two_readers_do_not_wait_for_each_other_s_acknowledgement(served):
+    """The head's and the moov's requests go out at once on their two channels: the SSH
+    socket sends each small SFTP message without waiting for the previous one's ACK."""
+    import socket
+
+    deposit = served[0]
+    deposit.connect()
+    transport = deposit._client.get_transport()
+    assert transport.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
