@@ -340,3 +340,16 @@ def test_requests_of_two_readers_do_not_wait_for_each_other_s_acknowledgement(se
     deposit.connect()
     transport = deposit._client.get_transport()
     assert transport.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+def test_a_reader_is_checked_and_opened_in_one_round_trip(served, long_file, monkeypatch):
+    """The guard's LSTAT and REALPATH travel with the OPEN, not each on its own before it:
+    opening costs one round trip, which at 20 ms is most of a preview's wait."""
+    deposit = served[0]
+    path, data = long_file
+    deposit.real_root  # noqa: B018
+    for single in ("_lstat", "_realpath"):
+        monkeypatch.setattr(deposit, single,
+                            lambda *_a, name=single: pytest.fail(f"{name} on its own"))
+    with deposit.open_read(path) as reader:
+        assert reader.read(1000) == data[:1000]

@@ -118,3 +118,18 @@ def test_an_sftp_channel_receives_into_a_chunk_pipe(client, remote_file):
         assert isinstance(fresh.in_buffer, sftp_wire.ChunkPipe)
     finally:
         other.close()
+
+
+def test_lstat_realpath_and_open_sent_at_once(client, remote_file):
+    def wait() -> None:
+        sftp_wire.receive_reply(client)
+
+    attributes, real, handle = sftp_wire.lstat_realpath_open(
+        client, str(remote_file), sftp_wire.Replies(), wait)
+    assert attributes.st_size == len(DATA) and real == str(remote_file.resolve())
+    assert sftp_wire.read(client, handle, 0, 16) == DATA[:16]
+    sftp_wire.request(client, CMD_CLOSE, handle)
+    missing = str(remote_file.parent / "gone.mp4")
+    attributes, _real, handle = sftp_wire.lstat_realpath_open(
+        client, missing, sftp_wire.Replies(), wait)  # OpenSSH resolves a missing last name
+    assert isinstance(attributes, FileNotFoundError) and isinstance(handle, FileNotFoundError)
