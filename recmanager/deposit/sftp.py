@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, closing, contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -128,7 +129,7 @@ class RemoteReader(SizedReader):
         if self.closed:
             return
         try:
-            close = lambda: _close_handle(self._lease.client, self._handle)  # noqa: E731
+            close = partial(_close_handle, self._lease.client, self._handle)
             steps = [close] if self._ahead is None else [self._ahead.discard, close]
             self._lease.broken = not _quietly(*steps)
         finally:
@@ -606,18 +607,20 @@ class SftpDeposit(SshLogin, Deposit):
                 raise self._failure(translate("deposit", "Reading"), path, attributes)
             entry = None if isinstance(attributes, OSError) else _entry(
                 path.rsplit("/", 1)[-1], attributes)
-            entry = self._judged(path, entry, lambda: self._answer(real, "Resolving", path))
-            opened = self._answer(handle, "Reading", path)
+            entry = self._judged(path, entry, lambda: self._answer(
+                real, translate("deposit", "Resolving"), path))
+            opened = self._answer(handle, translate("deposit", "Reading"), path)
         except BaseException:
             if isinstance(handle, bytes):
-                lease.broken = not _quietly(lambda: _close_handle(lease.client, handle))
+                lease.broken = not _quietly(partial(_close_handle, lease.client, handle))
             lease.release()
             raise
         return RemoteReader(self, lease, opened, entry.size)  # type: ignore[return-value]
 
     def _answer(self, answer: T | OSError, action: str, path: str) -> T:
+        """One of :func:`sftp_wire.lstat_realpath_open`'s answers, or the failure it is."""
         if isinstance(answer, OSError):
-            raise self._failure(translate("deposit", action), path, answer)
+            raise self._failure(action, path, answer)
         return answer
 
 

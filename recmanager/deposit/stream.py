@@ -73,7 +73,7 @@ PREFETCHED_FILES = 2
 PREFETCH_READERS = 2  # the head's and the moov's: what a connection prepares for a preview
 # How long a request waits for a fetch still in progress before reading for itself.
 PREFETCH_WAIT_S = network_timeout(20.0)
-_BOX_TYPE = re.compile(rb"^[A-Za-z0-9 ]{4}$")
+_BOX_TYPE = re.compile(rb"[A-Za-z0-9 ]{4}")
 
 OpenReader = Callable[[str], BinaryIO]
 
@@ -110,7 +110,7 @@ def moov_after_media(head: bytes, size: int) -> int | None:
         box_size, kind = struct.unpack_from(">I4s", head, offset)
         if box_size == 1 and offset + 16 <= len(head):
             box_size = struct.unpack_from(">Q", head, offset + 8)[0]
-        if box_size < 8 or not _BOX_TYPE.match(kind):
+        if box_size < 8 or not _BOX_TYPE.fullmatch(kind):
             return None
         end = offset + box_size
         if end > len(head):
