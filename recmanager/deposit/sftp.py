@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, closing, contextmanager
 from functools import partial
 from pathlib import Path
@@ -28,7 +29,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
 from paramiko.sftp import CMD_CLOSE
-from paramiko.sftp_attr import SFTPAttributes
 
 from recmanager.config import network_timeout
 from recmanager.deposit import sftp_wire
@@ -38,10 +38,9 @@ from recmanager.deposit.base import (
     Listing,
     OnStatus,
     Writer,
-    entry_kind,
 )
 from recmanager.deposit.names import check_server_path
-from recmanager.deposit.sftp_listing import read_directories
+from recmanager.deposit.sftp_listing import entry_of, read_directories
 from recmanager.deposit.sftp_login import HostKeyQuestion, SshLogin
 from recmanager.deposit.sftp_window import (
     CHANNEL_PACKET,
@@ -54,6 +53,7 @@ from recmanager.deposit.sftp_window import (
     WindowedWriter,
     closed_on_silence,
     read_depth,
+    same_length,
     write_channels,
     write_window,
 )
@@ -442,7 +442,7 @@ class SftpDeposit(SshLogin, Deposit):
             return None
         except OSError as exc:
             raise self._failure(translate("deposit", "Reading"), server_path, exc) from None
-        return _entry(server_path.rsplit("/", 1)[-1], attributes)
+        return entry_of(server_path.rsplit("/", 1)[-1], attributes)
 
     def _realpath(self, server_path: str) -> str:
         try:
@@ -498,15 +498,9 @@ class SftpDeposit(SshLogin, Deposit):
                     if offset:
                         handle.truncate(offset)
                 window = write_window(self.round_trip_s)
-                files = [(client, handle)]
-                for _ in range(1, write_channels(window, client.sock.out_window_size)):
-                    try:  # only channels free now: waiting for one while holding one could
-                        other = others.enter_context(self._channel(wait_s=0))  # deadlock
-                    except _Busy:
-                        break
-                    files.append((other, other.open(server_path, "r+b")))
-                    others.callback(_quietly, files[-1][1].close)
-                writer = WindowedWriter([(c, h.handle) for c, h in files], offset, window)
+                spares = write_channels(window, client.sock.out_window_size) - 1
+                files = [(client, handle.handle), *self._spare_files(server_path, spares, others)]
+                writer = WindowedWriter(files, offset, window)
                 try:
                     yield writer
                     writer.flush()
@@ -516,6 +510,29 @@ class SftpDeposit(SshLogin, Deposit):
                         handle.close()
         except OSError as exc:
             raise self._failure(translate("deposit", "Writing"), server_path, exc) from None
+
+    def _spare_files(self, server_path: str, count: int,
+                     stack: ExitStack) -> list[tuple[paramiko.SFTPClient, bytes]]:
+        """Up to ``count`` more channels with ``server_path`` open, opened together (each
+        costs a few round trips), kept open by ``stack``. Only channels free now: waiting
+        for one while holding one could deadlock uploads running together."""
+        def spare() -> tuple[paramiko.SFTPClient, bytes] | None:
+            with ExitStack() as own:
+                try:
+                    client = own.enter_context(self._channel(wait_s=0))
+                except _Busy:
+                    return None
+                handle = client.open(server_path, "r+b")
+                own.callback(_quietly, handle.close)
+                with self._lock:
+                    stack.push(own.pop_all())
+                return client, handle.handle
+
+        if count < 1:
+            return []
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            opened = [pool.submit(spare) for _ in range(count)]
+        return [file for future in opened if (file := future.result()) is not None]
 
     def _resume_point(self, server_path: str, source: Path, size: int) -> int:
         """Several channels may have left holes in the last RESUME_REWRITE bytes of a cut
@@ -527,14 +544,7 @@ class SftpDeposit(SshLogin, Deposit):
         with source.open("rb") as stream, \
                 closing(self._read_range(server_path, start, size)) as chunks:
             stream.seek(start)
-            for chunk in chunks:
-                expected = stream.read(len(chunk))
-                if chunk != expected:
-                    pairs = enumerate(zip(chunk, expected, strict=False))
-                    return start + next((i for i, (got, wanted) in pairs if got != wanted),
-                                        min(len(chunk), len(expected)))
-                start += len(chunk)
-        return size
+            return start + same_length(chunks, stream)
 
     def _rename(self, source: str, destination: str) -> None:
         if self._lstat(destination) is not None:
@@ -605,7 +615,7 @@ class SftpDeposit(SshLogin, Deposit):
         try:
             if isinstance(attributes, OSError) and not isinstance(attributes, FileNotFoundError):
                 raise self._failure(translate("deposit", "Reading"), path, attributes)
-            entry = None if isinstance(attributes, OSError) else _entry(
+            entry = None if isinstance(attributes, OSError) else entry_of(
                 path.rsplit("/", 1)[-1], attributes)
             entry = self._judged(path, entry, lambda: self._answer(
                 real, translate("deposit", "Resolving"), path))
@@ -636,8 +646,3 @@ def _quietly(*steps: Callable[[], object]) -> bool:
     except (OSError, EOFError, paramiko.SSHException, DepositError):
         return False
     return True
-
-
-def _entry(name: str, attributes: SFTPAttributes) -> Entry:
-    return Entry(name, entry_kind(attributes.st_mode or 0), int(attributes.st_size or 0),
-                 float(attributes.st_mtime or 0))

@@ -15,10 +15,17 @@ import struct
 
 import paramiko
 from paramiko.sftp import CMD_CLOSE, CMD_HANDLE, CMD_NAME, CMD_OPENDIR, CMD_READDIR, CMD_STATUS
+from paramiko.sftp_attr import SFTPAttributes
 
 from recmanager.deposit import sftp_wire
 from recmanager.deposit.base import Entry, entry_kind
 from recmanager.deposit.sftp_window import closed_on_silence
+
+
+def entry_of(name: str, attributes: SFTPAttributes) -> Entry:
+    """The entry for ``name`` from paramiko's attributes (an LSTAT's answer)."""
+    return Entry(name, entry_kind(attributes.st_mode or 0), int(attributes.st_size or 0),
+                 float(attributes.st_mtime or 0))
 
 
 def read_directories(client: paramiko.SFTPClient,

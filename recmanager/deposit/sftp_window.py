@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from typing import BinaryIO
 
 import paramiko
 from paramiko.sftp import CMD_STATUS
@@ -47,7 +48,8 @@ WRITE_CHUNK = 255 * 1024
 # An upload keeps at least one server window (2 MiB) in flight and at most MAX_WRITE_WINDOW
 # over at most MAX_WRITE_CHANNELS channels. Several channels write their parts of the file
 # in any order, so after a cut the file may have holes, but only in its last
-# MAX_WRITE_WINDOW bytes: a resumed upload writes those again (RESUME_REWRITE).
+# MAX_WRITE_WINDOW bytes: a resumed upload reads that end back (RESUME_REWRITE) and writes
+# again from the first byte that differs from the source.
 MIN_WRITE_WINDOW = 2 * 1024 * 1024
 MAX_WRITE_WINDOW = 16 * 1024 * 1024
 MAX_WRITE_CHANNELS = 4
@@ -66,8 +68,23 @@ def write_window(round_trip_s: float) -> int:
 
 
 def write_channels(window: int, server_window: int) -> int:
-    """Channels an upload needs so that each one's share fits the server's SSH window."""
-    return max(1, min(MAX_WRITE_CHANNELS, math.ceil(window / max(server_window, 32 * 1024))))
+    """Channels an upload needs so that each one's share fits in half the server's SSH
+    window: OpenSSH grants more only once half of it is used, a round trip later."""
+    share = max(server_window, 64 * 1024) // 2
+    return max(1, min(MAX_WRITE_CHANNELS, math.ceil(window / share)))
+
+
+def same_length(chunks: Iterable[bytes], expected: BinaryIO) -> int:
+    """How many bytes of ``chunks`` equal what ``expected`` reads from where it stands."""
+    same = 0
+    for chunk in chunks:
+        wanted = expected.read(len(chunk))
+        if chunk != wanted:
+            pairs = enumerate(zip(chunk, wanted, strict=False))
+            return same + next((i for i, (got, want) in pairs if got != want),
+                               min(len(chunk), len(wanted)))
+        same += len(chunk)
+    return same
 
 
 class ReadAhead:
@@ -160,8 +177,9 @@ class WindowedWriter:
         self.peak = 0  # the most bytes sent and not yet acknowledged
 
     def write(self, data: bytes) -> int:
-        for start in range(0, len(data), WRITE_CHUNK):
-            piece = data[start:start + WRITE_CHUNK]
+        view = memoryview(data)
+        for start in range(0, len(view), WRITE_CHUNK):
+            piece = view[start:start + WRITE_CHUNK]
             while self._pending and self._in_flight + len(piece) > self._window:
                 self._collect()
             client, handle, replies = self._files[self._turn]

@@ -11,6 +11,7 @@ that changes them fails there, before anything else.
 
 from __future__ import annotations
 
+import struct
 import threading
 import time
 from collections import deque
@@ -158,9 +159,30 @@ def use_chunk_pipe(channel: paramiko.Channel) -> None:
 
 
 def send_write(client: paramiko.SFTPClient, replies: Replies, handle: bytes, offset: int,
-               data: bytes) -> int:
-    """Send a WRITE without waiting; its STATUS reply lands in ``replies``."""
-    return client._async_request(replies, CMD_WRITE, handle, int64(offset), data)
+               data: bytes | memoryview) -> int:
+    """Send a WRITE without waiting; its STATUS reply lands in ``replies``.
+
+    The packet is sent as it is built, ``data`` straight from the caller's buffer: paramiko's
+    own request copies it four times, then slices off what is left after every 32 KiB SSH
+    packet. Numbering follows paramiko's ``_async_request``, under the same lock.
+    """
+    with client._lock:
+        number = client.request_number
+        client._expecting[number] = replies
+        client.request_number += 1
+    fields = _U32.pack(len(handle)) + handle + _OFFSET_AND_LENGTH.pack(offset, len(data))
+    header = _PACKET_START.pack(1 + 4 + len(fields) + len(data), CMD_WRITE, number) + fields
+    view = memoryview(data)
+    first = max(0, client.sock.out_max_packet_size - len(header))
+    client.sock.sendall(header + bytes(view[:first]))
+    if len(view) > first:
+        client.sock.sendall(view[first:])
+    return number
+
+
+_U32 = struct.Struct(">I")
+_OFFSET_AND_LENGTH = struct.Struct(">QI")
+_PACKET_START = struct.Struct(">IBI")  # length, type, request number
 
 
 def send_request(client: paramiko.SFTPClient, replies: Replies, kind: int,

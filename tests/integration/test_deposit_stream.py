@@ -331,17 +331,6 @@ def test_a_connection_prepared_for_a_preview_opens_its_files_on_channels_already
             assert tail.read(100) == data[-100:]
 
 
-def test_requests_of_two_readers_do_not_wait_for_each_other_s_acknowledgement(served):
-    """The head's and the moov's requests go out at once on their two channels: the SSH
-    socket sends each small SFTP message without waiting for the previous one's ACK."""
-    import socket
-
-    deposit = served[0]
-    deposit.connect()
-    transport = deposit._client.get_transport()
-    assert transport.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
-
-
 def test_a_reader_is_checked_and_opened_in_one_round_trip(served, long_file, monkeypatch):
     """The guard's LSTAT and REALPATH travel with the OPEN, not each on its own before it:
     opening costs one round trip, which at 20 ms is most of a preview's wait."""

@@ -5,6 +5,7 @@ upload written over several channels resumes where its first hole is."""
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +15,13 @@ import pytest
 from recmanager.deposit import UPLOAD_SUFFIX, open_deposit
 from recmanager.deposit.names import temporary_name
 from recmanager.deposit.sftp_window import (
+    MAX_WRITE_CHANNELS,
     MAX_WRITE_WINDOW,
     READ_CHUNK,
     TARGET_RATE,
     read_depth,
+    write_channels,
+    write_window,
 )
 from tests.fixtures.fault_proxy import fault_proxy
 
@@ -124,3 +128,21 @@ def test_an_upload_takes_only_the_channels_free_now(context, far, root, tmp_path
         deposit.upload(source, "amphiA")
         assert time.monotonic() - started < 30  # the wait for a busy channel is 120 s
     assert (root / "amphiA" / "usb.mp4").read_bytes() == data
+
+
+def test_requests_leave_at_once(sshd, context, root):
+    """Nagle's algorithm held a message behind an unacknowledged one until the server's
+    delayed acknowledgement (40 ms): the login and each channel paid it."""
+    sshd.trust(context.paths.known_hosts)
+    with open_deposit(sshd.profile(root), context) as deposit:
+        sock = deposit._client.get_transport().sock
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+def test_an_upload_opens_channels_enough_for_its_window():
+    """OpenSSH grants 2 MiB a channel and more only once half is used: each channel's share
+    of the window is at most 1 MiB, up to the most channels an upload takes."""
+    for round_trip in (0.0, 0.005, 0.015):
+        window = write_window(round_trip)
+        assert write_channels(window, 2 * 1024 * 1024) * 1024 * 1024 >= window
+    assert write_channels(write_window(1.0), 2 * 1024 * 1024) == MAX_WRITE_CHANNELS

@@ -3,6 +3,7 @@ installed paramiko and the real OpenSSH sshd: a paramiko release that changes it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,6 +119,24 @@ def test_an_sftp_channel_receives_into_a_chunk_pipe(client, remote_file):
         assert isinstance(fresh.in_buffer, sftp_wire.ChunkPipe)
     finally:
         other.close()
+
+
+def test_pipelined_writes_are_acknowledged_by_number(client, tmp_path):
+    """Writes larger than an SSH packet, from a memoryview, at any offset; one STATUS each."""
+    target = tmp_path / "written.bin"
+    data = os.urandom(300 * 1024)
+    replies = sftp_wire.Replies()
+    with client.open(str(target), "wb") as handle:
+        numbers = [sftp_wire.send_write(client, replies, handle.handle, offset,
+                                        memoryview(data)[offset:offset + 100 * 1024])
+                   for offset in (200 * 1024, 0, 100 * 1024)]
+        while not all(number in replies.by_number for number in numbers):
+            sftp_wire.receive_reply(client)
+        for number in numbers:
+            kind, message = replies.by_number.pop(number)
+            assert kind == CMD_STATUS
+            sftp_wire.raise_for_status(client, message)
+    assert target.read_bytes() == data
 
 
 def test_lstat_realpath_and_open_sent_at_once(client, remote_file):
