@@ -173,6 +173,11 @@ class Deposit(Transfers, ABC):
         ``sampling``: the reader will read a little at many places (an inspection), so a
         remote backend asks for small pieces after each seek rather than reading ahead."""
 
+    def prepare_reads(self, readers: int) -> None:
+        """Make ready now what ``readers`` files opened at once will need (the root resolved;
+        a connection's channels), so that opening them later costs less."""
+        self.real_root  # noqa: B018
+
     @abstractmethod
     def close(self) -> None:
         """Release connections; the deposit cannot be used afterwards."""
@@ -202,7 +207,12 @@ class Deposit(Transfers, ABC):
         link is accepted only when it resolves to a regular file inside the root.
         """
         check_server_path(self.root, path)
-        entry = self._lstat(path)
+        return self._judged(path, self._lstat(path), lambda: self._realpath(path), follow_links)
+
+    def _judged(self, path: str, entry: Entry | None, real: Callable[[], str],
+                follow_links: bool = True) -> Entry:
+        """:meth:`guard`'s verdict from the path's own entry and its real path (asked for
+        only when the entry does not settle it): a backend may ask for both at once."""
         if entry is None:
             raise DepositError(
                 translate("deposit", "{path} is not in the deposit folder (any more).").format(
@@ -210,11 +220,11 @@ class Deposit(Transfers, ABC):
             )
         if entry.kind == "link" and not follow_links:
             raise unsafe_path(path, translate("deposit", "a symbolic link"))
-        real = self._realpath(path)
-        if not is_inside(real, self.real_root):
+        real_path = real()
+        if not is_inside(real_path, self.real_root):
             raise unsafe_path(path, translate("deposit", "it leads outside the deposit folder"))
         if entry.kind == "link":
-            target = self._lstat(real)
+            target = self._lstat(real_path)
             if target is None or target.kind != "file":
                 raise unsafe_path(path, translate("deposit", "not a regular file"))
             return Entry(entry.name, "file", target.size, target.mtime)

@@ -23,10 +23,12 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, closing, contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
+from paramiko.sftp import CMD_CLOSE
 
 from recmanager.config import network_timeout
 from recmanager.deposit import sftp_wire
@@ -37,6 +39,7 @@ from recmanager.deposit.base import (
     OnStatus,
     Writer,
 )
+from recmanager.deposit.names import check_server_path
 from recmanager.deposit.sftp_listing import entry_of, read_directories
 from recmanager.deposit.sftp_login import HostKeyQuestion, SshLogin
 from recmanager.deposit.sftp_window import (
@@ -83,18 +86,13 @@ class RemoteReader(SizedReader):
     """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream),
     asking for ``chunk`` bytes per request."""
 
-    def __init__(self, deposit: SftpDeposit, path: str, size: int,
+    def __init__(self, deposit: SftpDeposit, lease: _Lease, handle: bytes, size: int,
                  chunk: int = READ_CHUNK) -> None:
         super().__init__(size)
         self._deposit = deposit
+        self._lease = lease
+        self._handle = handle
         self._chunk = chunk
-        self._lease = deposit._lease()
-        client = self._lease.client
-        try:
-            self._file = deposit._translate(lambda: client.open(path, "rb"))
-        except BaseException:
-            self._lease.release()
-            raise
         self._ahead: ReadAhead | None = None
         self._leftover = b""
 
@@ -103,12 +101,13 @@ class RemoteReader(SizedReader):
         if self._position >= self._size or not len(view):
             return 0
         if self._ahead is None or self._ahead.position - len(self._leftover) != self._position:
-            self._restart()
+            self._restart(len(view))
         if not self._leftover:
             assert self._ahead is not None
             self._leftover = self._deposit._translate(self._ahead.next_chunk)
-            if not self._leftover:
-                return 0
+            if not self._leftover:  # the end of a range read: read on from here
+                self._restart(len(view))
+                self._leftover = self._deposit._translate(self._ahead.next_chunk)
         count = min(len(view), len(self._leftover))
         view[:count] = self._leftover[:count]
         self._leftover = self._leftover[count:]
@@ -131,7 +130,7 @@ class RemoteReader(SizedReader):
             for offset, size in ranges:
                 start, end = max(0, offset), min(self._size, offset + size)
                 depth = max(1, -(-(end - start) // self._chunk))
-                ahead = ReadAhead(self._lease.client, self._file.handle, start, max(start, end),
+                ahead = ReadAhead(self._lease.client, self._handle, start, max(start, end),
                                    depth=depth, max_depth=depth, counter=self._deposit._count,
                                    chunk=self._chunk)
                 if batch and asked + (end - start) > RANGES_IN_FLIGHT:
@@ -152,20 +151,28 @@ class RemoteReader(SizedReader):
             parts.append(chunk)
         return b"".join(parts)
 
-    def _restart(self) -> None:
+    def _restart(self, wanted: int) -> None:
+        """Read on from the position: a read of two READ requests or more (a range wanted
+        whole) asks for exactly its bytes at once; a smaller one starts one request ahead
+        and doubles while the reads stay sequential."""
         if self._ahead is not None:
             self._deposit._translate(self._ahead.discard)
         self._leftover = b""
+        if wanted >= 2 * self._chunk:
+            end = min(self._size, self._position + wanted)
+            depth = max_depth = min(MAX_DEPTH, -(-(end - self._position) // self._chunk))
+        else:
+            end, depth, max_depth = self._size, 1, PREVIEW_MAX_DEPTH
         self._ahead = ReadAhead(
-            self._lease.client, self._file.handle, self._position, self._size, depth=1,
-            max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count, chunk=self._chunk)
+            self._lease.client, self._handle, self._position, end, depth=depth,
+            max_depth=max_depth, counter=self._deposit._count, chunk=self._chunk)
 
     def close(self) -> None:
         if self.closed:
             return
         try:
-            steps = [self._file.close] if self._ahead is None else [
-                self._ahead.discard, self._file.close]
+            close = partial(_close_handle, self._lease.client, self._handle)
+            steps = [close] if self._ahead is None else [self._ahead.discard, close]
             self._lease.broken = not _quietly(*steps)
         finally:
             self._lease.release()
@@ -620,10 +627,58 @@ class SftpDeposit(SshLogin, Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
+    def prepare_reads(self, readers: int) -> None:
+        """The root resolved and ``readers`` SFTP channels open and idle (opening one costs
+        round trips and a process on the server)."""
+        super().prepare_reads(readers)
+        leases: list[_Lease] = []
+        try:
+            while len(leases) < min(readers, self._max_channels):
+                leases.append(self._lease())
+        finally:
+            for lease in leases:
+                lease.release()
+
     def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
-        entry = self.guard(path)
+        """The guard's requests and the OPEN go out together (one round trip, not three);
+        a file the guard refuses is closed unread."""
+        check_server_path(self.root, path)
+        self.real_root  # noqa: B018 (resolved before, on its own)
+        lease = self._lease()
+        try:
+            with closed_on_silence(lease.client):
+                attributes, real, handle = self._translate(lambda: sftp_wire.lstat_realpath_open(
+                    lease.client, path, sftp_wire.Replies(),
+                    lambda: sftp_wire.receive_reply(lease.client)))
+        except BaseException as exc:
+            lease.broken = isinstance(exc, DepositConnectionError)
+            lease.release()
+            raise
+        try:
+            if isinstance(attributes, OSError) and not isinstance(attributes, FileNotFoundError):
+                raise self._failure(translate("deposit", "Reading"), path, attributes)
+            entry = None if isinstance(attributes, OSError) else entry_of(
+                path.rsplit("/", 1)[-1], attributes)
+            entry = self._judged(path, entry, lambda: self._answer(
+                real, translate("deposit", "Resolving"), path))
+            opened = self._answer(handle, translate("deposit", "Reading"), path)
+        except BaseException:
+            if isinstance(handle, bytes):
+                lease.broken = not _quietly(partial(_close_handle, lease.client, handle))
+            lease.release()
+            raise
         chunk = SAMPLING_CHUNK if sampling else READ_CHUNK
-        return RemoteReader(self, path, entry.size, chunk)  # type: ignore[return-value]
+        return RemoteReader(self, lease, opened, entry.size, chunk)  # type: ignore[return-value]
+
+    def _answer(self, answer: T | OSError, action: str, path: str) -> T:
+        """One of :func:`sftp_wire.lstat_realpath_open`'s answers, or the failure it is."""
+        if isinstance(answer, OSError):
+            raise self._failure(action, path, answer)
+        return answer
+
+
+def _close_handle(client: paramiko.SFTPClient, handle: bytes) -> None:
+    sftp_wire.request(client, CMD_CLOSE, handle)
 
 
 def _quietly(*steps: Callable[[], object]) -> bool:

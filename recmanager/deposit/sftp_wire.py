@@ -15,10 +15,25 @@ import struct
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
+from typing import Any
 
 import paramiko
 from paramiko.buffered_pipe import BufferedPipe, PipeTimeout
-from paramiko.sftp import CMD_READ, CMD_WRITE, int64
+from paramiko.sftp import (
+    CMD_ATTRS,
+    CMD_HANDLE,
+    CMD_LSTAT,
+    CMD_NAME,
+    CMD_OPEN,
+    CMD_READ,
+    CMD_REALPATH,
+    CMD_STATUS,
+    CMD_WRITE,
+    SFTP_FLAG_READ,
+    int64,
+)
+from paramiko.sftp_attr import SFTPAttributes
 
 
 class Replies:
@@ -174,3 +189,35 @@ def send_request(client: paramiko.SFTPClient, replies: Replies, kind: int,
                  *args: object) -> int:
     """Send any request without waiting; its reply lands in ``replies``."""
     return client._async_request(replies, kind, *args)
+
+
+def lstat_realpath_open(client: paramiko.SFTPClient, path: str, replies: Replies,
+                        wait: Callable[[], None]) -> tuple[
+        SFTPAttributes | OSError, str | OSError, bytes | OSError]:
+    """LSTAT, REALPATH and OPEN (for reading) of ``path`` sent at once, answered in one round
+    trip: the attributes, the real path and the handle, each one or the error its STATUS
+    reply means. ``wait`` receives the next reply."""
+    numbers = [send_request(client, replies, CMD_LSTAT, path),
+               send_request(client, replies, CMD_REALPATH, path),
+               send_request(client, replies, CMD_OPEN, path, SFTP_FLAG_READ, SFTPAttributes())]
+    answers: list[Any] = []
+    for number, expected in zip(numbers, (CMD_ATTRS, CMD_NAME, CMD_HANDLE), strict=True):
+        while number not in replies.by_number:
+            wait()
+        kind, message = replies.by_number.pop(number)
+        if kind == CMD_STATUS:
+            try:
+                raise_for_status(client, message)
+                answers.append(OSError(f"no answer to {path}"))
+            except OSError as exc:
+                answers.append(exc)
+        elif kind != expected:
+            answers.append(OSError(f"unexpected SFTP reply {kind}"))
+        elif kind == CMD_ATTRS:
+            answers.append(SFTPAttributes._from_msg(message))
+        elif kind == CMD_NAME:
+            message.get_int()
+            answers.append(message.get_text())
+        else:
+            answers.append(message.get_binary())
+    return answers[0], answers[1], answers[2]

@@ -2,9 +2,11 @@
 
 VLC asks for byte ranges (the start, then the moov atom at the end of most recorder files,
 then the media data); each range is read from the deposit through ``open_reader`` — over
-SFTP with read-ahead. The server listens on 127.0.0.1 on a random port and serves only the
-files it was given, each under its own random token: another local user cannot guess a URL,
-and nothing else on the deposit is reachable.
+SFTP with read-ahead. The head of a file and its moov are fetched, both at once, as soon as
+the file's URL is handed out, so the player's first requests are answered from memory. The
+server listens on 127.0.0.1 on a random port and serves only the files it was given, each
+under its own random token: another local user cannot guess a URL, and nothing else on the
+deposit is reachable.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import secrets as random_tokens
 import select
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -23,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
 
-from recmanager.config import Profile
+from recmanager.config import Profile, network_timeout
 from recmanager.deposit.names import check_server_path
 from recmanager.errors import DepositError
 
@@ -52,8 +55,25 @@ HANDOVER_WAIT_S = 0.5
 # Options for a libvlc media opened on a stream URL. VLC's prefetch filter reads network
 # inputs 16 MiB at a time into a 16 MiB buffer; from 127.0.0.1 that only delays the first
 # frame (the fill competes with the decoder for the CPU) and pulls megabytes over SFTP that
-# the next seek throws away. Measured in bench/bench_deposit_preview.py.
-STREAM_MEDIA_OPTIONS = (":prefetch-buffer-size=1024", ":prefetch-read-size=262144")
+# the next seek throws away. A 256 KiB buffer filled 64 KiB at a time lets it leave the
+# head for the moov sooner and fetch less (4.3-4.6 MB instead of 5.4 MB for a one-hour
+# recording). Measured in bench/bench_deposit_preview.py.
+STREAM_MEDIA_OPTIONS = (":prefetch-buffer-size=256", ":prefetch-read-size=65536")
+
+# A player's first requests: the head of the file (VLC reads up to a megabyte of it, then the
+# first frames from the start of the media data) and, when an MP4's moov atom follows the
+# media data, everything after the media data. Both are fetched when the URL is handed out,
+# each in one read (all its requests in flight at once), and kept for a minute for at most
+# two files; a moov larger than TAIL_MOST (hours of recording) is left to the player's own
+# request.
+HEAD_BYTES = 2 * 1024 * 1024
+TAIL_MOST = 32 * 1024 * 1024
+PREFETCH_KEPT_S = 60.0
+PREFETCHED_FILES = 2
+PREFETCH_READERS = 2  # the head's and the moov's: what a connection prepares for a preview
+# How long a request waits for a fetch still in progress before reading for itself.
+PREFETCH_WAIT_S = network_timeout(20.0)
+_BOX_TYPE = re.compile(rb"[A-Za-z0-9 ]{4}")
 
 OpenReader = Callable[[str], BinaryIO]
 
@@ -81,6 +101,138 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
     return first, min(last, size - 1)
 
 
+def moov_after_media(head: bytes, size: int) -> int | None:
+    """Where the boxes after an MP4's media data start (its moov at the end) when ``head``
+    holds the file's top-level boxes up to the media data's header; None for anything else
+    (moov first, not an MP4, or the media data reaching the end)."""
+    offset = 0
+    while offset + 8 <= len(head):
+        box_size, kind = struct.unpack_from(">I4s", head, offset)
+        if box_size == 1 and offset + 16 <= len(head):
+            box_size = struct.unpack_from(">Q", head, offset + 8)[0]
+        if box_size < 8 or not _BOX_TYPE.fullmatch(kind):
+            return None
+        end = offset + box_size
+        if end > len(head):
+            return end if kind == b"mdat" and end < size else None
+        offset = end
+    return None
+
+
+def _read_exactly(reader: BinaryIO, count: int) -> bytes:
+    """``count`` bytes from ``reader`` (fewer only at its end), the first read asking for all
+    of them at once."""
+    pieces, left = [], count
+    while left > 0 and (piece := reader.read(left)):
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
+
+
+class _Prefetch:
+    """The head and the moov of one file, read by two readers at once when its URL is handed
+    out (the moov's place comes from the head's first bytes). A request waits for the piece
+    that covers it; a failed fetch leaves the piece empty and the request reads for itself."""
+
+    def __init__(self, server: PreviewServer, path: str) -> None:
+        self.path = path
+        self.fetched_at = time.monotonic()
+        self.size: int | None = None
+        self._head: list[bytes] = []  # the head as it arrives, in order from byte 0
+        self._head_end = 0
+        self._head_arrived = threading.Condition()
+        self.tail_start: int | None = None
+        self.tail = b""
+        self.sized = threading.Event()
+        self.located = threading.Event()  # tail_start known, or known to be None
+        self.head_done = threading.Event()
+        self.tail_done = threading.Event()
+        self._server = server
+        for target, name in ((self._fetch_head, "head"), (self._fetch_tail, "tail")):
+            threading.Thread(target=target, name=f"preview-{name}", daemon=True).start()
+
+    def stale(self) -> bool:
+        return time.monotonic() - self.fetched_at > PREFETCH_KEPT_S
+
+    def _fetch_head(self) -> None:
+        reader, healthy = None, False
+        try:
+            reader = self._server._open_reader(self.path)
+            self.size = reader.seek(0, 2)
+            reader.seek(0)
+            self.sized.set()
+            wanted = min(self.size, HEAD_BYTES)
+            first = reader.read(wanted)  # the first READ's bytes: the boxes up to the media
+            self._arrive(first)
+            self.tail_start = moov_after_media(first, self.size)
+            self.located.set()
+            while self._head_end < wanted and (piece := reader.read(wanted - self._head_end)):
+                self._arrive(piece)
+            healthy = True
+        except (DepositError, OSError) as exc:
+            log.debug("preview head of %s not fetched: %s", self.path, exc)
+        finally:
+            for done in (self.sized, self.located, self.head_done):
+                done.set()
+            self._arrive(b"")
+            if reader is not None:
+                self._server._park(self.path, reader, healthy)
+
+    def _fetch_tail(self) -> None:
+        reader, healthy = None, False
+        try:
+            reader = self._server._open_reader(self.path)
+            self.located.wait(PREFETCH_WAIT_S)
+            start, size = self.tail_start, self.size
+            if start is not None and size is not None and size - start <= TAIL_MOST:
+                reader.seek(start)
+                tail = _read_exactly(reader, size - start)
+                if len(tail) == size - start:
+                    self.tail = tail
+            healthy = True
+        except (DepositError, OSError) as exc:
+            log.debug("preview tail of %s not fetched: %s", self.path, exc)
+        finally:
+            self.tail_done.set()
+            if reader is not None:
+                self._server._park(self.path, reader, healthy)
+
+    def _arrive(self, piece: bytes) -> None:
+        with self._head_arrived:
+            if piece:
+                self._head.append(piece)
+                self._head_end += len(piece)
+            self._head_arrived.notify_all()
+
+    def wait_size(self) -> int | None:
+        self.sized.wait(PREFETCH_WAIT_S)
+        return self.size
+
+    def bytes_at(self, position: int, end: int) -> memoryview | None:
+        """Bytes from ``position`` (at most up to ``end``) held here, once fetched; None
+        when neither piece covers ``position``."""
+        if position < HEAD_BYTES:
+            with self._head_arrived:
+                self._head_arrived.wait_for(
+                    lambda: position < self._head_end or self.head_done.is_set(),
+                    PREFETCH_WAIT_S)
+                pieces = list(self._head)
+            offset = 0
+            for piece in pieces:
+                if position < offset + len(piece):
+                    return memoryview(piece)[position - offset:end - offset]
+                offset += len(piece)
+            return None
+        self.located.wait(PREFETCH_WAIT_S)
+        start = self.tail_start
+        if start is None or position < start:
+            return None
+        self.tail_done.wait(PREFETCH_WAIT_S)
+        if position - start < len(self.tail):
+            return memoryview(self.tail)[position - start:end - start]
+        return None
+
+
 class PreviewServer:
     """Serves registered deposit files on ``http://127.0.0.1:<port>/<token>/<name>``."""
 
@@ -93,6 +245,8 @@ class PreviewServer:
         self._served = 0
         self._idle: list[tuple[str, BinaryIO, float]] = []
         self._lent: dict[str, list[socket.socket]] = {}  # path: connections reading it
+        self._prefetches: dict[str, _Prefetch] = {}  # oldest first
+        self._closed = False
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -109,16 +263,29 @@ class PreviewServer:
         """Body bytes sent to players so far (all files)."""
         return self._served
 
-    def url_for(self, path: str) -> str:
-        """The URL a player can open for ``path``; the same file keeps its token."""
+    def url_for(self, path: str, *, prefetch: bool = True) -> str:
+        """The URL a player can open for ``path``; the same file keeps its token. Unless told
+        otherwise, the file's head and moov are fetched from now on, for the player's first
+        requests."""
         with self._lock:
             token = self._tokens.get(path)
             if token is None:
                 token = random_tokens.token_urlsafe(24)
                 self._tokens[path] = token
                 self._paths[token] = path
+            if prefetch:
+                self._prefetch(path)
         name = quote(path.rsplit("/", 1)[-1])
         return f"http://127.0.0.1:{self.port}/{token}/{name}"
+
+    def _prefetch(self, path: str) -> None:
+        """Fetch ``path``'s head and moov (again once stale). Called with the lock held."""
+        prefetch = self._prefetches.pop(path, None)
+        if prefetch is None or prefetch.stale():
+            prefetch = _Prefetch(self, path)
+        self._prefetches[path] = prefetch
+        while len(self._prefetches) > PREFETCHED_FILES:
+            del self._prefetches[next(iter(self._prefetches))]
 
     def forget(self, path: str) -> None:
         """Stop serving ``path`` (its URL answers 404 from now on)."""
@@ -126,6 +293,7 @@ class PreviewServer:
             token = self._tokens.pop(path, None)
             if token is not None:
                 self._paths.pop(token, None)
+            self._prefetches.pop(path, None)
             dropped = [reader for held, reader, _at in self._idle if held == path]
             self._idle = [item for item in self._idle if item[0] != path]
         for reader in dropped:
@@ -136,21 +304,28 @@ class PreviewServer:
         self._server.server_close()
         self._thread.join(5)
         with self._lock:
+            self._closed = True
+            self._prefetches.clear()
             dropped, self._idle = self._idle, []
         for _path, reader, _at in dropped:
             reader.close()
 
-    def _borrow(self, path: str, connection: socket.socket) -> BinaryIO:
-        """An idle reader of ``path``, the reader of a response the player has just dropped
-        (once given back), or a new one."""
+    def _prefetched(self, path: str) -> _Prefetch | None:
+        with self._lock:
+            prefetch = self._prefetches.get(path)
+        return None if prefetch is None or prefetch.stale() else prefetch
+
+    def _borrow(self, path: str, connection: socket.socket, position: int) -> BinaryIO:
+        """An idle reader of ``path`` (one already at ``position`` first), the reader of a
+        response the player has just dropped (once given back), or a new one."""
         with self._lock:
             stale = self._drop_stale()
-            found = self._take_idle(path)
+            found = self._take_idle(path, position)
             if found is None and any(map(_closed_by_peer, self._lent.get(path, ()))):
                 self._returned.wait_for(
                     lambda: self._has_idle(path) or not self._lent.get(path), HANDOVER_WAIT_S)
                 stale += self._drop_stale()
-                found = self._take_idle(path)
+                found = self._take_idle(path, position)
             self._lent.setdefault(path, []).append(connection)
         for reader in stale:
             reader.close()
@@ -172,8 +347,10 @@ class PreviewServer:
     def _has_idle(self, path: str) -> bool:
         return any(item[0] == path for item in self._idle)
 
-    def _take_idle(self, path: str) -> BinaryIO | None:
-        found = next((item for item in self._idle if item[0] == path), None)
+    def _take_idle(self, path: str, position: int) -> BinaryIO | None:
+        mine = [item for item in self._idle if item[0] == path]
+        found = next((item for item in mine if item[1].tell() == position),
+                     mine[0] if mine else None)
         if found is None:
             return None
         self._idle.remove(found)
@@ -189,15 +366,27 @@ class PreviewServer:
     def _give_back(self, path: str, connection: socket.socket, reader: BinaryIO,
                    healthy: bool) -> None:
         with self._lock:
-            if healthy and path in self._tokens:
-                self._idle.append((path, reader, time.monotonic()))
-                surplus = self._idle[:-IDLE_READERS]
-                self._idle = self._idle[-IDLE_READERS:]
-            else:
-                surplus = [(path, reader, 0.0)]
+            surplus = self._keep(path, reader, healthy)
             self._end_loan(path, connection)
-        for _path, extra, _at in surplus:
+        for extra in surplus:
             extra.close()
+
+    def _park(self, path: str, reader: BinaryIO, healthy: bool) -> None:
+        """Give the server a reader no request has borrowed (a prefetch's)."""
+        with self._lock:
+            surplus = self._keep(path, reader, healthy)
+        for extra in surplus:
+            extra.close()
+
+    def _keep(self, path: str, reader: BinaryIO, healthy: bool) -> list[BinaryIO]:
+        """Keep a healthy reader of a served file for the next request (the IDLE_READERS
+        used last); the readers to close. Called with the lock held."""
+        if not (healthy and path in self._tokens and not self._closed):
+            return [reader]
+        self._idle.append((path, reader, time.monotonic()))
+        surplus = [extra for _path, extra, _at in self._idle[:-IDLE_READERS]]
+        self._idle = self._idle[-IDLE_READERS:]
+        return surplus
 
     def __enter__(self) -> PreviewServer:
         return self
@@ -252,21 +441,26 @@ class _PreviewHandler(BaseHTTPRequestHandler):
         if path is None:
             self._empty(HTTPStatus.NOT_FOUND)
             return
+        prefetch = self.preview._prefetched(path)
+        source = _Source(self.preview, path, self.connection)
         try:
-            reader = self.preview._borrow(path, self.connection)
+            size = prefetch.wait_size() if prefetch is not None else None
+            if size is None:
+                size = source.reader(0).seek(0, 2)
         except (DepositError, OSError) as exc:
             log.warning("preview of %s refused: %s", path, exc)
+            source.release(healthy=True)
             self._empty(HTTPStatus.BAD_GATEWAY)
             return
         healthy = False
         try:
-            healthy = self._respond(reader, path, body=body)
+            healthy = self._respond(source, prefetch, size, body=body)
         finally:
-            self.preview._give_back(path, self.connection, reader, healthy)
+            source.release(healthy)
 
-    def _respond(self, reader: BinaryIO, path: str, *, body: bool) -> bool:
-        """Answer one request from ``reader``; False when the reader failed."""
-        size = reader.seek(0, 2)
+    def _respond(self, source: _Source, prefetch: _Prefetch | None, size: int, *,
+                 body: bool) -> bool:
+        """Answer one request; False when the reader failed."""
         wanted = parse_range(self.headers.get("Range"), size)
         if wanted is False:
             self._empty(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
@@ -275,23 +469,28 @@ class _PreviewHandler(BaseHTTPRequestHandler):
         first, last = wanted if wanted else (0, size - 1)
         self.send_response(HTTPStatus.PARTIAL_CONTENT if wanted else HTTPStatus.OK)
         self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Content-Type", mimetypes.guess_type(path)[0]
+        self.send_header("Content-Type", mimetypes.guess_type(source.path)[0]
                          or "application/octet-stream")
         self.send_header("Content-Length", str(last - first + 1))
         if wanted:
             self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
         self.end_headers()
-        return self._send(reader, first, last + 1) if body else True
+        return self._send(source, prefetch, first, last + 1) if body else True
 
-    def _send(self, reader: BinaryIO, start: int, end: int) -> bool:
-        reader.seek(start)
+    def _send(self, source: _Source, prefetch: _Prefetch | None, start: int,
+              end: int) -> bool:
+        """Send ``[start, end)``: what the prefetch holds from memory, the rest read."""
         position = start
         healthy = True
         try:
             while position < end:
-                chunk = reader.read(min(SEND_CHUNK, end - position))
-                if not chunk:
-                    break
+                held = prefetch.bytes_at(position, end) if prefetch is not None else None
+                if held:
+                    chunk: bytes | memoryview = held[:SEND_CHUNK]
+                else:
+                    chunk = source.reader(position).read(min(SEND_CHUNK, end - position))
+                    if not chunk:
+                        break
                 self.wfile.write(chunk)
                 position += len(chunk)
                 self.preview._count(len(chunk))
@@ -303,6 +502,29 @@ class _PreviewHandler(BaseHTTPRequestHandler):
         if position < end:
             self.close_connection = True
         return healthy
+
+
+class _Source:
+    """The reader one request borrows, only once it needs bytes the prefetch does not hold."""
+
+    def __init__(self, preview: PreviewServer, path: str, connection: socket.socket) -> None:
+        self.preview = preview
+        self.path = path
+        self._connection = connection
+        self._reader: BinaryIO | None = None
+
+    def reader(self, position: int) -> BinaryIO:
+        """The request's reader, at ``position``."""
+        if self._reader is None:
+            self._reader = self.preview._borrow(self.path, self._connection, position)
+        if self._reader.tell() != position:
+            self._reader.seek(position)
+        return self._reader
+
+    def release(self, healthy: bool) -> None:
+        if self._reader is not None:
+            reader, self._reader = self._reader, None
+            self.preview._give_back(self.path, self._connection, reader, healthy)
 
 
 def _closed_by_peer(connection: socket.socket) -> bool:

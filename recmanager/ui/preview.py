@@ -149,9 +149,31 @@ class PreviewWidget(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def _slider(self, maximum: int, name: str) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setRange(0, maximum)
+        slider.setAccessibleName(name)
+        slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return slider
+
     def _build(self, allow_bigger: bool) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_screens(), 1)
+        self.seek_slider = self._slider(SLIDER_RANGE, self.tr("Position"))
+        self.seek_slider.sliderPressed.connect(self._slider_pressed)
+        self.seek_slider.sliderReleased.connect(self._slider_released)
+        layout.addWidget(self.seek_slider)
+        layout.addLayout(self._build_controls(allow_bigger))
+        self.setToolTip(
+            self.tr(
+                "Space: play/pause · ←/→: 5 s · Shift+←/→: 30 s · ,/.: frame · "
+                "↑/↓: volume · M: mute · F: bigger window"
+            )
+        )
+
+    def _build_screens(self) -> QStackedLayout:
+        """The black frame VLC draws into, and the panel shown where it cannot embed."""
         self.screen_stack = QStackedLayout()
         self.video_frame = QFrame(self)
         self.video_frame.setObjectName("VideoFrame")
@@ -173,69 +195,41 @@ class PreviewWidget(QWidget):
         external_layout.addWidget(self.external_button, 0, Qt.AlignmentFlag.AlignCenter)
         external_layout.addStretch(1)
         self.screen_stack.addWidget(self.external_panel)
-        layout.addLayout(self.screen_stack, 1)
+        return self.screen_stack
 
-        self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.seek_slider.setRange(0, SLIDER_RANGE)
-        self.seek_slider.setAccessibleName(self.tr("Position"))
-        self.seek_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.seek_slider.sliderPressed.connect(self._slider_pressed)
-        self.seek_slider.sliderReleased.connect(self._slider_released)
-        layout.addWidget(self.seek_slider)
-
-        controls = QHBoxLayout()
+    def _build_controls(self, allow_bigger: bool) -> QHBoxLayout:
+        """Transport buttons, the time, mute and volume, the bigger window."""
         self.play_button = self._button(
-            "media-playback-start", self.tr("Play / pause (Space)"), self.toggle_play
-        )
+            "media-playback-start", self.tr("Play / pause (Space)"), self.toggle_play)
         self.back_button = self._button(
-            "media-seek-backward", self.tr("Back 5 s (←)"), lambda: self.seek_relative(
-                -SEEK_STEP_MS)
-        )
+            "media-seek-backward", self.tr("Back 5 s (←)"),
+            lambda: self.seek_relative(-SEEK_STEP_MS))
         self.forward_button = self._button(
-            "media-seek-forward", self.tr("Forward 5 s (→)"), lambda: self.seek_relative(
-                SEEK_STEP_MS)
-        )
+            "media-seek-forward", self.tr("Forward 5 s (→)"),
+            lambda: self.seek_relative(SEEK_STEP_MS))
         self.frame_back_button = self._button(
-            "media-skip-backward", self.tr("Previous frame (,)"), self.frame_back
-        )
+            "media-skip-backward", self.tr("Previous frame (,)"), self.frame_back)
         self.frame_button = self._button(
-            "media-skip-forward", self.tr("Next frame (.)"), self.frame_step
-        )
+            "media-skip-forward", self.tr("Next frame (.)"), self.frame_step)
         self.time_label = QLabel(self)
         self.time_label.setAccessibleName(self.tr("Time"))
         self.mute_button = self._button(
-            "audio-volume-high", self.tr("Mute (M)"), self.toggle_mute
-        )
-        self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.volume_slider.setRange(0, 100)
+            "audio-volume-high", self.tr("Mute (M)"), self.toggle_mute)
+        self.volume_slider = self._slider(100, self.tr("Volume"))
         self.volume_slider.setValue(80)
         self.volume_slider.setMaximumWidth(90)
-        self.volume_slider.setAccessibleName(self.tr("Volume"))
-        self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.volume_slider.valueChanged.connect(self._volume_changed)
-        for widget in (
-            self.play_button,
-            self.back_button,
-            self.forward_button,
-            self.frame_back_button,
-            self.frame_button,
-        ):
-            controls.addWidget(widget)
-        controls.addWidget(self.time_label, 1)
-        controls.addWidget(self.mute_button)
-        controls.addWidget(self.volume_slider)
         self.bigger_button = self._button(
-            "view-fullscreen", self.tr("Bigger window (F)"), self.open_bigger
-        )
+            "view-fullscreen", self.tr("Bigger window (F)"), self.open_bigger)
         self.bigger_button.setVisible(allow_bigger)
-        controls.addWidget(self.bigger_button)
-        layout.addLayout(controls)
-        self.setToolTip(
-            self.tr(
-                "Space: play/pause · ←/→: 5 s · Shift+←/→: 30 s · ,/.: frame · "
-                "↑/↓: volume · M: mute · F: bigger window"
-            )
-        )
+        # What only works with an embedded player (the seek slider too).
+        self._transport_buttons = (self.play_button, self.back_button, self.forward_button,
+                                   self.frame_back_button, self.frame_button)
+        controls = QHBoxLayout()
+        for widget in (*self._transport_buttons, self.time_label, self.mute_button,
+                       self.volume_slider, self.bigger_button):
+            controls.addWidget(widget, 1 if widget is self.time_label else 0)
+        return controls
 
     # --- media ----------------------------------------------------------------------------
 
@@ -451,14 +445,7 @@ class PreviewWidget(QWidget):
     def _update_controls(self) -> None:
         has_media = bool(self.url)
         embedded = has_media and self.can_embed
-        for widget in (
-            self.play_button,
-            self.back_button,
-            self.forward_button,
-            self.frame_back_button,
-            self.frame_button,
-            self.seek_slider,
-        ):
+        for widget in (*self._transport_buttons, self.seek_slider):
             widget.setEnabled(embedded)
         self.bigger_button.setEnabled(has_media)
         self.external_button.setEnabled(has_media)

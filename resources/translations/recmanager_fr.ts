@@ -1447,42 +1447,43 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPreview</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="36"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="37"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="40"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="41"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="42"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="43"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="57"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="58"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="59"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="60"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="84"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="85"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="107"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="86"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="108"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="91"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="113"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1500,32 +1501,32 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="137"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="144"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="146"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="146"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="148"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="150"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="152"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="154"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="181"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="183"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -2285,88 +2286,88 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <name>PreviewWidget</name>
     <message>
         <location filename="../../recmanager/ui/preview.py" line="123"/>
-        <location filename="../../recmanager/ui/preview.py" line="395"/>
+        <location filename="../../recmanager/ui/preview.py" line="389"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="169"/>
+        <location filename="../../recmanager/ui/preview.py" line="191"/>
         <source>Open in an external player</source>
         <translation>Ouvrir dans un lecteur externe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="180"/>
+        <location filename="../../recmanager/ui/preview.py" line="163"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="188"/>
+        <location filename="../../recmanager/ui/preview.py" line="203"/>
         <source>Play / pause (Space)</source>
         <translation>Lecture / pause (Espace)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="191"/>
+        <location filename="../../recmanager/ui/preview.py" line="205"/>
         <source>Back 5 s (←)</source>
         <translation>Reculer de 5 s (←)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="195"/>
+        <location filename="../../recmanager/ui/preview.py" line="208"/>
         <source>Forward 5 s (→)</source>
         <translation>Avancer de 5 s (→)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="199"/>
+        <location filename="../../recmanager/ui/preview.py" line="211"/>
         <source>Previous frame (,)</source>
         <translation>Image précédente (,)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="202"/>
+        <location filename="../../recmanager/ui/preview.py" line="213"/>
         <source>Next frame (.)</source>
         <translation>Image suivante (.)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="205"/>
+        <location filename="../../recmanager/ui/preview.py" line="215"/>
         <source>Time</source>
         <translation>Temps</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="207"/>
-        <location filename="../../recmanager/ui/preview.py" line="363"/>
+        <location filename="../../recmanager/ui/preview.py" line="217"/>
+        <location filename="../../recmanager/ui/preview.py" line="357"/>
         <source>Mute (M)</source>
         <translation>Couper le son (M)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="213"/>
+        <location filename="../../recmanager/ui/preview.py" line="218"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="228"/>
+        <location filename="../../recmanager/ui/preview.py" line="223"/>
         <source>Bigger window (F)</source>
         <translation>Agrandir la fenêtre (F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="235"/>
+        <location filename="../../recmanager/ui/preview.py" line="170"/>
         <source>Space: play/pause · ←/→: 5 s · Shift+←/→: 30 s · ,/.: frame · ↑/↓: volume · M: mute · F: bigger window</source>
         <translation>Espace : lecture/pause · ←/→ : 5 s · Maj+←/→ : 30 s · ,/. : image par image · ↑/↓ : volume · M : couper le son · F : agrandir la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="277"/>
+        <location filename="../../recmanager/ui/preview.py" line="271"/>
         <source>This Wayland session cannot embed the video player (XWayland is needed).</source>
         <translation>Cette session Wayland ne permet pas d&apos;intégrer le lecteur vidéo (XWayland est nécessaire).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="280"/>
+        <location filename="../../recmanager/ui/preview.py" line="274"/>
         <source>The video player cannot be embedded on the &quot;{platform}&quot; display.</source>
         <translation>Le lecteur vidéo ne peut pas être intégré sur l&apos;affichage « {platform} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="283"/>
+        <location filename="../../recmanager/ui/preview.py" line="277"/>
         <source>The recording can be watched in an external player.</source>
         <translation>L&apos;enregistrement peut être visionné dans un lecteur externe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/preview.py" line="363"/>
+        <location filename="../../recmanager/ui/preview.py" line="357"/>
         <source>Unmute (M)</source>
         <translation>Rétablir le son (M)</translation>
     </message>
@@ -4719,41 +4720,41 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="208"/>
+        <location filename="../../recmanager/deposit/base.py" line="218"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="212"/>
+        <location filename="../../recmanager/deposit/base.py" line="222"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="215"/>
-        <location filename="../../recmanager/deposit/base.py" line="407"/>
+        <location filename="../../recmanager/deposit/base.py" line="225"/>
+        <location filename="../../recmanager/deposit/base.py" line="417"/>
         <location filename="../../recmanager/deposit/transfer.py" line="167"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="219"/>
-        <location filename="../../recmanager/deposit/base.py" line="222"/>
+        <location filename="../../recmanager/deposit/base.py" line="229"/>
+        <location filename="../../recmanager/deposit/base.py" line="232"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="244"/>
-        <location filename="../../recmanager/deposit/base.py" line="261"/>
+        <location filename="../../recmanager/deposit/base.py" line="254"/>
+        <location filename="../../recmanager/deposit/base.py" line="271"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="318"/>
+        <location filename="../../recmanager/deposit/base.py" line="328"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="320"/>
+        <location filename="../../recmanager/deposit/base.py" line="330"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
@@ -4854,42 +4855,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="470"/>
+        <location filename="../../recmanager/deposit/base.py" line="480"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="471"/>
+        <location filename="../../recmanager/deposit/base.py" line="481"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="385"/>
+        <location filename="../../recmanager/deposit/base.py" line="395"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="388"/>
+        <location filename="../../recmanager/deposit/base.py" line="398"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="403"/>
+        <location filename="../../recmanager/deposit/base.py" line="413"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="415"/>
+        <location filename="../../recmanager/deposit/base.py" line="425"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="419"/>
+        <location filename="../../recmanager/deposit/base.py" line="429"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="480"/>
+        <location filename="../../recmanager/deposit/base.py" line="490"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
@@ -4910,21 +4911,23 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="60"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="437"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="444"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="68"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="453"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="460"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="76"/>
         <location filename="../../recmanager/deposit/local.py" line="99"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="479"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="524"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="531"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="659"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="664"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4935,33 +4938,33 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="112"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="547"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="554"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="117"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="586"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="593"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="122"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="592"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="599"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="599"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="621"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="606"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="628"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="611"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="618"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
@@ -4982,12 +4985,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="248"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="255"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="265"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="272"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
@@ -5082,38 +5085,39 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="325"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="332"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="338"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="345"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="391"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="398"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="395"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="402"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="393"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="400"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="404"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="494"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="663"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="613"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="620"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>

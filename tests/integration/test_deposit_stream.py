@@ -171,7 +171,7 @@ def test_a_player_s_successive_requests_share_one_sftp_reader(served):
     data = clip.read_bytes()
     opener = _CountingOpener(deposit)
     with PreviewServer(opener) as server:
-        url = server.url_for(path)
+        url = server.url_for(path, prefetch=False)
         _get(url, {"Range": "bytes=0-"}, limit=1000)
         assert _get(url, {"Range": f"bytes={len(data) - 5000}-"})[2] == data[-5000:]
         assert _get(url, {"Range": "bytes=100-199"})[2] == data[100:200]
@@ -190,6 +190,9 @@ class _DistantReader:
 
     def seek(self, offset: int, whence: int = 0) -> int:
         return self._reader.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._reader.tell()
 
     def close(self) -> None:
         self._reader.close()
@@ -211,7 +214,7 @@ def test_a_range_asked_as_the_previous_response_is_dropped_reuses_its_reader(ser
     path, data = long_file
     opener = _CountingOpener(served[0], _DistantReader)
     with PreviewServer(opener) as server:
-        url = server.url_for(path)
+        url = server.url_for(path, prefetch=False)
         assert _get(url, {"Range": "bytes=0-"}, limit=1000)[2] == data[:1000]
         assert _get(url, {"Range": "bytes=3000000-3000999"})[2] == data[3000000:3001000]
     assert opener.opened == [path]
@@ -226,7 +229,7 @@ def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
     path, data = long_file
     opener = _CountingOpener(served[0])
     with PreviewServer(opener) as server:
-        url = server.url_for(path)
+        url = server.url_for(path, prefetch=False)
         parts = urlsplit(url)
         head = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
         try:
@@ -236,3 +239,106 @@ def test_a_range_asked_while_the_previous_response_is_still_read_does_not_wait(
         finally:
             head.close()
     assert opener.opened == [path, path]
+
+
+@pytest.fixture
+def recording(served) -> tuple[str, bytes, int]:
+    """A moov-at-end MP4 larger than the head the stream fetches ahead: (path, bytes, where
+    its moov starts)."""
+    path = served[2].rsplit("/", 1)[0] + "/long lecture.mp4"
+    ftyp = struct.pack(">I4s", 24, b"ftyp") + b"isom" * 4
+    media = os.urandom(stream.HEAD_BYTES + 1024 * 1024)
+    moov = os.urandom(300_000)
+    data = (ftyp + struct.pack(">I4s", 8 + len(media), b"mdat") + media
+            + struct.pack(">I4s", 8 + len(moov), b"moov") + moov)
+    Path(path).write_bytes(data)
+    return path, data, len(data) - 8 - len(moov)
+
+
+def _until(condition, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_the_head_and_the_moov_are_fetched_when_the_url_is_handed_out(served, recording):
+    """The player's first requests (the head, the moov at the end, the first frames) are
+    answered from memory: the file was opened and both read before the player asked."""
+    deposit = served[0]
+    path, data, moov_at = recording
+    opener = _CountingOpener(deposit)
+    before = deposit.bytes_read
+    with PreviewServer(opener) as server:
+        url = server.url_for(path)
+        ahead = stream.HEAD_BYTES + len(data) - moov_at
+        assert _until(lambda: deposit.bytes_read - before >= ahead), "nothing fetched ahead"
+        assert opener.opened == [path, path]
+        fetched = deposit.bytes_read
+
+        assert _get(url, {"Range": "bytes=0-"}, limit=64 * 1024)[2] == data[:64 * 1024]
+        status, headers, moov = _get(url, {"Range": f"bytes={moov_at}-"})
+        assert status == 206 and moov == data[moov_at:]
+        assert headers["Content-Range"] == f"bytes {moov_at}-{len(data) - 1}/{len(data)}"
+        assert _get(url, {"Range": "bytes=32-1000031"})[2] == data[32:1000032]
+        assert deposit.bytes_read == fetched and opener.opened == [path, path]
+
+        # Past the head, the reader that fetched it reads on.
+        across = f"bytes={stream.HEAD_BYTES - 1000}-{stream.HEAD_BYTES + 499_999}"
+        assert _get(url, {"Range": across})[2] == data[stream.HEAD_BYTES - 1000:
+                                                       stream.HEAD_BYTES + 500_000]
+        assert deposit.bytes_read > fetched and opener.opened == [path, path]
+
+        server.forget(path)  # and a file chosen again is fetched again
+        url = server.url_for(path)
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+
+
+def test_a_file_that_cannot_be_fetched_ahead_is_refused_as_before(served):
+    _deposit, server, path, _clip = served
+    url = server.url_for(path.replace("cours du 3 mai", "gone"))
+    assert _get(url, {"Range": "bytes=0-"})[0] == 502
+
+
+def test_a_large_read_asks_for_all_its_bytes_at_once(served, long_file):
+    """A range wanted whole (the head, the moov) costs one round trip, not one per doubling
+    of the read-ahead; reading on past it continues the file."""
+    from recmanager.deposit.sftp_window import READ_CHUNK
+
+    deposit = served[0]
+    path, data = long_file
+    with deposit.open_read(path) as reader:
+        reader.seek(1000)
+        first = reader.read(5 * READ_CHUNK)
+        assert reader._ahead.peak == 5 * READ_CHUNK  # every request sent before the first reply
+        rest = b"".join(iter(lambda: reader.read(100_000), b""))
+    assert first + rest == data[1000:]
+
+
+def test_a_connection_prepared_for_a_preview_opens_its_files_on_channels_already_open(
+        served, sshd, context, long_file):
+    path, data = long_file
+    with open_deposit(sshd.profile(path.rsplit("/", 2)[0]), context) as deposit:
+        deposit.prepare_reads(stream.PREFETCH_READERS)
+        assert deposit._real_root is not None
+        assert len(deposit._idle) == deposit._open_channels == stream.PREFETCH_READERS
+        with deposit.open_read(path) as head, deposit.open_read(path) as tail:
+            assert deposit._open_channels == stream.PREFETCH_READERS  # none opened meanwhile
+            assert head.read(100) == data[:100]
+            tail.seek(len(data) - 100)
+            assert tail.read(100) == data[-100:]
+
+
+def test_a_reader_is_checked_and_opened_in_one_round_trip(served, long_file, monkeypatch):
+    """The guard's LSTAT and REALPATH travel with the OPEN, not each on its own before it:
+    opening costs one round trip, which at 20 ms is most of a preview's wait."""
+    deposit = served[0]
+    path, data = long_file
+    deposit.real_root  # noqa: B018
+    for single in ("_lstat", "_realpath"):
+        monkeypatch.setattr(deposit, single,
+                            lambda *_a, name=single: pytest.fail(f"{name} on its own"))
+    with deposit.open_read(path) as reader:
+        assert reader.read(1000) == data[:1000]

@@ -137,3 +137,18 @@ def test_pipelined_writes_are_acknowledged_by_number(client, tmp_path):
             assert kind == CMD_STATUS
             sftp_wire.raise_for_status(client, message)
     assert target.read_bytes() == data
+
+
+def test_lstat_realpath_and_open_sent_at_once(client, remote_file):
+    def wait() -> None:
+        sftp_wire.receive_reply(client)
+
+    attributes, real, handle = sftp_wire.lstat_realpath_open(
+        client, str(remote_file), sftp_wire.Replies(), wait)
+    assert attributes.st_size == len(DATA) and real == str(remote_file.resolve())
+    assert sftp_wire.read(client, handle, 0, 16) == DATA[:16]
+    sftp_wire.request(client, CMD_CLOSE, handle)
+    missing = str(remote_file.parent / "gone.mp4")
+    attributes, _real, handle = sftp_wire.lstat_realpath_open(
+        client, missing, sftp_wire.Replies(), wait)  # OpenSSH resolves a missing last name
+    assert isinstance(attributes, FileNotFoundError) and isinstance(handle, FileNotFoundError)

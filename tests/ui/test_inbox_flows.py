@@ -378,8 +378,14 @@ def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
     sshd.trust(context.paths.known_hosts)
     window = open_window(qtbot, context, profile)
     assert window.sftp_indicator.state is ChannelState.CONNECTED
+    # The preview's connection opened with the inbox, before any preview, ready for the first.
+    preview_deposit = window.inbox._preview_deposit
+    assert preview_deposit is not None and preview_deposit._real_root is not None
+    assert len(preview_deposit._idle) == 2  # the channels of the head and the moov
     assert rows_by_name(window)["orphan.mp4"].state is RowState.ORPHAN
     select(window, "lecture-12.mp4")
+    assert window.inbox._preview_deposit is preview_deposit
+    assert window.inbox.preview.url.startswith("http://127.0.0.1:")
     window.inbox.action_claim.trigger()
     window.inbox.claim_dialog.accept()
     assert "claimed for admin" in close_report(window)

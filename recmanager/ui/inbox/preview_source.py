@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from recmanager.errors import RecmanagerError
 from recmanager.inbox.cache import remember_duration
@@ -16,6 +16,7 @@ from recmanager.progress import CancelToken, ProgressCallback
 # Server-side modules are imported when an action runs, so the window shows quickly.
 if TYPE_CHECKING:
     from recmanager.config import Profile
+    from recmanager.deposit.base import Deposit
 
 
 class InboxPreview:
@@ -65,8 +66,25 @@ class InboxPreview:
         return (profile is not None and profile.deposit_kind == "local"
                 and os.access(profile.local_deposit, os.R_OK | os.X_OK))
 
-    def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
-        """(URL, note) for a row; runs in a worker (it may open the SFTP connection)."""
+    def _prepare_preview(self) -> None:
+        """Open the preview's SFTP connection (its channels, the deposit root resolved) once
+        the deposit has answered, so that the first preview does not wait for it."""
+        profile = self.profile
+        if (profile is None or profile.deposit_kind != "sftp" or profile.preview_base_url
+                or self._preview_deposit is not None):
+            return
+
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> None:
+            from recmanager.deposit.stream import PREFETCH_READERS
+
+            if self.profile is profile:  # not changed meanwhile
+                self._preview_connection(profile)[0].prepare_reads(PREFETCH_READERS)
+
+        # A failure is told by the preview that needs the connection, not here.
+        self.runner.submit(self.tr("Opening the preview"), work, on_error=lambda _error: None)
+
+    def _preview_connection(self, profile: Profile) -> tuple[Deposit, Any]:
+        """The preview's own deposit connection and stream server, opened on first use."""
         from recmanager.deposit import open_deposit
         from recmanager.deposit.stream import PreviewServer
 
@@ -76,7 +94,11 @@ class InboxPreview:
                 opened = self._preview_deposit
                 self._preview_server = PreviewServer(
                     lambda key: open_preview_source(opened, key))
-            deposit, server = self._preview_deposit, self._preview_server
+            return self._preview_deposit, self._preview_server
+
+    def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
+        """(URL, note) for a row; runs in a worker (it may open the SFTP connection)."""
+        deposit, server = self._preview_connection(profile)
         if not row.is_zip:
             return server.url_for(row.path), ""
         with deposit.open_read(row.path) as stream:

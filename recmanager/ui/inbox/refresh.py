@@ -117,6 +117,8 @@ class InboxRefresh:
         if not self.users:
             self._load_users()
         self.update_actions()
+        if not snapshot.deposit_problem:
+            self._prepare_preview()
         self.refreshed.emit()
 
     def _refresh_failed(self, error: BaseException) -> None:
