@@ -32,6 +32,7 @@ pytest_plugins = [
         "tests.fixtures.processes",
         "tests.fixtures.xvfb",
         "tests.fixtures.sshd",
+        "tests.fixtures.redis_server",
         "tests.fixtures.sandbox",
         "tests.fixtures.media",
         "tests.fixtures.faulty_http",
