@@ -22,10 +22,11 @@ from typing import Any
 from recmanager.errors import PackagingError, ToolFailed, ToolNotFound
 from recmanager.i18n import translate
 from recmanager.packaging import verify
-from recmanager.packaging.job import JobStatus, Plan, Steps
+from recmanager.packaging.job import Plan, Steps
 from recmanager.packaging.keys import KeyPair
 from recmanager.packaging.mp4 import MediaInfo, Track
 from recmanager.packaging.process import run_tool
+from recmanager.packaging.records import JobStatus
 from recmanager.progress import CancelToken
 
 BINARIES = ("mp4info", "mp4fragment", "mp4encrypt")

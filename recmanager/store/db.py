@@ -76,6 +76,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             actor VARCHAR NOT NULL, action VARCHAR NOT NULL, target VARCHAR NOT NULL,
             detail TEXT NOT NULL, pid INTEGER NOT NULL)""",
     ),
+    _sql(
+        "ALTER TABLE jobs ADD COLUMN runs_on VARCHAR NOT NULL DEFAULT 'here'",
+        "ALTER TABLE jobs ADD COLUMN queue_task_id VARCHAR NOT NULL DEFAULT ''",
+        "ALTER TABLE jobs ADD COLUMN worker_host VARCHAR NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

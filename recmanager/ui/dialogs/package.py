@@ -31,8 +31,8 @@ from recmanager.context import AppContext
 from recmanager.errors import KeyFormatError, PackagingError, RecmanagerError
 from recmanager.packaging import KeyPair, PackageRequest
 from recmanager.packaging.bento4 import find_bento4
-from recmanager.packaging.job import check_output_folder
 from recmanager.packaging.keys import parse_key_material
+from recmanager.packaging.records import check_output_folder
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.tasks import Task, TaskRunner
