@@ -364,10 +364,14 @@ class PackagingJob:
         remove_partial(self.work_dir)
         manifest = out / "stream.mpd"
         self.store.update(
-            self.id, manifest_path=str(manifest), manifest_url=manifest.as_uri()
+            self.id, manifest_path=str(manifest), manifest_url=self.manifest_url_for(manifest)
         )
         self._percent = self._step_percent = 100.0
         self._finish(JobStatus.READY, ev.READY, "")
+
+    def manifest_url_for(self, manifest: Path) -> str:
+        """Where a player finds the manifest: here, the file itself."""
+        return manifest.as_uri()
 
     # --- Steps, as the backend calls them ----------------------------------------------------
 
