@@ -148,6 +148,8 @@ class QueueClient:
         sealed = seal(self.settings.public_key, bytes.fromhex(key), seal_context(task_id,
                                                                                 record.kid))
         try:
+            with self.app.connection_for_write() as connection:  # refused at once when down
+                connection.ensure_connection(max_retries=1, interval_start=0.2, timeout=3)
             self.app.send_task(
                 TASK_NAME, task_id=task_id, queue=QUEUE_NAME, kwargs=task_arguments(record, sealed),
                 retry=True, retry_policy={"max_retries": 2, "interval_start": 0.2,

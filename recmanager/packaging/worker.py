@@ -32,7 +32,12 @@ from recmanager.i18n import translate
 from recmanager.packaging import events as ev
 from recmanager.packaging.events import EventBus, JobEvent
 from recmanager.packaging.job import PackagingJob
-from recmanager.packaging.records import RUNS_ON_QUEUE, JobRecord, JobStatus
+from recmanager.packaging.records import (
+    RUNS_ON_QUEUE,
+    JobRecord,
+    JobStatus,
+    check_output_folder,
+)
 from recmanager.packaging.sealing import unseal
 from recmanager.progress import CancelToken, Progress
 from recmanager.secrets import SecretKind
@@ -237,6 +242,10 @@ def run_task(task: Task, settings: WorkerSettings, arguments: dict[str, Any]) ->
         time.sleep(BEAT_S)
     if cancelled() or published_by(output_dir, task_id):
         raise Ignore()
+    try:
+        check_output_folder(output_dir)
+    except PackagingError as exc:
+        return _refused(keeper, exc)
     keeper.attempt = lease.attempt
     keeper.record = replace(record, input_path=str(input_path), output_path=str(output_dir))
     return _package(task_id, settings, arguments, keeper, lease, cancel, cancelled)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import re
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
+from recmanager.errors import PackagingError
 from recmanager.packaging import EventBus, JobStatus, KeyPair, PackageRequest
-from recmanager.packaging.queue import QueueClient
-from recmanager.packaging.records import JobRecord
+from recmanager.packaging.queue import QueueClient, QueueSettings
+from recmanager.packaging.records import JobRecord, JobStore
 
 pytestmark = pytest.mark.slow
 KEYS = KeyPair.parse("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")
@@ -40,7 +46,130 @@ def test_a_worker_packages_a_queued_job_and_the_desk_sees_its_events(context, qu
     assert (out / "stream.mpd").is_file()
     assert record.manifest_path == str(out / "stream.mpd")
     assert record.worker_host
-    assert [e.event for e in events][0] == "started"
-    assert [e.event for e in events][-1] == "ready"
+    names = [e.event for e in events]
+    assert names[0] == "started" and names[-1] == "ready" and names.count("ready") == 1
+    assert "progress" in names
     assert all(e.job_id == record.id for e in events)
+    client.close()
+
+
+def forms(raw: bytes) -> list[bytes]:
+    """The encodings a key is usually written in."""
+    b64 = base64.b64encode(raw)
+    url = base64.urlsafe_b64encode(raw)
+    return [raw, raw.hex().encode(), raw.hex().upper().encode(), b64, b64.rstrip(b"="),
+            url, url.rstrip(b"=")]
+
+
+def decoded_layers(data: bytes, depth: int = 3) -> list[bytes]:
+    """``data`` and what every long base64 run in it decodes to (kombu stores message bodies
+    in base64), recursively: a key hidden one encoding deeper is still found."""
+    layers = [data]
+    if depth:
+        for run in re.findall(rb"[A-Za-z0-9+/=_-]{24,}", data):
+            try:
+                inner = base64.b64decode(run + b"=" * (-len(run) % 4), altchars=b"-_"
+                                         if b"-" in run or b"_" in run else None)
+            except (binascii.Error, ValueError):
+                continue
+            layers += decoded_layers(inner, depth - 1)
+    return layers
+
+
+def test_the_broker_never_holds_the_key_in_clear(context, queue_site, media):
+    queue_site.start("w1")
+    with queue_site.redis.monitor() as traffic:
+        client, record = submit(context, queue_site, media.clip)
+        record = follow(client, record)
+        time.sleep(0.5)
+    assert record.status is JobStatus.READY, record.error
+    stored = queue_site.redis.stored_bytes()
+    everything = decoded_layers(bytes(traffic)) + decoded_layers(stored)
+    # The scan sees the task's content: the KID travels in clear, and is found.
+    assert any(KEYS.kid.hex().encode() in layer for layer in everything)
+    assert b"sealed_key" in b"".join(everything)
+    for layer in everything:
+        for form in forms(KEYS.key):
+            assert form not in layer
+    assert KEYS.key.hex() not in queue_site.log("w1")
+    client.close()
+
+
+def test_a_worker_killed_mid_job_hands_it_to_another_that_packages_it_once(
+        context, queue_site, long_clip):
+    first = queue_site.start("w1", visibility_timeout=3, stale_after=3)
+    events = []
+    client, record = submit(context, queue_site, long_clip, bus=EventBus([events.append]))
+    deadline = time.monotonic() + 60
+    while record.status in (JobStatus.QUEUED,) or record.step_percent < 5:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+        record = client.sync(record)
+    assert record.status.active
+    queue_site.kill(first)
+    partials = list(queue_site.output_root.glob(".lecture.job*.partial"))
+    assert partials, "the killed worker left no partial output to clean"
+    queue_site.start("w2", visibility_timeout=3, stale_after=3)
+    record = follow(client, record, timeout=240)
+    assert record.status is JobStatus.READY, record.error
+    assert sorted(p.name for p in queue_site.output_root.iterdir()) == ["lecture"]
+    assert [e.event for e in events].count("ready") == 1
+    assert [e.event for e in events].count("started") == 2
+    assert (queue_site.output_root / "lecture" / "stream.mpd").is_file()
+    assert "w2@test" in queue_site.log("w2") or record.worker_host
+    client.close()
+
+
+def test_a_broker_that_cannot_be_reached_leaves_the_job_not_submitted(context, queue_site,
+                                                                      media):
+    from tests.fixtures.processes import free_port
+
+    down = QueueSettings(broker_url=f"redis://127.0.0.1:{free_port()}/5",
+                         public_key=queue_site.public_key)
+    client = QueueClient(context.db, context.secrets, down)
+    request = PackageRequest(input_path=media.clip, output_dir=Path("lecture"),
+                             backend="ffmpeg")
+    record = client.create(request, KEYS, backend="ffmpeg")
+    with pytest.raises(PackagingError, match="cannot be reached"):
+        client.submit(record)
+    kept = JobStore(context.db).get(record.id)
+    assert kept.status is JobStatus.QUEUED and kept.queue_task_id == ""
+    assert "cannot be reached" in kept.error
+    # Once the broker is there, the same job goes.
+    queue_site.start("w1")
+    live = QueueClient(context.db, context.secrets, queue_site.settings)
+    assert follow(live, live.submit(kept)).status is JobStatus.READY
+    client.close()
+    live.close()
+
+
+def test_unreadable_input_and_unwritable_output_fail_the_job_with_the_reason(
+        context, queue_site, media, tmp_path):
+    from tests.fixtures.processes import stop_process
+
+    first = queue_site.start("w1")
+    client, missing = submit(context, queue_site, tmp_path / "gone.mp4", name="a")
+    missing = follow(client, missing)
+    assert missing.status is JobStatus.FAILED and "gone.mp4" in missing.error
+    folder = tmp_path / "a folder.mp4"
+    folder.mkdir()
+    client, unreadable = submit(context, queue_site, folder, name="b")
+    unreadable = follow(client, unreadable)
+    assert unreadable.status is JobStatus.FAILED and "a folder.mp4" in unreadable.error
+    stop_process(first, timeout=15)
+    read_only = queue_site.folder / "read-only"
+    read_only.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(read_only)],
+                   check=True, timeout=30)
+    try:
+        queue_site.start("w2", "--output-root", str(read_only))
+        client, unwritable = submit(context, queue_site, media.clip, name="c")
+        unwritable = follow(client, unwritable)
+    finally:
+        for process in queue_site.workers:
+            stop_process(process, timeout=15)
+        subprocess.run(["umount", str(read_only)], check=True, timeout=30)
+    assert unwritable.status is JobStatus.FAILED
+    assert str(read_only) in unwritable.error and "may not write" in unwritable.error
+    assert list(queue_site.output_root.iterdir()) == []
     client.close()
