@@ -10,10 +10,11 @@ desk's bus, so the audit log and the webhook see the same events as for a job ru
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from celery import Celery
@@ -33,13 +34,18 @@ from recmanager.packaging.records import (
     PackageRequest,
 )
 from recmanager.packaging.sealing import parse_public_key, seal
+from recmanager.progress import Progress, ProgressCallback, no_progress
 from recmanager.secrets import SecretKind, SecretStore
 from recmanager.store import Database
+
+if TYPE_CHECKING:
+    from recmanager.config import Profile
 
 log = logging.getLogger("recmanager.packaging.queue")
 QUEUE_NAME = "recmanager-packaging"
 TASK_NAME = "recmanager.package"
 PROGRESS_STATE = "PROGRESS"
+CANCEL_STATE = "CANCEL"  # a state of its own: Celery's REVOKED reads as an exception
 BROKER_ERRORS = (OperationalError, RedisError, OSError)
 _EVENT_FIELDS = ("job_id", "sequence", "event", "status", "at", "percent", "step_percent",
                  "message")
@@ -99,6 +105,34 @@ def make_app(settings: QueueSettings, *, visibility_timeout_s: int = 3600) -> Ce
         redis_socket_timeout=10,
     )
     return app
+
+
+def settings_for(profile: Profile | None, *, broker_url: str = "",
+                 public_key: str = "") -> QueueSettings:
+    """The queue of a profile, the given values first; refused when none is set."""
+    settings = QueueSettings(
+        broker_url=broker_url or (profile.queue_broker_url if profile else ""),
+        public_key=public_key or (profile.queue_public_key if profile else ""))
+    if not settings.broker_url or not settings.public_key:
+        raise ConfigError(
+            translate("queue", "No packaging queue is set: its broker address and the workers' "
+                      "public key are needed."),
+            hint=translate("queue", "Run: recmanager jobs runs-on queue --broker URL "
+                           "--public-key KEY"))
+    return settings
+
+
+def follow(client: QueueClient, record: JobRecord, progress: ProgressCallback = no_progress,
+           stop: threading.Event | None = None, interval_s: float = 0.5) -> JobRecord:
+    """Sync until the job ends (or ``stop`` is set): the desk's view of a queued job."""
+    stop = stop or threading.Event()
+    while True:
+        record = client.sync(record)
+        host = f" · {record.worker_host}" if record.worker_host else ""
+        progress(Progress(done=record.step_percent if record.status.active else 100.0,
+                          total=100.0, unit="%", message=f"{record.status.label}{host}"))
+        if not record.status.active or stop.wait(interval_s):
+            return record
 
 
 def cancel_id(task_id: str) -> str:
@@ -169,7 +203,7 @@ class QueueClient:
         if record.queue_task_id:
             try:
                 self.app.backend.store_result(cancel_id(record.queue_task_id), {"cancel": True},
-                                              "REVOKED")
+                                              CANCEL_STATE)
                 started = AsyncResult(record.queue_task_id, app=self.app).state != "PENDING"
             except BROKER_ERRORS as exc:
                 raise unreachable(self.settings, exc) from exc

@@ -32,6 +32,7 @@ from recmanager.i18n import translate
 from recmanager.packaging import events as ev
 from recmanager.packaging.events import EventBus, JobEvent
 from recmanager.packaging.job import PackagingJob
+from recmanager.packaging.queue import CANCEL_STATE, PROGRESS_STATE, TASK_NAME, cancel_id
 from recmanager.packaging.records import (
     RUNS_ON_QUEUE,
     JobRecord,
@@ -182,8 +183,11 @@ class Lease:
 
     def _beat(self, on_beat: Callable[[], None]) -> None:
         while not self._stop.wait(BEAT_S):
-            os.utime(self.file)
-            on_beat()
+            try:
+                os.utime(self.file)
+                on_beat()
+            except Exception:  # a broker hiccup must not stop the sign of life
+                log.exception("lease %s: beat failed", self.attempt)
 
     def release(self) -> None:
         self._stop.set()
@@ -223,13 +227,13 @@ def run_task(task: Task, settings: WorkerSettings, arguments: dict[str, Any]) ->
     cancel = CancelToken()
 
     def cancelled() -> bool:
-        state = task.app.backend.get_state(f"{task_id}.cancel")
-        if state == "REVOKED":
+        if task.app.backend.get_state(cancel_id(task_id)) == CANCEL_STATE:
             cancel.cancel()
         return cancel.cancelled
 
     record = _record(arguments)
-    keeper = TaskKeeper(record, lambda meta: task.update_state(state="PROGRESS", meta=meta), "")
+    keeper = TaskKeeper(record, lambda meta: task.update_state(state=PROGRESS_STATE, meta=meta),
+                        "")
     try:
         output_dir = output_dir_for(settings, arguments["output_name"])
         input_path = check_input(settings, arguments["input_path"])
@@ -299,8 +303,6 @@ def _record(arguments: dict[str, Any]) -> JobRecord:
 
 
 def register_task(app: Celery, settings: WorkerSettings) -> None:
-    from recmanager.packaging.queue import TASK_NAME
-
     @app.task(name=TASK_NAME, bind=True, acks_late=True, reject_on_worker_lost=True)
     def package(self: Task, **arguments: Any) -> dict[str, Any]:
         return run_task(self, settings, arguments)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 import re
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,6 +20,23 @@ from recmanager.packaging.records import JobRecord, JobStore
 
 pytestmark = pytest.mark.slow
 KEYS = KeyPair.parse("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")
+
+
+@pytest.fixture(scope="session")
+def hour_clip(long_clip, tmp_path_factory) -> Path:
+    """Three hours (the 15-minute clip 12×, stream copy): a job that lasts while a test acts
+    (about 15 s here, on a quiet machine)."""
+    from recmanager.media import ffmpeg_executable
+
+    folder = tmp_path_factory.mktemp("hour")
+    listing = folder / "list.txt"
+    listing.write_text(f"file '{long_clip}'\n" * 12)
+    destination = folder / "lecture-hour.mp4"
+    subprocess.run(
+        [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
+         "-safe", "0", "-i", str(listing), "-c", "copy", str(destination)],
+        check=True, timeout=120)
+    return destination
 
 
 def follow(client: QueueClient, record: JobRecord, timeout: float = 120) -> JobRecord:
@@ -96,10 +115,10 @@ def test_the_broker_never_holds_the_key_in_clear(context, queue_site, media):
 
 
 def test_a_worker_killed_mid_job_hands_it_to_another_that_packages_it_once(
-        context, queue_site, long_clip):
+        context, queue_site, hour_clip):
     first = queue_site.start("w1", visibility_timeout=3, stale_after=3)
     events = []
-    client, record = submit(context, queue_site, long_clip, bus=EventBus([events.append]))
+    client, record = submit(context, queue_site, hour_clip, bus=EventBus([events.append]))
     deadline = time.monotonic() + 60
     while record.status in (JobStatus.QUEUED,) or record.step_percent < 5:
         assert time.monotonic() < deadline
@@ -173,3 +192,51 @@ def test_unreadable_input_and_unwritable_output_fail_the_job_with_the_reason(
     assert str(read_only) in unwritable.error and "may not write" in unwritable.error
     assert list(queue_site.output_root.iterdir()) == []
     client.close()
+
+
+def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    return subprocess.run([sys.executable, "-m", "recmanager", *args], capture_output=True,
+                          text=True, timeout=240, env=env, **kwargs)
+
+
+def test_the_command_line_submits_follows_lists_and_cancels(context, queue_site, media,
+                                                            hour_clip):
+    from recmanager.config import Profile
+
+    context.profiles.save(Profile(name="pod", pod_url="https://pod.example.org/",
+                                  deposit_kind="local", local_deposit=str(media.clip.parent)))
+    changed = cli("jobs", "runs-on", "queue", "--broker", queue_site.broker_url,
+                  "--public-key", queue_site.public_key)
+    assert changed.returncode == 0, changed.stderr
+    queue_site.start("w1")
+    done = cli("package", str(media.clip), "--key", KEYS.key.hex(), "--kid", KEYS.kid.hex(),
+               "--out", "first")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (queue_site.output_root / "first" / "stream.mpd").as_uri()
+    assert "Ready" in done.stderr
+
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    running = subprocess.Popen(
+        [sys.executable, "-m", "recmanager", "package", str(hour_clip), "--key",
+         KEYS.key.hex(), "--kid", KEYS.kid.hex(), "--out", "second"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            jobs = {job.id: job for job in JobStore(context.db).list()}
+            if 2 in jobs and jobs[2].status is not JobStatus.QUEUED and jobs[2].worker_host:
+                break
+            assert time.monotonic() < deadline, jobs
+            time.sleep(0.3)
+        cancelled = cli("jobs", "cancel", "2")
+        assert cancelled.returncode == 0, cancelled.stderr
+    finally:
+        _, errors = running.communicate(timeout=120)
+    assert running.returncode == 1 and "Aborted" in errors
+    listing = cli("jobs", "list")
+    assert listing.returncode == 0, listing.stderr
+    lines = listing.stdout.splitlines()
+    assert any(line.startswith("2 ") and "Aborted" in line for line in lines), listing.stdout
+    assert any(line.startswith("1 ") and "Ready" in line for line in lines), listing.stdout
+    assert sorted(p.name for p in queue_site.output_root.iterdir()) == ["first"]
