@@ -51,7 +51,7 @@ def parse_public_key(text: str) -> X25519PublicKey:
     except (binascii.Error, ValueError) as exc:
         raise ConfigError(
             translate("queue", "The workers' public key is not valid: it is the base64 text "
-                      "that `recmanager worker keygen` prints.")
+                      "that `recmanager worker-key` prints.")
         ) from exc
 
 
@@ -78,7 +78,7 @@ def unseal(private: X25519PrivateKey, sealed_text: str, context: bytes) -> bytes
             translate("queue", "This worker cannot open the job's key: it was sealed to another "
                       "public key, or changed on the way."),
             hint=translate("queue", "Give the desks the public key of this worker's private key "
-                           "(`recmanager worker keygen --show`)."),
+                           "(`recmanager worker-key --show`)."),
         ) from exc
 
 

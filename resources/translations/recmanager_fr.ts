@@ -725,108 +725,108 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="124"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="125"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="163"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="136"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="138"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="140"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="141"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="149"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="167"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="168"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="170"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="171"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="177"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="178"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="183"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="184"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="186"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="187"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="188"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="189"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="191"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="192"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="193"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="194"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="199"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="200"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="201"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="211"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="212"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -834,235 +834,235 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>FirstRunGuide</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="67"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="71"/>
         <source>Welcome to recmanager</source>
         <translation>Bienvenue dans recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="70"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="74"/>
         <source>Save the profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="86"/>
         <source>Connect recmanager to your Pod</source>
         <translation>Connecter recmanager à votre Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="89"/>
         <source>&lt;p&gt;recmanager works with an Esup-Pod server and with the deposit folder where your recorders drop their files. This guide asks for:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the address of your Pod and a REST token,&lt;/li&gt;&lt;li&gt;how to reach the deposit folder (SFTP, or a folder mounted on this computer) and where it is on the server,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;then tests each part before saving. Ask your Pod administrator for the values you do not have; each page says where they are on the server.&lt;/p&gt;&lt;p&gt;Secrets (token, passwords) are kept in the system keyring, never in a file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;recmanager fonctionne avec un serveur Esup-Pod et avec le dossier de dépôt où vos enregistreurs déposent leurs fichiers. Cet assistant vous demande :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;l&apos;adresse de votre Pod et un jeton REST,&lt;/li&gt;&lt;li&gt;comment accéder au dossier de dépôt (SFTP, ou dossier monté sur cet ordinateur) et où il se trouve sur le serveur,&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;puis teste chaque élément avant d&apos;enregistrer. Demandez à votre administrateur Pod les valeurs qui vous manquent ; chaque page indique où les trouver sur le serveur.&lt;/p&gt;&lt;p&gt;Les secrets (jeton, mots de passe) sont conservés dans le trousseau système, jamais dans un fichier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="99"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="103"/>
         <source>Your Pod server</source>
         <translation>Votre serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="111"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="114"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="113"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="120"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="122"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="123"/>
         <source>The address you open Pod with in a browser, e.g. https://pod.univ.fr/.</source>
         <translation>L&apos;adresse avec laquelle vous ouvrez Pod dans un navigateur, p. ex. https://pod.univ.fr/.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="120"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="124"/>
         <source>REST token</source>
         <translation>Jeton REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
         <source>A token of a &lt;b&gt;staff&lt;/b&gt; account. On the Pod server: &lt;i&gt;Administration → Auth Token → Tokens&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), “Add token” for your user, then copy its key.</source>
         <translation>Le jeton d&apos;un compte &lt;b&gt;staff&lt;/b&gt;. Sur le serveur Pod : &lt;i&gt;Administration → Jeton d&apos;authentification → Jetons&lt;/i&gt; (&lt;tt&gt;/admin/authtoken/tokenproxy/&lt;/tt&gt;), « Ajouter jeton » pour votre utilisateur, puis copiez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
         <source>Leave this on. Turn it off only for a test server with a self-signed certificate: the token would then travel unprotected.</source>
         <translation>Laissez cette option activée. Ne la désactivez que pour un serveur de test doté d&apos;un certificat auto-signé : le jeton circulerait alors sans protection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="128"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="132"/>
         <source>Only for a test server reachable over http:// alone.</source>
         <translation>Uniquement pour un serveur de test joignable seulement en http://.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="129"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="133"/>
         <source>Profile name</source>
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="134"/>
         <source>How this connection is called in recmanager, e.g. the university&apos;s name.</source>
         <translation>Le nom de cette connexion dans recmanager, p. ex. le nom de l&apos;université.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="135"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="136"/>
         <source>Optional: an account that can log in to &lt;tt&gt;/admin/&lt;/tt&gt; with a local password. Some recorder settings (hash key, manager, folder) can only be changed through Pod&apos;s web pages.</source>
         <translation>Facultatif : un compte pouvant se connecter à &lt;tt&gt;/admin/&lt;/tt&gt; avec un mot de passe local. Certains réglages des enregistreurs (clé de hachage, gestionnaire, dossier) ne peuvent être modifiés que par les pages web de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="139"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="149"/>
         <source>The deposit folder</source>
         <translation>Le dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="153"/>
         <source>SFTP to the Pod server</source>
         <translation>SFTP vers le serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="154"/>
         <source>A folder mounted on this computer</source>
         <translation>Un dossier monté sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="158"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="191"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="163"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="164"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="171"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="172"/>
         <source>Browse for the SSH key file</source>
         <translation>Choisir le fichier de clé SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
         <source>password or key passphrase, if any</source>
         <translation>mot de passe ou phrase de passe de la clé, le cas échéant</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
         <source>recmanager lists, previews and removes deposited files through SFTP, or through a folder of the server mounted here (NFS, SMB).</source>
         <translation>recmanager liste, prévisualise et supprime les fichiers déposés via SFTP, ou via un dossier du serveur monté ici (NFS, SMB).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
         <source>SFTP server</source>
         <translation>Serveur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="185"/>
         <source>The Pod server&apos;s name, or the machine that holds the deposit folder.</source>
         <translation>Le nom du serveur Pod, ou de la machine qui héberge le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="187"/>
         <source>SFTP user</source>
         <translation>Utilisateur SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
         <source>An account that can read and delete files in the deposit folder, often the one the recorders use (e.g. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</source>
         <translation>Un compte pouvant lire et supprimer des fichiers dans le dossier de dépôt, souvent celui qu&apos;utilisent les enregistreurs (p. ex. &lt;tt&gt;ftp-pod&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="192"/>
         <source>Your private SSH key; its public half must be in the account&apos;s &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; on the server.</source>
         <translation>Votre clé SSH privée ; sa partie publique doit figurer dans le fichier &lt;tt&gt;~/.ssh/authorized_keys&lt;/tt&gt; du compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="194"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="191"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="195"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="192"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="196"/>
         <source>Where the deposit folder is mounted on this computer.</source>
         <translation>L&apos;emplacement où le dossier de dépôt est monté sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="193"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="197"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="194"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="198"/>
         <source>Pod&apos;s &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; setting (in Pod&apos;s &lt;tt&gt;custom/settings_local.py&lt;/tt&gt;; default &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;): the folder that holds one sub-folder per recorder.</source>
         <translation>Le réglage &lt;tt&gt;DEFAULT_RECORDER_PATH&lt;/tt&gt; de Pod (dans le fichier &lt;tt&gt;custom/settings_local.py&lt;/tt&gt; de Pod ; par défaut &lt;tt&gt;/data/ftp-pod/ftp/&lt;/tt&gt;) : le dossier qui contient un sous-dossier par enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="262"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="262"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="285"/>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="305"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="289"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="309"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="325"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="329"/>
         <source>No system keyring is available: the secrets are kept until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont conservés jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
@@ -1070,47 +1070,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="46"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="47"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="48"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="49"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="50"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="51"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="52"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="182"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="187"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="212"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="223"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_model.py" line="215"/>
+        <location filename="../../recmanager/ui/inbox_model.py" line="226"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>
@@ -1118,391 +1118,391 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="266"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="267"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="268"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="269"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="279"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="278"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="279"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="283"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="284"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="300"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="301"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="448"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="302"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="483"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="305"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="306"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="307"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="313"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="314"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1066"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="324"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="325"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="442"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="477"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="443"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="478"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="444"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="479"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="446"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="481"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="447"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="482"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="450"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="485"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="515"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="550"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="540"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="575"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="610"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="577"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="612"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="579"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="614"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="583"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="618"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="612"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="647"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="649"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="684"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="661"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="696"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="97"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="99"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="100"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="566"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="601"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="665"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="700"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="700"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="735"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="702"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="737"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="747"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="748"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="783"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="759"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="794"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="765"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="800"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="767"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="802"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="769"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="804"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="773"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="808"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="774"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="809"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="779"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="814"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="781"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="816"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="782"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="817"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="786"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="821"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="789"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="824"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="791"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="826"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="825"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="860"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="827"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="862"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="829"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="864"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="875"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="910"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="876"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="911"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="906"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="941"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="908"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="943"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="937"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="944"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="979"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="946"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="981"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="959"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="994"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="961"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="964"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="999"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="965"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1000"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="970"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1005"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="972"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1007"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="995"/>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1014"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1030"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1049"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="996"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1031"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1015"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1050"/>
         <source>Deposit {count} files into the folder of:</source>
         <translation>Déposer {count} fichiers dans le dossier de :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1032"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1067"/>
         <source>{count} files are in {folder}; they become claimable once Pod has seen them complete.</source>
         <translation>{count} fichiers sont dans {folder} ; ils deviendront revendicables dès que Pod les aura vus complets.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1035"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1070"/>
         <source>Depositing</source>
         <translation>Dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1072"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1107"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1076"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1111"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1078"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1113"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1093"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1128"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1095"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1130"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1121"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1156"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1122"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1157"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox_view.py" line="1127"/>
+        <location filename="../../recmanager/ui/inbox_view.py" line="1162"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1510,37 +1510,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="61"/>
+        <location filename="../../recmanager/packaging/records.py" line="55"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="62"/>
+        <location filename="../../recmanager/packaging/records.py" line="56"/>
         <source>Ingested</source>
         <translation>Importée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="63"/>
+        <location filename="../../recmanager/packaging/records.py" line="57"/>
         <source>Fragmented</source>
         <translation>Fragmentée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="64"/>
+        <location filename="../../recmanager/packaging/records.py" line="58"/>
         <source>Encrypted</source>
         <translation>Chiffrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="65"/>
+        <location filename="../../recmanager/packaging/records.py" line="59"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="66"/>
+        <location filename="../../recmanager/packaging/records.py" line="60"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="67"/>
+        <location filename="../../recmanager/packaging/records.py" line="61"/>
         <source>Aborted</source>
         <translation>Abandonnée</translation>
     </message>
@@ -2273,269 +2273,269 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="51"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="56"/>
         <source>Connection profiles</source>
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="70"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="75"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="73"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="78"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="76"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="81"/>
         <source>Delete profile…</source>
         <translation>Supprimer le profil…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="82"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="86"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="236"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="241"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="90"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="96"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="97"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="101"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="108"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="104"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="105"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="111"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="118"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="125"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="135"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="142"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="163"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="149"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="160"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="165"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="169"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="186"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="234"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="239"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="281"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="290"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="295"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="303"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="300"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="305"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="314"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="319"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="315"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="320"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="325"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="330"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="342"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="347"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -3202,32 +3202,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>_TestPage</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="338"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="342"/>
         <source>Test and save</source>
         <translation>Tester et enregistrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="343"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="347"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="348"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="352"/>
         <source>Test again</source>
         <translation>Tester à nouveau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="364"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="368"/>
         <source>Testing the connection…</source>
         <translation>Test de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="373"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="377"/>
         <source>Everything works. Save the profile to start.</source>
         <translation>Tout fonctionne. Enregistrez le profil pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/first_run.py" line="376"/>
+        <location filename="../../recmanager/ui/dialogs/first_run.py" line="380"/>
         <source>Something needs fixing: go Back to change a value and test again, or save the profile now and fix it later in File › Connection profiles.</source>
         <translation>Un point est à corriger : revenez en arrière (Précédent) pour modifier une valeur et tester à nouveau, ou enregistrez le profil maintenant et corrigez-le plus tard dans Fichier › Profils de connexion.</translation>
     </message>
@@ -3648,57 +3648,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>bento4</name>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="103"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="104"/>
         <source>Bento4 (mp4info, mp4fragment, mp4encrypt and mp4-dash.py) was not found.</source>
         <translation>Bento4 (mp4info, mp4fragment, mp4encrypt et mp4-dash.py) est introuvable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="107"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="108"/>
         <source>Set the Bento4 folder in the connection profile, put Bento4 on the PATH, or choose the FFmpeg backend.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion, ajoutez Bento4 au PATH, ou choisissez le moteur FFmpeg.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="148"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="149"/>
         <source>mp4info gave unreadable output for {name}.</source>
         <translation>mp4info a produit une sortie illisible pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="154"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="155"/>
         <source>{name} has no readable movie (mp4info found no tracks): it is empty, not an MP4, or the recording was interrupted before it was finalised.</source>
         <translation>{name} ne contient aucune vidéo lisible (mp4info n&apos;a trouvé aucune piste) : le fichier est vide, n&apos;est pas un MP4, ou l&apos;enregistrement a été interrompu avant d&apos;être finalisé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="220"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="221"/>
         <source>fragmenting</source>
         <translation>fragmentation</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="225"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="226"/>
         <source>mp4fragment did not fragment the file.</source>
         <translation>mp4fragment n&apos;a pas fragmenté le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="228"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="229"/>
         <source>encrypting</source>
         <translation>chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="238"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="239"/>
         <source>mp4encrypt did not encrypt track {track}.</source>
         <translation>mp4encrypt n&apos;a pas chiffré la piste {track}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="246"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="247"/>
         <source>writing DASH</source>
         <translation>écriture du DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="258"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="259"/>
         <source>mp4dash did not find the video track encrypted with KID {kid}.</source>
         <translation>mp4dash n&apos;a pas trouvé la piste vidéo chiffrée avec le KID {kid}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="281"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="282"/>
         <source>Track {track} is not encrypted with {scheme} after mp4encrypt.</source>
         <translation>La piste {track} n&apos;est pas chiffrée en {scheme} après mp4encrypt.</translation>
     </message>
@@ -3912,57 +3912,57 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="96"/>
+        <location filename="../../recmanager/commands/actions.py" line="93"/>
         <source>The profile &quot;{name}&quot; has no quarantine folder.</source>
         <translation>Le profil « {name} » n&apos;a pas de dossier de quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="98"/>
+        <location filename="../../recmanager/commands/actions.py" line="95"/>
         <source>Set one in the profile, or delete without --quarantine.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans --quarantine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="131"/>
+        <location filename="../../recmanager/commands/actions.py" line="128"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="131"/>
+        <location filename="../../recmanager/commands/actions.py" line="128"/>
         <source>Quarantined</source>
         <translation>Mis en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="132"/>
+        <location filename="../../recmanager/commands/actions.py" line="129"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="144"/>
+        <location filename="../../recmanager/commands/actions.py" line="141"/>
         <source>No quarantined recording of {file} can be put back.</source>
         <translation>Aucun enregistrement en quarantaine ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="146"/>
+        <location filename="../../recmanager/commands/actions.py" line="143"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="147"/>
+        <location filename="../../recmanager/commands/actions.py" line="144"/>
         <source>`recmanager quarantine list` shows what can be put back; files older than the quarantine period are gone.</source>
         <translation>`recmanager quarantine list` montre ce qui peut être remis en place ; les fichiers plus anciens que la durée de quarantaine ont disparu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/actions.py" line="185"/>
+        <location filename="../../recmanager/commands/actions.py" line="182"/>
         <source>{count} audit entries written to {path}.</source>
         <translation>{count} entrées d&apos;audit écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="50"/>
+        <location filename="../../recmanager/commands/common.py" line="62"/>
         <source>give a number from 1 to 16</source>
         <translation>indiquez un nombre de 1 à 16</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/common.py" line="60"/>
+        <location filename="../../recmanager/commands/common.py" line="72"/>
         <source>{text} is not an IPv4 or IPv6 address</source>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
@@ -4007,32 +4007,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="133"/>
+        <location filename="../../recmanager/commands/pod.py" line="127"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="134"/>
+        <location filename="../../recmanager/commands/pod.py" line="128"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="194"/>
+        <location filename="../../recmanager/commands/pod.py" line="188"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="197"/>
+        <location filename="../../recmanager/commands/pod.py" line="191"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="204"/>
+        <location filename="../../recmanager/commands/pod.py" line="198"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="205"/>
+        <location filename="../../recmanager/commands/pod.py" line="199"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -4097,42 +4097,42 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>URL non appelée : ajoutez --yes pour l&apos;appeler réellement (Pod enverra un e-mail au gestionnaire ou publiera la vidéo).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="47"/>
+        <location filename="../../recmanager/commands/profiles.py" line="45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="47"/>
+        <location filename="../../recmanager/commands/profiles.py" line="45"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="48"/>
+        <location filename="../../recmanager/commands/profiles.py" line="46"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/profiles.py" line="57"/>
+        <location filename="../../recmanager/commands/profiles.py" line="55"/>
         <source>The profile &quot;{name}&quot; and its secrets are deleted.</source>
         <translation>Le profil « {name} » et ses secrets sont supprimés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="60"/>
+        <location filename="../../recmanager/commands/settings.py" line="58"/>
         <source>Setting</source>
         <translation>Réglage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="60"/>
+        <location filename="../../recmanager/commands/settings.py" line="58"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="61"/>
+        <location filename="../../recmanager/commands/settings.py" line="59"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/settings.py" line="61"/>
+        <location filename="../../recmanager/commands/settings.py" line="59"/>
         <source>Meaning</source>
         <translation>Signification</translation>
     </message>
@@ -4185,112 +4185,112 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="208"/>
+        <location filename="../../recmanager/config.py" line="213"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="216"/>
+        <location filename="../../recmanager/config.py" line="221"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="223"/>
+        <location filename="../../recmanager/config.py" line="228"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="227"/>
+        <location filename="../../recmanager/config.py" line="232"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="231"/>
+        <location filename="../../recmanager/config.py" line="236"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="235"/>
+        <location filename="../../recmanager/config.py" line="240"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="244"/>
+        <location filename="../../recmanager/config.py" line="249"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="275"/>
+        <location filename="../../recmanager/config.py" line="280"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="281"/>
+        <location filename="../../recmanager/config.py" line="286"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="286"/>
+        <location filename="../../recmanager/config.py" line="291"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="322"/>
+        <location filename="../../recmanager/config.py" line="327"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="339"/>
+        <location filename="../../recmanager/config.py" line="344"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="340"/>
+        <location filename="../../recmanager/config.py" line="345"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="537"/>
+        <location filename="../../recmanager/config.py" line="542"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="527"/>
+        <location filename="../../recmanager/config.py" line="532"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="474"/>
+        <location filename="../../recmanager/config.py" line="479"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="475"/>
+        <location filename="../../recmanager/config.py" line="480"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="483"/>
+        <location filename="../../recmanager/config.py" line="488"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="493"/>
+        <location filename="../../recmanager/config.py" line="498"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="504"/>
+        <location filename="../../recmanager/config.py" line="509"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="534"/>
+        <location filename="../../recmanager/config.py" line="539"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="541"/>
+        <location filename="../../recmanager/config.py" line="546"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4393,27 +4393,27 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>le serveur est injoignable ({part}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="147"/>
+        <location filename="../../recmanager/connection.py" line="148"/>
         <source>the connection is not verified (TLS), and the token and the password are sent over a verified one only.</source>
         <translation>la connexion n&apos;est pas vérifiée (TLS), et le jeton et le mot de passe ne sont envoyés que sur une connexion vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="170"/>
+        <location filename="../../recmanager/connection.py" line="171"/>
         <source>Deposit</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="192"/>
+        <location filename="../../recmanager/connection.py" line="193"/>
         <source>{user} can log in.</source>
         <translation>{user} peut se connecter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="197"/>
+        <location filename="../../recmanager/connection.py" line="198"/>
         <source>Quarantine</source>
         <translation>Quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="202"/>
+        <location filename="../../recmanager/connection.py" line="203"/>
         <source>Deleted recordings can be moved to {folder} and back.</source>
         <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
@@ -4449,7 +4449,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="109"/>
+        <location filename="../../recmanager/commands/deposit.py" line="108"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4458,27 +4458,27 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="166"/>
+        <location filename="../../recmanager/commands/deposit.py" line="165"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="169"/>
+        <location filename="../../recmanager/commands/deposit.py" line="168"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="187"/>
+        <location filename="../../recmanager/commands/deposit.py" line="186"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="201"/>
+        <location filename="../../recmanager/commands/deposit.py" line="200"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="226"/>
+        <location filename="../../recmanager/commands/deposit.py" line="225"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -5013,42 +5013,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>ffmpeg</name>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="38"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="39"/>
         <source>FFmpeg can only encrypt with CENC, not {scheme}.</source>
         <translation>FFmpeg ne peut chiffrer qu&apos;en CENC, pas en {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="41"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="42"/>
         <source>Choose CENC, or install Bento4 for CBCS.</source>
         <translation>Choisissez CENC, ou installez Bento4 pour CBCS.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="64"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="65"/>
         <source>fragmenting and encrypting</source>
         <translation>fragmentation et chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="70"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="71"/>
         <source>FFmpeg wrote no DASH segments.</source>
         <translation>FFmpeg n&apos;a écrit aucun segment DASH.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="72"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="73"/>
         <source>checking the encryption</source>
         <translation>vérification du chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="77"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="78"/>
         <source>The segments lack per-fragment encryption data (senc): browsers could not decrypt them. This FFmpeg build is not usable.</source>
         <translation>Les segments n&apos;ont pas de données de chiffrement par fragment (senc) : les navigateurs ne pourraient pas les déchiffrer. Cette version de FFmpeg n&apos;est pas utilisable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="85"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="86"/>
         <source>writing the manifest</source>
         <translation>écriture du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="153"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="162"/>
         <source>FFmpeg could not package the file: {reason}</source>
         <translation>FFmpeg n&apos;a pas pu empaqueter le fichier : {reason}</translation>
     </message>
@@ -5160,7 +5160,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/connection.py" line="175"/>
+        <location filename="../../recmanager/connection.py" line="176"/>
         <source>Recorder folders under {root}: %n.</source>
         <translation>
             <numerusform>%n dossier d&apos;enregistreur sous {root}.</numerusform>
@@ -5207,100 +5207,102 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="167"/>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="102"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="168"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="103"/>
         <source>{name} has no video track: there is nothing to package.</source>
         <translation>{name} n&apos;a pas de piste vidéo : il n&apos;y a rien à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="397"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="177"/>
+        <location filename="../../recmanager/packaging/job.py" line="189"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="182"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="183"/>
         <source>The input file {path} does not exist or cannot be read.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas ou est illisible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="97"/>
-        <location filename="../../recmanager/packaging/job.py" line="391"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="98"/>
+        <location filename="../../recmanager/packaging/job.py" line="183"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="162"/>
+        <location filename="../../recmanager/packaging/records.py" line="161"/>
         <source>There is no job {id}.</source>
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="217"/>
+        <location filename="../../recmanager/packaging/records.py" line="218"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="241"/>
+        <location filename="../../recmanager/packaging/records.py" line="242"/>
         <source>The output folder {path} cannot be used: {error}</source>
         <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="246"/>
+        <location filename="../../recmanager/packaging/records.py" line="247"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="248"/>
+        <location filename="../../recmanager/packaging/records.py" line="249"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="252"/>
+        <location filename="../../recmanager/packaging/records.py" line="253"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="256"/>
+        <location filename="../../recmanager/packaging/records.py" line="257"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="466"/>
+        <location filename="../../recmanager/packaging/job.py" line="259"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="474"/>
+        <location filename="../../recmanager/packaging/job.py" line="267"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="502"/>
+        <location filename="../../recmanager/packaging/job.py" line="319"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="515"/>
+        <location filename="../../recmanager/packaging/job.py" line="332"/>
+        <location filename="../../recmanager/packaging/queue.py" line="179"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="518"/>
+        <location filename="../../recmanager/packaging/job.py" line="335"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="541"/>
+        <location filename="../../recmanager/packaging/job.py" line="289"/>
+        <location filename="../../recmanager/packaging/queue.py" line="212"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="551"/>
+        <location filename="../../recmanager/packaging/job.py" line="299"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="660"/>
+        <location filename="../../recmanager/packaging/job.py" line="466"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -5436,24 +5438,101 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="103"/>
+        <location filename="../../recmanager/commands/package.py" line="153"/>
+        <location filename="../../recmanager/commands/queued.py" line="82"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="121"/>
+        <location filename="../../recmanager/commands/package.py" line="171"/>
+        <location filename="../../recmanager/commands/queued.py" line="98"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="165"/>
+        <location filename="../../recmanager/commands/package.py" line="215"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="169"/>
+        <location filename="../../recmanager/commands/package.py" line="219"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="31"/>
+        <source>Not submitted</source>
+        <translation>Non soumise</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="37"/>
+        <source>here</source>
+        <translation>ici</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="38"/>
+        <source>queue</source>
+        <translation>file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="57"/>
+        <source>On the queue, the input is the file&apos;s absolute path on the server.</source>
+        <translation>Dans la file d&apos;attente, l&apos;entrée est le chemin absolu du fichier sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="60"/>
+        <source>On the queue, --out is one folder name: the workers create it in their output folder.</source>
+        <translation>Dans la file d&apos;attente, --out est un nom de dossier unique : les workers le créent dans leur dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="103"/>
+        <source>Job {id} goes on on the queue: see `recmanager jobs list`.</source>
+        <translation>La tâche {id} continue dans la file d&apos;attente : voir `recmanager jobs list`.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="117"/>
+        <source>Job {id} {status}: {reason}</source>
+        <translation>Tâche {id} — {status} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="124"/>
+        <source>Job {id} runs on this computer: cancel it where it runs (Ctrl-C, or the jobs panel).</source>
+        <translation>La tâche {id} s&apos;exécute sur cet ordinateur : annulez-la là où elle s&apos;exécute (Ctrl-C, ou le panneau des tâches).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="128"/>
+        <source>Job {id} is already {status}.</source>
+        <translation>La tâche {id} est déjà dans l&apos;état {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="136"/>
+        <source>Job {id}: its worker is asked to stop.</source>
+        <translation>Tâche {id} : son worker est prié de s&apos;arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="139"/>
+        <source>Job {id} aborted.</source>
+        <translation>Tâche {id} interrompue.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="148"/>
+        <source>There is no profile to change.</source>
+        <translation>Il n&apos;y a aucun profil à modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="155"/>
+        <source>Packaging for &quot;{name}&quot; runs {where}.</source>
+        <translation>L&apos;empaquetage pour « {name} » s&apos;exécute {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="156"/>
+        <source>on the queue</source>
+        <translation>dans la file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="157"/>
+        <source>on this computer</source>
+        <translation>sur cet ordinateur</translation>
     </message>
 </context>
 <context>
@@ -5897,6 +5976,109 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <location filename="../../recmanager/pod/web.py" line="600"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
         <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>queue</name>
+    <message>
+        <location filename="../../recmanager/commands/worker.py" line="68"/>
+        <source>The output folder {path} does not exist.</source>
+        <translation>Le dossier de sortie {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/worker.py" line="90"/>
+        <source>Private key written to {path} (mode 0600). The desks&apos; public key:</source>
+        <translation>Clé privée écrite dans {path} (mode 0600). La clé publique pour les postes :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="66"/>
+        <source>The broker address must look like redis://host:6379/5 or amqp://host/vhost.</source>
+        <translation>L&apos;adresse du broker doit avoir la forme redis://hôte:6379/5 ou amqp://hôte/vhost.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="71"/>
+        <source>The broker address holds a password: recmanager keeps no password in its settings.</source>
+        <translation>L&apos;adresse du broker contient un mot de passe : recmanager ne garde aucun mot de passe dans ses réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="73"/>
+        <source>Give the desks&apos; addresses access to the broker without one (a Redis ACL or a firewall rule).</source>
+        <translation>Donnez aux adresses des postes un accès au broker sans mot de passe (une ACL Redis ou une règle de pare-feu).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="118"/>
+        <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
+        <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="120"/>
+        <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
+        <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="145"/>
+        <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
+        <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="147"/>
+        <source>The job is kept as not submitted; retry it once the broker is back.</source>
+        <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="78"/>
+        <source>This worker cannot open the job&apos;s key: it was sealed to another public key, or changed on the way.</source>
+        <translation>Ce worker ne peut pas ouvrir la clé de la tâche : elle a été scellée pour une autre clé publique, ou modifiée en chemin.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="53"/>
+        <source>The workers&apos; public key is not valid: it is the base64 text that `recmanager worker-key` prints.</source>
+        <translation>La clé publique des workers n&apos;est pas valide : c&apos;est le texte base64 qu&apos;affiche `recmanager worker-key`.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="80"/>
+        <source>Give the desks the public key of this worker&apos;s private key (`recmanager worker-key --show`).</source>
+        <translation>Donnez aux postes la clé publique de la clé privée de ce worker (`recmanager worker-key --show`).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="95"/>
+        <source>{path} already exists: recmanager does not overwrite a key.</source>
+        <translation>{path} existe déjà : recmanager n&apos;écrase pas une clé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="108"/>
+        <source>The worker&apos;s private key {path} cannot be read: {error}</source>
+        <translation>La clé privée du worker {path} ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="112"/>
+        <source>The worker&apos;s private key {path} may be read by others (mode {mode:o}).</source>
+        <translation>La clé privée du worker {path} peut être lue par d&apos;autres (mode {mode:o}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="114"/>
+        <source>Run: chmod 600 {path}</source>
+        <translation>Lancez : chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="119"/>
+        <source>{path} holds no private key.</source>
+        <translation>{path} ne contient aucune clé privée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="122"/>
+        <source>{path} holds no X25519 private key.</source>
+        <translation>{path} ne contient aucune clé privée X25519.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/worker.py" line="209"/>
+        <source>The output name {name} is not one folder name.</source>
+        <translation>Le nom de sortie {name} n&apos;est pas un nom de dossier unique.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/worker.py" line="218"/>
+        <source>{path} is outside the folder this worker packages from ({root}).</source>
+        <translation>{path} est hors du dossier depuis lequel ce worker empaquette ({root}).</translation>
     </message>
 </context>
 <context>
@@ -6496,72 +6678,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="396"/>
+        <location filename="../../recmanager/config.py" line="401"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="397"/>
+        <location filename="../../recmanager/config.py" line="402"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="405"/>
+        <location filename="../../recmanager/config.py" line="410"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="406"/>
+        <location filename="../../recmanager/config.py" line="411"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="418"/>
+        <location filename="../../recmanager/config.py" line="423"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="419"/>
+        <location filename="../../recmanager/config.py" line="424"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="429"/>
+        <location filename="../../recmanager/config.py" line="434"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="430"/>
+        <location filename="../../recmanager/config.py" line="435"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="438"/>
+        <location filename="../../recmanager/config.py" line="443"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="439"/>
+        <location filename="../../recmanager/config.py" line="444"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="447"/>
+        <location filename="../../recmanager/config.py" line="452"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="448"/>
+        <location filename="../../recmanager/config.py" line="453"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="456"/>
+        <location filename="../../recmanager/config.py" line="461"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="457"/>
+        <location filename="../../recmanager/config.py" line="462"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>
@@ -6672,37 +6854,37 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="87"/>
+        <location filename="../../recmanager/store/db.py" line="92"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="90"/>
+        <location filename="../../recmanager/store/db.py" line="95"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="96"/>
+        <location filename="../../recmanager/store/db.py" line="101"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="98"/>
+        <location filename="../../recmanager/store/db.py" line="103"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="105"/>
+        <location filename="../../recmanager/store/db.py" line="110"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="154"/>
+        <location filename="../../recmanager/store/db.py" line="159"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="159"/>
+        <location filename="../../recmanager/store/db.py" line="164"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
     </message>

@@ -17,6 +17,7 @@ from recmanager.errors import PackagingError
 from recmanager.packaging import EventBus, JobStatus, KeyPair, PackageRequest
 from recmanager.packaging.queue import QueueClient, QueueSettings
 from recmanager.packaging.records import JobRecord, JobStore
+from tests.fixtures.media import repeated
 
 pytestmark = pytest.mark.slow
 KEYS = KeyPair.parse("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")
@@ -24,19 +25,9 @@ KEYS = KeyPair.parse("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba
 
 @pytest.fixture(scope="session")
 def hour_clip(long_clip, tmp_path_factory) -> Path:
-    """Three hours (the 15-minute clip 12×, stream copy): a job that lasts while a test acts
-    (about 15 s here, on a quiet machine)."""
-    from recmanager.media import ffmpeg_executable
-
-    folder = tmp_path_factory.mktemp("hour")
-    listing = folder / "list.txt"
-    listing.write_text(f"file '{long_clip}'\n" * 12)
-    destination = folder / "lecture-hour.mp4"
-    subprocess.run(
-        [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
-         "-safe", "0", "-i", str(listing), "-c", "copy", str(destination)],
-        check=True, timeout=120)
-    return destination
+    """Three hours (the 15-minute clip 12×): a job that lasts while a test acts (about 15 s
+    here on a quiet machine)."""
+    return repeated(long_clip, 12, tmp_path_factory.mktemp("hour") / "lecture-hour.mp4")
 
 
 def follow(client: QueueClient, record: JobRecord, timeout: float = 120) -> JobRecord:
