@@ -28,6 +28,7 @@ BENCHMARKS = (
     ("bench_deposit_preview.py", True),
     ("bench_packaging.py", True),
     ("bench_bulk.py", True),
+    ("bench_queue.py", True),
 )
 
 
