@@ -131,9 +131,14 @@ class QueuedJob(PackagingJob):
         super()._publish(presentation)
 
     def manifest_url_for(self, manifest: Path) -> str:
-        if not self.output_url:
-            return super().manifest_url_for(manifest)
-        return f"{self.output_url.rstrip('/')}/{manifest.parent.name}/{manifest.name}"
+        return served_url(manifest, self.output_url)
+
+
+def served_url(manifest: Path, output_url: str) -> str:
+    """The manifest's address: under the output folder's web address when one is set."""
+    if not output_url:
+        return manifest.as_uri()
+    return f"{output_url.rstrip('/')}/{manifest.parent.name}/{manifest.name}"
 
 
 class Lease:
@@ -239,19 +244,21 @@ def run_task(task: Task, settings: WorkerSettings, arguments: dict[str, Any]) ->
         input_path = check_input(settings, arguments["input_path"])
     except PackagingError as exc:
         return _refused(keeper, exc)
+    keeper.record = replace(record, input_path=str(input_path), output_path=str(output_dir))
     lease = Lease(output_dir, record.id, settings.stale_after_s)
     while lease.others_alive():
         if cancelled() or published_by(output_dir, task_id):
             raise Ignore()
         time.sleep(BEAT_S)
-    if cancelled() or published_by(output_dir, task_id):
+    if cancelled():
         raise Ignore()
+    if published_by(output_dir, task_id):  # its worker died between publishing and reporting
+        return _published(keeper, output_dir, settings.output_url)
     try:
         check_output_folder(output_dir)
     except PackagingError as exc:
         return _refused(keeper, exc)
     keeper.attempt = lease.attempt
-    keeper.record = replace(record, input_path=str(input_path), output_path=str(output_dir))
     return _package(task_id, settings, arguments, keeper, lease, cancel, cancelled)
 
 
@@ -276,16 +283,34 @@ def _package(task_id: str, settings: WorkerSettings, arguments: dict[str, Any],
     return keeper.snapshot()
 
 
+def _published(keeper: TaskKeeper, output_dir: Path, output_url: str) -> dict[str, Any]:
+    """The job's presentation is in place, made by this task: Ready, without packaging again."""
+    manifest = output_dir / "stream.mpd"
+    return _ended(keeper, JobStatus.READY, ev.READY, "", manifest=str(manifest),
+                  manifest_url=served_url(manifest, output_url))
+
+
 def _refused(keeper: TaskKeeper, exc: PackagingError) -> dict[str, Any]:
     """A job that cannot start here: Failed with the reason, as one ``failed`` event."""
+    return _ended(keeper, JobStatus.FAILED, ev.FAILED, exc.message)
+
+
+def _ended(keeper: TaskKeeper, status: JobStatus, event: str, reason: str, *,
+           manifest: str = "", manifest_url: str = "") -> dict[str, Any]:
+    """The one event of an attempt that found the job's outcome without running it."""
     now = datetime.now(UTC)
     keeper.attempt = uuid.uuid4().hex[:8]
-    keeper.record = replace(keeper.record, status=JobStatus.FAILED, error=exc.message,
-                            started_at=now, finished_at=now)
-    keeper.add_event(JobEvent(job_id=keeper.record.id, sequence=1, event=ev.FAILED,
-                              status=JobStatus.FAILED.value, at=now, percent=0.0,
-                              step_percent=0.0, message=exc.message,
-                              data={"host": socket.gethostname()}))
+    keeper.record = replace(keeper.record, status=status, error=reason, started_at=now,
+                            finished_at=now, manifest_path=manifest, manifest_url=manifest_url)
+    data = {"host": socket.gethostname(), "input": keeper.record.input_origin,
+            "backend": keeper.record.backend, "scheme": keeper.record.scheme,
+            "kid": keeper.record.kid, "output": keeper.record.output_path}
+    if manifest:
+        data["manifest"] = manifest
+    keeper.percent = 100.0 if status is JobStatus.READY else 0.0
+    keeper.add_event(JobEvent(job_id=keeper.record.id, sequence=1, event=event,
+                              status=status.value, at=now, percent=keeper.percent,
+                              step_percent=keeper.percent, message=reason, data=data))
     return keeper.snapshot()
 
 

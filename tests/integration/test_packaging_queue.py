@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import os
 import re
 import subprocess
@@ -231,3 +232,22 @@ def test_the_command_line_submits_follows_lists_and_cancels(context, queue_site,
     assert any(line.startswith("2 ") and "Aborted" in line for line in lines), listing.stdout
     assert any(line.startswith("1 ") and "Ready" in line for line in lines), listing.stdout
     assert sorted(p.name for p in queue_site.output_root.iterdir()) == ["first"]
+
+
+def test_a_job_published_by_a_worker_that_died_before_reporting_ends_ready_unpackaged(
+        context, queue_site, media):
+    """The dead worker renamed its verified presentation into place (with the task's id in
+    it), then died before its state reached the broker: the next delivery reports Ready."""
+    events = []
+    client, record = submit(context, queue_site, media.clip, bus=EventBus([events.append]))
+    out = queue_site.output_root / "lecture"
+    out.mkdir()
+    (out / "stream.mpd").write_text("<MPD/>")
+    (out / ".recmanager-job").write_text(json.dumps({"task_id": record.queue_task_id}))
+    queue_site.start("w1")
+    record = follow(client, record)
+    assert record.status is JobStatus.READY, record.error
+    assert (out / "stream.mpd").read_text() == "<MPD/>"  # not packaged again
+    assert [e.event for e in events] == ["ready"]
+    assert record.manifest_path == str(out / "stream.mpd")
+    client.close()
