@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from recmanager.packaging.events import EventBus, standard_listeners
 from recmanager.packaging.job import resolve_backend
 from recmanager.packaging.queue import QueueClient, follow, settings_for
 from recmanager.packaging.records import RUNS_ON_QUEUE, JobStore
+from recmanager.progress import CancelToken
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -96,7 +96,7 @@ def _follow(context: AppContext, record: JobRecord, profile: Profile | None,
         context.db, webhook_url=context.settings.get("webhook_url"), profile=profile)
     client = _client(context, profile, args, EventBus(listeners))
     bar = TerminalProgress(translate("package", "Job {id}").format(id=record.id), sys.stderr)
-    stop = threading.Event()
+    stop = CancelToken()
     try:
         record = follow(client, record, bar, stop)
     except KeyboardInterrupt:

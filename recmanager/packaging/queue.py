@@ -10,7 +10,6 @@ desk's bus, so the audit log and the webhook see the same events as for a job ru
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from redis.exceptions import RedisError
 from recmanager.errors import ConfigError, PackagingError
 from recmanager.i18n import translate
 from recmanager.packaging.events import EventBus, JobEvent
+from recmanager.packaging.job import JobProgress
 from recmanager.packaging.keys import KeyPair
 from recmanager.packaging.records import (
     RUNS_ON_QUEUE,
@@ -34,7 +34,7 @@ from recmanager.packaging.records import (
     PackageRequest,
 )
 from recmanager.packaging.sealing import parse_public_key, seal
-from recmanager.progress import Progress, ProgressCallback, no_progress
+from recmanager.progress import CancelToken, ProgressCallback, no_progress
 from recmanager.secrets import SecretKind, SecretStore
 from recmanager.store import Database
 
@@ -123,14 +123,16 @@ def settings_for(profile: Profile | None, *, broker_url: str = "",
 
 
 def follow(client: QueueClient, record: JobRecord, progress: ProgressCallback = no_progress,
-           stop: threading.Event | None = None, interval_s: float = 0.5) -> JobRecord:
+           stop: CancelToken | None = None, interval_s: float = 0.5) -> JobRecord:
     """Sync until the job ends (or ``stop`` is set): the desk's view of a queued job."""
-    stop = stop or threading.Event()
+    stop = stop or CancelToken()
     while True:
         record = client.sync(record)
         host = f" · {record.worker_host}" if record.worker_host else ""
-        progress(Progress(done=record.step_percent if record.status.active else 100.0,
-                          total=100.0, unit="%", message=f"{record.status.label}{host}"))
+        percent = record.step_percent if record.status.active else 100.0
+        progress(JobProgress(done=percent, total=100.0, unit="%",
+                             message=f"{record.status.label}{host}", job_id=record.id,
+                             status=record.status.value, step_percent=record.step_percent))
         if not record.status.active or stop.wait(interval_s):
             return record
 

@@ -1548,81 +1548,91 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="128"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="132"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="146"/>
+        <source>not submitted</source>
+        <translation>non soumise</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="147"/>
+        <source>queue</source>
+        <translation>file d&apos;attente</translation>
     </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="249"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="223"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="235"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="224"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="236"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="225"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="227"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="358"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="387"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="394"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="491"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1904,230 +1914,277 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="89"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="92"/>
         <source>Package to encrypted DASH</source>
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="117"/>
+        <source>Where packaging runs</source>
+        <translation>Où l&apos;empaquetage s&apos;exécute</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="119"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="120"/>
+        <source>The server&apos;s workers (queue)</source>
+        <translation>Les workers du serveur (file d&apos;attente)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="124"/>
+        <source>Set the packaging queue in the profile: recmanager jobs runs-on queue --broker … --public-key …</source>
+        <translation>Configurez la file d&apos;empaquetage dans le profil : recmanager jobs runs-on queue --broker … --public-key …</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="128"/>
+        <source>&amp;Runs on:</source>
+        <translation>Exécution s&amp;ur :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="131"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="259"/>
         <source>The recording&apos;s .mp4 file</source>
         <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="117"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="134"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="195"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="123"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="140"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="126"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="154"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="144"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="156"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="158"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="170"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="173"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="177"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="179"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="181"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="166"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="183"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="185"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="186"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="190"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="192"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="262"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="201"/>
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="214"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="214"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="243"/>
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="248"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="240"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="258"/>
+        <source>The recording&apos;s path on the server</source>
+        <translation>Le chemin de l&apos;enregistrement sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="261"/>
+        <source>A new folder name in the workers&apos; output folder</source>
+        <translation>Un nouveau nom de dossier dans le dossier de sortie des workers</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="276"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="241"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="248"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="284"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="288"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="327"/>
         <source>This folder is inside the deposit folder {folder}: Pod&apos;s cron would take the DASH segments for new recordings. Choose a folder outside it.</source>
         <translation>Ce dossier est dans le dossier de dépôt {folder} : le cron de Pod prendrait les segments DASH pour de nouveaux enregistrements. Choisissez un dossier en dehors.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="297"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="336"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="316"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="357"/>
         <source>Give the output folder&apos;s full path (or use Browse…).</source>
         <translation>Donnez le chemin complet du dossier de sortie (ou utilisez Parcourir…).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="135"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="297"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="336"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="309"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="350"/>
         <source>Choose the recording to package.</source>
         <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="311"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="352"/>
         <source>The input file does not exist.</source>
         <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="314"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="355"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="330"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="368"/>
+        <source>Give the recording&apos;s full path on the server.</source>
+        <translation>Indiquez le chemin complet de l&apos;enregistrement sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="371"/>
+        <source>Give one new folder name for the workers&apos; output folder.</source>
+        <translation>Indiquez un nouveau nom de dossier unique pour le dossier de sortie des workers.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="380"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="333"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="383"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="401"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="455"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -5281,7 +5338,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="179"/>
+        <location filename="../../recmanager/packaging/queue.py" line="181"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
@@ -5292,7 +5349,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="212"/>
+        <location filename="../../recmanager/packaging/queue.py" line="214"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
@@ -6016,12 +6073,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="145"/>
+        <location filename="../../recmanager/packaging/queue.py" line="147"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="147"/>
+        <location filename="../../recmanager/packaging/queue.py" line="149"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
@@ -6071,12 +6128,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>{path} ne contient aucune clé privée X25519.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/worker.py" line="209"/>
+        <location filename="../../recmanager/packaging/worker.py" line="214"/>
         <source>The output name {name} is not one folder name.</source>
         <translation>Le nom de sortie {name} n&apos;est pas un nom de dossier unique.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/worker.py" line="218"/>
+        <location filename="../../recmanager/packaging/worker.py" line="223"/>
         <source>{path} is outside the folder this worker packages from ({root}).</source>
         <translation>{path} est hors du dossier depuis lequel ce worker empaquette ({root}).</translation>
     </message>

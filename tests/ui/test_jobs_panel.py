@@ -23,14 +23,6 @@ KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
 
 
 @pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.cancel_all()
-    runner.wait(30000)
-
-
-@pytest.fixture
 def panel(qtbot, context, runner):
     widget = JobsPanel(context, runner)
     qtbot.addWidget(widget)

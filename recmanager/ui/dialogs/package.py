@@ -32,7 +32,7 @@ from recmanager.errors import KeyFormatError, PackagingError, RecmanagerError
 from recmanager.packaging import KeyPair, PackageRequest
 from recmanager.packaging.bento4 import find_bento4
 from recmanager.packaging.keys import parse_key_material
-from recmanager.packaging.records import check_output_folder
+from recmanager.packaging.records import RUNS_HERE, RUNS_ON_QUEUE, check_output_folder
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.tasks import Task, TaskRunner
@@ -86,6 +86,9 @@ class PackageDialog(QDialog):
         self.deposit_folders = _deposit_folders(profile)
         self.profile_name = profile.name if profile else ""
         self.bento4 = find_bento4(profile.bento4_dir if profile else "")
+        self.queue_ready = bool(profile and profile.queue_broker_url and profile.queue_public_key)
+        self.runs_on_default = (RUNS_ON_QUEUE if self.queue_ready and profile
+                                and profile.packaging_runs_on == RUNS_ON_QUEUE else RUNS_HERE)
         self.setWindowTitle(self.tr("Package to encrypted DASH"))
         self.setObjectName("PackageDialog")
         self._build()
@@ -109,6 +112,20 @@ class PackageDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
+
+        self.where_combo = QComboBox(self)
+        self.where_combo.setAccessibleName(self.tr("Where packaging runs"))
+        self.where_combo.setObjectName("runsOn")
+        self.where_combo.addItem(self.tr("This computer"), RUNS_HERE)
+        self.where_combo.addItem(self.tr("The server's workers (queue)"), RUNS_ON_QUEUE)
+        if not self.queue_ready:
+            item = self.where_combo.model().item(1)
+            item.setEnabled(False)
+            item.setToolTip(self.tr("Set the packaging queue in the profile: "
+                                    "recmanager jobs runs-on queue --broker … --public-key …"))
+        self.where_combo.setCurrentIndex(self.where_combo.findData(self.runs_on_default))
+        self.where_combo.currentIndexChanged.connect(self._where_changed)
+        form.addRow(self.tr("&Runs on:"), self.where_combo)
 
         self.input_edit = QLineEdit(self)
         self.input_edit.setAccessibleName(self.tr("Input file"))
@@ -200,6 +217,7 @@ class PackageDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._backend_changed()
+        self._where_changed()
         self.resize(640, self.sizeHint().height())
 
     def _row(self, *widgets: QWidget) -> QWidget:
@@ -228,6 +246,24 @@ class PackageDialog(QDialog):
             self.all_tracks.setChecked(True)
         self.all_tracks.setEnabled(not ffmpeg)
         self.all_tracks.setToolTip(self.tr("FFmpeg encrypts every track.") if ffmpeg else "")
+
+    def on_queue(self) -> bool:
+        return self.where_combo.currentData() == RUNS_ON_QUEUE
+
+    def _where_changed(self, *_: object) -> None:
+        """On the queue, the input is the file's path on the server and the output one
+        folder name in the workers' output folder."""
+        queue = self.on_queue()
+        self.input_edit.setPlaceholderText(
+            self.tr("The recording's path on the server") if queue
+            else self.tr("The recording's .mp4 file"))
+        self.output_edit.setPlaceholderText(
+            self.tr("A new folder name in the workers' output folder") if queue
+            else self.tr("A new folder for the DASH files"))
+        self.browse_output.setEnabled(not queue)
+        if queue and self.backend_combo.currentData() == "auto":
+            self.backend_combo.setCurrentIndex(self.backend_combo.findData("ffmpeg"))
+        self._validate()
 
     def generate(self) -> None:
         pair = KeyPair.generate()
@@ -265,6 +301,9 @@ class PackageDialog(QDialog):
         recordings, or Pod's media tree)."""
         if self._output_touched or not source.stem:
             return
+        if self.on_queue():
+            self.output_edit.setText(f"{source.stem}-dash")
+            return
         parent = self.folders.folder(OUTPUT_FOLDER)
         candidate = parent / f"{source.stem}-dash"
         number = 2
@@ -279,7 +318,7 @@ class PackageDialog(QDialog):
     def deposit_warning(self) -> str:
         """Why the chosen output folder is a bad place, when it is inside the deposit."""
         output = self.output_edit.text().strip()
-        if not output or not self.deposit_folders:
+        if not output or not self.deposit_folders or self.on_queue():
             return ""
         target = Path(output).expanduser().resolve()
         for folder in self.deposit_folders:
@@ -303,6 +342,8 @@ class PackageDialog(QDialog):
 
     def problems(self) -> list[str]:
         problems = self.key_problems()
+        if self.on_queue():
+            return problems + self._queue_problems()
         if not self.download:
             source = Path(self.input_edit.text().strip())
             if not self.input_edit.text().strip():
@@ -319,6 +360,15 @@ class PackageDialog(QDialog):
                 check_output_folder(Path(output).expanduser())
             except PackagingError as exc:
                 problems.append(exc.message)
+        return problems
+
+    def _queue_problems(self) -> list[str]:
+        problems = []
+        if not self.input_edit.text().strip().startswith("/"):
+            problems.append(self.tr("Give the recording's full path on the server."))
+        output = self.output_edit.text().strip()
+        if not output or "/" in output or output in (".", ".."):
+            problems.append(self.tr("Give one new folder name for the workers' output folder."))
         return problems
 
     def _validate(self, *_: object) -> None:
@@ -356,11 +406,15 @@ class PackageDialog(QDialog):
             all_tracks=self.all_tracks.isChecked(),
             input_origin=self.origin or str(source),
             profile=self.profile_name,
+            runs_on=self.where_combo.currentData(),
         )
 
     def _confirm(self) -> None:
         if self.problems():
             self._validate()
+            return
+        if self.on_queue():
+            self.accept()
             return
         self.folders.remember(OUTPUT_FOLDER, self.request().output_dir.parent)
         if self.download is None:
