@@ -1919,272 +1919,272 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="148"/>
         <source>Where packaging runs</source>
         <translation>Où l&apos;empaquetage s&apos;exécute</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="120"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="151"/>
         <source>The server&apos;s workers (queue)</source>
         <translation>Les workers du serveur (file d&apos;attente)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="124"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
         <source>Set the packaging queue in the profile: recmanager jobs runs-on queue --broker … --public-key …</source>
         <translation>Configurez la file d&apos;empaquetage dans le profil : recmanager jobs runs-on queue --broker … --public-key …</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="128"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="159"/>
         <source>&amp;Runs on:</source>
         <translation>Exécution s&amp;ur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="131"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="259"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="270"/>
         <source>The recording&apos;s .mp4 file</source>
         <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="134"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="195"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="165"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="230"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="186"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="144"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="176"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="182"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="187"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="188"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="190"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="201"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="203"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="204"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="206"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="207"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="177"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="211"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="213"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="215"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="217"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="185"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="219"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="220"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="192"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="262"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="227"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="273"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="232"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="201"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="123"/>
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="214"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="214"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="243"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="254"/>
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="248"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="259"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="258"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="269"/>
         <source>The recording&apos;s path on the server</source>
         <translation>Le chemin de l&apos;enregistrement sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="261"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="272"/>
         <source>A new folder name in the workers&apos; output folder</source>
         <translation>Un nouveau nom de dossier dans le dossier de sortie des workers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="287"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="288"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="284"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="295"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="327"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="338"/>
         <source>This folder is inside the deposit folder {folder}: Pod&apos;s cron would take the DASH segments for new recordings. Choose a folder outside it.</source>
         <translation>Ce dossier est dans le dossier de dépôt {folder} : le cron de Pod prendrait les segments DASH pour de nouveaux enregistrements. Choisissez un dossier en dehors.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="336"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="347"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="357"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="368"/>
         <source>Give the output folder&apos;s full path (or use Browse…).</source>
         <translation>Donnez le chemin complet du dossier de sortie (ou utilisez Parcourir…).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="336"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="347"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="350"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="361"/>
         <source>Choose the recording to package.</source>
         <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="352"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="363"/>
         <source>The input file does not exist.</source>
         <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="355"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="366"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="368"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="379"/>
         <source>Give the recording&apos;s full path on the server.</source>
         <translation>Indiquez le chemin complet de l&apos;enregistrement sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="371"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="382"/>
         <source>Give one new folder name for the workers&apos; output folder.</source>
         <translation>Indiquez un nouveau nom de dossier unique pour le dossier de sortie des workers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="380"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="391"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="383"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="394"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="455"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="466"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -3725,37 +3725,37 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{name} ne contient aucune vidéo lisible (mp4info n&apos;a trouvé aucune piste) : le fichier est vide, n&apos;est pas un MP4, ou l&apos;enregistrement a été interrompu avant d&apos;être finalisé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="221"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="220"/>
         <source>fragmenting</source>
         <translation>fragmentation</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="226"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="225"/>
         <source>mp4fragment did not fragment the file.</source>
         <translation>mp4fragment n&apos;a pas fragmenté le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="229"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="228"/>
         <source>encrypting</source>
         <translation>chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="239"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="255"/>
         <source>mp4encrypt did not encrypt track {track}.</source>
         <translation>mp4encrypt n&apos;a pas chiffré la piste {track}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="247"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="234"/>
         <source>writing DASH</source>
         <translation>écriture du DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="259"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="274"/>
         <source>mp4dash did not find the video track encrypted with KID {kid}.</source>
         <translation>mp4dash n&apos;a pas trouvé la piste vidéo chiffrée avec le KID {kid}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="282"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="292"/>
         <source>Track {track} is not encrypted with {scheme} after mp4encrypt.</source>
         <translation>La piste {track} n&apos;est pas chiffrée en {scheme} après mp4encrypt.</translation>
     </message>
@@ -6949,17 +6949,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>tools</name>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="113"/>
+        <location filename="../../recmanager/packaging/process.py" line="149"/>
         <source>{tool} could not be started: {error}</source>
         <translation>Impossible de lancer {tool} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="158"/>
+        <location filename="../../recmanager/packaging/process.py" line="163"/>
         <source>{tool} failed (exit code {rc}): {reason}</source>
         <translation>{tool} a échoué (code de sortie {rc}) : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="160"/>
+        <location filename="../../recmanager/packaging/process.py" line="165"/>
         <source>{tool} reported an error although it exited with 0: {reason}</source>
         <translation>{tool} a signalé une erreur bien qu&apos;il se soit terminé avec le code 0 : {reason}</translation>
     </message>

@@ -113,6 +113,37 @@ class PackageDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
+        self._build_where(form)
+        self._build_keys(form)
+        self._build_encoding(form)
+        self._build_output(form)
+
+        self.download_bar = QProgressBar(self)
+        self.download_bar.setObjectName("downloadProgress")
+        self.download_bar.setFormat(self.tr("Downloading… %p %"))
+        self.download_bar.hide()
+        layout.addWidget(self.download_bar)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("problem")
+        self.problem_label.setWordWrap(True)
+        layout.addWidget(self.problem_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(
+            self.tr("Download and package") if self.download else self.tr("Package")
+        )
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._backend_changed()
+        self._where_changed()
+        self.resize(640, self.sizeHint().height())
+
+    def _build_where(self, form: QFormLayout) -> None:
+        """Where packaging runs, then the input."""
         self.where_combo = QComboBox(self)
         self.where_combo.setAccessibleName(self.tr("Where packaging runs"))
         self.where_combo.setObjectName("runsOn")
@@ -136,6 +167,7 @@ class PackageDialog(QDialog):
         form.addRow(self.tr("&Input:"), self._row(self.input_edit, self.browse_input))
         self.input_edit.textChanged.connect(self._input_changed)
 
+    def _build_keys(self, form: QFormLayout) -> None:
         self.key_edit = QLineEdit(self)
         self.key_edit.setAccessibleName(self.tr("Key"))
         self.key_edit.setObjectName("key")
@@ -163,6 +195,8 @@ class PackageDialog(QDialog):
         self.key_edit.textChanged.connect(self._validate)
         self.kid_edit.textChanged.connect(self._validate)
 
+    def _build_encoding(self, form: QFormLayout) -> None:
+        """Backend, scheme and which tracks are encrypted."""
         self.backend_combo = QComboBox(self)
         self.backend_combo.setAccessibleName(self.tr("Backend"))
         self.backend_combo.setObjectName("backend")
@@ -186,6 +220,7 @@ class PackageDialog(QDialog):
         self.all_tracks = QCheckBox(self.tr("Encrypt every track, not only the video"), self)
         form.addRow("", self.all_tracks)
 
+    def _build_output(self, form: QFormLayout) -> None:
         self.output_edit = QLineEdit(self)
         self.output_edit.setAccessibleName(self.tr("Output folder"))
         self.output_edit.setObjectName("output")
@@ -195,30 +230,6 @@ class PackageDialog(QDialog):
         self.browse_output = QPushButton(self.tr("Browse…"), self)
         self.browse_output.clicked.connect(self._choose_output)
         form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, self.browse_output))
-
-        self.download_bar = QProgressBar(self)
-        self.download_bar.setObjectName("downloadProgress")
-        self.download_bar.setFormat(self.tr("Downloading… %p %"))
-        self.download_bar.hide()
-        layout.addWidget(self.download_bar)
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("problem")
-        self.problem_label.setWordWrap(True)
-        layout.addWidget(self.problem_label)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(
-            self.tr("Download and package") if self.download else self.tr("Package")
-        )
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._backend_changed()
-        self._where_changed()
-        self.resize(640, self.sizeHint().height())
 
     def _row(self, *widgets: QWidget) -> QWidget:
         box = QWidget(self)
