@@ -34,6 +34,7 @@ pytest_plugins = [
         "tests.fixtures.sshd",
         "tests.fixtures.redis_server",
         "tests.fixtures.packaging_queue",
+        "tests.fixtures.webhook_receiver",
         "tests.fixtures.sandbox",
         "tests.fixtures.media",
         "tests.fixtures.faulty_http",

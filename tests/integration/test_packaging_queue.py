@@ -251,3 +251,36 @@ def test_a_job_published_by_a_worker_that_died_before_reporting_ends_ready_unpac
     assert [e.event for e in events] == ["ready"]
     assert record.manifest_path == str(out / "stream.mpd")
     client.close()
+
+
+def test_the_webhook_and_the_audit_log_get_the_same_events_as_for_a_job_run_here(
+        context, queue_site, media, tmp_path, receiver):
+    from recmanager import audit
+    from recmanager.packaging import AuditListener, PackagingJob
+    from recmanager.packaging.webhook import WebhookSender
+
+    here = WebhookSender(receiver.url, backoff_s=0.05)
+    request = PackageRequest(media.clip, tmp_path / "here", backend="ffmpeg")
+    local = PackagingJob.create(context.db, context.secrets, request, KEYS,
+                                bus=EventBus([here, AuditListener(context.db)]))
+    local.run()
+    assert here.close(10)
+    here_bodies, receiver.bodies[:] = list(receiver.bodies), []
+
+    queue_site.start("w1")
+    sender = WebhookSender(receiver.url, backoff_s=0.05)
+    client, record = submit(context, queue_site, media.clip,
+                            bus=EventBus([sender, AuditListener(context.db)]))
+    assert follow(client, record).status is JobStatus.READY
+    assert sender.close(10)
+    queued_bodies = receiver.bodies
+    assert [b["event"] for b in queued_bodies] == [b["event"] for b in here_bodies]
+    assert [b["status"] for b in queued_bodies] == [b["status"] for b in here_bodies]
+    assert [b["sequence"] for b in queued_bodies] == [b["sequence"] for b in here_bodies]
+    assert {b["job_id"] for b in queued_bodies} == {record.id}
+    assert set(queued_bodies[-1]) - {"attempt"} == set(here_bodies[-1])
+    assert queued_bodies[-1]["manifest"] == str(queue_site.output_root / "lecture" /
+                                                "stream.mpd")
+    entries = [e for e in audit.entries(context.db) if e.action == "package"]
+    assert [e.result for e in entries] == ["ok", "ok"]
+    client.close()
