@@ -142,12 +142,15 @@ def cancel_id(task_id: str) -> str:
     return f"{task_id}.cancel"
 
 
-def unreachable(settings: QueueSettings, exc: BaseException) -> PackagingError:
+def unreachable(settings: QueueSettings, exc: BaseException, *,
+                submitting: bool = False) -> PackagingError:
+    hint = (translate("queue", "The job is kept as not submitted; retry it once the broker "
+                      "is back.") if submitting else
+            translate("queue", "Submitted jobs go on on the workers; their state shows here "
+                      "once the broker is back."))
     return PackagingError(
         translate("queue", "The packaging queue's broker at {url} cannot be reached: {error}")
-        .format(url=settings.broker_url, error=exc),
-        hint=translate("queue", "The job is kept as not submitted; retry it once the broker "
-                       "is back."))
+        .format(url=settings.broker_url, error=exc), hint=hint)
 
 
 class QueueClient:
@@ -191,7 +194,7 @@ class QueueClient:
                 retry=True, retry_policy={"max_retries": 2, "interval_start": 0.2,
                                           "interval_step": 0.5, "interval_max": 1.0})
         except BROKER_ERRORS as exc:
-            error = unreachable(self.settings, exc)
+            error = unreachable(self.settings, exc, submitting=True)
             self.store.update(record.id, status=JobStatus.QUEUED, queue_task_id="",
                               error=error.message)
             raise error from exc
@@ -254,6 +257,7 @@ class QueueClient:
 
 
 def seal_context(task_id: str, kid: str) -> bytes:
+    """What a sealed key is bound to: its task and its KID (a key moved elsewhere fails)."""
     return f"recmanager-job:{task_id}:{kid}".encode()
 
 

@@ -32,7 +32,13 @@ from recmanager.i18n import translate
 from recmanager.packaging import events as ev
 from recmanager.packaging.events import EventBus, JobEvent
 from recmanager.packaging.job import PackagingJob
-from recmanager.packaging.queue import CANCEL_STATE, PROGRESS_STATE, TASK_NAME, cancel_id
+from recmanager.packaging.queue import (
+    CANCEL_STATE,
+    PROGRESS_STATE,
+    TASK_NAME,
+    cancel_id,
+    seal_context,
+)
 from recmanager.packaging.records import (
     RUNS_ON_QUEUE,
     JobRecord,
@@ -180,13 +186,13 @@ class Lease:
                       ignore_errors=True)
         (self.output_dir.parent / f"{self.prefix}{attempt}.lease").unlink(missing_ok=True)
 
-    def hold(self, on_beat: Callable[[], None]) -> None:
+    def hold(self, on_beat: Callable[[], object]) -> None:
         self.file.touch()
         self._thread = threading.Thread(target=self._beat, args=(on_beat,), daemon=True,
                                         name=f"lease-{self.attempt}")
         self._thread.start()
 
-    def _beat(self, on_beat: Callable[[], None]) -> None:
+    def _beat(self, on_beat: Callable[[], object]) -> None:
         while not self._stop.wait(BEAT_S):
             try:
                 os.utime(self.file)
@@ -265,9 +271,9 @@ def run_task(task: Task, settings: WorkerSettings, arguments: dict[str, Any]) ->
 def _package(task_id: str, settings: WorkerSettings, arguments: dict[str, Any],
              keeper: TaskKeeper, lease: Lease, cancel: CancelToken,
              cancelled: Callable[[], bool]) -> dict[str, Any]:
-    context = f"recmanager-job:{task_id}:{keeper.record.kid}".encode()
     try:
-        key = unseal(settings.private_key, arguments["sealed_key"], context)
+        key = unseal(settings.private_key, arguments["sealed_key"],
+                     seal_context(task_id, keeper.record.kid))
     except PackagingError as exc:
         return _refused(keeper, exc)
     job = QueuedJob(keeper, _UnsealedKey(keeper.record.key_owner, key.hex()), keeper.record,

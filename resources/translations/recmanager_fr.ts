@@ -5338,7 +5338,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="181"/>
+        <location filename="../../recmanager/packaging/queue.py" line="184"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
@@ -5349,7 +5349,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="214"/>
+        <location filename="../../recmanager/packaging/queue.py" line="217"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
@@ -6073,12 +6073,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="147"/>
+        <location filename="../../recmanager/packaging/queue.py" line="149"/>
+        <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
+        <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="152"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="149"/>
+        <location filename="../../recmanager/packaging/queue.py" line="147"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
@@ -6128,12 +6133,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>{path} ne contient aucune clé privée X25519.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/worker.py" line="214"/>
+        <location filename="../../recmanager/packaging/worker.py" line="220"/>
         <source>The output name {name} is not one folder name.</source>
         <translation>Le nom de sortie {name} n&apos;est pas un nom de dossier unique.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/worker.py" line="223"/>
+        <location filename="../../recmanager/packaging/worker.py" line="229"/>
         <source>{path} is outside the folder this worker packages from ({root}).</source>
         <translation>{path} est hors du dossier depuis lequel ce worker empaquette ({root}).</translation>
     </message>

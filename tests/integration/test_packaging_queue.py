@@ -284,3 +284,22 @@ def test_the_webhook_and_the_audit_log_get_the_same_events_as_for_a_job_run_here
     entries = [e for e in audit.entries(context.db) if e.action == "package"]
     assert [e.result for e in entries] == ["ok", "ok"]
     client.close()
+
+
+def test_the_command_line_says_when_the_broker_is_down_and_lists_the_job_not_submitted(
+        context, queue_site, media):
+    from tests.fixtures.processes import free_port
+
+    down = f"redis://127.0.0.1:{free_port()}/5"
+    refused = cli("package", str(media.clip), "--key", KEYS.key.hex(), "--kid", KEYS.kid.hex(),
+                  "--out", "lecture", "--queue", "--broker", down, "--public-key",
+                  queue_site.public_key)
+    assert refused.returncode == 1
+    assert "cannot be reached" in refused.stderr and "not submitted" in refused.stderr
+    assert KEYS.key.hex() not in refused.stderr + refused.stdout
+    listing = cli("jobs", "list", "--json")
+    jobs = json.loads(listing.stdout)
+    assert [(j["status"], j["runs_on"], j["queue_task_id"]) for j in jobs] == [
+        ("Queued", "queue", "")]
+    table = cli("jobs", "list").stdout
+    assert "Not submitted" in table
