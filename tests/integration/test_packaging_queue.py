@@ -18,17 +18,9 @@ from recmanager.errors import PackagingError
 from recmanager.packaging import EventBus, JobStatus, KeyPair, PackageRequest
 from recmanager.packaging.queue import QueueClient, QueueSettings
 from recmanager.packaging.records import JobRecord, JobStore
-from tests.fixtures.media import repeated
 
 pytestmark = pytest.mark.slow
 KEYS = KeyPair.parse("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")
-
-
-@pytest.fixture(scope="session")
-def hour_clip(long_clip, tmp_path_factory) -> Path:
-    """Three hours (the 15-minute clip 12×): a job that lasts while a test acts (about 15 s
-    here on a quiet machine)."""
-    return repeated(long_clip, 12, tmp_path_factory.mktemp("hour") / "lecture-hour.mp4")
 
 
 def follow(client: QueueClient, record: JobRecord, timeout: float = 120) -> JobRecord:

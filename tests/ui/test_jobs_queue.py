@@ -97,3 +97,25 @@ def test_a_broker_that_is_down_is_said_and_the_job_is_kept_to_retry(qtbot, conte
         panel.retry_selected()
     assert finished.args[1] is True, finished.args
     assert JobStore(context.db).get(job_id).status is JobStatus.READY
+
+
+def test_cancel_from_the_dock_stops_the_job_on_its_worker(qtbot, context, media, hour_clip,
+                                                         queue_site, runner):
+    queue_profile(context, media, queue_site.broker_url, queue_site.public_key)
+    queue_site.start("w1")
+    panel, dialog = dock_and_dialog(qtbot, context, runner, media)
+    dialog.input_edit.setText(str(hour_clip))
+    job_id = panel.submit(dialog.request(), KEYS)
+
+    def started() -> bool:
+        record = JobStore(context.db).get(job_id)
+        return record.status is not JobStatus.QUEUED and bool(record.worker_host)
+
+    qtbot.waitUntil(started, timeout=60000)
+    panel.select_job(job_id)
+    assert panel.action_cancel.isEnabled()
+    with qtbot.waitSignal(panel.job_finished, timeout=120000) as finished:
+        panel.cancel_selected()
+    assert finished.args[1] is False
+    assert JobStore(context.db).get(job_id).status is JobStatus.ABORTED
+    assert list(queue_site.output_root.iterdir()) == []  # partial output removed
