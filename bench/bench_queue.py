@@ -27,9 +27,8 @@ from latency_proxy import LatencyProxy
 from recmanager.media import make_clip
 from recmanager.packaging import JobStatus, KeyPair, PackageRequest, PackagingJob
 from recmanager.packaging.queue import QueueClient
-from recmanager.packaging.sealing import public_key_text, write_private_key
 from tests.fixtures.media import repeated
-from tests.fixtures.packaging_queue import QueueSite
+from tests.fixtures.packaging_queue import QueueSite, make_site
 from tests.fixtures.processes import stop_process
 from tests.fixtures.redis_server import start_redis
 
@@ -128,12 +127,7 @@ def main() -> int:
         redis = start_redis(folder / "redis")
         try:
             context = bench_context(folder, _NoServer())
-            key_file = folder / "worker.key"
-            public = public_key_text(write_private_key(key_file))
-            output = folder / "dash"
-            output.mkdir()
-            site = QueueSite(redis=redis, folder=folder, private_key=key_file,
-                             public_key=public, output_root=output)
+            site = make_site(redis, folder / "server")
             client = QueueClient(context.db, context.secrets, site.settings)
             try:
                 workers_side_by_side(site, client, args.count)

@@ -100,6 +100,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     runs_on = actions.add_parser("runs-on", help="where a profile's jobs run: here or queue")
     runs_on.add_argument("where", choices=(RUNS_HERE, RUNS_ON_QUEUE))
     runs_on.add_argument("--profile", help="the profile to change (default: the current one)")
+    runs_on.add_argument("--broker-password", choices=("-",),
+                         help="'-': read the broker's password from standard input into the "
+                         "keyring (an empty line removes it)")
     add_queue_options(runs_on)
     runs_on.set_defaults(func=runs_on_command)
 

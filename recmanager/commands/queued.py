@@ -20,6 +20,7 @@ from recmanager.packaging.job import resolve_backend
 from recmanager.packaging.queue import QueueClient, follow, settings_for
 from recmanager.packaging.records import RUNS_ON_QUEUE, JobStore
 from recmanager.progress import CancelToken
+from recmanager.secrets import SecretKind
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -40,7 +41,7 @@ def where_text(record: JobRecord) -> str:
 
 def _client(context: AppContext, profile: Profile | None, args: argparse.Namespace,
             bus: EventBus | None = None) -> QueueClient:
-    settings = settings_for(profile, broker_url=getattr(args, "broker", ""),
+    settings = settings_for(profile, context.secrets, broker_url=getattr(args, "broker", ""),
                             public_key=getattr(args, "public_key", ""))
     return QueueClient(context.db, context.secrets, settings, bus=bus)
 
@@ -152,6 +153,12 @@ def runs_on_command(args: argparse.Namespace, context: AppContext) -> int:
     if args.where == RUNS_ON_QUEUE:
         settings_for(changed).check()
     context.profiles.save(changed, make_current=False)
+    if args.broker_password == "-":
+        password = sys.stdin.readline().rstrip("\n")
+        if password:
+            context.secrets.set(changed.name, SecretKind.BROKER_PASSWORD, password)
+        else:
+            context.secrets.delete(changed.name, SecretKind.BROKER_PASSWORD)
     print(translate("package", "Packaging for \"{name}\" runs {where}.").format(
         name=changed.name, where=translate("package", "on the queue") if args.where ==
         RUNS_ON_QUEUE else translate("package", "on this computer")))

@@ -8,6 +8,7 @@ files), reads each input by its path there, and writes into one configured outpu
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from pathlib import Path
@@ -19,14 +20,19 @@ from recmanager.i18n import translate
 if TYPE_CHECKING:
     from recmanager.context import AppContext
 
+# A broker address with its password, from the environment (a systemd EnvironmentFile only
+# root reads): never on the command line, where every local user sees it.
+BROKER_VARIABLE = "RECMANAGER_BROKER_URL"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "worker", help="package the queue's jobs on this server (a Celery worker)",
         description="Consume recmanager's packaging queue and package each job by its path "
         "on this server into the output folder.")
-    parser.add_argument("--broker", required=True,
-                        help="broker address, e.g. redis://localhost:6379/5 (its own database)")
+    parser.add_argument("--broker", default="",
+                        help="broker address, e.g. redis://localhost:6379/5 (its own database); "
+                        f"one with a password goes in {BROKER_VARIABLE} instead")
     parser.add_argument("--result-backend", default="",
                         help="where job states are kept (default: the broker's address)")
     parser.add_argument("--private-key", required=True, type=Path,
@@ -61,8 +67,12 @@ def worker_command(args: argparse.Namespace, context: AppContext) -> int:
     from recmanager.packaging.worker import WorkerSettings, register_task
 
     del context
-    settings = QueueSettings(broker_url=args.broker, result_backend=args.result_backend)
-    settings.check()
+    settings = QueueSettings(broker_url=args.broker or os.environ.get(BROKER_VARIABLE, ""),
+                             result_backend=args.result_backend)
+    if not settings.broker_url:
+        raise ConfigError(translate("queue", "Give the broker's address: --broker, or {name} "
+                                    "in the environment.").format(name=BROKER_VARIABLE))
+    settings.check(password_allowed=not args.broker)  # never a password in the process list
     output_root = args.output_root.expanduser().absolute()
     if not output_root.is_dir():
         raise ConfigError(translate("queue", "The output folder {path} does not exist.").format(

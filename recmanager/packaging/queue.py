@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from celery import Celery
 from celery.result import AsyncResult
@@ -59,33 +59,50 @@ class QueueSettings:
     broker_url: str
     public_key: str = ""
     result_backend: str = ""
+    password: str = field(default="", repr=False)  # from the keyring, never in a setting
 
-    def check(self) -> None:
+    def check(self, *, password_allowed: bool = False) -> None:
+        """A broker address recmanager can use; a password only where it is kept out of
+        settings and process lists (a worker's environment)."""
         parts = urlsplit(self.broker_url)
         if parts.scheme not in ("redis", "rediss", "amqp", "amqps") or not parts.hostname:
             raise ConfigError(translate(
                 "queue", "The broker address must look like redis://host:6379/5 or "
                 "amqp://host/vhost."))
-        if parts.password:
+        if parts.password and not password_allowed:
             raise ConfigError(
                 translate("queue", "The broker address holds a password: recmanager keeps no "
                           "password in its settings."),
-                hint=translate("queue", "Give the desks' addresses access to the broker "
-                               "without one (a Redis ACL or a firewall rule)."))
+                hint=translate("queue", "Give the address without it; the password goes to the "
+                               "keyring (recmanager jobs runs-on queue --broker-password -)."))
 
     @property
     def backend_url(self) -> str:
         if self.result_backend:
-            return self.result_backend
+            return self.with_password(self.result_backend)
         if self.broker_url.startswith("amqp"):
             return "rpc://"
-        return self.broker_url
+        return self.connection_url
+
+    @property
+    def connection_url(self) -> str:
+        return self.with_password(self.broker_url)
+
+    def with_password(self, url: str) -> str:
+        """``url`` with the keyring's password in it, for the connection only."""
+        parts = urlsplit(url)
+        if not self.password or parts.password or not parts.hostname:
+            return url
+        user = quote(parts.username or "", safe="")
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(
+            netloc=f"{user}:{quote(self.password, safe='')}@{host}"))
 
 
 def make_app(settings: QueueSettings, *, visibility_timeout_s: int = 3600) -> Celery:
     """One Celery app for the desk and the workers: late acknowledgement, one job at a time
     per worker slot, so a worker that dies hands its job back to the queue."""
-    app = Celery("recmanager", broker=settings.broker_url, backend=settings.backend_url,
+    app = Celery("recmanager", broker=settings.connection_url, backend=settings.backend_url,
                  set_as_current=False)
     app.conf.update(
         task_default_queue=QUEUE_NAME,
@@ -107,12 +124,16 @@ def make_app(settings: QueueSettings, *, visibility_timeout_s: int = 3600) -> Ce
     return app
 
 
-def settings_for(profile: Profile | None, *, broker_url: str = "",
-                 public_key: str = "") -> QueueSettings:
-    """The queue of a profile, the given values first; refused when none is set."""
+def settings_for(profile: Profile | None, secrets: SecretStore | None = None, *,
+                 broker_url: str = "", public_key: str = "") -> QueueSettings:
+    """The queue of a profile (its broker's password from the keyring), the given values
+    first; refused when none is set."""
+    password = (secrets.get(profile.name, SecretKind.BROKER_PASSWORD)
+                if profile is not None and secrets is not None else None)
     settings = QueueSettings(
         broker_url=broker_url or (profile.queue_broker_url if profile else ""),
-        public_key=public_key or (profile.queue_public_key if profile else ""))
+        public_key=public_key or (profile.queue_public_key if profile else ""),
+        password=password or "")
     if not settings.broker_url or not settings.public_key:
         raise ConfigError(
             translate("queue", "No packaging queue is set: its broker address and the workers' "

@@ -79,8 +79,11 @@ class TaskKeeper:
         return replace(self.record)
 
     def update(self, job_id: int, **values: Any) -> None:
+        """Published at once, except an outcome: that goes out with its event, so a desk
+        never sees a finished job whose last event it has not got."""
         self.record = replace(self.record, **values)
-        self.publish()
+        if self.record.status.active:
+            self.publish()
 
     def add_event(self, event: JobEvent) -> None:
         self.events.append({**event.to_json(), "attempt": self.attempt})
@@ -112,7 +115,7 @@ def _iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
 
-class _UnsealedKey:
+class UnsealedKey:
     """The key opened from the task, in memory only, for the job's one owner."""
 
     def __init__(self, owner: str, key_hex: str) -> None:
@@ -242,7 +245,7 @@ def run_task(task: Task, settings: WorkerSettings, arguments: dict[str, Any]) ->
             cancel.cancel()
         return cancel.cancelled
 
-    record = _record(arguments)
+    record = record_from_task(arguments)
     keeper = TaskKeeper(record, lambda meta: task.update_state(state=PROGRESS_STATE, meta=meta),
                         "")
     try:
@@ -276,7 +279,7 @@ def _package(task_id: str, settings: WorkerSettings, arguments: dict[str, Any],
                      seal_context(task_id, keeper.record.kid))
     except PackagingError as exc:
         return _refused(keeper, exc)
-    job = QueuedJob(keeper, _UnsealedKey(keeper.record.key_owner, key.hex()), keeper.record,
+    job = QueuedJob(keeper, UnsealedKey(keeper.record.key_owner, key.hex()), keeper.record,
                     bus=EventBus(), work_dir=lease.work_dir, task_id=task_id,
                     output_url=settings.output_url)
     lease.hold(cancelled)
@@ -320,7 +323,7 @@ def _ended(keeper: TaskKeeper, status: JobStatus, event: str, reason: str, *,
     return keeper.snapshot()
 
 
-def _record(arguments: dict[str, Any]) -> JobRecord:
+def record_from_task(arguments: dict[str, Any]) -> JobRecord:
     return JobRecord(
         id=int(arguments["job_id"]), kind="package", profile=arguments.get("profile", ""),
         input_origin=arguments.get("input_origin", ""), input_path=arguments["input_path"],

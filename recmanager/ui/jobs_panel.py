@@ -397,7 +397,8 @@ class JobsPanel(QWidget):
         """Work with a queue client of the job's profile (one per task: its own connections,
         on the runner's thread)."""
         profile = self.context.profiles.find(record.profile) or self.context.profiles.current()
-        client = QueueClient(self.context.db, self.context.secrets, settings_for(profile),
+        client = QueueClient(self.context.db, self.context.secrets,
+                             settings_for(profile, self.context.secrets),
                              bus=EventBus(self._listeners(record.profile)))
         try:
             return work(client)

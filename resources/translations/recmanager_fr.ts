@@ -1632,7 +1632,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="491"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="492"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -5338,7 +5338,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="184"/>
+        <location filename="../../recmanager/packaging/queue.py" line="205"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
@@ -5349,7 +5349,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="217"/>
+        <location filename="../../recmanager/packaging/queue.py" line="238"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
@@ -5495,99 +5495,99 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="153"/>
-        <location filename="../../recmanager/commands/queued.py" line="82"/>
+        <location filename="../../recmanager/commands/package.py" line="156"/>
+        <location filename="../../recmanager/commands/queued.py" line="83"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="171"/>
-        <location filename="../../recmanager/commands/queued.py" line="98"/>
+        <location filename="../../recmanager/commands/package.py" line="174"/>
+        <location filename="../../recmanager/commands/queued.py" line="99"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="215"/>
+        <location filename="../../recmanager/commands/package.py" line="218"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="219"/>
+        <location filename="../../recmanager/commands/package.py" line="222"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="31"/>
+        <location filename="../../recmanager/commands/queued.py" line="32"/>
         <source>Not submitted</source>
         <translation>Non soumise</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="37"/>
+        <location filename="../../recmanager/commands/queued.py" line="38"/>
         <source>here</source>
         <translation>ici</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="38"/>
+        <location filename="../../recmanager/commands/queued.py" line="39"/>
         <source>queue</source>
         <translation>file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="57"/>
+        <location filename="../../recmanager/commands/queued.py" line="58"/>
         <source>On the queue, the input is the file&apos;s absolute path on the server.</source>
         <translation>Dans la file d&apos;attente, l&apos;entrée est le chemin absolu du fichier sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="60"/>
+        <location filename="../../recmanager/commands/queued.py" line="61"/>
         <source>On the queue, --out is one folder name: the workers create it in their output folder.</source>
         <translation>Dans la file d&apos;attente, --out est un nom de dossier unique : les workers le créent dans leur dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="103"/>
+        <location filename="../../recmanager/commands/queued.py" line="104"/>
         <source>Job {id} goes on on the queue: see `recmanager jobs list`.</source>
         <translation>La tâche {id} continue dans la file d&apos;attente : voir `recmanager jobs list`.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="117"/>
+        <location filename="../../recmanager/commands/queued.py" line="118"/>
         <source>Job {id} {status}: {reason}</source>
         <translation>Tâche {id} — {status} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="124"/>
+        <location filename="../../recmanager/commands/queued.py" line="125"/>
         <source>Job {id} runs on this computer: cancel it where it runs (Ctrl-C, or the jobs panel).</source>
         <translation>La tâche {id} s&apos;exécute sur cet ordinateur : annulez-la là où elle s&apos;exécute (Ctrl-C, ou le panneau des tâches).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="128"/>
+        <location filename="../../recmanager/commands/queued.py" line="129"/>
         <source>Job {id} is already {status}.</source>
         <translation>La tâche {id} est déjà dans l&apos;état {status}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="136"/>
+        <location filename="../../recmanager/commands/queued.py" line="137"/>
         <source>Job {id}: its worker is asked to stop.</source>
         <translation>Tâche {id} : son worker est prié de s&apos;arrêter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="139"/>
+        <location filename="../../recmanager/commands/queued.py" line="140"/>
         <source>Job {id} aborted.</source>
         <translation>Tâche {id} interrompue.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="148"/>
+        <location filename="../../recmanager/commands/queued.py" line="149"/>
         <source>There is no profile to change.</source>
         <translation>Il n&apos;y a aucun profil à modifier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="155"/>
+        <location filename="../../recmanager/commands/queued.py" line="162"/>
         <source>Packaging for &quot;{name}&quot; runs {where}.</source>
         <translation>L&apos;empaquetage pour « {name} » s&apos;exécute {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="156"/>
+        <location filename="../../recmanager/commands/queued.py" line="163"/>
         <source>on the queue</source>
         <translation>dans la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="157"/>
+        <location filename="../../recmanager/commands/queued.py" line="164"/>
         <source>on this computer</source>
         <translation>sur cet ordinateur</translation>
     </message>
@@ -6038,52 +6038,57 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>queue</name>
     <message>
-        <location filename="../../recmanager/commands/worker.py" line="68"/>
+        <location filename="../../recmanager/commands/worker.py" line="73"/>
+        <source>Give the broker&apos;s address: --broker, or {name} in the environment.</source>
+        <translation>Indiquez l&apos;adresse du broker : --broker, ou {name} dans l&apos;environnement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/worker.py" line="78"/>
         <source>The output folder {path} does not exist.</source>
         <translation>Le dossier de sortie {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/worker.py" line="90"/>
+        <location filename="../../recmanager/commands/worker.py" line="100"/>
         <source>Private key written to {path} (mode 0600). The desks&apos; public key:</source>
         <translation>Clé privée écrite dans {path} (mode 0600). La clé publique pour les postes :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="66"/>
+        <location filename="../../recmanager/packaging/queue.py" line="69"/>
         <source>The broker address must look like redis://host:6379/5 or amqp://host/vhost.</source>
         <translation>L&apos;adresse du broker doit avoir la forme redis://hôte:6379/5 ou amqp://hôte/vhost.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="71"/>
+        <location filename="../../recmanager/packaging/queue.py" line="74"/>
         <source>The broker address holds a password: recmanager keeps no password in its settings.</source>
         <translation>L&apos;adresse du broker contient un mot de passe : recmanager ne garde aucun mot de passe dans ses réglages.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="73"/>
-        <source>Give the desks&apos; addresses access to the broker without one (a Redis ACL or a firewall rule).</source>
-        <translation>Donnez aux adresses des postes un accès au broker sans mot de passe (une ACL Redis ou une règle de pare-feu).</translation>
+        <location filename="../../recmanager/packaging/queue.py" line="76"/>
+        <source>Give the address without it; the password goes to the keyring (recmanager jobs runs-on queue --broker-password -).</source>
+        <translation>Donnez l&apos;adresse sans lui ; le mot de passe va dans le trousseau (recmanager jobs runs-on queue --broker-password -).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="118"/>
+        <location filename="../../recmanager/packaging/queue.py" line="139"/>
         <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
         <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="120"/>
+        <location filename="../../recmanager/packaging/queue.py" line="141"/>
         <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="149"/>
+        <location filename="../../recmanager/packaging/queue.py" line="170"/>
         <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
         <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="152"/>
+        <location filename="../../recmanager/packaging/queue.py" line="173"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="147"/>
+        <location filename="../../recmanager/packaging/queue.py" line="168"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
@@ -6717,22 +6722,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>secrets</name>
     <message>
-        <location filename="../../recmanager/secrets.py" line="48"/>
+        <location filename="../../recmanager/secrets.py" line="49"/>
         <source>The Pod token contains spaces, accents or invisible characters.</source>
         <translation>Le jeton Pod contient des espaces, des accents ou des caractères invisibles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="50"/>
+        <location filename="../../recmanager/secrets.py" line="51"/>
         <source>Copy the token again from Pod&apos;s administration (Auth Token → Tokens): it is one word of letters and digits.</source>
         <translation>Copiez de nouveau le jeton depuis l&apos;administration de Pod (Auth Token → Tokens) : c&apos;est un seul mot fait de lettres et de chiffres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="103"/>
+        <location filename="../../recmanager/secrets.py" line="104"/>
         <source>The system keyring could not be read.</source>
         <translation>Le trousseau système n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="104"/>
+        <location filename="../../recmanager/secrets.py" line="105"/>
         <source>Unlock the keyring, then try again.</source>
         <translation>Déverrouillez le trousseau, puis réessayez.</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 import os
 import re
@@ -295,3 +296,62 @@ def test_the_command_line_says_when_the_broker_is_down_and_lists_the_job_not_sub
         ("Queued", "queue", "")]
     table = cli("jobs", "list").stdout
     assert "Not submitted" in table
+
+
+def test_a_broker_with_a_password_keeps_it_in_the_keyring_and_the_environment(
+        context, media, tmp_path):
+    from recmanager.config import Profile
+    from recmanager.packaging.queue import settings_for
+    from recmanager.secrets import SecretKind
+    from tests.fixtures.packaging_queue import make_site
+    from tests.fixtures.processes import stop_process
+    from tests.fixtures.redis_server import start_redis
+
+    password = "S3cret pass/word@pod"
+    redis = start_redis(tmp_path / "redis", password=password)
+    site = make_site(redis, tmp_path / "server")
+    try:
+        with_password = site.settings.connection_url
+        assert password not in with_password  # quoted in the URL
+        refused = cli("worker", "--broker", with_password, "--private-key",
+                      str(site.private_key), "--output-root", str(site.output_root))
+        assert refused.returncode == 1 and "holds a password" in refused.stderr
+        site.start("w1")  # the address with its password from the environment
+        profile = Profile(name="pod", pod_url="https://pod.example.org/", deposit_kind="local",
+                          local_deposit=str(media.clip.parent), packaging_runs_on="queue",
+                          queue_broker_url=site.broker_url, queue_public_key=site.public_key)
+        context.profiles.save(profile)
+        context.secrets.set("pod", SecretKind.BROKER_PASSWORD, password)
+        client = QueueClient(context.db, context.secrets, settings_for(profile, context.secrets))
+        request = PackageRequest(input_path=media.clip, output_dir=Path("lecture"),
+                                 backend="ffmpeg")
+        record = follow(client, client.submit(client.create(request, KEYS, backend="ffmpeg")))
+        assert record.status is JobStatus.READY, record.error
+        assert password not in context.paths.profiles_file.read_text()
+        client.close()
+    finally:
+        for process in site.workers:
+            stop_process(process, timeout=15)
+        stop_process(redis.process)
+
+
+def test_a_worker_never_publishes_an_outcome_without_its_event(media, tmp_path):
+    """A desk that reads the state between the two would keep a Ready job whose ``ready``
+    event it never got (it stops following a finished job)."""
+    from recmanager.packaging.worker import QueuedJob, TaskKeeper, UnsealedKey, record_from_task
+
+    (tmp_path / "dash").mkdir()
+    record = record_from_task({
+        "job_id": 7, "input_path": str(media.clip), "output_name": "lecture",
+        "backend": "ffmpeg", "scheme": "cenc", "all_tracks": True, "kid": KEYS.kid.hex()})
+    record = dataclasses.replace(record, output_path=str(tmp_path / "dash" / "lecture"))
+    published: list[dict] = []
+    keeper = TaskKeeper(record, published.append, "a1")
+    job = QueuedJob(keeper, UnsealedKey(record.key_owner, KEYS.key.hex()), record,
+                    work_dir=tmp_path / "dash" / ".lecture.job7.a1.partial", task_id="t1",
+                    output_url="https://pod.example.org/dash")
+    assert job.run().status is JobStatus.READY
+    for state in published:
+        if state["status"] not in ("Queued", "Ingested", "Fragmented", "Encrypted"):
+            assert state["events"][-1]["event"] == "ready", state["status"]
+    assert published[-1]["manifest_url"] == "https://pod.example.org/dash/lecture/stream.mpd"
