@@ -30,6 +30,7 @@ BENCHMARKS = (
     ("bench_inspect.py", False),
     ("bench_packaging.py", True),
     ("bench_bulk.py", True),
+    ("bench_queue.py", True),
 )
 
 

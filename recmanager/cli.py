@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "recmanager.commands.recorders",
     "recmanager.commands.bulk",
     "recmanager.commands.package",
+    "recmanager.commands.worker",
     "recmanager.commands.profiles",
     "recmanager.commands.settings",
     "recmanager.commands.sandbox",

@@ -196,6 +196,11 @@ class Profile:
     # An http:// Pod address sends the token and the web password in clear: refused unless
     # asked for here (a test server, the sandbox).
     allow_plain_http: bool = False
+    # Where packaging runs: "here" (this computer) or "queue" (the server's workers, through
+    # this broker; the workers' public key seals each job's key).
+    packaging_runs_on: str = "here"
+    queue_broker_url: str = ""
+    queue_public_key: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

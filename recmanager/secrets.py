@@ -31,6 +31,7 @@ class SecretKind(StrEnum):
     SFTP_PASSWORD = "sftp-password"
     KEY_PASSPHRASE = "key-passphrase"
     PACKAGING_KEY = "packaging-key"
+    BROKER_PASSWORD = "broker-password"  # the packaging queue's broker, per profile
 
 
 def _entry(owner: str, kind: SecretKind) -> str:

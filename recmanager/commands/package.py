@@ -1,8 +1,11 @@
-"""Headless packaging: ``recmanager package`` and ``recmanager jobs list | retry``.
+"""Headless packaging: ``recmanager package`` and ``recmanager jobs list | retry | cancel |
+runs-on``.
 
 Same core as the Package dialog and the jobs panel: a job with its events (audit log, and the
 webhook from the settings), a terminal progress bar, exit code 0 only when the job is Ready.
-Ctrl-C cancels: the tool's process group is stopped and partial output removed.
+Here, Ctrl-C cancels: the tool's process group is stopped and partial output removed. On the
+queue (``--queue``, or the profile's choice), the desk submits and follows; Ctrl-C stops
+following, and ``jobs cancel`` stops the job on its worker.
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ from recmanager.commands.common import (
     print_json,
     print_table,
 )
+from recmanager.commands.queued import (
+    cancel_command,
+    package_on_queue,
+    retry_on_queue,
+    runs_on_command,
+    status_text,
+    sync_queued,
+    where_text,
+)
 from recmanager.errors import Cancelled, PackagingError, RecmanagerError
 from recmanager.i18n import translate
 from recmanager.packaging import (
@@ -32,6 +44,7 @@ from recmanager.packaging import (
     PackagingJob,
 )
 from recmanager.packaging.events import standard_listeners
+from recmanager.packaging.records import RUNS_HERE, RUNS_ON_QUEUE
 from recmanager.progress import CancelToken, Progress
 
 if TYPE_CHECKING:
@@ -57,12 +70,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--all-tracks", action="store_true",
                         help="encrypt every track, not only the video (FFmpeg always does)")
     parser.add_argument("--out", required=True, type=Path,
-                        help="output folder to create (must not exist, or be empty)")
-    parser.add_argument("--profile", help="profile whose Bento4 folder to use")
+                        help="output folder to create (must not exist, or be empty); on the "
+                        "queue, its name in the workers' output folder")
+    parser.add_argument("--profile", help="profile whose Bento4 folder (or queue) to use")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--queue", action="store_true",
+                       help="package on the queue's workers, next to the file (INPUT is its "
+                       "path on the server)")
+    where.add_argument("--here", action="store_true", help="package on this computer")
+    add_queue_options(parser)
     parser.add_argument("--json", action="store_true", help="print the job as JSON")
     parser.set_defaults(func=package_command)
 
-    actions = add_actions(subparsers, "jobs", "packaging jobs: list, retry")
+    actions = add_actions(subparsers, "jobs", "packaging jobs: list, retry, cancel, runs-on")
     listing = actions.add_parser("list", help="the packaging jobs, newest first")
     listing.add_argument("--limit", type=int, default=50)
     add_json_option(listing)
@@ -71,7 +91,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     retry.add_argument("job_id", type=int)
     retry.add_argument("--profile", help="profile whose Bento4 folder to use")
     retry.add_argument("--json", action="store_true", help="print the job as JSON")
+    add_queue_options(retry)
     retry.set_defaults(func=retry_command)
+    cancel = actions.add_parser("cancel", help="stop a job that runs on the queue")
+    cancel.add_argument("job_id", type=int)
+    add_queue_options(cancel)
+    cancel.set_defaults(func=cancel_command)
+    runs_on = actions.add_parser("runs-on", help="where a profile's jobs run: here or queue")
+    runs_on.add_argument("where", choices=(RUNS_HERE, RUNS_ON_QUEUE))
+    runs_on.add_argument("--profile", help="the profile to change (default: the current one)")
+    runs_on.add_argument("--broker-password", choices=("-",),
+                         help="'-': read the broker's password from standard input into the "
+                         "keyring (an empty line removes it)")
+    add_queue_options(runs_on)
+    runs_on.set_defaults(func=runs_on_command)
+
+
+def add_queue_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--broker", default="",
+                        help="the queue's broker, e.g. redis://pod.example:6379/5 (default: "
+                        "the profile's)")
+    parser.add_argument("--public-key", default="",
+                        help="the workers' public key (`recmanager worker-key`; default: the "
+                        "profile's)")
 
 
 def _profile(context: AppContext, name: str | None) -> Profile | None:
@@ -88,6 +130,10 @@ def package_command(args: argparse.Namespace, context: AppContext) -> int:
     key = sys.stdin.readline().strip() if args.key == "-" else args.key
     keys = KeyPair.parse(key, args.kid)
     profile = _profile(context, args.profile)
+    on_queue = args.queue or (not args.here and profile is not None
+                              and profile.packaging_runs_on == RUNS_ON_QUEUE)
+    if on_queue:
+        return package_on_queue(args, context, profile, keys)
     request = PackageRequest(
         input_path=args.input.expanduser().absolute(),
         output_dir=args.out.expanduser().absolute(),
@@ -103,6 +149,8 @@ def package_command(args: argparse.Namespace, context: AppContext) -> int:
 
 def retry_command(args: argparse.Namespace, context: AppContext) -> int:
     record = JobStore(context.db).get(args.job_id)
+    if record.runs_on == RUNS_ON_QUEUE:
+        return retry_on_queue(args, context, record)
     if record.status.active:
         raise PackagingError(
             translate("package", "Job {id} is {status}: only a finished job can be retried.")
@@ -178,14 +226,17 @@ def _run(job: PackagingJob, context: AppContext, as_json: bool, profile: Profile
 def list_command(args: argparse.Namespace, context: AppContext) -> int:
     store = JobStore(context.db)
     store.recover_interrupted()
+    sync_queued(context, store.list(limit=args.limit))
     records = store.list(limit=args.limit)
     if args.json:
         print_json(records)
         return 0
     rows = [
-        [str(r.id), r.status.label, r.backend, r.scheme, f"{r.step_percent:.0f}%",
-         Path(r.input_path).name, r.manifest_path or r.output_path, r.error[:60]]
+        [str(r.id), status_text(r), r.backend, r.scheme, f"{r.step_percent:.0f}%",
+         where_text(r), Path(r.input_path).name, r.manifest_url if r.runs_on == RUNS_ON_QUEUE
+         and r.manifest_url else r.manifest_path or r.output_path, r.error[:60]]
         for r in records
     ]
-    print_table(rows, ["ID", "STATUS", "BACKEND", "SCHEME", "STEP", "INPUT", "OUTPUT", "ERROR"])
+    print_table(rows, ["ID", "STATUS", "BACKEND", "SCHEME", "STEP", "WHERE", "INPUT", "OUTPUT",
+                       "ERROR"])
     return 0

@@ -22,10 +22,11 @@ from typing import Any
 from recmanager.errors import PackagingError, ToolFailed, ToolNotFound
 from recmanager.i18n import translate
 from recmanager.packaging import verify
-from recmanager.packaging.job import JobStatus, Plan, Steps
+from recmanager.packaging.job import Plan, Steps
 from recmanager.packaging.keys import KeyPair
 from recmanager.packaging.mp4 import MediaInfo, Track
 from recmanager.packaging.process import run_tool
+from recmanager.packaging.records import JobStatus
 from recmanager.progress import CancelToken
 
 BINARIES = ("mp4info", "mp4fragment", "mp4encrypt")
@@ -214,7 +215,6 @@ class Bento4Backend:
     ) -> Path:
         fragmented = work_dir / "frag.mp4"
         encrypted = work_dir / "enc.mp4"
-        dash = work_dir / "dash"
         tracks = [t.id for t in plan.media.tracks] if all_tracks else [plan.video_track]
 
         steps.begin(translate("bento4", "fragmenting"), 0.10)
@@ -226,6 +226,23 @@ class Bento4Backend:
         steps.reached(JobStatus.FRAGMENTED)
 
         steps.begin(translate("bento4", "encrypting"), 0.62)
+        self._encrypt(fragmented, encrypted, keys, scheme, tracks, steps, cancel)
+        fragmented.unlink()
+        self.check_encrypted(self.info(encrypted, cancel), tracks, scheme)
+        steps.reached(JobStatus.ENCRYPTED)
+
+        steps.begin(translate("bento4", "writing DASH"), 0.26)
+        dash = self._write_dash(plan, encrypted, work_dir / "dash", keys, steps, cancel)
+        encrypted.unlink()
+        manifest = dash / "stream.mpd"
+        verify.check_protection_signalled(manifest, keys, all_sets=all_tracks)
+        verify.check_duration(manifest, plan.media.duration_s)
+        steps.fraction(1.0)
+        return dash
+
+    def _encrypt(self, fragmented: Path, encrypted: Path, keys: KeyPair, scheme: str,
+                 tracks: list[int], steps: Steps, cancel: CancelToken) -> None:
+        """mp4encrypt, then its word on each track: a track it skipped fails the job."""
         run = self._run_growing(
             self.encrypt_command(fragmented, encrypted, tracks=tracks, key_hex=keys.key_hex,
                                  kid_hex=keys.kid_hex, scheme=scheme),
@@ -239,11 +256,10 @@ class Bento4Backend:
                     track=min(skipped & set(tracks))
                 )
             )
-        fragmented.unlink()
-        self.check_encrypted(self.info(encrypted, cancel), tracks, scheme)
-        steps.reached(JobStatus.ENCRYPTED)
 
-        steps.begin(translate("bento4", "writing DASH"), 0.26)
+    def _write_dash(self, plan: Plan, encrypted: Path, dash: Path, keys: KeyPair,
+                    steps: Steps, cancel: CancelToken) -> Path:
+        """mp4dash, its progress counted in written segments; the video's KID checked."""
         expected_segments = max(1, math.ceil(plan.media.duration_s / SEGMENT_SECONDS))
 
         def count_segments() -> None:
@@ -260,11 +276,6 @@ class Bento4Backend:
                     "mp4dash did not find the video track encrypted with KID {kid}.",
                 ).format(kid=keys.kid_hex)
             )
-        encrypted.unlink()
-        manifest = dash / "stream.mpd"
-        verify.check_protection_signalled(manifest, keys, all_sets=all_tracks)
-        verify.check_duration(manifest, plan.media.duration_s)
-        steps.fraction(1.0)
         return dash
 
     @staticmethod

@@ -18,9 +18,10 @@ import av
 from recmanager.errors import PackagingError, ToolFailed
 from recmanager.i18n import translate
 from recmanager.packaging import mp4, verify
-from recmanager.packaging.job import JobStatus, Plan, Steps
+from recmanager.packaging.job import Plan, Steps
 from recmanager.packaging.keys import KeyPair
 from recmanager.packaging.process import mask
+from recmanager.packaging.records import JobStatus
 from recmanager.progress import CancelToken
 
 log = logging.getLogger("recmanager.packaging")

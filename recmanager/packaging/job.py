@@ -1,270 +1,60 @@
-"""A packaging job: rows in the ``jobs`` table, states, steps, events, cancel and clean-up.
+"""A packaging job: steps, events, cancel and clean-up, whoever keeps its record.
 
-Statuses follow the seed project: Queued → Ingested (input checked, video track known) →
-Fragmented → Encrypted → Ready, or Failed / Aborted with the reason. Output is written to a
-hidden folder beside the destination and renamed only once verified, so a destination folder
-either holds a complete, checked presentation or does not exist.
+On this computer the record is a row of ``jobs`` (:class:`JobStore`) and the key is in the
+keyring; on a queue worker both live in the task (``recmanager.packaging.worker``). Output is
+written to a hidden folder beside the destination and renamed only once verified, so a
+destination folder either holds a complete, checked presentation or does not exist.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
 import socket
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import insert, select, update
-
 from recmanager.errors import Cancelled, PackagingError, RecmanagerError
-from recmanager.i18n import QT_TRANSLATE_NOOP, translate
-from recmanager.journal import other_process_running
+from recmanager.i18n import translate
 from recmanager.packaging import events as ev
 from recmanager.packaging.events import EventBus, JobEvent
 from recmanager.packaging.keys import KeyPair
 from recmanager.packaging.mp4 import MediaInfo
+from recmanager.packaging.records import (
+    BACKENDS,
+    SCHEMES,
+    JobRecord,
+    JobStatus,
+    JobStore,
+    PackageRequest,
+    check_output_folder,
+    remove_partial,
+    work_dir_for,
+)
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 from recmanager.secrets import SecretKind, SecretStore
 from recmanager.store import Database
-from recmanager.store.tables import job_events, jobs
 
 log = logging.getLogger("recmanager.packaging")
-JOB_KIND = "package"
 
 
-class JobStatus(StrEnum):
-    QUEUED = "Queued"
-    INGESTED = "Ingested"
-    FRAGMENTED = "Fragmented"
-    ENCRYPTED = "Encrypted"
-    READY = "Ready"
-    FAILED = "Failed"
-    ABORTED = "Aborted"
+class JobKeeper(Protocol):
+    """Where a running job keeps its record and events: the desk's :class:`JobStore`, or a
+    worker's task state."""
 
-    @property
-    def active(self) -> bool:
-        return self not in (JobStatus.READY, JobStatus.FAILED, JobStatus.ABORTED)
-
-    @property
-    def label(self) -> str:
-        return translate("JobStatus", STATUS_LABELS[self])
+    def get(self, job_id: int) -> JobRecord: ...
+    def update(self, job_id: int, **values: Any) -> None: ...
+    def add_event(self, event: JobEvent) -> None: ...
 
 
-STATUS_LABELS = {
-    JobStatus.QUEUED: QT_TRANSLATE_NOOP("JobStatus", "Queued"),
-    JobStatus.INGESTED: QT_TRANSLATE_NOOP("JobStatus", "Ingested"),
-    JobStatus.FRAGMENTED: QT_TRANSLATE_NOOP("JobStatus", "Fragmented"),
-    JobStatus.ENCRYPTED: QT_TRANSLATE_NOOP("JobStatus", "Encrypted"),
-    JobStatus.READY: QT_TRANSLATE_NOOP("JobStatus", "Ready"),
-    JobStatus.FAILED: QT_TRANSLATE_NOOP("JobStatus", "Failed"),
-    JobStatus.ABORTED: QT_TRANSLATE_NOOP("JobStatus", "Aborted"),
-}
-BACKENDS = ("bento4", "ffmpeg")
-SCHEMES = ("cenc", "cbcs")
+class KeySource(Protocol):
+    """Gives the content key by owner: the keyring here, the unsealed key on a worker."""
 
-
-@dataclass(frozen=True)
-class PackageRequest:
-    """What the user asked for; ``backend`` "auto" takes Bento4 when found, else FFmpeg."""
-
-    input_path: Path
-    output_dir: Path
-    backend: str = "auto"
-    scheme: str = "cenc"
-    all_tracks: bool = False
-    input_origin: str = ""  # where the file came from: a local path, or an inbox row
-    profile: str = ""
-
-
-@dataclass
-class JobRecord:
-    """One row of ``jobs``; the key is not here (keyring, owner ``job:<id>``)."""
-
-    id: int
-    kind: str
-    profile: str
-    input_origin: str
-    input_path: str
-    video_track: int | None
-    backend: str
-    scheme: str
-    all_tracks: bool
-    status: JobStatus
-    step_percent: float
-    output_path: str
-    kid: str
-    packaged_id: str
-    manifest_path: str
-    manifest_url: str
-    created_at: datetime
-    started_at: datetime | None
-    finished_at: datetime | None
-    error: str
-
-    @classmethod
-    def from_row(cls, row: Any) -> JobRecord:
-        values = dict(row)
-        values["status"] = JobStatus(values["status"])
-        values["all_tracks"] = bool(values["all_tracks"])
-        for name in ("created_at", "started_at", "finished_at"):
-            if values[name] is not None and values[name].tzinfo is None:
-                values[name] = values[name].replace(tzinfo=UTC)
-        return cls(**values)
-
-    @property
-    def key_owner(self) -> str:
-        return key_owner(self.id)
-
-
-def key_owner(job_id: int) -> str:
-    return f"job:{job_id}"
-
-
-class JobStore:
-    """The ``jobs`` and ``job_events`` tables."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def create(self, request: PackageRequest, *, backend: str, kid: str) -> JobRecord:
-        with self.db.begin() as connection:
-            job_id = connection.execute(
-                insert(jobs).values(
-                    kind=JOB_KIND,
-                    profile=request.profile,
-                    input_origin=request.input_origin or str(request.input_path),
-                    input_path=str(request.input_path),
-                    backend=backend,
-                    scheme=request.scheme,
-                    all_tracks=int(request.all_tracks),
-                    status=JobStatus.QUEUED.value,
-                    step_percent=0.0,
-                    output_path=str(request.output_dir),
-                    kid=kid,
-                    packaged_id=uuid.uuid4().hex[:12],
-                    created_at=datetime.now(UTC),
-                    error="",
-                )
-            ).inserted_primary_key[0]
-        return self.get(job_id)
-
-    def get(self, job_id: int) -> JobRecord:
-        with self.db.begin() as connection:
-            row = connection.execute(select(jobs).where(jobs.c.id == job_id)).mappings().first()
-        if row is None:
-            raise PackagingError(translate("jobs", "There is no job {id}.").format(id=job_id))
-        return JobRecord.from_row(row)
-
-    def list(self, *, limit: int | None = None, profile: str | None = None) -> list[JobRecord]:
-        """Newest first; with ``profile``, that profile's jobs and those made without one."""
-        query = select(jobs).where(jobs.c.kind == JOB_KIND).order_by(jobs.c.id.desc())
-        if profile is not None:
-            query = query.where(jobs.c.profile.in_([profile, ""]))
-        if limit:
-            query = query.limit(limit)
-        with self.db.begin() as connection:
-            rows = connection.execute(query).mappings().all()
-        return [JobRecord.from_row(row) for row in rows]
-
-    def update(self, job_id: int, **values: Any) -> None:
-        if isinstance(values.get("status"), JobStatus):
-            values["status"] = values["status"].value
-        with self.db.begin() as connection:
-            connection.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
-
-    def add_event(self, event: JobEvent) -> None:
-        with self.db.begin() as connection:
-            connection.execute(
-                insert(job_events).values(
-                    job_id=event.job_id,
-                    at=event.at,
-                    event=event.event,
-                    data=json.dumps(event.to_json(), ensure_ascii=False),
-                )
-            )
-
-    def events(self, job_id: int) -> list[dict[str, Any]]:
-        with self.db.begin() as connection:
-            rows = connection.execute(
-                select(job_events.c.data)
-                .where(job_events.c.job_id == job_id)
-                .order_by(job_events.c.id)
-            ).all()
-        return [json.loads(row[0]) for row in rows]
-
-    def recover_interrupted(self) -> list[int]:
-        """Mark jobs left active by a process that is gone as Aborted; returns their ids.
-
-        Their partial output folders are removed. A job run by another live recmanager on
-        this machine (``started`` event with its pid) is left alone.
-        """
-        recovered = []
-        for record in self.list():
-            if not record.status.active or _owner_alive(self.events(record.id)):
-                continue
-            remove_partial(work_dir_for(Path(record.output_path), record.id))
-            self.update(
-                record.id,
-                status=JobStatus.ABORTED,
-                finished_at=datetime.now(UTC),
-                error=translate(
-                    "jobs", "recmanager stopped while this job was running; retry it."
-                ),
-            )
-            recovered.append(record.id)
-        return recovered
-
-
-def _owner_alive(history: list[dict[str, Any]]) -> bool:
-    started = [item for item in history if item.get("event") == ev.STARTED]
-    if not started:
-        return False
-    pid = started[-1].get("pid")
-    if started[-1].get("host") != socket.gethostname() or not isinstance(pid, int):
-        return False
-    return other_process_running(pid)
-
-
-def check_output_folder(out: Path) -> None:
-    """The output is a new (or empty) folder in a writable folder: recmanager never overwrites."""
-    try:
-        taken = out.exists() and (not out.is_dir() or any(out.iterdir()))
-    except OSError as exc:  # a name too long, a folder that cannot be read…
-        raise PackagingError(
-            translate("jobs", "The output folder {path} cannot be used: {error}").format(
-                path=out, error=exc.strerror or exc)
-        ) from exc
-    if taken:
-        raise PackagingError(
-            translate("jobs", "The output folder {path} already exists and is not empty.")
-            .format(path=out),
-            hint=translate("jobs", "Choose a new folder name; recmanager never overwrites."),
-        )
-    if not out.parent.is_dir():
-        raise PackagingError(
-            translate("jobs", "The folder {path} does not exist.").format(path=out.parent)
-        )
-    if not os.access(out.parent, os.W_OK):
-        raise PackagingError(
-            translate("jobs", "recmanager may not write in {path}.").format(path=out.parent)
-        )
-
-
-def work_dir_for(output_dir: Path, job_id: int) -> Path:
-    """Hidden sibling of the destination: same file system, so the final rename is atomic."""
-    return output_dir.parent / f".{output_dir.name}.job{job_id}.partial"
-
-
-def remove_partial(work_dir: Path) -> None:
-    if work_dir.name.endswith(".partial") and work_dir.exists():
-        shutil.rmtree(work_dir, ignore_errors=True)
+    def get(self, owner: str, kind: SecretKind) -> str | None: ...
 
 
 # --- what a backend sees --------------------------------------------------------------------
@@ -339,17 +129,19 @@ class PackagingJob:
 
     def __init__(
         self,
-        db: Database,
-        secret_store: SecretStore,
+        store: JobKeeper,
+        secret_store: KeySource,
         record: JobRecord,
         *,
         bus: EventBus | None = None,
         bento4_dir: str = "",
         backend_factory: BackendFactory | None = None,
+        work_dir: Path | None = None,
     ) -> None:
-        self.store = JobStore(db)
+        self.store = store
         self.secrets = secret_store
         self.record = record
+        self._work_dir = work_dir
         self.bus = bus or EventBus()
         self.bento4_dir = bento4_dir
         self._factory = backend_factory or make_backend
@@ -401,7 +193,7 @@ class PackagingJob:
         backend = resolve_backend(request.backend, bento4_dir)
         record = JobStore(db).create(request, backend=backend, kid=keys.kid_hex)
         secret_store.set(record.key_owner, SecretKind.PACKAGING_KEY, keys.key_hex)
-        return cls(db, secret_store, record, bus=bus, bento4_dir=bento4_dir,
+        return cls(JobStore(db), secret_store, record, bus=bus, bento4_dir=bento4_dir,
                    backend_factory=backend_factory)
 
     @classmethod
@@ -415,7 +207,8 @@ class PackagingJob:
         bento4_dir: str = "",
         backend_factory: BackendFactory | None = None,
     ) -> PackagingJob:
-        return cls(db, secret_store, JobStore(db).get(job_id), bus=bus, bento4_dir=bento4_dir,
+        store = JobStore(db)
+        return cls(store, secret_store, store.get(job_id), bus=bus, bento4_dir=bento4_dir,
                    backend_factory=backend_factory)
 
     @property
@@ -432,7 +225,7 @@ class PackagingJob:
 
     @property
     def work_dir(self) -> Path:
-        return work_dir_for(self.output_dir, self.id)
+        return self._work_dir or work_dir_for(self.output_dir, self.id)
 
     # --- preflight --------------------------------------------------------------------------
 
@@ -486,6 +279,30 @@ class PackagingJob:
             if self._cancel.cancelled:
                 cancel.cancel()
             self._cancel = cancel
+        self._start(progress)
+        try:
+            self._cancel.check()
+            self._package(self._keys())
+        except Cancelled:
+            remove_partial(self.work_dir)
+            self._finish(
+                JobStatus.ABORTED, ev.ABORTED, translate("jobs", "Cancelled by the user.")
+            )
+            raise
+        except RecmanagerError as exc:
+            remove_partial(self.work_dir)
+            if self.record.status.active:
+                self._finish(JobStatus.FAILED, ev.FAILED, exc.message or str(exc))
+            raise
+        except (OSError, ValueError) as exc:
+            remove_partial(self.work_dir)
+            message = translate("jobs", "Packaging failed: {error}").format(error=exc)
+            self._finish(JobStatus.FAILED, ev.FAILED, message)
+            raise PackagingError(message) from exc
+        return self.record
+
+    def _start(self, progress: ProgressCallback) -> None:
+        """Back to Queued with fresh counters, and the ``started`` event (pid and host)."""
         self._progress = Throttle(progress, 0.2)
         self._sequence = 0
         self._percent = self._step_percent = self._last_event_percent = 0.0
@@ -507,51 +324,36 @@ class PackagingJob:
             log.warning("job %s: %s", self.id, exposure)
         self._emit(ev.STARTED, {"pid": os.getpid(), "host": socket.gethostname()},
                    message=exposure)
-        try:
-            self._cancel.check()
-            key = self.secrets.get(self.record.key_owner, SecretKind.PACKAGING_KEY)
-            if not key:
-                raise PackagingError(
-                    translate("jobs", "The key of job {id} is no longer in the keyring.").format(
-                        id=self.id
-                    ),
-                    hint=translate("jobs", "Package the file again and enter the key."),
-                )
-            keys = KeyPair(bytes.fromhex(key), bytes.fromhex(self.record.kid))
-            plan = self._prepare()
-            self._set_status(JobStatus.INGESTED)
-            remove_partial(self.work_dir)
-            self.work_dir.mkdir()
-            backend = self._factory(self.record.backend, self.bento4_dir)
-            presentation = backend.package(
-                plan,
-                input_path=self.input_path,
-                keys=keys,
-                scheme=self.record.scheme,
-                all_tracks=self.record.all_tracks,
-                work_dir=self.work_dir,
-                steps=self,
-                cancel=self._cancel,
+
+    def _keys(self) -> KeyPair:
+        key = self.secrets.get(self.record.key_owner, SecretKind.PACKAGING_KEY)
+        if not key:
+            raise PackagingError(
+                translate("jobs", "The key of job {id} is no longer in the keyring.").format(
+                    id=self.id
+                ),
+                hint=translate("jobs", "Package the file again and enter the key."),
             )
-            self._cancel.check()
-            self._publish(presentation)
-        except Cancelled:
-            remove_partial(self.work_dir)
-            self._finish(
-                JobStatus.ABORTED, ev.ABORTED, translate("jobs", "Cancelled by the user.")
-            )
-            raise
-        except RecmanagerError as exc:
-            remove_partial(self.work_dir)
-            if self.record.status.active:
-                self._finish(JobStatus.FAILED, ev.FAILED, exc.message or str(exc))
-            raise
-        except (OSError, ValueError) as exc:
-            remove_partial(self.work_dir)
-            message = translate("jobs", "Packaging failed: {error}").format(error=exc)
-            self._finish(JobStatus.FAILED, ev.FAILED, message)
-            raise PackagingError(message) from exc
-        return self.record
+        return KeyPair(bytes.fromhex(key), bytes.fromhex(self.record.kid))
+
+    def _package(self, keys: KeyPair) -> None:
+        plan = self._prepare()
+        self._set_status(JobStatus.INGESTED)
+        remove_partial(self.work_dir)
+        self.work_dir.mkdir()
+        backend = self._factory(self.record.backend, self.bento4_dir)
+        presentation = backend.package(
+            plan,
+            input_path=self.input_path,
+            keys=keys,
+            scheme=self.record.scheme,
+            all_tracks=self.record.all_tracks,
+            work_dir=self.work_dir,
+            steps=self,
+            cancel=self._cancel,
+        )
+        self._cancel.check()
+        self._publish(presentation)
 
     def _publish(self, presentation: Path) -> None:
         """Rename the verified presentation to the destination; then it is Ready."""
@@ -562,10 +364,14 @@ class PackagingJob:
         remove_partial(self.work_dir)
         manifest = out / "stream.mpd"
         self.store.update(
-            self.id, manifest_path=str(manifest), manifest_url=manifest.as_uri()
+            self.id, manifest_path=str(manifest), manifest_url=self.manifest_url_for(manifest)
         )
         self._percent = self._step_percent = 100.0
         self._finish(JobStatus.READY, ev.READY, "")
+
+    def manifest_url_for(self, manifest: Path) -> str:
+        """Where a player finds the manifest: here, the file itself."""
+        return manifest.as_uri()
 
     # --- Steps, as the backend calls them ----------------------------------------------------
 

@@ -97,23 +97,7 @@ def run_tool(
     name = Path(command[1] if script else command[0]).name
     log.info("running %s", shown_command(command, secrets))
     started = time.monotonic()
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            errors="replace",
-            cwd=cwd,
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise ToolFailed(
-            translate("tools", "{tool} could not be started: {error}").format(
-                tool=name, error=exc.strerror or exc
-            )
-        ) from None
+    process = _start(command, name, cwd)
     out: list[str] = []
     err: list[str] = []
     # Lines are handed to ``on_stdout_line`` on this thread (the job's), never the reader's.
@@ -145,6 +129,27 @@ def run_tool(
     )
     check_result(name, result, secrets)
     return result
+
+
+def _start(command: list[str], name: str, cwd: Path | None) -> subprocess.Popen:
+    """The tool in a process group of its own, so that a cancel stops its children too."""
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            cwd=cwd,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise ToolFailed(
+            translate("tools", "{tool} could not be started: {error}").format(
+                tool=name, error=exc.strerror or exc
+            )
+        ) from None
 
 
 def check_result(name: str, result: ToolRun, secrets: Sequence[str] = ()) -> None:

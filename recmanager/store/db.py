@@ -84,6 +84,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             sheet BLOB,
             CONSTRAINT uq_inspections_profile_path UNIQUE (profile, path))""",
     ),
+    _sql(
+        "ALTER TABLE jobs ADD COLUMN runs_on VARCHAR NOT NULL DEFAULT 'here'",
+        "ALTER TABLE jobs ADD COLUMN queue_task_id VARCHAR NOT NULL DEFAULT ''",
+        "ALTER TABLE jobs ADD COLUMN worker_host VARCHAR NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -91,6 +91,10 @@ jobs = Table(
     Column("started_at", DateTime(timezone=True)),
     Column("finished_at", DateTime(timezone=True)),
     Column("error", Text, nullable=False, default=""),
+    # "here" (this computer's worker thread) or "queue" (the servers' workers, by task id).
+    Column("runs_on", String, nullable=False, server_default="here"),
+    Column("queue_task_id", String, nullable=False, server_default=""),
+    Column("worker_host", String, nullable=False, server_default=""),
 )
 
 job_events = Table(

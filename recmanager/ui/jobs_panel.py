@@ -3,6 +3,8 @@
 Jobs run on the task runner; their progress, outcome and cancellation come back as the
 runner's signals, so the table changes only when something happened (no timer re-reads the
 store). At start-up, jobs a crash left running are shown as Aborted and can be retried.
+Jobs on the packaging queue are submitted, followed, cancelled and retried through tasks of
+the same runner; following one stops with the window, never the job on its worker.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from recmanager.packaging import (
 )
 from recmanager.packaging.events import AuditListener, JobListener
 from recmanager.packaging.job import JobProgress
+from recmanager.packaging.queue import QueueClient, follow, settings_for
+from recmanager.packaging.records import RUNS_ON_QUEUE
 from recmanager.packaging.webhook import WebhookSender, webhook_sender
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import Task, TaskRunner
@@ -113,7 +117,7 @@ class JobsModel(QAbstractTableModel):
             if column == self.COL_INPUT:
                 return Path(record.input_path).name
             if column == self.COL_BACKEND:
-                return f"{record.backend} · {record.scheme}"
+                return f"{record.backend} · {record.scheme}{self.where(record)}"
             if column == self.COL_STATUS:
                 return record.status.label
             if column == self.COL_PROGRESS:
@@ -134,6 +138,13 @@ class JobsModel(QAbstractTableModel):
             if column in (self.COL_OUTPUT, self.COL_MESSAGE):
                 return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
+
+    def where(self, record: JobRecord) -> str:
+        if record.runs_on != RUNS_ON_QUEUE:
+            return ""
+        if not record.queue_task_id and record.status.active:
+            return " · " + self.tr("not submitted")
+        return " · " + (record.worker_host or self.tr("queue"))
 
     def row_of(self, job_id: int) -> int:
         return next((i for i, r in enumerate(self.records) if r.id == job_id), -1)
@@ -204,6 +215,7 @@ class JobsPanel(QWidget):
         self.profile = profile
         self.store = JobStore(context.db)
         self._tasks: dict[int, Task] = {}
+        self._followers: dict[int, Task] = {}
         self._webhook: WebhookSender | None = None
         self._webhook_url = ""
         self.model = JobsModel(self)
@@ -263,6 +275,9 @@ class JobsPanel(QWidget):
 
     def reload(self) -> None:
         self.model.reset_records(self.store.list(limit=500, profile=self.profile))
+        for record in self.model.records:
+            if record.runs_on == RUNS_ON_QUEUE and record.queue_task_id and record.status.active:
+                self._follow(record)
         self._update_buttons()
 
     def set_profile(self, profile: str | None) -> None:
@@ -285,6 +300,8 @@ class JobsPanel(QWidget):
         """Record a job for ``request`` (its key goes to the keyring) and start it."""
         if self.profile is not None:
             request = replace(request, profile=self.profile)
+        if request.runs_on == RUNS_ON_QUEUE:
+            return self._submit_to_queue(request, keys)
         job = PackagingJob.create(self.context.db, self.context.secrets, request, keys,
                                   bento4_dir=self._bento4_dir())
         self.model.upsert(job.record)
@@ -292,7 +309,11 @@ class JobsPanel(QWidget):
         return job.id
 
     def retry(self, job_id: int) -> None:
-        if job_id in self._tasks:
+        if job_id in self._tasks or job_id in self._followers:
+            return
+        record = self.store.get(job_id)
+        if record.runs_on == RUNS_ON_QUEUE:
+            self._send(record)
             return
         self._start(PackagingJob.load(self.context.db, self.context.secrets, job_id,
                                       bento4_dir=self._bento4_dir()))
@@ -301,6 +322,14 @@ class JobsPanel(QWidget):
         task = self._tasks.get(job_id)
         if task is not None:
             task.cancel()
+            return
+        record = self.store.get(job_id)
+        if record.runs_on == RUNS_ON_QUEUE and record.status.active:
+            self.runner.submit(
+                f"queue-cancel-{job_id}",
+                lambda progress, token: self._with_client(record, lambda c: c.cancel(record)),
+                on_result=self.model.upsert, on_error=lambda error: self._queue_error(
+                    job_id, error))
 
     def running(self) -> list[int]:
         return list(self._tasks)
@@ -361,9 +390,76 @@ class JobsPanel(QWidget):
             log.error("job %s failed unexpectedly: %r", job_id, error)
         self._update_buttons()
 
+    # --- the packaging queue -----------------------------------------------------------------
+
+    def _with_client(self, record: JobRecord | PackageRequest,
+                     work: Callable[[QueueClient], Any]) -> Any:
+        """Work with a queue client of the job's profile (one per task: its own connections,
+        on the runner's thread)."""
+        profile = self.context.profiles.find(record.profile) or self.context.profiles.current()
+        client = QueueClient(self.context.db, self.context.secrets,
+                             settings_for(profile, self.context.secrets),
+                             bus=EventBus(self._listeners(record.profile)))
+        try:
+            return work(client)
+        finally:
+            client.close()
+
+    def _submit_to_queue(self, request: PackageRequest, keys: KeyPair) -> int:
+        """The row and key first (kept when the broker is down), then the task, off the GUI
+        thread."""
+        if request.backend == "auto":
+            request = replace(request, backend="ffmpeg")
+        record = self._with_client(
+            request, lambda client: client.create(request, keys, backend=request.backend))
+        self.model.upsert(record)
+        self._send(record)
+        return record.id
+
+    def _send(self, record: JobRecord) -> None:
+        self.runner.submit(
+            f"queue-submit-{record.id}",
+            lambda progress, token: self._with_client(record, lambda c: c.submit(record)),
+            on_result=self._follow,
+            on_error=lambda error: self._queue_error(record.id, error))
+
+    def _follow(self, record: JobRecord) -> None:
+        if record.id in self._followers:
+            return
+        self.model.upsert(record)
+        job_id = record.id
+        task = self.runner.submit(
+            f"queue-follow-{job_id}",
+            lambda progress, token: self._with_client(
+                record, lambda c: follow(c, record, progress, token, interval_s=1.0)),
+            on_progress=lambda progress: self._on_progress(job_id, progress),
+            on_result=lambda _record: self._followed(job_id, None),
+            on_error=lambda error: self._followed(job_id, error),
+            on_cancel=lambda: self._followers.pop(job_id, None),
+        )
+        if not task.done:
+            self._followers[job_id] = task
+        self._update_buttons()
+
+    def _followed(self, job_id: int, error: BaseException | None) -> None:
+        self._followers.pop(job_id, None)
+        if error is not None:
+            self._queue_error(job_id, error)
+            return
+        self._on_finished(job_id, None)
+
+    def _queue_error(self, job_id: int, error: BaseException) -> None:
+        """The broker down, no queue set: the job stays as it is, the reason is shown."""
+        record = self.store.get(job_id)
+        message = error.message if isinstance(error, RecmanagerError) else str(error)
+        self.model.upsert(replace(record, error=message))
+        self.job_finished.emit(Path(record.input_path).name, False, message)
+        self._update_buttons()
+
     def shutdown(self) -> None:
-        """Cancel running jobs and flush the webhook (the window is closing)."""
-        for task in list(self._tasks.values()):
+        """Cancel running jobs, stop following the queue's, flush the webhook (the window is
+        closing)."""
+        for task in [*self._tasks.values(), *self._followers.values()]:
             task.cancel()
         if self._webhook is not None:
             self._webhook.close(5)
@@ -383,10 +479,12 @@ class JobsPanel(QWidget):
     def _update_buttons(self, *_: Any) -> None:
         record = self.selected()
         running = record is not None and record.id in self._tasks
-        self.action_cancel.setEnabled(running)
+        queued = record is not None and record.runs_on == RUNS_ON_QUEUE
+        not_submitted = queued and not record.queue_task_id and record.status.active
+        self.action_cancel.setEnabled(running or (queued and record.status.active))
         self.action_retry.setEnabled(
-            record is not None and not running
-            and record.status in (JobStatus.FAILED, JobStatus.ABORTED)
+            record is not None and not running and record.id not in self._followers
+            and (record.status in (JobStatus.FAILED, JobStatus.ABORTED) or not_submitted)
         )
         self.action_open.setEnabled(record is not None)
         self.action_copy.setEnabled(record is not None and bool(record.manifest_path))

@@ -1612,37 +1612,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="61"/>
+        <location filename="../../recmanager/packaging/records.py" line="55"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="62"/>
+        <location filename="../../recmanager/packaging/records.py" line="56"/>
         <source>Ingested</source>
         <translation>Importée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="63"/>
+        <location filename="../../recmanager/packaging/records.py" line="57"/>
         <source>Fragmented</source>
         <translation>Fragmentée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="64"/>
+        <location filename="../../recmanager/packaging/records.py" line="58"/>
         <source>Encrypted</source>
         <translation>Chiffrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="65"/>
+        <location filename="../../recmanager/packaging/records.py" line="59"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="66"/>
+        <location filename="../../recmanager/packaging/records.py" line="60"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="67"/>
+        <location filename="../../recmanager/packaging/records.py" line="61"/>
         <source>Aborted</source>
         <translation>Abandonnée</translation>
     </message>
@@ -1650,81 +1650,91 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="76"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="77"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="128"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="132"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="146"/>
+        <source>not submitted</source>
+        <translation>non soumise</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="147"/>
+        <source>queue</source>
+        <translation>file d&apos;attente</translation>
     </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="220"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="249"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="223"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="235"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="224"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="236"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="225"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="227"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="358"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="387"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="394"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="492"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -2006,230 +2016,277 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="89"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="92"/>
         <source>Package to encrypted DASH</source>
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="148"/>
+        <source>Where packaging runs</source>
+        <translation>Où l&apos;empaquetage s&apos;exécute</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="151"/>
+        <source>The server&apos;s workers (queue)</source>
+        <translation>Les workers du serveur (file d&apos;attente)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <source>Set the packaging queue in the profile: recmanager jobs runs-on queue --broker … --public-key …</source>
+        <translation>Configurez la file d&apos;empaquetage dans le profil : recmanager jobs runs-on queue --broker … --public-key …</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="159"/>
+        <source>&amp;Runs on:</source>
+        <translation>Exécution s&amp;ur :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="116"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="270"/>
         <source>The recording&apos;s .mp4 file</source>
         <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="117"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="178"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="165"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="230"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="123"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="126"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="137"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="186"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="176"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="133"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="182"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="187"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="188"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="141"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="190"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="201"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="203"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="153"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="204"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="206"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="207"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="211"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="213"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="215"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="166"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="217"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="168"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="219"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="220"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="173"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="227"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="273"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="180"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="232"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="123"/>
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="254"/>
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="259"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="240"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="269"/>
+        <source>The recording&apos;s path on the server</source>
+        <translation>Le chemin de l&apos;enregistrement sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="272"/>
+        <source>A new folder name in the workers&apos; output folder</source>
+        <translation>Un nouveau nom de dossier dans le dossier de sortie des workers</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="287"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="241"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="288"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="248"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="295"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="288"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="338"/>
         <source>This folder is inside the deposit folder {folder}: Pod&apos;s cron would take the DASH segments for new recordings. Choose a folder outside it.</source>
         <translation>Ce dossier est dans le dossier de dépôt {folder} : le cron de Pod prendrait les segments DASH pour de nouveaux enregistrements. Choisissez un dossier en dehors.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="297"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="347"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="316"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="368"/>
         <source>Give the output folder&apos;s full path (or use Browse…).</source>
         <translation>Donnez le chemin complet du dossier de sortie (ou utilisez Parcourir…).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="135"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="297"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="347"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="309"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="361"/>
         <source>Choose the recording to package.</source>
         <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="311"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="363"/>
         <source>The input file does not exist.</source>
         <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="314"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="366"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="330"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="379"/>
+        <source>Give the recording&apos;s full path on the server.</source>
+        <translation>Indiquez le chemin complet de l&apos;enregistrement sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="382"/>
+        <source>Give one new folder name for the workers&apos; output folder.</source>
+        <translation>Indiquez un nouveau nom de dossier unique pour le dossier de sortie des workers.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="391"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="333"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="394"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="401"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="466"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -3750,22 +3807,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>bento4</name>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="103"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="104"/>
         <source>Bento4 (mp4info, mp4fragment, mp4encrypt and mp4-dash.py) was not found.</source>
         <translation>Bento4 (mp4info, mp4fragment, mp4encrypt et mp4-dash.py) est introuvable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="107"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="108"/>
         <source>Set the Bento4 folder in the connection profile, put Bento4 on the PATH, or choose the FFmpeg backend.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion, ajoutez Bento4 au PATH, ou choisissez le moteur FFmpeg.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="148"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="149"/>
         <source>mp4info gave unreadable output for {name}.</source>
         <translation>mp4info a produit une sortie illisible pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="154"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="155"/>
         <source>{name} has no readable movie (mp4info found no tracks): it is empty, not an MP4, or the recording was interrupted before it was finalised.</source>
         <translation>{name} ne contient aucune vidéo lisible (mp4info n&apos;a trouvé aucune piste) : le fichier est vide, n&apos;est pas un MP4, ou l&apos;enregistrement a été interrompu avant d&apos;être finalisé.</translation>
     </message>
@@ -3785,22 +3842,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="238"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="255"/>
         <source>mp4encrypt did not encrypt track {track}.</source>
         <translation>mp4encrypt n&apos;a pas chiffré la piste {track}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="246"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="234"/>
         <source>writing DASH</source>
         <translation>écriture du DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="258"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="274"/>
         <source>mp4dash did not find the video track encrypted with KID {kid}.</source>
         <translation>mp4dash n&apos;a pas trouvé la piste vidéo chiffrée avec le KID {kid}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="281"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="292"/>
         <source>Track {track} is not encrypted with {scheme} after mp4encrypt.</source>
         <translation>La piste {track} n&apos;est pas chiffrée en {scheme} après mp4encrypt.</translation>
     </message>
@@ -4292,112 +4349,112 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="209"/>
+        <location filename="../../recmanager/config.py" line="214"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="217"/>
+        <location filename="../../recmanager/config.py" line="222"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="224"/>
+        <location filename="../../recmanager/config.py" line="229"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="228"/>
+        <location filename="../../recmanager/config.py" line="233"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="232"/>
+        <location filename="../../recmanager/config.py" line="237"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="236"/>
+        <location filename="../../recmanager/config.py" line="241"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="245"/>
+        <location filename="../../recmanager/config.py" line="250"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="276"/>
+        <location filename="../../recmanager/config.py" line="281"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="282"/>
+        <location filename="../../recmanager/config.py" line="287"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="287"/>
+        <location filename="../../recmanager/config.py" line="292"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="323"/>
+        <location filename="../../recmanager/config.py" line="328"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="340"/>
+        <location filename="../../recmanager/config.py" line="345"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="341"/>
+        <location filename="../../recmanager/config.py" line="346"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="550"/>
+        <location filename="../../recmanager/config.py" line="555"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="540"/>
+        <location filename="../../recmanager/config.py" line="545"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="487"/>
+        <location filename="../../recmanager/config.py" line="492"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="488"/>
+        <location filename="../../recmanager/config.py" line="493"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="496"/>
+        <location filename="../../recmanager/config.py" line="501"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="506"/>
+        <location filename="../../recmanager/config.py" line="511"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="517"/>
+        <location filename="../../recmanager/config.py" line="522"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="547"/>
+        <location filename="../../recmanager/config.py" line="552"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="554"/>
+        <location filename="../../recmanager/config.py" line="559"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -5133,42 +5190,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>ffmpeg</name>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="38"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="39"/>
         <source>FFmpeg can only encrypt with CENC, not {scheme}.</source>
         <translation>FFmpeg ne peut chiffrer qu&apos;en CENC, pas en {scheme}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="41"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="42"/>
         <source>Choose CENC, or install Bento4 for CBCS.</source>
         <translation>Choisissez CENC, ou installez Bento4 pour CBCS.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="64"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="65"/>
         <source>fragmenting and encrypting</source>
         <translation>fragmentation et chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="70"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="71"/>
         <source>FFmpeg wrote no DASH segments.</source>
         <translation>FFmpeg n&apos;a écrit aucun segment DASH.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="72"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="73"/>
         <source>checking the encryption</source>
         <translation>vérification du chiffrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="77"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="78"/>
         <source>The segments lack per-fragment encryption data (senc): browsers could not decrypt them. This FFmpeg build is not usable.</source>
         <translation>Les segments n&apos;ont pas de données de chiffrement par fragment (senc) : les navigateurs ne pourraient pas les déchiffrer. Cette version de FFmpeg n&apos;est pas utilisable.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="85"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="86"/>
         <source>writing the manifest</source>
         <translation>écriture du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="161"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="162"/>
         <source>FFmpeg could not package the file: {reason}</source>
         <translation>FFmpeg n&apos;a pas pu empaqueter le fichier : {reason}</translation>
     </message>
@@ -5418,100 +5475,102 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="167"/>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="102"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="168"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="103"/>
         <source>{name} has no video track: there is nothing to package.</source>
         <translation>{name} n&apos;a pas de piste vidéo : il n&apos;y a rien à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="176"/>
-        <location filename="../../recmanager/packaging/job.py" line="397"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="177"/>
+        <location filename="../../recmanager/packaging/job.py" line="189"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/bento4.py" line="182"/>
+        <location filename="../../recmanager/packaging/bento4.py" line="183"/>
         <source>The input file {path} does not exist or cannot be read.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas ou est illisible.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/ffmpeg.py" line="97"/>
-        <location filename="../../recmanager/packaging/job.py" line="391"/>
+        <location filename="../../recmanager/packaging/ffmpeg.py" line="98"/>
+        <location filename="../../recmanager/packaging/job.py" line="183"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="162"/>
+        <location filename="../../recmanager/packaging/records.py" line="161"/>
         <source>There is no job {id}.</source>
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="217"/>
+        <location filename="../../recmanager/packaging/records.py" line="218"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="241"/>
+        <location filename="../../recmanager/packaging/records.py" line="242"/>
         <source>The output folder {path} cannot be used: {error}</source>
         <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="246"/>
+        <location filename="../../recmanager/packaging/records.py" line="247"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="248"/>
+        <location filename="../../recmanager/packaging/records.py" line="249"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="252"/>
+        <location filename="../../recmanager/packaging/records.py" line="253"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="256"/>
+        <location filename="../../recmanager/packaging/records.py" line="257"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="466"/>
+        <location filename="../../recmanager/packaging/job.py" line="259"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="474"/>
+        <location filename="../../recmanager/packaging/job.py" line="267"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="502"/>
+        <location filename="../../recmanager/packaging/job.py" line="319"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="515"/>
+        <location filename="../../recmanager/packaging/job.py" line="332"/>
+        <location filename="../../recmanager/packaging/queue.py" line="205"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="518"/>
+        <location filename="../../recmanager/packaging/job.py" line="335"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="541"/>
+        <location filename="../../recmanager/packaging/job.py" line="289"/>
+        <location filename="../../recmanager/packaging/queue.py" line="238"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="551"/>
+        <location filename="../../recmanager/packaging/job.py" line="299"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="660"/>
+        <location filename="../../recmanager/packaging/job.py" line="466"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -5647,24 +5706,101 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="108"/>
+        <location filename="../../recmanager/commands/package.py" line="156"/>
+        <location filename="../../recmanager/commands/queued.py" line="83"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="126"/>
+        <location filename="../../recmanager/commands/package.py" line="174"/>
+        <location filename="../../recmanager/commands/queued.py" line="99"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="170"/>
+        <location filename="../../recmanager/commands/package.py" line="218"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="174"/>
+        <location filename="../../recmanager/commands/package.py" line="222"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="32"/>
+        <source>Not submitted</source>
+        <translation>Non soumise</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="38"/>
+        <source>here</source>
+        <translation>ici</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="39"/>
+        <source>queue</source>
+        <translation>file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="58"/>
+        <source>On the queue, the input is the file&apos;s absolute path on the server.</source>
+        <translation>Dans la file d&apos;attente, l&apos;entrée est le chemin absolu du fichier sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="61"/>
+        <source>On the queue, --out is one folder name: the workers create it in their output folder.</source>
+        <translation>Dans la file d&apos;attente, --out est un nom de dossier unique : les workers le créent dans leur dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="104"/>
+        <source>Job {id} goes on on the queue: see `recmanager jobs list`.</source>
+        <translation>La tâche {id} continue dans la file d&apos;attente : voir `recmanager jobs list`.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="118"/>
+        <source>Job {id} {status}: {reason}</source>
+        <translation>Tâche {id} — {status} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="125"/>
+        <source>Job {id} runs on this computer: cancel it where it runs (Ctrl-C, or the jobs panel).</source>
+        <translation>La tâche {id} s&apos;exécute sur cet ordinateur : annulez-la là où elle s&apos;exécute (Ctrl-C, ou le panneau des tâches).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="129"/>
+        <source>Job {id} is already {status}.</source>
+        <translation>La tâche {id} est déjà dans l&apos;état {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="137"/>
+        <source>Job {id}: its worker is asked to stop.</source>
+        <translation>Tâche {id} : son worker est prié de s&apos;arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="140"/>
+        <source>Job {id} aborted.</source>
+        <translation>Tâche {id} interrompue.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="149"/>
+        <source>There is no profile to change.</source>
+        <translation>Il n&apos;y a aucun profil à modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="162"/>
+        <source>Packaging for &quot;{name}&quot; runs {where}.</source>
+        <translation>L&apos;empaquetage pour « {name} » s&apos;exécute {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="163"/>
+        <source>on the queue</source>
+        <translation>dans la file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/queued.py" line="164"/>
+        <source>on this computer</source>
+        <translation>sur cet ordinateur</translation>
     </message>
 </context>
 <context>
@@ -6108,6 +6244,119 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <location filename="../../recmanager/pod/web.py" line="441"/>
         <source>Pod did not confirm the owner change ({detail}).</source>
         <translation>Pod n&apos;a pas confirmé le changement de propriétaire ({detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>queue</name>
+    <message>
+        <location filename="../../recmanager/commands/worker.py" line="73"/>
+        <source>Give the broker&apos;s address: --broker, or {name} in the environment.</source>
+        <translation>Indiquez l&apos;adresse du broker : --broker, ou {name} dans l&apos;environnement.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/worker.py" line="78"/>
+        <source>The output folder {path} does not exist.</source>
+        <translation>Le dossier de sortie {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/worker.py" line="100"/>
+        <source>Private key written to {path} (mode 0600). The desks&apos; public key:</source>
+        <translation>Clé privée écrite dans {path} (mode 0600). La clé publique pour les postes :</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="69"/>
+        <source>The broker address must look like redis://host:6379/5 or amqp://host/vhost.</source>
+        <translation>L&apos;adresse du broker doit avoir la forme redis://hôte:6379/5 ou amqp://hôte/vhost.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="74"/>
+        <source>The broker address holds a password: recmanager keeps no password in its settings.</source>
+        <translation>L&apos;adresse du broker contient un mot de passe : recmanager ne garde aucun mot de passe dans ses réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="76"/>
+        <source>Give the address without it; the password goes to the keyring (recmanager jobs runs-on queue --broker-password -).</source>
+        <translation>Donnez l&apos;adresse sans lui ; le mot de passe va dans le trousseau (recmanager jobs runs-on queue --broker-password -).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="139"/>
+        <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
+        <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="141"/>
+        <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
+        <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="168"/>
+        <source>The job is kept as not submitted; retry it once the broker is back.</source>
+        <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="170"/>
+        <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
+        <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="173"/>
+        <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
+        <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="53"/>
+        <source>The workers&apos; public key is not valid: it is the base64 text that `recmanager worker-key` prints.</source>
+        <translation>La clé publique des workers n&apos;est pas valide : c&apos;est le texte base64 qu&apos;affiche `recmanager worker-key`.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="78"/>
+        <source>This worker cannot open the job&apos;s key: it was sealed to another public key, or changed on the way.</source>
+        <translation>Ce worker ne peut pas ouvrir la clé de la tâche : elle a été scellée pour une autre clé publique, ou modifiée en chemin.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="80"/>
+        <source>Give the desks the public key of this worker&apos;s private key (`recmanager worker-key --show`).</source>
+        <translation>Donnez aux postes la clé publique de la clé privée de ce worker (`recmanager worker-key --show`).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="95"/>
+        <source>{path} already exists: recmanager does not overwrite a key.</source>
+        <translation>{path} existe déjà : recmanager n&apos;écrase pas une clé.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="108"/>
+        <source>The worker&apos;s private key {path} cannot be read: {error}</source>
+        <translation>La clé privée du worker {path} ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="112"/>
+        <source>The worker&apos;s private key {path} may be read by others (mode {mode:o}).</source>
+        <translation>La clé privée du worker {path} peut être lue par d&apos;autres (mode {mode:o}).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="114"/>
+        <source>Run: chmod 600 {path}</source>
+        <translation>Lancez : chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="119"/>
+        <source>{path} holds no private key.</source>
+        <translation>{path} ne contient aucune clé privée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/sealing.py" line="122"/>
+        <source>{path} holds no X25519 private key.</source>
+        <translation>{path} ne contient aucune clé privée X25519.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/worker.py" line="223"/>
+        <source>The output name {name} is not one folder name.</source>
+        <translation>Le nom de sortie {name} n&apos;est pas un nom de dossier unique.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/worker.py" line="232"/>
+        <source>{path} is outside the folder this worker packages from ({root}).</source>
+        <translation>{path} est hors du dossier depuis lequel ce worker empaquette ({root}).</translation>
     </message>
 </context>
 <context>
@@ -6684,22 +6933,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>secrets</name>
     <message>
-        <location filename="../../recmanager/secrets.py" line="48"/>
+        <location filename="../../recmanager/secrets.py" line="49"/>
         <source>The Pod token contains spaces, accents or invisible characters.</source>
         <translation>Le jeton Pod contient des espaces, des accents ou des caractères invisibles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="50"/>
+        <location filename="../../recmanager/secrets.py" line="51"/>
         <source>Copy the token again from Pod&apos;s administration (Auth Token → Tokens): it is one word of letters and digits.</source>
         <translation>Copiez de nouveau le jeton depuis l&apos;administration de Pod (Auth Token → Tokens) : c&apos;est un seul mot fait de lettres et de chiffres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="103"/>
+        <location filename="../../recmanager/secrets.py" line="104"/>
         <source>The system keyring could not be read.</source>
         <translation>Le trousseau système n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/secrets.py" line="104"/>
+        <location filename="../../recmanager/secrets.py" line="105"/>
         <source>Unlock the keyring, then try again.</source>
         <translation>Déverrouillez le trousseau, puis réessayez.</translation>
     </message>
@@ -6707,82 +6956,82 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="397"/>
+        <location filename="../../recmanager/config.py" line="402"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="398"/>
+        <location filename="../../recmanager/config.py" line="403"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="406"/>
+        <location filename="../../recmanager/config.py" line="411"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="407"/>
+        <location filename="../../recmanager/config.py" line="412"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="419"/>
+        <location filename="../../recmanager/config.py" line="424"/>
         <source>A recording is a false start below (seconds)</source>
         <translation>Un enregistrement est un faux départ en dessous de (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="420"/>
+        <location filename="../../recmanager/config.py" line="425"/>
         <source>Recordings shorter than this are flagged as a probable false start; 0 flags none.</source>
         <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n&apos;en signale aucun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="431"/>
+        <location filename="../../recmanager/config.py" line="436"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="432"/>
+        <location filename="../../recmanager/config.py" line="437"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="442"/>
+        <location filename="../../recmanager/config.py" line="447"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="443"/>
+        <location filename="../../recmanager/config.py" line="448"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="451"/>
+        <location filename="../../recmanager/config.py" line="456"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="452"/>
+        <location filename="../../recmanager/config.py" line="457"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="460"/>
+        <location filename="../../recmanager/config.py" line="465"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="461"/>
+        <location filename="../../recmanager/config.py" line="466"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="469"/>
+        <location filename="../../recmanager/config.py" line="474"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="470"/>
+        <location filename="../../recmanager/config.py" line="475"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>
@@ -6893,37 +7142,37 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="95"/>
+        <location filename="../../recmanager/store/db.py" line="100"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="98"/>
+        <location filename="../../recmanager/store/db.py" line="103"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="104"/>
+        <location filename="../../recmanager/store/db.py" line="109"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="106"/>
+        <location filename="../../recmanager/store/db.py" line="111"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="113"/>
+        <location filename="../../recmanager/store/db.py" line="118"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="162"/>
+        <location filename="../../recmanager/store/db.py" line="167"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="167"/>
+        <location filename="../../recmanager/store/db.py" line="172"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
     </message>
@@ -6931,17 +7180,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>tools</name>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="113"/>
+        <location filename="../../recmanager/packaging/process.py" line="149"/>
         <source>{tool} could not be started: {error}</source>
         <translation>Impossible de lancer {tool} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="158"/>
+        <location filename="../../recmanager/packaging/process.py" line="163"/>
         <source>{tool} failed (exit code {rc}): {reason}</source>
         <translation>{tool} a échoué (code de sortie {rc}) : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/process.py" line="160"/>
+        <location filename="../../recmanager/packaging/process.py" line="165"/>
         <source>{tool} reported an error although it exited with 0: {reason}</source>
         <translation>{tool} a signalé une erreur bien qu&apos;il se soit terminé avec le code 0 : {reason}</translation>
     </message>

@@ -29,8 +29,9 @@ from recmanager.packaging import (
     verify,
 )
 from recmanager.packaging.bento4 import Bento4Backend, find_bento4
-from recmanager.packaging.job import JobProgress, work_dir_for
+from recmanager.packaging.job import JobProgress
 from recmanager.packaging.process import run_tool
+from recmanager.packaging.records import work_dir_for
 from recmanager.progress import CancelToken
 
 TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "bento4"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,48 +13,6 @@ from recmanager.packaging.webhook import WebhookSender
 from tests.fixtures.processes import free_port
 
 KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
-
-
-class Receiver(ThreadingHTTPServer):
-    """Records each JSON body; answers 503 to the first ``fail_first`` requests."""
-
-    def __init__(self, fail_first: int = 0) -> None:
-        self.bodies: list[dict] = []
-        self.attempts = 0
-        self.fail_first = fail_first
-        self.lock = threading.Lock()
-        super().__init__(("127.0.0.1", free_port()), _Handler)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/hook"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:
-        server: Receiver = self.server  # type: ignore[assignment]
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        with server.lock:
-            server.attempts += 1
-            failing = server.attempts <= server.fail_first
-            if not failing:
-                server.bodies.append(body)
-        self.send_response(503 if failing else 204)
-        self.end_headers()
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver(fail_first=2)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
 
 
 def _job(context, source, out, listeners):

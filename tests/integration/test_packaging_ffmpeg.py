@@ -23,7 +23,8 @@ from recmanager.packaging import (
     verify,
 )
 from recmanager.packaging.ffmpeg import remux_to_dash
-from recmanager.packaging.job import JobProgress, work_dir_for
+from recmanager.packaging.job import JobProgress
+from recmanager.packaging.records import work_dir_for
 from recmanager.progress import CancelToken
 from recmanager.secrets import SecretKind
 

@@ -23,14 +23,6 @@ KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
 
 
 @pytest.fixture
-def runner(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.cancel_all()
-    runner.wait(30000)
-
-
-@pytest.fixture
 def panel(qtbot, context, runner):
     widget = JobsPanel(context, runner)
     qtbot.addWidget(widget)
@@ -237,7 +229,7 @@ def test_failed_download_keeps_the_dialog_open(qtbot, context, tmp_path):
 
 
 def test_panel_jobs_push_events_to_the_webhook_in_the_settings(qtbot, context, media, tmp_path):
-    from tests.integration.test_packaging_events import Receiver
+    from tests.fixtures.webhook_receiver import Receiver
 
     receiver = Receiver()
     thread = threading.Thread(target=receiver.serve_forever, daemon=True)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from recmanager.config import Profile
 from recmanager.errors import PackagingError
 from recmanager.packaging import KeyPair, PackageRequest, PackagingJob
-from recmanager.packaging.job import JobStore
+from recmanager.packaging.records import JobStore
 from recmanager.ui.dialogs.package import PackageDialog
 from recmanager.ui.file_dialogs import FolderMemory, first_folder
 from recmanager.ui.tasks import TaskRunner

@@ -31,8 +31,8 @@ from recmanager.context import AppContext
 from recmanager.errors import KeyFormatError, PackagingError, RecmanagerError
 from recmanager.packaging import KeyPair, PackageRequest
 from recmanager.packaging.bento4 import find_bento4
-from recmanager.packaging.job import check_output_folder
 from recmanager.packaging.keys import parse_key_material
+from recmanager.packaging.records import RUNS_HERE, RUNS_ON_QUEUE, check_output_folder
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.tasks import Task, TaskRunner
@@ -86,6 +86,9 @@ class PackageDialog(QDialog):
         self.deposit_folders = _deposit_folders(profile)
         self.profile_name = profile.name if profile else ""
         self.bento4 = find_bento4(profile.bento4_dir if profile else "")
+        self.queue_ready = bool(profile and profile.queue_broker_url and profile.queue_public_key)
+        self.runs_on_default = (RUNS_ON_QUEUE if self.queue_ready and profile
+                                and profile.packaging_runs_on == RUNS_ON_QUEUE else RUNS_HERE)
         self.setWindowTitle(self.tr("Package to encrypted DASH"))
         self.setObjectName("PackageDialog")
         self._build()
@@ -110,6 +113,51 @@ class PackageDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
+        self._build_where(form)
+        self._build_keys(form)
+        self._build_encoding(form)
+        self._build_output(form)
+
+        self.download_bar = QProgressBar(self)
+        self.download_bar.setObjectName("downloadProgress")
+        self.download_bar.setFormat(self.tr("Downloading… %p %"))
+        self.download_bar.hide()
+        layout.addWidget(self.download_bar)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("problem")
+        self.problem_label.setWordWrap(True)
+        layout.addWidget(self.problem_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(
+            self.tr("Download and package") if self.download else self.tr("Package")
+        )
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._backend_changed()
+        self._where_changed()
+        self.resize(640, self.sizeHint().height())
+
+    def _build_where(self, form: QFormLayout) -> None:
+        """Where packaging runs, then the input."""
+        self.where_combo = QComboBox(self)
+        self.where_combo.setAccessibleName(self.tr("Where packaging runs"))
+        self.where_combo.setObjectName("runsOn")
+        self.where_combo.addItem(self.tr("This computer"), RUNS_HERE)
+        self.where_combo.addItem(self.tr("The server's workers (queue)"), RUNS_ON_QUEUE)
+        if not self.queue_ready:
+            item = self.where_combo.model().item(1)
+            item.setEnabled(False)
+            item.setToolTip(self.tr("Set the packaging queue in the profile: "
+                                    "recmanager jobs runs-on queue --broker … --public-key …"))
+        self.where_combo.setCurrentIndex(self.where_combo.findData(self.runs_on_default))
+        self.where_combo.currentIndexChanged.connect(self._where_changed)
+        form.addRow(self.tr("&Runs on:"), self.where_combo)
+
         self.input_edit = QLineEdit(self)
         self.input_edit.setAccessibleName(self.tr("Input file"))
         self.input_edit.setObjectName("input")
@@ -119,6 +167,7 @@ class PackageDialog(QDialog):
         form.addRow(self.tr("&Input:"), self._row(self.input_edit, self.browse_input))
         self.input_edit.textChanged.connect(self._input_changed)
 
+    def _build_keys(self, form: QFormLayout) -> None:
         self.key_edit = QLineEdit(self)
         self.key_edit.setAccessibleName(self.tr("Key"))
         self.key_edit.setObjectName("key")
@@ -146,6 +195,8 @@ class PackageDialog(QDialog):
         self.key_edit.textChanged.connect(self._validate)
         self.kid_edit.textChanged.connect(self._validate)
 
+    def _build_encoding(self, form: QFormLayout) -> None:
+        """Backend, scheme and which tracks are encrypted."""
         self.backend_combo = QComboBox(self)
         self.backend_combo.setAccessibleName(self.tr("Backend"))
         self.backend_combo.setObjectName("backend")
@@ -169,6 +220,7 @@ class PackageDialog(QDialog):
         self.all_tracks = QCheckBox(self.tr("Encrypt every track, not only the video"), self)
         form.addRow("", self.all_tracks)
 
+    def _build_output(self, form: QFormLayout) -> None:
         self.output_edit = QLineEdit(self)
         self.output_edit.setAccessibleName(self.tr("Output folder"))
         self.output_edit.setObjectName("output")
@@ -178,29 +230,6 @@ class PackageDialog(QDialog):
         self.browse_output = QPushButton(self.tr("Browse…"), self)
         self.browse_output.clicked.connect(self._choose_output)
         form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, self.browse_output))
-
-        self.download_bar = QProgressBar(self)
-        self.download_bar.setObjectName("downloadProgress")
-        self.download_bar.setFormat(self.tr("Downloading… %p %"))
-        self.download_bar.hide()
-        layout.addWidget(self.download_bar)
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("problem")
-        self.problem_label.setWordWrap(True)
-        layout.addWidget(self.problem_label)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(
-            self.tr("Download and package") if self.download else self.tr("Package")
-        )
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._backend_changed()
-        self.resize(640, self.sizeHint().height())
 
     def _row(self, *widgets: QWidget) -> QWidget:
         box = QWidget(self)
@@ -228,6 +257,24 @@ class PackageDialog(QDialog):
             self.all_tracks.setChecked(True)
         self.all_tracks.setEnabled(not ffmpeg)
         self.all_tracks.setToolTip(self.tr("FFmpeg encrypts every track.") if ffmpeg else "")
+
+    def on_queue(self) -> bool:
+        return self.where_combo.currentData() == RUNS_ON_QUEUE
+
+    def _where_changed(self, *_: object) -> None:
+        """On the queue, the input is the file's path on the server and the output one
+        folder name in the workers' output folder."""
+        queue = self.on_queue()
+        self.input_edit.setPlaceholderText(
+            self.tr("The recording's path on the server") if queue
+            else self.tr("The recording's .mp4 file"))
+        self.output_edit.setPlaceholderText(
+            self.tr("A new folder name in the workers' output folder") if queue
+            else self.tr("A new folder for the DASH files"))
+        self.browse_output.setEnabled(not queue)
+        if queue and self.backend_combo.currentData() == "auto":
+            self.backend_combo.setCurrentIndex(self.backend_combo.findData("ffmpeg"))
+        self._validate()
 
     def generate(self) -> None:
         pair = KeyPair.generate()
@@ -265,6 +312,9 @@ class PackageDialog(QDialog):
         recordings, or Pod's media tree)."""
         if self._output_touched or not source.stem:
             return
+        if self.on_queue():
+            self.output_edit.setText(f"{source.stem}-dash")
+            return
         parent = self.folders.folder(OUTPUT_FOLDER)
         candidate = parent / f"{source.stem}-dash"
         number = 2
@@ -279,7 +329,7 @@ class PackageDialog(QDialog):
     def deposit_warning(self) -> str:
         """Why the chosen output folder is a bad place, when it is inside the deposit."""
         output = self.output_edit.text().strip()
-        if not output or not self.deposit_folders:
+        if not output or not self.deposit_folders or self.on_queue():
             return ""
         target = Path(output).expanduser().resolve()
         for folder in self.deposit_folders:
@@ -303,6 +353,8 @@ class PackageDialog(QDialog):
 
     def problems(self) -> list[str]:
         problems = self.key_problems()
+        if self.on_queue():
+            return problems + self._queue_problems()
         if not self.download:
             source = Path(self.input_edit.text().strip())
             if not self.input_edit.text().strip():
@@ -319,6 +371,15 @@ class PackageDialog(QDialog):
                 check_output_folder(Path(output).expanduser())
             except PackagingError as exc:
                 problems.append(exc.message)
+        return problems
+
+    def _queue_problems(self) -> list[str]:
+        problems = []
+        if not self.input_edit.text().strip().startswith("/"):
+            problems.append(self.tr("Give the recording's full path on the server."))
+        output = self.output_edit.text().strip()
+        if not output or "/" in output or output in (".", ".."):
+            problems.append(self.tr("Give one new folder name for the workers' output folder."))
         return problems
 
     def _validate(self, *_: object) -> None:
@@ -356,11 +417,15 @@ class PackageDialog(QDialog):
             all_tracks=self.all_tracks.isChecked(),
             input_origin=self.origin or str(source),
             profile=self.profile_name,
+            runs_on=self.where_combo.currentData(),
         )
 
     def _confirm(self) -> None:
         if self.problems():
             self._validate()
+            return
+        if self.on_queue():
+            self.accept()
             return
         self.folders.remember(OUTPUT_FOLDER, self.request().output_dir.parent)
         if self.download is None:
