@@ -615,6 +615,9 @@ class Journey:
         with self.step("recorder-wrong-ip") as step:
             recorders.edit_selected()
             editor = self.wait(lambda: _shown(recorders, RecorderEditor), "the recorder editor")
+            # The window manager places a new dialog after it is shown: its picture and crop
+            # wait for the place (a busy machine showed a crop outside the picture).
+            self.wait(lambda: _placed(editor), "the recorder editor placed on the screen")
             shot = self.picture("recorder-edit", recorders, editor)
             self.readme_picture("recorder-editor", self._crop(shot, recorders, editor))
             editor.address_ip.setFocus()
@@ -841,6 +844,15 @@ def _type_into(edit: Any, text: str) -> None:
     from PySide6.QtTest import QTest
 
     QTest.keyClicks(edit, text)
+
+
+def _placed(window: Any) -> bool:
+    """Exposed, and wholly on the screen."""
+    from PySide6.QtCore import QRect
+
+    handle = window.windowHandle()
+    return (handle is not None and handle.isExposed()
+            and QRect(0, 0, *SCREEN).contains(window.frameGeometry()))
 
 
 def _shown(parent: Any, kind: type) -> Any:
