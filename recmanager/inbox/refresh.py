@@ -136,12 +136,13 @@ def _read_pod(
     from recmanager.pod.web import PodWebSession
 
     client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
-    root = settle_deposit_root(profile, client)
-    profile = replace(profile, deposit_root=root.path)
     # The unclaimed list (its pages read concurrently, see recmanager.pod.pages) is read
-    # while this thread reads the recorders and permissions: one more request in flight.
+    # while this thread settles the deposit root and reads the recorders and permissions:
+    # one more request in flight.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pod-treatments") as pool:
         reading = pool.submit(client.treatments)
+        root = settle_deposit_root(profile, client)
+        profile = replace(profile, deposit_root=root.path)
         web: PodWebSession | None = None
         try:
             web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
