@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Refreshing a long inbox: 2,000 unclaimed rows from the sandbox Pod, 20 ms round trips.
 
-The sandbox (two server processes, as a real Pod serves from several; see bench_bulk.py)
-holds ``--rows`` unclaimed rows, 12 to a page as Pod pages them. Every request goes through
-:class:`latency_proxy.LatencyProxy`, which adds ``--latency-ms`` to each request/response
-turn, as a campus network does. Measured, taking turns within each repeat so that a load
-spike on the machine hits all alike:
+The sandbox holds ``--rows`` unclaimed rows, 12 to a page as Pod pages them. It runs one
+server process per page reader: a production Pod hands each request to a free uWSGI process
+(nginx opens a uwsgi connection per request; Pod's pod_uwsgi.ini starts 10), whereas a
+sandbox process keeps every kept-alive connection it accepted, so with fewer processes
+than readers the pages would queue behind one process while a core stays idle.
+
+Every request goes through :class:`latency_proxy.LatencyProxy`, which adds ``--latency-ms``
+to each request/response turn, as a campus network does. Measured, taking turns within
+each repeat so that a load spike on the machine hits all alike (each read opens its own
+connections, as each refresh does):
 
 - Pod's unclaimed list read one page after another (the reference: how it was read before);
 - the same list, its pages read ``PAGE_READERS`` at a time once the first gives the count
@@ -69,7 +74,7 @@ def main() -> int:
     home = workdir / "home"
     context = AppContext.open(Paths(home / "data", home / "config", home / "state",
                                     home / "cache"))
-    process, state = start_sandbox(workdir)
+    process, state = start_sandbox(workdir, workers=PAGE_READERS)
     try:
         token = state["tokens"]["admin"]
         with PodClient(state["base_url"], token) as direct:
@@ -80,7 +85,8 @@ def main() -> int:
         page_count = -(-rows // PAGE_SIZE)
         rtt = args.latency_ms / 1000
         floor = (1 + -(-(page_count - 1) // PAGE_READERS)) * rtt
-        print(f"{rows} unclaimed rows in {page_count} pages of {PAGE_SIZE}; "
+        print(f"{rows} unclaimed rows in {page_count} pages of {PAGE_SIZE}; sandbox of "
+              f"{len(state['worker_pids']) + 1} processes; "
               f"{args.latency_ms:g} ms round trips; {PAGE_READERS} pages at a time; median of "
               f"{args.repeats}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         with LatencyProxy(urlsplit(state["base_url"]).port, args.latency_ms) as proxy:
@@ -90,23 +96,22 @@ def main() -> int:
             context.secrets.set_for_session("bench", SecretKind.POD_TOKEN, token)
             context.secrets.set_for_session("bench", SecretKind.POD_PASSWORD,
                                             state["passwords"]["admin"])
-            with PodClient(address, token) as client:
 
-                def read(readers: int) -> None:
+            def read(readers: int) -> None:
+                with PodClient(address, token) as client:
                     assert len(pages(client.http, RFT, readers=readers)) == rows
 
-                def whole_refresh() -> None:
-                    snapshot = refresh(profile, context)
-                    assert sum(1 for row in snapshot.rows if row.treatment_id) == rows
+            def whole_refresh() -> None:
+                snapshot = refresh(profile, context)
+                assert sum(1 for row in snapshot.rows if row.treatment_id) == rows
 
-                read(PAGE_READERS)  # connections opened, as after the first refresh
-                sandbox = [state["pid"], *state["worker_pids"]]
-                used = cpu_seconds(sandbox)
-                read(PAGE_READERS)
-                server_cpu = cpu_seconds(sandbox) - used
-                times = interleaved({"one page after another": lambda: read(1),
-                                     "concurrent": lambda: read(PAGE_READERS),
-                                     "whole refresh": whole_refresh}, args.repeats)
+            sandbox = [state["pid"], *state["worker_pids"]]
+            used = cpu_seconds(sandbox)
+            read(PAGE_READERS)
+            server_cpu = cpu_seconds(sandbox) - used
+            times = interleaved({"one page after another": lambda: read(1),
+                                 "concurrent": lambda: read(PAGE_READERS),
+                                 "whole refresh": whole_refresh}, args.repeats)
         medians = {name: statistics.median(runs) for name, runs in times.items()}
         for name, runs in times.items():
             print(f"  {name + ':':24} {medians[name]:6.2f} s  (runs: "
