@@ -148,6 +148,8 @@ def test_a_page_failing_mid_read_fails_the_refresh_and_keeps_the_cached_inbox(
     profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
     refresh(profile, context)
+    # The list's readers and the refresh's own thread, which meanwhile reads the rest.
+    assert 2 <= pod_proxy.most_in_flight <= PAGE_READERS + 1
     kept = load_cache(context.db, profile.name)
     assert kept is not None and len([r for r in kept.rows if r.treatment_id]) == long_list
     deposit_and_scan(sandbox_pod, ["later-extra.mp4"])
