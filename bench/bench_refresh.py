@@ -16,7 +16,8 @@ connections, as each refresh does):
 - the same list, its pages read ``PAGE_READERS`` at a time once the first gives the count
   (goal: <= 1.5 s);
 - a whole inbox refresh (Pod's list, recorders and their settings over a web login,
-  permissions, the deposit scan, the merge and the offline copy), printed for information.
+  permissions, the deposit scan, the merge and the offline copy), what a person waits for
+  (goal: <= 1.5 s).
 
 The floor printed beside them is the network's alone: the round trips a read cannot avoid
 (one for the first page, then pages / readers) times the round trip. The sandbox's own CPU
@@ -124,9 +125,10 @@ def main() -> int:
         inform("concurrent read vs one page after another",
                medians["concurrent"] / medians["one page after another"])
         inform("concurrent read vs its floor", medians["concurrent"] / floor)
-        inform("whole refresh", medians["whole refresh"], unit=" s")
         judge(f"unclaimed list, {rows} rows, {args.latency_ms:g} ms round trips",
               medians["concurrent"], 1.5, at_most=True, unit=" s")
+        judge(f"whole inbox refresh, {rows} rows, {args.latency_ms:g} ms round trips",
+              medians["whole refresh"], 1.5, at_most=True, unit=" s")
     finally:
         context.close()
         stop(process)
