@@ -4,7 +4,7 @@ comes from.
 
 Against a real Pod run by Django's development server, one kept-alive ``requests`` session
 took ~52 ms a page where a fresh connection took ~8 ms. Each server below answers the same
-3 KB JSON page (a page of 12 unclaimed rows is about that size); each client asks it
+4 KB JSON page (a page of 12 unclaimed rows is 2 to 4 KB); each client asks it
 ``--requests`` times, and the median time of one request is printed:
 
 servers
