@@ -62,11 +62,11 @@ NETWORK = ("netone", "netmany")  # the same, through the latency proxy
 WORKERS = 2  # sandbox server processes, as a real Pod runs several (see above)
 
 
-def start_sandbox(workdir: Path) -> tuple[subprocess.Popen, dict]:
+def start_sandbox(workdir: Path, workers: int = WORKERS) -> tuple[subprocess.Popen, dict]:
     data = workdir / "sandbox"
     process = subprocess.Popen(
         [sys.executable, "-m", "recmanager.sandbox.server", "--data", str(data), "--port", "0",
-         "--no-cron", "--test-hooks", "--no-growing-upload", "--workers", str(WORKERS),
+         "--no-cron", "--test-hooks", "--no-growing-upload", "--workers", str(workers),
          "--samples", str(workdir / "samples")],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(workdir / "sandbox.log").open("w"),
         start_new_session=True,

@@ -23,6 +23,8 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = (
     ("bench_startup.py", False),
     ("bench_inbox.py", False),
+    ("bench_refresh.py", False),
+    ("bench_keepalive.py", False),
     ("bench_deposit_scan.py", True),
     ("bench_deposit_download.py", True),
     ("bench_deposit_upload.py", True),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import zipfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -135,18 +136,23 @@ def _read_pod(
     from recmanager.pod.web import PodWebSession
 
     client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
-    root = settle_deposit_root(profile, client)
-    profile = replace(profile, deposit_root=root.path)
-    treatments = client.treatments()
-    web: PodWebSession | None = None
-    try:
-        web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
-    except ConfigError:
-        web = None
-    cancel.check()
-    recorders, web_problem = _recorder_infos(client, web, cancel)
-    me = client.find_user(profile.pod_username) if profile.pod_username else None
-    permissions = read_permissions(client, web, me)
+    # The unclaimed list (its pages read concurrently, see recmanager.pod.pages) is read
+    # while this thread settles the deposit root and reads the recorders and permissions:
+    # one more request in flight.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pod-treatments") as pool:
+        reading = pool.submit(client.treatments)
+        root = settle_deposit_root(profile, client)
+        profile = replace(profile, deposit_root=root.path)
+        web: PodWebSession | None = None
+        try:
+            web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
+        except ConfigError:
+            web = None
+        cancel.check()
+        recorders, web_problem = _recorder_infos(client, web, cancel)
+        me = client.find_user(profile.pod_username) if profile.pod_username else None
+        permissions = read_permissions(client, web, me)
+        treatments = reading.result()
     return _PodReading(client, profile, root, treatments, recorders, web_problem, permissions)
 
 

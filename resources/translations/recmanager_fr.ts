@@ -5364,17 +5364,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox/refresh.py" line="106"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="107"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/refresh.py" line="108"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="109"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/refresh.py" line="112"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="113"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
@@ -6011,7 +6011,27 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Vérifiez l&apos;adresse de Pod dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/pod/pages.py" line="56"/>
+        <location filename="../../recmanager/pod/pages.py" line="75"/>
+        <source>Pod&apos;s list {path} changed each of the {count} times it was read.</source>
+        <translation>La liste {path} de Pod a changé à chacune des {count} lectures.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/pages.py" line="77"/>
+        <source>Refresh again in a moment.</source>
+        <translation>Actualisez de nouveau dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/pages.py" line="85"/>
+        <source>Pod&apos;s answer to {path} does not say how many rows it has.</source>
+        <translation>La réponse de Pod à {path} n&apos;indique pas combien de lignes elle contient.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/pages.py" line="128"/>
+        <source>Page {page} of {pages} of {path}: {error}</source>
+        <translation>Page {page} sur {pages} de {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/pod/pages.py" line="172"/>
         <source>Pod&apos;s answer to {path} is not a list.</source>
         <translation>La réponse de Pod à {path} n&apos;est pas une liste.</translation>
     </message>

@@ -219,20 +219,27 @@ def test_16_17_find_users_by_login_or_email(scripted_server, client):
         client.find_user("shared@example.org")
 
 
+def replay_whole(server, number: int) -> None:
+    """A captured first page cut to a few rows (count and ``next`` untouched), served as
+    the whole list it now shows: a cut page is no answer Pod could give, and a client that
+    reads the other pages from the count would ask for rows that were cut away."""
+    exchange = load_exchange(number)
+    body = exchange["response"]["body"]
+    exchange["response"]["body"] = dict(body, count=len(body["results"]), next=None)
+    server.add("GET", exchange["request"]["path"], reply_of(exchange))
+
+
 def test_18_users_list_and_staff_filter(scripted_server, client):
-    replay(scripted_server, 18)
-    scripted_server.add("GET", "/rest/users/?page=2", Reply(200, {
-        "count": 19, "next": None, "previous": f"{CAPTURE_HOST}/rest/users/", "results": []}))
+    replay_whole(scripted_server, 18)
     users = client.all_users()
     assert [u.username for u in users] == ["guest1", "teacher1", "bulk13", "bulk12"]
     assert [u.username for u in client.staff_users()] == ["teacher1", "bulk12"]
 
 
 def test_19_20_21_types_sites_owners(scripted_server, client):
-    for number in (19, 20, 21):
+    for number in (19, 20):
         replay(scripted_server, number)
-    scripted_server.add("GET", "/rest/owners/?page=2", Reply(200, {
-        "count": 19, "next": None, "previous": None, "results": []}))
+    replay_whole(scripted_server, 21)
     [video_type] = client.video_types()
     assert (video_type.id, video_type.title) == (1, "Other")
     [site] = client.sites()

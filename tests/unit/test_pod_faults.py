@@ -247,9 +247,11 @@ def test_a_web_page_instead_of_json(scripted_server):
 
 
 def test_next_links_are_followed_on_the_configured_server_only(scripted_server):
-    first = dict(RECORDERS, next="http://elsewhere.example:9/rest/recorder/?page=2")
+    first = dict(RECORDERS, count=10, next="http://elsewhere.example:9/rest/recorder/?page=2")
+    second = dict(RECORDERS, count=10, next=None, results=[
+        dict(row, id=row["id"] + 100) for row in RECORDERS["results"]])
     scripted_server.add("GET", "/rest/recorder/", Reply(200, first))
-    scripted_server.add("GET", "/rest/recorder/?page=2", Reply(200, dict(RECORDERS, next=None)))
+    scripted_server.add("GET", "/rest/recorder/?page=2", Reply(200, second))
     with make_client(scripted_server) as client:
         assert len(client.recorders()) == 10
     assert scripted_server.count("GET", "/rest/recorder/") == 2
