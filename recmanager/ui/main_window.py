@@ -5,7 +5,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -18,7 +26,7 @@ from PySide6.QtWidgets import (
 from recmanager import __version__
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.errors import RecmanagerError
+from recmanager.errors import RecmanagerError, StoreError
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.status import ChannelIndicator
 from recmanager.ui.tasks import TaskRunner
@@ -39,6 +47,7 @@ TOOL_BUTTON_ICON_ONLY = 0  # Qt::ToolButtonIconOnly
 TOOL_BUTTON_TEXT_BESIDE_ICON = 2  # Qt::ToolButtonTextBesideIcon
 STATUS_MESSAGE_GAP = 24  # the status bar's margin and a space before the profile's name
 LONG_MESSAGE_MS = 10_000  # how long a shortened message stays (its full text as tooltip)
+DEFERRED_LATEST_MS = 250  # deferred start-up work runs by then even if nothing is painted
 JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
 # The inbox's splitters in window.ini ("splitter" held the former three-pane layout).
 SPLITTER_KEYS = (("inbox/splitter", "splitter"), ("inbox/center", "center_splitter"))
@@ -56,6 +65,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._started = False
+        self._inbox_painted = False
         self.context = context
         self.runner = runner or TaskRunner(self)
         self.profile: Profile | None = None
@@ -285,7 +295,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             # A window system that never paints this window still gets the deferred work.
-            QTimer.singleShot(250, self, self._after_start)
+            QTimer.singleShot(DEFERRED_LATEST_MS, self, self._after_start)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -298,17 +308,42 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        # The recordings inbox with its cached rows (read without loading SQLAlchemy): what
+        # a person came for, painted on the next turn of the event loop.
+        if self.profile is not None:
+            self.inbox.set_profile(self.profile)
+        self.inbox.table.viewport().installEventFilter(self)
+        # A window system that never paints the table still gets the rest.
+        QTimer.singleShot(DEFERRED_LATEST_MS, self, self._after_inbox)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self._inbox is not None and watched is self._inbox.table.viewport()
+                and event.type() == QEvent.Type.Paint):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._after_inbox)  # once this paint is done
+        return super().eventFilter(watched, event)
+
+    def _after_inbox(self) -> None:
+        """What comes once the recordings are painted: the tray icon, the jobs dock, the
+        refresh from the servers, then the jobs dock's content."""
+        if self._inbox_painted:
+            return
+        self._inbox_painted = True
         self.notifier  # noqa: B018 - shows the tray icon
         self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
-        self.inbox  # noqa: B018 - builds the recordings inbox
         if self.profile is not None:
-            # The cached inbox first, then the servers.
             self.refresh()
-        # The jobs dock's content on the next turn of the event loop: the recordings show first.
         QTimer.singleShot(0, self, self._build_jobs_panel)
 
     def _build_jobs_panel(self) -> None:
-        self.jobs_panel  # noqa: B018 - builds the dock's content
+        try:
+            self.jobs_panel  # noqa: B018 - builds the dock's content
+        except StoreError as error:  # the inbox says it too; the window still starts
+            log.warning("jobs not read: %s", error)
+            note = QLabel(self.tr("The jobs cannot be shown: {error}").format(
+                error=error.message), self.jobs_dock)
+            note.setWordWrap(True)
+            self.jobs_dock.setWidget(note)
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()
@@ -322,6 +357,8 @@ class MainWindow(QMainWindow):
 
     def _fit_status_message(self, text: str) -> None:
         """A long message (a path) shortened in its middle, clear of the profile's name."""
+        from PySide6.QtCore import Qt
+
         bar = self.statusBar()
         room = self.profile_label.geometry().left() - STATUS_MESSAGE_GAP
         metrics = bar.fontMetrics()

@@ -1429,17 +1429,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="145"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="156"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="158"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
@@ -1490,42 +1490,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxRefresh</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="84"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="52"/>
+        <source>&lt;b&gt;The saved recordings cannot be shown&lt;/b&gt; — {error}</source>
+        <translation>&lt;b&gt;Les enregistrements mémorisés ne peuvent pas être affichés&lt;/b&gt; — {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="98"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="109"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="123"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="149"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="144"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="158"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="146"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="160"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="162"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="152"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="166"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="181"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="195"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -1656,108 +1661,113 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="62"/>
+        <location filename="../../recmanager/ui/main_window.py" line="72"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="88"/>
+        <location filename="../../recmanager/ui/main_window.py" line="98"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="91"/>
+        <location filename="../../recmanager/ui/main_window.py" line="101"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="94"/>
+        <location filename="../../recmanager/ui/main_window.py" line="104"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="96"/>
-        <location filename="../../recmanager/ui/main_window.py" line="482"/>
+        <location filename="../../recmanager/ui/main_window.py" line="106"/>
+        <location filename="../../recmanager/ui/main_window.py" line="519"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="98"/>
+        <location filename="../../recmanager/ui/main_window.py" line="108"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="101"/>
+        <location filename="../../recmanager/ui/main_window.py" line="111"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="104"/>
+        <location filename="../../recmanager/ui/main_window.py" line="114"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="107"/>
+        <location filename="../../recmanager/ui/main_window.py" line="117"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="109"/>
+        <location filename="../../recmanager/ui/main_window.py" line="119"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="118"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="124"/>
+        <location filename="../../recmanager/ui/main_window.py" line="134"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="128"/>
+        <location filename="../../recmanager/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="151"/>
+        <location filename="../../recmanager/ui/main_window.py" line="161"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="243"/>
+        <location filename="../../recmanager/ui/main_window.py" line="253"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="229"/>
+        <location filename="../../recmanager/ui/main_window.py" line="239"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="377"/>
+        <location filename="../../recmanager/ui/main_window.py" line="343"/>
+        <source>The jobs cannot be shown: {error}</source>
+        <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="414"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="380"/>
+        <location filename="../../recmanager/ui/main_window.py" line="417"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="383"/>
+        <location filename="../../recmanager/ui/main_window.py" line="420"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="385"/>
+        <location filename="../../recmanager/ui/main_window.py" line="422"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="484"/>
+        <location filename="../../recmanager/ui/main_window.py" line="521"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -6687,7 +6697,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="130"/>
+        <location filename="../../recmanager/ui/main_window.py" line="140"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>
@@ -6695,39 +6705,44 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="87"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="43"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="90"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="46"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="96"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="52"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="98"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="54"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="105"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="61"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="154"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="69"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="159"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="74"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/store/sqlite_read.py" line="109"/>
+        <source>The database {path} is of an older recmanager (schema {found}): it is brought up to date when it is opened.</source>
+        <translation>La base de données {path} vient d&apos;une version antérieure de recmanager (schéma {found}) : elle est mise à jour à son ouverture.</translation>
     </message>
 </context>
 <context>
