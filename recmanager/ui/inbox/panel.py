@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox.refresh import Snapshot
 from recmanager.inbox.rows import InboxRecorder, InboxRow
 from recmanager.ui.inbox.actions import InboxActions
 from recmanager.ui.inbox.columns import SIDEBAR_FIRST_WIDTH, InboxColumns
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from recmanager.config import Profile
     from recmanager.context import AppContext
     from recmanager.deposit.base import Deposit
+    from recmanager.inbox.refresh import Snapshot
     from recmanager.pod.model import User
 
 

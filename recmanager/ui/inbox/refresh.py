@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from recmanager.errors import RecmanagerError, StoreError
 from recmanager.inbox.cache import CachedInbox, load_cache_quickly
-from recmanager.inbox.refresh import Snapshot, refresh
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.ui.locale_format import format_datetime
 from recmanager.ui.status import ChannelState
 
-# Server-side modules are imported when an action runs, so the window shows quickly.
+# Server-side modules (and the refresh itself) are imported when they run, so the window
+# shows quickly.
 if TYPE_CHECKING:
     from recmanager.config import Profile
+    from recmanager.inbox.refresh import Snapshot
     from recmanager.pod.model import User
 
 log = logging.getLogger("recmanager.ui.inbox")
@@ -82,6 +83,7 @@ class InboxRefresh:
         self.sftp_state.emit(ChannelState.CONNECTING, "")
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> Snapshot:
+            from recmanager.inbox.refresh import refresh
             from recmanager.ui.dialogs.host_key import ask_host_key
 
             return refresh(
