@@ -23,7 +23,6 @@ from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, StoreError
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.status import ChannelIndicator
-from recmanager.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from recmanager.ui.inbox.panel import InboxPanel
     from recmanager.ui.jobs_panel import JobsPanel
     from recmanager.ui.notifications import Notifier
+    from recmanager.ui.tasks import TaskRunner
 
 log = logging.getLogger("recmanager.ui")
 
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._inbox_painted = False
         self.context = context
-        self.runner = runner or TaskRunner(self)
+        self._runner = runner
         self.profile: Profile | None = None
         self.setWindowTitle(self.tr("recmanager"))
         self.setObjectName("MainWindow")
@@ -79,6 +79,15 @@ class MainWindow(QMainWindow):
         self._load_profile(profile_name)
 
     # --- construction ---------------------------------------------------------------------
+
+    @property
+    def runner(self) -> TaskRunner:
+        """Runs core work off the GUI thread; made on first use, after the first paint."""
+        if self._runner is None:
+            from recmanager.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
 
     def _action(
         self, text: str, icon: str, slot, shortcut: QKeySequence | str | None = None
