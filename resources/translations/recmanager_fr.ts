@@ -1070,188 +1070,188 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxActions</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="39"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="40"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="40"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="41"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="41"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="42"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="43"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="44"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="44"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="45"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="45"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="46"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="47"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="48"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="61"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="62"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="62"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="63"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="73"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="74"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="79"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="80"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="81"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="82"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="83"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="84"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="87"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="89"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="93"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="94"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="95"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="97"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="100"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="101"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="103"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="104"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="105"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="106"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="140"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="142"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="144"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="187"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="190"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="188"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="191"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="218"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="223"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="220"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="225"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="249"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="254"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="256"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="263"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="258"/>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="271"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="265"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="271"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="273"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="282"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="276"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="285"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="277"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="286"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="282"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="291"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="284"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="293"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
@@ -1490,47 +1490,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxRefresh</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="52"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="53"/>
         <source>&lt;b&gt;The saved recordings cannot be shown&lt;/b&gt; — {error}</source>
         <translation>&lt;b&gt;Les enregistrements mémorisés ne peuvent pas être affichés&lt;/b&gt; — {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="100"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="123"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="125"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="149"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="151"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="158"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="160"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="162"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="164"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="166"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="168"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="195"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="197"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -1661,113 +1661,113 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="72"/>
+        <location filename="../../recmanager/ui/main_window.py" line="68"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="98"/>
+        <location filename="../../recmanager/ui/main_window.py" line="103"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="101"/>
+        <location filename="../../recmanager/ui/main_window.py" line="106"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="104"/>
+        <location filename="../../recmanager/ui/main_window.py" line="109"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="106"/>
-        <location filename="../../recmanager/ui/main_window.py" line="519"/>
+        <location filename="../../recmanager/ui/main_window.py" line="111"/>
+        <location filename="../../recmanager/ui/main_window.py" line="534"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="108"/>
+        <location filename="../../recmanager/ui/main_window.py" line="113"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="111"/>
+        <location filename="../../recmanager/ui/main_window.py" line="116"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="114"/>
+        <location filename="../../recmanager/ui/main_window.py" line="119"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="117"/>
+        <location filename="../../recmanager/ui/main_window.py" line="122"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="119"/>
+        <location filename="../../recmanager/ui/main_window.py" line="124"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="128"/>
+        <location filename="../../recmanager/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="134"/>
+        <location filename="../../recmanager/ui/main_window.py" line="139"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="138"/>
+        <location filename="../../recmanager/ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="161"/>
+        <location filename="../../recmanager/ui/main_window.py" line="166"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="253"/>
+        <location filename="../../recmanager/ui/main_window.py" line="263"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="239"/>
+        <location filename="../../recmanager/ui/main_window.py" line="247"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="343"/>
+        <location filename="../../recmanager/ui/main_window.py" line="355"/>
         <source>The jobs cannot be shown: {error}</source>
         <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="414"/>
+        <location filename="../../recmanager/ui/main_window.py" line="426"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="417"/>
+        <location filename="../../recmanager/ui/main_window.py" line="429"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="420"/>
+        <location filename="../../recmanager/ui/main_window.py" line="432"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="422"/>
+        <location filename="../../recmanager/ui/main_window.py" line="434"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="521"/>
+        <location filename="../../recmanager/ui/main_window.py" line="536"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -6697,7 +6697,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="140"/>
+        <location filename="../../recmanager/ui/main_window.py" line="145"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>
