@@ -112,3 +112,29 @@ def test_a_damaged_file_gives_a_clear_error(context):
     with pytest.raises(DatabaseCorrupt) as caught:
         load_cache_quickly(context, "p")
     assert "damaged" in caught.value.message
+
+
+def test_threads_opening_the_database_together_share_one(context, monkeypatch):
+    """The first refresh (a worker) and the jobs dock (the window) open it at the same time
+    now that the cached rows no longer do it first: one Database, never two engines."""
+    import threading
+    import time
+
+    from recmanager.store import db as store_db
+
+    opened = []
+    original = store_db.Database.__init__
+
+    def slow_open(self, *args, **kwargs):
+        opened.append(self)
+        time.sleep(0.3)  # both threads are inside the first use at once
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(store_db.Database, "__init__", slow_open)
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(context.db)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(opened) == 1 and seen[0] is seen[1]
