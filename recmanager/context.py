@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from recmanager.config import Paths, Profile, ProfileStore, Settings, plain_http_warning
@@ -40,6 +41,8 @@ class AppContext:
     _db: Database | None = None
     # Where warnings about a resolved profile go (the CLI prints them on stderr).
     on_notice: Callable[[str], None] | None = None
+    # The window's first refresh (a worker) and its jobs dock open the database together.
+    _db_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def open(cls, paths: Paths | None = None) -> AppContext:
@@ -49,16 +52,18 @@ class AppContext:
     @property
     def db(self) -> Database:
         """Opened on first use, so commands that need no database never touch it."""
-        if self._db is None:
-            from recmanager.store import Database  # SQLAlchemy is slow to import
+        with self._db_lock:
+            if self._db is None:
+                from recmanager.store import Database  # SQLAlchemy is slow to import
 
-            self._db = Database(self.paths.database)
-        return self._db
+                self._db = Database(self.paths.database)
+            return self._db
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._db_lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     def delete_profile(self, name: str) -> None:
         """Forget the profile ``name`` and its secrets in the keyring. The audit log keeps

@@ -62,6 +62,10 @@ class DatabaseTooNew(StoreError):
     """The database was written by a newer recmanager."""
 
 
+class DatabaseOutdated(StoreError):
+    """The database was written by an older recmanager: it is migrated when opened."""
+
+
 class DatabaseCorrupt(StoreError):
     """The database file is damaged or is not a recmanager database."""
 

@@ -14,6 +14,7 @@ from recmanager.recorders.mode import RecorderMode
 
 # The database is imported where used: the window imports this module at start-up.
 if TYPE_CHECKING:
+    from recmanager.context import AppContext
     from recmanager.store import Database
 
 @dataclass(frozen=True)
@@ -65,10 +66,28 @@ def load_cache(db: Database, profile: str) -> CachedInbox | None:
         ).first()
     if found is None:
         return None
-    data = json.loads(found.payload)
     refreshed_at = found.refreshed_at
     if refreshed_at.tzinfo is None:
         refreshed_at = refreshed_at.replace(tzinfo=UTC)
+    return _cached_inbox(found.payload, refreshed_at)
+
+
+def load_cache_quickly(context: AppContext, profile: str) -> CachedInbox | None:
+    """:func:`load_cache` without loading SQLAlchemy (the standard library's ``sqlite3``
+    reads), for a window's first screen; a database of an older recmanager is read through
+    the store, which migrates it. A newer, locked or damaged one raises the store's error."""
+    from recmanager.errors import DatabaseOutdated
+    from recmanager.store.sqlite_read import read_inbox_cache
+
+    try:
+        stored = read_inbox_cache(context.paths.database, profile)
+    except DatabaseOutdated:
+        return load_cache(context.db, profile)
+    return None if stored is None else _cached_inbox(stored.payload, stored.refreshed_at)
+
+
+def _cached_inbox(payload: str, refreshed_at: datetime) -> CachedInbox:
+    data = json.loads(payload)
     return CachedInbox(
         rows=[InboxRow.from_json(item) for item in data.get("rows", [])],
         recorders=[

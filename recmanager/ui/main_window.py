@@ -5,28 +5,32 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QToolBar,
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
 )
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
 from recmanager import __version__
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.errors import RecmanagerError
+from recmanager.errors import RecmanagerError, StoreError
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.status import ChannelIndicator
-from recmanager.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
     from recmanager.ui.inbox.panel import InboxPanel
     from recmanager.ui.jobs_panel import JobsPanel
     from recmanager.ui.notifications import Notifier
+    from recmanager.ui.tasks import TaskRunner
 
 log = logging.getLogger("recmanager.ui")
 
@@ -39,6 +43,7 @@ TOOL_BUTTON_ICON_ONLY = 0  # Qt::ToolButtonIconOnly
 TOOL_BUTTON_TEXT_BESIDE_ICON = 2  # Qt::ToolButtonTextBesideIcon
 STATUS_MESSAGE_GAP = 24  # the status bar's margin and a space before the profile's name
 LONG_MESSAGE_MS = 10_000  # how long a shortened message stays (its full text as tooltip)
+DEFERRED_LATEST_MS = 250  # deferred start-up work runs by then even if nothing is painted
 JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
 # The inbox's splitters in window.ini ("splitter" held the former three-pane layout).
 SPLITTER_KEYS = (("inbox/splitter", "splitter"), ("inbox/center", "center_splitter"))
@@ -56,8 +61,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._started = False
+        self._inbox_painted = False
         self.context = context
-        self.runner = runner or TaskRunner(self)
+        self._runner = runner
         self.profile: Profile | None = None
         self.setWindowTitle(self.tr("recmanager"))
         self.setObjectName("MainWindow")
@@ -73,6 +79,15 @@ class MainWindow(QMainWindow):
         self._load_profile(profile_name)
 
     # --- construction ---------------------------------------------------------------------
+
+    @property
+    def runner(self) -> TaskRunner:
+        """Runs core work off the GUI thread; made on first use, after the first paint."""
+        if self._runner is None:
+            from recmanager.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
 
     def _action(
         self, text: str, icon: str, slot, shortcut: QKeySequence | str | None = None
@@ -159,6 +174,8 @@ class MainWindow(QMainWindow):
             from recmanager.ui.notifications import Notifier
 
             self._notifier = Notifier(self, self.context.settings, self.runner)
+            if self._inbox is not None:
+                self._notifier.watch_inbox(self._inbox)
         return self._notifier
 
     @property
@@ -176,7 +193,8 @@ class MainWindow(QMainWindow):
             self._fill_recordings_menu(inbox)
             self.setAcceptDrops(True)
             self._connect_inbox(inbox)
-            self.notifier.watch_inbox(inbox)
+            if self._notifier is not None:  # else the notifier watches it when it comes
+                self._notifier.watch_inbox(inbox)
             for key, splitter in SPLITTER_KEYS:
                 state = self._window_state.value(key)
                 if isinstance(state, QByteArray):
@@ -240,6 +258,8 @@ class MainWindow(QMainWindow):
         """The jobs dock, where the window's saved state had it (at the bottom the first
         time), added just after the window shows."""
         if self._jobs_dock is None:
+            from PySide6.QtWidgets import QDockWidget
+
             dock = QDockWidget(self.tr("Jobs"), self)
             dock.setObjectName("JobsDock")
             self._jobs_dock_placed = self.restoreDockWidget(dock)
@@ -285,7 +305,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             # A window system that never paints this window still gets the deferred work.
-            QTimer.singleShot(250, self, self._after_start)
+            QTimer.singleShot(DEFERRED_LATEST_MS, self, self._after_start)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -298,17 +318,44 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
-        self.notifier  # noqa: B018 - shows the tray icon
-        self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
+        # The recordings inbox with its cached rows (read without loading SQLAlchemy): what
+        # a person came for, painted on the next turn of the event loop.
         self.inbox  # noqa: B018 - builds the recordings inbox
         if self.profile is not None:
-            # The cached inbox first, then the servers.
+            self.inbox.set_profile(self.profile)
+        # The window's next update request paints the inbox: the rest comes after it. (Not
+        # a filter on the table's viewport: wrapping that widget costs PySide ~10 ms.)
+        self.installEventFilter(self)
+        # A window system that never paints the window still gets the rest.
+        QTimer.singleShot(DEFERRED_LATEST_MS, self, self._after_inbox)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.UpdateRequest:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._after_inbox)  # once this update's paint is done
+        return super().eventFilter(watched, event)
+
+    def _after_inbox(self) -> None:
+        """What comes once the recordings are painted: the tray icon, the jobs dock, the
+        refresh from the servers, then the jobs dock's content."""
+        if self._inbox_painted:
+            return
+        self._inbox_painted = True
+        self.notifier  # noqa: B018 - shows the tray icon
+        self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
+        if self.profile is not None:
             self.refresh()
-        # The jobs dock's content on the next turn of the event loop: the recordings show first.
         QTimer.singleShot(0, self, self._build_jobs_panel)
 
     def _build_jobs_panel(self) -> None:
-        self.jobs_panel  # noqa: B018 - builds the dock's content
+        try:
+            self.jobs_panel  # noqa: B018 - builds the dock's content
+        except StoreError as error:  # the inbox says it too; the window still starts
+            log.warning("jobs not read: %s", error)
+            note = QLabel(self.tr("The jobs cannot be shown: {error}").format(
+                error=error.message), self.jobs_dock)
+            note.setWordWrap(True)
+            self.jobs_dock.setWidget(note)
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()
@@ -322,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def _fit_status_message(self, text: str) -> None:
         """A long message (a path) shortened in its middle, clear of the profile's name."""
+        from PySide6.QtCore import Qt
+
         bar = self.statusBar()
         room = self.profile_label.geometry().left() - STATUS_MESSAGE_GAP
         metrics = bar.fontMetrics()
@@ -389,6 +438,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reload what the window shows from the server (F5)."""
+        self.notifier  # noqa: B018 - the tray's count follows every refresh
         if self.inbox.profile is not self.profile:
             self.inbox.set_profile(self.profile)
         self.inbox.refresh()
@@ -477,6 +527,8 @@ class MainWindow(QMainWindow):
         open_shortcut_sheet(self)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About recmanager"),

@@ -1070,188 +1070,188 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxActions</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="39"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="40"/>
         <source>Claim…</source>
         <translation>Revendiquer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="40"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="41"/>
         <source>Reassign…</source>
         <translation>Réattribuer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="41"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="42"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="43"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="44"/>
         <source>Undo quarantine…</source>
         <translation>Annuler la quarantaine…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="44"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="45"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="45"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="46"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="47"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="48"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="61"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="62"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="62"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="63"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="73"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="74"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="79"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="80"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="81"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="82"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="83"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="84"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="87"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="89"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="93"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="94"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="95"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="97"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="100"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="101"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="103"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="104"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="105"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="106"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="140"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="139"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="142"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="144"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="187"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="190"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="188"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="191"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="218"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="223"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="220"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="225"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="249"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="254"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="256"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="263"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="258"/>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="271"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="265"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="271"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="273"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="282"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="276"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="285"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="277"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="286"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="282"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="291"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="284"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="293"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
@@ -1429,17 +1429,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="145"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="156"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="158"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
@@ -1491,42 +1491,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxRefresh</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="84"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="53"/>
+        <source>&lt;b&gt;The saved recordings cannot be shown&lt;/b&gt; — {error}</source>
+        <translation>&lt;b&gt;Les enregistrements mémorisés ne peuvent pas être affichés&lt;/b&gt; — {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="100"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="109"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="125"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="153"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="146"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="162"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="164"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="150"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="166"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="154"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="170"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="183"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="199"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -1745,108 +1750,113 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="62"/>
+        <location filename="../../recmanager/ui/main_window.py" line="68"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="88"/>
+        <location filename="../../recmanager/ui/main_window.py" line="103"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="91"/>
+        <location filename="../../recmanager/ui/main_window.py" line="106"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="94"/>
+        <location filename="../../recmanager/ui/main_window.py" line="109"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="96"/>
-        <location filename="../../recmanager/ui/main_window.py" line="482"/>
+        <location filename="../../recmanager/ui/main_window.py" line="111"/>
+        <location filename="../../recmanager/ui/main_window.py" line="534"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="98"/>
+        <location filename="../../recmanager/ui/main_window.py" line="113"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="101"/>
+        <location filename="../../recmanager/ui/main_window.py" line="116"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="104"/>
+        <location filename="../../recmanager/ui/main_window.py" line="119"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="107"/>
+        <location filename="../../recmanager/ui/main_window.py" line="122"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="109"/>
+        <location filename="../../recmanager/ui/main_window.py" line="124"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="118"/>
+        <location filename="../../recmanager/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="124"/>
+        <location filename="../../recmanager/ui/main_window.py" line="139"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="128"/>
+        <location filename="../../recmanager/ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="151"/>
+        <location filename="../../recmanager/ui/main_window.py" line="166"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="243"/>
+        <location filename="../../recmanager/ui/main_window.py" line="263"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="229"/>
+        <location filename="../../recmanager/ui/main_window.py" line="247"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="377"/>
+        <location filename="../../recmanager/ui/main_window.py" line="355"/>
+        <source>The jobs cannot be shown: {error}</source>
+        <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="426"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="380"/>
+        <location filename="../../recmanager/ui/main_window.py" line="429"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="383"/>
+        <location filename="../../recmanager/ui/main_window.py" line="432"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="385"/>
+        <location filename="../../recmanager/ui/main_window.py" line="434"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="484"/>
+        <location filename="../../recmanager/ui/main_window.py" line="536"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -4585,27 +4595,27 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../recmanager/context.py" line="93"/>
+        <location filename="../../recmanager/context.py" line="98"/>
         <source>No connection profile is set up.</source>
         <translation>Aucun profil de connexion n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="94"/>
+        <location filename="../../recmanager/context.py" line="99"/>
         <source>Create one in the application, pass --profile NAME, or set RECMANAGER_POD_URL and RECMANAGER_POD_TOKEN.</source>
         <translation>Créez-en un dans l&apos;application, passez --profile NOM, ou définissez RECMANAGER_POD_URL et RECMANAGER_POD_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="114"/>
+        <location filename="../../recmanager/context.py" line="119"/>
         <source>Check {variables}: this run&apos;s settings come from environment variables, not from a saved profile.</source>
         <translation>Vérifiez {variables} : les réglages de cette exécution viennent de variables d&apos;environnement, pas d&apos;un profil enregistré.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="116"/>
+        <location filename="../../recmanager/context.py" line="121"/>
         <source> and </source>
         <translation> et </translation>
     </message>
     <message>
-        <location filename="../../recmanager/context.py" line="133"/>
+        <location filename="../../recmanager/context.py" line="138"/>
         <source>RECMANAGER_POD_URL is set but RECMANAGER_POD_TOKEN is not.</source>
         <translation>RECMANAGER_POD_URL est défini mais pas RECMANAGER_POD_TOKEN.</translation>
     </message>
@@ -7154,7 +7164,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="130"/>
+        <location filename="../../recmanager/ui/main_window.py" line="145"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>
@@ -7162,39 +7172,44 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="100"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="43"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="103"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="46"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="109"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="52"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="111"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="54"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="118"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="61"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="167"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="69"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="172"/>
+        <location filename="../../recmanager/store/sqlite_read.py" line="74"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/store/sqlite_read.py" line="109"/>
+        <source>The database {path} is of an older recmanager (schema {found}): it is brought up to date when it is opened.</source>
+        <translation>La base de données {path} vient d&apos;une version antérieure de recmanager (schéma {found}) : elle est mise à jour à son ouverture.</translation>
     </message>
 </context>
 <context>

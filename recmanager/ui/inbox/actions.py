@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from recmanager.errors import AlreadyClaimed, DoneWithWarning, RecmanagerError
 from recmanager.inbox.rows import RowState
@@ -19,6 +18,8 @@ from recmanager.ui.locale_format import format_datetime
 
 # Server-side modules are imported when an action runs, so the window shows quickly.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from recmanager.actions.opening import Actions
     from recmanager.deposit.base import QuarantinedFile
 
@@ -133,6 +134,8 @@ class InboxActions:
                            on_progress=self._progress, changes=profile.name)
 
     def _action_failed(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if isinstance(error, AlreadyClaimed):
             title = self.tr("Claimed by someone else")
         elif isinstance(error, DoneWithWarning):  # the change was made: never "failed"
@@ -189,6 +192,8 @@ class InboxActions:
                          need_deposit=False)
 
     def _report(self, title: str, messages: Sequence[str]) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         text = "\n".join(messages)
         self.last_report = text
         self.message.emit(text)
@@ -252,6 +257,8 @@ class InboxActions:
         dialog.open()
 
     def _deleted(self, results: list[Any]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         held = [r.quarantined for r in results if r.quarantined is not None]
         box = self._report(self.tr("Deleted"), [result.message for result in results])
         if held:
@@ -260,6 +267,8 @@ class InboxActions:
 
     def undo_quarantine(self, held: QuarantinedFile | None = None) -> None:
         """Put back the last quarantined file, or one chosen among those still held."""
+        from PySide6.QtWidgets import QInputDialog
+
         if not self.action_undo.isEnabled() or self.profile is None:
             return
         if held is None:

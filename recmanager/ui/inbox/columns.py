@@ -100,6 +100,11 @@ class InboxColumns:
         scrollbar = self.sidebar.verticalScrollBar()
         wanted = (names + counts + 2 * padding + 2 * self.sidebar.frameWidth()
                   + (scrollbar.sizeHint().width() if scrollbar.isVisible() else 0))
+        if not self.splitter.isVisible():
+            # Not laid out yet, its sizes are placeholders: sharing them left the table no
+            # width at all. The panel fits the sidebar when it shows.
+            self._sidebar_fit_pending = True
+            return
         sizes = self.splitter.sizes()
         total = sum(sizes)
         wanted = min(wanted, max(total // 3, SIDEBAR_FIRST_WIDTH))

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recmanager.inbox.refresh import Snapshot
 from recmanager.inbox.rows import InboxRecorder, InboxRow
 from recmanager.ui.inbox.actions import InboxActions
 from recmanager.ui.inbox.columns import SIDEBAR_FIRST_WIDTH, InboxColumns
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from recmanager.config import Profile
     from recmanager.context import AppContext
     from recmanager.deposit.base import Deposit
+    from recmanager.inbox.refresh import Snapshot
     from recmanager.pod.model import User
 
 
@@ -79,6 +80,7 @@ class InboxPanel(
         self._refreshing = False
         self._refresh_again = False  # a change came while a refresh was running
         self._closed = False
+        self._sidebar_fit_pending = False  # rows came before the panel showed
         self._preview_deposit: Deposit | None = None
         self._preview_server: Any = None
         self._preview_lock = threading.Lock()
@@ -178,6 +180,12 @@ class InboxPanel(
         header.sortIndicatorChanged.connect(lambda *_: self._fit_columns())
         self._fit_columns()
         return self.table
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sidebar_fit_pending:
+            self._sidebar_fit_pending = False
+            self._fit_sidebar()
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """Tabbing into an unselected table selects its current row, for keyboard users;

@@ -8,16 +8,17 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from recmanager.errors import RecmanagerError
-from recmanager.inbox.cache import load_cache
-from recmanager.inbox.refresh import Snapshot, refresh
+from recmanager.errors import RecmanagerError, StoreError
+from recmanager.inbox.cache import CachedInbox, load_cache_quickly
 from recmanager.progress import CancelToken, Progress, ProgressCallback
 from recmanager.ui.locale_format import format_datetime
 from recmanager.ui.status import ChannelState
 
-# Server-side modules are imported when an action runs, so the window shows quickly.
+# Server-side modules (and the refresh itself) are imported when they run, so the window
+# shows quickly.
 if TYPE_CHECKING:
     from recmanager.config import Profile
+    from recmanager.inbox.refresh import Snapshot
     from recmanager.pod.model import User
 
 log = logging.getLogger("recmanager.ui.inbox")
@@ -35,11 +36,25 @@ class InboxRefresh:
             self._rebuild_sidebar()
             self.update_actions()
             return
-        cached = load_cache(self.context.db, profile.name)
+        cached = self._cached_copy(profile)
         if cached is not None:
             self.recorders = {r.id: r for r in cached.recorders}
             self.show_rows(cached.rows)
             self.refreshed_at = cached.refreshed_at
+
+    def _cached_copy(self, profile: Profile) -> CachedInbox | None:
+        """The profile's last known inbox, read without waiting for SQLAlchemy; a database
+        that cannot be read (locked, newer, damaged) shows no rows and says why."""
+        try:
+            return load_cache_quickly(self.context, profile.name)
+        except StoreError as error:
+            log.warning("cached recordings not read: %s", error)
+            self.banner_label.setText(self.tr(
+                "<b>The saved recordings cannot be shown</b> — {error}").format(
+                error=html.escape(self._error_text(error))))
+            self.banner.show()
+            self.message.emit(error.message)
+            return None
 
     def apply_refresh_interval(self) -> None:
         seconds = int(self.context.settings.get("refresh_interval_s"))
@@ -68,6 +83,7 @@ class InboxRefresh:
         self.sftp_state.emit(ChannelState.CONNECTING, "")
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> Snapshot:
+            from recmanager.inbox.refresh import refresh
             from recmanager.ui.dialogs.host_key import ask_host_key
 
             return refresh(
@@ -138,7 +154,7 @@ class InboxRefresh:
         else:
             self.rest_state.emit(ChannelState.OFFLINE, text)
             self.sftp_state.emit(ChannelState.UNKNOWN, "")
-        cached = load_cache(self.context.db, self.profile.name) if self.profile else None
+        cached = self._cached_copy(self.profile) if self.profile else None
         if cached is not None:
             self.recorders = {r.id: r for r in cached.recorders}
             self.refreshed_at = cached.refreshed_at

@@ -1,0 +1,104 @@
+"""The window's start: the cached recordings are its first content, in a table with room to
+show them, and a database that cannot be read starts an empty inbox that says why."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
+
+from recmanager.config import Profile
+from recmanager.inbox.cache import save_cache
+from recmanager.inbox.rows import InboxRecorder, InboxRow, LocalState, RowState
+from recmanager.ui.main_window import MainWindow
+from recmanager.ui.tasks import TaskRunner
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+ROWS = 40
+
+
+def _profile_with_a_cached_inbox(context) -> None:
+    context.profiles.save(Profile(name="p", pod_url="http://127.0.0.1:9", deposit_kind="local",
+                                  local_deposit="/nonexistent", allow_plain_http=True))
+    context.settings.set("refresh_interval_s", 0)
+    rows = [InboxRow(path=f"/data/ftp-pod/ftp/amphi{n % 3}/rec{n}.mp4", name=f"rec{n}.mp4",
+                     folder=f"amphi{n % 3}", state=RowState.CLAIMABLE, size=n * 1000,
+                     deposited=NOW - timedelta(hours=n), recorder_id=n % 3,
+                     recorder_name=f"Amphi {n % 3}", treatment_id=n) for n in range(ROWS)]
+    save_cache(context.db, "p", rows, [InboxRecorder(i, f"Amphi {i}") for i in range(3)],
+               LocalState(), NOW)
+    context.close()
+
+
+class _RowsPainted(QObject):
+    """Notes a paint of the recordings table's viewport while it holds rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widths: list[int] = []
+
+    def eventFilter(self, watched, event) -> bool:
+        table = watched.parent()
+        if (event.type() == QEvent.Type.Paint and table is not None
+                and table.objectName() == "RecordingsTable" and watched is table.viewport()
+                and table.model().rowCount()):
+            self.widths.append(watched.width())
+        return False
+
+
+def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
+        qtbot, qapp, context):
+    """Rows read before the panel showed once left the table no width at all (the sidebar
+    took the splitter's placeholder sizes); the tray icon, jobs dock and refresh come after."""
+    _profile_with_a_cached_inbox(context)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    painted = _RowsPainted()
+    qapp.installEventFilter(painted)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: bool(painted.widths))
+    finally:
+        qapp.removeEventFilter(painted)
+    inbox = window.inbox
+    assert inbox.proxy.rowCount() == ROWS
+    assert painted.widths[0] > window.width() // 2
+    assert inbox.table.width() > inbox.sidebar.width() > 0
+    qtbot.waitUntil(lambda: window._jobs_panel is not None)
+
+
+def test_a_newer_database_starts_an_empty_inbox_that_says_why(qtbot, context):
+    _profile_with_a_cached_inbox(context)
+    with sqlite3.connect(context.paths.database) as raw:
+        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._inbox is not None and window.inbox.banner.isVisible())
+    assert window.inbox.proxy.rowCount() == 0
+    assert "newer recmanager" in window.inbox.banner_label.text()
+    qtbot.waitUntil(lambda: window._jobs_dock is not None
+                    and isinstance(window.jobs_dock.widget(), QLabel))
+    assert "newer recmanager" in window.jobs_dock.widget().text()
+
+
+def test_a_locked_database_starts_an_empty_inbox_that_says_why(qtbot, context):
+    _profile_with_a_cached_inbox(context)
+    holder = sqlite3.connect(context.paths.database, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")  # a lock that also stops readers
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO schema_meta VALUES ('x', 'y')")
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window._inbox is not None and window.inbox.banner.isVisible())
+        assert window.inbox.proxy.rowCount() == 0
+        assert "in use by another program" in window.inbox.banner_label.text()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # The refresh waiting for the database goes on once it is free (Pod is not there).
+    qtbot.waitUntil(lambda: not window.inbox._refreshing, timeout=15_000)
