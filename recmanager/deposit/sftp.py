@@ -2,7 +2,8 @@
 
 Logging in and host keys are in :mod:`recmanager.deposit.sftp_login`, the transfer windows
 in :mod:`recmanager.deposit.sftp_window`, folder listings in
-:mod:`recmanager.deposit.sftp_listing`. A dropped link is noticed by the next operation,
+:mod:`recmanager.deposit.sftp_listing`, reading files (the preview's and the inspection's
+reader) in :mod:`recmanager.deposit.sftp_reader`. A dropped link is noticed by the next operation,
 which reconnects with backoff and says so through ``on_status``. Each thread borrows its own
 SFTP channel from a small pool on one SSH transport: paramiko's SFTP client must not be read
 by two threads at once.
@@ -20,15 +21,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, closing, contextmanager
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import paramiko
-from paramiko.sftp import CMD_CLOSE
 
 from recmanager.config import network_timeout
 from recmanager.deposit import sftp_wire
@@ -39,18 +38,15 @@ from recmanager.deposit.base import (
     OnStatus,
     Writer,
 )
-from recmanager.deposit.names import check_server_path
 from recmanager.deposit.sftp_listing import entry_of, read_directories
 from recmanager.deposit.sftp_login import HostKeyQuestion, SshLogin
+from recmanager.deposit.sftp_reader import SftpReads, quietly
 from recmanager.deposit.sftp_window import (
     CHANNEL_PACKET,
     CHANNEL_WINDOW,
     MAX_DEPTH,
-    PREVIEW_MAX_DEPTH,
-    RANGES_IN_FLIGHT,
     READ_CHUNK,
     RESUME_REWRITE,
-    SAMPLING_CHUNK,
     ReadAhead,
     WindowedWriter,
     closed_on_silence,
@@ -65,7 +61,6 @@ from recmanager.errors import (
 )
 from recmanager.formatting import os_error_message, printable
 from recmanager.i18n import translate
-from recmanager.readers import SizedReader
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -82,108 +77,11 @@ MAX_CHANNELS = 8
 CHANNEL_WAIT_S = 120.0
 
 
-class RemoteReader(SizedReader):
-    """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream),
-    asking for ``chunk`` bytes per request."""
-
-    def __init__(self, deposit: SftpDeposit, lease: _Lease, handle: bytes, size: int,
-                 chunk: int = READ_CHUNK) -> None:
-        super().__init__(size)
-        self._deposit = deposit
-        self._lease = lease
-        self._handle = handle
-        self._chunk = chunk
-        self._ahead: ReadAhead | None = None
-        self._leftover = b""
-
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
-        if self._position >= self._size or not len(view):
-            return 0
-        if self._ahead is None or self._ahead.position - len(self._leftover) != self._position:
-            self._restart(len(view))
-        if not self._leftover:
-            assert self._ahead is not None
-            self._leftover = self._deposit._translate(self._ahead.next_chunk)
-            if not self._leftover:  # the end of a range read: read on from here
-                self._restart(len(view))
-                self._leftover = self._deposit._translate(self._ahead.next_chunk)
-        count = min(len(view), len(self._leftover))
-        view[:count] = self._leftover[:count]
-        self._leftover = self._leftover[count:]
-        self._position += count
-        return count
-
-    def read_ranges(self, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
-        """The bytes of each ``(offset, size)``, every request sent before the first answer is
-        awaited: one round trip for tens of small reads (an inspection's samples) where
-        reading them in turn costs one each. At most :data:`RANGES_IN_FLIGHT` bytes are asked
-        for at once."""
-        if self._ahead is not None:
-            self._deposit._translate(self._ahead.discard)
-            self._ahead = None
-        self._leftover = b""
-        found: list[bytes] = []
-        batch: list[ReadAhead] = []
-        asked = 0
-        try:
-            for offset, size in ranges:
-                start, end = max(0, offset), min(self._size, offset + size)
-                depth = max(1, -(-(end - start) // self._chunk))
-                ahead = ReadAhead(self._lease.client, self._handle, start, max(start, end),
-                                   depth=depth, max_depth=depth, counter=self._deposit._count,
-                                   chunk=self._chunk)
-                if batch and asked + (end - start) > RANGES_IN_FLIGHT:
-                    found += [self._collect(item) for item in batch]
-                    batch, asked = [], 0
-                self._deposit._translate(ahead.request)
-                batch.append(ahead)
-                asked += end - start
-            found += [self._collect(item) for item in batch]
-        except BaseException:
-            self._lease.broken = not _quietly(*(item.discard for item in batch))
-            raise
-        return found
-
-    def _collect(self, ahead: ReadAhead) -> bytes:
-        parts = []
-        while chunk := self._deposit._translate(ahead.next_chunk):
-            parts.append(chunk)
-        return b"".join(parts)
-
-    def _restart(self, wanted: int) -> None:
-        """Read on from the position: a read of two READ requests or more (a range wanted
-        whole) asks for exactly its bytes at once; a smaller one starts one request ahead
-        and doubles while the reads stay sequential."""
-        if self._ahead is not None:
-            self._deposit._translate(self._ahead.discard)
-        self._leftover = b""
-        if wanted >= 2 * self._chunk:
-            end = min(self._size, self._position + wanted)
-            depth = max_depth = min(MAX_DEPTH, -(-(end - self._position) // self._chunk))
-        else:
-            end, depth, max_depth = self._size, 1, PREVIEW_MAX_DEPTH
-        self._ahead = ReadAhead(
-            self._lease.client, self._handle, self._position, end, depth=depth,
-            max_depth=max_depth, counter=self._deposit._count, chunk=self._chunk)
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        try:
-            close = partial(_close_handle, self._lease.client, self._handle)
-            steps = [close] if self._ahead is None else [self._ahead.discard, close]
-            self._lease.broken = not _quietly(*steps)
-        finally:
-            self._lease.release()
-            super().close()
-
-
 class _Busy(DepositError):
     """Every SFTP channel the connection may open is lent out."""
 
 
-class _Lease:
+class ChannelLease:
     """One SFTP channel lent to one thread; given back (or dropped when broken) on release."""
 
     def __init__(self, deposit: SftpDeposit, client: paramiko.SFTPClient, generation: int) -> None:
@@ -196,7 +94,7 @@ class _Lease:
         self.deposit._give_back(self)
 
 
-class SftpDeposit(SshLogin, Deposit):
+class SftpDeposit(SshLogin, SftpReads, Deposit):
     """The deposit folder on an SSH server."""
 
     def __init__(
@@ -290,12 +188,12 @@ class SftpDeposit(SshLogin, Deposit):
 
     def _drop_locked(self) -> None:
         for idle in self._idle:
-            _quietly(idle.close)
+            quietly(idle.close)
         self._idle.clear()
         self._open_channels = 0
         self._channel_freed.notify_all()
         if self._client is not None:
-            _quietly(self._client.close)
+            quietly(self._client.close)
         self._client = None
         self._generation += 1
 
@@ -313,7 +211,7 @@ class SftpDeposit(SshLogin, Deposit):
 
     # --- channels ----------------------------------------------------------------------------
 
-    def _lease(self, wait_s: float = CHANNEL_WAIT_S) -> _Lease:
+    def _lease(self, wait_s: float = CHANNEL_WAIT_S) -> ChannelLease:
         """An SFTP channel for this thread: an idle one, a new one, or the next one freed
         within ``wait_s``."""
         deadline = time.monotonic() + wait_s
@@ -322,7 +220,7 @@ class SftpDeposit(SshLogin, Deposit):
                 self._ensure_connected()
                 generation = self._generation
                 if self._idle:
-                    return _Lease(self, self._idle.pop(), generation)
+                    return ChannelLease(self, self._idle.pop(), generation)
                 if self._open_channels < self._max_channels:
                     self._open_channels += 1
                     assert self._client is not None
@@ -350,7 +248,7 @@ class SftpDeposit(SshLogin, Deposit):
         except (paramiko.SSHException, OSError, EOFError) as exc:
             self._forget(generation)
             raise self._connection_error(exc) from None
-        return _Lease(self, client, generation)
+        return ChannelLease(self, client, generation)
 
     def _open_sftp(self, transport: paramiko.Transport) -> paramiko.SFTPClient:
         """``SFTPClient.from_transport`` where every wait is bounded by the progress timeout
@@ -371,7 +269,7 @@ class SftpDeposit(SshLogin, Deposit):
             watchdog.cancel()
         return paramiko.SFTPClient(channel)
 
-    def _give_back(self, lease: _Lease) -> None:
+    def _give_back(self, lease: ChannelLease) -> None:
         with self._channel_freed:
             current = lease.generation == self._generation
             usable = (not lease.broken and not self._closed and current
@@ -382,7 +280,7 @@ class SftpDeposit(SshLogin, Deposit):
                 self._open_channels -= 1
             self._channel_freed.notify()
         if not usable:
-            _quietly(lease.client.close)
+            quietly(lease.client.close)
         if lease.broken:
             self._forget(lease.generation)
 
@@ -526,7 +424,7 @@ class SftpDeposit(SshLogin, Deposit):
                 finally:
                     self.peak_in_flight = max(self.peak_in_flight, ahead.peak)
                     if not client.sock.closed:
-                        _quietly(ahead.discard, handle.close)
+                        quietly(ahead.discard, handle.close)
         except OSError as exc:
             raise self._failure(translate("deposit", "Reading"), server_path, exc) from None
 
@@ -565,7 +463,7 @@ class SftpDeposit(SshLogin, Deposit):
                 except _Busy:
                     return None
                 handle = client.open(server_path, "r+b")
-                own.callback(_quietly, handle.close)
+                own.callback(quietly, handle.close)
                 with self._lock:
                     stack.push(own.pop_all())
                 return client, handle.handle
@@ -626,66 +524,3 @@ class SftpDeposit(SshLogin, Deposit):
                 client.rmdir(server_dir)
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
-
-    def prepare_reads(self, readers: int) -> None:
-        """The root resolved and ``readers`` SFTP channels open and idle (opening one costs
-        round trips and a process on the server)."""
-        super().prepare_reads(readers)
-        leases: list[_Lease] = []
-        try:
-            while len(leases) < min(readers, self._max_channels):
-                leases.append(self._lease())
-        finally:
-            for lease in leases:
-                lease.release()
-
-    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
-        """The guard's requests and the OPEN go out together (one round trip, not three);
-        a file the guard refuses is closed unread."""
-        check_server_path(self.root, path)
-        self.real_root  # noqa: B018 (resolved before, on its own)
-        lease = self._lease()
-        try:
-            with closed_on_silence(lease.client):
-                attributes, real, handle = self._translate(lambda: sftp_wire.lstat_realpath_open(
-                    lease.client, path, sftp_wire.Replies(),
-                    lambda: sftp_wire.receive_reply(lease.client)))
-        except BaseException as exc:
-            lease.broken = isinstance(exc, DepositConnectionError)
-            lease.release()
-            raise
-        try:
-            if isinstance(attributes, OSError) and not isinstance(attributes, FileNotFoundError):
-                raise self._failure(translate("deposit", "Reading"), path, attributes)
-            entry = None if isinstance(attributes, OSError) else entry_of(
-                path.rsplit("/", 1)[-1], attributes)
-            entry = self._judged(path, entry, lambda: self._answer(
-                real, translate("deposit", "Resolving"), path))
-            opened = self._answer(handle, translate("deposit", "Reading"), path)
-        except BaseException:
-            if isinstance(handle, bytes):
-                lease.broken = not _quietly(partial(_close_handle, lease.client, handle))
-            lease.release()
-            raise
-        chunk = SAMPLING_CHUNK if sampling else READ_CHUNK
-        return RemoteReader(self, lease, opened, entry.size, chunk)  # type: ignore[return-value]
-
-    def _answer(self, answer: T | OSError, action: str, path: str) -> T:
-        """One of :func:`sftp_wire.lstat_realpath_open`'s answers, or the failure it is."""
-        if isinstance(answer, OSError):
-            raise self._failure(action, path, answer)
-        return answer
-
-
-def _close_handle(client: paramiko.SFTPClient, handle: bytes) -> None:
-    sftp_wire.request(client, CMD_CLOSE, handle)
-
-
-def _quietly(*steps: Callable[[], object]) -> bool:
-    """Run clean-up steps after a transfer; False when the link failed meanwhile."""
-    try:
-        for step in steps:
-            step()
-    except (OSError, EOFError, paramiko.SSHException, DepositError):
-        return False
-    return True

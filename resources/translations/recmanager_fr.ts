@@ -4978,23 +4978,23 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="60"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="444"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="342"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="68"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="460"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="358"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="76"/>
         <location filename="../../recmanager/deposit/local.py" line="99"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="486"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="531"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="659"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="664"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="384"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="429"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="165"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="170"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -5005,33 +5005,33 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="112"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="554"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="117"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="593"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="122"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="599"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="497"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="606"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="628"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="504"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="526"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="618"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="516"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
@@ -5052,12 +5052,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="255"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="153"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="272"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="170"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
@@ -5152,39 +5152,39 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="332"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="230"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="345"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="243"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="398"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="296"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="402"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="300"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="400"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="404"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="298"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="302"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="494"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="663"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="392"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="169"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="620"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="518"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>

@@ -192,7 +192,7 @@ def test_each_recording_is_inspected_once_while_it_is_unchanged(inspection_clips
 @pytest.mark.sshd
 def test_sampling_reads_over_sftp_fetch_small_pieces_and_ranges_at_once(sshd, context,
                                                                           tmp_path):
-    from recmanager.deposit.sftp import READ_CHUNK, SAMPLING_CHUNK
+    from recmanager.deposit.sftp_window import READ_CHUNK, SAMPLING_CHUNK
 
     (tmp_path / "amphiA").mkdir()
     data = os.urandom(4 * READ_CHUNK)
