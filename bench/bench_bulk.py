@@ -146,6 +146,7 @@ def cli_environment(state: dict, home: Path) -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("RECMANAGER_")}
     environment.update(
         RECMANAGER_POD_URL=state["base_url"], RECMANAGER_POD_TOKEN=state["tokens"]["admin"],
+        RECMANAGER_POD_ALLOW_HTTP="1",  # the sandbox speaks plain HTTP on 127.0.0.1
         XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
         XDG_CACHE_HOME=str(home / "cache"), XDG_STATE_HOME=str(home / "state"),
     )
