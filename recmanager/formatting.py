@@ -11,13 +11,14 @@ locale says otherwise (the command line, and the windows under the C/POSIX local
 
 from __future__ import annotations
 
-import csv
 import errno
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the application's settings read this module before its first paint
+    from datetime import datetime
 
 # Unicode's control characters (category Cc), the stand-ins Python uses for bytes that are
 # not UTF-8 (surrogateescape), and the bidirectional overrides that reorder what a terminal
@@ -57,6 +58,8 @@ def write_csv(
 ) -> int:
     """Write a CSV file for people: UTF-8 with a BOM (spreadsheets then read accents), every
     cell through :func:`spreadsheet_cell`; returns the number of lines. ``OSError`` passes."""
+    import csv  # not needed at start-up
+
     count = 0
     with Path(destination).open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=delimiter)

@@ -13,8 +13,8 @@ import logging
 import shutil
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -369,6 +369,10 @@ class PreviewWidget(QWidget):
         """Hand the URL to VLC (or the desktop's default handler) in its own window."""
         if not self.url:
             return
+        # Imported here: each Qt class costs PySide ~1 ms at its first import, on the start.
+        from PySide6.QtCore import QProcess, QUrl
+        from PySide6.QtGui import QDesktopServices
+
         self.pause()
         program = shutil.which("vlc")
         if program and QProcess.startDetached(program, [self.url])[0]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 from recmanager import audit
@@ -82,3 +84,14 @@ def test_audit_export_neutralises_formulas(tmp_path):
         [line] = list(csv.DictReader(stream))
     assert line["target"] == "'=cmd|' /C calc'!A0" and line["actor"] == "'-me"
     db.close()
+
+
+def test_the_settings_load_neither_csv_nor_datetime():
+    """The application's context is read before the window's first paint: what only CSV
+    files and dates need is loaded when they are written."""
+    code = ("import sys\n"
+            "from recmanager.context import AppContext\n"
+            "print(sorted({'csv', 'datetime'} & set(sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
