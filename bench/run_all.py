@@ -26,6 +26,7 @@ BENCHMARKS = (
     ("bench_deposit_scan.py", True),
     ("bench_deposit_download.py", True),
     ("bench_deposit_preview.py", True),
+    ("bench_inspect.py", False),
     ("bench_packaging.py", True),
     ("bench_bulk.py", True),
 )

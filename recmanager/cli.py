@@ -19,6 +19,7 @@ from recmanager.errors import EXIT_DONE_WITH_WARNING, DoneWithWarning, Recmanage
 COMMAND_MODULES: tuple[str, ...] = (
     "recmanager.commands.pod",
     "recmanager.commands.deposit",
+    "recmanager.commands.inspect",
     "recmanager.commands.actions",
     "recmanager.commands.recorders",
     "recmanager.commands.bulk",

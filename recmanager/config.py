@@ -415,6 +415,18 @@ SETTINGS: tuple[Setting, ...] = (
         86400,
     ),
     Setting(
+        "false_start_s",
+        QT_TRANSLATE_NOOP("settings", "A recording is a false start below (seconds)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Recordings shorter than this are flagged as a probable false start; 0 flags none.",
+        ),
+        "int",
+        120,
+        0,
+        86400,
+    ),
+    Setting(
         "quarantine_days",
         QT_TRANSLATE_NOOP("settings", "Keep quarantined files for (days)"),
         QT_TRANSLATE_NOOP(

@@ -24,7 +24,7 @@ from recmanager.commands.common import (
 from recmanager.config import Profile
 from recmanager.context import ENV_PROFILE
 from recmanager.deposit import apply_deposit_spec, open_deposit
-from recmanager.deposit.scan import Scanner
+from recmanager.deposit.scan import Scanner, ScanResult
 from recmanager.errors import ConfigError
 from recmanager.formatting import human_size, iso_minutes, printable
 from recmanager.i18n import translate
@@ -42,12 +42,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     listing = actions.add_parser("list", help="recorder folders, or the files of one folder")
     listing.add_argument("folder", nargs="?", help="a recorder folder (default: all folders)")
-    _options(listing)
+    add_deposit_options(listing)
     listing.set_defaults(func=cmd_list)
 
     scan = actions.add_parser("scan", help="scan the deposit: which uploads are complete")
     scan.add_argument("--all", action="store_true", help="show complete files too")
-    _options(scan)
+    scan.add_argument("--inspect", action="store_true",
+                      help="then inspect the complete recordings not inspected yet "
+                      "(duration, pictures, quality flags: `recmanager inspect FILE`)")
+    add_deposit_options(scan)
     scan.set_defaults(func=cmd_scan)
 
     download = actions.add_parser("download", help="copy a deposited file here (resumable)")
@@ -56,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="a file name or an existing folder (default: here)")
     download.add_argument("--overwrite", action="store_true",
                           help="replace a local file of that name (otherwise refused)")
-    _options(download)
+    add_deposit_options(download)
     download.set_defaults(func=cmd_download)
 
     upload = actions.add_parser(
@@ -64,11 +67,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     upload.add_argument("file", type=Path, help="the local file")
     upload.add_argument("folder", help="the recorder's folder (its deposit directory)")
     upload.add_argument("--name", help="the name on the server (default: the local name)")
-    _options(upload)
+    add_deposit_options(upload)
     upload.set_defaults(func=cmd_upload)
 
 
-def _options(parser: argparse.ArgumentParser) -> None:
+def add_deposit_options(parser: argparse.ArgumentParser) -> None:
+    """``--profile``, ``--json``, ``--deposit ADDRESS`` and ``--host-key``: the options of every
+    command that reads the deposit."""
     add_connection_options(parser)
     parser.add_argument(
         "--deposit", metavar="ADDRESS",
@@ -115,7 +120,8 @@ def _host_key_question(args: argparse.Namespace) -> HostKeyQuestion | None:
     return ask
 
 
-def _open(args: argparse.Namespace, context: AppContext) -> tuple[Profile, Deposit]:
+def open_from_args(args: argparse.Namespace, context: AppContext) -> tuple[Profile, Deposit]:
+    """The deposit the options name, connected (asking about an unknown host key)."""
     profile = deposit_profile(args, context)
     return profile, open_deposit(profile, context, on_unknown_host_key=_host_key_question(args))
 
@@ -129,7 +135,8 @@ def _table(rows: list[list[str]], headers: list[str]) -> None:
     print_table(rows, headers, sys.stdout)
 
 
-def _server_path(deposit: Deposit, path: str) -> str:
+def server_path(deposit: Deposit, path: str) -> str:
+    """A path as typed (absolute on the server, or below the deposit root) on the server."""
     return path if path.startswith("/") else f"{deposit.root}/{path.lstrip('/')}"
 
 
@@ -138,7 +145,7 @@ def _when(timestamp: float) -> str:
 
 
 def cmd_list(args: argparse.Namespace, context: AppContext) -> int:
-    _profile, deposit = _open(args, context)
+    _profile, deposit = open_from_args(args, context)
     with deposit:
         if args.folder:
             files = deposit.list_files(args.folder)
@@ -169,10 +176,12 @@ def _report_refused(refused: list, failed: dict[str, str]) -> None:
 
 
 def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
-    profile, deposit = _open(args, context)
+    profile, deposit = open_from_args(args, context)
     scanner = Scanner(context.db, profile.name, context.settings.get("quiet_period_s"))
     with deposit:
         result = scanner.scan(deposit)
+        if args.inspect:
+            _inspect_after(deposit, context, profile, result)
     if args.json:
         _json(result)
         return 0
@@ -192,10 +201,24 @@ def cmd_scan(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
+def _inspect_after(deposit: Deposit, context: AppContext, profile: Profile,
+                   result: ScanResult) -> None:
+    from recmanager.inspection import InspectionSettings, inspect_after_scan
+
+    done = inspect_after_scan(deposit, context.db, profile.name, result,
+                              InspectionSettings.from_settings(context.settings))
+    print(translate("deposit", "Inspected: {new} new, {known} known already, {failed} not "
+                    "readable.").format(new=len(done.inspected), known=len(done.known),
+                                        failed=len(done.failed)), file=sys.stderr)
+    for path, error in sorted(done.failed.items()):
+        print(translate("deposit", "not inspected: {path}: {error}").format(
+            path=printable(path), error=error), file=sys.stderr)
+
+
 def cmd_download(args: argparse.Namespace, context: AppContext) -> int:
-    _profile, deposit = _open(args, context)
+    _profile, deposit = open_from_args(args, context)
     with deposit:
-        path = _server_path(deposit, args.path)
+        path = server_path(deposit, args.path)
         progress = TerminalProgress(translate("deposit", "download"), sys.stderr)
         try:
             result = deposit.download(path, Path(args.destination), progress,
@@ -214,7 +237,7 @@ def cmd_upload(args: argparse.Namespace, context: AppContext) -> int:
     from recmanager.actions.reconcile import reconcile_interrupted
     from recmanager.actions.upload import upload_recording
 
-    profile, deposit = _open(args, context)
+    profile, deposit = open_from_args(args, context)
     with deposit:
         for message in reconcile_interrupted(context.db, profile, None, deposit):
             print(message, file=sys.stderr)

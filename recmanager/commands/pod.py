@@ -24,10 +24,12 @@ from recmanager.commands.common import (
 from recmanager.config import POD_DEFAULT_DEPOSIT_ROOT
 from recmanager.errors import (
     ConfigError,
+    DepositError,
     RecmanagerError,
 )
 from recmanager.formatting import human_size, iso_minutes
 from recmanager.i18n import translate
+from recmanager.inspection import Inspection, clock
 from recmanager.pod.model import Recorder, Treatment, same_name
 from recmanager.pod.notify import check_device_key, notify_key, notify_url, recording_place
 from recmanager.pod.rest import PodClient
@@ -144,14 +146,16 @@ def _treatment_json(treatment: Treatment, recorders: dict[int, Recorder]) -> dic
 
 
 def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
-    _, client = _client(args, context)
+    profile, client = _client(args, context)
     with client:
         recorders = {r.id: r for r in client.recorders()}
         recorder_id = _resolve_recorder(client, args.recorder).id if args.recorder else None
         treatments = sorted(
             client.treatments(recorder_id), key=lambda t: (t.date_added is None, t.date_added, t.id)
         )
-    rows = [_treatment_json(t, recorders) for t in treatments]
+    inspections = _inspections(context, profile, treatments)
+    rows = [_treatment_json(t, recorders) | _inspection_json(inspections.get(
+        posixpath.normpath(t.file))) for t in treatments]
     if args.json:
         print_json(rows, sys.stdout)
     else:
@@ -160,14 +164,47 @@ def cmd_unclaimed_list(args: argparse.Namespace, context: AppContext) -> int:
                 [
                     str(row["id"]), row["recorder"] or "?", row["file"],
                     human_size(row["file_size"]),
+                    clock(row["duration_s"]) if row["duration_s"] is not None else "",
+                    ", ".join(flag["label"] for flag in row["flags"] or ()),
                     iso_minutes(row["date_added"]) if row["date_added"] else "",
                 ]
                 for row in rows
             ],
-            ["ID", "RECORDER", "FILE", "SIZE", "ADDED"],
+            ["ID", "RECORDER", "FILE", "SIZE", "DURATION", "FLAGS", "ADDED"],
             sys.stdout,
         )
     return 0
+
+
+def _inspections(context: AppContext, profile: Profile,
+                 treatments: list[Treatment]) -> dict[str, Inspection]:
+    """The inspection of each treatment's file found in the deposit: from the store, or made
+    now (a few at a time) for files not seen yet. Without a deposit, none (and why, on
+    stderr): the list itself needs only Pod."""
+    from recmanager.deposit import open_deposit
+    from recmanager.inspection import InspectionSettings, inspect_files
+
+    if not (profile.local_deposit if profile.deposit_kind == "local" else profile.sftp_host):
+        return {}
+    wanted = {posixpath.normpath(t.file) for t in treatments}
+    try:
+        with open_deposit(profile, context) as deposit:
+            files = [item for folder in deposit.list_all().values() for item in folder
+                     if item.path in wanted]
+            return inspect_files(deposit, context.db, profile.name, files,
+                                 InspectionSettings.from_settings(context.settings)).all
+    except DepositError as exc:
+        print(translate("commands", "Durations and flags are not shown: {error}").format(
+            error=exc), file=sys.stderr)
+        return {}
+
+
+def _inspection_json(found: Inspection | None) -> dict[str, Any]:
+    """The inspection's columns of a row; None where the file was not inspected."""
+    if found is None:
+        return {"duration_s": None, "resolution": None, "has_audio": None, "flags": None}
+    return {"duration_s": found.duration_s, "resolution": found.resolution,
+            "has_audio": found.has_audio, "flags": found.flags_json()}
 
 
 def _find_treatment(

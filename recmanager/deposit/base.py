@@ -15,7 +15,7 @@ import re
 import secrets as random_tokens
 import stat as stat_module
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -167,8 +167,11 @@ class Deposit(Transfers, ABC):
         """Remove an empty directory."""
 
     @abstractmethod
-    def open_read(self, path: str) -> BinaryIO:
-        """A seekable binary reader for a guarded file (the preview stream reads it)."""
+    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
+        """A seekable binary reader for a guarded file (the preview stream reads it).
+
+        ``sampling``: the reader will read a little at many places (an inspection), so a
+        remote backend asks for small pieces after each seek rather than reading ahead."""
 
     @abstractmethod
     def close(self) -> None:
@@ -489,3 +492,17 @@ class Deposit(Transfers, ABC):
 
 # (state, detail): "connected", "reconnecting", "failed", "closed" — for the status bar.
 OnStatus = Callable[[str, str], None]
+
+
+def read_ranges(reader: BinaryIO, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
+    """The bytes of each ``(offset, size)`` of a reader :meth:`Deposit.open_read` gave: all
+    asked for at once where the reader can (over SFTP: one round trip for all), else read one
+    after the other."""
+    together = getattr(reader, "read_ranges", None)
+    if together is not None:
+        return together(ranges)
+    found = []
+    for offset, size in ranges:
+        reader.seek(offset)
+        found.append(reader.read(size))
+    return found

@@ -139,7 +139,8 @@ class LocalDeposit(Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
-    def open_read(self, path: str) -> BinaryIO:
+    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
+        """A local file reads what is asked, sampling or not."""
         self.guard(path)
         return open(self.local_path(path), "rb")
 

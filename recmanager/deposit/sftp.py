@@ -31,7 +31,7 @@ import struct
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -88,6 +88,13 @@ DOWNLOAD_DEPTH = 32
 # The preview reader starts with one request after a seek and doubles while reads stay
 # sequential: a player hopping around an MP4 fetches little it does not use.
 PREVIEW_MAX_DEPTH = 8
+# The request size of a sampling reader (an inspection reads a key frame or a fraction of a
+# second of sound at tens of places): a full READ_CHUNK per seek would fetch several times
+# what it uses (bench/bench_inspect.py).
+SAMPLING_CHUNK = 64 * 1024
+# Bytes asked for at once by RemoteReader.read_ranges: far below the channel window, so the
+# server never waits for the client to read.
+RANGES_IN_FLIGHT = 8 * 1024 * 1024
 # Large SSH channel packets and window: fewer Python-level packets per megabyte.
 CHANNEL_WINDOW = 64 * 1024 * 1024
 CHANNEL_PACKET = 256 * 1024 - 1024
@@ -146,8 +153,10 @@ class _ReadAhead:
     """Consecutive READ requests on one handle, up to ``depth`` in flight, answered in order."""
 
     def __init__(self, client: paramiko.SFTPClient, handle: bytes, start: int, end: int, *,
-                 depth: int, max_depth: int, counter: Callable[[int], None]) -> None:
+                 depth: int, max_depth: int, counter: Callable[[int], None],
+                 chunk: int = READ_CHUNK) -> None:
         self._client = client
+        self._chunk = chunk
         self._handle = handle
         self._next_request = start
         self._end = end
@@ -158,9 +167,10 @@ class _ReadAhead:
         self._pending: deque[tuple[int, int, int]] = deque()
         self.position = start
 
-    def _request(self) -> None:
+    def request(self) -> None:
+        """Send READ requests until ``depth`` are in flight (or the range is all asked for)."""
         while self._next_request < self._end and len(self._pending) < self._depth:
-            size = min(READ_CHUNK, self._end - self._next_request)
+            size = min(self._chunk, self._end - self._next_request)
             number = sftp_wire.send_read(
                 self._client, self._replies, self._handle, self._next_request, size)
             self._pending.append((number, self._next_request, size))
@@ -181,7 +191,7 @@ class _ReadAhead:
 
     def next_chunk(self) -> bytes:
         """The next bytes in order; ``b""`` at the end of the range."""
-        self._request()
+        self.request()
         if not self._pending:
             return b""
         number, offset, size = self._pending.popleft()
@@ -210,11 +220,14 @@ class _ReadAhead:
 
 
 class RemoteReader(SizedReader):
-    """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream)."""
+    """A seekable reader of one SFTP file with adaptive read-ahead (for the preview stream),
+    asking for ``chunk`` bytes per request."""
 
-    def __init__(self, deposit: SftpDeposit, path: str, size: int) -> None:
+    def __init__(self, deposit: SftpDeposit, path: str, size: int,
+                 chunk: int = READ_CHUNK) -> None:
         super().__init__(size)
         self._deposit = deposit
+        self._chunk = chunk
         self._lease = deposit._lease()
         client = self._lease.client
         try:
@@ -242,13 +255,50 @@ class RemoteReader(SizedReader):
         self._position += count
         return count
 
+    def read_ranges(self, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
+        """The bytes of each ``(offset, size)``, every request sent before the first answer is
+        awaited: one round trip for tens of small reads (an inspection's samples) where
+        reading them in turn costs one each. At most :data:`RANGES_IN_FLIGHT` bytes are asked
+        for at once."""
+        if self._ahead is not None:
+            self._deposit._translate(self._ahead.discard)
+            self._ahead = None
+        self._leftover = b""
+        found: list[bytes] = []
+        batch: list[_ReadAhead] = []
+        asked = 0
+        try:
+            for offset, size in ranges:
+                start, end = max(0, offset), min(self._size, offset + size)
+                depth = max(1, -(-(end - start) // self._chunk))
+                ahead = _ReadAhead(self._lease.client, self._file.handle, start, max(start, end),
+                                   depth=depth, max_depth=depth, counter=self._deposit._count,
+                                   chunk=self._chunk)
+                if batch and asked + (end - start) > RANGES_IN_FLIGHT:
+                    found += [self._collect(item) for item in batch]
+                    batch, asked = [], 0
+                self._deposit._translate(ahead.request)
+                batch.append(ahead)
+                asked += end - start
+            found += [self._collect(item) for item in batch]
+        except BaseException:
+            self._lease.broken = not _quietly(*(item.discard for item in batch))
+            raise
+        return found
+
+    def _collect(self, ahead: _ReadAhead) -> bytes:
+        parts = []
+        while chunk := self._deposit._translate(ahead.next_chunk):
+            parts.append(chunk)
+        return b"".join(parts)
+
     def _restart(self) -> None:
         if self._ahead is not None:
             self._deposit._translate(self._ahead.discard)
         self._leftover = b""
         self._ahead = _ReadAhead(
             self._lease.client, self._file.handle, self._position, self._size, depth=1,
-            max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count)
+            max_depth=PREVIEW_MAX_DEPTH, counter=self._deposit._count, chunk=self._chunk)
 
     def close(self) -> None:
         if self.closed:
@@ -753,9 +803,10 @@ class SftpDeposit(Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
-    def open_read(self, path: str) -> BinaryIO:
+    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
         entry = self.guard(path)
-        return RemoteReader(self, path, entry.size)  # type: ignore[return-value]
+        chunk = SAMPLING_CHUNK if sampling else READ_CHUNK
+        return RemoteReader(self, path, entry.size, chunk)  # type: ignore[return-value]
 
 
 @contextmanager

@@ -96,7 +96,13 @@ def _not_mp4() -> PackagingError:
 def top_level(path: Path) -> list[Box]:
     size = path.stat().st_size
     with path.open("rb") as stream:
-        boxes = list(iter_boxes(stream, 0, size))
+        return top_level_boxes(stream, size)
+
+
+def top_level_boxes(stream: BinaryIO, size: int) -> list[Box]:
+    """The top-level boxes of an MP4 of ``size`` bytes read through ``stream`` (a local file
+    or a deposit's ranged reader: only the box headers are read)."""
+    boxes = list(iter_boxes(stream, 0, size))
     if not boxes or any(box.type not in _TOP_LEVEL for box in boxes[:1]):
         raise _not_mp4()
     return boxes
@@ -216,6 +222,30 @@ def probe(path: Path) -> MediaInfo:
     if fragmented or not duration_s:
         duration_s = max([duration_s, *(t.duration_s for t in tracks)])
     return MediaInfo(size, duration_s, fragmented, tracks)
+
+
+def last_chunk_offset(moov_payload: bytes) -> int:
+    """The largest media offset the movie header's chunk tables (stco/co64) name: a file
+    that ends before it holds less than its moov describes."""
+    last = 0
+    for kind, start, end in _children(moov_payload, 0, len(moov_payload)):
+        if kind != b"trak":
+            continue
+        mdia = _find(moov_payload, start, end, b"mdia")
+        minf = _find(moov_payload, *mdia, b"minf") if mdia else None
+        stbl = _find(moov_payload, *minf, b"stbl") if minf else None
+        if stbl is None:
+            continue
+        for table, width in ((b"stco", 4), (b"co64", 8)):
+            found = _find(moov_payload, *stbl, table)
+            if found is None:
+                continue
+            count = struct.unpack_from(">I", moov_payload, found[0] + 4)[0]
+            if count and found[0] + 8 + count * width <= found[1]:
+                entry = found[0] + 8 + (count - 1) * width
+                last = max(last, struct.unpack_from(">Q" if width == 8 else ">I",
+                                                    moov_payload, entry)[0])
+    return last
 
 
 def encryption_kids(path: Path) -> dict[int, tuple[str, bytes]]:

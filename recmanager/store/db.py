@@ -76,6 +76,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             actor VARCHAR NOT NULL, action VARCHAR NOT NULL, target VARCHAR NOT NULL,
             detail TEXT NOT NULL, pid INTEGER NOT NULL)""",
     ),
+    _sql(
+        """CREATE TABLE inspections (
+            id INTEGER PRIMARY KEY, profile VARCHAR NOT NULL, path VARCHAR NOT NULL,
+            size BIGINT NOT NULL, mtime FLOAT NOT NULL, analysis INTEGER NOT NULL,
+            inspected_at DATETIME NOT NULL, facts TEXT NOT NULL, thumbnail BLOB,
+            sheet BLOB,
+            CONSTRAINT uq_inspections_profile_path UNIQUE (profile, path))""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

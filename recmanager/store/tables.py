@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -136,4 +137,22 @@ action_intents = Table(
     metadata,
     *_action_columns(),
     Column("pid", Integer, nullable=False),
+)
+
+# What an inspection learnt about a deposited file (recmanager.inspection), valid while the
+# file keeps its size and mtime and the analysis its version: never computed twice.
+inspections = Table(
+    "inspections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile", String, nullable=False),
+    Column("path", String, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("mtime", Float, nullable=False),
+    Column("analysis", Integer, nullable=False),
+    Column("inspected_at", DateTime(timezone=True), nullable=False),
+    Column("facts", Text, nullable=False),
+    Column("thumbnail", LargeBinary),
+    Column("sheet", LargeBinary),
+    UniqueConstraint("profile", "path", name="uq_inspections_profile_path"),
 )

@@ -1531,6 +1531,84 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
 </context>
 <context>
+    <name>InspectionFlag</name>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="39"/>
+        <source>no sound track</source>
+        <translation>pas de piste son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="40"/>
+        <source>no sound</source>
+        <translation>pas de son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="41"/>
+        <source>picture stays black</source>
+        <translation>l&apos;image reste noire</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="42"/>
+        <source>picture never changes</source>
+        <translation>l&apos;image ne change jamais</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="43"/>
+        <source>too short: a false start?</source>
+        <translation>trop court : un faux départ ?</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="44"/>
+        <source>recording stopped early — the file cannot be played as is</source>
+        <translation>enregistrement arrêté trop tôt — le fichier ne peut pas être lu tel quel</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="46"/>
+        <source>much shorter than its timetable slot</source>
+        <translation>bien plus court que son créneau à l&apos;emploi du temps</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="74"/>
+        <source>The file holds a picture and no sound track.</source>
+        <translation>Le fichier contient une image mais aucune piste son.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="76"/>
+        <source>{count} moments listened to from {first} to {last}: the loudest is {level} dB, quieter than a room with a live microphone.</source>
+        <translation>{count} moments écoutés de {first} à {last} : le plus fort est à {level} dB, plus bas qu&apos;une salle avec un micro ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="82"/>
+        <source>{count} pictures looked at from {first} to {last}: all black.</source>
+        <translation>{count} images regardées de {first} à {last} : toutes noires.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="87"/>
+        <source>{count} pictures looked at from {first} to {last}: all the same.</source>
+        <translation>{count} images regardées de {first} à {last} : toutes identiques.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="92"/>
+        <source>It lasts {duration}, less than {minimum}.</source>
+        <translation>Il dure {duration}, moins de {minimum}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="96"/>
+        <source>It lasts {duration} of a {slot} slot.</source>
+        <translation>Il dure {duration} pour un créneau de {slot}.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="100"/>
+        <source>The file has no movie header (moov): the recorder stopped before finishing it.</source>
+        <translation>Le fichier n&apos;a pas d&apos;en-tête vidéo (moov) : l&apos;enregistreur s&apos;est arrêté avant de le terminer.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="103"/>
+        <source>Its {part} part needs {needed} bytes but the file holds {size}.</source>
+        <translation>Sa partie {part} demande {needed} octets mais le fichier n&apos;en contient que {size}.</translation>
+    </message>
+</context>
+<context>
     <name>JobStatus</name>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="61"/>
@@ -4030,32 +4108,37 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="127"/>
+        <location filename="../../recmanager/commands/pod.py" line="129"/>
         <source>Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="128"/>
+        <location filename="../../recmanager/commands/pod.py" line="130"/>
         <source>`recmanager recorders list` shows their names.</source>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="188"/>
+        <location filename="../../recmanager/commands/pod.py" line="197"/>
+        <source>Durations and flags are not shown: {error}</source>
+        <translation>Les durées et les signalements ne sont pas affichés : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/pod.py" line="225"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="191"/>
+        <location filename="../../recmanager/commands/pod.py" line="228"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="198"/>
+        <location filename="../../recmanager/commands/pod.py" line="235"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="199"/>
+        <location filename="../../recmanager/commands/pod.py" line="236"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -4273,47 +4356,47 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="538"/>
+        <location filename="../../recmanager/config.py" line="550"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="528"/>
+        <location filename="../../recmanager/config.py" line="540"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="475"/>
+        <location filename="../../recmanager/config.py" line="487"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="476"/>
+        <location filename="../../recmanager/config.py" line="488"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="484"/>
+        <location filename="../../recmanager/config.py" line="496"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="494"/>
+        <location filename="../../recmanager/config.py" line="506"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="505"/>
+        <location filename="../../recmanager/config.py" line="517"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="535"/>
+        <location filename="../../recmanager/config.py" line="547"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="542"/>
+        <location filename="../../recmanager/config.py" line="554"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4472,7 +4555,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>deposit</name>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="107"/>
+        <location filename="../../recmanager/commands/deposit.py" line="112"/>
         <source>The SSH server {host} is not known yet.
 Its {type} key fingerprint is {fingerprint}.
 Accept and remember it (yes), connect once (once), or cancel (no)? </source>
@@ -4481,27 +4564,37 @@ L&apos;empreinte de sa clé {type} est {fingerprint}.
 L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou annuler (no) ? </translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="164"/>
+        <location filename="../../recmanager/commands/deposit.py" line="171"/>
         <source>refused: {folder}/{name}: {reason}</source>
         <translation>refusé : {folder}/{name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="167"/>
+        <location filename="../../recmanager/commands/deposit.py" line="174"/>
         <source>not listed: {folder}: {error}</source>
         <translation>non listé : {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="185"/>
+        <location filename="../../recmanager/commands/deposit.py" line="194"/>
         <source>{files} files in {folders} folders: {complete} complete, {uploading} uploading, {new} new, {gone} gone.</source>
         <translation>{files} fichiers dans {folders} dossiers : {complete} complets, {uploading} en cours de dépôt, {new} nouveaux, {gone} disparus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="199"/>
+        <location filename="../../recmanager/commands/deposit.py" line="210"/>
+        <source>Inspected: {new} new, {known} known already, {failed} not readable.</source>
+        <translation>Examinés : {new} nouveaux, {known} déjà connus, {failed} illisibles.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/deposit.py" line="214"/>
+        <source>not inspected: {path}: {error}</source>
+        <translation>non examiné : {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/deposit.py" line="222"/>
         <source>download</source>
         <translation>téléchargement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/deposit.py" line="221"/>
+        <location filename="../../recmanager/commands/deposit.py" line="244"/>
         <source>upload</source>
         <translation>téléversement</translation>
     </message>
@@ -4626,41 +4719,41 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="205"/>
+        <location filename="../../recmanager/deposit/base.py" line="208"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="209"/>
+        <location filename="../../recmanager/deposit/base.py" line="212"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="212"/>
-        <location filename="../../recmanager/deposit/base.py" line="404"/>
+        <location filename="../../recmanager/deposit/base.py" line="215"/>
+        <location filename="../../recmanager/deposit/base.py" line="407"/>
         <location filename="../../recmanager/deposit/transfer.py" line="166"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="216"/>
         <location filename="../../recmanager/deposit/base.py" line="219"/>
+        <location filename="../../recmanager/deposit/base.py" line="222"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="241"/>
-        <location filename="../../recmanager/deposit/base.py" line="258"/>
+        <location filename="../../recmanager/deposit/base.py" line="244"/>
+        <location filename="../../recmanager/deposit/base.py" line="261"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="315"/>
+        <location filename="../../recmanager/deposit/base.py" line="318"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="317"/>
+        <location filename="../../recmanager/deposit/base.py" line="320"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
@@ -4761,42 +4854,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="467"/>
+        <location filename="../../recmanager/deposit/base.py" line="470"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="468"/>
+        <location filename="../../recmanager/deposit/base.py" line="471"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="382"/>
+        <location filename="../../recmanager/deposit/base.py" line="385"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="385"/>
+        <location filename="../../recmanager/deposit/base.py" line="388"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="400"/>
+        <location filename="../../recmanager/deposit/base.py" line="403"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="412"/>
+        <location filename="../../recmanager/deposit/base.py" line="415"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="416"/>
+        <location filename="../../recmanager/deposit/base.py" line="419"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="477"/>
+        <location filename="../../recmanager/deposit/base.py" line="480"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
@@ -4817,21 +4910,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="60"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="655"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="705"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="68"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="715"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="76"/>
         <location filename="../../recmanager/deposit/local.py" line="99"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="674"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="697"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="724"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="747"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -4842,185 +4935,185 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="112"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="715"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="765"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="117"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="719"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="769"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="122"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="725"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="775"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="754"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="782"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="804"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="744"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="794"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="125"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="132"/>
         <source>The SSH server {host} is not known yet. Its {type} key fingerprint is {fingerprint}.</source>
         <translation>Le serveur SSH {host} n&apos;est pas encore connu. L&apos;empreinte de sa clé {type} est {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="139"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="146"/>
         <source>The connection to {host} was cancelled: its key was not accepted.</source>
         <translation>La connexion à {host} a été annulée : sa clé n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="178"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="196"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="188"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="206"/>
         <source>The file became shorter while it was read.</source>
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="353"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="403"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="370"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="420"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="397"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="447"/>
         <source>recmanager&apos;s known-hosts file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier known-hosts de recmanager {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="414"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="464"/>
         <source>No SFTP password is stored for the profile &quot;{name}&quot;.</source>
         <translation>Aucun mot de passe SFTP n&apos;est enregistré pour le profil « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="416"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="466"/>
         <source>Enter it in the profile dialog.</source>
         <translation>Saisissez-le dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="427"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="477"/>
         <source>WARNING: THE SSH KEY OF {host} HAS CHANGED. Someone may be intercepting the connection, or the server was reinstalled. The server now shows the {type} key {new}; recmanager remembered {old}. The connection was refused.</source>
         <translation>ATTENTION : LA CLÉ SSH DE {host} A CHANGÉ. Quelqu&apos;un intercepte peut-être la connexion, ou le serveur a été réinstallé. Le serveur présente maintenant la clé {type} {new} ; recmanager avait mémorisé {old}. La connexion a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="434"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="484"/>
         <source>Ask the server&apos;s administrator for the new fingerprint. If it matches, remove the line for {host} from {path} and connect again.</source>
         <translation>Demandez la nouvelle empreinte à l&apos;administrateur du serveur. Si elle correspond, supprimez la ligne de {host} dans {path} et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="442"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="492"/>
         <source>{address} refused the login ({method}): {error}</source>
         <translation>{address} a refusé la connexion ({method}) : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="449"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="499"/>
         <source>No key to offer to {address}.</source>
         <translation>Aucune clé à présenter à {address}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="502"/>
         <source>Cannot connect to {address}: {error}</source>
         <translation>Impossible de se connecter à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="454"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="504"/>
         <source>Check the host, the port and the network.</source>
         <translation>Vérifiez l&apos;hôte, le port et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="467"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="517"/>
         <source>Check the user name and the password.</source>
         <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="468"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="518"/>
         <source>Start ssh-agent and add your key (ssh-add).</source>
         <translation>Lancez ssh-agent et ajoutez-y votre clé (ssh-add).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="469"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="519"/>
         <source>Check the user name, and that the public key is in the server&apos;s authorized_keys.</source>
         <translation>Vérifiez le nom d&apos;utilisateur, et que la clé publique figure dans le fichier authorized_keys du serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="476"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="526"/>
         <source>No key file is set in the profile.</source>
         <translation>Aucun fichier de clé n&apos;est défini dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="483"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="533"/>
         <source>The key {path} is protected by a passphrase.</source>
         <translation>La clé {path} est protégée par une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="485"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="535"/>
         <source>Enter the passphrase in the profile dialog.</source>
         <translation>Saisissez la phrase de passe dans la fenêtre du profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="487"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="537"/>
         <source>The key {path} cannot be read: {error}</source>
         <translation>Impossible de lire la clé {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="541"/>
         <source>The key {path} cannot be used: {error}</source>
         <translation>La clé {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="493"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="543"/>
         <source>Check the passphrase stored for the profile.</source>
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="544"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="594"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="557"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="607"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="609"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="659"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="613"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="663"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="611"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="615"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="661"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="665"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="682"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="732"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="746"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="796"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5228,6 +5321,89 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
 </context>
 <context>
+    <name>inspection</name>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="52"/>
+        <source>{path} has no contact sheet: {reason}</source>
+        <translation>{path} n&apos;a pas de planche contact : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="67"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="68"/>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="70"/>
+        <source>video in the zip</source>
+        <translation>vidéo du zip</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="72"/>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="74"/>
+        <source>picture</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="76"/>
+        <source>no picture</source>
+        <translation>pas d&apos;image</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="77"/>
+        <source>sound</source>
+        <translation>son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="78"/>
+        <source>no sound track</source>
+        <translation>pas de piste son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="79"/>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="79"/>
+        <source>{read} of {size}</source>
+        <translation>{read} sur {size}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/inspect.py" line="81"/>
+        <source>flags</source>
+        <translation>signalements</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/analyse.py" line="199"/>
+        <source>The zip file cannot be read (it may still be uploading).</source>
+        <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/analyse.py" line="202"/>
+        <source>The zip holds no video.</source>
+        <translation>Le zip ne contient aucune vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/analyse.py" line="204"/>
+        <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
+        <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/analyse.py" line="273"/>
+        <source>FFmpeg cannot read this file as a video ({error}).</source>
+        <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>jobs</name>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="167"/>
@@ -5407,33 +5583,33 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Choisissez le fichier .mp4 de l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="170"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="176"/>
         <source>The file {path} cannot be read: {error}</source>
         <translation>Impossible de lire le fichier {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="175"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="181"/>
         <source>The file {path} is empty.</source>
         <translation>Le fichier {path} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="180"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="186"/>
         <source>The file is cut short: its last part ({kind}) needs {needed} bytes but the file has {size}. The recording or its transfer was interrupted.</source>
         <translation>Le fichier est tronqué : sa dernière partie ({kind}) nécessite {needed} octets, mais le fichier n&apos;en compte que {size}. L&apos;enregistrement ou son transfert a été interrompu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="185"/>
-        <location filename="../../recmanager/packaging/mp4.py" line="213"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="191"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="219"/>
         <source>Copy the file again once the recorder has finished it.</source>
         <translation>Copiez de nouveau le fichier une fois que l&apos;enregistreur l&apos;a terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="190"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="196"/>
         <source>The file has no movie header (moov): the recording was interrupted before it was finalised, or this is not a finished MP4.</source>
         <translation>Le fichier n&apos;a pas d&apos;en-tête de film (moov) : l&apos;enregistrement a été interrompu avant d&apos;être finalisé, ou ce n&apos;est pas un MP4 terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/mp4.py" line="212"/>
+        <location filename="../../recmanager/packaging/mp4.py" line="218"/>
         <source>The movie header (moov) of the file is damaged.</source>
         <translation>L&apos;en-tête de film (moov) du fichier est endommagé.</translation>
     </message>
@@ -6540,51 +6716,61 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/config.py" line="419"/>
+        <source>A recording is a false start below (seconds)</source>
+        <translation>Un enregistrement est un faux départ en dessous de (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="420"/>
+        <source>Recordings shorter than this are flagged as a probable false start; 0 flags none.</source>
+        <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n&apos;en signale aucun.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="431"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="420"/>
+        <location filename="../../recmanager/config.py" line="432"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="430"/>
+        <location filename="../../recmanager/config.py" line="442"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="431"/>
+        <location filename="../../recmanager/config.py" line="443"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="439"/>
+        <location filename="../../recmanager/config.py" line="451"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="440"/>
+        <location filename="../../recmanager/config.py" line="452"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="448"/>
+        <location filename="../../recmanager/config.py" line="460"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="449"/>
+        <location filename="../../recmanager/config.py" line="461"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="457"/>
+        <location filename="../../recmanager/config.py" line="469"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="458"/>
+        <location filename="../../recmanager/config.py" line="470"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>
@@ -6695,37 +6881,37 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>store</name>
     <message>
-        <location filename="../../recmanager/store/db.py" line="87"/>
+        <location filename="../../recmanager/store/db.py" line="95"/>
         <source>The database {path} is in use by another program.</source>
         <translation>La base de données {path} est utilisée par un autre programme.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="90"/>
+        <location filename="../../recmanager/store/db.py" line="98"/>
         <source>Close the other recmanager window (or program), then try again.</source>
         <translation>Fermez l&apos;autre fenêtre de recmanager (ou l&apos;autre programme), puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="96"/>
+        <location filename="../../recmanager/store/db.py" line="104"/>
         <source>The database {path} is damaged or is not a recmanager database.</source>
         <translation>La base de données {path} est endommagée ou n&apos;est pas une base de recmanager.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="98"/>
+        <location filename="../../recmanager/store/db.py" line="106"/>
         <source>Move the file away (recmanager then starts with an empty one) or restore a backup copy from the same folder.</source>
         <translation>Déplacez ce fichier (recmanager repartira d&apos;une base vide) ou restaurez une copie de sauvegarde du même dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="105"/>
+        <location filename="../../recmanager/store/db.py" line="113"/>
         <source>The database {path} cannot be used: {error}</source>
         <translation>La base de données {path} est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="154"/>
+        <location filename="../../recmanager/store/db.py" line="162"/>
         <source>The database {path} was written by a newer recmanager (schema {found}, this version knows {known}).</source>
         <translation>La base de données {path} a été écrite par une version plus récente de recmanager (schéma {found}, cette version connaît {known}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/store/db.py" line="159"/>
+        <location filename="../../recmanager/store/db.py" line="167"/>
         <source>Install the newer recmanager again, or start this one with another data folder.</source>
         <translation>Réinstallez la version plus récente de recmanager, ou lancez celle-ci avec un autre dossier de données.</translation>
     </message>

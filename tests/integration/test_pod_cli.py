@@ -61,7 +61,7 @@ def test_unclaimed_list_all_and_one_recorder(sandbox_pod, profile, capsys):
                      sandbox_pod)
     assert result.returncode == 0, result.stderr
     table = result.stdout.splitlines()
-    assert table[0].split() == ["ID", "RECORDER", "FILE", "SIZE", "ADDED"]
+    assert table[0].split() == ["ID", "RECORDER", "FILE", "SIZE", "DURATION", "FLAGS", "ADDED"]
     assert sorted(line.split()[0] for line in table[1:]) == ["19", "20"]
 
 
