@@ -6,3 +6,7 @@
 - ``cache``: the offline copy of the last good inbox.
 - ``zips``: zip deposits read from their directory, and the byte sources the preview plays.
 """
+
+from recmanager.inbox.zips import inspect_zip
+
+__all__ = ["inspect_zip"]
