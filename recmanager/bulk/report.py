@@ -13,7 +13,7 @@ from recmanager.formatting import write_csv
 from recmanager.i18n import translate
 
 PLAN_COLUMNS = ("file", "recorder", "start", "owner", "owner_login", "title", "rules",
-                "problem", "detail", "excluded", "status")
+                "problem", "detail", "excluded", "status", "flags")
 REPORT_COLUMNS = ("file", "recorder", "start", "owner", "title", "outcome", "recording_id",
                   "video_id", "message")
 
@@ -36,7 +36,8 @@ def export_plan(plan: Plan, destination: Path) -> int:
         (row.source_file or f"line {row.rule_line}", row.recorder, _when(row), row.owner,
          row.owner_user.username if row.owner_user else "", row.title,
          " ".join(str(line) for line in row.rules), str(row.problem or ""), row.detail,
-         "yes" if row.excluded else "", str(row.status) if row.source_file else "")
+         "yes" if row.excluded else "", str(row.status) if row.source_file else "",
+         " ".join(flag.kind.value for flag in row.flags))
         for row in plan.rows
     ))
 
@@ -75,7 +76,9 @@ def plan_as_json(plan: Plan) -> dict[str, Any]:
              "problem": str(row.problem) if row.problem else None, "detail": row.detail,
              "excluded": row.excluded, "status": str(row.status), "outcome": outcome(row),
              "recording_id": row.recording_id, "video_id": row.video_id,
-             "message": row.message}
+             "message": row.message,
+             "flags": [{**flag.to_json(), "label": flag.label, "detail": flag.detail()}
+                       for flag in row.flags]}
             for row in plan.rows
         ],
     }
