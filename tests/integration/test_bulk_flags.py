@@ -19,19 +19,24 @@ MONDAY_SILENT = "2026-09-07_08-15-00.mp4"  # in the rules' Monday 8-10 slot
 TUESDAY_NORMAL = "2026-09-08_14-00-00.mp4"
 
 
-def _deposit_clips(sandbox_pod, inspection_clips) -> dict[str, str]:
-    """A silent and a normal clip in Amphi A's folder, listed by Pod, all inspected."""
+def deposit_clips(sandbox_pod, inspection_clips, clips: dict[str, str]) -> dict[str, str]:
+    """Clips (file name -> which clip) in Amphi A's folder, uploaded an hour ago and listed
+    by Pod; their server paths by name."""
     folder = sandbox_pod.deposit_root / "amphiA"
-    shutil.copy(inspection_clips.files["silent"], folder / MONDAY_SILENT)
-    shutil.copy(inspection_clips.files["silent"], folder / "quiet-room.mp4")
-    shutil.copy(inspection_clips.files["normal"], folder / TUESDAY_NORMAL)
+    for name, clip in clips.items():
+        shutil.copy(inspection_clips.files[clip], folder / name)
     for path in sandbox_pod.deposit_root.rglob("*"):
         if path.is_file():
             os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
     sandbox_pod.run_cron()
     sandbox_pod.run_cron()
-    return {name: str(folder / name) for name in (MONDAY_SILENT, "quiet-room.mp4",
-                                                   TUESDAY_NORMAL)}
+    return {name: str(folder / name) for name in clips}
+
+
+def _deposit_clips(sandbox_pod, inspection_clips) -> dict[str, str]:
+    """A silent clip in a Monday slot and another in no slot, a normal one on Tuesday."""
+    return deposit_clips(sandbox_pod, inspection_clips, {
+        MONDAY_SILENT: "silent", "quiet-room.mp4": "silent", TUESDAY_NORMAL: "normal"})
 
 
 def _inspect_all(context, profile) -> None:

@@ -40,6 +40,7 @@ class InboxRefresh:
             self.recorders = {r.id: r for r in cached.recorders}
             self.show_rows(cached.rows)
             self.refreshed_at = cached.refreshed_at
+        self._load_inspections()
 
     def apply_refresh_interval(self) -> None:
         seconds = int(self.context.settings.get("refresh_interval_s"))
@@ -118,6 +119,7 @@ class InboxRefresh:
             self._load_users()
         self.update_actions()
         self.refreshed.emit()
+        self.inspect_recordings()
 
     def _refresh_failed(self, error: BaseException) -> None:
         from recmanager.errors import DepositError

@@ -1,0 +1,138 @@
+"""The inspections of the inbox's recordings: read from the store when a profile is shown,
+made in the background after each refresh's scan for the complete files not inspected yet
+(each file once: the store keeps them per size and modification time), and shown as each
+one arrives — its duration, thumbnail and flags in the table, its sheet in the detail pane."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from recmanager.inbox.rows import RowState
+from recmanager.progress import CancelToken, ProgressCallback
+
+if TYPE_CHECKING:
+    from recmanager.inspection import Inspection, PassResult
+    from recmanager.ui.tasks import Task
+
+log = logging.getLogger("recmanager.ui.inbox")
+
+# The rows whose file is whole on the deposit (an upload still grows; a missing file is gone).
+COMPLETE_STATES = frozenset({RowState.CLAIMABLE, RowState.NOTIFIED, RowState.WAITING,
+                             RowState.ORPHAN})
+
+
+class InboxInspections:
+    """Background inspections; mixed into :class:`InboxPanel` (whose ``inspected`` signal
+    carries each new inspection from the worker threads to this thread)."""
+
+    _inspection_task: Task | None = None
+    _inspect_again = False
+
+    def _load_inspections(self) -> None:
+        """The stored inspections of the profile, read off the GUI thread (reading them
+        loads FFmpeg's libraries)."""
+        profile = self.profile
+        if profile is None:
+            return
+
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> dict[str, Inspection]:
+            from recmanager.inspection import InspectionSettings, load_all
+
+            return load_all(self.context.db, profile.name,
+                            InspectionSettings.from_settings(self.context.settings))
+
+        def loaded(found: dict[str, Inspection]) -> None:
+            if self.profile is profile and not self._closed:
+                self._show_inspections(found)
+
+        self.runner.submit(self.tr("Reading the recordings' inspections"), work,
+                           on_result=loaded,
+                           on_error=lambda exc: log.info("inspections not read: %s", exc))
+
+    def inspect_recordings(self) -> None:
+        """Inspect the recordings the inbox holds complete (Pod listed them, or nothing wrote
+        to them for the quiet period) that the store does not know yet, a few at a time,
+        with the size and modification time of the last scan; asked while a pass runs,
+        another follows it."""
+        profile = self.profile
+        if profile is None or self._closed or self.offline:
+            return
+        if self._inspection_task is not None:
+            self._inspect_again = True
+            return
+        self._inspect_again = False
+        context, inspected = self.context, self.inspected
+        complete = {row.path for row in self.model.rows if row.state in COMPLETE_STATES}
+
+        def work(_progress: ProgressCallback, cancel: CancelToken) -> PassResult:
+            from recmanager.deposit import open_deposit
+            from recmanager.deposit.scan import Scanner
+            from recmanager.inspection import (
+                InspectionSettings,
+                PassResult,
+                inspect_files,
+                load_all,
+            )
+
+            settings = InspectionSettings.from_settings(context.settings)
+            quiet = float(context.settings.get("quiet_period_s"))
+            files = [item for item in Scanner(context.db, profile.name, quiet).known().values()
+                     if item.path in complete]
+            known = load_all(context.db, profile.name, settings)
+            if all(item.path in known and (known[item.path].size, known[item.path].mtime)
+                   == (item.size, item.mtime) for item in files if item.size > 0):
+                return PassResult(known=known)  # nothing new: no connection opened
+            with open_deposit(profile, context) as deposit:
+                return inspect_files(deposit, context.db, profile.name, files, settings,
+                                     cancel=cancel, on_inspected=inspected.emit)
+
+        task = self.runner.submit(
+            self.tr("Inspecting the recordings"), work,
+            on_result=lambda done: self._inspection_ended(done),
+            on_error=lambda error: self._inspection_ended(None, error),
+            on_cancel=lambda: self._inspection_ended(None))
+        self._inspection_task = None if task.done else task  # a synchronous runner: done
+
+    def _inspection_ended(self, done: PassResult | None, error: Any = None) -> None:
+        self._inspection_task = None
+        if self._closed:
+            return
+        if done is not None:
+            self._show_inspections(done.all)
+            for path, problem in done.failed.items():
+                log.info("%s not inspected: %s", path, problem)
+        if error is not None:
+            log.info("inspection pass stopped: %s", error)
+            self.message.emit(self.tr("The recordings could not all be inspected: {error}")
+                              .format(error=getattr(error, "message", str(error))))
+        if self._inspect_again:
+            self.inspect_recordings()
+
+    def _inspection_arrived(self, found: Inspection) -> None:
+        """One more recording inspected (sent by the pass as soon as it is made)."""
+        if self._closed:
+            return
+        decorated = self.model.decorated
+        self.model.set_inspection(found)
+        self._inspections_changed(found.path, decorated)
+
+    def _show_inspections(self, found: dict[str, Inspection]) -> None:
+        decorated = self.model.decorated
+        self.model.set_inspections(found)
+        self._inspections_changed(None, decorated)
+
+    def _inspections_changed(self, path: str | None, decorated: bool) -> None:
+        """Room for the thumbnails when the first arrive (the Duration column is sized for
+        nine hours already), the flag filter's rows, and the detail pane."""
+        if decorated != self.model.decorated:
+            self._fit_columns()
+        self.proxy.refilter()
+        self._update_count()
+        row = self.current_row()
+        if row is not None and path in (None, row.path):
+            self.detail.show_inspection(self.model.inspection(row))
+
+    def stop_inspections(self) -> None:
+        if self._inspection_task is not None:
+            self._inspection_task.cancel()
