@@ -51,6 +51,7 @@ from recmanager.ui.tasks import Task, TaskRunner
 # not start a term's worth of changes on a production Pod.
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
+QUALITY_CHARACTERS = 18  # the width of the Quality column at most, in characters
 
 
 class BulkWindow(QMainWindow):
@@ -336,6 +337,12 @@ class BulkWindow(QMainWindow):
         self.plan = plan
         self.model.set_plan(plan)
         self.table.resizeColumnsToContents()
+        # The flags' first words beside the state; their whole wording and evidence are in
+        # the tooltip, and the owners stay in view.
+        header = self.table.horizontalHeader()
+        header.resizeSection(PlanModel.QUALITY, min(
+            header.sectionSize(PlanModel.QUALITY),
+            self.table.fontMetrics().averageCharWidth() * QUALITY_CHARACTERS))
         self._show_summary()
 
     def _fail(self, error: BaseException) -> None:
