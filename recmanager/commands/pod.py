@@ -12,7 +12,7 @@ import posixpath
 import sys
 from typing import TYPE_CHECKING, Any
 
-from recmanager import audit
+from recmanager import audit, i18n
 from recmanager.commands.common import (
     add_actions,
     add_connection_options,
@@ -192,11 +192,18 @@ def _inspections(context: AppContext, profile: Profile,
             files = [item for folder in deposit.list_all().values() for item in folder
                      if item.path in wanted]
             return inspect_files(deposit, context.db, profile.name, files,
-                                 InspectionSettings.from_settings(context.settings)).all
+                                 InspectionSettings.from_settings(context.settings),
+                                 on_start=_inspecting).all
     except DepositError as exc:
         print(translate("commands", "Durations and flags are not shown: {error}").format(
             error=exc), file=sys.stderr)
         return {}
+
+
+def _inspecting(count: int) -> None:
+    if count:
+        print(i18n.tr("Recordings not seen before, inspected now (a moment each): %n…", "",
+                      count), file=sys.stderr)
 
 
 def _inspection_json(found: Inspection | None) -> dict[str, Any]:

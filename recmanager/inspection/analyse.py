@@ -47,8 +47,8 @@ SHEET_PICTURES = 12
 # Listening windows spread over the recording: enough that a lecture with long pauses still
 # has speech in several of them.
 AUDIO_WINDOWS = 30
-# Sound listened to per window: a syllable or two of speech; the demuxer reads every stream's
-# bytes in that stretch of an interleaved file, so longer windows cost bytes.
+# Sound listened to per window: a syllable or two of speech (a container without an index is
+# read through every stream's bytes in that stretch, so longer windows cost bytes there).
 AUDIO_WINDOW_S = 0.25
 # The thumbnail is taken this far in (or at a quarter of a shorter recording): recordings
 # often start black while the projector warms up.
@@ -74,7 +74,10 @@ VERDICT_SIZE = (64, 36)
 FALSE_START_S = 120.0
 # PyAV's reading buffer: each read FFmpeg makes asks for this much.
 READ_BUFFER = 64 * 1024
-# The start of the file, fetched at once: the box headers, FFmpeg's probe and, in a recording
+# The start of an MP4, fetched at once to check it is whole: its first box headers (ftyp, then
+# mdat or moov) without the media of a recording cut short.
+FIRST_BOXES = 4 * 1024
+# The start of the file, fetched at once before FFmpeg opens it: its probe and, in a recording
 # whose movie header is at the end, its first packets.
 HEAD_BYTES = 256 * 1024
 # Sound is mixed to mono at this rate before its level is measured: enough for speech.
@@ -101,10 +104,9 @@ class InspectionSettings:
 
 class SampledReader:
     """The recording as FFmpeg reads it, through the deposit's reader: a whole file, or the
-    stored video inside a zip (``start``, ``size``). Regions fetched ahead — the head, the
-    movie header, the stretches around each sample — are served from memory, so FFmpeg's
-    reads there cost no round trip; ``bytes_read`` counts what was fetched (the evidence of
-    "bytes, not downloads")."""
+    stored video inside a zip (``start``, ``size``). Regions fetched ahead — the head and
+    the movie header — are served from memory, so FFmpeg's reads there cost no round trip;
+    ``bytes_read`` counts what was fetched (the evidence of "bytes, not downloads")."""
 
     def __init__(self, inner: IO[bytes], start: int = 0, size: int | None = None) -> None:
         self._inner = inner
@@ -225,7 +227,7 @@ def cut_short(reader: SampledReader, size: int) -> Flag | None:
         return Flag(FlagKind.CUT_SHORT, {"part": "moov", "size": size})
     if moov.size > MAX_MOOV:
         return None
-    payload = reader.keep(moov.payload_offset, moov.size - moov.header)
+    payload = reader.keep(moov.offset, moov.size)[moov.header:]  # FFmpeg reads it whole
     try:
         needed = mp4.last_chunk_offset(payload)
     except (IndexError, ValueError):
@@ -260,6 +262,7 @@ def inspect(
             return replace(base, problem=source.problem, bytes_read=source.reader.bytes_read)
         reader = source.reader
         if _extension(source.name) in MP4_EXTENSIONS or source.member:
+            reader.keep(0, FIRST_BOXES)
             flag = cut_short(reader, reader.size)
             if flag is not None:
                 return replace(base, flags=(flag,), bytes_read=reader.bytes_read)

@@ -58,18 +58,19 @@ def load(db: Database, profile: str, path: str, size: int, mtime: float,
     return with_settings(found, settings or InspectionSettings())
 
 
-def load_all(db: Database, profile: str,
-             settings: InspectionSettings | None = None) -> dict[str, Inspection]:
+def load_all(db: Database, profile: str, settings: InspectionSettings | None = None, *,
+             thumbnails: bool = False) -> dict[str, Inspection]:
     """Every stored inspection of a profile, by path (current analysis only; the caller
-    compares size and mtime with what it shows)."""
+    compares size and mtime with what it shows): the facts and flags, with ``thumbnails``
+    the thumbnails too; :func:`load` gives one recording's contact sheet."""
+    columns = [inspections.c.facts, inspections.c.thumbnail] if thumbnails else [
+        inspections.c.facts]
     with db.begin() as connection:
-        rows = connection.execute(
-            select(inspections.c.facts, inspections.c.thumbnail, inspections.c.sheet)
-            .where(inspections.c.profile == profile,
-                   inspections.c.analysis == ANALYSIS_VERSION)).all()
+        rows = connection.execute(select(*columns).where(
+            inspections.c.profile == profile, inspections.c.analysis == ANALYSIS_VERSION)).all()
     settings = settings or InspectionSettings()
-    found = (Inspection.from_facts(json.loads(row.facts), row.thumbnail, row.sheet)
-             for row in rows)
+    found = (Inspection.from_facts(json.loads(row.facts),
+                                   row.thumbnail if thumbnails else None) for row in rows)
     return {item.path: with_settings(item, settings) for item in found}
 
 
@@ -104,7 +105,8 @@ def inspect_cached(deposit: Deposit, db: Database, profile: str, path: str,
 
 @dataclass
 class PassResult:
-    """What one background pass did: new inspections, files already known, failures."""
+    """What one background pass did: new inspections, files already known (their facts and
+    flags: :func:`load` gives their pictures), failures."""
 
     inspected: dict[str, Inspection] = field(default_factory=dict)
     known: dict[str, Inspection] = field(default_factory=dict)
@@ -124,14 +126,16 @@ def inspect_files(
     *,
     concurrency: int = CONCURRENCY,
     cancel: CancelToken | None = None,
+    on_start: Callable[[int], None] | None = None,
     on_inspected: Callable[[Inspection], None] | None = None,
 ) -> PassResult:
     """Inspect every file of ``files`` the store does not know in this version, ``concurrency``
     at a time, keeping each as soon as it is made (a pass cut short loses nothing done).
 
-    Run it after each scan with the complete files. ``on_inspected`` is called from the
-    worker threads with each new inspection. A file that cannot be read is reported in
-    ``failed`` and tried again at the next pass; a lost connection ends the pass."""
+    Run it after each scan with the complete files. ``on_start`` is told how many files are
+    to be inspected; ``on_inspected`` is called from the worker threads with each new
+    inspection. A file that cannot be read is reported in ``failed`` and tried again at the
+    next pass; a lost connection ends the pass."""
     settings = settings or InspectionSettings()
     cancel = cancel or CancelToken()
     result = PassResult()
@@ -143,6 +147,8 @@ def inspect_files(
             result.known[item.path] = known
         elif item.size > 0:
             pending.append(item)
+    if on_start is not None:
+        on_start(len(pending))
 
     def one(item: FileLike) -> Inspection:
         cancel.check()
@@ -181,9 +187,11 @@ def inspect_after_scan(
     *,
     concurrency: int = CONCURRENCY,
     cancel: CancelToken | None = None,
+    on_start: Callable[[int], None] | None = None,
     on_inspected: Callable[[Inspection], None] | None = None,
 ) -> PassResult:
     """The pass to run after each scan: every complete file not inspected yet (a file still
     uploading changes; it is inspected once a later scan calls it complete)."""
     return inspect_files(deposit, db, profile, scan.in_state("complete"), settings,
-                         concurrency=concurrency, cancel=cancel, on_inspected=on_inspected)
+                         concurrency=concurrency, cancel=cancel, on_start=on_start,
+                         on_inspected=on_inspected)

@@ -224,94 +224,94 @@
 <context>
     <name>BulkWindow</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="80"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="81"/>
         <source>Bulk assignment — {profile}</source>
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="102"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="265"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="345"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="103"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="266"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="352"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="107"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="108"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="109"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="110"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="111"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="112"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="113"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="114"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="115"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="116"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les erreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="119"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="120"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="120"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="121"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="121"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="122"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="122"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="123"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="123"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="124"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="143"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="144"/>
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="145"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="146"/>
         <source>Recordings with a quality problem</source>
         <translation>Enregistrements avec un problème de qualité</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="148"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="149"/>
         <source>Recordings flagged “{flag}”</source>
         <translation>Enregistrements signalés « {flag} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="160"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="161"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="182"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="183"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="202"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -324,210 +324,210 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="215"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="216"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="233"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="234"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="236"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="237"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="243"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="244"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="246"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="247"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="255"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="256"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="256"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="266"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="267"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="269"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="270"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="274"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="275"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="277"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="278"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="279"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="280"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="283"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="284"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="314"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="315"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="316"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="318"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="328"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="330"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="331"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="365"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="372"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="366"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="373"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="377"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="384"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="389"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="400"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="396"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="407"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="399"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="406"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="449"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="456"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="256"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="450"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="456"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="457"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="455"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="462"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="467"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="483"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="490"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="494"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="501"/>
         <source>Claim one recording on {pod}?</source>
         <translation>Revendiquer un enregistrement sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="495"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="502"/>
         <source>Claim {count} recordings on {pod}?</source>
         <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="496"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="503"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="499"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="506"/>
         <source>They go to one owner.</source>
         <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="500"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="507"/>
         <source>They go to {count} owners.</source>
         <translation>Ils vont à {count} propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="502"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="509"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="505"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="512"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="522"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="529"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="531"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="538"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="540"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="547"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="545"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="552"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="551"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="558"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -4211,27 +4211,27 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>`recmanager recorders list` affiche leurs noms.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="197"/>
+        <location filename="../../recmanager/commands/pod.py" line="198"/>
         <source>Durations and flags are not shown: {error}</source>
         <translation>Les durées et les signalements ne sont pas affichés : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="225"/>
+        <location filename="../../recmanager/commands/pod.py" line="232"/>
         <source>{count} unclaimed recordings are named {name}.</source>
         <translation>{count} enregistrements non revendiqués s&apos;appellent {name}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="228"/>
+        <location filename="../../recmanager/commands/pod.py" line="235"/>
         <source>Give the path, e.g. {example}.</source>
         <translation>Indiquez le chemin, p. ex. {example}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="235"/>
+        <location filename="../../recmanager/commands/pod.py" line="242"/>
         <source>No unclaimed recording matches {file}.</source>
         <translation>Aucun enregistrement non revendiqué ne correspond à {file}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/pod.py" line="236"/>
+        <location filename="../../recmanager/commands/pod.py" line="243"/>
         <source>`recmanager unclaimed list` shows them.</source>
         <translation>`recmanager unclaimed list` les affiche.</translation>
     </message>
@@ -4674,7 +4674,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/commands/deposit.py" line="210"/>
         <source>Inspected: {new} new, {known} known already, {failed} not readable.</source>
-        <translation>Examinés : {new} nouveaux, {known} déjà connus, {failed} illisibles.</translation>
+        <translation>Examen — nouveaux : {new}, déjà connus : {known}, illisibles : {failed}.</translation>
     </message>
     <message>
         <location filename="../../recmanager/commands/deposit.py" line="214"/>
@@ -5384,6 +5384,14 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
             <numerusform>Le dossier « {folder} » contient %n enregistrements, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../recmanager/commands/pod.py" line="205"/>
+        <source>Recordings not seen before, inspected now (a moment each): %n…</source>
+        <translation>
+            <numerusform>Enregistrement jamais vu, examiné maintenant (un instant) : %n…</numerusform>
+            <numerusform>Enregistrements jamais vus, examinés maintenant (un instant chacun) : %n…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>inbox</name>
@@ -5476,22 +5484,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>signalements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="199"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="201"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="202"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="204"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="204"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="206"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
         <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="273"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="276"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
     </message>

@@ -22,6 +22,7 @@ from recmanager.inspection import (
     inspect_cached,
     inspect_files,
     load,
+    load_all,
 )
 from recmanager.inspection.analyse import AUDIO_WINDOWS
 from tests.fixtures.media import INSPECTION_SECONDS
@@ -162,8 +163,13 @@ def test_each_recording_is_inspected_once_while_it_is_unchanged(inspection_clips
         assert made == [] and not second.inspected
         assert {path: item.flag_kinds for path, item in second.known.items()} == {
             path: item.flag_kinds for path, item in first.inspected.items()}
-        cached = second.known[files[0].path]
+        assert second.known[files[0].path].sheet_png is None  # facts only: cheap for many
+        cached = load(context.db, "p", files[0].path, files[0].size, files[0].mtime, SETTINGS)
         assert cached.sheet_png == first.inspected[files[0].path].sheet_png
+        assert cached.thumbnail_png == first.inspected[files[0].path].thumbnail_png
+        with_thumbnails = load_all(context.db, "p", SETTINGS, thumbnails=True)
+        assert with_thumbnails[files[0].path].thumbnail_png == cached.thumbnail_png
+        assert with_thumbnails[files[0].path].sheet_png is None
 
         # The false start depends on the setting, not on the file: no new inspection.
         longer = InspectionSettings(false_start_s=3600)
@@ -255,3 +261,26 @@ def test_a_sound_file_with_a_cover_picture_has_no_picture_track(tmp_path):
     assert (found.video_codec, found.audio_codec, found.has_audio) == ("", "mp3", True)
     assert found.sheet_png is None and found.thumbnail_png is None
     assert found.flag_kinds == set() and found.duration_s == pytest.approx(5, abs=0.2)
+
+
+def test_a_pass_reports_a_vanished_file_and_stops_when_cancelled(inspection_clips, tmp_path,
+                                                                 context):
+    from recmanager.errors import Cancelled
+    from recmanager.progress import CancelToken
+
+    root = tmp_path / "ftp"
+    (root / "amphiA").mkdir(parents=True)
+    for name in ("normal", "silent"):
+        shutil.copy(inspection_clips.files[name], root / "amphiA" / f"{name}.mp4")
+    with LocalDeposit(str(root), str(root)) as opened:
+        files = [opened.stat(f"{root}/amphiA/{name}.mp4") for name in ("normal", "silent")]
+        cancel = CancelToken()
+        cancel.cancel()
+        with pytest.raises(Cancelled):
+            inspect_files(opened, context.db, "p", files, SETTINGS, cancel=cancel)
+        assert inspect_files(opened, context.db, "p", [], SETTINGS).all == {}
+
+        (root / "amphiA" / "silent.mp4").unlink()  # deleted after the scan listed it
+        done = inspect_files(opened, context.db, "p", files, SETTINGS)
+    assert done.inspected.keys() == {files[0].path}
+    assert "is not in the deposit folder" in done.failed[files[1].path]

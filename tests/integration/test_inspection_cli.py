@@ -69,7 +69,9 @@ def test_inspect_refusals_say_why(folder, tmp_path, context, capsys):
 def test_unclaimed_list_shows_duration_and_flags(sandbox_pod, context, capsys):
     sandbox_pod.profile(context, name="sandbox")
     assert main(["unclaimed", "list", "--profile", "sandbox", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    assert "Recordings not seen before, inspected now (a moment each): 18…" in captured.err
+    rows = json.loads(captured.out)
     assert len(rows) == 18
     # The sandbox's samples last 2 seconds: a false start by the 2-minute default.
     for row in rows:
@@ -81,7 +83,9 @@ def test_unclaimed_list_shows_duration_and_flags(sandbox_pod, context, capsys):
 
     context.settings.set("false_start_s", 1)
     assert main(["unclaimed", "list", "--profile", "sandbox"]) == 0
-    table = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    assert "inspected now" not in captured.err  # all from the store, the new setting applied
+    table = captured.out.splitlines()
     assert table[0].split() == ["ID", "RECORDER", "FILE", "SIZE", "DURATION", "FLAGS", "ADDED"]
     assert all(" 0:02 " in line for line in table[1:])
     assert not any("false start" in line for line in table[1:])
