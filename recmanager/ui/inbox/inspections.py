@@ -6,13 +6,14 @@ one arrives — its duration, thumbnail and flags in the table, its sheet in the
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from recmanager.inbox.rows import RowState
 from recmanager.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
-    from recmanager.inspection import Inspection, PassResult
+    from recmanager.inspection import Inspection
     from recmanager.ui.tasks import Task
 
 log = logging.getLogger("recmanager.ui.inbox")
@@ -20,6 +21,15 @@ log = logging.getLogger("recmanager.ui.inbox")
 # The rows whose file is whole on the deposit (an upload still grows; a missing file is gone).
 COMPLETE_STATES = frozenset({RowState.CLAIMABLE, RowState.NOTIFIED, RowState.WAITING,
                              RowState.ORPHAN})
+
+
+@dataclass(frozen=True)
+class PassOutcome:
+    """After a pass: every stored inspection (facts, flags, thumbnails) and the files that
+    could not be read, with why."""
+
+    inspections: dict[str, Inspection]
+    failed: dict[str, str]
 
 
 class InboxInspections:
@@ -30,17 +40,27 @@ class InboxInspections:
     _inspect_again = False
 
     def _load_inspections(self) -> None:
-        """The stored inspections of the profile, read off the GUI thread (reading them
-        loads FFmpeg's libraries)."""
+        """The stored inspections of the profile (facts, flags and thumbnails), read off the
+        GUI thread (reading them loads FFmpeg's libraries); each contact sheet is read when
+        first shown."""
         profile = self.profile
         if profile is None:
             return
+        context = self.context
+
+        def sheet(found: Inspection) -> bytes | None:
+            from recmanager.inspection import load
+
+            stored = load(context.db, profile.name, found.path, found.size, found.mtime)
+            return stored.sheet_png if stored is not None else None
+
+        self.model.sheet_loader = sheet
 
         def work(_progress: ProgressCallback, _cancel: CancelToken) -> dict[str, Inspection]:
             from recmanager.inspection import InspectionSettings, load_all
 
-            return load_all(self.context.db, profile.name,
-                            InspectionSettings.from_settings(self.context.settings))
+            return load_all(context.db, profile.name,
+                            InspectionSettings.from_settings(context.settings), thumbnails=True)
 
         def loaded(found: dict[str, Inspection]) -> None:
             if self.profile is profile and not self._closed:
@@ -65,27 +85,24 @@ class InboxInspections:
         context, inspected = self.context, self.inspected
         complete = {row.path for row in self.model.rows if row.state in COMPLETE_STATES}
 
-        def work(_progress: ProgressCallback, cancel: CancelToken) -> PassResult:
+        def work(_progress: ProgressCallback, cancel: CancelToken) -> PassOutcome:
             from recmanager.deposit import open_deposit
             from recmanager.deposit.scan import Scanner
-            from recmanager.inspection import (
-                InspectionSettings,
-                PassResult,
-                inspect_files,
-                load_all,
-            )
+            from recmanager.inspection import InspectionSettings, inspect_files, load_all
 
             settings = InspectionSettings.from_settings(context.settings)
             quiet = float(context.settings.get("quiet_period_s"))
             files = [item for item in Scanner(context.db, profile.name, quiet).known().values()
                      if item.path in complete]
             known = load_all(context.db, profile.name, settings)
-            if all(item.path in known and (known[item.path].size, known[item.path].mtime)
-                   == (item.size, item.mtime) for item in files if item.size > 0):
-                return PassResult(known=known)  # nothing new: no connection opened
-            with open_deposit(profile, context) as deposit:
-                return inspect_files(deposit, context.db, profile.name, files, settings,
-                                     cancel=cancel, on_inspected=inspected.emit)
+            failed: dict[str, str] = {}
+            if not all(item.path in known and (known[item.path].size, known[item.path].mtime)
+                       == (item.size, item.mtime) for item in files if item.size > 0):
+                with open_deposit(profile, context) as deposit:  # only when there is work
+                    failed = inspect_files(deposit, context.db, profile.name, files, settings,
+                                           cancel=cancel, on_inspected=inspected.emit).failed
+            return PassOutcome(load_all(context.db, profile.name, settings, thumbnails=True),
+                               failed)
 
         task = self.runner.submit(
             self.tr("Inspecting the recordings"), work,
@@ -94,12 +111,12 @@ class InboxInspections:
             on_cancel=lambda: self._inspection_ended(None))
         self._inspection_task = None if task.done else task  # a synchronous runner: done
 
-    def _inspection_ended(self, done: PassResult | None, error: Any = None) -> None:
+    def _inspection_ended(self, done: PassOutcome | None, error: Any = None) -> None:
         self._inspection_task = None
         if self._closed:
             return
         if done is not None:
-            self._show_inspections(done.all)
+            self._show_inspections(done.inspections)
             for path, problem in done.failed.items():
                 log.info("%s not inspected: %s", path, problem)
         if error is not None:
@@ -131,7 +148,7 @@ class InboxInspections:
         self._update_count()
         row = self.current_row()
         if row is not None and path in (None, row.path):
-            self.detail.show_inspection(self.model.inspection(row))
+            self.detail.show_inspection(self.model.with_sheet(row))
 
     def stop_inspections(self) -> None:
         if self._inspection_task is not None:

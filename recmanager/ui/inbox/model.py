@@ -113,6 +113,10 @@ class InboxModel(QAbstractTableModel):
         self._inspections: dict[str, Inspection] = {}
         self._thumbnails: dict[str, QPixmap] = {}  # scaled to the icon size when first shown
         self._sheet_tips: dict[str, str] = {}
+        self._sheets: dict[str, bytes | None] = {}  # read from the store when first wanted
+        # The stored contact sheet of an inspection (the store keeps the sheets; the rows
+        # hold the facts and thumbnails only).
+        self.sheet_loader: Callable[[Inspection], bytes | None] = lambda _found: None
         self.icon_size = QSize()
         self._blank_icon = QPixmap()
 
@@ -146,6 +150,7 @@ class InboxModel(QAbstractTableModel):
         self._inspections = dict(found)
         self._thumbnails.clear()
         self._sheet_tips.clear()
+        self._sheets.clear()
         for number, row in enumerate(self._rows):
             self._rows[number] = self._with_duration(row)
         if self._rows:
@@ -157,6 +162,7 @@ class InboxModel(QAbstractTableModel):
         self._inspections[found.path] = found
         self._thumbnails.pop(found.path, None)
         self._sheet_tips.pop(found.path, None)
+        self._sheets.pop(found.path, None)
         number = self.row_number(found.path)
         if number is not None:
             self._rows[number] = self._with_duration(self._rows[number])
@@ -167,6 +173,20 @@ class InboxModel(QAbstractTableModel):
         """The inspection of this very file (same size), if there is one."""
         found = self._inspections.get(row.path)
         return found if found is not None and found.size == row.size else None
+
+    def with_sheet(self, row: InboxRow) -> Inspection | None:
+        """The row's inspection with its contact sheet (for the detail pane, a dialog)."""
+        found = self.inspection(row)
+        if found is None or found.sheet_png is not None:
+            return found
+        return replace(found, sheet_png=self._sheet(found))
+
+    def _sheet(self, found: Inspection) -> bytes | None:
+        if found.sheet_png is not None:
+            return found.sheet_png
+        if found.path not in self._sheets:
+            self._sheets[found.path] = self.sheet_loader(found)
+        return self._sheets[found.path]
 
     def flag_kinds(self, row: InboxRow) -> set[FlagKind]:
         found = self.inspection(row)
@@ -198,12 +218,13 @@ class InboxModel(QAbstractTableModel):
         tip = self._sheet_tips.get(row.path)
         if tip is None:
             found = self.inspection(row)
+            png = self._sheet(found) if found is not None else None
             tip = ""
-            if found is not None and found.sheet_png:
-                encoded = base64.b64encode(found.sheet_png).decode("ascii")
+            if png:
+                encoded = base64.b64encode(png).decode("ascii")
                 sheet = QPixmap()
                 width = TOOLTIP_SHEET_WIDTH
-                if sheet.loadFromData(found.sheet_png, "PNG"):
+                if sheet.loadFromData(png, "PNG"):
                     width = min(width, sheet.width())
                 tip = f'<img src="data:image/png;base64,{encoded}" width="{width}">'
             self._sheet_tips[row.path] = tip

@@ -252,7 +252,7 @@ class InboxPanel(
         self.detail.show_row(row, recorder, self.profile.pod_url if self.profile else "",
                              live=not self.offline)
         if row is not None:
-            self.detail.show_inspection(self.model.inspection(row))
+            self.detail.show_inspection(self.model.with_sheet(row))
         self._load_preview(row)
         self.update_actions()
 
