@@ -13,6 +13,7 @@ from recmanager.inbox.rows import RowState
 from recmanager.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
+    from recmanager.config import Profile
     from recmanager.inspection import Inspection
     from recmanager.ui.tasks import Task
 
@@ -38,6 +39,7 @@ class InboxInspections:
 
     _inspection_task: Task | None = None
     _inspect_again = False
+    _inspecting: Profile | None = None  # the profile of the pass running or last run
 
     def _load_inspections(self) -> None:
         """The stored inspections of the profile (facts, flags and thumbnails), read off the
@@ -82,6 +84,7 @@ class InboxInspections:
             self._inspect_again = True
             return
         self._inspect_again = False
+        self._inspecting = profile
         context, inspected = self.context, self.inspected
         complete = {row.path for row in self.model.rows if row.state in COMPLETE_STATES}
 
@@ -113,8 +116,9 @@ class InboxInspections:
 
     def _inspection_ended(self, done: PassOutcome | None, error: Any = None) -> None:
         self._inspection_task = None
-        if self._closed:
-            return
+        if self._closed or self.profile is not self._inspecting:
+            self._inspect_again = self.profile is not None and not self._closed
+            done = error = None  # another profile is shown now: inspect its own recordings
         if done is not None:
             self._show_inspections(done.inspections)
             for path, problem in done.failed.items():
@@ -128,7 +132,7 @@ class InboxInspections:
 
     def _inspection_arrived(self, found: Inspection) -> None:
         """One more recording inspected (sent by the pass as soon as it is made)."""
-        if self._closed:
+        if self._closed or self.profile is not self._inspecting:
             return
         decorated = self.model.decorated
         self.model.set_inspection(found)
