@@ -145,10 +145,10 @@ class InboxInspections:
 
     def _inspections_changed(self, path: str | None, decorated: bool) -> None:
         """Room for the thumbnails when the first arrive (the Duration column is sized for
-        nine hours already), the flag filter's rows, and the detail pane."""
+        nine hours already), the order and the filtered rows, and the detail pane."""
         if decorated != self.model.decorated:
             self._fit_columns()
-        self.proxy.refilter()
+        self.proxy.inspections_changed()
         self._update_count()
         row = self.current_row()
         if row is not None and path in (None, row.path):

@@ -429,9 +429,12 @@ class InboxProxy(QAbstractProxyModel):
         self._flags = frozenset(kinds) if kinds is not None else None
         self._relayout(resort=False)
 
-    def refilter(self) -> None:
-        """Inspections arrived while a flag filter is on: the rows it accepts changed."""
-        if self._flags is not None:
+    def inspections_changed(self) -> None:
+        """Inspections arrived: durations sorted by, and the rows a flag filter accepts,
+        may have changed."""
+        if self._sort_column == COL_DURATION:
+            self._relayout(resort=True)
+        elif self._flags is not None:
             self._relayout(resort=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
