@@ -1451,17 +1451,27 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxInspections</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/inspections.py" line="49"/>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="72"/>
         <source>Reading the recordings&apos; inspections</source>
         <translation>Lecture des examens des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/inspections.py" line="91"/>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="92"/>
+        <source>Recordings to inspect: {count}</source>
+        <translation>Enregistrements à examiner : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="93"/>
+        <source>Recordings inspected: {done} of {count}</source>
+        <translation>Enregistrements examinés : {done} sur {count}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="128"/>
         <source>Inspecting the recordings</source>
         <translation>Examen des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/inspections.py" line="107"/>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="146"/>
         <source>The recordings could not all be inspected: {error}</source>
         <translation>Les enregistrements n’ont pas tous pu être examinés : {error}</translation>
     </message>
@@ -1499,17 +1509,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="289"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="310"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="332"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="353"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="335"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="356"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>

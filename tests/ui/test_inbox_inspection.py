@@ -68,6 +68,17 @@ def test_the_table_shows_duration_thumbnail_and_sheet_once_inspected(window, qtb
     assert inbox.proxy.index(proxy_row(window, NORMAL), COL_DURATION).data() == "0:06"
 
 
+def test_the_status_bar_counts_the_recordings_inspected(qtbot, pod, inspection_clips,
+                                                        window):
+    inbox = window.inbox
+    messages: list[str] = []
+    inbox.message.connect(messages.append)
+    deposit_clips(pod, inspection_clips, {"late-arrival.mp4": "normal"})
+    inbox.refresh()
+    qtbot.waitUntil(lambda: "Recordings inspected: 1 of 1" in messages)
+    assert "Recordings to inspect: 1" in messages
+
+
 def test_the_quality_filter_shows_only_flagged_rows(window):
     inbox = window.inbox
     total = inbox.proxy.rowCount()

@@ -5,12 +5,13 @@ one arrives — its duration, thumbnail and flags in the table, its sheet in the
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from recmanager.inbox.rows import RowState
-from recmanager.progress import CancelToken, ProgressCallback
+from recmanager.progress import CancelToken, Progress, ProgressCallback
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -87,8 +88,11 @@ class InboxInspections:
         self._inspecting = profile
         context, inspected = self.context, self.inspected
         complete = {row.path for row in self.model.rows if row.state in COMPLETE_STATES}
+        # Worded here, on the GUI thread; the pass's threads only fill in the numbers.
+        to_inspect = self.tr("Recordings to inspect: {count}")
+        so_far = self.tr("Recordings inspected: {done} of {count}")
 
-        def work(_progress: ProgressCallback, cancel: CancelToken) -> PassOutcome:
+        def work(progress: ProgressCallback, cancel: CancelToken) -> PassOutcome:
             from recmanager.deposit import open_deposit
             from recmanager.deposit.scan import Scanner
             from recmanager.inspection import InspectionSettings, inspect_files, load_all
@@ -101,9 +105,22 @@ class InboxInspections:
             failed: dict[str, str] = {}
             if not all(item.path in known and (known[item.path].size, known[item.path].mtime)
                        == (item.size, item.mtime) for item in files if item.size > 0):
+                total, counter = [0], itertools.count(1)
+
+                def started(count: int) -> None:
+                    total[0] = count
+                    progress(Progress(0, count, message=to_inspect.format(count=count)))
+
+                def arrived(found: Inspection) -> None:
+                    inspected.emit(found)
+                    done = next(counter)
+                    progress(Progress(done, total[0], message=so_far.format(
+                        done=done, count=total[0])))
+
                 with open_deposit(profile, context) as deposit:  # only when there is work
                     failed = inspect_files(deposit, context.db, profile.name, files, settings,
-                                           cancel=cancel, on_inspected=inspected.emit).failed
+                                           cancel=cancel, on_start=started,
+                                           on_inspected=arrived).failed
             return PassOutcome(load_all(context.db, profile.name, settings, thumbnails=True),
                                failed)
 
@@ -111,7 +128,8 @@ class InboxInspections:
             self.tr("Inspecting the recordings"), work,
             on_result=lambda done: self._inspection_ended(done),
             on_error=lambda error: self._inspection_ended(None, error),
-            on_cancel=lambda: self._inspection_ended(None))
+            on_cancel=lambda: self._inspection_ended(None),
+            on_progress=self._progress)
         self._inspection_task = None if task.done else task  # a synchronous runner: done
 
     def _inspection_ended(self, done: PassOutcome | None, error: Any = None) -> None:
