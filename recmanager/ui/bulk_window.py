@@ -51,7 +51,7 @@ from recmanager.ui.tasks import Task, TaskRunner
 # not start a term's worth of changes on a production Pod.
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
-QUALITY_CHARACTERS = 18  # the width of the Quality column at most, in characters
+QUALITY_PADDING = 12  # pixels around a flag in the Quality column: the cell's margins
 
 
 class BulkWindow(QMainWindow):
@@ -337,12 +337,13 @@ class BulkWindow(QMainWindow):
         self.plan = plan
         self.model.set_plan(plan)
         self.table.resizeColumnsToContents()
-        # The flags' first words beside the state; their whole wording and evidence are in
-        # the tooltip, and the owners stay in view.
-        header = self.table.horizontalHeader()
-        header.resizeSection(PlanModel.QUALITY, min(
-            header.sectionSize(PlanModel.QUALITY),
-            self.table.fontMetrics().averageCharWidth() * QUALITY_CHARACTERS))
+        # One short flag whole beside the state (the long "stopped early" and several flags
+        # elided: their wording and evidence are in the tooltip), and the owners in view.
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        short = max(metrics.horizontalAdvance(kind.label) for kind in FlagKind
+                    if kind is not FlagKind.CUT_SHORT)
+        header.resizeSection(PlanModel.QUALITY, min(header.sectionSize(PlanModel.QUALITY),
+                                                    short + QUALITY_PADDING))
         self._show_summary()
 
     def _fail(self, error: BaseException) -> None:

@@ -10,13 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
-from recmanager.inspection import FlagKind
+from recmanager.deposit import open_deposit
+from recmanager.inspection import FlagKind, inspect_files
 from recmanager.ui.bulk_plan_model import PlanModel
 from recmanager.ui.bulk_window import BulkWindow
 from recmanager.ui.inbox.model import COL_DURATION, COL_FILE
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.integration.test_bulk_flags import deposit_clips
+from tests.ui.screen import text_margin
 
 SILENT, NORMAL = "quiet-room.mp4", "lively-room.mp4"
 
@@ -133,3 +135,28 @@ def test_the_bulk_window_shows_the_flags_and_excludes_a_flag(qtbot, pod, context
     bulk.exclude_flagged([FlagKind.SILENT])
     excluded = {row.filename for row in bulk.plan.rows if row.excluded}
     assert excluded == {SILENT}
+
+
+def test_the_bulk_windows_quality_column_shows_one_flag_whole(
+        qtbot, pod, inspection_clips, context, tmp_path):
+    """With the 2-minute default every recording is a false start; a recording cut short
+    has the longest wording: the column stays narrower than it, wide enough for one flag."""
+    deposit_clips(pod, inspection_clips, {"power-cut.mp4": "cut_before_moov"})
+    context.settings.set("false_start_s", 120)
+    profile = pod.profile(context, user="admin")
+    with open_deposit(profile, context) as deposit:
+        files = [item for folder in deposit.list_all().values() for item in folder]
+        inspect_files(deposit, context.db, profile.name, files)
+    rules = tmp_path / "rules.csv"
+    rules.write_text("recorder;owner\nAmphi A;teacher1\n", encoding="utf-8")
+    bulk = BulkWindow(context, profile, TaskRunner(synchronous=True))
+    qtbot.addWidget(bulk)
+    bulk.load_rules(rules)
+    model, metrics = bulk.model, bulk.table.fontMetrics()
+    quality = {model.index(n, PlanModel.FILE).data(): model.index(n, PlanModel.QUALITY).data()
+               for n in range(model.rowCount())}
+    assert quality[NORMAL] == FlagKind.FALSE_START.label
+    assert quality["power-cut.mp4"] == FlagKind.CUT_SHORT.label
+    room = bulk.table.columnWidth(PlanModel.QUALITY) - 2 * text_margin(bulk.table)
+    assert metrics.horizontalAdvance(FlagKind.SHORTER_THAN_SLOT.label) <= room
+    assert metrics.horizontalAdvance(quality["power-cut.mp4"]) > room
