@@ -15,11 +15,16 @@ from recmanager.i18n import translate
 PLAN_COLUMNS = ("file", "recorder", "start", "owner", "owner_login", "title", "rules",
                 "problem", "detail", "excluded", "status", "flags")
 REPORT_COLUMNS = ("file", "recorder", "start", "owner", "title", "outcome", "recording_id",
-                  "video_id", "message")
+                  "video_id", "message", "flags")
 
 
 def _when(row: PlanRow) -> str:
     return row.start.strftime("%Y-%m-%d %H:%M") if row.start else ""
+
+
+def _flags(row: PlanRow) -> str:
+    """The row's quality flags, by their names (``silent cut_short``)."""
+    return " ".join(flag.kind.value for flag in row.flags)
 
 
 def _write_csv(destination: Path, header: Sequence[str], lines: Iterable[Sequence[Any]]) -> int:
@@ -37,7 +42,7 @@ def export_plan(plan: Plan, destination: Path) -> int:
          row.owner_user.username if row.owner_user else "", row.title,
          " ".join(str(line) for line in row.rules), str(row.problem or ""), row.detail,
          "yes" if row.excluded else "", str(row.status) if row.source_file else "",
-         " ".join(flag.kind.value for flag in row.flags))
+         _flags(row))
         for row in plan.rows
     ))
 
@@ -58,7 +63,7 @@ def write_report(plan: Plan, destination: Path) -> int:
     return _write_csv(destination, REPORT_COLUMNS, (
         (row.source_file or f"line {row.rule_line}", row.recorder, _when(row),
          row.owner_user.username if row.owner_user else row.owner, row.title, outcome(row),
-         row.recording_id, row.video_id, row.message or row.detail)
+         row.recording_id, row.video_id, row.message or row.detail, _flags(row))
         for row in plan.rows
     ))
 

@@ -3,11 +3,13 @@ slot* where a rule's slot matched), and ``--exclude FLAG`` leaves out exactly th
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
 import time
 
+from recmanager.bulk.report import write_report
 from recmanager.bulk.rules import read_rules
 from recmanager.bulk.run import BulkRun
 from recmanager.cli import main
@@ -87,8 +89,18 @@ def test_exclude_silent_leaves_out_exactly_the_silent_rows(sandbox_pod, inspecti
     [silent] = [row for row in data["rows"] if row["file"] == paths[MONDAY_SILENT]]
     assert silent["flags"][0]["label"] == "no sound"
 
-    main([*command[:-1], "--exclude", "silent"])
+    plan_file, report_file = tmp_path / "plan.csv", tmp_path / "report.csv"
+    main([*command[:-1], "--exclude", "silent", "--export-plan", str(plan_file)])
     table = capsys.readouterr().out.splitlines()
     assert "FLAGS" in table[0].split()
     [line] = [line for line in table if "quiet-room.mp4" in line]
     assert "no sound" in line and "excluded" in line
+    with plan_file.open(encoding="utf-8-sig", newline="") as stream:
+        exported = {line["file"]: line["flags"] for line in csv.DictReader(stream, delimiter=";")}
+    assert exported[paths["quiet-room.mp4"]] == "silent" and exported[paths[TUESDAY_NORMAL]] == ""
+    with BulkRun.open(context, profile) as run:
+        plan = run.plan_rules(read_rules(rules))
+    write_report(plan, report_file)
+    with report_file.open(encoding="utf-8-sig", newline="") as stream:
+        reported = {line["file"]: line["flags"] for line in csv.DictReader(stream, delimiter=";")}
+    assert reported[paths[MONDAY_SILENT]] == "silent"
