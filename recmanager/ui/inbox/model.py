@@ -77,6 +77,8 @@ SLIDES_SUFFIX = 16  # the characters of " (42 slides)" in the longest language
 # The contact sheet in a row's tooltip: wide enough to tell a slide from a face, and within
 # a laptop's screen.
 TOOLTIP_SHEET_WIDTH = 520
+# Source rows changed at once from which the proxy tells its views "all rows" in one signal.
+MANY_CHANGED = 64
 
 
 def _sort_key(column: int) -> Callable[[InboxRow], Any]:
@@ -592,6 +594,11 @@ class InboxProxy(QAbstractProxyModel):
         self.layoutChanged.emit()
 
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if bottom_right.row() - top_left.row() >= MANY_CHANGED and self._order:
+            # Many rows at once (every inspection read): one signal, not one per row.
+            self.dataChanged.emit(self.createIndex(0, top_left.column()),
+                                  self.createIndex(len(self._order) - 1, bottom_right.column()))
+            return
         positions = self._positions()
         for number in range(top_left.row(), bottom_right.row() + 1):
             position = positions[number]
