@@ -172,6 +172,7 @@ def _matched_row(recording: Candidate, rules: list[Rule], owners: Owners) -> Pla
         plan_row.owner = " / ".join(rule.owner for rule in matched)
     else:
         _assign(plan_row, recording, matched[0].owner, matched[0].title, owners)
+        plan_row.slot_s = matched[0].slot.seconds if matched[0].slot else 0.0
     return plan_row
 
 

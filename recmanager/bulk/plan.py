@@ -12,6 +12,7 @@ from enum import StrEnum
 from recmanager import i18n
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.inbox.rows import InboxRow
+from recmanager.inspection.model import Flag, FlagKind
 from recmanager.pod.model import User, name_key
 
 
@@ -103,6 +104,12 @@ class PlanRow:
     video_id: int | None = None
     rule_line: int | None = None
     row: InboxRow | None = None
+    slot_s: float = 0.0  # the length of the timetable slot of the one rule that matched
+    flags: tuple[Flag, ...] = ()  # what the recording's inspection found
+
+    @property
+    def flag_kinds(self) -> set[FlagKind]:
+        return {flag.kind for flag in self.flags}
 
     @property
     def key(self) -> str:
@@ -167,6 +174,11 @@ class Plan:
         """Exclude the rows with these problems (all problems when None)."""
         kinds = set(problems) if problems is not None else set(Problem)
         return self.exclude(row.key for row in self.rows if row.problem in kinds)
+
+    def exclude_flags(self, kinds: Iterable[FlagKind]) -> int:
+        """Exclude the recordings flagged with any of ``kinds`` (a silent one, say)."""
+        wanted = set(kinds)
+        return self.exclude(row.key for row in self.rows if row.flag_kinds & wanted)
 
     def to_apply(self, *, only_failed: bool = False) -> list[PlanRow]:
         rows = [row for row in self.rows if row.applicable]

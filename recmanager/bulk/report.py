@@ -11,15 +11,21 @@ from recmanager.bulk.plan import Plan, PlanRow, Status
 from recmanager.errors import BulkError
 from recmanager.formatting import write_csv
 from recmanager.i18n import translate
+from recmanager.inspection.model import flags_json
 
 PLAN_COLUMNS = ("file", "recorder", "start", "owner", "owner_login", "title", "rules",
-                "problem", "detail", "excluded", "status")
+                "problem", "detail", "excluded", "status", "flags")
 REPORT_COLUMNS = ("file", "recorder", "start", "owner", "title", "outcome", "recording_id",
-                  "video_id", "message")
+                  "video_id", "message", "flags")
 
 
 def _when(row: PlanRow) -> str:
     return row.start.strftime("%Y-%m-%d %H:%M") if row.start else ""
+
+
+def _flags(row: PlanRow) -> str:
+    """The row's quality flags, by their names (``silent cut_short``)."""
+    return " ".join(flag.kind.value for flag in row.flags)
 
 
 def _write_csv(destination: Path, header: Sequence[str], lines: Iterable[Sequence[Any]]) -> int:
@@ -36,7 +42,8 @@ def export_plan(plan: Plan, destination: Path) -> int:
         (row.source_file or f"line {row.rule_line}", row.recorder, _when(row), row.owner,
          row.owner_user.username if row.owner_user else "", row.title,
          " ".join(str(line) for line in row.rules), str(row.problem or ""), row.detail,
-         "yes" if row.excluded else "", str(row.status) if row.source_file else "")
+         "yes" if row.excluded else "", str(row.status) if row.source_file else "",
+         _flags(row))
         for row in plan.rows
     ))
 
@@ -57,7 +64,7 @@ def write_report(plan: Plan, destination: Path) -> int:
     return _write_csv(destination, REPORT_COLUMNS, (
         (row.source_file or f"line {row.rule_line}", row.recorder, _when(row),
          row.owner_user.username if row.owner_user else row.owner, row.title, outcome(row),
-         row.recording_id, row.video_id, row.message or row.detail)
+         row.recording_id, row.video_id, row.message or row.detail, _flags(row))
         for row in plan.rows
     ))
 
@@ -75,7 +82,8 @@ def plan_as_json(plan: Plan) -> dict[str, Any]:
              "problem": str(row.problem) if row.problem else None, "detail": row.detail,
              "excluded": row.excluded, "status": str(row.status), "outcome": outcome(row),
              "recording_id": row.recording_id, "video_id": row.video_id,
-             "message": row.message}
+             "message": row.message,
+             "flags": flags_json(row.flags)}
             for row in plan.rows
         ],
     }

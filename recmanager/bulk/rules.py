@@ -114,6 +114,13 @@ class Slot:
     def contains(self, moment: datetime) -> bool:
         return moment.weekday() == self.weekday and self.start <= moment.time() < self.end
 
+    @property
+    def seconds(self) -> float:
+        """The slot's length, which a lecture recorded in it should mostly fill."""
+        return float((self.end.hour - self.start.hour) * 3600
+                     + (self.end.minute - self.start.minute) * 60
+                     + (self.end.second - self.start.second))
+
     def __str__(self) -> str:
         text = f"{_ENGLISH_DAYS[self.weekday]} {self.start:%H:%M}–{self.end:%H:%M}"
         return f"{text}, {self.recorder}" if self.recorder else text

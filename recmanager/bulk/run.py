@@ -12,6 +12,7 @@ from recmanager.bulk.apply import ApplyResult, ClaimResult, apply_plan
 from recmanager.bulk.matching import plan_from_rules, plan_from_selection
 from recmanager.bulk.outcomes import resume
 from recmanager.bulk.plan import Plan, PlanRow
+from recmanager.bulk.quality import add_flags
 from recmanager.bulk.rules import RuleSet
 from recmanager.deposit.scan import Scanner
 from recmanager.errors import DoneWithWarning
@@ -86,6 +87,7 @@ class BulkRun:
             server=self.client.base_url, recorders=self._recorders,
         )
         self._resume(plan)
+        self._add_flags(plan)
         return plan
 
     def plan_selection(self, rows: Iterable[InboxRow], owner: str, title: str = "") -> Plan:
@@ -94,7 +96,15 @@ class BulkRun:
             server=self.client.base_url, title=title,
         )
         self._resume(plan)
+        self._add_flags(plan)
         return plan
+
+    def _add_flags(self, plan: Plan) -> None:
+        """The flags of the recordings inspected so far (after a scan, or by `inspect`)."""
+        from recmanager.inspection import InspectionSettings, load_all
+
+        settings = InspectionSettings.from_settings(self.context.settings)
+        add_flags(plan, load_all(self.context.db, self.profile.name, settings))
 
     def _resume(self, plan: Plan) -> None:
         def find_claim(source_file: str) -> tuple[int, int | None] | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from recmanager.bulk.apply import check_applicable
 from recmanager.bulk.plan import Plan, Problem, Status
+from recmanager.bulk.quality import FLAG_CHOICES
 from recmanager.bulk.report import export_plan, plan_as_json, write_report
 from recmanager.bulk.rules import read_rules
 from recmanager.bulk.run import BulkRun
@@ -32,7 +33,7 @@ from recmanager.i18n import translate
 if TYPE_CHECKING:
     from recmanager.context import AppContext
 
-EXCLUDE_CHOICES = ("errors", *(str(problem) for problem in Problem))
+EXCLUDE_CHOICES = ("errors", *(str(problem) for problem in Problem), *FLAG_CHOICES)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="claims at once, 1 to 16 (default: the bulk_concurrency setting, 4)")
     parser.add_argument("--exclude", action="append", default=[], choices=EXCLUDE_CHOICES,
                         metavar="KIND",
-                        help="leave out the rows with this problem (repeatable): "
+                        help="leave out the rows with this problem or quality flag "
+                        "(repeatable): "
                         + ", ".join(EXCLUDE_CHOICES))
     parser.add_argument("--exclude-file", action="append", default=[], metavar="FILE",
                         help="leave out this recording (file name or server path; repeatable)")
@@ -72,7 +74,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _exclusions(plan: Plan, args: argparse.Namespace) -> None:
     if "errors" in args.exclude:
         plan.exclude_problems()
-    plan.exclude_problems(Problem(kind) for kind in args.exclude if kind != "errors")
+    plan.exclude_problems(Problem(kind) for kind in args.exclude if kind in set(Problem))
+    plan.exclude_flags(FLAG_CHOICES[kind] for kind in args.exclude if kind in FLAG_CHOICES)
     if args.exclude_file:
         found = plan.exclude(args.exclude_file)
         if found < len(set(args.exclude_file)):
@@ -92,11 +95,13 @@ def _print_plan(plan: Plan) -> None:
             row.title,
             (translate("commands", "excluded") + ": " if row.excluded else "")
             + (row.problem.label if row.problem else row.status.label),
+            ", ".join(flag.label for flag in row.flags),
             row.detail or row.message,
         ]
         for row in plan.rows
     ]
-    print_table(rows, ["FILE", "RECORDER", "START", "OWNER", "TITLE", "STATE", "DETAIL"])
+    print_table(rows, ["FILE", "RECORDER", "START", "OWNER", "TITLE", "STATE", "FLAGS",
+                       "DETAIL"])
     print(translate("commands", "Plan {id}: {summary}").format(
         id=plan.plan_id, summary=plan.summary()))
     if plan.ignored_columns:

@@ -7,6 +7,7 @@ says why it was raised.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -177,8 +178,7 @@ class Inspection:
 
     def flags_json(self) -> list[dict[str, Any]]:
         """The flags for scripts: kind, wording and evidence."""
-        return [{**flag.to_json(), "label": flag.label, "detail": flag.detail()}
-                for flag in self.flags]
+        return flags_json(self.flags)
 
 
 # A lecture fills most of its slot; one that fills less than this share started late or
@@ -191,3 +191,8 @@ def slot_flag(duration_s: float | None, slot_s: float) -> Flag | None:
     if duration_s is None or slot_s <= 0 or duration_s >= slot_s * SLOT_SHARE:
         return None
     return Flag(FlagKind.SHORTER_THAN_SLOT, {"duration_s": duration_s, "slot_s": slot_s})
+
+
+def flags_json(flags: Iterable[Flag]) -> list[dict[str, Any]]:
+    """Flags for scripts (``--json``): kind, wording and evidence."""
+    return [{**flag.to_json(), "label": flag.label, "detail": flag.detail()} for flag in flags]

@@ -28,7 +28,7 @@ EXCLUDED_BRUSH = QBrush(QColor(236, 236, 236))
 class PlanModel(QAbstractTableModel):
     """The plan's rows; the first column's check box excludes or includes a row."""
 
-    EXCLUDED, FILE, RECORDER, START, OWNER, TITLE, STATE, DETAIL = range(8)
+    EXCLUDED, FILE, RECORDER, START, OWNER, TITLE, STATE, DETAIL, QUALITY = range(9)
     ObjectRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -37,6 +37,7 @@ class PlanModel(QAbstractTableModel):
         self._headers = [
             self.tr("Apply"), self.tr("File"), self.tr("Recorder"), self.tr("Start"),
             self.tr("Owner"), self.tr("Title"), self.tr("State"), self.tr("Detail"),
+            self.tr("Quality"),
         ]
 
     def set_plan(self, plan: Plan | None) -> None:
@@ -92,6 +93,8 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.DETAIL:
                 return row.message or row.detail
+            if column == self.QUALITY and row.flags:  # each flag's evidence
+                return "\n".join(f"{flag.label}: {flag.detail()}" for flag in row.flags)
             return row.source_file or row.detail
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -114,6 +117,8 @@ class PlanModel(QAbstractTableModel):
             return row.status.label
         if column == self.DETAIL:
             return row.message or row.detail
+        if column == self.QUALITY:
+            return ", ".join(flag.label for flag in row.flags)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -6,6 +6,7 @@ in :mod:`recmanager.bulk.run` through the task runner, so the GUI thread never w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +41,7 @@ from recmanager.config import Profile
 from recmanager.context import AppContext
 from recmanager.errors import BulkError
 from recmanager.inbox.rows import InboxRow
+from recmanager.inspection.model import FlagKind
 from recmanager.progress import Progress
 from recmanager.ui.bulk_plan_model import PlanModel
 from recmanager.ui.file_dialogs import FolderMemory
@@ -47,6 +51,7 @@ from recmanager.ui.tasks import Task, TaskRunner
 # not start a term's worth of changes on a production Pod.
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
+QUALITY_PADDING = 12  # pixels around a flag in the Quality column: the cell's margins
 
 
 class BulkWindow(QMainWindow):
@@ -110,6 +115,7 @@ class BulkWindow(QMainWindow):
                                                 lambda: self.set_selected_excluded(False))
         self.action_exclude_errors = toolbar.addAction(self.tr("Exclude rows with errors"),
                                                        self.exclude_errors)
+        self._build_flag_exclusion(toolbar)
         toolbar.addSeparator()
         self.action_export = toolbar.addAction(self.tr("Export plan…"), self.choose_export)
         self.action_apply = toolbar.addAction(self.tr("Apply"), self.apply)
@@ -129,6 +135,23 @@ class BulkWindow(QMainWindow):
             (self.action_report, QKeySequence.StandardKey.Save),
         ):
             action.setShortcut(key)
+
+    def _build_flag_exclusion(self, toolbar: QToolBar) -> None:
+        """The errors button's menu also leaves out the recordings with a quality flag (any,
+        or one): a menu rather than a button, as the tool bar must fit in French."""
+        menu = QMenu(self)
+        menu.setObjectName("ExcludeFlagMenu")
+        menu.addAction(self.tr("Rows with errors"), self.exclude_errors)
+        menu.addSeparator()
+        menu.addAction(self.tr("Recordings with a quality problem"),
+                       lambda: self.exclude_flagged(FlagKind))
+        for kind in FlagKind:
+            menu.addAction(self.tr("Recordings flagged “{flag}”").format(flag=kind.label),
+                           lambda kind=kind: self.exclude_flagged([kind]))
+        self.action_exclude_errors.setMenu(menu)
+        button = toolbar.widgetForAction(self.action_exclude_errors)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
     def _build_plan_page(self, page: QWidget) -> None:
         """The plan: where it comes from, its summary, the table, the progress of a run."""
@@ -170,6 +193,8 @@ class BulkWindow(QMainWindow):
         header.setStretchLastSection(True)
         # The state (an error's reason) next to the tick, where long names cannot push it off.
         header.moveSection(header.visualIndex(PlanModel.STATE), 1)
+        # The flags beside it: a silent recording is seen before it is given an owner.
+        header.moveSection(header.visualIndex(PlanModel.QUALITY), 2)
 
     def example_rules(self) -> str:
         """The example rules file, in the user's language (both languages' column names are
@@ -312,6 +337,13 @@ class BulkWindow(QMainWindow):
         self.plan = plan
         self.model.set_plan(plan)
         self.table.resizeColumnsToContents()
+        # One short flag whole beside the state (the long "stopped early" and several flags
+        # elided: their wording and evidence are in the tooltip), and the owners in view.
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        short = max(metrics.horizontalAdvance(kind.label) for kind in FlagKind
+                    if kind is not FlagKind.CUT_SHORT)
+        header.resizeSection(PlanModel.QUALITY, min(header.sectionSize(PlanModel.QUALITY),
+                                                    short + QUALITY_PADDING))
         self._show_summary()
 
     def _fail(self, error: BaseException) -> None:
@@ -411,6 +443,13 @@ class BulkWindow(QMainWindow):
     def exclude_errors(self) -> None:
         if self.plan is not None:
             self.plan.exclude_problems()
+            self.model.refresh()
+            self._show_summary()
+
+    def exclude_flagged(self, kinds: Iterable[FlagKind]) -> None:
+        """Leave out the recordings whose inspection raised any of ``kinds``."""
+        if self.plan is not None:
+            self.plan.exclude_flags(kinds)
             self.model.refresh()
             self._show_summary()
 

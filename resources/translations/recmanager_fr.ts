@@ -158,42 +158,42 @@
 <context>
     <name>BulkProblem</name>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="40"/>
+        <location filename="../../recmanager/bulk/plan.py" line="41"/>
         <source>invalid rule</source>
         <translation>règle non valide</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="41"/>
+        <location filename="../../recmanager/bulk/plan.py" line="42"/>
         <source>matched by two rules</source>
         <translation>correspond à deux règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="42"/>
+        <location filename="../../recmanager/bulk/plan.py" line="43"/>
         <source>matched by no rule</source>
         <translation>ne correspond à aucune règle</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="43"/>
+        <location filename="../../recmanager/bulk/plan.py" line="44"/>
         <source>unknown owner</source>
         <translation>propriétaire inconnu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="44"/>
+        <location filename="../../recmanager/bulk/plan.py" line="45"/>
         <source>owner is not staff</source>
         <translation>propriétaire non « staff »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="45"/>
+        <location filename="../../recmanager/bulk/plan.py" line="46"/>
         <source>still uploading</source>
         <translation>dépôt en cours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="46"/>
+        <location filename="../../recmanager/bulk/plan.py" line="47"/>
         <source>not claimable</source>
         <translation>non revendicable</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="47"/>
+        <location filename="../../recmanager/bulk/plan.py" line="48"/>
         <source>title too long</source>
         <translation>titre trop long</translation>
     </message>
@@ -201,22 +201,22 @@
 <context>
     <name>BulkStatus</name>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="77"/>
+        <location filename="../../recmanager/bulk/plan.py" line="78"/>
         <source>to do</source>
         <translation>à faire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="78"/>
+        <location filename="../../recmanager/bulk/plan.py" line="79"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="79"/>
+        <location filename="../../recmanager/bulk/plan.py" line="80"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/plan.py" line="80"/>
+        <location filename="../../recmanager/bulk/plan.py" line="81"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
@@ -224,79 +224,94 @@
 <context>
     <name>BulkWindow</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="76"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="81"/>
         <source>Bulk assignment — {profile}</source>
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="98"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="241"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="321"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="103"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="266"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="103"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="108"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="105"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="110"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="107"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="112"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="109"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="114"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="111"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="116"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les erreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="114"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="120"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="115"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="121"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="116"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="122"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="117"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="123"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="118"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="124"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="138"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="144"/>
+        <source>Rows with errors</source>
+        <translation>Lignes en erreur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="146"/>
+        <source>Recordings with a quality problem</source>
+        <translation>Enregistrements avec un problème de qualité</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="149"/>
+        <source>Recordings flagged “{flag}”</source>
+        <translation>Enregistrements signalés « {flag} »</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_window.py" line="161"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="160"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="183"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="178"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -309,210 +324,210 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="191"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="216"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="209"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="234"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="212"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="237"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="219"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="244"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="222"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="247"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="231"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="256"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="232"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="242"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="267"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="245"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="270"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="250"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="275"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="253"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="278"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="255"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="280"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="259"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="284"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="290"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="315"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="292"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="294"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="295"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="304"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="306"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="331"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="341"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="373"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="342"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="374"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="385"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="365"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="376"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="397"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="408"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="375"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="407"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="418"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="457"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="232"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="419"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="425"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="458"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="464"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="424"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="436"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="452"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="491"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="502"/>
         <source>Claim one recording on {pod}?</source>
         <translation>Revendiquer un enregistrement sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="464"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="503"/>
         <source>Claim {count} recordings on {pod}?</source>
         <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="465"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="504"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="468"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="507"/>
         <source>They go to one owner.</source>
         <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="469"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="508"/>
         <source>They go to {count} owners.</source>
         <translation>Ils vont à {count} propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="471"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="510"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="474"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="513"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="491"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="530"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="500"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="539"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="509"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="548"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="514"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="553"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="520"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="559"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -520,7 +535,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ChannelIndicator</name>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="51"/>
+        <location filename="../../recmanager/ui/status.py" line="69"/>
         <source>{channel}: {state}</source>
         <translation>{channel} : {state}</translation>
     </message>
@@ -528,32 +543,32 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ChannelState</name>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="14"/>
+        <location filename="../../recmanager/ui/status.py" line="15"/>
         <source>not connected</source>
         <translation>non connecté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="15"/>
+        <location filename="../../recmanager/ui/status.py" line="16"/>
         <source>connecting…</source>
         <translation>connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="16"/>
+        <location filename="../../recmanager/ui/status.py" line="17"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="17"/>
+        <location filename="../../recmanager/ui/status.py" line="18"/>
         <source>reconnecting…</source>
         <translation>reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="18"/>
+        <location filename="../../recmanager/ui/status.py" line="19"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/status.py" line="19"/>
+        <location filename="../../recmanager/ui/status.py" line="20"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
@@ -561,77 +576,87 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="40"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="43"/>
         <source>login, e-mail or name</source>
         <translation>identifiant, e-mail ou nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="72"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="78"/>
         <source>Claim a recording</source>
         <translation>Revendiquer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="73"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="79"/>
         <source>Claim {count} recordings</source>
         <translation>Revendiquer {count} enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="77"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="83"/>
         <source> and {count} more</source>
         <translation> et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="84"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="93"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="87"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="95"/>
         <source>Each recording gets this title followed by its number in the selection.</source>
         <translation>Chaque enregistrement reçoit ce titre suivi de son numéro dans la sélection.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="89"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="97"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="100"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="94"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="102"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="106"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="115"/>
         <source>Claim</source>
         <translation>Revendiquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="132"/>
+        <source>Pictures spread over the recording</source>
+        <translation>Images prises tout au long de l’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="137"/>
+        <source>Check before claiming: {flags}</source>
+        <translation>À vérifier avant de le réclamer : {flags}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="186"/>
         <source>{count} Pod users match “{text}”: pick one in the list, or the server will be asked for “{text}” as it is.</source>
         <translation>{count} utilisateurs Pod correspondent à « {text} » : choisissez-en un dans la liste, sinon le serveur sera interrogé sur « {text} » tel quel.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="163"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="189"/>
         <source>No Pod user matches; the server will be asked.</source>
         <translation>Aucun utilisateur Pod ne correspond ; le serveur sera interrogé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/claim.py" line="166"/>
+        <location filename="../../recmanager/ui/dialogs/claim.py" line="192"/>
         <source>{user} is not staff: Pod gives claimed recordings to staff only. The recording will be claimed for you, then the video will be reassigned to {user}.</source>
         <translation>{user} n&apos;est pas « staff » : Pod n&apos;attribue les enregistrements revendiqués qu&apos;aux comptes « staff ». L&apos;enregistrement sera revendiqué pour vous, puis la vidéo sera réattribuée à {user}.</translation>
     </message>
@@ -725,108 +750,138 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="47"/>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="85"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="52"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="96"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="58"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="63"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="59"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="64"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="60"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="65"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="61"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="66"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="62"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="67"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="63"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="68"/>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="69"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="70"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="71"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="78"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="90"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="82"/>
+        <source>Pictures spread over the recording</source>
+        <translation>Images prises tout au long de l’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="102"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="93"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="105"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="100"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="112"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="106"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="120"/>
+        <source>not inspected yet</source>
+        <translation>pas encore examiné</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="126"/>
+        <source>no sound track</source>
+        <translation>pas de piste son</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="134"/>
+        <source>no problem found</source>
+        <translation>aucun problème trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="145"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="109"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="148"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="111"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="150"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="114"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="153"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="116"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="155"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="122"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="161"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="122"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="161"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="123"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="162"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="123"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="162"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="134"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="173"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -1190,68 +1245,68 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="190"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="191"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="191"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="192"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="223"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="224"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="225"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="226"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="254"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="255"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="263"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="264"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="265"/>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="266"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="281"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="281"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="282"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="283"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="285"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="286"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="286"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="287"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="291"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="292"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="293"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="294"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
@@ -1293,135 +1348,178 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="27"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="28"/>
         <source>Any date</source>
         <translation>Toutes dates</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="28"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="29"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="29"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="30"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="30"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="31"/>
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="41"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="46"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="41"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="46"/>
         <source>Claimable / all</source>
         <translation>Revendicables / total</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="46"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="51"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="59"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="64"/>
         <source>Filter by file, recorder or path (Ctrl+F)</source>
         <translation>Filtrer par fichier, enregistreur ou chemin (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="60"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="65"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="64"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="69"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="65"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="70"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="72"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="75"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="84"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="87"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="88"/>
+        <source>Any quality</source>
+        <translation>Toute qualité</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="89"/>
+        <source>With a problem</source>
+        <translation>Avec un problème</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="106"/>
         <source>All recordings</source>
         <translation>Tous les enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="118"/>
         <source>{claimable} claimable of {count} files</source>
         <translation>{claimable} revendicables sur {count} fichiers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="100"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="122"/>
         <source>{folder}: this folder belongs to no recorder.</source>
         <translation>{folder} : ce dossier n&apos;appartient à aucun enregistreur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="135"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="161"/>
         <source>{shown} of {total} recordings</source>
         <translation>{shown} enregistrements sur {total}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/filters.py" line="137"/>
+        <location filename="../../recmanager/ui/inbox/filters.py" line="163"/>
         <source>last refresh {time}</source>
         <translation>dernière actualisation : {time}</translation>
     </message>
 </context>
 <context>
+    <name>InboxInspections</name>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="72"/>
+        <source>Reading the recordings&apos; inspections</source>
+        <translation>Lecture des examens des enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="92"/>
+        <source>Recordings to inspect: {count}</source>
+        <translation>Enregistrements à examiner : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="93"/>
+        <source>Recordings inspected: {done} of {count}</source>
+        <translation>Enregistrements examinés : {done} sur {count}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="128"/>
+        <source>Inspecting the recordings</source>
+        <translation>Examen des enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/inspections.py" line="146"/>
+        <source>The recordings could not all be inspected: {error}</source>
+        <translation>Les enregistrements n’ont pas tous pu être examinés : {error}</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="47"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="53"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="48"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="54"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="49"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="55"/>
         <source>Deposited</source>
         <translation>Déposé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="50"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="56"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="51"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="57"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="52"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="58"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="187"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="312"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="223"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="355"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="226"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="358"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>
@@ -1429,17 +1527,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="143"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="147"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="145"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="149"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="158"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="162"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
@@ -1491,47 +1589,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxRefresh</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="53"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="54"/>
         <source>&lt;b&gt;The saved recordings cannot be shown&lt;/b&gt; — {error}</source>
         <translation>&lt;b&gt;Les enregistrements mémorisés ne peuvent pas être affichés&lt;/b&gt; — {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="100"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="101"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="125"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="126"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="153"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="155"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="164"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="164"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="166"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="166"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="168"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="170"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="172"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="199"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="201"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -2344,7 +2442,12 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_plan_model.py" line="99"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="40"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="102"/>
         <source>rules file, line {line}</source>
         <translation>fichier de règles, ligne {line}</translation>
     </message>
@@ -2353,7 +2456,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <name>PreviewWidget</name>
     <message>
         <location filename="../../recmanager/ui/preview.py" line="123"/>
-        <location filename="../../recmanager/ui/preview.py" line="389"/>
+        <location filename="../../recmanager/ui/preview.py" line="393"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
@@ -3903,72 +4006,72 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>bulk</name>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="194"/>
+        <location filename="../../recmanager/bulk/rules.py" line="201"/>
         <source>{source} is not a text file in UTF-8.</source>
         <translation>{source} n&apos;est pas un fichier texte en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="195"/>
+        <location filename="../../recmanager/bulk/rules.py" line="202"/>
         <source>Save it from the spreadsheet as &quot;CSV UTF-8&quot;.</source>
         <translation>Enregistrez-le depuis le tableur au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="221"/>
+        <location filename="../../recmanager/bulk/rules.py" line="228"/>
         <source>The rules file {source} is empty.</source>
         <translation>Le fichier de règles {source} est vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="234"/>
+        <location filename="../../recmanager/bulk/rules.py" line="241"/>
         <source>The rules file {source} has no owner column.</source>
         <translation>Le fichier de règles {source} n&apos;a pas de colonne de propriétaire (owner).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="236"/>
+        <location filename="../../recmanager/bulk/rules.py" line="243"/>
         <source>The first row must name the columns, for example: recorder;pattern;from;to;slot;owner;title.</source>
         <translation>La première ligne doit nommer les colonnes, par exemple : recorder;pattern;from;to;slot;owner;title.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="260"/>
+        <location filename="../../recmanager/bulk/rules.py" line="267"/>
         <source>The rules file {path} cannot be read: {error}</source>
         <translation>Le fichier de règles {path} est illisible : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="268"/>
+        <location filename="../../recmanager/bulk/rules.py" line="275"/>
         <source>No owner is given.</source>
         <translation>Aucun propriétaire n&apos;est indiqué.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="277"/>
+        <location filename="../../recmanager/bulk/rules.py" line="284"/>
         <source>&quot;{value}&quot; is not a date (write 2026-09-01 or 01/09/2026).</source>
         <translation>« {value} » n&apos;est pas une date (écrivez 2026-09-01 ou 01/09/2026).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="282"/>
+        <location filename="../../recmanager/bulk/rules.py" line="289"/>
         <source>The date range ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="287"/>
+        <location filename="../../recmanager/bulk/rules.py" line="294"/>
         <source>&quot;{value}&quot; is not a timetable slot (write for example &quot;Monday 08:00–10:00, Amphi A&quot; or &quot;lundi 8h-10h&quot;).</source>
         <translation>« {value} » n&apos;est pas un créneau (écrivez par exemple « Monday 08:00–10:00, Amphi A » ou « lundi 8h-10h »).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="293"/>
+        <location filename="../../recmanager/bulk/rules.py" line="300"/>
         <source>The rule says nothing about which recordings it takes (give a recorder, a file name pattern, dates or a timetable slot).</source>
         <translation>La règle n&apos;indique pas quels enregistrements elle concerne (indiquez un enregistreur, un motif de nom de fichier, des dates ou un créneau).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="297"/>
+        <location filename="../../recmanager/bulk/rules.py" line="304"/>
         <source>The recorder &quot;{recorder}&quot; and the slot&apos;s recorder &quot;{slot}&quot; differ.</source>
         <translation>L&apos;enregistreur « {recorder} » et celui du créneau, « {slot} », sont différents.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="311"/>
+        <location filename="../../recmanager/bulk/rules.py" line="318"/>
         <source>The title &quot;{title}&quot; has a stray brace: {error}.</source>
         <translation>Le titre « {title} » contient une accolade isolée : {error}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/rules.py" line="315"/>
+        <location filename="../../recmanager/bulk/rules.py" line="322"/>
         <source>The title uses {{{name}}}; only {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} and {{stem}} are known.</source>
         <translation>Le titre utilise {{{name}}} ; seuls {{recorder}}, {{date:%d/%m/%Y}}, {{start}}, {{filename}} et {{stem}} sont reconnus.</translation>
     </message>
@@ -3998,12 +4101,12 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Le titre compte {count} caractères ; Pod en conserve au plus {limit}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/matching.py" line="198"/>
+        <location filename="../../recmanager/bulk/matching.py" line="199"/>
         <source>Line {line}: {message}</source>
         <translation>Ligne {line} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/matching.py" line="214"/>
+        <location filename="../../recmanager/bulk/matching.py" line="215"/>
         <source>Line {line}: Pod has no recorder named &quot;{name}&quot;.</source>
         <translation>Ligne {line} : Pod n&apos;a aucun enregistreur nommé « {name} ».</translation>
     </message>
@@ -4018,12 +4121,12 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Les lignes {lines} correspondent toutes : n&apos;en gardez qu&apos;une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/matching.py" line="224"/>
+        <location filename="../../recmanager/bulk/matching.py" line="225"/>
         <source>rules</source>
         <translation>règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/matching.py" line="250"/>
+        <location filename="../../recmanager/bulk/matching.py" line="251"/>
         <source>inbox selection</source>
         <translation>sélection de la boîte de réception</translation>
     </message>
@@ -4073,7 +4176,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/report.py" line="30"/>
+        <location filename="../../recmanager/bulk/report.py" line="35"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -4136,42 +4239,42 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{text} n&apos;est pas une adresse IPv4 ou IPv6</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="79"/>
+        <location filename="../../recmanager/commands/bulk.py" line="82"/>
         <source>Some --exclude-file names are not in the plan: {names}</source>
         <translation>Certains noms passés à --exclude-file ne sont pas dans le plan : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="88"/>
+        <location filename="../../recmanager/commands/bulk.py" line="91"/>
         <source>line {line}</source>
         <translation>ligne {line}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="93"/>
+        <location filename="../../recmanager/commands/bulk.py" line="96"/>
         <source>excluded</source>
         <translation>exclu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="100"/>
+        <location filename="../../recmanager/commands/bulk.py" line="105"/>
         <source>Plan {id}: {summary}</source>
         <translation>Plan {id} : {summary}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="103"/>
+        <location filename="../../recmanager/commands/bulk.py" line="108"/>
         <source>Columns ignored: {names}</source>
         <translation>Colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="125"/>
+        <location filename="../../recmanager/commands/bulk.py" line="130"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="141"/>
+        <location filename="../../recmanager/commands/bulk.py" line="146"/>
         <source>failed: {file}: {message}</source>
         <translation>échec : {file} : {message}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/bulk.py" line="143"/>
+        <location filename="../../recmanager/commands/bulk.py" line="148"/>
         <source>{done} assigned, {failed} failed, {not_run} not run ({seconds:.1f} s). Plan {id}: {summary}</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés ({seconds:.1f} s). Plan {id} : {summary}</translation>
     </message>
@@ -5243,7 +5346,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>i18n</name>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="52"/>
+        <location filename="../../recmanager/bulk/plan.py" line="53"/>
         <source>%n with an invalid rule</source>
         <translation>
             <numerusform>%n à la règle non valide</numerusform>
@@ -5251,7 +5354,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="53"/>
+        <location filename="../../recmanager/bulk/plan.py" line="54"/>
         <source>%n matched by two rules</source>
         <translation>
             <numerusform>%n correspond à deux règles</numerusform>
@@ -5259,7 +5362,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="54"/>
+        <location filename="../../recmanager/bulk/plan.py" line="55"/>
         <source>%n matched by no rule</source>
         <translation>
             <numerusform>%n ne correspond à aucune règle</numerusform>
@@ -5267,7 +5370,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="55"/>
+        <location filename="../../recmanager/bulk/plan.py" line="56"/>
         <source>%n with an unknown owner</source>
         <translation>
             <numerusform>%n au propriétaire inconnu</numerusform>
@@ -5275,7 +5378,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="56"/>
+        <location filename="../../recmanager/bulk/plan.py" line="57"/>
         <source>%n with an owner who is not staff</source>
         <translation>
             <numerusform>%n au propriétaire non « staff »</numerusform>
@@ -5283,7 +5386,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="57"/>
+        <location filename="../../recmanager/bulk/plan.py" line="58"/>
         <source>%n still uploading</source>
         <translation>
             <numerusform>%n en cours de dépôt</numerusform>
@@ -5291,7 +5394,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="58"/>
+        <location filename="../../recmanager/bulk/plan.py" line="59"/>
         <source>%n not claimable</source>
         <translation>
             <numerusform>%n non revendicable</numerusform>
@@ -5299,7 +5402,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="59"/>
+        <location filename="../../recmanager/bulk/plan.py" line="60"/>
         <source>%n with a title too long</source>
         <translation>
             <numerusform>%n au titre trop long</numerusform>
@@ -5307,7 +5410,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="181"/>
+        <location filename="../../recmanager/bulk/plan.py" line="193"/>
         <source>%n in the plan</source>
         <translation>
             <numerusform>%n dans le plan</numerusform>
@@ -5315,7 +5418,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="182"/>
+        <location filename="../../recmanager/bulk/plan.py" line="194"/>
         <source>%n ready</source>
         <translation>
             <numerusform>%n prêt</numerusform>
@@ -5323,7 +5426,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="184"/>
+        <location filename="../../recmanager/bulk/plan.py" line="196"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n terminé</numerusform>
@@ -5331,7 +5434,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="186"/>
+        <location filename="../../recmanager/bulk/plan.py" line="198"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -5339,7 +5442,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/bulk/plan.py" line="191"/>
+        <location filename="../../recmanager/bulk/plan.py" line="203"/>
         <source>%n excluded</source>
         <translation>
             <numerusform>%n exclu</numerusform>

@@ -339,7 +339,7 @@ def test_keyboard_only_claim(admin_window, qtbot, context):
     assert window.inbox.filter_edit.hasFocus()
     qtbot.keyClicks(window.inbox.filter_edit, "lecture-09")
     assert window.inbox.proxy.rowCount() == 1
-    for _ in range(3):  # state filter, date filter, then the table
+    for _ in range(4):  # state, date and quality filters, then the table
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert window.inbox.table.hasFocus()
     assert window.inbox.current_row().name == "lecture-09.mp4"
@@ -363,8 +363,9 @@ def test_state_cell_changes_alone_when_a_duration_is_learnt(admin_window, qtbot)
     changed: list[tuple[int, int]] = []
     window.inbox.model.dataChanged.connect(
         lambda a, b: changed.append((a.column(), b.column())))
-    window.inbox.preview.duration_known.emit(row.path, 2.0)
-    assert rows_by_name(window)["lecture-11.mp4"].duration == 2.0
+    assert row.duration == pytest.approx(2, abs=0.1)  # the inspection after the scan
+    window.inbox.preview.duration_known.emit(row.path, 3.0)
+    assert rows_by_name(window)["lecture-11.mp4"].duration == 3.0
     assert changed == [(4, 4)]  # the duration cell only, no reset
     assert COL_STATE not in [c for c, _ in changed]
 

@@ -153,3 +153,27 @@ def test_backspace_reuses_earlier_results_until_another_filter_changes(models):
     proxy.sort(COL_SIZE, Qt.SortOrder.AscendingOrder)
     proxy.set_filter_text("sal")
     assert names(proxy) == ["other.mp4", "huge.mp4"]  # in the new order
+
+
+def test_inspections_give_durations_the_sort_and_the_flag_filter_follow(models):
+    from recmanager.inspection import Flag, FlagKind, Inspection
+
+    model, proxy, _ = models
+    proxy.sort(COL_DURATION, Qt.SortOrder.AscendingOrder)
+    assert names(proxy)[-1] == "big.mp4"  # the only known duration
+    by_name = {item.name: item for item in model.rows}
+    small, huge = by_name["small.mp4"], by_name["huge.mp4"]
+    model.set_inspection(Inspection(huge.path, huge.size, 0.0, duration_s=5400.0))
+    model.set_inspection(Inspection(small.path, small.size, 0.0, duration_s=30.0,
+                                    flags=(Flag(FlagKind.SILENT),)))
+    model.set_inspection(Inspection(by_name["other.mp4"].path, 1, 0.0, duration_s=9.0))
+    proxy.inspections_changed()
+    assert names(proxy) == ["other.mp4", "small.mp4", "big.mp4", "huge.mp4"]
+    assert proxy.index(3, COL_DURATION).data() == "1:30:00"
+    assert proxy.index(0, COL_DURATION).data() == ""  # an inspection of another version
+    proxy.set_flag_filter([FlagKind.SILENT, FlagKind.BLACK])
+    assert names(proxy) == ["small.mp4"]
+    model.set_inspection(Inspection(huge.path, huge.size, 0.0, duration_s=5400.0,
+                                    flags=(Flag(FlagKind.BLACK),)))
+    proxy.inspections_changed()
+    assert names(proxy) == ["small.mp4", "huge.mp4"]

@@ -5,6 +5,8 @@ only where the whole text is one hover away (a tooltip), and never for a file na
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,7 +19,13 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from recmanager.ui.inbox.model import COL_FILE, COL_RECORDER, COL_STATE, COLUMN_COUNT
+from recmanager.ui.inbox.model import (
+    COL_DURATION,
+    COL_FILE,
+    COL_RECORDER,
+    COL_STATE,
+    COLUMN_COUNT,
+)
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ZIP_FILE
@@ -39,7 +47,10 @@ def cut_cells(window: MainWindow) -> list[str]:
         for row in range(proxy.rowCount()):
             index = proxy.index(row, column)
             text = index.data()
-            if metrics.horizontalAdvance(text) > room:
+            picture = index.data(Qt.ItemDataRole.DecorationRole)
+            # A thumbnail takes its width and margins of the cell (at most the icon size).
+            beside = table.iconSize().width() + 2 * margin if picture is not None else 0
+            if metrics.horizontalAdvance(text) > room - beside:
                 tip = index.data(Qt.ItemDataRole.ToolTipRole)
                 if column == COL_FILE or text not in (tip or ""):
                     cut.append(f"cell {text!r} in {room} px")
@@ -96,6 +107,28 @@ def test_names_are_whole_at_the_default_size(qtbot, context, name):
         assert LONG_RECORDER in {window.inbox.sidebar.topLevelItem(i).text(0)
                                  for i in range(window.inbox.sidebar.topLevelItemCount())}
         assert window.inbox.table.verticalScrollBar().isVisible(), "rows enough to scroll"
+        problems = cut_cells(window) + cut_sidebar(window) + cut_controls(window)
+        assert not problems, "\n".join(problems)
+
+
+# A picture to stand for every recording's thumbnail (the table scales it to its icon size).
+THUMBNAIL = Path(__file__).parents[2] / "resources" / "screenshots" / "recorder-editor.png"
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_names_are_whole_beside_their_thumbnails(qtbot, context, name):
+    from recmanager.inspection import Inspection
+
+    with language(name):
+        window = open_main_window(qtbot, context)
+        picture = THUMBNAIL.read_bytes()
+        window.inbox._show_inspections({
+            row.path: Inspection(row.path, row.size, 0.0, duration_s=5400.0,
+                                 thumbnail_png=picture)
+            for row in window.inbox.model.rows})
+        cell = window.inbox.proxy.index(0, COL_FILE)
+        assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
+        assert cell.siblingAtColumn(COL_DURATION).data()
         problems = cut_cells(window) + cut_sidebar(window) + cut_controls(window)
         assert not problems, "\n".join(problems)
 

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.inbox.rows import InboxRow, recorded_on
+from recmanager.inspection.model import Inspection
 from recmanager.pod.model import User
 from recmanager.recorders.model import recording_type_label
 from recmanager.ui.locale_format import format_date
 
 RECORDING_TYPES = ("video", "audiovideocast")
+SHEET_WIDTH = 480  # the dialog's own width, less its margins
 
 
 def user_label(user: User) -> str:
@@ -63,7 +66,10 @@ class ClaimDialog(QDialog):
         users: Sequence[User],
         me: User | None,
         parent: QWidget | None = None,
+        *,
+        inspection: Inspection | None = None,
     ) -> None:
+        """``inspection``: of the one recording claimed, to show its pictures and flags."""
         super().__init__(parent)
         self.setObjectName("ClaimDialog")
         self.rows = list(rows)
@@ -78,6 +84,8 @@ class ClaimDialog(QDialog):
         intro = QLabel(names, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if inspection is not None and len(self.rows) == 1:
+            self._add_inspection(layout, inspection)
         form = QFormLayout()
         self.title_edit = QLineEdit(default_title(self.rows[0]), self)
         self.title_edit.setObjectName("title")
@@ -114,6 +122,24 @@ class ClaimDialog(QDialog):
         self.title_edit.setFocus()
         self.title_edit.selectAll()
         self.resize(520, self.sizeHint().height())
+
+    def _add_inspection(self, layout: QVBoxLayout, found: Inspection) -> None:
+        """The recording's contact sheet, and its flags: a last look before it has an owner."""
+        pixmap = QPixmap()
+        if found.sheet_png and pixmap.loadFromData(found.sheet_png, "PNG"):
+            self.sheet = QLabel(self)
+            self.sheet.setObjectName("claimSheet")
+            self.sheet.setAccessibleName(self.tr("Pictures spread over the recording"))
+            self.sheet.setPixmap(pixmap.scaledToWidth(
+                min(SHEET_WIDTH, pixmap.width()), Qt.TransformationMode.SmoothTransformation))
+            layout.addWidget(self.sheet)
+        if found.flags:
+            flags = QLabel(self.tr("Check before claiming: {flags}").format(
+                flags=", ".join(flag.label for flag in found.flags)), self)
+            flags.setObjectName("claimFlags")
+            flags.setWordWrap(True)
+            flags.setToolTip("\n".join(flag.detail() for flag in found.flags))
+            layout.addWidget(flags)
 
     def owner(self) -> User | None:
         """The chosen user: a completer label, or an exact login or e-mail."""

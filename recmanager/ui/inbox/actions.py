@@ -165,7 +165,8 @@ class InboxActions:
         rows = [row for row in self.selected_rows() if row.claimable]
         me = next((u for u in self.users if self.profile and
                    u.username == self.profile.pod_username), None)
-        dialog = ClaimDialog(rows, self.users, me, self)
+        dialog = ClaimDialog(rows, self.users, me, self, inspection=self.model.with_sheet(
+            rows[0]) if len(rows) == 1 else None)
         self.claim_dialog = dialog
         dialog.accepted.connect(lambda: self._start_claims(dialog))
         dialog.open()

@@ -66,6 +66,8 @@ class InboxColumns:
         if not names:
             return
         wanted = max(cell.horizontalAdvance(text) for text in names) + cell_padding
+        if self.model.decorated:  # the thumbnail beside each name, with its own margins
+            wanted += self.table.iconSize().width() + cell_padding
         others = sum(header.sectionSize(column) for column in range(COLUMN_COUNT)
                      if column != COL_FILE)
         # The table's own width, not its viewport's (resized only after the table's resize

@@ -7,6 +7,7 @@ import html
 from urllib.parse import urlencode
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -18,9 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.inbox.rows import InboxRecorder, InboxRow, RowState
+from recmanager.inspection.model import Inspection, clock
 from recmanager.recorders.mode import RecorderMode, mode_label
 from recmanager.ui.locale_format import format_size
 from recmanager.ui.preview import PreviewWidget
+
+# The contact sheet in the pane: its pictures big enough to tell a slide from a face.
+SHEET_WIDTH = 420
 
 
 class DetailPane(QWidget):
@@ -60,6 +65,8 @@ class DetailPane(QWidget):
             ("mode", self.tr("Mode")),
             ("notify", self.tr("Notify status")),
             ("sizes", self.tr("Size")),
+            ("recording", self.tr("Recording")),
+            ("quality", self.tr("Quality")),
             ("links", self.tr("In Pod")),
         ):
             value = QLabel(self)
@@ -70,6 +77,10 @@ class DetailPane(QWidget):
             self.fields[key] = value
             form.addRow(self.tr("{label}:").format(label=label), value)
         facts.addLayout(form)
+        self.sheet = QLabel(self)
+        self.sheet.setObjectName("DetailSheet")
+        self.sheet.setAccessibleName(self.tr("Pictures spread over the recording"))
+        facts.addWidget(self.sheet)
         self.preview_note = QLabel(self)
         self.preview_note.setWordWrap(True)
         facts.addWidget(self.preview_note)
@@ -85,6 +96,7 @@ class DetailPane(QWidget):
             self.title.setText(self.tr("Select a recording to see its details."))
             for label in self.fields.values():
                 label.clear()
+            self.sheet.clear()
             return
         self.title.setText(row.name if row.slides is None else self.tr(
             "{name} — {count} slides").format(name=row.name, count=row.slides))
@@ -100,6 +112,33 @@ class DetailPane(QWidget):
             sizes += " " + self.tr("(Pod last saw {size})").format(size=format_size(row.pod_size))
         self.fields["sizes"].setText(sizes)
         self.fields["links"].setText(self._links(row, pod_url, live))
+
+    def show_inspection(self, found: Inspection | None) -> None:
+        """What the inspection of the shown recording found: its facts, each flag with its
+        evidence, and its contact sheet."""
+        if found is None:
+            self.fields["recording"].setText(self.tr("not inspected yet"))
+            self.fields["quality"].clear()
+            self.sheet.clear()
+            return
+        facts = [clock(found.duration_s) if found.duration_s is not None else "",
+                 found.resolution, found.video_codec,
+                 found.audio_codec if found.has_audio else self.tr("no sound track")]
+        self.fields["recording"].setText(html.escape(" · ".join(f for f in facts if f)))
+        if found.problem:
+            quality = html.escape(found.problem)
+        elif found.flags:
+            quality = "<br>".join(f"<b>{html.escape(flag.label)}</b> — "
+                                  f"{html.escape(flag.detail())}" for flag in found.flags)
+        else:
+            quality = self.tr("no problem found")
+        self.fields["quality"].setText(quality)
+        sheet = QPixmap()
+        if found.sheet_png and sheet.loadFromData(found.sheet_png, "PNG"):
+            self.sheet.setPixmap(sheet.scaledToWidth(
+                min(SHEET_WIDTH, sheet.width()), Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.sheet.clear()
 
     def _notify_text(self, row: InboxRow, recorder: InboxRecorder | None) -> str:
         if row.state is RowState.ORPHAN:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.inbox.rows import STATE_LABELS, RowState, counts_by_recorder
+from recmanager.inspection.model import FLAG_LABELS, FlagKind
 from recmanager.ui.locale_format import format_datetime
 
 ALL = "__all__"
@@ -29,6 +30,10 @@ DATE_CHOICES = (
     (7, QT_TRANSLATE_NOOP("InboxFilters", "Last 7 days")),
     (30, QT_TRANSLATE_NOOP("InboxFilters", "Last 30 days")),
 )
+# The flags the inbox can raise (a timetable slot is known to bulk rules only).
+INBOX_FLAGS = tuple(kind for kind in FlagKind if kind is not FlagKind.SHORTER_THAN_SLOT)
+# Characters the quality choice shows when closed; its list is as wide as its longest flag.
+QUALITY_CHOICE_CHARACTERS = 16
 
 
 class InboxFilters:
@@ -63,8 +68,6 @@ class InboxFilters:
         self.state_combo = QComboBox(center)
         self.state_combo.setAccessibleName(self.tr("State"))
         self.state_combo.addItem(self.tr("All states"), None)
-        from PySide6.QtCore import QCoreApplication
-
         for state, label in STATE_LABELS.items():
             self.state_combo.addItem(QCoreApplication.translate("RowState", label), state)
         filters.addWidget(self.state_combo)
@@ -73,7 +76,26 @@ class InboxFilters:
         for days, label in DATE_CHOICES:
             self.date_combo.addItem(self.tr(label), days)
         filters.addWidget(self.date_combo)
+        filters.addWidget(self._build_quality_choice(center))
         return filters
+
+    def _build_quality_choice(self, center: QWidget) -> QComboBox:
+        """Any quality, any problem, or one flag: the recordings to look at before anyone
+        claims them."""
+        self.quality_combo = QComboBox(center)
+        self.quality_combo.setObjectName("QualityFilter")
+        self.quality_combo.setAccessibleName(self.tr("Quality"))
+        self.quality_combo.addItem(self.tr("Any quality"), None)
+        self.quality_combo.addItem(self.tr("With a problem"), INBOX_FLAGS)
+        for kind in INBOX_FLAGS:
+            self.quality_combo.addItem(
+                QCoreApplication.translate("InspectionFlag", FLAG_LABELS[kind]), (kind,))
+        self.quality_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.quality_combo.setMinimumContentsLength(QUALITY_CHOICE_CHARACTERS)
+        self.quality_combo.view().setMinimumWidth(self.quality_combo.view().sizeHintForColumn(0))
+        self.quality_combo.currentIndexChanged.connect(self._quality_filter_changed)
+        return self.quality_combo
 
     def _rebuild_sidebar(self) -> None:
         chosen = self.proxy_recorder_filter()
@@ -123,6 +145,10 @@ class InboxFilters:
     def _state_filter_changed(self) -> None:
         state = self.state_combo.currentData()
         self.proxy.set_state_filter(None if state is None else [state])
+        self._update_count()
+
+    def _quality_filter_changed(self) -> None:
+        self.proxy.set_flag_filter(self.quality_combo.currentData())
         self._update_count()
 
     def _date_filter_changed(self) -> None:

@@ -7,8 +7,11 @@ and 50,000 rows filter in a few milliseconds) instead of calling a Python ``less
 
 from __future__ import annotations
 
+import base64
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+import html
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from operator import attrgetter
 from typing import Any
@@ -21,12 +24,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPixmap
 
 from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.inbox.rows import STATE_LABELS, InboxRow, RowState
+from recmanager.inspection.model import FlagKind, Inspection
 from recmanager.ui.locale_format import format_count, format_datetime, format_duration, format_size
 
 COL_FILE, COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE = range(6)
@@ -38,8 +43,9 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_ROLES_SERVED = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(SortRole),
-                           int(ObjectRole)})
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ROLES_SERVED = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, _DECORATION,
+                           int(SortRole), int(ObjectRole)})
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -68,6 +74,11 @@ RESULTS_KEPT = 64
 # name of a 50,000-row inbox in pixels would cost a keystroke's time).
 FILE_SIZING_ROWS = 24
 SLIDES_SUFFIX = 16  # the characters of " (42 slides)" in the longest language
+# The contact sheet in a row's tooltip: wide enough to tell a slide from a face, and within
+# a laptop's screen.
+TOOLTIP_SHEET_WIDTH = 520
+# Source rows changed at once from which the proxy tells its views "all rows" in one signal.
+MANY_CHANGED = 64
 
 
 def _sort_key(column: int) -> Callable[[InboxRow], Any]:
@@ -101,6 +112,15 @@ class InboxModel(QAbstractTableModel):
         self._brushes = {state: QBrush(QColor(c)) for state, c in _STATE_COLOURS.items()}
         self._read_only_brush = QBrush(QColor(_STATE_COLOURS[RowState.WAITING]))
         self.read_only = False
+        self._inspections: dict[str, Inspection] = {}
+        self._thumbnails: dict[str, QPixmap] = {}  # scaled to the icon size when first shown
+        self._sheet_tips: dict[str, str] = {}
+        self._sheets: dict[str, bytes | None] = {}  # read from the store when first wanted
+        # The stored contact sheet of an inspection (the store keeps the sheets; the rows
+        # hold the facts and thumbnails only).
+        self.sheet_loader: Callable[[Inspection], bytes | None] = lambda _found: None
+        self.icon_size = QSize()
+        self._blank_icon = QPixmap()
 
     # --- content --------------------------------------------------------------------------
 
@@ -110,9 +130,107 @@ class InboxModel(QAbstractTableModel):
 
     def set_rows(self, rows: Iterable[InboxRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = [self._with_duration(row) for row in rows]
         self._by_path = None
         self.endResetModel()
+
+    # --- inspections ----------------------------------------------------------------------
+
+    @property
+    def decorated(self) -> bool:
+        """Rows show a thumbnail (or the room for one) once any recording was inspected."""
+        return bool(self._inspections) and self.icon_size.isValid()
+
+    def set_icon_size(self, size: QSize) -> None:
+        self.icon_size = QSize(size)
+        self._blank_icon = QPixmap(size)
+        self._blank_icon.fill(Qt.GlobalColor.transparent)
+        self._thumbnails.clear()
+
+    def set_inspections(self, found: Mapping[str, Inspection]) -> None:
+        """Every known inspection (read from the store, or at the end of a pass)."""
+        self._inspections = dict(found)
+        self._thumbnails.clear()
+        self._sheet_tips.clear()
+        self._sheets.clear()
+        for number, row in enumerate(self._rows):
+            self._rows[number] = self._with_duration(row)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+
+    def set_inspection(self, found: Inspection) -> None:
+        """One recording just inspected: its cells change, nothing else."""
+        self._inspections[found.path] = found
+        self._thumbnails.pop(found.path, None)
+        self._sheet_tips.pop(found.path, None)
+        self._sheets.pop(found.path, None)
+        number = self.row_number(found.path)
+        if number is not None:
+            self._rows[number] = self._with_duration(self._rows[number])
+            self.dataChanged.emit(self.index(number, 0),
+                                  self.index(number, COLUMN_COUNT - 1))
+
+    def inspection(self, row: InboxRow) -> Inspection | None:
+        """The inspection of this very file (same size), if there is one."""
+        found = self._inspections.get(row.path)
+        return found if found is not None and found.size == row.size else None
+
+    def with_sheet(self, row: InboxRow) -> Inspection | None:
+        """The row's inspection with its contact sheet (for the detail pane, a dialog)."""
+        found = self.inspection(row)
+        if found is None or found.sheet_png is not None:
+            return found
+        return replace(found, sheet_png=self._sheet(found))
+
+    def _sheet(self, found: Inspection) -> bytes | None:
+        if found.sheet_png is not None:
+            return found.sheet_png
+        if found.path not in self._sheets:
+            self._sheets[found.path] = self.sheet_loader(found)
+        return self._sheets[found.path]
+
+    def flag_kinds(self, row: InboxRow) -> set[FlagKind]:
+        found = self.inspection(row)
+        return found.flag_kinds if found is not None else set()
+
+    def _with_duration(self, row: InboxRow) -> InboxRow:
+        found = self.inspection(row) if row.duration is None else None
+        if found is None or found.duration_s is None:
+            return row
+        return replace(row, duration=found.duration_s)
+
+    def _thumbnail(self, row: InboxRow) -> QPixmap | None:
+        if not self.decorated:
+            return None
+        pixmap = self._thumbnails.get(row.path)
+        if pixmap is None:
+            found = self.inspection(row)
+            pixmap = self._blank_icon
+            if found is not None and found.thumbnail_png:
+                loaded = QPixmap()
+                if loaded.loadFromData(found.thumbnail_png, "PNG"):
+                    pixmap = loaded.scaled(self.icon_size, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation)
+            self._thumbnails[row.path] = pixmap
+        return pixmap
+
+    def _sheet_tip(self, row: InboxRow) -> str:
+        """The row's contact sheet as rich text for a tooltip; "" when it has none."""
+        tip = self._sheet_tips.get(row.path)
+        if tip is None:
+            found = self.inspection(row)
+            png = self._sheet(found) if found is not None else None
+            tip = ""
+            if png:
+                encoded = base64.b64encode(png).decode("ascii")
+                sheet = QPixmap()
+                width = TOOLTIP_SHEET_WIDTH
+                if sheet.loadFromData(png, "PNG"):
+                    width = min(width, sheet.width())
+                tip = f'<img src="data:image/png;base64,{encoded}" width="{width}">'
+            self._sheet_tips[row.path] = tip
+        return tip
 
     def set_read_only(self, read_only: bool) -> None:
         """Offline the states are the last ones seen: grey, none of them offers an action."""
@@ -183,12 +301,26 @@ class InboxModel(QAbstractTableModel):
             return _sort_key(column)(row)
         if role == ObjectRole:
             return row
-        if column == COL_SIZE:  # tooltip
-            return self.tr("{size} bytes").format(size=format_count(row.size, self._locale))
-        if column == COL_FILE:
-            return row.path
-        # The full text, one hover away, wherever a person narrows a column.
-        return self._display(row, column) if column in (COL_RECORDER, COL_STATE) else None
+        if role == _DECORATION:
+            return self._thumbnail(row) if column == COL_FILE else None
+        return self._tooltip(row, column)
+
+    def _tooltip(self, row: InboxRow, column: int) -> str | None:
+        """A cell's own words, and the row's contact sheet under them wherever it is
+        hovered (rich text: the words escaped)."""
+        if column == COL_SIZE:
+            text = self.tr("{size} bytes").format(size=format_count(row.size, self._locale))
+        elif column == COL_FILE:
+            text = row.path
+        elif column in (COL_RECORDER, COL_STATE):
+            # The full text, one hover away, wherever a person narrows a column.
+            text = self._display(row, column)
+        else:
+            text = None
+        sheet = self._sheet_tip(row)
+        if not sheet:
+            return text
+        return (f"<p>{html.escape(text)}</p>" if text else "") + sheet
 
     def sizing_texts(self, column: int) -> set[str]:
         """The texts a column must show whole, to size it without formatting every row:
@@ -250,6 +382,7 @@ class InboxProxy(QAbstractProxyModel):
         self._recorder: str | None = None
         self._states: frozenset[RowState] | None = None
         self._since: datetime | None = None
+        self._flags: frozenset[FlagKind] | None = None
         self._results: dict[str, list[int]] = {}  # filter text -> rows, for Backspace
 
     def inbox(self) -> InboxModel:
@@ -288,6 +421,23 @@ class InboxProxy(QAbstractProxyModel):
     def set_since(self, since: datetime | None) -> None:
         self._since = since
         self._relayout(resort=False)
+
+    @property
+    def flag_filter(self) -> frozenset[FlagKind] | None:
+        return self._flags
+
+    def set_flag_filter(self, kinds: Iterable[FlagKind] | None) -> None:
+        """Rows whose inspection raised any of ``kinds``; None shows all."""
+        self._flags = frozenset(kinds) if kinds is not None else None
+        self._relayout(resort=False)
+
+    def inspections_changed(self) -> None:
+        """Inspections arrived: durations sorted by, and the rows a flag filter accepts,
+        may have changed."""
+        if self._sort_column == COL_DURATION:
+            self._relayout(resort=True)
+        elif self._flags is not None:
+            self._relayout(resort=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column = column
@@ -392,6 +542,9 @@ class InboxProxy(QAbstractProxyModel):
                 since = self._since
                 order = [n for n in order
                          if rows[n].deposited is not None and rows[n].deposited >= since]
+            if self._flags is not None:
+                flags, flag_kinds = self._flags, self.inbox().flag_kinds
+                order = [n for n in order if flag_kinds(rows[n]) & flags]
         self._order = list(order) if order is self._sorted_all else order
         self._position = None
         if len(self._results) >= RESULTS_KEPT:
@@ -441,6 +594,11 @@ class InboxProxy(QAbstractProxyModel):
         self.layoutChanged.emit()
 
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if bottom_right.row() - top_left.row() >= MANY_CHANGED and self._order:
+            # Many rows at once (every inspection read): one signal, not one per row.
+            self.dataChanged.emit(self.createIndex(0, top_left.column()),
+                                  self.createIndex(len(self._order) - 1, bottom_right.column()))
+            return
         positions = self._positions()
         for number in range(top_left.row(), bottom_right.row() + 1):
             position = positions[number]

@@ -1,7 +1,7 @@
 """The recordings screen's layout: the offline banner, the recorder sidebar, the filters,
 the table and the detail pane with the player. Its behaviour lives beside it, one module
 per concern: ``actions``, ``depositing``, ``refresh``, ``filters``, ``columns``,
-``preview_source``.
+``preview_source``, ``inspections``.
 
 Everything shown comes from a :class:`recmanager.inbox.refresh.Snapshot` (or the cached copy
 when offline); every server call runs through the task runner.
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from recmanager.ui.inbox.columns import SIDEBAR_FIRST_WIDTH, InboxColumns
 from recmanager.ui.inbox.depositing import InboxDepositing
 from recmanager.ui.inbox.detail import DetailPane
 from recmanager.ui.inbox.filters import InboxFilters
+from recmanager.ui.inbox.inspections import InboxInspections
 from recmanager.ui.inbox.model import COL_DEPOSITED, COL_FILE, InboxModel, InboxProxy
 from recmanager.ui.inbox.preview_source import InboxPreview
 from recmanager.ui.inbox.refresh import InboxRefresh
@@ -54,7 +55,8 @@ if TYPE_CHECKING:
 # Each mixed-in class is its own translation context: PySide's tr() tries every class of the
 # MRO, so a string lupdate files under InboxActions is found for an InboxPanel.
 class InboxPanel(
-    InboxActions, InboxDepositing, InboxPreview, InboxRefresh, InboxFilters, InboxColumns, QWidget
+    InboxActions, InboxDepositing, InboxPreview, InboxRefresh, InboxInspections, InboxFilters,
+    InboxColumns, QWidget,
 ):
     """The central area of the main window."""
 
@@ -62,6 +64,7 @@ class InboxPanel(
     sftp_state = Signal(object, str)
     message = Signal(str)
     refreshed = Signal()
+    inspected = Signal(object)  # an Inspection, sent from the inspection pass's threads
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
@@ -89,6 +92,7 @@ class InboxPanel(
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.runner.changed.connect(self._server_changed)
+        self.inspected.connect(self._inspection_arrived)
         self.offline_retry = OfflineRetry(self.refresh, self)
         self.apply_refresh_interval()
         self.update_actions()
@@ -170,6 +174,10 @@ class InboxPanel(
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # A 16:9 thumbnail as tall as the text, beside each file name.
+        thumbnail = QSize(self.fontMetrics().height() * 16 // 9, self.fontMetrics().height())
+        self.table.setIconSize(thumbnail)
+        self.model.set_icon_size(thumbnail)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -251,6 +259,8 @@ class InboxPanel(
         recorder = self.recorders.get(row.recorder_id) if row and row.recorder_id else None
         self.detail.show_row(row, recorder, self.profile.pod_url if self.profile else "",
                              live=not self.offline)
+        if row is not None:
+            self.detail.show_inspection(self.model.with_sheet(row))
         self._load_preview(row)
         self.update_actions()
 
@@ -259,5 +269,6 @@ class InboxPanel(
         self.offline_retry.succeeded()  # no attempt after the window is gone
         self._closed = True
         self._refresh_again = False
+        self.stop_inspections()
         self.preview.shutdown()
         self._close_preview_source()

@@ -41,6 +41,7 @@ class InboxRefresh:
             self.recorders = {r.id: r for r in cached.recorders}
             self.show_rows(cached.rows)
             self.refreshed_at = cached.refreshed_at
+        self._load_inspections()
 
     def _cached_copy(self, profile: Profile) -> CachedInbox | None:
         """The profile's last known inbox, read without waiting for SQLAlchemy; a database
@@ -136,6 +137,7 @@ class InboxRefresh:
         if not snapshot.deposit_problem:
             self._prepare_preview()
         self.refreshed.emit()
+        self.inspect_recordings()
 
     def _refresh_failed(self, error: BaseException) -> None:
         from recmanager.errors import DepositError
