@@ -643,7 +643,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     <message>
         <location filename="../../recmanager/ui/dialogs/claim.py" line="137"/>
         <source>Check before claiming: {flags}</source>
-        <translation>À vérifier avant de le réclamer : {flags}</translation>
+        <translation>À vérifier avant de le revendiquer : {flags}</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/claim.py" line="186"/>
