@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         # a person came for, painted on the next turn of the event loop.
         self.inbox  # noqa: B018 - builds the recordings inbox
         if self.profile is not None:
-            self.inbox.set_profile(self.profile)
+            self.inbox.set_profile(self.profile, inspections_now=False)
         # The window's next update request paints the inbox: the rest comes after it. (Not
         # a filter on the table's viewport: wrapping that widget costs PySide ~10 ms.)
         self.installEventFilter(self)
@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         self.notifier  # noqa: B018 - shows the tray icon
         self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
         if self.profile is not None:
+            self.inbox.load_inspections()
             self.refresh()
         QTimer.singleShot(0, self, self._build_jobs_panel)
 

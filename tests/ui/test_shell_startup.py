@@ -51,11 +51,22 @@ class _RowsPainted(QObject):
 def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
         qtbot, qapp, context):
     """Rows read before the panel showed once left the table no width at all (the sidebar
-    took the splitter's placeholder sizes); the tray icon, jobs dock and refresh come after."""
+    took the splitter's placeholder sizes); the tray icon, jobs dock and refresh come after,
+    and so does every background task (a thread reading the stored inspections held the
+    interpreter while the table painted: the rows came 200 ms later)."""
     _profile_with_a_cached_inbox(context)
-    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    runner = TaskRunner(synchronous=True)
+    window = MainWindow(context, runner=runner)
     qtbot.addWidget(window)
     painted = _RowsPainted()
+    submitted: list[tuple[str, bool]] = []
+    submit = runner.submit
+
+    def noted_submit(name, *args, **kwargs):
+        submitted.append((name, bool(painted.widths)))
+        return submit(name, *args, **kwargs)
+
+    runner.submit = noted_submit
     qapp.installEventFilter(painted)
     try:
         window.show()
@@ -67,6 +78,8 @@ def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
     assert painted.widths[0] > window.width() // 2
     assert inbox.table.width() > inbox.sidebar.width() > 0
     qtbot.waitUntil(lambda: window._jobs_panel is not None)
+    assert submitted, "the stored inspections are read, after the rows are painted"
+    assert [name for name, after_paint in submitted if not after_paint] == []
 
 
 def test_a_newer_database_starts_an_empty_inbox_that_says_why(qtbot, context):

@@ -42,7 +42,7 @@ class InboxInspections:
     _inspect_again = False
     _inspecting: Profile | None = None  # the profile of the pass running or last run
 
-    def _load_inspections(self) -> None:
+    def load_inspections(self) -> None:
         """The stored inspections of the profile (facts, flags and thumbnails), read off the
         GUI thread (reading them loads FFmpeg's libraries); each contact sheet is read when
         first shown."""

@@ -27,7 +27,11 @@ log = logging.getLogger("recmanager.ui.inbox")
 class InboxRefresh:
     """Profile, refresh and offline state; mixed into :class:`InboxPanel`."""
 
-    def set_profile(self, profile: Profile | None) -> None:
+    def set_profile(self, profile: Profile | None, *, inspections_now: bool = True) -> None:
+        """Show the profile's cached recordings; their stored inspections are read too, or,
+        with ``inspections_now`` false, when :meth:`load_inspections` is called (at start,
+        once the rows are painted: the thread reading them would hold the interpreter while
+        the table paints)."""
         self.profile = profile
         self.users = []
         self._close_preview_source()
@@ -41,7 +45,8 @@ class InboxRefresh:
             self.recorders = {r.id: r for r in cached.recorders}
             self.show_rows(cached.rows)
             self.refreshed_at = cached.refreshed_at
-        self._load_inspections()
+        if inspections_now:
+            self.load_inspections()
 
     def _cached_copy(self, profile: Profile) -> CachedInbox | None:
         """The profile's last known inbox, read without waiting for SQLAlchemy; a database
