@@ -8,8 +8,11 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -27,6 +30,9 @@ from recmanager import APP_NAME, __version__
 from recmanager.context import AppContext
 from recmanager.i18n import install_translator
 from recmanager.logs import setup_logging
+
+if TYPE_CHECKING:
+    from recmanager.ui.main_window import MainWindow
 
 log = logging.getLogger("recmanager.ui")
 
@@ -145,9 +151,36 @@ def prepare_application(context: AppContext) -> tuple[QApplication, list[QTransl
     return app, translators
 
 
-def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
-    """The desktop application's main loop."""
-    from recmanager.ui.dialogs.first_run import offer_first_run
+@dataclass
+class GuiSession:
+    """The started desktop application: its window shown, its loop not yet run."""
+
+    app: QApplication
+    translators: list[QTranslator]
+    window: MainWindow
+    quit_on_signal: QuitOnSignal
+    previous_hook: Callable[..., object]
+
+    def close(self) -> None:
+        """Leave nothing running behind the loop: the window's timers and workers stop,
+        and the process's hooks are those it had before."""
+        self.quit_on_signal.restore()
+        window = self.window
+        if window.isVisible():
+            window.close()
+        window.runner.cancel_all()
+        window.runner.wait(5000)
+        window.deleteLater()
+        sys.excepthook = self.previous_hook
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        install_translator(None)
+        window.context.close()
+
+
+def start_gui(context: AppContext, *, profile_name: str | None = None) -> GuiSession:
+    """Everything before the main loop: the application, then the main window shown, the
+    first-run guide offered on the loop's first turn."""
     from recmanager.ui.main_window import MainWindow
 
     previous_hook = sys.excepthook
@@ -155,20 +188,22 @@ def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
     quit_on_signal = QuitOnSignal(app)
     window = MainWindow(context, profile_name=profile_name)
     window.show()
-    QTimer.singleShot(0, window, lambda: offer_first_run(window))
+    QTimer.singleShot(0, window, lambda: _offer_first_run(window))
+    return GuiSession(app, translators, window, quit_on_signal, previous_hook)
+
+
+def _offer_first_run(window: MainWindow) -> None:
+    """The first-run guide when no profile is in use; its modules (~50 ms) load only then."""
+    if window.profile is None:
+        from recmanager.ui.dialogs.first_run import offer_first_run
+
+        offer_first_run(window)
+
+
+def run_gui(context: AppContext, *, profile_name: str | None = None) -> int:
+    """The desktop application's main loop."""
+    session = start_gui(context, profile_name=profile_name)
     try:
-        return app.exec()
+        return session.app.exec()
     finally:
-        quit_on_signal.restore()
-        # Leave nothing running behind the loop: the window's timers and workers stop,
-        # and the process's hooks are those it had before.
-        if window.isVisible():
-            window.close()
-        window.runner.cancel_all()
-        window.runner.wait(5000)
-        window.deleteLater()
-        sys.excepthook = previous_hook
-        for translator in translators:
-            app.removeTranslator(translator)
-        install_translator(None)
-        context.close()
+        session.close()

@@ -3,7 +3,10 @@ show them, and a database that cannot be read starts an empty inbox that says wh
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject
@@ -115,3 +118,46 @@ def test_a_locked_database_starts_an_empty_inbox_that_says_why(qtbot, context):
         holder.close()
     # The refresh waiting for the database goes on once it is free (Pod is not there).
     qtbot.waitUntil(lambda: not window.inbox._refreshing, timeout=15_000)
+
+
+START = """
+import sys
+from PySide6.QtCore import QTimer
+from recmanager.context import AppContext
+from recmanager.ui.app import start_gui
+session = start_gui(AppContext.open())
+turns = [0]
+def turn():
+    turns[0] += 1
+timer = QTimer()
+timer.timeout.connect(turn)
+timer.start(0)
+while turns[0] < 20:
+    session.app.processEvents()
+guides = [w for w in session.app.topLevelWidgets()
+          if type(w).__name__ == "FirstRunGuide" and w.isVisible()]
+print("guide module loaded:", "recmanager.ui.dialogs.first_run" in sys.modules)
+print("guide shown:", bool(guides))
+session.close()
+"""
+
+
+def _start(context) -> str:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                       PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    context.close()
+    done = subprocess.run([sys.executable, "-c", START], env=environment, capture_output=True,
+                          text=True, timeout=120, check=True)
+    return done.stdout
+
+
+def test_the_start_loads_the_first_run_guide_only_without_a_profile(context):
+    """The guide's modules (connection checks, deposits: ~50 ms) were imported before the
+    window on every start; a start with a profile never needs them, one without shows it."""
+    said = _start(context)
+    assert "guide module loaded: True" in said
+    assert "guide shown: True" in said
+    _profile_with_a_cached_inbox(context)
+    said = _start(context)
+    assert "guide module loaded: False" in said
+    assert "guide shown: False" in said
