@@ -13,7 +13,7 @@ run_packages=(
 test_packages=(
   xvfb xauth openssh-server openssh-client chromium desktop-file-utils appstream
   imagemagick x11-utils dunst trayer dbus-daemon poppler-utils openbox
-  redis-server
+  redis-server rabbitmq-server
 )
 packages=("${run_packages[@]}")
 [ "$what" = test ] && packages+=("${test_packages[@]}")

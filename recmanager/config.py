@@ -200,6 +200,9 @@ class Profile:
     # this broker; the workers' public key seals each job's key).
     packaging_runs_on: str = "here"
     queue_broker_url: str = ""
+    # Where job states are kept: the broker's own address when empty (Redis); RabbitMQ keeps
+    # none a desk can read later, so it needs one (e.g. redis://pod.example:6379/5).
+    queue_result_backend: str = ""
     queue_public_key: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -33,6 +33,7 @@ pytest_plugins = [
         "tests.fixtures.xvfb",
         "tests.fixtures.sshd",
         "tests.fixtures.redis_server",
+        "tests.fixtures.rabbitmq_server",
         "tests.fixtures.packaging_queue",
         "tests.fixtures.webhook_receiver",
         "tests.fixtures.sandbox",

@@ -111,6 +111,9 @@ def add_queue_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--broker", default="",
                         help="the queue's broker, e.g. redis://pod.example:6379/5 (default: "
                         "the profile's)")
+    parser.add_argument("--result-backend", default="",
+                        help="where job states are kept, e.g. redis://pod.example:6379/5 "
+                        "(default: the profile's, else the broker; RabbitMQ needs one)")
     parser.add_argument("--public-key", default="",
                         help="the workers' public key (`recmanager worker-key`; default: the "
                         "profile's)")

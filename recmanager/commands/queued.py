@@ -42,7 +42,8 @@ def where_text(record: JobRecord) -> str:
 def _client(context: AppContext, profile: Profile | None, args: argparse.Namespace,
             bus: EventBus | None = None) -> QueueClient:
     settings = settings_for(profile, context.secrets, broker_url=getattr(args, "broker", ""),
-                            public_key=getattr(args, "public_key", ""))
+                            public_key=getattr(args, "public_key", ""),
+                            result_backend=getattr(args, "result_backend", ""))
     return QueueClient(context.db, context.secrets, settings, bus=bus)
 
 
@@ -149,6 +150,7 @@ def runs_on_command(args: argparse.Namespace, context: AppContext) -> int:
         raise ConfigError(translate("package", "There is no profile to change."))
     changed = replace(profile, packaging_runs_on=args.where,
                       queue_broker_url=args.broker or profile.queue_broker_url,
+                      queue_result_backend=args.result_backend or profile.queue_result_backend,
                       queue_public_key=args.public_key or profile.queue_public_key)
     if args.where == RUNS_ON_QUEUE:
         settings_for(changed).check()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # A broker address with its password, from the environment (a systemd EnvironmentFile only
 # root reads): never on the command line, where every local user sees it.
 BROKER_VARIABLE = "RECMANAGER_BROKER_URL"
+BACKEND_VARIABLE = "RECMANAGER_RESULT_BACKEND"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="broker address, e.g. redis://localhost:6379/5 (its own database); "
                         f"one with a password goes in {BROKER_VARIABLE} instead")
     parser.add_argument("--result-backend", default="",
-                        help="where job states are kept (default: the broker's address)")
+                        help="where job states are kept, e.g. redis://localhost:6379/5 "
+                        "(default: the broker's address; RabbitMQ needs one); one with a "
+                        f"password goes in {BACKEND_VARIABLE} instead")
     parser.add_argument("--private-key", required=True, type=Path,
                         help="the workers' private key file (mode 0600; see worker-key)")
     parser.add_argument("--output-root", required=True, type=Path,
@@ -62,17 +65,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def worker_command(args: argparse.Namespace, context: AppContext) -> int:
-    from recmanager.packaging.queue import QUEUE_NAME, QueueSettings, make_app
+    from recmanager.packaging.queue import QUEUE_NAME, QueueSettings, make_app, refuse_password
     from recmanager.packaging.sealing import read_private_key
     from recmanager.packaging.worker import WorkerSettings, register_task
 
     del context
-    settings = QueueSettings(broker_url=args.broker or os.environ.get(BROKER_VARIABLE, ""),
-                             result_backend=args.result_backend)
+    settings = QueueSettings(
+        broker_url=args.broker or os.environ.get(BROKER_VARIABLE, ""),
+        result_backend=args.result_backend or os.environ.get(BACKEND_VARIABLE, ""))
     if not settings.broker_url:
         raise ConfigError(translate("queue", "Give the broker's address: --broker, or {name} "
                                     "in the environment.").format(name=BROKER_VARIABLE))
-    settings.check(password_allowed=not args.broker)  # never a password in the process list
+    # Never a password in the process list: only addresses from the environment hold one.
+    refuse_password(args.broker)
+    refuse_password(args.result_backend)
+    settings.check(password_allowed=True)
     output_root = args.output_root.expanduser().absolute()
     if not output_root.is_dir():
         raise ConfigError(translate("queue", "The output folder {path} does not exist.").format(

@@ -51,6 +51,17 @@ _EVENT_FIELDS = ("job_id", "sequence", "event", "status", "at", "percent", "step
                  "message")
 
 
+def refuse_password(url: str) -> None:
+    """No password in an address recmanager keeps in its settings or shows in a process
+    list: the desk's comes from the keyring, the workers' from their environment."""
+    if urlsplit(url).password:
+        raise ConfigError(
+            translate("queue", "The broker address holds a password: recmanager keeps no "
+                      "password in its settings."),
+            hint=translate("queue", "Give the address without it; the password goes to the "
+                           "keyring (recmanager jobs runs-on queue --broker-password -)."))
+
+
 @dataclass(frozen=True)
 class QueueSettings:
     """Where the queue is: the broker (Redis: ``redis://host:6379/<own db>``; RabbitMQ:
@@ -69,20 +80,33 @@ class QueueSettings:
             raise ConfigError(translate(
                 "queue", "The broker address must look like redis://host:6379/5 or "
                 "amqp://host/vhost."))
-        if parts.password and not password_allowed:
+        backend = urlsplit(self.result_backend)
+        if self.result_backend and (backend.scheme not in ("redis", "rediss")
+                                    or not backend.hostname):
+            raise ConfigError(translate(
+                "queue", "The result backend must look like redis://host:6379/5."))
+        if parts.scheme.startswith("amqp") and not self.result_backend:
+            # Celery's rpc:// backend hands states only to the process that submitted the
+            # job: a desk started again, or another desk, would follow nothing.
             raise ConfigError(
-                translate("queue", "The broker address holds a password: recmanager keeps no "
-                          "password in its settings."),
-                hint=translate("queue", "Give the address without it; the password goes to the "
-                               "keyring (recmanager jobs runs-on queue --broker-password -)."))
+                translate("queue", "RabbitMQ carries the jobs but keeps no job states the "
+                          "desks can read: give a result backend as well."),
+                hint=translate("queue", "For example Pod's Redis with a database of its own: "
+                               "--result-backend redis://pod.example.org:6379/5"))
+        if not password_allowed:
+            refuse_password(self.broker_url)
+            refuse_password(self.result_backend)
 
     @property
     def backend_url(self) -> str:
-        if self.result_backend:
+        """The result backend; the keyring's password is the broker's, given to the backend
+        only on the broker's own server (RabbitMQ's password means nothing to a Redis)."""
+        if not self.result_backend:
+            return self.connection_url
+        broker, backend = urlsplit(self.broker_url), urlsplit(self.result_backend)
+        if (backend.hostname, backend.port) == (broker.hostname, broker.port):
             return self.with_password(self.result_backend)
-        if self.broker_url.startswith("amqp"):
-            return "rpc://"
-        return self.connection_url
+        return self.result_backend
 
     @property
     def connection_url(self) -> str:
@@ -125,7 +149,8 @@ def make_app(settings: QueueSettings, *, visibility_timeout_s: int = 3600) -> Ce
 
 
 def settings_for(profile: Profile | None, secrets: SecretStore | None = None, *,
-                 broker_url: str = "", public_key: str = "") -> QueueSettings:
+                 broker_url: str = "", public_key: str = "",
+                 result_backend: str = "") -> QueueSettings:
     """The queue of a profile (its broker's password from the keyring), the given values
     first; refused when none is set."""
     password = (secrets.get(profile.name, SecretKind.BROKER_PASSWORD)
@@ -133,6 +158,7 @@ def settings_for(profile: Profile | None, secrets: SecretStore | None = None, *,
     settings = QueueSettings(
         broker_url=broker_url or (profile.queue_broker_url if profile else ""),
         public_key=public_key or (profile.queue_public_key if profile else ""),
+        result_backend=result_backend or (profile.queue_result_backend if profile else ""),
         password=password or "")
     if not settings.broker_url or not settings.public_key:
         raise ConfigError(

@@ -1589,47 +1589,47 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxRefresh</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="54"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="59"/>
         <source>&lt;b&gt;The saved recordings cannot be shown&lt;/b&gt; — {error}</source>
         <translation>&lt;b&gt;Les enregistrements mémorisés ne peuvent pas être affichés&lt;/b&gt; — {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="101"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="106"/>
         <source>Refreshing the recordings</source>
         <translation>Actualisation des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="126"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="131"/>
         <source>{count} recordings, refreshed at {time}.</source>
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="155"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="160"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="164"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="169"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="166"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="171"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="168"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="173"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="172"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="177"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="201"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="206"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -1637,77 +1637,77 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InspectionFlag</name>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="39"/>
+        <location filename="../../recmanager/inspection/model.py" line="40"/>
         <source>no sound track</source>
         <translation>pas de piste son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="40"/>
+        <location filename="../../recmanager/inspection/model.py" line="41"/>
         <source>no sound</source>
         <translation>pas de son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="41"/>
+        <location filename="../../recmanager/inspection/model.py" line="42"/>
         <source>picture stays black</source>
         <translation>l&apos;image reste noire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="42"/>
+        <location filename="../../recmanager/inspection/model.py" line="43"/>
         <source>picture never changes</source>
         <translation>l&apos;image ne change jamais</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="43"/>
+        <location filename="../../recmanager/inspection/model.py" line="44"/>
         <source>too short: a false start?</source>
         <translation>trop court : un faux départ ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="44"/>
+        <location filename="../../recmanager/inspection/model.py" line="45"/>
         <source>recording stopped early — the file cannot be played as is</source>
         <translation>enregistrement arrêté trop tôt — le fichier ne peut pas être lu tel quel</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="46"/>
+        <location filename="../../recmanager/inspection/model.py" line="47"/>
         <source>much shorter than its timetable slot</source>
         <translation>bien plus court que son créneau à l&apos;emploi du temps</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="74"/>
+        <location filename="../../recmanager/inspection/model.py" line="75"/>
         <source>The file holds a picture and no sound track.</source>
         <translation>Le fichier contient une image mais aucune piste son.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="76"/>
+        <location filename="../../recmanager/inspection/model.py" line="77"/>
         <source>{count} moments listened to from {first} to {last}: the loudest is {level} dB, quieter than a room with a live microphone.</source>
         <translation>{count} moments écoutés de {first} à {last} : le plus fort est à {level} dB, plus bas qu&apos;une salle avec un micro ouvert.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="82"/>
+        <location filename="../../recmanager/inspection/model.py" line="83"/>
         <source>{count} pictures looked at from {first} to {last}: all black.</source>
         <translation>{count} images regardées de {first} à {last} : toutes noires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="87"/>
+        <location filename="../../recmanager/inspection/model.py" line="88"/>
         <source>{count} pictures looked at from {first} to {last}: all the same.</source>
         <translation>{count} images regardées de {first} à {last} : toutes identiques.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="92"/>
+        <location filename="../../recmanager/inspection/model.py" line="93"/>
         <source>It lasts {duration}, less than {minimum}.</source>
         <translation>Il dure {duration}, moins de {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="96"/>
+        <location filename="../../recmanager/inspection/model.py" line="97"/>
         <source>It lasts {duration} of a {slot} slot.</source>
         <translation>Il dure {duration} pour un créneau de {slot}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="100"/>
+        <location filename="../../recmanager/inspection/model.py" line="101"/>
         <source>The file has no movie header (moov): the recorder stopped before finishing it.</source>
         <translation>Le fichier n&apos;a pas d&apos;en-tête vidéo (moov) : l&apos;enregistreur s&apos;est arrêté avant de le terminer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="103"/>
+        <location filename="../../recmanager/inspection/model.py" line="104"/>
         <source>Its {part} part needs {needed} bytes but the file holds {size}.</source>
         <translation>Sa partie {part} demande {needed} octets mais le fichier n&apos;en contient que {size}.</translation>
     </message>
@@ -1869,7 +1869,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="111"/>
-        <location filename="../../recmanager/ui/main_window.py" line="534"/>
+        <location filename="../../recmanager/ui/main_window.py" line="535"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1929,32 +1929,32 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="355"/>
+        <location filename="../../recmanager/ui/main_window.py" line="356"/>
         <source>The jobs cannot be shown: {error}</source>
         <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="426"/>
+        <location filename="../../recmanager/ui/main_window.py" line="427"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="429"/>
+        <location filename="../../recmanager/ui/main_window.py" line="430"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="432"/>
+        <location filename="../../recmanager/ui/main_window.py" line="433"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="434"/>
+        <location filename="../../recmanager/ui/main_window.py" line="435"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="536"/>
+        <location filename="../../recmanager/ui/main_window.py" line="537"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -4176,7 +4176,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Pod est injoignable ({error}) ; l&apos;exécution s&apos;est arrêtée. Relancez le même plan pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/bulk/report.py" line="35"/>
+        <location filename="../../recmanager/bulk/report.py" line="36"/>
         <source>{path} cannot be written: {error}</source>
         <translation>Impossible d&apos;écrire {path} : {error}</translation>
     </message>
@@ -4462,112 +4462,112 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="214"/>
+        <location filename="../../recmanager/config.py" line="217"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="222"/>
+        <location filename="../../recmanager/config.py" line="225"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="229"/>
+        <location filename="../../recmanager/config.py" line="232"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="233"/>
+        <location filename="../../recmanager/config.py" line="236"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="237"/>
+        <location filename="../../recmanager/config.py" line="240"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="241"/>
+        <location filename="../../recmanager/config.py" line="244"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="250"/>
+        <location filename="../../recmanager/config.py" line="253"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="281"/>
+        <location filename="../../recmanager/config.py" line="284"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="287"/>
+        <location filename="../../recmanager/config.py" line="290"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="292"/>
+        <location filename="../../recmanager/config.py" line="295"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="328"/>
+        <location filename="../../recmanager/config.py" line="331"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="345"/>
+        <location filename="../../recmanager/config.py" line="348"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="346"/>
+        <location filename="../../recmanager/config.py" line="349"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="555"/>
+        <location filename="../../recmanager/config.py" line="558"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="545"/>
+        <location filename="../../recmanager/config.py" line="548"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="492"/>
+        <location filename="../../recmanager/config.py" line="495"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="493"/>
+        <location filename="../../recmanager/config.py" line="496"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="501"/>
+        <location filename="../../recmanager/config.py" line="504"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="511"/>
+        <location filename="../../recmanager/config.py" line="514"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="522"/>
+        <location filename="../../recmanager/config.py" line="525"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="552"/>
+        <location filename="../../recmanager/config.py" line="555"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="559"/>
+        <location filename="../../recmanager/config.py" line="562"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -5662,7 +5662,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="205"/>
+        <location filename="../../recmanager/packaging/queue.py" line="231"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
@@ -5673,7 +5673,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="238"/>
+        <location filename="../../recmanager/packaging/queue.py" line="264"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
@@ -5819,24 +5819,24 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="156"/>
-        <location filename="../../recmanager/commands/queued.py" line="83"/>
+        <location filename="../../recmanager/commands/package.py" line="159"/>
+        <location filename="../../recmanager/commands/queued.py" line="84"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="174"/>
-        <location filename="../../recmanager/commands/queued.py" line="99"/>
+        <location filename="../../recmanager/commands/package.py" line="177"/>
+        <location filename="../../recmanager/commands/queued.py" line="100"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="218"/>
+        <location filename="../../recmanager/commands/package.py" line="221"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="222"/>
+        <location filename="../../recmanager/commands/package.py" line="225"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
     </message>
@@ -5856,62 +5856,62 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="58"/>
+        <location filename="../../recmanager/commands/queued.py" line="59"/>
         <source>On the queue, the input is the file&apos;s absolute path on the server.</source>
         <translation>Dans la file d&apos;attente, l&apos;entrée est le chemin absolu du fichier sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="61"/>
+        <location filename="../../recmanager/commands/queued.py" line="62"/>
         <source>On the queue, --out is one folder name: the workers create it in their output folder.</source>
         <translation>Dans la file d&apos;attente, --out est un nom de dossier unique : les workers le créent dans leur dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="104"/>
+        <location filename="../../recmanager/commands/queued.py" line="105"/>
         <source>Job {id} goes on on the queue: see `recmanager jobs list`.</source>
         <translation>La tâche {id} continue dans la file d&apos;attente : voir `recmanager jobs list`.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="118"/>
+        <location filename="../../recmanager/commands/queued.py" line="119"/>
         <source>Job {id} {status}: {reason}</source>
         <translation>Tâche {id} — {status} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="125"/>
+        <location filename="../../recmanager/commands/queued.py" line="126"/>
         <source>Job {id} runs on this computer: cancel it where it runs (Ctrl-C, or the jobs panel).</source>
         <translation>La tâche {id} s&apos;exécute sur cet ordinateur : annulez-la là où elle s&apos;exécute (Ctrl-C, ou le panneau des tâches).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="129"/>
+        <location filename="../../recmanager/commands/queued.py" line="130"/>
         <source>Job {id} is already {status}.</source>
         <translation>La tâche {id} est déjà dans l&apos;état {status}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="137"/>
+        <location filename="../../recmanager/commands/queued.py" line="138"/>
         <source>Job {id}: its worker is asked to stop.</source>
         <translation>Tâche {id} : son worker est prié de s&apos;arrêter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="140"/>
+        <location filename="../../recmanager/commands/queued.py" line="141"/>
         <source>Job {id} aborted.</source>
         <translation>Tâche {id} interrompue.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="149"/>
+        <location filename="../../recmanager/commands/queued.py" line="150"/>
         <source>There is no profile to change.</source>
         <translation>Il n&apos;y a aucun profil à modifier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="162"/>
+        <location filename="../../recmanager/commands/queued.py" line="164"/>
         <source>Packaging for &quot;{name}&quot; runs {where}.</source>
         <translation>L&apos;empaquetage pour « {name} » s&apos;exécute {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="163"/>
+        <location filename="../../recmanager/commands/queued.py" line="165"/>
         <source>on the queue</source>
         <translation>dans la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="164"/>
+        <location filename="../../recmanager/commands/queued.py" line="166"/>
         <source>on this computer</source>
         <translation>sur cet ordinateur</translation>
     </message>
@@ -6382,57 +6382,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>queue</name>
     <message>
-        <location filename="../../recmanager/commands/worker.py" line="73"/>
+        <location filename="../../recmanager/commands/worker.py" line="77"/>
         <source>Give the broker&apos;s address: --broker, or {name} in the environment.</source>
         <translation>Indiquez l&apos;adresse du broker : --broker, ou {name} dans l&apos;environnement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/worker.py" line="78"/>
+        <location filename="../../recmanager/commands/worker.py" line="85"/>
         <source>The output folder {path} does not exist.</source>
         <translation>Le dossier de sortie {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/worker.py" line="100"/>
+        <location filename="../../recmanager/commands/worker.py" line="107"/>
         <source>Private key written to {path} (mode 0600). The desks&apos; public key:</source>
         <translation>Clé privée écrite dans {path} (mode 0600). La clé publique pour les postes :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="69"/>
+        <location filename="../../recmanager/packaging/queue.py" line="80"/>
         <source>The broker address must look like redis://host:6379/5 or amqp://host/vhost.</source>
         <translation>L&apos;adresse du broker doit avoir la forme redis://hôte:6379/5 ou amqp://hôte/vhost.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="74"/>
+        <location filename="../../recmanager/packaging/queue.py" line="59"/>
         <source>The broker address holds a password: recmanager keeps no password in its settings.</source>
         <translation>L&apos;adresse du broker contient un mot de passe : recmanager ne garde aucun mot de passe dans ses réglages.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="76"/>
+        <location filename="../../recmanager/packaging/queue.py" line="61"/>
         <source>Give the address without it; the password goes to the keyring (recmanager jobs runs-on queue --broker-password -).</source>
         <translation>Donnez l&apos;adresse sans lui ; le mot de passe va dans le trousseau (recmanager jobs runs-on queue --broker-password -).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="139"/>
+        <location filename="../../recmanager/packaging/queue.py" line="86"/>
+        <source>The result backend must look like redis://host:6379/5.</source>
+        <translation>Le stockage des résultats doit avoir la forme redis://hôte:6379/5.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="92"/>
+        <source>RabbitMQ carries the jobs but keeps no job states the desks can read: give a result backend as well.</source>
+        <translation>RabbitMQ transporte les tâches mais ne garde aucun état que les postes puissent lire : indiquez aussi un stockage des résultats.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="94"/>
+        <source>For example Pod&apos;s Redis with a database of its own: --result-backend redis://pod.example.org:6379/5</source>
+        <translation>Par exemple le Redis de Pod, avec une base à lui : --result-backend redis://pod.example.org:6379/5</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="165"/>
         <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
         <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="141"/>
+        <location filename="../../recmanager/packaging/queue.py" line="167"/>
         <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="168"/>
+        <location filename="../../recmanager/packaging/queue.py" line="194"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="170"/>
+        <location filename="../../recmanager/packaging/queue.py" line="196"/>
         <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
         <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="173"/>
+        <location filename="../../recmanager/packaging/queue.py" line="199"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
@@ -7089,82 +7104,82 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="402"/>
+        <location filename="../../recmanager/config.py" line="405"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="403"/>
+        <location filename="../../recmanager/config.py" line="406"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="411"/>
+        <location filename="../../recmanager/config.py" line="414"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="412"/>
+        <location filename="../../recmanager/config.py" line="415"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="424"/>
+        <location filename="../../recmanager/config.py" line="427"/>
         <source>A recording is a false start below (seconds)</source>
         <translation>Un enregistrement est un faux départ en dessous de (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="425"/>
+        <location filename="../../recmanager/config.py" line="428"/>
         <source>Recordings shorter than this are flagged as a probable false start; 0 flags none.</source>
         <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n&apos;en signale aucun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="436"/>
+        <location filename="../../recmanager/config.py" line="439"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="437"/>
+        <location filename="../../recmanager/config.py" line="440"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="447"/>
+        <location filename="../../recmanager/config.py" line="450"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="448"/>
+        <location filename="../../recmanager/config.py" line="451"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="456"/>
+        <location filename="../../recmanager/config.py" line="459"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="457"/>
+        <location filename="../../recmanager/config.py" line="460"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="465"/>
+        <location filename="../../recmanager/config.py" line="468"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="466"/>
+        <location filename="../../recmanager/config.py" line="469"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="474"/>
+        <location filename="../../recmanager/config.py" line="477"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="475"/>
+        <location filename="../../recmanager/config.py" line="478"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from recmanager.errors import PackagingError
+from recmanager.errors import ConfigError, PackagingError
 from recmanager.packaging import EventBus, JobStatus, KeyPair, PackageRequest
 from recmanager.packaging.queue import QueueClient, QueueSettings
 from recmanager.packaging.records import JobRecord, JobStore
@@ -355,3 +355,63 @@ def test_a_worker_never_publishes_an_outcome_without_its_event(media, tmp_path):
         if state["status"] not in ("Queued", "Ingested", "Fragmented", "Encrypted"):
             assert state["events"][-1]["event"] == "ready", state["status"]
     assert published[-1]["manifest_url"] == "https://pod.example.org/dash/lecture/stream.mpd"
+
+
+def test_rabbitmq_carries_the_jobs_with_the_states_kept_in_redis(
+        context, fresh_redis, rabbitmq_server, media, tmp_path):
+    """RabbitMQ through the same setting: the desk's profile names it (its password in the
+    keyring), a Redis keeps the job states, and the job ends Ready with its events."""
+    from recmanager.config import Profile
+    from recmanager.packaging.queue import settings_for
+    from recmanager.secrets import SecretKind
+    from tests.fixtures.packaging_queue import make_site
+    from tests.fixtures.processes import stop_process
+    from tests.fixtures.rabbitmq_server import PASSWORD
+
+    site = make_site(fresh_redis, tmp_path / "server")
+    site.other_broker, site.other_password = rabbitmq_server.url(), PASSWORD
+    try:
+        site.start("w1")
+        profile = Profile(name="pod", pod_url="https://pod.example.org/", deposit_kind="local",
+                          local_deposit=str(media.clip.parent), packaging_runs_on="queue",
+                          queue_broker_url=site.broker_url,
+                          queue_result_backend=site.result_backend,
+                          queue_public_key=site.public_key)
+        context.profiles.save(profile)
+        context.secrets.set("pod", SecretKind.BROKER_PASSWORD, PASSWORD)
+        events = []
+        client = QueueClient(context.db, context.secrets, settings_for(profile, context.secrets),
+                             bus=EventBus([events.append]))
+        request = PackageRequest(input_path=media.clip, output_dir=Path("lecture"),
+                                 backend="ffmpeg")
+        record = follow(client, client.submit(client.create(request, KEYS, backend="ffmpeg")))
+        assert record.status is JobStatus.READY, record.error
+        assert record.worker_host
+        assert (site.output_root / "lecture" / "stream.mpd").is_file()
+        names = [event.event for event in events]
+        assert names[0] == "started" and names.count("ready") == 1
+        client.close()
+    finally:
+        for process in site.workers:
+            stop_process(process, timeout=15)
+
+
+def test_rabbitmq_without_a_result_backend_is_refused_before_anything_is_sent(context):
+    """Celery's rpc:// states reach only the process that submitted: a desk started again
+    would follow nothing, so the address alone is refused, on the desk and the worker."""
+    from recmanager.config import Profile
+    from recmanager.packaging.queue import settings_for
+
+    profile = Profile(name="pod", pod_url="https://pod.example.org/", deposit_kind="local",
+                      local_deposit="/srv", packaging_runs_on="queue",
+                      queue_broker_url="amqp://recmanager@rabbit.example.org//",
+                      queue_public_key="x")
+    with pytest.raises(ConfigError, match="result backend"):
+        settings_for(profile).check()
+    refused = cli("worker", "--broker", "amqp://recmanager@127.0.0.1:1//", "--private-key",
+                  "/nonexistent", "--output-root", "/tmp")
+    assert refused.returncode == 1 and "result backend" in refused.stderr
+    refused = cli("worker", "--broker", "amqp://recmanager@127.0.0.1:1//", "--result-backend",
+                  "redis://:pw@127.0.0.1:1/5", "--private-key", "/nonexistent",
+                  "--output-root", "/tmp")
+    assert refused.returncode == 1 and "holds a password" in refused.stderr
