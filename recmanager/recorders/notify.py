@@ -10,7 +10,6 @@ from recmanager import audit
 from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.recorders.model import RecorderInfo
-from recmanager.recorders.saving import audit_actor
 
 if TYPE_CHECKING:
     from recmanager.config import Profile
@@ -118,7 +117,7 @@ def notify_for_real(db: Database, profile: Profile, details: NotifyDetails) -> N
     """:func:`call_notify`, with an audit entry: it sends e-mail or publishes a video."""
     result = call_notify(profile, details.url)
     audit.record(
-        db, profile=profile.name, actor=audit_actor(profile), action="recorder-notify",
+        db, profile=profile.name, actor=profile.actor, action="recorder-notify",
         target=details.mediapath, result="ok" if result.accepted else "refused",
         error="" if result.accepted else result.reply, detail={"reply": result.reply},
     )

@@ -13,7 +13,6 @@ from recmanager.errors import RecmanagerError, ValidationError
 from recmanager.i18n import translate
 from recmanager.recorders.mode import RecorderMode
 from recmanager.recorders.model import RecorderInfo
-from recmanager.recorders.saving import audit_actor
 from recmanager.recorders.validation import folder_problem, normalise_ip
 
 if TYPE_CHECKING:
@@ -360,7 +359,7 @@ def apply_fix(
     """
     message = _fix(finding, service, deposit, quarantine_dir)
     audit.record(
-        db, profile=service.profile.name, actor=audit_actor(service.profile),
+        db, profile=service.profile.name, actor=service.profile.actor,
         action=f"sanity-{finding.fix.value}", target=finding.subject, result="ok",
         detail={"finding": finding.kind.value, **finding.target},
     )

@@ -160,15 +160,10 @@ def mismatches(wanted: RecorderFields, got: RecorderFields, names: Iterable[str]
     ]
 
 
-def audit_actor(profile: Profile) -> str:
-    """Who the audit log and the journal name for a profile's work on its recorders."""
-    return profile.pod_username or "token"
-
-
 def audit_save(db: Database, profile: Profile, report: SaveReport) -> None:
     """One audit entry per recorder save: the channels used and what did not take."""
     audit.record(
-        db, profile=profile.name, actor=audit_actor(profile),
+        db, profile=profile.name, actor=profile.actor,
         action="recorder-create" if report.created else "recorder-edit",
         target=report.after.name if report.after else str(report.recorder_id),
         result="ok" if report.ok else "warning" if report.partial else "failed",
@@ -189,7 +184,7 @@ def audit_unsaved(db: Database, profile: Profile, target: str, *, creating: bool
         raise  # partly saved: audit_partial_save says what Pod holds
     except RecmanagerError as exc:
         audit.record(
-            db, profile=profile.name, actor=audit_actor(profile),
+            db, profile=profile.name, actor=profile.actor,
             action="recorder-create" if creating else "recorder-edit", target=target,
             result="refused" if isinstance(exc, ValidationError) else "failed",
             error=exc.message,
@@ -201,7 +196,7 @@ def audit_partial_save(db: Database, profile: Profile, before: RecorderInfo,
                        error: DoneWithWarning) -> None:
     """The audit entry of an edit the server took only in part: what is saved, what is not."""
     audit.record(
-        db, profile=profile.name, actor=audit_actor(profile), action="recorder-edit",
+        db, profile=profile.name, actor=profile.actor, action="recorder-edit",
         target=before.name, result="warning", error=str(error), detail=error.detail,
     )
 

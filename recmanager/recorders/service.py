@@ -24,7 +24,6 @@ from recmanager.pod.model import Recorder, User, ids_from_urls
 from recmanager.recorders.model import RecorderFields, RecorderInfo, field_label
 from recmanager.recorders.saving import (
     SaveReport,
-    audit_actor,
     field_digests,
     mismatches,
     plan_channels,
@@ -293,7 +292,7 @@ class RecorderService:
         intent_id = None
         if db is not None and before is not None and rest_names + web_names:
             intent_id = journal.begin(
-                db, profile=self.profile.name, actor=audit_actor(self.profile),
+                db, profile=self.profile.name, actor=self.profile.actor,
                 action="recorder-edit", target=before.name,
                 detail={"recorder_id": before.id,
                         "fields": field_digests(draft, rest_names + web_names)})

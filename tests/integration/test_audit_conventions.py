@@ -55,3 +55,16 @@ def test_packaging_jobs_are_logged_under_the_profile_and_its_login(qtbot, contex
     entries = audit.entries(context.db, action="package")
     assert [(e.result, e.profile, e.actor) for e in entries] == [
         ("ok", "campus", "jdupont"), ("ok", "campus", "jdupont")]
+
+
+def test_a_profile_without_a_pod_login_is_named_by_the_profile_for_recorders_too(
+        sandbox_pod, context, capsys):
+    """Recorders once logged "token" where claims and packaging log the profile's name."""
+    from dataclasses import replace
+
+    profile = sandbox_pod.profile(context, name="sandbox")
+    context.profiles.save(replace(profile, pod_username=""))
+    code = main(["recorders", "edit", "Amphi A", "--profile", "sandbox", "--ip", "192.168.1.20"])
+    assert code == 1 and "Amphi B" in capsys.readouterr().err
+    (entry,) = audit.entries(context.db, action="recorder-edit")
+    assert (entry.target, entry.result, entry.actor) == ("Amphi A", "refused", "sandbox")
