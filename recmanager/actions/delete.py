@@ -82,12 +82,14 @@ class Deleting(ActionsBase):
         done = ""  # what has changed so far, for a "done, but …"
         if on_disk:
             deposit.guard(path, follow_links=False)  # a link is refused before any change
-        self._begin(intent, "quarantine" if quarantine else "delete", path, dict(detail))
-        if on_disk:
-            if quarantine:
-                held = deposit.quarantine(path, self.profile.quarantine_dir)
+            if quarantine:  # journaled with the intent: a run killed after the move knows it
+                held = deposit.plan_quarantine(path, self.profile.quarantine_dir)
                 detail.update(quarantined_path=held.quarantined_path,
                               quarantined_at=held.quarantined_at.isoformat())
+        self._begin(intent, "quarantine" if quarantine else "delete", path, dict(detail))
+        if on_disk:
+            if held is not None:
+                deposit.move_to_quarantine(held)
                 done = translate("actions", "{file} was moved to the quarantine ({where})") \
                     .format(file=name, where=held.quarantined_path)
             else:

@@ -11,7 +11,7 @@ from typing import Any
 
 from recmanager import audit, journal
 from recmanager.config import Profile
-from recmanager.deposit.base import Deposit
+from recmanager.deposit.base import Deposit, QuarantinedFile
 from recmanager.errors import PodNotFound, RecmanagerError
 from recmanager.formatting import printable
 from recmanager.i18n import translate
@@ -145,9 +145,18 @@ def _reconcile_delete(
     if row is not None:  # the file went, its row stayed: finish, or Pod's scan lists nothing
         with contextlib.suppress(PodNotFound):
             client.delete_treatment(row.id)
+    facts = {"treatment_removed_now": row is not None}
+    where = str(intent.detail.get("quarantined_path", ""))
+    if intent.action == "quarantine" and where and deposit.in_quarantine(QuarantinedFile(
+            path, where, int(intent.detail.get("size", 0)), intent.at)):
+        # The audit entry keeps the journaled place: Undo finds the file there.
+        return "ok", translate(
+            "actions", "The move of {file} to the quarantine was found done at this start: it "
+            "is in {where}, and Undo can put it back.").format(
+            file=name, where=printable(where)), facts
     return "ok", translate(
         "actions", "The deletion of {file} was found done at this start: the file is gone "
-        "and Pod no longer lists it.").format(file=name), {"treatment_removed_now": row is not None}
+        "and Pod no longer lists it.").format(file=name), facts
 
 
 def _reconcile_upload(

@@ -358,7 +358,12 @@ class Deposit(Transfers, ABC):
         log.info("deleted %s", printable(path))
 
     def quarantine(self, path: str, quarantine_dir: str) -> QuarantinedFile:
-        """Move a file to ``quarantine_dir`` (outside the root, same server) instead of deleting.
+        """Move a file to ``quarantine_dir`` (outside the root, same server) instead of deleting."""
+        return self.move_to_quarantine(self.plan_quarantine(path, quarantine_dir))
+
+    def plan_quarantine(self, path: str, quarantine_dir: str) -> QuarantinedFile:
+        """Where :meth:`move_to_quarantine` will put the file, checked, nothing changed yet: an
+        action journals it first, so a run killed after the move still knows where it is.
 
         Each file gets its own sub-folder, so two recordings with one name never collide.
         """
@@ -367,11 +372,20 @@ class Deposit(Transfers, ABC):
         folder, name = check_server_path(self.root, path)
         stamp = datetime.now(UTC)
         holder = f"{directory}/{stamp:%Y%m%dT%H%M%S}-{random_tokens.token_hex(4)}"
-        self._makedirs(f"{holder}/{folder}" if folder else holder)
         target = f"{holder}/{folder}/{name}" if folder else f"{holder}/{name}"
+        return QuarantinedFile(path, target, entry.size, stamp)
+
+    def move_to_quarantine(self, planned: QuarantinedFile) -> QuarantinedFile:
+        path, target = planned.original_path, planned.quarantined_path
+        self.guard(path, follow_links=False)
+        self._makedirs(posixpath.dirname(target))
         self._settle(lambda: self._rename(path, target), lambda: self._moved(path, target))
         log.info("quarantined %s to %s", printable(path), printable(target))
-        return QuarantinedFile(path, target, entry.size, stamp)
+        return planned
+
+    def in_quarantine(self, held: QuarantinedFile) -> bool:
+        """True once the file is out of the deposit folder and at its place in the quarantine."""
+        return self._moved(held.original_path, held.quarantined_path)
 
     def check_quarantine(self, quarantine_dir: str) -> str:
         """Prove that a delete can be moved to ``quarantine_dir``; returns the folder.

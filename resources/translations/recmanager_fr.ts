@@ -3722,27 +3722,32 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>La suppression de {file} a été interrompue avant que le fichier ne soit retiré (constaté à ce démarrage) : il est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/reconcile.py" line="148"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="153"/>
+        <source>The move of {file} to the quarantine was found done at this start: it is in {where}, and Undo can put it back.</source>
+        <translation>Le déplacement de {file} vers la quarantaine a été trouvé fait à ce démarrage : le fichier est dans {where}, et « Annuler la quarantaine » peut le remettre en place.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/actions/reconcile.py" line="157"/>
         <source>The deletion of {file} was found done at this start: the file is gone and Pod no longer lists it.</source>
         <translation>La suppression de {file} a été trouvée faite à ce démarrage : le fichier n&apos;est plus là et Pod ne le liste plus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/reconcile.py" line="159"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="168"/>
         <source>The upload of {file} was found done at this start: it is in the deposit folder, whole.</source>
         <translation>Le dépôt de {file} a été trouvé fait à ce démarrage : le fichier est entier dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/reconcile.py" line="162"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="171"/>
         <source>The upload of {file} was interrupted (found at this start): what was sent stays under a hidden name Pod skips, and uploading the file again resumes it.</source>
         <translation>Le dépôt de {file} a été interrompu (constaté à ce démarrage) : ce qui a été envoyé reste sous un nom caché que Pod ignore, et déposer à nouveau le fichier reprend là où il s&apos;est arrêté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/reconcile.py" line="173"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="182"/>
         <source>The undo of {file} was found done at this start: it is back in the deposit folder.</source>
         <translation>L&apos;annulation de {file} a été trouvée faite à ce démarrage : le fichier est de retour dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/reconcile.py" line="176"/>
+        <location filename="../../recmanager/actions/reconcile.py" line="185"/>
         <source>The undo of {file} was interrupted before the file was put back (found at this start): it stays in the quarantine ({where}).</source>
         <translation>L&apos;annulation de {file} a été interrompue avant que le fichier ne soit remis en place (constaté à ce démarrage) : il reste en quarantaine ({where}).</translation>
     </message>
@@ -3867,37 +3872,37 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>{file} n&apos;est ni dans le dossier de dépôt ni dans la liste de Pod : il n&apos;y a plus rien à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="91"/>
+        <location filename="../../recmanager/actions/delete.py" line="93"/>
         <source>{file} was moved to the quarantine ({where})</source>
         <translation>{file} a été déplacé en quarantaine ({where})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="95"/>
+        <location filename="../../recmanager/actions/delete.py" line="97"/>
         <source>{file} was deleted from the deposit folder</source>
         <translation>{file} a été supprimé du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="101"/>
+        <location filename="../../recmanager/actions/delete.py" line="103"/>
         <source>Pod&apos;s row of {file} was removed</source>
         <translation>la ligne de {file} dans Pod a été retirée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="104"/>
+        <location filename="../../recmanager/actions/delete.py" line="106"/>
         <source>{file} is still in the deposit folder.</source>
         <translation>{file} est toujours dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="107"/>
+        <location filename="../../recmanager/actions/delete.py" line="109"/>
         <source>Pod still lists {file}.</source>
         <translation>{file} figure toujours dans la liste de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="113"/>
+        <location filename="../../recmanager/actions/delete.py" line="115"/>
         <source>Done, but not complete: {done}; then: {error}</source>
         <translation>Fait, mais incomplet : {done} ; ensuite : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/actions/delete.py" line="115"/>
+        <location filename="../../recmanager/actions/delete.py" line="117"/>
         <source>Delete it again to remove what is left.</source>
         <translation>Supprimez-le de nouveau pour retirer ce qui reste.</translation>
     </message>
@@ -4901,7 +4906,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/base.py" line="225"/>
-        <location filename="../../recmanager/deposit/base.py" line="417"/>
+        <location filename="../../recmanager/deposit/base.py" line="431"/>
         <location filename="../../recmanager/deposit/transfer.py" line="167"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
@@ -5025,42 +5030,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="480"/>
+        <location filename="../../recmanager/deposit/base.py" line="494"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="481"/>
+        <location filename="../../recmanager/deposit/base.py" line="495"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="395"/>
+        <location filename="../../recmanager/deposit/base.py" line="409"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="398"/>
+        <location filename="../../recmanager/deposit/base.py" line="412"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="413"/>
+        <location filename="../../recmanager/deposit/base.py" line="427"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="425"/>
+        <location filename="../../recmanager/deposit/base.py" line="439"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="429"/>
+        <location filename="../../recmanager/deposit/base.py" line="443"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="490"/>
+        <location filename="../../recmanager/deposit/base.py" line="504"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
@@ -5458,7 +5463,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/recorders/sanity.py" line="112"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="111"/>
         <source>Recordings in the folder &quot;{folder}&quot;: %n. No recorder uses it: Pod mails the admins at every cron run until it is fixed.</source>
         <translation>
             <numerusform>Le dossier « {folder} » contient %n enregistrement, mais aucun enregistreur ne l’utilise : Pod écrit aux administrateurs à chaque passage du cron tant que ce n’est pas corrigé.</numerusform>
@@ -6730,132 +6735,132 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>L&apos;API REST de Pod n&apos;expose pas ces champs. Renseignez dans le profil un identifiant et un mot de passe Pod (superutilisateur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="116"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="115"/>
         <source>Create a recorder for the folder &quot;{folder}&quot; (or move its files to the right recorder&apos;s folder).</source>
         <translation>Créez un enregistreur pour le dossier « {folder} » (ou déplacez ses fichiers dans le dossier du bon enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="132"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="131"/>
         <source>The folder &quot;{folder}&quot; of the recorder &quot;{name}&quot; does not exist on the deposit: the device&apos;s uploads will fail.</source>
         <translation>Le dossier « {folder} » de l&apos;enregistreur « {name} » n&apos;existe pas sur le dépôt : les téléversements de l&apos;appareil échoueront.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="136"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="135"/>
         <source>Create the folder &quot;{folder}&quot; on the deposit (or correct the recorder&apos;s folder).</source>
         <translation>Créez le dossier « {folder} » sur le dépôt (ou corrigez le dossier de l&apos;enregistreur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="155"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="154"/>
         <source>The recorders {names} share the address {ip}: Pod cannot tell their notifications apart.</source>
         <translation>Les enregistreurs {names} partagent l&apos;adresse {ip} : Pod ne peut pas distinguer leurs notifications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="159"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="158"/>
         <source>Give each recorder its own device&apos;s address.</source>
         <translation>Donnez à chaque enregistreur l&apos;adresse de son propre appareil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="174"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="173"/>
         <source>The recorder &quot;{name}&quot; has no manager, but this server does not allow manual claiming: its recordings are never offered to anyone and Pod mails the admins instead.</source>
         <translation>L&apos;enregistreur « {name} » n&apos;a pas de gestionnaire, mais ce serveur n&apos;autorise pas la revendication manuelle : ses enregistrements ne sont jamais proposés à personne et Pod envoie un e-mail aux administrateurs à la place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="179"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="178"/>
         <source>Set a manager for &quot;{name}&quot; (or enable ALLOW_MANUAL_RECORDING_CLAIMING on the server).</source>
         <translation>Définissez un gestionnaire pour « {name} » (ou activez ALLOW_MANUAL_RECORDING_CLAIMING sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="194"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="193"/>
         <source>Pod&apos;s treatment row {id} points to {path}, which is no longer on the deposit.</source>
         <translation>La ligne de traitement {id} de Pod pointe vers {path}, qui n&apos;est plus sur le dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="197"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="196"/>
         <source>Delete the treatment row {id}.</source>
         <translation>Supprimez la ligne de traitement {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="207"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="206"/>
         <source>{path} never completed ({reason}).</source>
         <translation>Le dépôt de {path} n&apos;a jamais abouti ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="210"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="209"/>
         <source>Delete the file (and upload it again from the device).</source>
         <translation>Supprimez le fichier (et déposez-le à nouveau depuis l&apos;appareil).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="49"/>
+        <location filename="../../recmanager/recorders/service.py" line="48"/>
         <source>the profile has no Pod username (the web session needs a superuser login and password)</source>
         <translation>le profil n&apos;a pas d&apos;identifiant Pod (la session web nécessite l&apos;identifiant et le mot de passe d&apos;un superutilisateur)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="53"/>
+        <location filename="../../recmanager/recorders/service.py" line="52"/>
         <source>no Pod password is stored for the profile &quot;{name}&quot;</source>
         <translation>aucun mot de passe Pod n&apos;est enregistré pour le profil « {name} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="187"/>
+        <location filename="../../recmanager/recorders/service.py" line="186"/>
         <source>No recorder is called &quot;{name}&quot;.</source>
         <translation>Aucun enregistreur ne s&apos;appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="190"/>
+        <location filename="../../recmanager/recorders/service.py" line="189"/>
         <source>`recmanager recorders list` shows them all.</source>
         <translation>`recmanager recorders list` les affiche tous.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="201"/>
+        <location filename="../../recmanager/recorders/service.py" line="200"/>
         <source>No Pod user &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="202"/>
+        <location filename="../../recmanager/recorders/service.py" line="201"/>
         <source>No Pod user has the login or e-mail &quot;{login}&quot;.</source>
         <translation>Aucun utilisateur Pod n&apos;a l&apos;identifiant ou l&apos;adresse e-mail « {login} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/service.py" line="363"/>
+        <location filename="../../recmanager/recorders/service.py" line="362"/>
         <source>Saved over REST: {rest}. Not saved, the web session failed: {web}. {error}</source>
         <translation>Enregistré par REST : {rest}. Non enregistré, la session web a échoué : {web}. {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="37"/>
+        <location filename="../../recmanager/recorders/notify.py" line="36"/>
         <source>{what} needs the recorder&apos;s hash key and folder, which only the web session can read ({reason}).</source>
         <translation>{what} nécessite la clé de hachage et le dossier de l&apos;enregistreur, que seule la session web peut lire ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="39"/>
+        <location filename="../../recmanager/recorders/notify.py" line="38"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="60"/>
+        <location filename="../../recmanager/recorders/notify.py" line="59"/>
         <source>The notify URL</source>
         <translation>L&apos;URL de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="62"/>
+        <location filename="../../recmanager/recorders/notify.py" line="61"/>
         <source>Give the name of a file in the recorder&apos;s folder, not a path.</source>
         <translation>Indiquez le nom d&apos;un fichier du dossier de l&apos;enregistreur, pas un chemin.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="79"/>
+        <location filename="../../recmanager/recorders/notify.py" line="78"/>
         <source>Checking a device&apos;s key</source>
         <translation>La vérification de la clé d&apos;un appareil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="84"/>
+        <location filename="../../recmanager/recorders/notify.py" line="83"/>
         <source>Pod e-mailed the manager (or the admins) a link to publish the file.</source>
         <translation>Pod a envoyé par e-mail au gestionnaire (ou aux administrateurs) un lien pour publier le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="86"/>
+        <location filename="../../recmanager/recorders/notify.py" line="85"/>
         <source>Pod published the file automatically in the manager&apos;s name.</source>
         <translation>Pod a publié le fichier automatiquement au nom du gestionnaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/notify.py" line="113"/>
+        <location filename="../../recmanager/recorders/notify.py" line="112"/>
         <source>Pod refused the notification: {reply}</source>
         <translation>Pod a refusé la notification : {reply}</translation>
     </message>
@@ -6950,72 +6955,72 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fiche de configuration — {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="239"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="238"/>
         <source>an upload by recmanager that was interrupted</source>
         <translation>un dépôt de recmanager qui a été interrompu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="242"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="241"/>
         <source>zero bytes: the device&apos;s transfer failed</source>
         <translation>zéro octet : le transfert de l&apos;appareil a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="274"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="273"/>
         <source>still not complete {minutes} minutes after it appeared</source>
         <translation>toujours incomplet {minutes} minutes après son apparition</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="308"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="307"/>
         <source>Folders and modes were not checked: {reason}.</source>
         <translation>Les dossiers et les modes n&apos;ont pas été vérifiés : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="312"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="311"/>
         <source>Manual-claim recorders were not checked: the profile does not say whether this Pod allows manual claiming (ALLOW_MANUAL_RECORDING_CLAIMING).</source>
         <translation>Les enregistreurs à revendication manuelle n&apos;ont pas été vérifiés : le profil n&apos;indique pas si ce Pod autorise la revendication manuelle (ALLOW_MANUAL_RECORDING_CLAIMING).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="316"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="315"/>
         <source>The folder &quot;{folder}&quot; could not be read: {error}</source>
         <translation>Le dossier « {folder} » n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/saving.py" line="227"/>
+        <location filename="../../recmanager/recorders/saving.py" line="222"/>
         <source>The edit of recorder {name} was found done at this start: Pod holds every change.</source>
         <translation>La modification de l&apos;enregistreur {name} a été trouvée faite à ce démarrage : Pod détient chaque changement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/saving.py" line="231"/>
+        <location filename="../../recmanager/recorders/saving.py" line="226"/>
         <source>The edit of recorder {name} was interrupted before Pod took any of it (found at this start).</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue avant que Pod n&apos;en prenne quoi que ce soit (constaté à ce démarrage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/saving.py" line="234"/>
+        <location filename="../../recmanager/recorders/saving.py" line="229"/>
         <source>The edit of recorder {name} was interrupted (found at this start): Pod holds {taken}, not {missing}.</source>
         <translation>La modification de l&apos;enregistreur {name} a été interrompue (constaté à ce démarrage) : Pod détient {taken}, mais pas {missing}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="374"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="373"/>
         <source>Treatment row {id} deleted.</source>
         <translation>Ligne de traitement {id} supprimée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="378"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="377"/>
         <source>Folder {path} created.</source>
         <translation>Dossier {path} créé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="383"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="382"/>
         <source>{path} moved to {where}.</source>
         <translation>{path} déplacé vers {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="386"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="385"/>
         <source>{path} deleted.</source>
         <translation>{path} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/recorders/sanity.py" line="388"/>
+        <location filename="../../recmanager/recorders/sanity.py" line="387"/>
         <source>This fix needs your choices: {fix}</source>
         <translation>Cette correction nécessite vos choix : {fix}</translation>
     </message>

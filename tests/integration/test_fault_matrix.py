@@ -643,6 +643,11 @@ def test_killed_after_its_first_change_then_run_again(client: Client, pod_fault_
     assert reconciled or len(entries) >= entries_before + 2, (
         f"[{case}] the interrupted run has no audit entry: "
         f"{[(e.action, e.result, e.error) for e in entries]}")
+    if action is QUARANTINE and after.facts["held"]:
+        # The killed run moved the file: its journal said where, so Undo puts it back.
+        undo = UNDO.run(client)
+        assert undo.code == 0, f"[{case}] undo: {undo.text}"
+        assert sha256(client.pod.deposit_root / DELETE_FILE) == client.original_sha
 
 
 def test_zz_matrix_summary(capsys) -> None:
