@@ -21,6 +21,7 @@ import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import BinaryIO
@@ -200,15 +201,17 @@ class _Prefetch:
         with self._changed:
             self._coming = [(start, start + length) for start, length in ranges if length]
         start_bytes, missed = b"", None
-        for index, offset, piece in _pieces_at(reader, ranges):
-            self._arrive(offset, piece)
-            if index == 0:
-                start_bytes += piece
-                if len(start_bytes) == first:
-                    missed = self._locate(start_bytes, size, guess)
-        if missed is not None:
-            for _index, offset, piece in _pieces_at(reader, [missed]):
+        with closing(_pieces_at(reader, ranges)) as pieces:
+            for index, offset, piece in pieces:
                 self._arrive(offset, piece)
+                if index == 0:
+                    start_bytes += piece
+                    if len(start_bytes) == first:
+                        missed = self._locate(start_bytes, size, guess)
+        if missed is not None:
+            with closing(_pieces_at(reader, [missed])) as pieces:
+                for _index, offset, piece in pieces:
+                    self._arrive(offset, piece)
         with self._changed:
             self._complete = True
 
@@ -266,11 +269,13 @@ class _Prefetch:
 
 def _pieces_at(reader: BinaryIO,
                ranges: list[tuple[int, int]]) -> Iterator[tuple[int, int, bytes]]:
-    """``(index, offset, bytes)`` of :func:`read_pieces`: where each piece belongs."""
+    """``(index, offset, bytes)`` of :func:`read_pieces`: where each piece belongs. Closed
+    by its caller, so that the replies left are collected on the reader's own thread."""
     arrived = [0] * len(ranges)
-    for index, piece in read_pieces(reader, ranges):
-        yield index, ranges[index][0] + arrived[index], piece
-        arrived[index] += len(piece)
+    with closing(read_pieces(reader, ranges)) as pieces:
+        for index, piece in pieces:
+            yield index, ranges[index][0] + arrived[index], piece
+            arrived[index] += len(piece)
 
 
 class PreviewServer:

@@ -365,6 +365,39 @@ def test_the_head_and_the_moov_are_asked_for_in_one_round_trip(served, monkeypat
         assert deposit.bytes_read == fetched  # all from memory
 
 
+def test_a_zipped_video_s_head_and_moov_are_asked_for_in_one_round_trip(served, monkeypatch):
+    """A video stored in a zip deposit is a window of the archive: its head and its moov are
+    asked for together on the archive's reader, as a plain file's are."""
+    import zipfile
+
+    from recmanager.inbox.zips import inspect_zip, member_key, open_preview_source
+
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 3 * 1024 * 1024, 200_000)
+    path = served[2].rsplit("/", 1)[0] + "/course.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("course/slides/1.png", b"png", zipfile.ZIP_DEFLATED)
+        archive.writestr("course/media/video.mp4", data, zipfile.ZIP_STORED)
+    with open(path, "rb") as archive:
+        start = inspect_zip(archive).video_offset
+    wire = _Wire(monkeypatch)
+
+    def opener(key: str):
+        reader = open_preview_source(deposit, key)
+        wire.events.clear()  # what the prefetch asks for, not what reading the zip did
+        return reader
+
+    with PreviewServer(opener) as server:
+        url = server.url_for(member_key(path, "course/media/video.mp4"))
+        assert _until(lambda: server._prefetched(member_key(
+            path, "course/media/video.mp4"))._done)
+        asked = wire.asked_before_the_first_reply()
+        assert _covered(asked, start, start + stream.HEAD_BYTES)
+        assert _covered(asked, start + moov_at, start + len(data))
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+        assert _get(url, {"Range": "bytes=0-"})[2] == data
+
+
 def test_any_range_is_served_right_across_what_was_fetched_ahead(served):
     """Ranges that start, end or cross where the pieces fetched ahead meet (the first bytes,
     the head, the guessed tail, the moov the guess missed) and the bytes read past them."""
