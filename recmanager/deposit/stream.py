@@ -155,7 +155,7 @@ class _Prefetch:
         self._changed = threading.Condition()
         self._pieces: list[tuple[int, bytes]] = []  # (offset, bytes) as they arrive
         self._coming: list[tuple[int, int]] = []  # [start, end) asked for, not all arrived
-        self._located = False  # whether every range to fetch has been asked for
+        self._located = False  # whether the ranges to fetch are known (the moov located)
         self._done = False
         self._complete = False  # every range fetched
         threading.Thread(target=self._fetch, args=(previous,), name="preview-prefetch",
@@ -207,7 +207,7 @@ class _Prefetch:
                 if index == 0:
                     start_bytes += piece
                     if len(start_bytes) == first:
-                        missed = self._locate(start_bytes, size, guess)
+                        missed = self._locate(start_bytes, size, head, guess)
         if missed is not None:
             with closing(_pieces_at(reader, [missed])) as pieces:
                 for _index, offset, piece in pieces:
@@ -215,16 +215,18 @@ class _Prefetch:
         with self._changed:
             self._complete = True
 
-    def _locate(self, start_bytes: bytes, size: int, guess: int) -> tuple[int, int] | None:
-        """Where the moov starts, read in the file's first bytes: the range the guess missed,
-        to fetch next, or None."""
+    def _locate(self, start_bytes: bytes, size: int, head: int,
+                guess: int) -> tuple[int, int] | None:
+        """Where the moov starts, read in the file's first bytes: the range between the head
+        and the guess that it needs, to fetch next, or None."""
         tail_start = moov_after_media(start_bytes, size)
         missed = None
-        if tail_start is not None and tail_start < guess and size - tail_start <= TAIL_MOST:
-            missed = (tail_start, guess - tail_start)
+        if tail_start is not None and size - tail_start <= TAIL_MOST:
+            start = max(tail_start, head)
+            missed = (start, guess - start) if start < guess else None
         with self._changed:
             if missed is not None:
-                self._coming.append((tail_start, guess))
+                self._coming.append((missed[0], guess))
             self._located = True
             self._changed.notify_all()
         return missed

@@ -422,6 +422,18 @@ def test_any_range_is_served_right_across_what_was_fetched_ahead(served):
         assert _get(url)[2] == data
 
 
+def test_a_file_shorter_than_the_head_is_fetched_once(served, media):
+    """A short recording is all head: its moov is not asked for a second time."""
+    deposit, server, path, clip = served
+    data = clip.read_bytes()
+    assert len(data) < stream.HEAD_BYTES
+    before = deposit.bytes_read
+    url = server.url_for(path)
+    assert _until(lambda: server._prefetched(path)._done)
+    assert deposit.bytes_read - before == len(data)
+    assert _get(url)[2] == data
+
+
 def test_a_file_chosen_again_is_served_at_its_new_size(served):
     """A file chosen again within the minute its head and moov are kept: unchanged, they are
     served without reading them again; grown or rewritten to another size, nothing fetched
