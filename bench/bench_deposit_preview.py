@@ -26,14 +26,17 @@ The physical floor printed is the local time plus one round trip plus the moov a
 mebibyte at the link's rate; SFTP's own floor is one round trip more (the file's OPEN, then
 the READs of the head and the moov, sent together).
 
-``python bench/bench_deposit_preview.py [--full] [--size-mb N] [--repeats R]``:
-200 MB by default, 2 GB (the issue's size) with ``--full``.
+``python bench/bench_deposit_preview.py [--full] [--size-mb N] [--repeats R] [--trace]``:
+200 MB by default, 2 GB (the issue's size) with ``--full``. ``--trace`` prints the timeline
+of every preview (ms since the file was chosen): the file's OPEN answered, each piece fetched
+ahead, each request of the player and where it was served from, the first frame.
 """
 
 from __future__ import annotations
 
 import argparse
 import ctypes
+import logging
 import math
 import statistics
 import struct
@@ -124,6 +127,24 @@ def recording(size: int) -> Path:
     return path
 
 
+class Timeline(logging.Handler):
+    """The stream's debug messages, in ms since the file was chosen (``--trace``)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(logging.DEBUG)
+        self.start = time.time()
+        self.prefix = f"preview of {path}: "
+
+    def emit(self, record: logging.LogRecord) -> None:
+        elapsed = (record.created - self.start) * 1000
+        print(f"    {elapsed:7.1f} ms  {record.getMessage().removeprefix(self.prefix)}",
+              flush=True)
+
+    def restart(self, label: str) -> None:
+        print(f"  {label}:", flush=True)
+        self.start = time.time()
+
+
 class FirstFrame:
     """libvlc decoding into memory; ``measure`` gives the seconds until the first frame."""
 
@@ -151,14 +172,17 @@ class FirstFrame:
             self.shown.set()
 
         self._callbacks = (lock, unlock, display)  # keep them alive while VLC holds them
+        self.timeline: Timeline | None = None
 
     def measure(self, choose: Callable[[], str], options: Callable[[str], tuple[str, ...]]
-                = lambda _mrl: ()) -> float:
+                = lambda _mrl: (), label: str = "") -> float:
         """Seconds from ``choose()`` (which gives the MRL) to the first frame."""
         self.shown.clear()
         player = self.instance.media_player_new()
         player.video_set_callbacks(*self._callbacks, None)
         player.video_set_format("RV32", WIDTH, HEIGHT, WIDTH * 4)
+        if self.timeline is not None:
+            self.timeline.restart(label)
         start = time.perf_counter()
         mrl = choose()
         media = self.instance.media_new(mrl, *options(mrl))
@@ -167,6 +191,8 @@ class FirstFrame:
         if not self.shown.wait(60):
             raise SystemExit(f"no frame within 60 s from {mrl}")
         elapsed = time.perf_counter() - start
+        if self.timeline is not None:
+            print(f"    {elapsed * 1000:7.1f} ms  first frame", flush=True)
         player.stop()
         player.release()
         media.release()
@@ -193,7 +219,7 @@ def compare(player: FirstFrame, server: object, context: object, path: Path, rou
             trust_port(server, context.paths.known_hosts, port)  # type: ignore[attr-defined]
         profile = server.profile(path.parent.parent, sftp_port=port)  # type: ignore[attr-defined]
         for _ in range(repeats):
-            runs["local file"].append(player.measure(path.as_uri, same_options))
+            runs["local file"].append(player.measure(path.as_uri, same_options, "local file"))
             started = time.perf_counter()
             deposit = open_deposit(profile, context)  # type: ignore[arg-type]
             deposit.prepare_reads(PREFETCH_READERS)  # as the application does with the inbox
@@ -203,9 +229,9 @@ def compare(player: FirstFrame, server: object, context: object, path: Path, rou
                     stream.forget(str(path))
                     before = deposit.bytes_read
                     runs[kind].append(player.measure(
-                        lambda stream=stream: stream.url_for(str(path)), player_options))
+                        lambda stream=stream: stream.url_for(str(path)), player_options, kind))
                     fetched.append(deposit.bytes_read - before)
-            runs["local file"].append(player.measure(path.as_uri, same_options))
+            runs["local file"].append(player.measure(path.as_uri, same_options, "local file"))
         rate = link_rate(round_trip, 64 * 1024 * 1024)
     medians = {kind: statistics.median(times) for kind, times in runs.items()}
     for kind, times in runs.items():
@@ -240,6 +266,8 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=11)
     parser.add_argument("--round-trips", default="0,20",
                         help="round trips in ms, comma-separated (0: loopback)")
+    parser.add_argument("--trace", action="store_true",
+                        help="print each preview's timeline (the stream's debug messages)")
     args = parser.parse_args()
     size = 2_000_000_000 if args.full else args.size_mb * 1_000_000
     path = recording(size)
@@ -247,6 +275,11 @@ def main() -> int:
           f"of {args.repeats} runs each (of the local file: {2 * args.repeats})")
     player = FirstFrame()
     player.measure(path.as_uri, same_options)  # libvlc loads its plugins on the first play
+    if args.trace:
+        player.timeline = Timeline(path)
+        stream_log = logging.getLogger("recmanager.deposit.stream")
+        stream_log.addHandler(player.timeline)
+        stream_log.setLevel(logging.DEBUG)
     with sshd_server() as server, tempfile.TemporaryDirectory(prefix="bench-pv-") as work:
         context = bench_context(Path(work), server)
         for round_trip in (int(value) for value in args.round_trips.split(",")):

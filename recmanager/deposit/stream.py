@@ -174,6 +174,7 @@ class _Prefetch:
                 self._server._drop_idle(self.path)  # they read at the old size
             self.size = size
             self.sized.set()
+            log.debug("preview of %s: opened, %d bytes", self.path, size)
             if previous is not None and previous.size == size and previous._complete:
                 with self._changed:
                     self._pieces = previous._pieces
@@ -224,6 +225,8 @@ class _Prefetch:
         if tail_start is not None and size - tail_start <= TAIL_MOST:
             start = max(tail_start, head)
             missed = (start, guess - start) if start < guess else None
+        log.debug("preview of %s: moov at %s; %s", self.path, tail_start,
+                  f"bytes {missed[0]}-{guess - 1} to fetch next" if missed else "all asked for")
         with self._changed:
             if missed is not None:
                 self._coming.append((missed[0], guess))
@@ -232,6 +235,8 @@ class _Prefetch:
         return missed
 
     def _arrive(self, offset: int, piece: bytes) -> None:
+        log.debug("preview of %s: bytes %d-%d fetched ahead", self.path, offset,
+                  offset + len(piece) - 1)
         with self._changed:
             self._pieces.append((offset, piece))
             end = offset + len(piece)  # a range's pieces come in order: its last ends it
@@ -493,6 +498,7 @@ class _PreviewHandler(BaseHTTPRequestHandler):
         if path is None:
             self._empty(HTTPStatus.NOT_FOUND)
             return
+        log.debug("preview of %s: %s %s", path, self.command, self.headers.get("Range"))
         prefetch = self.preview._prefetched(path)
         source = _Source(self.preview, path, self.connection)
         try:
@@ -568,6 +574,7 @@ class _Source:
     def reader(self, position: int) -> BinaryIO:
         """The request's reader, at ``position``."""
         if self._reader is None:
+            log.debug("preview of %s: read from the deposit at %d", self.path, position)
             self._reader = self.preview._borrow(self.path, self._connection, position)
         if self._reader.tell() != position:
             self._reader.seek(position)
