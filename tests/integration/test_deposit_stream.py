@@ -153,6 +153,43 @@ def test_real_libvlc_plays_the_stream(served):
         instance.release()
 
 
+@pytest.mark.slow
+def test_libvlc_s_first_requests_are_answered_from_what_was_fetched_ahead(served, media,
+                                                                          caplog):
+    """Real libvlc opening a moov-at-end recording longer than the head: its requests for the
+    head, the moov and the first frames are answered from memory; the deposit is read only
+    past the head, as the playback goes on."""
+    import logging
+
+    import vlc
+
+    from tests.fixtures.media import repeated
+
+    _deposit, server, _path, _clip = served
+    path = served[2].rsplit("/", 1)[0] + "/four minutes.mp4"
+    data = repeated(media.moov_at_end, 40, Path(path)).read_bytes()
+    mdat = next(box for box in _atoms(data[:64 * 1024]) if box[0] == b"mdat")
+    moov_at = mdat[1] + mdat[2]
+    assert moov_at > stream.HEAD_BYTES and data[moov_at + 4:moov_at + 8] == b"moov"
+    caplog.set_level(logging.DEBUG, logger="recmanager.deposit.stream")
+    instance = vlc.Instance("--no-video", "--aout=dummy", "--no-xlib", "--quiet")
+    player = instance.media_player_new()
+    url = server.url_for(path)
+    player.set_media(instance.media_new(url, *player_options(url)))
+    try:
+        assert player.play() == 0
+        assert _until(lambda: player.get_time() > 0, 20), "playback did not start"
+    finally:
+        player.stop()
+        player.release()
+        instance.release()
+    messages = [record.getMessage() for record in caplog.records]
+    assert f"preview of {path}: GET bytes={moov_at}-" in messages  # it asked for the moov
+    read_at = [int(message.rsplit(" ", 1)[1]) for message in messages
+               if message.startswith(f"preview of {path}: read from the deposit at ")]
+    assert all(stream.HEAD_BYTES <= position < moov_at for position in read_at), read_at
+
+
 class _CountingOpener:
     """Opens deposit readers for a preview server and notes each file it opens."""
 
