@@ -79,6 +79,9 @@ TAIL_MOST = 32 * 1024 * 1024
 TAIL_GUESS_SHARE = 512
 TAIL_GUESS_LEAST = 256 * 1024
 TAIL_GUESS_MOST = 8 * 1024 * 1024
+# The guess is asked for in pieces of four SFTP READs, the last piece first: what it holds
+# before the moov comes last on the wire, after the moov.
+TAIL_PIECE = 4 * 255 * 1024
 PREFETCH_KEPT_S = 60.0
 PREFETCHED_FILES = 2
 # The channels a connection prepares for previews: the prefetch's, and one for a request
@@ -198,7 +201,7 @@ class _Prefetch:
         head = min(size, HEAD_BYTES)
         first = min(head, FIRST_BYTES)
         guess = tail_guess(size)
-        ranges = [(0, first), (guess, size - guess), (first, head - first)]
+        ranges = [(0, first), *_last_first(guess, size), (first, head - first)]
         with self._changed:
             self._coming = [(start, start + length) for start, length in ranges if length]
         start_bytes, missed = b"", None
@@ -272,6 +275,12 @@ class _Prefetch:
             return False
         return not self._located or any(start <= position < stop
                                         for start, stop in self._coming)
+
+
+def _last_first(start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` as ``(offset, size)`` ranges of TAIL_PIECE bytes, the last first."""
+    return [(max(start, stop - TAIL_PIECE), stop - max(start, stop - TAIL_PIECE))
+            for stop in range(end, start, -TAIL_PIECE)]
 
 
 def _pieces_at(reader: BinaryIO,

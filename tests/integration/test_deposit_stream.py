@@ -402,6 +402,30 @@ def test_the_head_and_the_moov_are_asked_for_in_one_round_trip(served, monkeypat
         assert deposit.bytes_read == fetched  # all from memory
 
 
+def test_the_moov_comes_before_the_rest_of_a_longer_guess(served, monkeypatch):
+    """A guess longer than the moov is asked for from its end: the moov's bytes are on the
+    wire before the guessed bytes that precede it."""
+    monkeypatch.setattr(stream, "TAIL_GUESS_LEAST", 3 * stream.TAIL_PIECE)
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 4 * stream.TAIL_PIECE, 200_000)
+    path = served[2].rsplit("/", 1)[0] + "/lecture.mp4"
+    Path(path).write_bytes(data)
+    size, guess = len(data), stream.tail_guess(len(data))
+    assert guess < moov_at - stream.TAIL_PIECE
+    wire = _Wire(monkeypatch)
+    with PreviewServer(deposit.open_read) as server:
+        url = server.url_for(path)
+        assert _until(lambda: server._prefetched(path)._done)
+        asked = [(offset, size) for kind, offset, size in wire.events if kind == "READ"]
+        order = [offset for offset, _size in asked]
+        moov_read = next(i for i, (offset, size) in enumerate(asked)
+                         if offset <= moov_at < offset + size)
+        assert moov_read < order.index(guess)
+        assert _covered(asked, guess, size) and _covered(asked, 0, stream.HEAD_BYTES)
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+        assert _get(url, {"Range": f"bytes={guess - 10}-{size - 1}"})[2] == data[guess - 10:]
+
+
 def test_a_zipped_video_s_head_and_moov_are_asked_for_in_one_round_trip(served, monkeypatch):
     """A video stored in a zip deposit is a window of the archive: its head and its moov are
     asked for together on the archive's reader, as a plain file's are."""
