@@ -4,7 +4,7 @@ round trip, on channels a preview may have opened beforehand)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -12,6 +12,7 @@ import paramiko
 from paramiko.sftp import CMD_CLOSE
 
 from recmanager.deposit import sftp_wire
+from recmanager.deposit.base import joined
 from recmanager.deposit.names import check_server_path
 from recmanager.deposit.sftp_listing import entry_of
 from recmanager.deposit.sftp_window import (
@@ -68,39 +69,41 @@ class RemoteReader(SizedReader):
     def read_ranges(self, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
         """The bytes of each ``(offset, size)``, every request sent before the first answer is
         awaited: one round trip for tens of small reads (an inspection's samples) where
-        reading them in turn costs one each. At most :data:`RANGES_IN_FLIGHT` bytes are asked
-        for at once."""
+        reading them in turn costs one each."""
+        return joined(self.read_pieces(ranges), len(ranges))
+
+    def read_pieces(self, ranges: Sequence[tuple[int, int]]) -> Iterator[tuple[int, bytes]]:
+        """``(index, bytes)``: the bytes of each ``(offset, size)`` in order, one READ's answer
+        at a time as it arrives, every request sent before the first answer is awaited. At
+        most :data:`RANGES_IN_FLIGHT` bytes are asked for at once."""
         if self._ahead is not None:
             self._deposit._translate(self._ahead.discard)
             self._ahead = None
         self._leftover = b""
-        found: list[bytes] = []
-        batch: list[ReadAhead] = []
+        batch: list[tuple[int, ReadAhead]] = []
         asked = 0
         try:
-            for offset, size in ranges:
+            for index, (offset, size) in enumerate(ranges):
                 start, end = max(0, offset), min(self._size, offset + size)
                 depth = max(1, -(-(end - start) // self._chunk))
                 ahead = ReadAhead(self._lease.client, self._handle, start, max(start, end),
                                    depth=depth, max_depth=depth, counter=self._deposit._count,
                                    chunk=self._chunk)
                 if batch and asked + (end - start) > RANGES_IN_FLIGHT:
-                    found += [self._collect(item) for item in batch]
+                    yield from self._pieces(batch)
                     batch, asked = [], 0
                 self._deposit._translate(ahead.request)
-                batch.append(ahead)
+                batch.append((index, ahead))
                 asked += end - start
-            found += [self._collect(item) for item in batch]
-        except BaseException:
-            self._lease.broken = not quietly(*(item.discard for item in batch))
+            yield from self._pieces(batch)
+        except BaseException:  # a failure, or the caller stopped early: no reply left behind
+            self._lease.broken = not quietly(*(ahead.discard for _index, ahead in batch))
             raise
-        return found
 
-    def _collect(self, ahead: ReadAhead) -> bytes:
-        parts = []
-        while chunk := self._deposit._translate(ahead.next_chunk):
-            parts.append(chunk)
-        return b"".join(parts)
+    def _pieces(self, batch: list[tuple[int, ReadAhead]]) -> Iterator[tuple[int, bytes]]:
+        for index, ahead in batch:
+            while chunk := self._deposit._translate(ahead.next_chunk):
+                yield index, chunk
 
     def _restart(self, wanted: int) -> None:
         """Read on from the position: a read of two READ requests or more (a range wanted

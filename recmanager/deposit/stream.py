@@ -20,13 +20,15 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
 
 from recmanager.config import Profile, network_timeout
+from recmanager.deposit.base import read_pieces
 from recmanager.deposit.names import check_server_path
 from recmanager.errors import DepositError
 
@@ -62,15 +64,29 @@ STREAM_MEDIA_OPTIONS = (":prefetch-buffer-size=256", ":prefetch-read-size=65536"
 
 # A player's first requests: the head of the file (VLC reads up to a megabyte of it, then the
 # first frames from the start of the media data) and, when an MP4's moov atom follows the
-# media data, everything after the media data. Both are fetched when the URL is handed out,
-# each in one read (all its requests in flight at once), and kept for a minute for at most
-# two files; a moov larger than TAIL_MOST (hours of recording) is left to the player's own
-# request.
+# media data, everything after the media data. When the URL is handed out the file is opened
+# and its first bytes, its last bytes (where the moov of a recording of that size would be)
+# and the rest of the head are asked for at once, in that order on the wire: the player's
+# first requests are answered from memory after two round trips (the OPEN, then the READs).
+# The moov's place is read in the first bytes; a moov longer than the guess costs one more
+# round trip for what the guess missed, one larger than TAIL_MOST (hours of recording) is left
+# to the player's own request. Kept a minute, for at most two files.
 HEAD_BYTES = 2 * 1024 * 1024
+FIRST_BYTES = 64 * 1024  # the boxes up to the media data's header, and VLC's first probe
 TAIL_MOST = 32 * 1024 * 1024
+# The moov of a recording (sample sizes and times, ~2 MB an hour at 25 fps) is about 1/1000
+# of the file at a recorder's bitrates: the guess takes twice that, within these bounds.
+TAIL_GUESS_SHARE = 512
+TAIL_GUESS_LEAST = 256 * 1024
+TAIL_GUESS_MOST = 8 * 1024 * 1024
+# The guess is asked for in pieces of four SFTP READs, the last piece first: what it holds
+# before the moov comes last on the wire, after the moov.
+TAIL_PIECE = 4 * 255 * 1024
 PREFETCH_KEPT_S = 60.0
 PREFETCHED_FILES = 2
-PREFETCH_READERS = 2  # the head's and the moov's: what a connection prepares for a preview
+# The channels a connection prepares for previews: the prefetch's, and one for a request
+# that reads past what it holds (or the next file's prefetch) while it still reads.
+PREFETCH_READERS = 2
 # How long a request waits for a fetch still in progress before reading for itself.
 PREFETCH_WAIT_S = network_timeout(20.0)
 _BOX_TYPE = re.compile(rb"[A-Za-z0-9 ]{4}")
@@ -119,118 +135,163 @@ def moov_after_media(head: bytes, size: int) -> int | None:
     return None
 
 
-def _read_exactly(reader: BinaryIO, count: int) -> bytes:
-    """``count`` bytes from ``reader`` (fewer only at its end), the first read asking for all
-    of them at once."""
-    pieces, left = [], count
-    while left > 0 and (piece := reader.read(left)):
-        pieces.append(piece)
-        left -= len(piece)
-    return b"".join(pieces)
+def tail_guess(size: int) -> int:
+    """Where the last bytes fetched ahead start: the moov of a recording of ``size`` bytes
+    (moov at the end) most likely starts after it."""
+    guess = min(TAIL_GUESS_MOST, max(TAIL_GUESS_LEAST, size // TAIL_GUESS_SHARE))
+    return max(min(size, HEAD_BYTES), size - guess)
 
 
 class _Prefetch:
-    """The head and the moov of one file, read by two readers at once when its URL is handed
-    out (the moov's place comes from the head's first bytes). A request waits for the piece
-    that covers it; a failed fetch leaves the piece empty and the request reads for itself."""
+    """The head and the moov of one file, fetched on one reader when its URL is handed out.
+    A request waits for a piece that will cover it; a failed fetch keeps what arrived and the
+    request reads the rest for itself. A file chosen again keeps the pieces of its previous
+    fetch when its size has not changed; otherwise nothing of them is served."""
 
-    def __init__(self, server: PreviewServer, path: str) -> None:
+    def __init__(self, server: PreviewServer, path: str,
+                 previous: _Prefetch | None = None) -> None:
         self.path = path
         self.fetched_at = time.monotonic()
         self.size: int | None = None
-        self._head: list[bytes] = []  # the head as it arrives, in order from byte 0
-        self._head_end = 0
-        self._head_arrived = threading.Condition()
-        self.tail_start: int | None = None
-        self.tail = b""
         self.sized = threading.Event()
-        self.located = threading.Event()  # tail_start known, or known to be None
-        self.head_done = threading.Event()
-        self.tail_done = threading.Event()
         self._server = server
-        for target, name in ((self._fetch_head, "head"), (self._fetch_tail, "tail")):
-            threading.Thread(target=target, name=f"preview-{name}", daemon=True).start()
+        self._changed = threading.Condition()
+        self._pieces: list[tuple[int, bytes]] = []  # (offset, bytes) as they arrive
+        self._coming: list[tuple[int, int]] = []  # [start, end) asked for, not all arrived
+        self._located = False  # whether the ranges to fetch are known (the moov located)
+        self._done = False
+        self._complete = False  # every range fetched
+        threading.Thread(target=self._fetch, args=(previous,), name="preview-prefetch",
+                         daemon=True).start()
 
     def stale(self) -> bool:
         return time.monotonic() - self.fetched_at > PREFETCH_KEPT_S
 
-    def _fetch_head(self) -> None:
+    def _fetch(self, previous: _Prefetch | None) -> None:
         reader, healthy = None, False
         try:
             reader = self._server._open_reader(self.path)
-            self.size = reader.seek(0, 2)
+            size = reader.seek(0, 2)
             reader.seek(0)
+            if previous is not None and previous.size != size:
+                self._server._drop_idle(self.path)  # they read at the old size
+            self.size = size
             self.sized.set()
-            wanted = min(self.size, HEAD_BYTES)
-            first = reader.read(wanted)  # the first READ's bytes: the boxes up to the media
-            self._arrive(first)
-            self.tail_start = moov_after_media(first, self.size)
-            self.located.set()
-            while self._head_end < wanted and (piece := reader.read(wanted - self._head_end)):
-                self._arrive(piece)
+            log.debug("preview of %s: opened, %d bytes", self.path, size)
+            if previous is not None and previous.size == size and previous._complete:
+                with self._changed:
+                    self._pieces = previous._pieces
+                    self._complete = True
+                healthy = True
+                return
+            self._fetch_pieces(reader, size)
             healthy = True
         except (DepositError, OSError) as exc:
-            log.debug("preview head of %s not fetched: %s", self.path, exc)
+            log.debug("preview head and moov of %s not fetched: %s", self.path, exc)
         finally:
-            for done in (self.sized, self.located, self.head_done):
-                done.set()
-            self._arrive(b"")
+            self.sized.set()
+            with self._changed:
+                self._located = self._done = True
+                self._coming.clear()
+                self._changed.notify_all()
             if reader is not None:
                 self._server._park(self.path, reader, healthy)
 
-    def _fetch_tail(self) -> None:
-        reader, healthy = None, False
-        try:
-            reader = self._server._open_reader(self.path)
-            self.located.wait(PREFETCH_WAIT_S)
-            start, size = self.tail_start, self.size
-            if start is not None and size is not None and size - start <= TAIL_MOST:
-                reader.seek(start)
-                tail = _read_exactly(reader, size - start)
-                if len(tail) == size - start:
-                    self.tail = tail
-            healthy = True
-        except (DepositError, OSError) as exc:
-            log.debug("preview tail of %s not fetched: %s", self.path, exc)
-        finally:
-            self.tail_done.set()
-            if reader is not None:
-                self._server._park(self.path, reader, healthy)
+    def _fetch_pieces(self, reader: BinaryIO, size: int) -> None:
+        head = min(size, HEAD_BYTES)
+        first = min(head, FIRST_BYTES)
+        guess = tail_guess(size)
+        ranges = [(0, first), *_last_first(guess, size), (first, head - first)]
+        with self._changed:
+            self._coming = [(start, start + length) for start, length in ranges if length]
+        start_bytes, missed = b"", None
+        with closing(_pieces_at(reader, ranges)) as pieces:
+            for index, offset, piece in pieces:
+                self._arrive(offset, piece)
+                if index == 0:
+                    start_bytes += piece
+                    if len(start_bytes) == first:
+                        missed = self._locate(start_bytes, size, head, guess)
+        if missed is not None:
+            with closing(_pieces_at(reader, [missed])) as pieces:
+                for _index, offset, piece in pieces:
+                    self._arrive(offset, piece)
+        with self._changed:
+            self._complete = True
 
-    def _arrive(self, piece: bytes) -> None:
-        with self._head_arrived:
-            if piece:
-                self._head.append(piece)
-                self._head_end += len(piece)
-            self._head_arrived.notify_all()
+    def _locate(self, start_bytes: bytes, size: int, head: int,
+                guess: int) -> tuple[int, int] | None:
+        """Where the moov starts, read in the file's first bytes: the range between the head
+        and the guess that it needs, to fetch next, or None."""
+        tail_start = moov_after_media(start_bytes, size)
+        missed = None
+        if tail_start is not None and size - tail_start <= TAIL_MOST:
+            start = max(tail_start, head)
+            missed = (start, guess - start) if start < guess else None
+        log.debug("preview of %s: moov at %s; %s", self.path, tail_start,
+                  f"bytes {missed[0]}-{guess - 1} to fetch next" if missed else "all asked for")
+        with self._changed:
+            if missed is not None:
+                self._coming.append((missed[0], guess))
+            self._located = True
+            self._changed.notify_all()
+        return missed
+
+    def _arrive(self, offset: int, piece: bytes) -> None:
+        log.debug("preview of %s: bytes %d-%d fetched ahead", self.path, offset,
+                  offset + len(piece) - 1)
+        with self._changed:
+            self._pieces.append((offset, piece))
+            end = offset + len(piece)  # a range's pieces come in order: its last ends it
+            self._coming = [(start, stop) for start, stop in self._coming
+                            if not start <= offset < stop <= end]
+            self._changed.notify_all()
 
     def wait_size(self) -> int | None:
         self.sized.wait(PREFETCH_WAIT_S)
         return self.size
 
     def bytes_at(self, position: int, end: int) -> memoryview | None:
-        """Bytes from ``position`` (at most up to ``end``) held here, once fetched; None
-        when neither piece covers ``position``."""
-        if position < HEAD_BYTES:
-            with self._head_arrived:
-                self._head_arrived.wait_for(
-                    lambda: position < self._head_end or self.head_done.is_set(),
-                    PREFETCH_WAIT_S)
-                pieces = list(self._head)
-            offset = 0
-            for piece in pieces:
-                if position < offset + len(piece):
-                    return memoryview(piece)[position - offset:end - offset]
-                offset += len(piece)
+        """Bytes from ``position`` (at most up to ``end``) held here, once fetched; None when
+        no piece covers ``position`` nor will."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self._held(position) is not None or not self._will_hold(position),
+                PREFETCH_WAIT_S)
+            found = self._held(position)
+        if found is None:
             return None
-        self.located.wait(PREFETCH_WAIT_S)
-        start = self.tail_start
-        if start is None or position < start:
-            return None
-        self.tail_done.wait(PREFETCH_WAIT_S)
-        if position - start < len(self.tail):
-            return memoryview(self.tail)[position - start:end - start]
-        return None
+        offset, piece = found
+        return memoryview(piece)[position - offset:end - offset]
+
+    def _held(self, position: int) -> tuple[int, bytes] | None:
+        return next(((offset, piece) for offset, piece in self._pieces
+                     if offset <= position < offset + len(piece)), None)
+
+    def _will_hold(self, position: int) -> bool:
+        """Whether ``position`` is in a range still coming (or may be, before the moov is
+        located)."""
+        if self._done:
+            return False
+        return not self._located or any(start <= position < stop
+                                        for start, stop in self._coming)
+
+
+def _last_first(start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` as ``(offset, size)`` ranges of TAIL_PIECE bytes, the last first."""
+    return [(max(start, stop - TAIL_PIECE), stop - max(start, stop - TAIL_PIECE))
+            for stop in range(end, start, -TAIL_PIECE)]
+
+
+def _pieces_at(reader: BinaryIO,
+               ranges: list[tuple[int, int]]) -> Iterator[tuple[int, int, bytes]]:
+    """``(index, offset, bytes)`` of :func:`read_pieces`: where each piece belongs. Closed
+    by its caller, so that the replies left are collected on the reader's own thread."""
+    arrived = [0] * len(ranges)
+    with closing(read_pieces(reader, ranges)) as pieces:
+        for index, piece in pieces:
+            yield index, ranges[index][0] + arrived[index], piece
+            arrived[index] += len(piece)
 
 
 class PreviewServer:
@@ -279,11 +340,11 @@ class PreviewServer:
         return f"http://127.0.0.1:{self.port}/{token}/{name}"
 
     def _prefetch(self, path: str) -> None:
-        """Fetch ``path``'s head and moov (again once stale). Called with the lock held."""
-        prefetch = self._prefetches.pop(path, None)
-        if prefetch is None or prefetch.stale():
-            prefetch = _Prefetch(self, path)
-        self._prefetches[path] = prefetch
+        """Fetch ``path``'s head and moov (or check that those fetched before are still the
+        file's: its size unchanged). Called with the lock held."""
+        previous = self._prefetches.pop(path, None)
+        fresh = previous is not None and not previous.stale()
+        self._prefetches[path] = _Prefetch(self, path, previous if fresh else None)
         while len(self._prefetches) > PREFETCHED_FILES:
             del self._prefetches[next(iter(self._prefetches))]
 
@@ -294,10 +355,7 @@ class PreviewServer:
             if token is not None:
                 self._paths.pop(token, None)
             self._prefetches.pop(path, None)
-            dropped = [reader for held, reader, _at in self._idle if held == path]
-            self._idle = [item for item in self._idle if item[0] != path]
-        for reader in dropped:
-            reader.close()
+        self._drop_idle(path)
 
     def close(self) -> None:
         self._server.shutdown()
@@ -343,6 +401,14 @@ class PreviewServer:
         stale = [reader for _p, reader, at in self._idle if now - at > IDLE_READER_S]
         self._idle = [item for item in self._idle if now - item[2] <= IDLE_READER_S]
         return stale
+
+    def _drop_idle(self, path: str) -> None:
+        """Close the idle readers of ``path``: opened before its size changed."""
+        with self._lock:
+            dropped = [reader for held, reader, _at in self._idle if held == path]
+            self._idle = [item for item in self._idle if item[0] != path]
+        for reader in dropped:
+            reader.close()
 
     def _has_idle(self, path: str) -> bool:
         return any(item[0] == path for item in self._idle)
@@ -441,6 +507,7 @@ class _PreviewHandler(BaseHTTPRequestHandler):
         if path is None:
             self._empty(HTTPStatus.NOT_FOUND)
             return
+        log.debug("preview of %s: %s %s", path, self.command, self.headers.get("Range"))
         prefetch = self.preview._prefetched(path)
         source = _Source(self.preview, path, self.connection)
         try:
@@ -516,6 +583,7 @@ class _Source:
     def reader(self, position: int) -> BinaryIO:
         """The request's reader, at ``position``."""
         if self._reader is None:
+            log.debug("preview of %s: read from the deposit at %d", self.path, position)
             self._reader = self.preview._borrow(self.path, self._connection, position)
         if self._reader.tell() != position:
             self._reader.seek(position)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -76,6 +77,17 @@ class ByteWindow(SizedReader):
         buffer[: len(data)] = data
         self._position += len(data)
         return len(data)
+
+    def read_pieces(self, ranges: Sequence[tuple[int, int]]) -> Iterator[tuple[int, bytes]]:
+        """The archive's reader's pieces of each ``(offset, size)`` of the window (asked for
+        at once where it can: the preview's head and moov of a zipped video)."""
+        from recmanager.deposit.base import read_pieces
+
+        inside = []
+        for offset, size in ranges:
+            start = min(max(0, offset), self._size)
+            inside.append((self._start + start, max(0, min(size, self._size - start))))
+        return read_pieces(self._inner, inside)  # type: ignore[arg-type]
 
     def close(self) -> None:
         if not self.closed:

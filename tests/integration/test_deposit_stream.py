@@ -153,6 +153,43 @@ def test_real_libvlc_plays_the_stream(served):
         instance.release()
 
 
+@pytest.mark.slow
+def test_libvlc_s_first_requests_are_answered_from_what_was_fetched_ahead(served, media,
+                                                                          caplog):
+    """Real libvlc opening a moov-at-end recording longer than the head: its requests for the
+    head, the moov and the first frames are answered from memory; the deposit is read only
+    past the head, as the playback goes on (or as VLC reads on to the moov instead of asking
+    for it: it may, when the moov is near)."""
+    import logging
+
+    import vlc
+
+    from tests.fixtures.media import repeated
+
+    _deposit, server, _path, _clip = served
+    path = served[2].rsplit("/", 1)[0] + "/four minutes.mp4"
+    data = repeated(media.moov_at_end, 40, Path(path)).read_bytes()
+    mdat = next(box for box in _atoms(data[:64 * 1024]) if box[0] == b"mdat")
+    moov_at = mdat[1] + mdat[2]
+    assert moov_at > stream.HEAD_BYTES and data[moov_at + 4:moov_at + 8] == b"moov"
+    caplog.set_level(logging.DEBUG, logger="recmanager.deposit.stream")
+    instance = vlc.Instance("--no-video", "--aout=dummy", "--no-xlib", "--quiet")
+    player = instance.media_player_new()
+    url = server.url_for(path)
+    player.set_media(instance.media_new(url, *player_options(url)))
+    try:
+        assert player.play() == 0
+        assert _until(lambda: player.get_time() > 0, 20), "playback did not start"
+    finally:
+        player.stop()
+        player.release()
+        instance.release()
+    messages = [record.getMessage() for record in caplog.records]
+    read_at = [int(message.rsplit(" ", 1)[1]) for message in messages
+               if message.startswith(f"preview of {path}: read from the deposit at ")]
+    assert all(stream.HEAD_BYTES <= position < moov_at for position in read_at), read_at
+
+
 class _CountingOpener:
     """Opens deposit readers for a preview server and notes each file it opens."""
 
@@ -266,7 +303,7 @@ def _until(condition, seconds: float = 30.0) -> bool:
 
 def test_the_head_and_the_moov_are_fetched_when_the_url_is_handed_out(served, recording):
     """The player's first requests (the head, the moov at the end, the first frames) are
-    answered from memory: the file was opened and both read before the player asked."""
+    answered from memory: the file was opened once and both read before the player asked."""
     deposit = served[0]
     path, data, moov_at = recording
     opener = _CountingOpener(deposit)
@@ -275,7 +312,7 @@ def test_the_head_and_the_moov_are_fetched_when_the_url_is_handed_out(served, re
         url = server.url_for(path)
         ahead = stream.HEAD_BYTES + len(data) - moov_at
         assert _until(lambda: deposit.bytes_read - before >= ahead), "nothing fetched ahead"
-        assert opener.opened == [path, path]
+        assert opener.opened == [path]
         fetched = deposit.bytes_read
 
         assert _get(url, {"Range": "bytes=0-"}, limit=64 * 1024)[2] == data[:64 * 1024]
@@ -283,16 +320,226 @@ def test_the_head_and_the_moov_are_fetched_when_the_url_is_handed_out(served, re
         assert status == 206 and moov == data[moov_at:]
         assert headers["Content-Range"] == f"bytes {moov_at}-{len(data) - 1}/{len(data)}"
         assert _get(url, {"Range": "bytes=32-1000031"})[2] == data[32:1000032]
-        assert deposit.bytes_read == fetched and opener.opened == [path, path]
+        assert deposit.bytes_read == fetched and opener.opened == [path]
 
         # Past the head, the reader that fetched it reads on.
         across = f"bytes={stream.HEAD_BYTES - 1000}-{stream.HEAD_BYTES + 499_999}"
         assert _get(url, {"Range": across})[2] == data[stream.HEAD_BYTES - 1000:
                                                        stream.HEAD_BYTES + 500_000]
-        assert deposit.bytes_read > fetched and opener.opened == [path, path]
+        assert deposit.bytes_read > fetched and opener.opened == [path]
 
         server.forget(path)  # and a file chosen again is fetched again
         url = server.url_for(path)
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+
+
+def _mp4(media_size: int, moov_size: int) -> tuple[bytes, int]:
+    """A moov-at-end MP4's bytes (random media and moov) and where its moov starts."""
+    ftyp = struct.pack(">I4s", 24, b"ftyp") + b"isom" * 4
+    media = os.urandom(media_size)
+    moov = os.urandom(moov_size)
+    data = (ftyp + struct.pack(">I4s", 8 + len(media), b"mdat") + media
+            + struct.pack(">I4s", 8 + len(moov), b"moov") + moov)
+    return data, len(data) - 8 - len(moov)
+
+
+class _Wire:
+    """The READ requests sent on the deposit's channels and the replies received, in order."""
+
+    def __init__(self, monkeypatch) -> None:
+        from recmanager.deposit import sftp_wire
+
+        self.events: list[tuple[str, int, int]] = []
+        send_read, receive_reply = sftp_wire.send_read, sftp_wire.receive_reply
+
+        def sent(client, replies, handle, offset, size):
+            self.events.append(("READ", offset, size))
+            return send_read(client, replies, handle, offset, size)
+
+        def received(client):
+            if self.events:  # replies to READs (not to the OPEN before them)
+                self.events.append(("reply", 0, 0))
+            return receive_reply(client)
+
+        monkeypatch.setattr(sftp_wire, "send_read", sent)
+        monkeypatch.setattr(sftp_wire, "receive_reply", received)
+
+    def asked_before_the_first_reply(self) -> list[tuple[int, int]]:
+        first_reply = next(i for i, event in enumerate(self.events) if event[0] == "reply")
+        return [(offset, size) for kind, offset, size in self.events[:first_reply]
+                if kind == "READ"]
+
+
+def _covered(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    position = start
+    for offset, size in sorted(ranges):
+        if offset <= position < offset + size:
+            position = offset + size
+    return position >= end
+
+
+def test_the_head_and_the_moov_are_asked_for_in_one_round_trip(served, monkeypatch):
+    """Once the file is open, its first bytes, its last bytes (where the moov of a file that
+    size is) and the rest of the head are asked for together, the first bytes then the moov
+    first on the wire: the moov does not wait for the head's answer, nor behind the head."""
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 3 * 1024 * 1024, 200_000)
+    path = served[2].rsplit("/", 1)[0] + "/lecture.mp4"
+    Path(path).write_bytes(data)
+    assert moov_at >= stream.tail_guess(len(data))  # the guess covers this moov
+    wire = _Wire(monkeypatch)
+    before = deposit.bytes_read
+    with PreviewServer(deposit.open_read) as server:
+        url = server.url_for(path)
+        head, size = stream.HEAD_BYTES, len(data)
+        assert _until(lambda: deposit.bytes_read - before >= head + size - moov_at)
+        asked = wire.asked_before_the_first_reply()
+        assert _covered(asked, 0, head) and _covered(asked, moov_at, size)
+        assert asked[0] == (0, stream.FIRST_BYTES) and asked[1][0] == stream.tail_guess(size)
+        fetched = deposit.bytes_read
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+        assert _get(url, {"Range": "bytes=32-1000031"})[2] == data[32:1000032]
+        assert deposit.bytes_read == fetched  # all from memory
+
+
+def test_the_moov_comes_before_the_rest_of_a_longer_guess(served, monkeypatch):
+    """A guess longer than the moov is asked for from its end: the moov's bytes are on the
+    wire before the guessed bytes that precede it."""
+    monkeypatch.setattr(stream, "TAIL_GUESS_LEAST", 3 * stream.TAIL_PIECE)
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 4 * stream.TAIL_PIECE, 200_000)
+    path = served[2].rsplit("/", 1)[0] + "/lecture.mp4"
+    Path(path).write_bytes(data)
+    size, guess = len(data), stream.tail_guess(len(data))
+    assert guess < moov_at - stream.TAIL_PIECE
+    wire = _Wire(monkeypatch)
+    with PreviewServer(deposit.open_read) as server:
+        url = server.url_for(path)
+        assert _until(lambda: server._prefetched(path)._done)
+        asked = [(offset, size) for kind, offset, size in wire.events if kind == "READ"]
+        order = [offset for offset, _size in asked]
+        moov_read = next(i for i, (offset, size) in enumerate(asked)
+                         if offset <= moov_at < offset + size)
+        assert moov_read < order.index(guess)
+        assert _covered(asked, guess, size) and _covered(asked, 0, stream.HEAD_BYTES)
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+        assert _get(url, {"Range": f"bytes={guess - 10}-{size - 1}"})[2] == data[guess - 10:]
+
+
+def test_a_zipped_video_s_head_and_moov_are_asked_for_in_one_round_trip(served, monkeypatch):
+    """A video stored in a zip deposit is a window of the archive: its head and its moov are
+    asked for together on the archive's reader, as a plain file's are."""
+    import zipfile
+
+    from recmanager.inbox.zips import inspect_zip, member_key, open_preview_source
+
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 3 * 1024 * 1024, 200_000)
+    path = served[2].rsplit("/", 1)[0] + "/course.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("course/slides/1.png", b"png", zipfile.ZIP_DEFLATED)
+        archive.writestr("course/media/video.mp4", data, zipfile.ZIP_STORED)
+    with open(path, "rb") as archive:
+        start = inspect_zip(archive).video_offset
+    wire = _Wire(monkeypatch)
+
+    def opener(key: str):
+        reader = open_preview_source(deposit, key)
+        wire.events.clear()  # what the prefetch asks for, not what reading the zip did
+        return reader
+
+    with PreviewServer(opener) as server:
+        url = server.url_for(member_key(path, "course/media/video.mp4"))
+        assert _until(lambda: server._prefetched(member_key(
+            path, "course/media/video.mp4"))._done)
+        asked = wire.asked_before_the_first_reply()
+        assert _covered(asked, start, start + stream.HEAD_BYTES)
+        assert _covered(asked, start + moov_at, start + len(data))
+        assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
+        assert _get(url, {"Range": "bytes=0-"})[2] == data
+
+
+def test_any_range_is_served_right_across_what_was_fetched_ahead(served):
+    """Ranges that start, end or cross where the pieces fetched ahead meet (the first bytes,
+    the head, the guessed tail, the moov the guess missed) and the bytes read past them."""
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 1024 * 1024, 400_000)
+    path = served[2].rsplit("/", 1)[0] + "/ranges.mp4"
+    Path(path).write_bytes(data)
+    size = len(data)
+    guess = stream.tail_guess(size)
+    assert moov_at < guess  # part of the moov is fetched after the first bytes located it
+    edges = [0, 1, stream.FIRST_BYTES, stream.HEAD_BYTES, moov_at, guess, size - 1]
+    ranges = [(max(0, edge + before), min(size - 1, edge + after))
+              for edge in edges for before, after in ((-1, 0), (0, 0), (-300, 70_000),
+                                                       (-70_000, 300_000))]
+    ranges += [(1000, size - 1), (stream.HEAD_BYTES - 10, moov_at + 10)]
+    with PreviewServer(deposit.open_read) as server:
+        url = server.url_for(path)
+        for first, last in ranges:
+            status, headers, body = _get(url, {"Range": f"bytes={first}-{last}"})
+            assert status == 206 and body == data[first:last + 1], (first, last)
+            assert headers["Content-Range"] == f"bytes {first}-{last}/{size}"
+        assert _get(url)[2] == data
+
+
+def test_a_file_shorter_than_the_head_is_fetched_once(served, media):
+    """A short recording is all head: its moov is not asked for a second time."""
+    deposit, server, path, clip = served
+    data = clip.read_bytes()
+    assert len(data) < stream.HEAD_BYTES
+    before = deposit.bytes_read
+    url = server.url_for(path)
+    assert _until(lambda: server._prefetched(path)._done)
+    assert deposit.bytes_read - before == len(data)
+    assert _get(url)[2] == data
+
+
+def test_a_file_chosen_again_is_served_at_its_new_size(served):
+    """A file chosen again within the minute its head and moov are kept: unchanged, they are
+    served without reading them again; grown or rewritten to another size, nothing fetched
+    for the old size is served, and the new size is announced."""
+    deposit = served[0]
+    old, old_moov = _mp4(stream.HEAD_BYTES, 100_000)
+    path = served[2].rsplit("/", 1)[0] + "/uploading.mp4"
+    Path(path).write_bytes(old)
+    opener = _CountingOpener(deposit)
+    with PreviewServer(opener) as server:
+        url = server.url_for(path)
+        assert _get(url, {"Range": f"bytes={old_moov}-"})[2] == old[old_moov:]
+        assert _get(url, {"Range": "bytes=0-"})[2] == old
+        fetched = deposit.bytes_read
+        assert server.url_for(path) == url
+        assert _get(url, {"Range": f"bytes={old_moov}-"})[2] == old[old_moov:]
+        assert deposit.bytes_read == fetched and len(opener.opened) == 2  # opened, not read
+
+        new, new_moov = _mp4(stream.HEAD_BYTES + 300_000, 150_000)
+        Path(path).write_bytes(new)
+        assert server.url_for(path) == url
+        status, headers, body = _get(url, {"Range": f"bytes={new_moov}-"})
+        assert headers["Content-Range"] == f"bytes {new_moov}-{len(new) - 1}/{len(new)}"
+        assert status == 206 and body == new[new_moov:]
+        assert _get(url, {"Range": "bytes=0-"})[2] == new
+        assert _get(url, {"Range": f"bytes={old_moov}-{old_moov + 99}"})[2] == (
+            new[old_moov:old_moov + 100])
+
+
+def test_what_is_fetched_ahead_is_bounded(served, monkeypatch):
+    """A moov longer than TAIL_MOST is left to the player's request: the memory a file's
+    prefetch holds is at most the head and TAIL_MOST, whatever the file."""
+    monkeypatch.setattr(stream, "TAIL_MOST", 512 * 1024)
+    deposit = served[0]
+    data, moov_at = _mp4(stream.HEAD_BYTES + 1024 * 1024, 1024 * 1024)
+    path = served[2].rsplit("/", 1)[0] + "/long moov.mp4"
+    Path(path).write_bytes(data)
+    before = deposit.bytes_read
+    with PreviewServer(deposit.open_read) as server:
+        url = server.url_for(path)
+        prefetch = server._prefetched(path)
+        assert _until(lambda: prefetch._done)
+        held = sum(len(piece) for _offset, piece in prefetch._pieces)
+        assert held == deposit.bytes_read - before
+        assert held <= stream.HEAD_BYTES + stream.TAIL_MOST
         assert _get(url, {"Range": f"bytes={moov_at}-"})[2] == data[moov_at:]
 
 
