@@ -487,7 +487,11 @@ class _PreviewHandler(BaseHTTPRequestHandler):
         super().setup()
 
     def log_message(self, format: str, *args: object) -> None:
-        log.debug("%s " + format, self.address_string(), *args)
+        # The request line's first segment is the file's token, a key to it for any local
+        # user: the line is logged without it.
+        text = format % args
+        token = getattr(self, "path", "").lstrip("/").split("/", 1)[0]
+        log.debug("%s %s", self.address_string(), text.replace(token, "…") if token else text)
 
     def do_HEAD(self) -> None:
         self._serve(body=False)

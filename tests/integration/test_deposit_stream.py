@@ -4,6 +4,7 @@ and to real libvlc."""
 from __future__ import annotations
 
 import http.client
+import logging
 import os
 import struct
 import time
@@ -105,6 +106,18 @@ def test_tokens_are_per_file_and_unguessable(served):
     second = server.url_for(path.replace("cours du 3 mai", "other"))
     token_a, token_b = first.split("/")[3], second.split("/")[3]
     assert token_a != token_b and len(token_a) >= 32
+
+
+def test_the_debug_log_never_holds_a_file_s_token(served, caplog):
+    """The token is the key to a file for any local user: requests are logged without it."""
+    _deposit, server, path, _clip = served
+    url = server.url_for(path)
+    token = url.split("/")[3]
+    with caplog.at_level(logging.DEBUG, logger="recmanager"):
+        assert _get(url, {"Range": "bytes=0-99"})[0] == 206
+        assert _get(url.replace(token, "x" * len(token)))[0] == 404
+    assert "GET" in caplog.text and "206" in caplog.text
+    assert token not in caplog.text
 
 
 def test_the_profile_s_public_url_wins_when_set(served, sshd, tmp_path):
