@@ -163,3 +163,63 @@ def test_the_recorders_window_headers_are_whole_before_the_first_answer(qtbot, c
             title = window.model.headerData(column, Qt.Orientation.Horizontal)
             assert header.fontMetrics().horizontalAdvance(title) + margin <= \
                 header.sectionSize(column), title
+
+
+def cut_plan_cells(window) -> list[str]:
+    """Bulk plan columns off the right edge, headers cut, and cells wider than their room
+    whose whole text is not one hover away: file names, states, dates and one flag are never
+    cut; the detail, title, recorder and owner only with the whole text as tooltip; the
+    Quality cell of several flags with each flag's wording in its tooltip."""
+    from recmanager.ui.bulk_plan_model import PlanModel
+    from recmanager.ui.bulk_window import GIVE_WAY
+
+    table, model = window.table, window.model
+    header = table.horizontalHeader()
+    metrics, margin = table.fontMetrics(), text_margin(table)
+    header_margin = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None,
+                                                  header)
+    cut = []
+    if header.length() > table.viewport().width():
+        cut.append(f"columns {header.length()} px wide in {table.viewport().width()} px")
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        if header.fontMetrics().horizontalAdvance(title) + header_margin > \
+                header.sectionSize(column):
+            cut.append(f"header {title!r} in {header.sectionSize(column)} px")
+        room = header.sectionSize(column) - 2 * margin
+        for number in range(model.rowCount()):
+            index = model.index(number, column)
+            text = index.data() or ""
+            if metrics.horizontalAdvance(text) <= room:
+                continue
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+            flags = model.row_at(number).flags
+            if column == PlanModel.QUALITY and len(flags) > 1 and \
+                    all(flag.label in tip for flag in flags):
+                continue
+            if column not in {c for group in GIVE_WAY for c in group} or text not in tip:
+                cut.append(f"cell {text!r} in {room} px")
+    return cut
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_every_column_of_the_bulk_plan_reads_at_the_default_size(qtbot, context, name):
+    from PySide6.QtWidgets import QApplication
+
+    from recmanager.ui.bulk_window import BulkWindow
+    from tests.ui.realistic import realistic_plan
+    from tests.ui.windows import PROFILE
+
+    with language(name):
+        window = BulkWindow(context, PROFILE, TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        default = window.size()
+        window._set_plan(realistic_plan())
+        window.pages.setCurrentWidget(window.plan_page)
+        QApplication.processEvents()
+        assert window.size() == default
+        assert window.table.verticalScrollBar().isVisible(), "rows enough to scroll"
+        problems = cut_plan_cells(window)
+        assert not problems, f"{default.width()} px wide:\n" + "\n".join(problems)
