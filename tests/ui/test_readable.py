@@ -5,6 +5,7 @@ only where the whole text is one hover away (a tooltip), and never for a file na
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,41 @@ def test_every_column_of_the_bulk_plan_reads_at_the_default_size(qtbot, context,
         assert window.table.verticalScrollBar().isVisible(), "rows enough to scroll"
         problems = cut_plan_cells(window)
         assert not problems, f"{default.width()} px wide:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_the_quality_line_reads_whole_without_scrolling(qtbot, context, name):
+    """A recording with two flags selected at the default size: the detail pane's quality
+    line is one line, in view without scrolling; each flag's wording and evidence are in
+    its tooltip."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from recmanager.inspection import Flag, FlagKind, Inspection
+
+    with language(name):
+        window = open_main_window(qtbot, context)
+        inbox = window.inbox
+        row = next(row for row in inbox.model.rows if row.name == LONG_FILE)
+        flags = (Flag(FlagKind.SILENT, {"windows": 30, "first_s": 62.0, "last_s": 3661.0,
+                                        "loudest_db": -71.0}),
+                 Flag(FlagKind.CUT_SHORT, {"part": "mdat", "needed": 2_400_000_000,
+                                           "size": 1_200_000_000}))
+        inbox._show_inspections({row.path: Inspection(
+            row.path, row.size, 0.0, duration_s=3723.0, width=1920, height=1080,
+            video_codec="h264", audio_codec="aac", has_audio=True, flags=flags)})
+        assert inbox.select_path(row.path)
+        quality = inbox.detail.fields["quality"]
+        QApplication.processEvents()
+        facts = inbox.detail.findChild(QScrollArea, "DetailFacts")
+        viewport = facts.viewport()
+        # The height the text needs at the label's width (wrapped lines included).
+        needed = max(quality.height(), quality.heightForWidth(quality.width()))
+        assert needed <= quality.fontMetrics().lineSpacing() * 1.5, quality.text()
+        top = quality.mapTo(viewport, quality.rect().topLeft()).y()
+        assert facts.verticalScrollBar().value() == 0
+        assert top >= 0 and top + needed <= viewport.height(), \
+            f"the quality line ends at {top + needed} px of a {viewport.height()} px pane"
+        for flag in flags:
+            assert flag.kind.short_label in quality.text()
+            tip = quality.toolTip()  # rich text: the wording and evidence, escaped
+            assert html.escape(flag.label) in tip and html.escape(flag.detail()) in tip
