@@ -1,8 +1,8 @@
 """Sample media for the seed, made once with the bundled FFmpeg and kept in a cache folder.
 
-What a lecture-capture deposit holds: lectures of a quarter of an hour or so (one with the
+What a lecture-capture deposit holds: lectures of ten minutes and more (one with the
 moov atom first, one with it at the end as many lecture-hall recorders write), a false start
-(the recorder started by mistake, stopped after a few seconds) and a lecture whose microphone
+(the recorder started by mistake, stopped after forty seconds) and a lecture whose microphone
 stayed off; and slide images. Tiny pictures that change every few seconds, as slides do, and
 low-rate sound keep each file under a megabyte and quick to make.
 """
@@ -37,8 +37,10 @@ CACHE_VERSION = "v2"
 
 # A lecture as the samples record it: 160×90, one picture a second and a new one every ten
 # (every listening window and every contact-sheet picture differs), a tone as the voice.
-LECTURE: dict[str, Any] = {"size": "160x90", "rate": 1, "picture_every_s": 10.0,
-           "sound": "sine=frequency=440:sample_rate=8000", "audio_bitrate": "6k"}
+LECTURE: dict[str, Any] = {
+    "size": "160x90", "rate": 1, "picture_every_s": 10.0,
+    "sound": "sine=frequency=440:sample_rate=8000", "audio_bitrate": "6k",
+}
 MUTED = "anullsrc=sample_rate=8000:channel_layout=mono"
 
 
