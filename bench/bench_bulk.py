@@ -52,6 +52,7 @@ from recmanager.bulk.run import BulkRun  # noqa: E402
 from recmanager.config import Paths  # noqa: E402
 from recmanager.context import AppContext  # noqa: E402
 from recmanager.sandbox.profile import sandbox_profile  # noqa: E402
+from recmanager.sandbox.samples import FALSE_START  # noqa: E402
 from recmanager.secrets import SecretKind  # noqa: E402
 
 OWNERS = ("admin", "manager1", "teacher1", "teacher2", "bulk00", "bulk02", "bulk04", "bulk06",
@@ -241,7 +242,8 @@ def main() -> int:
     try:
         profile = sandbox_profile(state, name="bench", username="admin")
         context.secrets.set_for_session("bench", SecretKind.POD_TOKEN, state["tokens"]["admin"])
-        sample = (Path(state["deposit_root"]) / FOLDER / "lecture-02.mp4").read_bytes()
+        # The seed's smallest recording (40 s): thousands of copies stay small.
+        sample = (Path(state["deposit_root"]) / FALSE_START).read_bytes()
         jobs = int(context.settings.get("bulk_concurrency"))
         print(f"sandbox at {state['base_url']} ({WORKERS} processes); {count} recordings per "
               f"set; default concurrency {jobs}")

@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench_bulk import FOLDER, deposit, start_sandbox, stop
+from bench_bulk import deposit, start_sandbox, stop
 from common import exit_code, inform, interleaved, judge
 from latency_proxy import LatencyProxy
 
@@ -48,6 +48,7 @@ from recmanager.inbox.refresh import refresh
 from recmanager.pod.pages import PAGE_READERS, pages
 from recmanager.pod.rest import PodClient
 from recmanager.sandbox.profile import sandbox_profile
+from recmanager.sandbox.samples import FALSE_START
 from recmanager.secrets import SecretKind
 
 RFT = "/rest/recordingfiletreatment/"
@@ -80,7 +81,8 @@ def main() -> int:
         token = state["tokens"]["admin"]
         with PodClient(state["base_url"], token) as direct:
             seeded = len(pages(direct.http, RFT))
-            sample = (Path(state["deposit_root"]) / FOLDER / "lecture-02.mp4").read_bytes()
+            # The seed's smallest recording (40 s): thousands of copies stay small.
+            sample = (Path(state["deposit_root"]) / FALSE_START).read_bytes()
             deposit(state, "refresh", args.rows - seeded, sample)
             rows = len(pages(direct.http, RFT))
         page_count = -(-rows // PAGE_SIZE)

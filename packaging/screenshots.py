@@ -382,6 +382,7 @@ class Journey:
         from recmanager.recorders.service import RecorderService
         from recmanager.recorders.validation import generate_hash_key
         from recmanager.sandbox.profile import sandbox_profile
+        from recmanager.sandbox.samples import LECTURE
         from recmanager.secrets import SecretKind
 
         admin = sandbox_profile(self.pod.state(), name="journey-setup", username="admin")
@@ -393,8 +394,12 @@ class Journey:
                 service.save(None, RecorderFields(
                     name=NEW_RECORDER["name"], address_ip=NEW_RECORDER["address_ip"],
                     directory=NEW_RECORDER["directory"], salt=generate_hash_key(), type_id=1))
-        lecture = make_clip(self.work / "lecture.mp4", seconds=5 if self.quick else 24,
-                            size="640x360", pattern="testsrc2")
+        if self.quick:
+            lecture = make_clip(self.work / "lecture.mp4", seconds=5, size="640x360",
+                                pattern="testsrc2")
+        else:  # a lecture's length, as the sandbox's own: no flag on these recordings
+            lecture = make_clip(self.work / "lecture.mp4", **{
+                **LECTURE, "size": "640x360", "pattern": "testsrc2", "seconds": 3300})
         for relative in DEPOSITS:
             target = self.pod.deposit_root / relative
             target.parent.mkdir(parents=True, exist_ok=True)

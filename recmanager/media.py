@@ -37,17 +37,29 @@ def make_clip(
     faststart: bool = True,
     pattern: str = "testsrc",
     video_bitrate: str | None = None,
+    picture_every_s: float | None = None,
+    sound: str = "sine=frequency=440:sample_rate=48000",
+    audio_bitrate: str = "96k",
 ) -> Path:
-    """A real H.264 + AAC MP4 (test pattern and tone); ``faststart=False`` leaves the moov at
-    the end, as many lecture-hall recorders write their files."""
+    """A real H.264 + AAC MP4 (test pattern and ``sound``, an FFmpeg source); ``faststart=False``
+    leaves the moov at the end, as many lecture-hall recorders write their files.
+
+    ``picture_every_s`` shows a new picture only that often, as slides do, each starting a key
+    frame, and encodes the sound with FFmpeg's fast AAC coder: a recording of many minutes
+    then takes a few hundred kilobytes and well under a second to make.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
+    source_rate = f"1/{picture_every_s:g}" if picture_every_s else str(rate)
+    key_frames = round(rate * picture_every_s) if picture_every_s else rate * 2
     command = [
         ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "lavfi", "-i", f"{pattern}=size={size}:rate={rate}",
-        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-        "-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-        "-g", str(rate * 2), "-c:a", "aac", "-b:a", "96k",
+        "-f", "lavfi", "-i", f"{pattern}=size={size}:rate={source_rate}",
+        "-f", "lavfi", "-i", sound,
+        "-t", str(seconds), "-r", str(rate), "-c:v", "libx264", "-preset", "veryfast",
+        "-pix_fmt", "yuv420p", "-g", str(key_frames), "-c:a", "aac", "-b:a", audio_bitrate,
     ]
+    if picture_every_s:
+        command += ["-aac_coder", "fast"]
     if video_bitrate:
         command += ["-b:v", video_bitrate]
     if faststart:

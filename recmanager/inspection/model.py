@@ -35,6 +35,12 @@ class FlagKind(StrEnum):
         """The flag in the user's language."""
         return translate("InspectionFlag", FLAG_LABELS[self])
 
+    @property
+    def short_label(self) -> str:
+        """The flag in a word or two, where a table or a form has little room (its whole
+        wording and evidence go in a tooltip)."""
+        return translate("InspectionFlag", FLAG_SHORT_LABELS[self])
+
 
 FLAG_LABELS: dict[FlagKind, str] = {
     FlagKind.NO_AUDIO: QT_TRANSLATE_NOOP("InspectionFlag", "no sound track"),
@@ -46,6 +52,16 @@ FLAG_LABELS: dict[FlagKind, str] = {
         "InspectionFlag", "recording stopped early — the file cannot be played as is"),
     FlagKind.SHORTER_THAN_SLOT: QT_TRANSLATE_NOOP(
         "InspectionFlag", "much shorter than its timetable slot"),
+}
+
+FLAG_SHORT_LABELS: dict[FlagKind, str] = {
+    FlagKind.NO_AUDIO: QT_TRANSLATE_NOOP("InspectionFlag", "no sound track"),
+    FlagKind.SILENT: QT_TRANSLATE_NOOP("InspectionFlag", "no sound"),
+    FlagKind.BLACK: QT_TRANSLATE_NOOP("InspectionFlag", "black picture"),
+    FlagKind.FROZEN: QT_TRANSLATE_NOOP("InspectionFlag", "frozen picture"),
+    FlagKind.FALSE_START: QT_TRANSLATE_NOOP("InspectionFlag", "false start?"),
+    FlagKind.CUT_SHORT: QT_TRANSLATE_NOOP("InspectionFlag", "stopped early"),
+    FlagKind.SHORTER_THAN_SLOT: QT_TRANSLATE_NOOP("InspectionFlag", "short for its slot"),
 }
 
 

@@ -1,14 +1,19 @@
 """Sample media for the seed, made once with the bundled FFmpeg and kept in a cache folder.
 
-Two short clips (one with the moov atom first, one with it at the end as many lecture-hall
-recorders write), a longer clip for the upload that keeps growing, and slide images.
+What a lecture-capture deposit holds: lectures of ten minutes and more (one with the
+moov atom first, one with it at the end as many lecture-hall recorders write), a false start
+(the recorder started by mistake, stopped after forty seconds) and a lecture whose microphone
+stayed off; and slide images. Tiny pictures that change every few seconds, as slides do, and
+low-rate sound keep each file under 600 KB and quick to make.
 """
 
 from __future__ import annotations
 
 import subprocess
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from recmanager.media import ffmpeg_executable, make_clip
 
@@ -23,7 +28,29 @@ AWKWARD_NAMES = (
     "groupe B.mp4",
 )
 
-CACHE_VERSION = "v1"
+# The two seeded recordings the inspection flags (see seed.py): a recorder started by
+# mistake, a lecture whose microphone stayed off.
+FALSE_START = "amphiA/lecture-07.mp4"
+MICROPHONE_OFF = "amphiB/b2.mp4"
+
+CACHE_VERSION = "v3"
+
+# A lecture as the samples record it: 160×90, one picture a second and a new one every ten
+# (every contact-sheet picture differs), and a voice that speaks two seconds in five, a tone
+# with pauses of silence between (which cost the sound encoder next to nothing).
+VOICE = "sine=frequency=440:sample_rate=8000,volume='if(lt(mod(t,5),2),1,0)':eval=frame"
+LECTURE: dict[str, Any] = {
+    "size": "160x90", "rate": 1, "picture_every_s": 10.0, "sound": VOICE,
+    "audio_bitrate": "6k",
+}
+MUTED = "anullsrc=sample_rate=8000:channel_layout=mono"
+
+
+def _make_once(path: Path, options: dict[str, Any]) -> None:
+    if not path.exists():
+        partial = path.with_suffix(".part.mp4")
+        make_clip(partial, **options)
+        partial.replace(path)
 
 
 def sample_media(cache_dir: Path) -> dict[str, Path]:
@@ -31,19 +58,20 @@ def sample_media(cache_dir: Path) -> dict[str, Path]:
     folder = cache_dir / f"sandbox-samples-{CACHE_VERSION}"
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {
-        "faststart": (folder / "faststart.mp4", {"seconds": 2.0, "faststart": True}),
-        "moov_end": (folder / "moov-end.mp4", {"seconds": 2.0, "faststart": False,
-                                               "pattern": "smptebars"}),
-        "long": (folder / "long-moov-end.mp4", {"seconds": 12.0, "faststart": False,
-                                                "pattern": "testsrc2"}),
+        "faststart": (folder / "lecture.mp4", {**LECTURE, "seconds": 760, "faststart": True}),
+        "moov_end": (folder / "lecture-moov-end.mp4", {**LECTURE, "seconds": 610,
+                                                       "faststart": False,
+                                                       "pattern": "testsrc2"}),
+        "false_start": (folder / "false-start.mp4", {**LECTURE, "seconds": 40,
+                                                     "faststart": False}),
+        "silent": (folder / "microphone-off.mp4", {**LECTURE, "seconds": 540,
+                                                   "faststart": False,
+                                                   "sound": MUTED}),
     }
-    paths: dict[str, Path] = {}
-    for name, (path, options) in wanted.items():
-        if not path.exists():
-            partial = path.with_suffix(".part.mp4")
-            make_clip(partial, size="160x90", **options)
-            partial.replace(path)
-        paths[name] = path
+    # FFmpeg encodes on one core at these sizes: the clips are made side by side.
+    with ThreadPoolExecutor(max_workers=len(wanted)) as pool:
+        list(pool.map(lambda item: _make_once(*item), wanted.values()))
+    paths = {name: path for name, (path, _options) in wanted.items()}
     for number in (1, 2):
         slide = folder / f"slide-{number:03d}.png"
         if not slide.exists():

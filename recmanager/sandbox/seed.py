@@ -22,10 +22,13 @@ Recorders (id, name, IP, salt, directory, manager, mode):
 All use video type 1 and site 1. Recorder 2 has teacher2 as an additional user.
 Notify key = md5(underscored IP + salt), e.g. md5("192_168_1_10s3cr3t").
 
-Deposit (``<deposit_root>/<directory>/<file>``, real H.264/AAC clips of 2 s, 160x90):
-    amphiA/lecture-01.mp4 … lecture-13.mp4   odd numbers have the moov atom at the end
+Deposit (``<deposit_root>/<directory>/<file>``, real H.264/AAC lectures of 10 to 13
+minutes, 160x90, see samples.py):
+    amphiA/lecture-01.mp4 … lecture-13.mp4   odd numbers have the moov atom at the end;
+                                             lecture-07.mp4 is a false start (40 s)
     amphiA/notes.txt                         not a video: the cron skips it
-    amphiB/b1.mp4, b2.mp4                    moov at the end
+    amphiB/b1.mp4, b2.mp4                    moov at the end; b2.mp4's microphone was off
+                                             (its sound track is silent)
     amphiC/c1.mp4, c2.mp4                    published by the seed (see below)
     amphiD/d1.zip                            d1/cours.smil, d1/media/d1.mp4, d1/slides/*.png
     salleE/e1.mp4, e2.mp4
@@ -70,7 +73,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 
 from recmanager.sandbox.recorder.models import Recorder
-from recmanager.sandbox.samples import AWKWARD_NAMES
+from recmanager.sandbox.samples import AWKWARD_NAMES, FALSE_START, MICROPHONE_OFF
 from recmanager.sandbox.video.models import Type
 
 USERS: tuple[tuple[str, bool, bool, str, str, str], ...] = (
@@ -155,11 +158,12 @@ def seed_deposit(deposit_root: Path, samples: dict[str, Path]) -> None:
 
     for number in range(1, 14):
         put(f"amphiA/lecture-{number:02d}.mp4", "moov_end" if number % 2 else "faststart")
+    put(FALSE_START, "false_start")
     (deposit_root / "amphiA" / "notes.txt").write_text(
         "Notes left by the technician: not a recording.\n", encoding="utf-8"
     )
-    for name in ("amphiB/b1.mp4", "amphiB/b2.mp4"):
-        put(name, "moov_end")
+    put("amphiB/b1.mp4", "moov_end")
+    put(MICROPHONE_OFF, "silent")
     for name in ("amphiC/c1.mp4", "amphiC/c2.mp4", "salleE/e1.mp4", "salleE/e2.mp4",
                  "unknowndir/orphan.mp4"):
         put(name, "faststart")

@@ -133,7 +133,7 @@ class Sandbox:
             self._fork_workers(options.workers - 1, serving)
         if options.growing_upload and is_new:
             self._spawn("upload", lambda: grow_file(
-                samples["long"], self.layout.deposit_root / seed.GROWING_FILE, self.stop))
+                samples["moov_end"], self.layout.deposit_root / seed.GROWING_FILE, self.stop))
         if options.awkward_names and is_new:
             seed.seed_awkward_names(self.layout.deposit_root, samples)
         if options.cron_interval:

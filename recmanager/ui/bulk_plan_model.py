@@ -93,8 +93,10 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.DETAIL:
                 return row.message or row.detail
-            if column == self.QUALITY and row.flags:  # each flag's evidence
+            if column == self.QUALITY and row.flags:  # each flag's wording and evidence
                 return "\n".join(f"{flag.label}: {flag.detail()}" for flag in row.flags)
+            if column in (self.RECORDER, self.OWNER, self.TITLE):  # whole when cut short
+                return self.data(index)
             return row.source_file or row.detail
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -117,8 +119,8 @@ class PlanModel(QAbstractTableModel):
             return row.status.label
         if column == self.DETAIL:
             return row.message or row.detail
-        if column == self.QUALITY:
-            return ", ".join(flag.label for flag in row.flags)
+        if column == self.QUALITY:  # a word or two each: the tooltip says what and why
+            return ", ".join(flag.kind.short_label for flag in row.flags)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from recmanager.inbox.rows import InboxRow
 from recmanager.inspection.model import FlagKind
 from recmanager.progress import Progress
 from recmanager.ui.bulk_plan_model import PlanModel
+from recmanager.ui.column_widths import shrink_to_fit
 from recmanager.ui.file_dialogs import FolderMemory
 from recmanager.ui.tasks import Task, TaskRunner
 
@@ -51,7 +52,11 @@ from recmanager.ui.tasks import Task, TaskRunner
 # not start a term's worth of changes on a production Pod.
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
+WIDTH = 1280  # the window's default width, when the screen has it
 QUALITY_PADDING = 12  # pixels around a flag in the Quality column: the cell's margins
+# The columns that give way when the plan is wider than the window, the first group first,
+# each cell whole in its tooltip.
+GIVE_WAY = ((PlanModel.DETAIL, PlanModel.TITLE), (PlanModel.RECORDER, PlanModel.OWNER))
 
 
 class BulkWindow(QMainWindow):
@@ -81,9 +86,10 @@ class BulkWindow(QMainWindow):
         self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
         self._build()
         self._update_actions()
-        # Wide enough for the whole tool bar (French labels are longer), within the screen.
-        available = self.screen().availableGeometry().width() if self.screen() else 1100
-        self.resize(min(max(1100, self.toolbar.sizeHint().width() + 24), available), 620)
+        # Wide enough for the whole tool bar (French labels are longer) and for a plan's
+        # names, dates and states beside each other, within the screen.
+        available = self.screen().availableGeometry().width() if self.screen() else WIDTH
+        self.resize(min(max(WIDTH, self.toolbar.sizeHint().width() + 24), available), 620)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -189,8 +195,8 @@ class BulkWindow(QMainWindow):
             self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setMaximumSectionSize(340)  # long titles must not push the detail away
         header.setStretchLastSection(True)
+        self.table.installEventFilter(self)  # a resized table shares its width again
         # The state (an error's reason) next to the tick, where long names cannot push it off.
         header.moveSection(header.visualIndex(PlanModel.STATE), 1)
         # The flags beside it: a silent recording is seen before it is given an owner.
@@ -336,15 +342,40 @@ class BulkWindow(QMainWindow):
     def _set_plan(self, plan: Plan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
-        self.table.resizeColumnsToContents()
-        # One short flag whole beside the state (the long "stopped early" and several flags
-        # elided: their wording and evidence are in the tooltip), and the owners in view.
-        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
-        short = max(metrics.horizontalAdvance(kind.label) for kind in FlagKind
-                    if kind is not FlagKind.CUT_SHORT)
-        header.resizeSection(PlanModel.QUALITY, min(header.sectionSize(PlanModel.QUALITY),
-                                                    short + QUALITY_PADDING))
+        self._fit_columns()
         self._show_summary()
+
+    def _fit_columns(self) -> None:
+        """Every column in view: each as wide as its widest text, then, when the table is
+        too narrow for them all, the detail and title give way, then the recorder and owner
+        (down to their heading; their cells end in "…", whole in their tooltip). File names,
+        states, flags and dates are never cut; several flags on one row are, as the widest
+        single flag sets the Quality column (each flag's wording is in the tooltip)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        columns = range(self.model.columnCount())
+        widths = [self.table.columnWidth(column) for column in columns]
+        one_flag = max(self.table.fontMetrics().horizontalAdvance(kind.short_label)
+                       for kind in FlagKind) + QUALITY_PADDING
+        widths[PlanModel.QUALITY] = max(min(widths[PlanModel.QUALITY], one_flag),
+                                        header.sectionSizeFromContents(PlanModel.QUALITY).width())
+        # The table's own width less the vertical scroll bar, shown or about to be.
+        room = (self.table.contentsRect().width()
+                - self.table.verticalScrollBar().sizeHint().width())
+        giving: set[int] = set()
+        for group in GIVE_WAY:
+            giving.update(group)
+            floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
+                      if column in giving else widths[column] for column in columns]
+            widths = shrink_to_fit(widths, floors, room)
+        for column, width in zip(columns, widths, strict=True):
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize and \
+                self.model.rowCount():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fail(self, error: BaseException) -> None:
         self.progress_bar.setVisible(False)

@@ -44,6 +44,7 @@ from recmanager.recorders.sanity import (
 )
 from recmanager.recorders.saving import SaveReport, audit_partial_save, audit_save, audit_unsaved
 from recmanager.recorders.service import RecorderService
+from recmanager.ui.column_widths import shrink_to_fit
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.notify_panel import NotifyPanel
 from recmanager.ui.recorders_table import NAME, ObjectRole, RecordersModel, SortProxy, SortRole
@@ -201,12 +202,7 @@ class RecordersWindow(QMainWindow):
         # Down to the headers' widths first, then (long translated headers) below them,
         # the headers too ending in "…" with their whole text as tooltip.
         for floor in (floors, [widths[NAME] if c == NAME else MIN_COLUMN for c in columns]):
-            excess = sum(widths) - room
-            slack = sum(max(0, w - f) for w, f in zip(widths, floor, strict=True))
-            if excess > 0 and slack > 0:  # each column gives in proportion to what it can
-                share = min(1.0, excess / slack)
-                widths = [w - int(max(0, w - f) * share + 0.999)
-                          for w, f in zip(widths, floor, strict=True)]
+            widths = shrink_to_fit(widths, floor, room)
         for column, width in zip(columns, widths, strict=True):
             self.table.setColumnWidth(column, width)
 

@@ -224,94 +224,94 @@
 <context>
     <name>BulkWindow</name>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="81"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="86"/>
         <source>Bulk assignment — {profile}</source>
         <translation>Attribution en masse — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="103"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="266"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="353"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="109"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="272"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="384"/>
         <source>Bulk assignment</source>
         <translation>Attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="108"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="114"/>
         <source>Load rules…</source>
         <translation>Charger des règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="110"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="116"/>
         <source>Check again</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="112"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="118"/>
         <source>Exclude selected</source>
         <translation>Exclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="114"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="120"/>
         <source>Include selected</source>
         <translation>Inclure la sélection</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="116"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="122"/>
         <source>Exclude rows with errors</source>
         <translation>Exclure les erreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="120"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="126"/>
         <source>Export plan…</source>
         <translation>Exporter le plan…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="121"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="127"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="122"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="128"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="123"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="129"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="124"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="130"/>
         <source>Save report…</source>
         <translation>Enregistrer le rapport…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="144"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="150"/>
         <source>Rows with errors</source>
         <translation>Lignes en erreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="146"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="152"/>
         <source>Recordings with a quality problem</source>
         <translation>Enregistrements avec un problème de qualité</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="149"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="155"/>
         <source>Recordings flagged “{flag}”</source>
         <translation>Enregistrements signalés « {flag} »</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="161"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="167"/>
         <source>Load a rules file (CSV) to see the plan.</source>
         <translation>Chargez un fichier de règles (CSV) pour afficher le plan.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="183"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="189"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="203"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="209"/>
         <source>recorder;file;from;to;slot;owner;title
 # One rule per line under the column names; lines starting with # are comments.
 Amphi A;;2026-09-01;2026-12-20;Monday 08:00-10:00;jdupont;L1 Law {date:%d/%m/%Y}
@@ -324,210 +324,210 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="216"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="222"/>
         <source>&lt;p&gt;A &lt;b&gt;rules file&lt;/b&gt; says who owns which recordings: a CSV file (semicolons or commas, UTF-8) with one rule per line under a first line of column names. recmanager first shows the plan — every waiting recording with its owner and the problems found — and changes nothing on Pod before you apply it.&lt;/p&gt;&lt;p&gt;Columns (English or French names):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;owner&lt;/b&gt; (required): the Pod login or e-mail of a staff member;&lt;/li&gt;&lt;li&gt;&lt;b&gt;recorder&lt;/b&gt;: the recorder&apos;s name;&lt;/li&gt;&lt;li&gt;&lt;b&gt;file&lt;/b&gt;: a file name pattern, such as &lt;code&gt;lecture-*&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;from&lt;/b&gt;, &lt;b&gt;to&lt;/b&gt;: dates (2026-09-01 or 01/09/2026);&lt;/li&gt;&lt;li&gt;&lt;b&gt;slot&lt;/b&gt;: a timetable slot, such as &lt;code&gt;Monday 08:00-10:00&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;&lt;b&gt;title&lt;/b&gt;: the title, with {recorder}, {date:%d/%m/%Y}, {start}, {filename} or {stem} replaced.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A rule needs the owner and at least one of recorder, file, dates or slot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un &lt;b&gt;fichier de règles&lt;/b&gt; dit à qui appartiennent les enregistrements : un fichier CSV (points-virgules ou virgules, UTF-8) avec une règle par ligne sous une première ligne de noms de colonnes. recmanager montre d&apos;abord le plan — chaque enregistrement en attente avec son propriétaire et les problèmes trouvés — et ne change rien dans Pod avant que vous l&apos;appliquiez.&lt;/p&gt;&lt;p&gt;Colonnes (noms français ou anglais) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;propriétaire&lt;/b&gt; (obligatoire) : l&apos;identifiant Pod ou l&apos;adresse e-mail d&apos;un membre du personnel ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;enregistreur&lt;/b&gt; : le nom de l&apos;enregistreur ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;fichier&lt;/b&gt; : un motif de nom de fichier, comme &lt;code&gt;cours-*&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;du&lt;/b&gt;, &lt;b&gt;au&lt;/b&gt; : des dates (2026-09-01 ou 01/09/2026) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;créneau&lt;/b&gt; : un créneau d&apos;emploi du temps, comme &lt;code&gt;lundi 8h-10h&lt;/code&gt; ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;titre&lt;/b&gt; : le titre, où {recorder}, {date:%d/%m/%Y}, {start}, {filename} ou {stem} sont remplacés.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Une règle a besoin du propriétaire et d&apos;au moins un critère parmi enregistreur, fichier, dates ou créneau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="234"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="240"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="237"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="243"/>
         <source>Example rules file</source>
         <translation>Exemple de fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="244"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="250"/>
         <source>&amp;Save this example…</source>
         <translation>&amp;Enregistrer cet exemple…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="247"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="253"/>
         <source>&amp;Choose a rules file…</source>
         <translation>&amp;Choisir un fichier de règles…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="256"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="262"/>
         <source>Save the example</source>
         <translation>Enregistrer l&apos;exemple</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="263"/>
         <source>rules-example.csv</source>
         <translation>exemple-regles.csv</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="267"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="273"/>
         <source>The example could not be saved in {path}: {error}</source>
         <translation>L&apos;exemple n&apos;a pas pu être enregistré dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="270"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="276"/>
         <source>Example saved in {path}: edit it, then choose it.</source>
         <translation>Exemple enregistré dans {path} : modifiez-le, puis choisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="275"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="281"/>
         <source>{count} recordings selected. Owner:</source>
         <translation>{count} enregistrements sélectionnés. Propriétaire :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="278"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="284"/>
         <source>login or e-mail (staff)</source>
         <translation>identifiant ou e-mail (staff)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="280"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="286"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="284"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="290"/>
         <source>Make the plan</source>
         <translation>Établir le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="315"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="321"/>
         <source>Load rules first.</source>
         <translation>Chargez d&apos;abord des règles.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="317"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="323"/>
         <source>The plan has errors: fix the rules or exclude those rows.</source>
         <translation>Le plan contient des erreurs : corrigez les règles ou excluez ces lignes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="319"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="325"/>
         <source>Nothing left to apply.</source>
         <translation>Plus rien à appliquer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="320"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="326"/>
         <source>Claim {count} recordings for their owners.</source>
         <translation>Revendiquer {count} enregistrements pour leurs propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="329"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="335"/>
         <source>&lt;b&gt;Errors to fix or exclude before applying.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Erreurs à corriger ou à exclure avant d&apos;appliquer.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="331"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="337"/>
         <source>columns ignored: {names}</source>
         <translation>colonnes ignorées : {names}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="373"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="404"/>
         <source>Rules file</source>
         <translation>Fichier de règles</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="374"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="405"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="385"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="416"/>
         <source>Rules: {path} ({count} rules)</source>
         <translation>Règles : {path} ({count} règles)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="397"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="408"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="428"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="439"/>
         <source>Checking the plan</source>
         <translation>Vérification du plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="407"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="438"/>
         <source>Inbox selection → {owner}</source>
         <translation>Sélection de la boîte de réception → {owner}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="457"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="488"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="257"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="458"/>
-        <location filename="../../recmanager/ui/bulk_window.py" line="464"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="263"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="489"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="495"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="463"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="494"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="475"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="506"/>
         <source>{count} rows written to {path}.</source>
         <translation>{count} lignes écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="491"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="522"/>
         <source>Assigning</source>
         <translation>Attribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="502"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="533"/>
         <source>Claim one recording on {pod}?</source>
         <translation>Revendiquer un enregistrement sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="503"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="534"/>
         <source>Claim {count} recordings on {pod}?</source>
         <translation>Revendiquer {count} enregistrements sur {pod} ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="504"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="535"/>
         <source>Apply the plan</source>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="507"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="538"/>
         <source>They go to one owner.</source>
         <translation>Ils vont à un seul propriétaire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="508"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="539"/>
         <source>They go to {count} owners.</source>
         <translation>Ils vont à {count} propriétaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="510"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="541"/>
         <source>Pod changes at once: each recording becomes a video of its owner. Rows already done are not touched; Cancel stops the run between claims.</source>
         <translation>Pod change aussitôt : chaque enregistrement devient une vidéo de son propriétaire. Les lignes déjà faites ne sont pas touchées ; Annuler arrête l&apos;exécution entre deux revendications.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="513"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="544"/>
         <source>&amp;Apply {count} claims</source>
         <translation>&amp;Appliquer {count} revendications</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="530"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="561"/>
         <source>Cancelling: the claims under way finish…</source>
         <translation>Annulation : fin des revendications en cours…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="539"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="570"/>
         <source>about {minutes}:{seconds:02d} left</source>
         <translation>encore environ {minutes}:{seconds:02d}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="548"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="579"/>
         <source>{done} assigned, {failed} failed, {not_run} not run.</source>
         <translation>{done} attribués, {failed} en échec, {not_run} non exécutés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="553"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="584"/>
         <source>Cancelled: apply again to go on.</source>
         <translation>Annulé : appliquez de nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_window.py" line="559"/>
+        <location filename="../../recmanager/ui/bulk_window.py" line="590"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -821,67 +821,67 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="120"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="122"/>
         <source>not inspected yet</source>
         <translation>pas encore examiné</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="126"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="128"/>
         <source>no sound track</source>
         <translation>pas de piste son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="134"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="141"/>
         <source>no problem found</source>
         <translation>aucun problème trouvé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="145"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="151"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="148"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="154"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="150"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="156"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="153"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="159"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="155"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="161"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="161"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="167"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="161"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="167"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="168"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="168"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="173"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="179"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -1637,77 +1637,104 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InspectionFlag</name>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="40"/>
+        <location filename="../../recmanager/inspection/model.py" line="46"/>
+        <location filename="../../recmanager/inspection/model.py" line="58"/>
         <source>no sound track</source>
         <translation>pas de piste son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="41"/>
+        <location filename="../../recmanager/inspection/model.py" line="47"/>
+        <location filename="../../recmanager/inspection/model.py" line="59"/>
         <source>no sound</source>
         <translation>pas de son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="42"/>
+        <location filename="../../recmanager/inspection/model.py" line="48"/>
         <source>picture stays black</source>
         <translation>l&apos;image reste noire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="43"/>
+        <location filename="../../recmanager/inspection/model.py" line="49"/>
         <source>picture never changes</source>
         <translation>l&apos;image ne change jamais</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="44"/>
+        <location filename="../../recmanager/inspection/model.py" line="50"/>
         <source>too short: a false start?</source>
         <translation>trop court : un faux départ ?</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="45"/>
+        <location filename="../../recmanager/inspection/model.py" line="51"/>
         <source>recording stopped early — the file cannot be played as is</source>
         <translation>enregistrement arrêté trop tôt — le fichier ne peut pas être lu tel quel</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="47"/>
+        <location filename="../../recmanager/inspection/model.py" line="53"/>
         <source>much shorter than its timetable slot</source>
         <translation>bien plus court que son créneau à l&apos;emploi du temps</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="75"/>
+        <location filename="../../recmanager/inspection/model.py" line="60"/>
+        <source>black picture</source>
+        <translation>image noire</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="61"/>
+        <source>frozen picture</source>
+        <translation>image figée</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="62"/>
+        <source>false start?</source>
+        <translation>faux départ ?</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="63"/>
+        <source>stopped early</source>
+        <translation>arrêt prématuré</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="64"/>
+        <source>short for its slot</source>
+        <translation>court pour son créneau</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/inspection/model.py" line="91"/>
         <source>The file holds a picture and no sound track.</source>
         <translation>Le fichier contient une image mais aucune piste son.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="77"/>
+        <location filename="../../recmanager/inspection/model.py" line="93"/>
         <source>{count} moments listened to from {first} to {last}: the loudest is {level} dB, quieter than a room with a live microphone.</source>
         <translation>{count} moments écoutés de {first} à {last} : le plus fort est à {level} dB, plus bas qu&apos;une salle avec un micro ouvert.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="83"/>
+        <location filename="../../recmanager/inspection/model.py" line="99"/>
         <source>{count} pictures looked at from {first} to {last}: all black.</source>
         <translation>{count} images regardées de {first} à {last} : toutes noires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="88"/>
+        <location filename="../../recmanager/inspection/model.py" line="104"/>
         <source>{count} pictures looked at from {first} to {last}: all the same.</source>
         <translation>{count} images regardées de {first} à {last} : toutes identiques.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="93"/>
+        <location filename="../../recmanager/inspection/model.py" line="109"/>
         <source>It lasts {duration}, less than {minimum}.</source>
         <translation>Il dure {duration}, moins de {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="97"/>
+        <location filename="../../recmanager/inspection/model.py" line="113"/>
         <source>It lasts {duration} of a {slot} slot.</source>
         <translation>Il dure {duration} pour un créneau de {slot}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="101"/>
+        <location filename="../../recmanager/inspection/model.py" line="117"/>
         <source>The file has no movie header (moov): the recorder stopped before finishing it.</source>
         <translation>Le fichier n&apos;a pas d&apos;en-tête vidéo (moov) : l&apos;enregistreur s&apos;est arrêté avant de le terminer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/model.py" line="104"/>
+        <location filename="../../recmanager/inspection/model.py" line="120"/>
         <source>Its {part} part needs {needed} bytes but the file holds {size}.</source>
         <translation>Sa partie {part} demande {needed} octets mais le fichier n&apos;en contient que {size}.</translation>
     </message>
@@ -2447,7 +2474,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Qualité</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/bulk_plan_model.py" line="102"/>
+        <location filename="../../recmanager/ui/bulk_plan_model.py" line="104"/>
         <source>rules file, line {line}</source>
         <translation>fichier de règles, ligne {line}</translation>
     </message>
@@ -3131,58 +3158,58 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
 <context>
     <name>RecordersWindow</name>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="71"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="72"/>
         <source>Recorders — {profile}</source>
         <translation>Enregistreurs — {profile}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="121"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="122"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="123"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="124"/>
         <source>New recorder…</source>
         <translation>Nouvel enregistreur…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="126"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="127"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="128"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="129"/>
         <source>Set-up sheet…</source>
         <translation>Fiche de configuration…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="130"/>
-        <location filename="../../recmanager/ui/recorders_window.py" line="160"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="131"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="161"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="177"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="178"/>
         <source>Notify key</source>
         <translation>Clé de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="187"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="188"/>
         <source>Sanity checks</source>
         <translation>Vérifications de cohérence</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="261"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="257"/>
         <source>Loading the recorders…</source>
         <translation>Chargement des enregistreurs…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="282"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="278"/>
         <source>The hash key, folder, manager, video type and mode are unavailable: {reason}. Add a Pod superuser login and password to the profile to see and change them.</source>
         <translation>La clé de hachage, le dossier, le gestionnaire, le type de vidéo et le mode ne sont pas disponibles : {reason}. Ajoutez au profil l&apos;identifiant et le mot de passe d&apos;un superutilisateur de Pod pour les consulter et les modifier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/recorders_window.py" line="288"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="284"/>
         <source>Recorders: %n.</source>
         <translation>
             <numerusform>%n enregistreur.</numerusform>
@@ -3190,7 +3217,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/recorders_window.py" line="294"/>
+        <location filename="../../recmanager/ui/recorders_window.py" line="290"/>
         <source>Loading failed: {error}</source>
         <translation>Échec du chargement : {error}</translation>
     </message>
@@ -5101,8 +5128,8 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <location filename="../../recmanager/deposit/local.py" line="99"/>
         <location filename="../../recmanager/deposit/sftp.py" line="384"/>
         <location filename="../../recmanager/deposit/sftp.py" line="429"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="165"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="170"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="168"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="173"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -5287,7 +5314,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/sftp.py" line="392"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="169"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="172"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
@@ -5497,12 +5524,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/zips.py" line="100"/>
+        <location filename="../../recmanager/inbox/zips.py" line="112"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/zips.py" line="114"/>
+        <location filename="../../recmanager/inbox/zips.py" line="126"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>

@@ -15,6 +15,7 @@ from recmanager.bulk.run import BulkRun
 from recmanager.cli import main
 from recmanager.deposit import open_deposit
 from recmanager.inspection import FlagKind, InspectionSettings, inspect_files
+from recmanager.sandbox.samples import MICROPHONE_OFF
 
 AN_HOUR_AGO = time.time() - 3600
 MONDAY_SILENT = "2026-09-07_08-15-00.mp4"  # in the rules' Monday 8-10 slot
@@ -82,7 +83,8 @@ def test_exclude_silent_leaves_out_exactly_the_silent_rows(sandbox_pod, inspecti
     main([*command, "--exclude", "silent"])
     data = json.loads(capsys.readouterr().out)
     excluded = {row["file"] for row in data["rows"] if row["excluded"]}
-    assert excluded == {paths[MONDAY_SILENT], paths["quiet-room.mp4"]}
+    seeded_silent = str(sandbox_pod.deposit_root / MICROPHONE_OFF)  # the seed's muted lecture
+    assert excluded == {paths[MONDAY_SILENT], paths["quiet-room.mp4"], seeded_silent}
     flagged = {row["file"]: [flag["kind"] for flag in row["flags"]] for row in data["rows"]}
     assert flagged[paths[MONDAY_SILENT]] == ["silent"]
     assert flagged[paths[TUESDAY_NORMAL]] == []

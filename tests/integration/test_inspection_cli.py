@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from recmanager.cli import main
+from recmanager.sandbox.samples import FALSE_START, MICROPHONE_OFF
 from recmanager.store.tables import inspections
 
 
@@ -73,22 +74,33 @@ def test_unclaimed_list_shows_duration_and_flags(sandbox_pod, context, capsys):
     assert "Recordings not seen before, inspected now (a moment each): 18…" in captured.err
     rows = json.loads(captured.out)
     assert len(rows) == 18
-    # The sandbox's samples last 2 seconds: a false start by the 2-minute default.
-    for row in rows:
-        assert row["duration_s"] == pytest.approx(2, abs=0.1), row["file"]
-        assert row["resolution"] == "160×90" and row["has_audio"] is True
-        assert [flag["kind"] for flag in row["flags"]] == ["false_start"]
-        assert row["flags"][0]["evidence"] == {"duration_s": pytest.approx(2, abs=0.1),
-                                               "minimum_s": 120}
+    # The sandbox's deposit, as a real one: lectures of ten minutes and more, one false start
+    # and one lecture whose microphone was off; every other row is clean.
+    by_file = {row["file"].rsplit("/", 2)[-2] + "/" + row["file"].rsplit("/", 1)[-1]: row
+               for row in rows}
+    for name, row in by_file.items():
+        assert row["resolution"] == "160×90" and row["has_audio"] is True, name
+    false_start, silent = by_file.pop(FALSE_START), by_file.pop(MICROPHONE_OFF)
+    assert false_start["duration_s"] == pytest.approx(40, abs=0.1)
+    assert [flag["kind"] for flag in false_start["flags"]] == ["false_start"]
+    assert false_start["flags"][0]["evidence"] == {"duration_s": pytest.approx(40, abs=0.1),
+                                                   "minimum_s": 120}
+    assert [flag["kind"] for flag in silent["flags"]] == ["silent"]
+    assert silent["duration_s"] == pytest.approx(540, abs=0.1)
+    for name, row in by_file.items():
+        assert row["flags"] == [], name
+        assert row["duration_s"] >= 600, name
 
-    context.settings.set("false_start_s", 1)
+    context.settings.set("false_start_s", 30)
     assert main(["unclaimed", "list", "--profile", "sandbox"]) == 0
     captured = capsys.readouterr()
     assert "inspected now" not in captured.err  # all from the store, the new setting applied
     table = captured.out.splitlines()
     assert table[0].split() == ["ID", "RECORDER", "FILE", "SIZE", "DURATION", "FLAGS", "ADDED"]
-    assert all(" 0:02 " in line for line in table[1:])
+    [false_start_line] = [line for line in table if "lecture-07.mp4" in line]
+    assert " 0:40 " in false_start_line
     assert not any("false start" in line for line in table[1:])
+    assert sum("no sound" in line for line in table[1:]) == 1
 
 
 def test_unclaimed_list_without_a_deposit_still_lists(sandbox_pod, context, capsys):

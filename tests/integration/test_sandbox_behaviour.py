@@ -245,7 +245,7 @@ def test_claiming_a_zip_renames_it_treated(sandbox_pod: SandboxPod) -> None:
     assert not zip_path.exists()
     assert (zip_path.parent / "d1.zip_treated").exists()
     video = get(sandbox_pod, "rest/videos/?owner=5")["results"][0]
-    assert video["title"] == "Studio" and video["duration"] == 2
+    assert video["title"] == "Studio" and video["duration"] == 760  # 12:40, the seed's lecture
     assert requests.get(video["video"], timeout=30).status_code == 200
     assert "d1.zip_treated: zip_treated is not a valid video extension" in sandbox_pod.run_cron()
 
@@ -262,7 +262,7 @@ def test_additional_users_become_additional_owners(sandbox_pod: SandboxPod) -> N
     assert video["additional_owners"] == [sandbox_pod.url("rest/users/5/")]
     assert video["type"] == sandbox_pod.url("rest/types/1/")
     # duration and height read from the movie header (the moov is at the end of b1.mp4)
-    assert video["duration"] == 2
+    assert video["duration"] == 610  # 10:10
     username = get(sandbox_pod, "rest/users/2/")["username"]
     published = next(v["video_data"] for v in get(
         sandbox_pod, f"rest/videos/user_videos/?username={username}")["results"]

@@ -77,3 +77,61 @@ def fill_inbox(inbox, count: int = 24) -> list[InboxRow]:
     rows = realistic_rows(count)
     inbox.show_rows(rows)
     return rows
+
+
+def realistic_plan(now: datetime | None = None):
+    """A bulk plan of the realistic rows and the screenshots' deposits, with every kind of
+    row the plan window shows: to do with a long title, no rule, an unknown owner, two rules,
+    a non-staff owner, and recordings flagged by their inspection (one with two flags).
+    Built in the current language (the details are translated as the planner writes them)."""
+    from recmanager.bulk.plan import Plan, PlanRow, Problem
+    from recmanager.i18n import translate
+    from recmanager.inspection.model import Flag, FlagKind
+    from recmanager.pod.model import User
+
+    teacher = User(4, "https://pod/rest/users/4/", "mdupont", "Marie", "Dupont-Lefèvre",
+                   "marie.dupont@univ.fr", True)
+    student = User(3, "https://pod/rest/users/3/", "student1", "", "", "s1@univ.fr", False)
+    now = now or datetime.now(UTC)
+    recordings = [(row.path, row.name, row.recorder_name or LONG_RECORDER)
+                  for row in realistic_rows(24, now)]
+    recordings += [
+        (f"{ROOT}/amphi-pmf/{name}", name, LONG_RECORDER)
+        for name in ("2026-11-24_amphi-PMF_L3-histoire-contemporaine.mp4",
+                     "2026-11-24_amphi-PMF_L3-sociologie-des-organisations.mp4")]
+    recordings += [
+        (f"{ROOT}/salleE/2026-11-25_salle-E_TD-anglais-juridique-groupe-3.mp4",
+         "2026-11-25_salle-E_TD-anglais-juridique-groupe-3.mp4", "Salle E (managed by teacher1)"),
+        (f"{ROOT}/amphiD/2026-11-21_studio-D_M2-histoire-arts.zip",
+         "2026-11-21_studio-D_M2-histoire-arts.zip", "Studio D (audiovideocast, manual)"),
+    ]
+    no_rule = translate("bulk", "No rule matches this recording.")
+    rows = []
+    for number, (path, name, recorder) in enumerate(recordings):
+        row = PlanRow(source_file=path, filename=name, recorder=recorder,
+                      start=now - timedelta(days=number), treatment_id=300 + number,
+                      owner=teacher.username, owner_user=teacher,
+                      title=f"Cours de {recorder} du {now:%d/%m/%Y}")
+        kind = number % 5
+        if kind == 1:
+            row.problem, row.detail = Problem.UNMATCHED, no_rule
+            row.owner, row.owner_user, row.title = "", None, ""
+        elif kind == 2:
+            row.problem, row.owner, row.owner_user = Problem.UNKNOWN_OWNER, \
+                "someone.long-name@example.org", None
+            row.detail = translate("bulk", "Pod has no user with the login or e-mail "
+                                   "\"{owner}\".").format(owner=row.owner)
+        elif kind == 3:
+            row.problem, row.owner, row.owner_user = Problem.CONFLICT, "mdupont / student1", None
+            row.detail = translate("bulk", "Lines {lines} all match: keep one.").format(
+                lines="2, 3")
+        elif number == 4:
+            row.problem, row.owner, row.owner_user = Problem.NON_STAFF_OWNER, "student1", student
+        rows.append(row)
+    rows[0].flags = (Flag(FlagKind.FALSE_START, {"duration_s": 40.0, "minimum_s": 120.0}),)
+    rows[5].flags = (Flag(FlagKind.SILENT, {"windows": 30, "first_s": 9.0, "last_s": 531.0,
+                                            "loudest_db": -120.0}),
+                     Flag(FlagKind.SHORTER_THAN_SLOT, {"duration_s": 540.0, "slot_s": 7200.0}))
+    rows[7].flags = (Flag(FlagKind.CUT_SHORT, {"part": "moov", "size": 1000}),)
+    return Plan(plan_id="screen", profile="Université", source="règles-automne-2026.csv",
+                rows=rows)

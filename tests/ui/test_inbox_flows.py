@@ -363,9 +363,9 @@ def test_state_cell_changes_alone_when_a_duration_is_learnt(admin_window, qtbot)
     changed: list[tuple[int, int]] = []
     window.inbox.model.dataChanged.connect(
         lambda a, b: changed.append((a.column(), b.column())))
-    assert row.duration == pytest.approx(2, abs=0.1)  # the inspection after the scan
-    window.inbox.preview.duration_known.emit(row.path, 3.0)
-    assert rows_by_name(window)["lecture-11.mp4"].duration == 3.0
+    assert row.duration == pytest.approx(610, abs=0.1)  # the inspection after the scan
+    window.inbox.preview.duration_known.emit(row.path, 611.0)
+    assert rows_by_name(window)["lecture-11.mp4"].duration == 611.0
     assert changed == [(4, 4)]  # the duration cell only, no reset
     assert COL_STATE not in [c for c, _ in changed]
 

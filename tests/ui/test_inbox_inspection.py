@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmap
 
 from recmanager.deposit import open_deposit
 from recmanager.inspection import FlagKind, inspect_files
+from recmanager.sandbox.samples import MICROPHONE_OFF
 from recmanager.ui.bulk_plan_model import PlanModel
 from recmanager.ui.bulk_window import BulkWindow
 from recmanager.ui.inbox.model import COL_DURATION, COL_FILE
@@ -21,12 +22,13 @@ from tests.integration.test_bulk_flags import deposit_clips
 from tests.ui.screen import text_margin
 
 SILENT, NORMAL = "quiet-room.mp4", "lively-room.mp4"
+SEEDED_SILENT = MICROPHONE_OFF.rsplit("/", 1)[1]
 
 
 @pytest.fixture
 def pod(sandbox_pod, inspection_clips, context):
     """The sandbox with a silent and a normal clip in Amphi A's folder, listed by Pod; its
-    own 2-second samples are no false start here."""
+    own false start is none here, its lecture with the microphone off is silent."""
     deposit_clips(sandbox_pod, inspection_clips, {SILENT: "silent", NORMAL: "normal"})
     context.settings.set("false_start_s", 1)
     context.settings.set("quiet_period_s", 1)
@@ -85,12 +87,13 @@ def test_the_quality_filter_shows_only_flagged_rows(window):
     inbox = window.inbox
     total = inbox.proxy.rowCount()
     inbox.quality_combo.setCurrentIndex(inbox.quality_combo.findText("With a problem"))
-    assert [inbox.proxy.row_at(n).name for n in range(inbox.proxy.rowCount())] == [SILENT]
+    assert {inbox.proxy.row_at(n).name for n in range(inbox.proxy.rowCount())} == \
+        {SILENT, SEEDED_SILENT}
     inbox.quality_combo.setCurrentIndex(inbox.quality_combo.findText("picture stays black"))
     assert inbox.proxy.rowCount() == 0
     inbox.quality_combo.setCurrentIndex(inbox.quality_combo.findText("no sound"))
-    assert inbox.proxy.rowCount() == 1
-    assert "1 of" in inbox.count_label.text()
+    assert inbox.proxy.rowCount() == 2
+    assert "2 of" in inbox.count_label.text()
     inbox.quality_combo.setCurrentIndex(0)
     assert inbox.proxy.rowCount() == total
 
@@ -99,13 +102,13 @@ def test_the_detail_pane_gives_the_evidence_and_the_sheet(window):
     inbox = window.inbox
     inbox.table.selectRow(proxy_row(window, SILENT))
     detail = inbox.detail
-    quality = detail.fields["quality"].text()
-    assert "<b>no sound</b>" in quality and "moments listened to from" in quality
-    assert "dB" in quality
+    quality = detail.fields["quality"]
+    assert quality.text() == "<b>no sound</b>"
+    assert "moments listened to from" in quality.toolTip() and "dB" in quality.toolTip()
     assert detail.fields["recording"].text() == "0:06 · 160×90 · h264 · aac"
     assert detail.sheet.pixmap() is not None and not detail.sheet.pixmap().isNull()
     inbox.table.selectRow(proxy_row(window, NORMAL))
-    assert detail.fields["quality"].text() == "no problem found"
+    assert quality.text() == "no problem found" and not quality.toolTip()
 
 
 def test_the_claim_dialog_shows_the_sheet_and_the_flags(window):
@@ -134,13 +137,14 @@ def test_the_bulk_window_shows_the_flags_and_excludes_a_flag(qtbot, pod, context
     assert quality[SILENT] == "no sound" and quality[NORMAL] == ""
     bulk.exclude_flagged([FlagKind.SILENT])
     excluded = {row.filename for row in bulk.plan.rows if row.excluded}
-    assert excluded == {SILENT}
+    assert excluded == {SILENT, SEEDED_SILENT}
 
 
 def test_the_bulk_windows_quality_column_shows_one_flag_whole(
         qtbot, pod, inspection_clips, context, tmp_path):
-    """With the 2-minute default every recording is a false start; a recording cut short
-    has the longest wording: the column stays narrower than it, wide enough for one flag."""
+    """With the 2-minute default the 6-second clips are false starts; a recording cut short
+    has the longest wording: the column shows each flag in a word or two, whole, and its
+    tooltip the whole wording and the evidence."""
     deposit_clips(pod, inspection_clips, {"power-cut.mp4": "cut_before_moov"})
     context.settings.set("false_start_s", 120)
     profile = pod.profile(context, user="admin")
@@ -153,10 +157,12 @@ def test_the_bulk_windows_quality_column_shows_one_flag_whole(
     qtbot.addWidget(bulk)
     bulk.load_rules(rules)
     model, metrics = bulk.model, bulk.table.fontMetrics()
-    quality = {model.index(n, PlanModel.FILE).data(): model.index(n, PlanModel.QUALITY).data()
-               for n in range(model.rowCount())}
-    assert quality[NORMAL] == FlagKind.FALSE_START.label
-    assert quality["power-cut.mp4"] == FlagKind.CUT_SHORT.label
+    cells = {model.index(n, PlanModel.FILE).data(): model.index(n, PlanModel.QUALITY)
+             for n in range(model.rowCount())}
+    assert cells[NORMAL].data() == FlagKind.FALSE_START.short_label
+    cut = cells["power-cut.mp4"]
+    assert cut.data() == FlagKind.CUT_SHORT.short_label
+    tip = cut.data(Qt.ItemDataRole.ToolTipRole)
+    assert FlagKind.CUT_SHORT.label in tip and "moov" in tip
     room = bulk.table.columnWidth(PlanModel.QUALITY) - 2 * text_margin(bulk.table)
-    assert metrics.horizontalAdvance(FlagKind.SHORTER_THAN_SLOT.label) <= room
-    assert metrics.horizontalAdvance(quality["power-cut.mp4"]) > room
+    assert all(metrics.horizontalAdvance(kind.short_label) <= room for kind in FlagKind)

@@ -5,6 +5,7 @@ only where the whole text is one hover away (a tooltip), and never for a file na
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,101 @@ def test_the_recorders_window_headers_are_whole_before_the_first_answer(qtbot, c
             title = window.model.headerData(column, Qt.Orientation.Horizontal)
             assert header.fontMetrics().horizontalAdvance(title) + margin <= \
                 header.sectionSize(column), title
+
+
+def cut_plan_cells(window) -> list[str]:
+    """Bulk plan columns off the right edge, headers cut, and cells wider than their room
+    whose whole text is not one hover away: file names, states, dates and one flag are never
+    cut; the detail, title, recorder and owner only with the whole text as tooltip; the
+    Quality cell of several flags with each flag's wording in its tooltip."""
+    from recmanager.ui.bulk_plan_model import PlanModel
+    from recmanager.ui.bulk_window import GIVE_WAY
+
+    table, model = window.table, window.model
+    header = table.horizontalHeader()
+    metrics, margin = table.fontMetrics(), text_margin(table)
+    header_margin = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None,
+                                                  header)
+    cut = []
+    if header.length() > table.viewport().width():
+        cut.append(f"columns {header.length()} px wide in {table.viewport().width()} px")
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        if header.fontMetrics().horizontalAdvance(title) + header_margin > \
+                header.sectionSize(column):
+            cut.append(f"header {title!r} in {header.sectionSize(column)} px")
+        room = header.sectionSize(column) - 2 * margin
+        for number in range(model.rowCount()):
+            index = model.index(number, column)
+            text = index.data() or ""
+            if metrics.horizontalAdvance(text) <= room:
+                continue
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+            flags = model.row_at(number).flags
+            if column == PlanModel.QUALITY and len(flags) > 1 and \
+                    all(flag.label in tip for flag in flags):
+                continue
+            if column not in {c for group in GIVE_WAY for c in group} or text not in tip:
+                cut.append(f"cell {text!r} in {room} px")
+    return cut
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_every_column_of_the_bulk_plan_reads_at_the_default_size(qtbot, context, name):
+    from PySide6.QtWidgets import QApplication
+
+    from recmanager.ui.bulk_window import BulkWindow
+    from tests.ui.realistic import realistic_plan
+    from tests.ui.windows import PROFILE
+
+    with language(name):
+        window = BulkWindow(context, PROFILE, TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        default = window.size()
+        window._set_plan(realistic_plan())
+        window.pages.setCurrentWidget(window.plan_page)
+        QApplication.processEvents()
+        assert window.size() == default
+        assert window.table.verticalScrollBar().isVisible(), "rows enough to scroll"
+        problems = cut_plan_cells(window)
+        assert not problems, f"{default.width()} px wide:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_the_quality_line_reads_whole_without_scrolling(qtbot, context, name):
+    """A recording with two flags selected at the default size: the detail pane's quality
+    line is one line, in view without scrolling; each flag's wording and evidence are in
+    its tooltip."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from recmanager.inspection import Flag, FlagKind, Inspection
+
+    with language(name):
+        window = open_main_window(qtbot, context)
+        inbox = window.inbox
+        row = next(row for row in inbox.model.rows if row.name == LONG_FILE)
+        flags = (Flag(FlagKind.SILENT, {"windows": 30, "first_s": 62.0, "last_s": 3661.0,
+                                        "loudest_db": -71.0}),
+                 Flag(FlagKind.CUT_SHORT, {"part": "mdat", "needed": 2_400_000_000,
+                                           "size": 1_200_000_000}))
+        inbox._show_inspections({row.path: Inspection(
+            row.path, row.size, 0.0, duration_s=3723.0, width=1920, height=1080,
+            video_codec="h264", audio_codec="aac", has_audio=True, flags=flags)})
+        assert inbox.select_path(row.path)
+        quality = inbox.detail.fields["quality"]
+        QApplication.processEvents()
+        facts = inbox.detail.findChild(QScrollArea, "DetailFacts")
+        viewport = facts.viewport()
+        # The height the text needs at the label's width (wrapped lines included).
+        needed = max(quality.height(), quality.heightForWidth(quality.width()))
+        assert needed <= quality.fontMetrics().lineSpacing() * 1.5, quality.text()
+        top = quality.mapTo(viewport, quality.rect().topLeft()).y()
+        assert facts.verticalScrollBar().value() == 0
+        assert top >= 0 and top + needed <= viewport.height(), \
+            f"the quality line ends at {top + needed} px of a {viewport.height()} px pane"
+        for flag in flags:
+            assert flag.kind.short_label in quality.text()
+            tip = quality.toolTip()  # rich text: the wording and evidence, escaped
+            assert html.escape(flag.label) in tip and html.escape(flag.detail()) in tip

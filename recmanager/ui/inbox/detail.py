@@ -114,11 +114,13 @@ class DetailPane(QWidget):
         self.fields["links"].setText(self._links(row, pod_url, live))
 
     def show_inspection(self, found: Inspection | None) -> None:
-        """What the inspection of the shown recording found: its facts, each flag with its
-        evidence, and its contact sheet."""
+        """What the inspection of the shown recording found: its facts, its flags (their
+        evidence in the tooltip), and its contact sheet."""
+        quality = self.fields["quality"]
+        quality.setToolTip("")
         if found is None:
             self.fields["recording"].setText(self.tr("not inspected yet"))
-            self.fields["quality"].clear()
+            quality.clear()
             self.sheet.clear()
             return
         facts = [clock(found.duration_s) if found.duration_s is not None else "",
@@ -126,13 +128,17 @@ class DetailPane(QWidget):
                  found.audio_codec if found.has_audio else self.tr("no sound track")]
         self.fields["recording"].setText(html.escape(" · ".join(f for f in facts if f)))
         if found.problem:
-            quality = html.escape(found.problem)
+            quality.setText(html.escape(found.problem))
         elif found.flags:
-            quality = "<br>".join(f"<b>{html.escape(flag.label)}</b> — "
-                                  f"{html.escape(flag.detail())}" for flag in found.flags)
+            # One line, each flag in a word or two, so the pane shows it without scrolling;
+            # the whole wording and the evidence are one hover away.
+            quality.setText(" · ".join(f"<b>{html.escape(flag.kind.short_label)}</b>"
+                                       for flag in found.flags))
+            quality.setToolTip("<br>".join(f"<b>{html.escape(flag.label)}</b> — "
+                                           f"{html.escape(flag.detail())}"
+                                           for flag in found.flags))
         else:
-            quality = self.tr("no problem found")
-        self.fields["quality"].setText(quality)
+            quality.setText(self.tr("no problem found"))
         sheet = QPixmap()
         if found.sheet_png and sheet.loadFromData(found.sheet_png, "PNG"):
             self.sheet.setPixmap(sheet.scaledToWidth(
