@@ -118,22 +118,58 @@ class SampledReader:
         self.bytes_read = 0
 
     def keep(self, offset: int, size: int) -> bytes:
-        """The bytes at ``offset``, fetched at once and kept for FFmpeg's reads of that place."""
+        """The bytes at ``offset``, fetched at once and kept for FFmpeg's reads of that place;
+        what a region kept already holds is not fetched again (the first boxes, the movie
+        header, then the head around them)."""
         end = min(self.size, offset + size)
-        [data] = read_ranges(self._inner, [(self._start + offset, max(0, end - offset))])
-        self.bytes_read += len(data)
-        index = bisect.bisect_right(self._starts, offset)
-        self._starts.insert(index, offset)
-        self._regions.insert(index, data)
-        return data
+        regions = list(zip(self._starts, self._regions, strict=True))
+        gaps, cursor = [], offset
+        for start, region in regions:
+            if start + len(region) <= cursor or start >= end:
+                continue
+            if start > cursor:
+                gaps.append((cursor, start - cursor))
+            cursor = max(cursor, start + len(region))
+        if cursor < end:
+            gaps.append((cursor, end - cursor))
+        fetched = read_ranges(self._inner, [(self._start + start, length)
+                                            for start, length in gaps]) if gaps else []
+        self.bytes_read += sum(len(data) for data in fetched)
+        # The regions touching [offset, end) and what was fetched become one region.
+        touching = [(start, region) for start, region in regions
+                    if start <= end and start + len(region) >= offset]
+        fetched_parts = [(start, data) for (start, _), data in zip(gaps, fetched, strict=True)]
+        parts = sorted(touching + fetched_parts, key=lambda part: part[0])
+        first = min(offset, parts[0][0]) if parts else offset
+        merged = bytearray()
+        for start, data in parts:
+            have = first + len(merged)
+            if start > have:
+                break  # the file ended early: what follows a hole is not joined
+            merged += data[have - start:]
+        untouched = [part for part in regions if part not in touching]
+        kept = sorted([*untouched, (first, bytes(merged))], key=lambda part: part[0])
+        self._starts, self._regions = [start for start, _ in kept], [data for _, data in kept]
+        return bytes(merged[offset - first:end - first])
 
     def read_ranges(self, ranges: list[tuple[int, int]]) -> list[bytes]:
-        """The bytes of each ``(offset, size)``, all asked for at once (over SFTP, one round
-        trip for all)."""
-        found = read_ranges(self._inner, [(self._start + offset, size)
-                                          for offset, size in ranges])
+        """The bytes of each ``(offset, size)``: those inside a region kept already from
+        memory, the others asked for at once (over SFTP, one round trip for all), each once."""
+        kept = [self._kept(offset, size) for offset, size in ranges]
+        asked = list(zip(ranges, kept, strict=True))
+        wanted = sorted({place for place, data in asked if data is None})
+        found = read_ranges(self._inner, [(self._start + offset, size) for offset, size in wanted])
+        fetched = dict(zip(wanted, found, strict=True))
         self.bytes_read += sum(len(data) for data in found)
-        return found
+        return [fetched[place] if data is None else data for place, data in asked]
+
+    def _kept(self, offset: int, size: int) -> bytes | None:
+        """The bytes at ``offset`` when one region kept holds them all."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        inside, region = offset - self._starts[index], self._regions[index]
+        return region[inside:inside + size] if inside + size <= len(region) else None
 
     def read(self, size: int = -1) -> bytes:
         left = self.size - self._position
