@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from recmanager.config import RUNS_HERE, RUNS_ON_QUEUE
 from recmanager.errors import PackagingError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.journal import other_process_running
@@ -29,8 +30,6 @@ from recmanager.store import Database
 from recmanager.store.tables import job_events, jobs
 
 JOB_KIND = "package"
-RUNS_HERE = "here"
-RUNS_ON_QUEUE = "queue"
 
 
 class JobStatus(StrEnum):
