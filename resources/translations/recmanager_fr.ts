@@ -1753,52 +1753,52 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="132"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="134"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="146"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="148"/>
         <source>not submitted</source>
         <translation>non soumise</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="147"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="149"/>
         <source>queue</source>
         <translation>file d&apos;attente</translation>
     </message>
@@ -1806,38 +1806,43 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="249"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="234"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="256"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="235"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="236"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="238"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="387"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="332"/>
+        <source>The jobs cannot be shown: {error}</source>
+        <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="425"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="492"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="530"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1869,7 +1874,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="111"/>
-        <location filename="../../recmanager/ui/main_window.py" line="534"/>
+        <location filename="../../recmanager/ui/main_window.py" line="531"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1929,32 +1934,27 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="355"/>
-        <source>The jobs cannot be shown: {error}</source>
-        <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/main_window.py" line="426"/>
+        <location filename="../../recmanager/ui/main_window.py" line="421"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="429"/>
+        <location filename="../../recmanager/ui/main_window.py" line="424"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="432"/>
+        <location filename="../../recmanager/ui/main_window.py" line="427"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="434"/>
+        <location filename="../../recmanager/ui/main_window.py" line="429"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="536"/>
+        <location filename="../../recmanager/ui/main_window.py" line="533"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
