@@ -314,8 +314,8 @@ class QueueClient:
             if (item.get("attempt"), item.get("sequence")) in seen:
                 continue
             event = event_from_json(record.id, item)
-            self.store.add_event(event)
-            self.bus.emit(event)
+            if self.store.add_event(event):  # not when another desk following it was first
+                self.bus.emit(event)
 
 
 def seal_context(task_id: str, kid: str) -> bytes:

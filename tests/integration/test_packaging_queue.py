@@ -355,3 +355,41 @@ def test_a_worker_never_publishes_an_outcome_without_its_event(media, tmp_path):
         if state["status"] not in ("Queued", "Ingested", "Fragmented", "Encrypted"):
             assert state["events"][-1]["event"] == "ready", state["status"]
     assert published[-1]["manifest_url"] == "https://pod.example.org/dash/lecture/stream.mpd"
+
+
+def test_two_desks_following_one_job_store_and_announce_each_event_once(
+        context, queue_site, media):
+    """Two desk processes (each its own database session) follow the same job at once: each
+    event reaches the store, the audit log and the webhook once, whoever saw it first."""
+    import threading
+
+    from recmanager.packaging.queue import follow as desk_follow
+    from recmanager.store import Database
+
+    queue_site.start("w1")
+    heard: dict[str, list] = {"first": [], "second": []}
+    client, record = submit(context, queue_site, media.clip,
+                            bus=EventBus([heard["first"].append]))
+    other_db = Database(context.paths.database)
+    other = QueueClient(other_db, context.secrets, queue_site.settings,
+                        bus=EventBus([heard["second"].append]))
+    finished: dict[str, JobRecord] = {}
+    followers = [threading.Thread(target=lambda name=name, desk=desk: finished.__setitem__(
+        name, desk_follow(desk, record, interval_s=0.05))) for name, desk in (
+        ("first", client), ("second", other))]
+    for thread in followers:
+        thread.start()
+    for thread in followers:
+        thread.join(120)
+    assert finished["first"].status is JobStatus.READY, finished["first"].error
+    assert finished["second"].status is JobStatus.READY
+    stored = [(item["attempt"], item["sequence"]) for item in JobStore(context.db).events(
+        record.id)]
+    assert len(stored) == len(set(stored)) and stored
+    announced = [(event.data["attempt"], event.sequence)
+                 for event in heard["first"] + heard["second"]]
+    assert sorted(announced) == sorted(stored)
+    assert [event.event for event in heard["first"] + heard["second"]].count("ready") == 1
+    for desk in (client, other):
+        desk.close()
+    other_db.close()
