@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from recmanager.errors import PackagingError
 from recmanager.packaging import EventBus, JobStatus, KeyPair, PackageRequest
@@ -145,6 +146,31 @@ def test_a_broker_that_cannot_be_reached_leaves_the_job_not_submitted(context, q
     assert follow(live, live.submit(kept)).status is JobStatus.READY
     client.close()
     live.close()
+
+
+def test_a_broker_that_accepts_and_never_answers_leaves_the_job_not_submitted(context, media):
+    """A hung broker (or a firewall that swallows the replies) is given up after seconds."""
+    import socket
+
+    from recmanager.packaging.sealing import public_key_text
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)  # the system accepts the connections; nothing ever answers
+    public_key = public_key_text(X25519PrivateKey.generate())
+    hung = QueueSettings(broker_url=f"redis://127.0.0.1:{silent.getsockname()[1]}/5",
+                         public_key=public_key)
+    client = QueueClient(context.db, context.secrets, hung)
+    record = client.create(PackageRequest(input_path=media.clip, output_dir=Path("lecture"),
+                                          backend="ffmpeg"), KEYS, backend="ffmpeg")
+    try:
+        with pytest.raises(PackagingError, match="the broker does not answer"):
+            client.submit(record)
+    finally:
+        client.close()
+        silent.close()
+    kept = JobStore(context.db).get(record.id)
+    assert kept.status is JobStatus.QUEUED and kept.queue_task_id == ""
 
 
 def test_unreadable_input_and_unwritable_output_fail_the_job_with_the_reason(
