@@ -211,6 +211,18 @@ def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
                           text=True, timeout=240, env=env, **kwargs)
 
 
+def test_the_command_line_refuses_a_malformed_public_key_and_changes_nothing(context):
+    from recmanager.config import RUNS_HERE, Profile
+
+    context.profiles.save(Profile(name="pod", pod_url="https://pod.example.org/",
+                                  sftp_host="pod.example.org"))
+    refused = cli("jobs", "runs-on", "queue", "--broker", "redis://pod.example.org:6379/5",
+                  "--public-key", "ssh-ed25519 AAAAC3Nza")
+    assert refused.returncode == 1
+    assert "The workers' public key is not valid" in refused.stderr
+    assert context.profiles.get("pod").packaging_runs_on == RUNS_HERE
+
+
 def test_the_command_line_submits_follows_lists_and_cancels(context, queue_site, media,
                                                             hour_clip):
     from recmanager.config import Profile
