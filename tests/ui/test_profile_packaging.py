@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from recmanager.config import RUNS_HERE, RUNS_ON_QUEUE
 from recmanager.packaging.sealing import public_key_text
@@ -161,3 +161,21 @@ def test_the_connection_test_gives_up_on_a_broker_that_never_answers(qtbot, cont
     finally:
         silent.close()
     assert "✘" in line and "the broker does not answer (no reply within 3 seconds)" in line
+
+
+def test_the_lines_of_a_test_have_room_under_the_tabs(qtbot, context):
+    """Five lines of results, one of two lines, under the tallest tab: the dialog grows."""
+    dialog = profile_dialog_with_a_local_deposit(qtbot, context, "univ", "http://127.0.0.1:9/")
+    dialog.allow_plain_http.setChecked(True)
+    _on_queue(dialog, f"redis://127.0.0.1:{free_port()}/5")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.test_connection()
+    QApplication.processEvents()
+    results = dialog.check_results
+    assert results.text().count("<br>") >= 4
+    assert results.height() >= results.heightForWidth(results.width())
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert dialog.sections.geometry().bottom() < results.geometry().top()
+    assert results.geometry().bottom() < buttons.geometry().top()
+    assert buttons.geometry().bottom() < dialog.height()

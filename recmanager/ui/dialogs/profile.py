@@ -457,7 +457,10 @@ class ProfileDialog(QDialog):
 
     def _make_room(self) -> None:
         """Grow to show every line of the wrapped labels under the tabs: a dialog's minimum
-        size ignores the height a wrapped text needs at the dialog's width."""
+        size ignores the height a wrapped text needs at the dialog's width. (Before it
+        shows, the dialog takes its size hint, which has room.)"""
+        if not self.isVisible():
+            return
         self.layout().activate()
         needed = self.layout().totalHeightForWidth(self.width())
         if needed > self.height():
