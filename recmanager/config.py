@@ -169,6 +169,10 @@ def plain_http_warning(profile: Profile) -> str:
 # recmanager.actions.root.settle_deposit_root).
 POD_DEFAULT_DEPOSIT_ROOT = "/data/ftp-pod/ftp/"
 
+# Where a profile's packaging runs, and where a job ran: this computer, or the queue.
+RUNS_HERE = "here"
+RUNS_ON_QUEUE = "queue"
+
 DepositKind = Literal["sftp", "local"]
 SftpAuth = Literal["key", "agent", "password"]
 
@@ -198,7 +202,7 @@ class Profile:
     allow_plain_http: bool = False
     # Where packaging runs: "here" (this computer) or "queue" (the server's workers, through
     # this broker; the workers' public key seals each job's key).
-    packaging_runs_on: str = "here"
+    packaging_runs_on: str = RUNS_HERE
     queue_broker_url: str = ""
     # Where job states are kept: the broker's own address when empty (Redis); RabbitMQ keeps
     # none a desk can read later, so it needs one (e.g. redis://pod.example:6379/5).
@@ -246,6 +250,7 @@ class Profile:
         quarantine = self.quarantine_problems()
         if quarantine:
             problems["quarantine_dir"] = quarantine
+        problems.update(self.packaging_problems())
         if problems:
             from recmanager.errors import ValidationError
 
@@ -296,6 +301,38 @@ class Profile:
                 "config", "The quarantine folder must be on the same disk as the mounted deposit "
                 "folder: recordings are moved there, not copied.")]
         return []
+
+    def packaging_problems(self) -> dict[str, list[str]]:
+        """Why the packaging queue cannot be used, by field (empty: it can, or packaging runs
+        on this computer, where its fields are kept unread)."""
+        if self.packaging_runs_on == RUNS_HERE:
+            return {}
+        if self.packaging_runs_on != RUNS_ON_QUEUE:
+            return {"packaging_runs_on": [translate(
+                "config", "Packaging runs \"here\" or on the \"queue\".")]}
+        # The queue's own checks, loaded only for a profile that uses the queue (Celery).
+        from recmanager.packaging.queue import QueueSettings
+        from recmanager.packaging.sealing import parse_public_key
+
+        problems: dict[str, list[str]] = {}
+        if not self.queue_broker_url.strip():
+            problems["queue_broker_url"] = [translate(
+                "config", "The broker's address is required to package on the queue.")]
+        else:
+            try:
+                QueueSettings(broker_url=self.queue_broker_url.strip()).check()
+            except ConfigError as exc:
+                problems["queue_broker_url"] = [exc.message]
+        if not self.queue_public_key.strip():
+            problems["queue_public_key"] = [translate(
+                "config", "The workers' public key is required to package on the queue: "
+                "`recmanager worker-key` prints it on the server.")]
+        else:
+            try:
+                parse_public_key(self.queue_public_key)
+            except ConfigError as exc:
+                problems["queue_public_key"] = [exc.message]
+        return problems
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recmanager import i18n
-from recmanager.config import Profile, split_address
+from recmanager.config import RUNS_ON_QUEUE, Profile, split_address
 from recmanager.errors import RecmanagerError
 from recmanager.i18n import translate
 
@@ -179,7 +179,20 @@ def check_profile(
                 results.append(_quarantine_check(deposit, profile.quarantine_dir))
     except RecmanagerError as exc:
         results.append(CheckResult(sftp_part, False, str(exc)))
+    if profile.packaging_runs_on == RUNS_ON_QUEUE:
+        results.append(_broker_check(profile, context))
     return results
+
+
+def _broker_check(profile: Profile, context: AppContext) -> CheckResult:
+    """The packaging queue's broker, reached as the desk does before it submits a job."""
+    from recmanager.packaging.queue import check_broker, settings_for
+
+    part = translate("connection", "Packaging queue")
+    try:
+        return CheckResult(part, True, check_broker(settings_for(profile, context.secrets)))
+    except RecmanagerError as exc:  # the hints speak of submitted jobs and the command line
+        return CheckResult(part, False, exc.message)
 
 
 def _web_login_check(profile: Profile, context: AppContext, part: str) -> CheckResult:

@@ -153,7 +153,10 @@ def runs_on_command(args: argparse.Namespace, context: AppContext) -> int:
                       queue_result_backend=args.result_backend or profile.queue_result_backend,
                       queue_public_key=args.public_key or profile.queue_public_key)
     if args.where == RUNS_ON_QUEUE:
-        settings_for(changed).check()
+        settings_for(changed).check()  # with how to give what is missing or wrong
+        problems = changed.packaging_problems()  # what the profile's save would refuse
+        if problems:
+            raise ConfigError(" ".join(text for texts in problems.values() for text in texts))
     context.profiles.save(changed, make_current=False)
     if args.broker_password == "-":
         password = sys.stdin.readline().rstrip("\n")

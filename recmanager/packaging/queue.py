@@ -19,7 +19,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from celery import Celery
 from celery.result import AsyncResult
 from kombu.exceptions import OperationalError
-from redis.exceptions import RedisError
+from redis.exceptions import AuthenticationError, RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from recmanager.errors import ConfigError, PackagingError
 from recmanager.i18n import translate
@@ -47,6 +48,7 @@ TASK_NAME = "recmanager.package"
 PROGRESS_STATE = "PROGRESS"
 CANCEL_STATE = "CANCEL"  # a state of its own: Celery's REVOKED reads as an exception
 BROKER_ERRORS = (OperationalError, RedisError, OSError)
+BROKER_TIMEOUT_S = 3.0  # a broker that keeps silent this long counts as unreachable
 _EVENT_FIELDS = ("job_id", "sequence", "event", "status", "at", "percent", "step_percent",
                  "message")
 
@@ -189,6 +191,46 @@ def cancel_id(task_id: str) -> str:
     return f"{task_id}.cancel"
 
 
+def reach_broker(app: Celery, timeout_s: float = BROKER_TIMEOUT_S) -> None:
+    """Connect to the broker once, or raise within seconds: a refused connection, a wrong
+    password and a broker that accepts the connection but never answers all end the wait."""
+    quick = {"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s}
+    with app.connection_for_write(transport_options=quick) as connection:
+        connection.ensure_connection(max_retries=1, interval_start=0.2, timeout=timeout_s)
+
+
+def broker_failure(exc: BaseException) -> str:
+    """Why the broker was not reached, in words a person can act on: refused, the password,
+    no answer; the library's own message otherwise."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ConnectionRefusedError):
+            return translate("queue", "the connection is refused (is the broker running, and "
+                             "on this port?)")
+        if isinstance(cause, AuthenticationError):
+            return translate("queue", "the broker refuses the password ({error})").format(
+                error=cause)
+        if isinstance(cause, (TimeoutError, RedisTimeoutError)):
+            return translate("queue", "the broker does not answer (no reply within {seconds} "
+                             "seconds)").format(seconds=f"{BROKER_TIMEOUT_S:g}")
+        cause = cause.__cause__ or cause.__context__
+    return str(exc)
+
+
+def check_broker(settings: QueueSettings) -> str:
+    """Reach the queue's broker as the desk does before submitting: what was reached, or a
+    :class:`PackagingError` that says what failed."""
+    settings.check()
+    app = make_app(settings)
+    try:
+        reach_broker(app)
+    except BROKER_ERRORS as exc:
+        raise unreachable(settings, exc) from None
+    finally:
+        app.close()
+    return translate("queue", "The broker at {url} answers.").format(url=settings.broker_url)
+
+
 def unreachable(settings: QueueSettings, exc: BaseException, *,
                 submitting: bool = False) -> PackagingError:
     hint = (translate("queue", "The job is kept as not submitted; retry it once the broker "
@@ -197,7 +239,7 @@ def unreachable(settings: QueueSettings, exc: BaseException, *,
                       "once the broker is back."))
     return PackagingError(
         translate("queue", "The packaging queue's broker at {url} cannot be reached: {error}")
-        .format(url=settings.broker_url, error=exc), hint=hint)
+        .format(url=settings.broker_url, error=broker_failure(exc)), hint=hint)
 
 
 class QueueClient:
@@ -234,8 +276,7 @@ class QueueClient:
         sealed = seal(self.settings.public_key, bytes.fromhex(key), seal_context(task_id,
                                                                                 record.kid))
         try:
-            with self.app.connection_for_write() as connection:  # refused at once when down
-                connection.ensure_connection(max_retries=1, interval_start=0.2, timeout=3)
+            reach_broker(self.app)  # refused within seconds when down
             self.app.send_task(
                 TASK_NAME, task_id=task_id, queue=QUEUE_NAME, kwargs=task_arguments(record, sealed),
                 retry=True, retry_policy={"max_retries": 2, "interval_start": 0.2,
@@ -299,8 +340,8 @@ class QueueClient:
             if (item.get("attempt"), item.get("sequence")) in seen:
                 continue
             event = event_from_json(record.id, item)
-            self.store.add_event(event)
-            self.bus.emit(event)
+            if self.store.add_event(event):  # not when another desk following it was first
+                self.bus.emit(event)
 
 
 def seal_context(task_id: str, kid: str) -> bytes:

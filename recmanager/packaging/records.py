@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from recmanager.config import RUNS_HERE, RUNS_ON_QUEUE
 from recmanager.errors import PackagingError
 from recmanager.i18n import QT_TRANSLATE_NOOP, translate
 from recmanager.journal import other_process_running
@@ -29,8 +31,6 @@ from recmanager.store import Database
 from recmanager.store.tables import job_events, jobs
 
 JOB_KIND = "package"
-RUNS_HERE = "here"
-RUNS_ON_QUEUE = "queue"
 
 
 class JobStatus(StrEnum):
@@ -178,16 +178,19 @@ class JobStore:
         with self.db.begin() as connection:
             connection.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
 
-    def add_event(self, event: JobEvent) -> None:
+    def add_event(self, event: JobEvent) -> bool:
+        """Store ``event``; False when it is there already: a queue job's events are keyed
+        by their worker's attempt and sequence, so desks following one job store each once."""
+        statement = sqlite_insert(job_events).values(
+            job_id=event.job_id,
+            at=event.at,
+            event=event.event,
+            data=json.dumps(event.to_json(), ensure_ascii=False),
+            attempt=str(event.data.get("attempt", "")),
+            sequence=event.sequence,
+        ).on_conflict_do_nothing()
         with self.db.begin() as connection:
-            connection.execute(
-                insert(job_events).values(
-                    job_id=event.job_id,
-                    at=event.at,
-                    event=event.event,
-                    data=json.dumps(event.to_json(), ensure_ascii=False),
-                )
-            )
+            return connection.execute(statement).rowcount == 1
 
     def events(self, job_id: int) -> list[dict[str, Any]]:
         with self.db.begin() as connection:

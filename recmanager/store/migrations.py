@@ -81,5 +81,24 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE jobs ADD COLUMN queue_task_id VARCHAR NOT NULL DEFAULT ''",
         "ALTER TABLE jobs ADD COLUMN worker_host VARCHAR NOT NULL DEFAULT ''",
     ),
+    # A queue job's events are keyed by the worker's attempt and their sequence in it: two
+    # desks following one job store each event once. The key is read from the stored events;
+    # copies an earlier follower stored are removed, the first one kept. Events of jobs run
+    # here carry no attempt (a retry counts from 1 again) and are not keyed.
+    _sql(
+        "ALTER TABLE job_events ADD COLUMN attempt VARCHAR NOT NULL DEFAULT ''",
+        "ALTER TABLE job_events ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0",
+        """UPDATE job_events SET
+            attempt = CASE WHEN json_valid(data)
+                      THEN COALESCE(CAST(json_extract(data, '$.attempt') AS TEXT), '') ELSE '' END,
+            sequence = CASE WHEN json_valid(data)
+                       THEN COALESCE(CAST(json_extract(data, '$.sequence') AS INTEGER), 0)
+                       ELSE 0 END""",
+        """DELETE FROM job_events WHERE attempt != '' AND id NOT IN (
+            SELECT MIN(id) FROM job_events WHERE attempt != ''
+            GROUP BY job_id, attempt, sequence)""",
+        """CREATE UNIQUE INDEX uq_job_events_attempt_sequence
+            ON job_events (job_id, attempt, sequence) WHERE attempt != ''""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -105,7 +106,12 @@ job_events = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("event", String, nullable=False),
     Column("data", Text, nullable=False, default="{}"),
+    # A queue worker's attempt (empty for a job run here) and the event's number in it.
+    Column("attempt", String, nullable=False, server_default=""),
+    Column("sequence", Integer, nullable=False, server_default=text("0")),
     Index("ix_job_events_job", "job_id"),
+    Index("uq_job_events_attempt_sequence", "job_id", "attempt", "sequence", unique=True,
+          sqlite_where=text("attempt != ''")),
 )
 
 inbox_cache = Table(

@@ -3,6 +3,8 @@
 Jobs run on the task runner; their progress, outcome and cancellation come back as the
 runner's signals, so the table changes only when something happened (no timer re-reads the
 store). At start-up, jobs a crash left running are shown as Aborted and can be retried.
+A database that cannot be read (locked, newer, damaged) is said in the dock, which reads it
+again when a job is started from it.
 Jobs on the packaging queue are submitted, followed, cancelled and retried through tasks of
 the same runner; following one stops with the window, never the job on its worker.
 """
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from recmanager.context import AppContext
-from recmanager.errors import RecmanagerError
+from recmanager.errors import RecmanagerError, StoreError
 from recmanager.packaging import (
     EventBus,
     JobRecord,
@@ -213,14 +215,14 @@ class JobsPanel(QWidget):
         # The window's profile: its jobs (and those made without a profile) are shown, and
         # the jobs started here belong to it. None: every job.
         self.profile = profile
-        self.store = JobStore(context.db)
+        self.store_problem = ""  # why the jobs cannot be read, shown above the table
+        self._recovered = False  # jobs a crash left running are marked once, at first read
         self._tasks: dict[int, Task] = {}
         self._followers: dict[int, Task] = {}
         self._webhook: WebhookSender | None = None
         self._webhook_url = ""
         self.model = JobsModel(self)
         self._build()
-        self.store.recover_interrupted()
         self.reload()
 
     # --- layout ---------------------------------------------------------------------------
@@ -244,6 +246,11 @@ class JobsPanel(QWidget):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.summary_label)
         layout.addWidget(self.toolbar)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("jobsProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        layout.addWidget(self.problem_label)
         self.view = QTableView(self)
         self.view.setObjectName("JobsView")
         self.view.setAccessibleName(self.tr("Jobs"))
@@ -273,8 +280,24 @@ class JobsPanel(QWidget):
 
     # --- what others call -------------------------------------------------------------------
 
+    @property
+    def store(self) -> JobStore:
+        """The jobs in the database, opened on first use (an error if it cannot be)."""
+        return JobStore(self.context.db)
+
     def reload(self) -> None:
-        self.model.reset_records(self.store.list(limit=500, profile=self.profile))
+        """Read the jobs again; a database that cannot be read is said, not raised."""
+        try:
+            if not self._recovered:
+                self.store.recover_interrupted()
+                self._recovered = True
+            records = self.store.list(limit=500, profile=self.profile)
+        except StoreError as error:
+            self._show_store_problem(error)
+            return
+        self.store_problem = ""
+        self.problem_label.hide()
+        self.model.reset_records(records)
         for record in self.model.records:
             if record.runs_on == RUNS_ON_QUEUE and record.queue_task_id and record.status.active:
                 self._follow(record)
@@ -290,11 +313,26 @@ class JobsPanel(QWidget):
         """Open the Package dialog; start the job it describes. Returns the job id."""
         from recmanager.ui.dialogs.package import PackageDialog
 
+        if self.store_problem:
+            self.reload()  # the database may be back: no job is started while it is not
+            if self.store_problem:
+                return None
         dialog = PackageDialog(self.context, self.window(), runner=self.runner,
                                prepared_input=prepared_input, **dialog_options)
         if not dialog.exec():
             return None
-        return self.submit(dialog.request(), dialog.keys())
+        try:
+            return self.submit(dialog.request(), dialog.keys())
+        except StoreError as error:  # no job was recorded: nothing runs, the reason shows
+            self._show_store_problem(error)
+            return None
+
+    def _show_store_problem(self, error: StoreError) -> None:
+        log.warning("jobs not read: %s", error)
+        self.store_problem = self.tr("The jobs cannot be shown: {error}").format(
+            error=str(error))
+        self.problem_label.setText(self.store_problem)
+        self.problem_label.show()
 
     def submit(self, request: PackageRequest, keys: KeyPair) -> int:
         """Record a job for ``request`` (its key goes to the keyring) and start it."""

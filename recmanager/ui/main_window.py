@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 from recmanager import __version__
 from recmanager.config import Profile
 from recmanager.context import AppContext
-from recmanager.errors import RecmanagerError, StoreError
+from recmanager.errors import RecmanagerError
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.status import ChannelIndicator
 
@@ -349,14 +349,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._build_jobs_panel)
 
     def _build_jobs_panel(self) -> None:
-        try:
-            self.jobs_panel  # noqa: B018 - builds the dock's content
-        except StoreError as error:  # the inbox says it too; the window still starts
-            log.warning("jobs not read: %s", error)
-            note = QLabel(self.tr("The jobs cannot be shown: {error}").format(
-                error=error.message), self.jobs_dock)
-            note.setWordWrap(True)
-            self.jobs_dock.setWidget(note)
+        """The dock's content: a database that cannot be read is said there, as in the
+        inbox, and the window still starts."""
+        self.jobs_panel  # noqa: B018 - builds the dock's content
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()
@@ -517,8 +512,10 @@ class MainWindow(QMainWindow):
         window.show()
 
     def package_file(self) -> None:
-        """The Package dialog for a local file; the job shows in the jobs dock."""
-        if self.jobs_panel.package_file() is not None:
+        """The Package dialog for a local file; the job shows in the jobs dock (or, when the
+        database cannot be read, why no job can start)."""
+        panel = self.jobs_panel
+        if panel.package_file() is not None or panel.store_problem:
             self.jobs_dock.show()
 
     def show_shortcuts(self) -> None:

@@ -1780,52 +1780,52 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="80"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="81"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="132"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="134"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="146"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="148"/>
         <source>not submitted</source>
         <translation>non soumise</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="147"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="149"/>
         <source>queue</source>
         <translation>file d&apos;attente</translation>
     </message>
@@ -1833,38 +1833,43 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="232"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="249"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="234"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="256"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="235"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="236"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="238"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="387"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="332"/>
+        <source>The jobs cannot be shown: {error}</source>
+        <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="425"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="492"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="530"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1896,7 +1901,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="111"/>
-        <location filename="../../recmanager/ui/main_window.py" line="535"/>
+        <location filename="../../recmanager/ui/main_window.py" line="532"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1956,32 +1961,27 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="356"/>
-        <source>The jobs cannot be shown: {error}</source>
-        <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/main_window.py" line="427"/>
+        <location filename="../../recmanager/ui/main_window.py" line="422"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="430"/>
+        <location filename="../../recmanager/ui/main_window.py" line="425"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="433"/>
+        <location filename="../../recmanager/ui/main_window.py" line="428"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="435"/>
+        <location filename="../../recmanager/ui/main_window.py" line="430"/>
         <source>(plain HTTP: the token and passwords travel in clear)</source>
         <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="537"/>
+        <location filename="../../recmanager/ui/main_window.py" line="534"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -2171,11 +2171,6 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Les workers du serveur (file d&apos;attente)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
-        <source>Set the packaging queue in the profile: recmanager jobs runs-on queue --broker … --public-key …</source>
-        <translation>Configurez la file d&apos;empaquetage dans le profil : recmanager jobs runs-on queue --broker … --public-key …</translation>
-    </message>
-    <message>
         <location filename="../../recmanager/ui/dialogs/package.py" line="159"/>
         <source>&amp;Runs on:</source>
         <translation>Exécution s&amp;ur :</translation>
@@ -2328,6 +2323,11 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <source>Set the packaging queue in the connection profile (File → Connection profiles…, Packaging).</source>
+        <translation>Réglez la file d&apos;attente d&apos;empaquetage dans le profil de connexion (Fichier → Profils de connexion…, Empaquetage).</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/package.py" line="254"/>
@@ -2577,264 +2577,310 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Profils de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="85"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="92"/>
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="88"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="95"/>
         <source>New profile</source>
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="91"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
         <source>Delete profile…</source>
         <translation>Supprimer le profil…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="98"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="78"/>
         <source>Pod server</source>
         <translation>Serveur Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="102"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="261"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="290"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="103"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="110"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="106"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
         <source>optional CA bundle file</source>
         <translation>fichier d&apos;autorités de certification (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="107"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
         <source>for actions REST cannot do</source>
         <translation>pour les actions impossibles en REST</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="112"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="113"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
         <source>Pod address</source>
         <translation>Adresse de Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="114"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
         <source>Token</source>
         <translation>Jeton</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="117"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="124"/>
         <source>Allow plain HTTP (the token and passwords travel in clear)</source>
         <translation>Autoriser le HTTP non chiffré (le jeton et les mots de passe circulent en clair)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="119"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="126"/>
         <source>CA bundle</source>
         <translation>Autorités de certification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="120"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
         <source>Web login</source>
         <translation>Identifiant web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="121"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="128"/>
         <source>Web password</source>
         <translation>Mot de passe web</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="122"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="129"/>
         <source>Preview base URL</source>
         <translation>URL de base de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="127"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="79"/>
         <source>Deposit folder</source>
         <translation>Dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="130"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="137"/>
         <source>SFTP</source>
         <translation>SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="131"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="169"/>
         <source>Mounted folder</source>
         <translation>Dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="138"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="145"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="166"/>
         <source>Key file</source>
         <translation>Fichier de clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="139"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="146"/>
         <source>SSH agent</source>
         <translation>Agent SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="140"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="147"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="150"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
         <source>password or key passphrase</source>
         <translation>mot de passe ou phrase de passe de la clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
         <source>mounted folder</source>
         <translation>dossier monté</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="152"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="159"/>
         <source>optional Bento4 folder</source>
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="197"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="163"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="199"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="175"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="202"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="206"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="154"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="80"/>
+        <source>Packaging</source>
+        <translation>Empaquetage</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="162"/>
         <source>SFTP host</source>
         <translation>Hôte SFTP</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="156"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="163"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="164"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="165"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="160"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="167"/>
         <source>Password / passphrase</source>
         <translation>Mot de passe / phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="161"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="168"/>
         <source>Deposit root on the server</source>
         <translation>Racine du dépôt sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="165"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="172"/>
         <source>Bento4 folder</source>
         <translation>Dossier de Bento4</translation>
     </message>
     <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="181"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="182"/>
+        <source>The server&apos;s queue</source>
+        <translation>La file d&apos;attente du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="187"/>
+        <source>printed by `recmanager worker-key` on the server</source>
+        <translation>affichée par `recmanager worker-key` sur le serveur</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="188"/>
+        <source>Runs on</source>
+        <translation>Exécution sur</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="189"/>
+        <source>Broker address</source>
+        <translation>Adresse du broker</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="190"/>
+        <source>Broker password</source>
+        <translation>Mot de passe du broker</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="191"/>
+        <source>Workers&apos; public key</source>
+        <translation>Clé publique des workers</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="215"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="198"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="225"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="207"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="234"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="259"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="289"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="292"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="301"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
+        <source>none stored (a broker without a password)</source>
+        <translation>aucun enregistré (broker sans mot de passe)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="356"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="301"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="356"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="315"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="318"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="372"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="375"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="323"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="380"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="325"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="382"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="339"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="396"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="340"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="397"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="350"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="407"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="367"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="424"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -4494,112 +4540,127 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Attention : {url} est en HTTP non chiffré ; le jeton et les mots de passe circulent sans chiffrement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="217"/>
+        <location filename="../../recmanager/config.py" line="221"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="225"/>
+        <location filename="../../recmanager/config.py" line="229"/>
         <source>The Pod address must start with https:// (or http://).</source>
         <translation>L&apos;adresse de Pod doit commencer par https:// (ou http://).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="232"/>
+        <location filename="../../recmanager/config.py" line="236"/>
         <source>The SFTP host is required.</source>
         <translation>L&apos;hôte SFTP est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="236"/>
+        <location filename="../../recmanager/config.py" line="240"/>
         <source>The SFTP port must be between 1 and 65535.</source>
         <translation>Le port SFTP doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="240"/>
+        <location filename="../../recmanager/config.py" line="244"/>
         <source>The local deposit folder is required.</source>
         <translation>Le dossier de dépôt local est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="244"/>
+        <location filename="../../recmanager/config.py" line="248"/>
         <source>The deposit root is an absolute path on the Pod server.</source>
         <translation>La racine du dépôt est un chemin absolu sur le serveur Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="253"/>
+        <location filename="../../recmanager/config.py" line="258"/>
         <source>The profile &quot;{name}&quot; is not complete.</source>
         <translation>Le profil « {name} » est incomplet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="284"/>
+        <location filename="../../recmanager/config.py" line="289"/>
         <source>The quarantine folder is an absolute path.</source>
         <translation>Le dossier de quarantaine est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="290"/>
+        <location filename="../../recmanager/config.py" line="295"/>
         <source>The quarantine folder must be outside the deposit folder {root}: Pod&apos;s cron would treat what it holds as new recordings.</source>
         <translation>Le dossier de quarantaine doit être hors du dossier de dépôt {root} : le cron de Pod traiterait son contenu comme de nouveaux enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="295"/>
+        <location filename="../../recmanager/config.py" line="300"/>
         <source>The quarantine folder must be on the same disk as the mounted deposit folder: recordings are moved there, not copied.</source>
         <translation>Le dossier de quarantaine doit être sur le même disque que le dossier de dépôt monté : les enregistrements y sont déplacés, pas copiés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="331"/>
+        <location filename="../../recmanager/config.py" line="311"/>
+        <source>Packaging runs &quot;here&quot; or on the &quot;queue&quot;.</source>
+        <translation>L&apos;empaquetage s&apos;exécute « here » (ici) ou sur la « queue » (file d&apos;attente).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="319"/>
+        <source>The broker&apos;s address is required to package on the queue.</source>
+        <translation>L&apos;adresse du broker est obligatoire pour empaqueter dans la file d&apos;attente.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="327"/>
+        <source>The workers&apos; public key is required to package on the queue: `recmanager worker-key` prints it on the server.</source>
+        <translation>La clé publique des workers est obligatoire pour empaqueter dans la file d&apos;attente : `recmanager worker-key` l&apos;affiche sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/config.py" line="368"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="348"/>
+        <location filename="../../recmanager/config.py" line="385"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="349"/>
+        <location filename="../../recmanager/config.py" line="386"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="558"/>
+        <location filename="../../recmanager/config.py" line="595"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="548"/>
+        <location filename="../../recmanager/config.py" line="585"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="495"/>
+        <location filename="../../recmanager/config.py" line="532"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="496"/>
+        <location filename="../../recmanager/config.py" line="533"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="504"/>
+        <location filename="../../recmanager/config.py" line="541"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="514"/>
+        <location filename="../../recmanager/config.py" line="551"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="525"/>
+        <location filename="../../recmanager/config.py" line="562"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="555"/>
+        <location filename="../../recmanager/config.py" line="592"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="562"/>
+        <location filename="../../recmanager/config.py" line="599"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -4712,17 +4773,22 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="193"/>
+        <location filename="../../recmanager/connection.py" line="191"/>
+        <source>Packaging queue</source>
+        <translation>File d&apos;attente d&apos;empaquetage</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/connection.py" line="206"/>
         <source>{user} can log in.</source>
         <translation>{user} peut se connecter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="198"/>
+        <location filename="../../recmanager/connection.py" line="211"/>
         <source>Quarantine</source>
         <translation>Quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/connection.py" line="203"/>
+        <location filename="../../recmanager/connection.py" line="216"/>
         <source>Deleted recordings can be moved to {folder} and back.</source>
         <translation>Les enregistrements supprimés peuvent être déplacés vers {folder} et en revenir.</translation>
     </message>
@@ -5597,22 +5663,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>signalements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="201"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="237"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="204"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="240"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="206"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="242"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
         <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="276"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="312"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
     </message>
@@ -5648,32 +5714,32 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="218"/>
+        <location filename="../../recmanager/packaging/records.py" line="221"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="242"/>
+        <location filename="../../recmanager/packaging/records.py" line="245"/>
         <source>The output folder {path} cannot be used: {error}</source>
         <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="247"/>
+        <location filename="../../recmanager/packaging/records.py" line="250"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="249"/>
+        <location filename="../../recmanager/packaging/records.py" line="252"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="253"/>
+        <location filename="../../recmanager/packaging/records.py" line="256"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="257"/>
+        <location filename="../../recmanager/packaging/records.py" line="260"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
@@ -5694,7 +5760,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="231"/>
+        <location filename="../../recmanager/packaging/queue.py" line="273"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
@@ -5705,7 +5771,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="264"/>
+        <location filename="../../recmanager/packaging/queue.py" line="305"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
@@ -5933,17 +5999,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Il n&apos;y a aucun profil à modifier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="164"/>
+        <location filename="../../recmanager/commands/queued.py" line="167"/>
         <source>Packaging for &quot;{name}&quot; runs {where}.</source>
         <translation>L&apos;empaquetage pour « {name} » s&apos;exécute {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="165"/>
+        <location filename="../../recmanager/commands/queued.py" line="168"/>
         <source>on the queue</source>
         <translation>dans la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/queued.py" line="166"/>
+        <location filename="../../recmanager/commands/queued.py" line="169"/>
         <source>on this computer</source>
         <translation>sur cet ordinateur</translation>
     </message>
@@ -6429,57 +6495,77 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Clé privée écrite dans {path} (mode 0600). La clé publique pour les postes :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="80"/>
+        <location filename="../../recmanager/packaging/queue.py" line="82"/>
         <source>The broker address must look like redis://host:6379/5 or amqp://host/vhost.</source>
         <translation>L&apos;adresse du broker doit avoir la forme redis://hôte:6379/5 ou amqp://hôte/vhost.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="59"/>
+        <location filename="../../recmanager/packaging/queue.py" line="61"/>
         <source>The broker address holds a password: recmanager keeps no password in its settings.</source>
         <translation>L&apos;adresse du broker contient un mot de passe : recmanager ne garde aucun mot de passe dans ses réglages.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="61"/>
+        <location filename="../../recmanager/packaging/queue.py" line="63"/>
         <source>Give the address without it; the password goes to the keyring (recmanager jobs runs-on queue --broker-password -).</source>
         <translation>Donnez l&apos;adresse sans lui ; le mot de passe va dans le trousseau (recmanager jobs runs-on queue --broker-password -).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="86"/>
+        <location filename="../../recmanager/packaging/queue.py" line="88"/>
         <source>The result backend must look like redis://host:6379/5.</source>
         <translation>Le stockage des résultats doit avoir la forme redis://hôte:6379/5.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="92"/>
+        <location filename="../../recmanager/packaging/queue.py" line="94"/>
         <source>RabbitMQ carries the jobs but keeps no job states the desks can read: give a result backend as well.</source>
         <translation>RabbitMQ transporte les tâches mais ne garde aucun état que les postes puissent lire : indiquez aussi un stockage des résultats.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="94"/>
+        <location filename="../../recmanager/packaging/queue.py" line="96"/>
         <source>For example Pod&apos;s Redis with a database of its own: --result-backend redis://pod.example.org:6379/5</source>
         <translation>Par exemple le Redis de Pod, avec une base à lui : --result-backend redis://pod.example.org:6379/5</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="165"/>
+        <location filename="../../recmanager/packaging/queue.py" line="167"/>
         <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
         <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="167"/>
+        <location filename="../../recmanager/packaging/queue.py" line="169"/>
         <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="194"/>
+        <location filename="../../recmanager/packaging/queue.py" line="208"/>
+        <source>the connection is refused (is the broker running, and on this port?)</source>
+        <translation>la connexion est refusée (le broker est-il lancé, et sur ce port ?)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="211"/>
+        <source>the broker refuses the password ({error})</source>
+        <translation>le broker refuse le mot de passe ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="214"/>
+        <source>the broker does not answer (no reply within {seconds} seconds)</source>
+        <translation>le broker ne répond pas (aucune réponse en {seconds} secondes)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="231"/>
+        <source>The broker at {url} answers.</source>
+        <translation>Le broker à l&apos;adresse {url} répond.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/queue.py" line="236"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="196"/>
+        <location filename="../../recmanager/packaging/queue.py" line="238"/>
         <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
         <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="199"/>
+        <location filename="../../recmanager/packaging/queue.py" line="241"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
@@ -7136,82 +7222,82 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="405"/>
+        <location filename="../../recmanager/config.py" line="442"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="406"/>
+        <location filename="../../recmanager/config.py" line="443"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="414"/>
+        <location filename="../../recmanager/config.py" line="451"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="415"/>
+        <location filename="../../recmanager/config.py" line="452"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="427"/>
+        <location filename="../../recmanager/config.py" line="464"/>
         <source>A recording is a false start below (seconds)</source>
         <translation>Un enregistrement est un faux départ en dessous de (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="428"/>
+        <location filename="../../recmanager/config.py" line="465"/>
         <source>Recordings shorter than this are flagged as a probable false start; 0 flags none.</source>
         <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n&apos;en signale aucun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="439"/>
+        <location filename="../../recmanager/config.py" line="476"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="440"/>
+        <location filename="../../recmanager/config.py" line="477"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="450"/>
+        <location filename="../../recmanager/config.py" line="487"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="451"/>
+        <location filename="../../recmanager/config.py" line="488"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="459"/>
+        <location filename="../../recmanager/config.py" line="496"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="460"/>
+        <location filename="../../recmanager/config.py" line="497"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="468"/>
+        <location filename="../../recmanager/config.py" line="505"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="469"/>
+        <location filename="../../recmanager/config.py" line="506"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="477"/>
+        <location filename="../../recmanager/config.py" line="514"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="478"/>
+        <location filename="../../recmanager/config.py" line="515"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

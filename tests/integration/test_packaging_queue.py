@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from recmanager.errors import ConfigError, PackagingError
 from recmanager.packaging import EventBus, JobStatus, KeyPair, PackageRequest
@@ -147,6 +148,31 @@ def test_a_broker_that_cannot_be_reached_leaves_the_job_not_submitted(context, q
     live.close()
 
 
+def test_a_broker_that_accepts_and_never_answers_leaves_the_job_not_submitted(context, media):
+    """A hung broker (or a firewall that swallows the replies) is given up after seconds."""
+    import socket
+
+    from recmanager.packaging.sealing import public_key_text
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)  # the system accepts the connections; nothing ever answers
+    public_key = public_key_text(X25519PrivateKey.generate())
+    hung = QueueSettings(broker_url=f"redis://127.0.0.1:{silent.getsockname()[1]}/5",
+                         public_key=public_key)
+    client = QueueClient(context.db, context.secrets, hung)
+    record = client.create(PackageRequest(input_path=media.clip, output_dir=Path("lecture"),
+                                          backend="ffmpeg"), KEYS, backend="ffmpeg")
+    try:
+        with pytest.raises(PackagingError, match="the broker does not answer"):
+            client.submit(record)
+    finally:
+        client.close()
+        silent.close()
+    kept = JobStore(context.db).get(record.id)
+    assert kept.status is JobStatus.QUEUED and kept.queue_task_id == ""
+
+
 def test_unreadable_input_and_unwritable_output_fail_the_job_with_the_reason(
         context, queue_site, media, tmp_path):
     from tests.fixtures.processes import stop_process
@@ -183,6 +209,18 @@ def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     return subprocess.run([sys.executable, "-m", "recmanager", *args], capture_output=True,
                           text=True, timeout=240, env=env, **kwargs)
+
+
+def test_the_command_line_refuses_a_malformed_public_key_and_changes_nothing(context):
+    from recmanager.config import RUNS_HERE, Profile
+
+    context.profiles.save(Profile(name="pod", pod_url="https://pod.example.org/",
+                                  sftp_host="pod.example.org"))
+    refused = cli("jobs", "runs-on", "queue", "--broker", "redis://pod.example.org:6379/5",
+                  "--public-key", "ssh-ed25519 AAAAC3Nza")
+    assert refused.returncode == 1
+    assert "The workers' public key is not valid" in refused.stderr
+    assert context.profiles.get("pod").packaging_runs_on == RUNS_HERE
 
 
 def test_the_command_line_submits_follows_lists_and_cancels(context, queue_site, media,
@@ -415,3 +453,41 @@ def test_rabbitmq_without_a_result_backend_is_refused_before_anything_is_sent(co
                   "redis://:pw@127.0.0.1:1/5", "--private-key", "/nonexistent",
                   "--output-root", "/tmp")
     assert refused.returncode == 1 and "holds a password" in refused.stderr
+
+
+def test_two_desks_following_one_job_store_and_announce_each_event_once(
+        context, queue_site, media):
+    """Two desk processes (each its own database session) follow the same job at once: each
+    event reaches the store, the audit log and the webhook once, whoever saw it first."""
+    import threading
+
+    from recmanager.packaging.queue import follow as desk_follow
+    from recmanager.store import Database
+
+    queue_site.start("w1")
+    heard: dict[str, list] = {"first": [], "second": []}
+    client, record = submit(context, queue_site, media.clip,
+                            bus=EventBus([heard["first"].append]))
+    other_db = Database(context.paths.database)
+    other = QueueClient(other_db, context.secrets, queue_site.settings,
+                        bus=EventBus([heard["second"].append]))
+    finished: dict[str, JobRecord] = {}
+    followers = [threading.Thread(target=lambda name=name, desk=desk: finished.__setitem__(
+        name, desk_follow(desk, record, interval_s=0.05))) for name, desk in (
+        ("first", client), ("second", other))]
+    for thread in followers:
+        thread.start()
+    for thread in followers:
+        thread.join(120)
+    assert finished["first"].status is JobStatus.READY, finished["first"].error
+    assert finished["second"].status is JobStatus.READY
+    stored = [(item["attempt"], item["sequence"]) for item in JobStore(context.db).events(
+        record.id)]
+    assert len(stored) == len(set(stored)) and stored
+    announced = [(event.data["attempt"], event.sequence)
+                 for event in heard["first"] + heard["second"]]
+    assert sorted(announced) == sorted(stored)
+    assert [event.event for event in heard["first"] + heard["second"]].count("ready") == 1
+    for desk in (client, other):
+        desk.close()
+    other_db.close()

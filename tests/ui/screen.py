@@ -52,7 +52,8 @@ def text_margin(widget: QWidget) -> int:
 def every_page(root: QWidget) -> Iterator[str]:
     """Show each page of ``root`` in turn (each tab, each step of a wizard)."""
     yield ""
-    for tabs in root.findChildren(QTabWidget):
+    # Shown ones only: a dialog a button made and left hidden is still a child of ``root``.
+    for tabs in [tabs for tabs in root.findChildren(QTabWidget) if tabs.isVisible()]:
         for number in range(tabs.count()):
             tabs.setCurrentIndex(number)
             QApplication.processEvents()

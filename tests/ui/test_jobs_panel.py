@@ -328,3 +328,61 @@ def test_the_progress_bar_fills_from_the_left(qtbot):
     assert left.name() != right.name(), "the filled part is on the left, the rest is not"
     top, bottom = QColor(image.pixel(20, 5)), QColor(image.pixel(20, 19))
     assert abs(top.lightness() - bottom.lightness()) < 60, "filled across its height"
+
+
+def _window_not_yet_shown(qtbot, context, opened: list[PackageDialog], monkeypatch):
+    """A window whose jobs dock is first built by the package action (the deferred start-up
+    work has not run); the Package dialog, if it opens, is cancelled and noted."""
+    from recmanager.ui.main_window import MainWindow
+
+    monkeypatch.setattr(PackageDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    assert window._jobs_panel is None
+    return window
+
+
+def test_the_package_action_on_a_newer_database_says_why_in_the_dock(qtbot, context,
+                                                                       monkeypatch):
+    import sqlite3
+
+    context.db  # noqa: B018 - the database, then written by a newer recmanager
+    context.close()
+    with sqlite3.connect(context.paths.database) as raw:
+        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    opened: list[PackageDialog] = []
+    window = _window_not_yet_shown(qtbot, context, opened, monkeypatch)
+    window.package_file()  # raised DatabaseTooNew out of the action, to the crash hook
+    assert opened == []  # no job can be recorded: the dialog is not offered
+    assert window.jobs_dock.widget() is window.jobs_panel
+    assert not window.jobs_dock.isHidden()
+    problem = window.jobs_panel.problem_label
+    assert not problem.isHidden()
+    assert problem.text().startswith("The jobs cannot be shown: ")
+    assert "newer recmanager" in problem.text()
+
+
+def test_the_package_action_on_a_locked_database_says_why_then_works_once_it_is_free(
+        qtbot, context, monkeypatch):
+    import sqlite3
+
+    context.db  # noqa: B018
+    context.close()
+    holder = sqlite3.connect(context.paths.database, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")  # a lock that also stops readers
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO schema_meta VALUES ('x', 'y')")
+    opened: list[PackageDialog] = []
+    try:
+        window = _window_not_yet_shown(qtbot, context, opened, monkeypatch)
+        window.package_file()
+        assert opened == []
+        assert "in use by another program" in window.jobs_panel.problem_label.text()
+        assert not window.jobs_panel.problem_label.isHidden()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    window.package_file()  # the database is free: the dialog opens, the note goes
+    assert len(opened) == 1
+    assert window.jobs_panel.store_problem == ""
+    assert window.jobs_panel.problem_label.isHidden()

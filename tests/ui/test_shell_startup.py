@@ -10,7 +10,6 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLabel
 
 from recmanager.config import Profile
 from recmanager.inbox.cache import save_cache
@@ -95,9 +94,10 @@ def test_a_newer_database_starts_an_empty_inbox_that_says_why(qtbot, context):
     qtbot.waitUntil(lambda: window._inbox is not None and window.inbox.banner.isVisible())
     assert window.inbox.proxy.rowCount() == 0
     assert "newer recmanager" in window.inbox.banner_label.text()
-    qtbot.waitUntil(lambda: window._jobs_dock is not None
-                    and isinstance(window.jobs_dock.widget(), QLabel))
-    assert "newer recmanager" in window.jobs_dock.widget().text()
+    qtbot.waitUntil(lambda: window._jobs_panel is not None)
+    assert window.jobs_dock.widget() is window.jobs_panel
+    assert "newer recmanager" in window.jobs_panel.problem_label.text()
+    assert not window.jobs_panel.problem_label.isHidden()
 
 
 def test_a_locked_database_starts_an_empty_inbox_that_says_why(qtbot, context):

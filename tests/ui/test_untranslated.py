@@ -55,7 +55,7 @@ PROPER_NAMES = ("REST", "SFTP", "HTTPS", "HTTP", "URL", "CSV", "JSON", "DASH", "
 _PSEUDO = re.compile(re.escape(OPEN) + ".*?" + re.escape(CLOSE), re.S)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # An example address, host name or path (placeholders of URL and file fields).
-_ADDRESS = re.compile(r"^(https?://\S*|~?/\S*|[\w-]+(\.[\w-]+)+/?)$")
+_ADDRESS = re.compile(r"^((https?|rediss?|amqps?)://\S*|~?/\S*|[\w-]+(\.[\w-]+)+/?)$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _ROWS_READ = 40
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, Engine, Inspector, create_engine, insert, inspect, select
 
 from recmanager import audit
 from recmanager.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew
+from recmanager.packaging import JobStore, PackageRequest
+from recmanager.packaging.events import JobEvent
 from recmanager.store import SCHEMA_VERSION, Database
 from recmanager.store.db import MIGRATIONS
 from recmanager.store.tables import audit_log, jobs, metadata
@@ -162,3 +166,64 @@ def test_audit_filter_and_csv_export(tmp_path):
     with db.begin() as connection:
         assert connection.execute(select(audit_log.c.id)).all()
     db.close()
+
+
+def _queue_event(job_id: int, sequence: int, attempt: str) -> JobEvent:
+    return JobEvent(job_id=job_id, sequence=sequence, event="progress", status="Ingested",
+                    at=datetime.now(UTC), percent=10.0 * sequence, step_percent=0.0,
+                    data={"attempt": attempt} if attempt else {})
+
+
+def _a_job(db: Database) -> int:
+    return JobStore(db).create(PackageRequest(Path("/x.mp4"), Path("/out")), backend="ffmpeg",
+                               kid="00" * 16).id
+
+
+def test_two_sessions_storing_one_queue_event_store_it_once(tmp_path):
+    """Two desks follow one queue job: each reads what the worker reports and stores the
+    events it has not seen; both may find the same one new."""
+    first = Database(tmp_path / "r.db")
+    second = Database(tmp_path / "r.db")  # another process's session on the same file
+    job_id = _a_job(first)
+    event = _queue_event(job_id, 3, "a1b2c3d4")
+    assert JobStore(first).add_event(event) is True
+    assert JobStore(second).add_event(event) is False
+    assert JobStore(second).add_event(_queue_event(job_id, 3, "e5f6a7b8")) is True  # a retry
+    # A job run here counts from 1 again on each run, without an attempt: nothing is lost.
+    assert JobStore(first).add_event(_queue_event(job_id, 1, "")) is True
+    assert JobStore(second).add_event(_queue_event(job_id, 1, "")) is True
+    stored = [(item.get("attempt", ""), item["sequence"]) for item in JobStore(first).events(
+        job_id)]
+    assert stored == [("a1b2c3d4", 3), ("e5f6a7b8", 3), ("", 1), ("", 1)]
+    first.close()
+    second.close()
+
+
+def test_the_events_of_a_database_of_the_previous_version_are_keyed_and_copies_dropped(
+        tmp_path):
+    path = tmp_path / "r.db"
+    old = Database(path, migrations=MIGRATIONS[:-1])
+    job_id = _a_job(old)
+    rows = [_queue_event(job_id, 1, "a1b2c3d4"), _queue_event(job_id, 2, "a1b2c3d4"),
+            _queue_event(job_id, 1, "a1b2c3d4"),  # a second desk's copy
+            _queue_event(job_id, 1, ""), _queue_event(job_id, 1, "")]  # two runs here
+    with old.begin() as connection:
+        for event in rows:
+            connection.exec_driver_sql(
+                "INSERT INTO job_events (job_id, at, event, data) VALUES (?, ?, ?, ?)",
+                (job_id, event.at.isoformat(), event.event, json.dumps(event.to_json())))
+        connection.exec_driver_sql(
+            "INSERT INTO job_events (job_id, at, event, data) VALUES (?, ?, 'progress', ?)",
+            (job_id, datetime.now(UTC).isoformat(), "not json"))
+    old.close()
+
+    db = Database(path)
+    with db.begin() as connection:
+        migrated = connection.exec_driver_sql(
+            "SELECT id, attempt, sequence, data FROM job_events ORDER BY id").all()
+    assert [(row[0], row[1], row[2]) for row in migrated] == [
+        (1, "a1b2c3d4", 1), (2, "a1b2c3d4", 2), (4, "", 1), (5, "", 1), (6, "", 0)]
+    assert migrated[-1][3] == "not json"  # kept as it was
+    assert JobStore(db).add_event(_queue_event(job_id, 2, "a1b2c3d4")) is False
+    db.close()
+    assert len(list(tmp_path.glob(f"r.db.v{len(MIGRATIONS) - 1}-*.bak"))) == 1

@@ -152,8 +152,8 @@ class PackageDialog(QDialog):
         if not self.queue_ready:
             item = self.where_combo.model().item(1)
             item.setEnabled(False)
-            item.setToolTip(self.tr("Set the packaging queue in the profile: "
-                                    "recmanager jobs runs-on queue --broker … --public-key …"))
+            item.setToolTip(self.tr("Set the packaging queue in the connection profile "
+                                    "(File → Connection profiles…, Packaging)."))
         self.where_combo.setCurrentIndex(self.where_combo.findData(self.runs_on_default))
         self.where_combo.currentIndexChanged.connect(self._where_changed)
         form.addRow(self.tr("&Runs on:"), self.where_combo)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,11 +16,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from recmanager.config import Profile
+from recmanager.config import RUNS_HERE, RUNS_ON_QUEUE, Profile
 from recmanager.connection import CheckResult, check_profile
 from recmanager.context import AppContext
 from recmanager.errors import RecmanagerError, ValidationError
@@ -72,8 +72,15 @@ class ProfileDialog(QDialog):
         outer = QHBoxLayout(self)
         outer.addLayout(self._build_list(), 1)
         right = QVBoxLayout()
-        right.addWidget(self._build_pod_box())
-        right.addWidget(self._build_deposit_box())
+        # One tab per part: all three groups one above the other are taller than a laptop's
+        # screen once the connection test's results are shown under them.
+        self.sections = QTabWidget(self)
+        self.sections.addTab(self._build_pod_page(), self.tr("Pod server"))
+        self.sections.addTab(self._build_deposit_page(), self.tr("Deposit folder"))
+        self.sections.addTab(self._build_packaging_page(), self.tr("Packaging"))
+        # The tallest page whole: lines of results make room by growing the dialog instead.
+        self.sections.setMinimumHeight(self.sections.sizeHint().height())
+        right.addWidget(self.sections)
         self._build_feedback(right)
         right.addWidget(self._build_buttons())
         outer.addLayout(right, 3)
@@ -93,10 +100,10 @@ class ProfileDialog(QDialog):
         left.addWidget(self.delete_button)
         return left
 
-    def _build_pod_box(self) -> QGroupBox:
+    def _build_pod_page(self) -> QWidget:
         """Pod's address, token, TLS and web login."""
-        pod_box = QGroupBox(self.tr("Pod server"), self)
-        pod = QFormLayout(pod_box)
+        pod_page = QWidget(self)
+        pod = QFormLayout(pod_page)
         self.name = self._line("name")
         self.pod_url = self._line("pod_url", "https://pod.univ.fr/")
         self.token = self._line("token", self.tr("REST token (from Pod's admin)"), secret=True)
@@ -120,12 +127,12 @@ class ProfileDialog(QDialog):
         pod.addRow(self.tr("Web login"), self.pod_username)
         pod.addRow(self.tr("Web password"), self.pod_password)
         pod.addRow(self.tr("Preview base URL"), self.preview_base_url)
-        return pod_box
+        return pod_page
 
-    def _build_deposit_box(self) -> QGroupBox:
+    def _build_deposit_page(self) -> QWidget:
         """How the deposit folder is reached, and the folders beside it."""
-        deposit_box = QGroupBox(self.tr("Deposit folder"), self)
-        deposit = QFormLayout(deposit_box)
+        deposit_page = QWidget(self)
+        deposit = QFormLayout(deposit_page)
         self.deposit_kind = QComboBox(self)
         self.deposit_kind.addItem(self.tr("SFTP"), "sftp")
         self.deposit_kind.addItem(self.tr("Mounted folder"), "local")
@@ -163,7 +170,27 @@ class ProfileDialog(QDialog):
         deposit.addRow(self.tr("Quarantine folder"), self.quarantine_dir)
         deposit.addRow("", self.quarantine_help)
         deposit.addRow(self.tr("Bento4 folder"), self.bento4_dir)
-        return deposit_box
+        return deposit_page
+
+    def _build_packaging_page(self) -> QWidget:
+        """Where packaging runs; for the server's queue, its broker and the workers' key."""
+        packaging_page = QWidget(self)
+        packaging = QFormLayout(packaging_page)
+        self.packaging_runs_on = QComboBox(self)
+        self.packaging_runs_on.setObjectName("packaging_runs_on")
+        self.packaging_runs_on.addItem(self.tr("This computer"), RUNS_HERE)
+        self.packaging_runs_on.addItem(self.tr("The server's queue"), RUNS_ON_QUEUE)
+        self.packaging_runs_on.currentIndexChanged.connect(self._runs_on_changed)
+        self.queue_broker_url = self._line("queue_broker_url", "redis://pod.univ.fr:6379/5")
+        self.broker_password = self._line("broker_password", "", secret=True)
+        self.queue_public_key = self._line(
+            "queue_public_key", self.tr("printed by `recmanager worker-key` on the server"))
+        packaging.addRow(self.tr("Runs on"), self.packaging_runs_on)
+        packaging.addRow(self.tr("Broker address"), self.queue_broker_url)
+        packaging.addRow(self.tr("Broker password"), self.broker_password)
+        packaging.addRow(self.tr("Workers' public key"), self.queue_public_key)
+        self._runs_on_changed()
+        return packaging_page
 
     def _build_quarantine_field(self) -> None:
         """The quarantine folder, with two lines saying what it is for."""
@@ -250,16 +277,20 @@ class ProfileDialog(QDialog):
         self.local_deposit.setText(profile.local_deposit)
         self.bento4_dir.setText(profile.bento4_dir)
         self.quarantine_dir.setText(profile.quarantine_dir)
+        self.packaging_runs_on.setCurrentIndex(
+            max(0, self.packaging_runs_on.findData(profile.packaging_runs_on)))
+        self.queue_broker_url.setText(profile.queue_broker_url)
+        self.queue_public_key.setText(profile.queue_public_key)
         self._shown_extra = dict(profile.extra)  # settings learnt from the server, kept
-        for edit in (self.token, self.pod_password, self.sftp_secret):
+        for edit in (self.token, self.pod_password, self.sftp_secret, self.broker_password):
             edit.clear()
-        if profile.name:
-            secrets = self.context.secrets
-            self.token.setPlaceholderText(
-                self.tr("stored in the keyring")
-                if secrets.get(profile.name, SecretKind.POD_TOKEN)
-                else self.tr("REST token (from Pod's admin)")
-            )
+        stored = self.context.secrets.get if profile.name else lambda *_: None
+        self.token.setPlaceholderText(
+            self.tr("stored in the keyring") if stored(profile.name, SecretKind.POD_TOKEN)
+            else self.tr("REST token (from Pod's admin)"))
+        self.broker_password.setPlaceholderText(
+            self.tr("stored in the keyring") if stored(profile.name, SecretKind.BROKER_PASSWORD)
+            else self.tr("none stored (a broker without a password)"))
         self.check_results.clear()
 
     def current_profile(self) -> Profile:
@@ -272,7 +303,8 @@ class ProfileDialog(QDialog):
             "sftp_user": self.sftp_user, "sftp_auth": self.sftp_auth,
             "sftp_key_file": self.sftp_key_file, "deposit_root": self.deposit_root,
             "local_deposit": self.local_deposit, "bento4_dir": self.bento4_dir,
-            "quarantine_dir": self.quarantine_dir,
+            "quarantine_dir": self.quarantine_dir, "packaging_runs_on": self.packaging_runs_on,
+            "queue_broker_url": self.queue_broker_url, "queue_public_key": self.queue_public_key,
         })
         profile.extra = dict(self._shown_extra)
         return profile
@@ -280,21 +312,44 @@ class ProfileDialog(QDialog):
     def _store_secrets(self, profile: Profile) -> bool:
         """Typed secrets go to the keyring; returns False if any is kept in memory only."""
         persistent = True
-        for kind, value in typed_secrets(profile, self.token.text(), self.pod_password.text(),
-                                         self.sftp_secret.text()):
+        secrets = typed_secrets(profile, self.token.text(), self.pod_password.text(),
+                                self.sftp_secret.text())
+        if self.broker_password.text():
+            secrets.append((SecretKind.BROKER_PASSWORD, self.broker_password.text()))
+        for kind, value in secrets:
             persistent &= self.context.secrets.set(profile.name, kind, value)
         return persistent
 
     # --- actions --------------------------------------------------------------------------
 
     def focus_field(self, name: str) -> None:
-        """Put the cursor in one field (``quarantine_dir``…), for a dialog opened to set it."""
-        edit = self.findChild(QLineEdit, name)
-        if edit is not None:
-            edit.setFocus()
+        """Put the cursor in one field (``quarantine_dir``…), on its tab: for a dialog opened
+        to set it, or a field refused on Save."""
+        field = self.findChild(QWidget, name)
+        if field is None:
+            return
+        for index in range(self.sections.count()):
+            if self.sections.widget(index).isAncestorOf(field):
+                self.sections.setCurrentIndex(index)
+        field.setFocus()
+
+    def _runs_on_changed(self) -> None:
+        """The queue's fields are greyed while packaging runs on this computer."""
+        on_queue = self.packaging_runs_on.currentData() == RUNS_ON_QUEUE
+        for edit in (self.queue_broker_url, self.broker_password, self.queue_public_key):
+            edit.setEnabled(on_queue)
+
+    def _field_label(self, name: str) -> str:
+        """The label a person reads beside the profile field ``name`` (the name itself for a
+        field the dialog does not show)."""
+        widget = self.findChild(QWidget, name)
+        form = widget.parentWidget().layout() if widget is not None else None
+        label = form.labelForField(widget) if isinstance(form, QFormLayout) else None
+        return label.text() if isinstance(label, QLabel) and label.text() else name
 
     def _warn_tls(self, verify: bool) -> None:
         self.tls_warning.setVisible(not verify)
+        self._make_room()
 
     def _browse_key(self) -> None:
         path = FolderMemory(self.context.paths).open_file(
@@ -310,8 +365,10 @@ class ProfileDialog(QDialog):
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = "\n".join(
-                f"• {field}: {' '.join(messages)}" for field, messages in exc.fields.items()
+                f"• {self._field_label(field)}: {' '.join(messages)}"
+                for field, messages in exc.fields.items()
             )
+            self.focus_field(next(iter(exc.fields), ""))
             QMessageBox.warning(self, self.tr("Profile not saved"), f"{exc.message}\n{details}")
             return
         except RecmanagerError as exc:
@@ -387,6 +444,7 @@ class ProfileDialog(QDialog):
             (self.pod_password, SecretKind.POD_PASSWORD),
             (self.sftp_secret, SecretKind.SFTP_PASSWORD),
             (self.sftp_secret, SecretKind.KEY_PASSPHRASE),
+            (self.broker_password, SecretKind.BROKER_PASSWORD),
         ):
             if edit.text():
                 secrets.set_for_session(profile.name, kind, edit.text())
@@ -395,4 +453,16 @@ class ProfileDialog(QDialog):
         fill_found_deposit_root(self.deposit_root, results)
         self.test_button.setEnabled(True)
         self.check_results.setText(check_lines(results))
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow to show every line of the wrapped labels under the tabs: a dialog's minimum
+        size ignores the height a wrapped text needs at the dialog's width. (Before it
+        shows, the dialog takes its size hint, which has room.)"""
+        if not self.isVisible():
+            return
+        self.layout().activate()
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
