@@ -319,10 +319,14 @@ class Profile:
             problems["queue_broker_url"] = [translate(
                 "config", "The broker's address is required to package on the queue.")]
         else:
-            try:
-                QueueSettings(broker_url=self.queue_broker_url.strip()).check()
-            except ConfigError as exc:
-                problems["queue_broker_url"] = [exc.message]
+            settings = QueueSettings(broker_url=self.queue_broker_url.strip(),
+                                     result_backend=self.queue_result_backend.strip())
+            for name, check in (("queue_broker_url", settings.check_broker),
+                                ("queue_result_backend", settings.check_result_backend)):
+                try:
+                    check()
+                except ConfigError as exc:
+                    problems[name] = [exc.message]
         if not self.queue_public_key.strip():
             problems["queue_public_key"] = [translate(
                 "config", "The workers' public key is required to package on the queue: "

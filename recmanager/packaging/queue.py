@@ -75,14 +75,22 @@ class QueueSettings:
     password: str = field(default="", repr=False)  # from the keyring, never in a setting
 
     def check(self, *, password_allowed: bool = False) -> None:
-        """A broker address recmanager can use; a password only where it is kept out of
-        settings and process lists (a worker's environment)."""
+        """A broker address and a result backend recmanager can use; a password only where
+        it is kept out of settings and process lists (a worker's environment)."""
+        self.check_broker(password_allowed=password_allowed)
+        self.check_result_backend(password_allowed=password_allowed)
+
+    def check_broker(self, *, password_allowed: bool = False) -> None:
         parts = urlsplit(self.broker_url)
         if parts.scheme not in ("redis", "rediss", "amqp", "amqps") or not parts.hostname:
             raise ConfigError(translate(
                 "queue", "The broker address must look like redis://host:6379/5 or "
                 "amqp://host/vhost."))
-        backend = urlsplit(self.result_backend)
+        if not password_allowed:
+            refuse_password(self.broker_url)
+
+    def check_result_backend(self, *, password_allowed: bool = False) -> None:
+        parts, backend = urlsplit(self.broker_url), urlsplit(self.result_backend)
         if self.result_backend and (backend.scheme not in ("redis", "rediss")
                                     or not backend.hostname):
             raise ConfigError(translate(
@@ -96,7 +104,6 @@ class QueueSettings:
                 hint=translate("queue", "For example Pod's Redis with a database of its own: "
                                "--result-backend redis://pod.example.org:6379/5"))
         if not password_allowed:
-            refuse_password(self.broker_url)
             refuse_password(self.result_backend)
 
     @property

@@ -2598,7 +2598,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="109"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="290"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="297"/>
         <source>REST token (from Pod&apos;s admin)</source>
         <translation>jeton REST (depuis l&apos;administration de Pod)</translation>
     </message>
@@ -2710,25 +2710,25 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>dossier de Bento4 (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="203"/>
         <source>optional, e.g. /data/ftp-pod/quarantine</source>
         <translation>facultatif, p. ex. /data/ftp-pod/quarantine</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="170"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="199"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="205"/>
         <source>Quarantine folder</source>
         <translation>Dossier de quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="202"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="208"/>
         <source>Deleted recordings wait here, so that a delete can be undone.
 Empty: deletes cannot be undone.</source>
         <translation>Les enregistrements supprimés attendent ici : une suppression peut être annulée.
 Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="206"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="212"/>
         <source>A folder on the deposit&apos;s server (on this computer for a mounted folder), outside the deposit root, which Pod&apos;s cron scans, and on the same disk: files are moved, not copied.</source>
         <translation>Un dossier sur le serveur du dépôt (sur cet ordinateur pour un dossier monté), hors de la racine du dépôt que parcourt le cron de Pod, et sur le même disque : les fichiers sont déplacés, pas copiés.</translation>
     </message>
@@ -2789,98 +2789,113 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/dialogs/profile.py" line="187"/>
+        <source>the broker&apos;s own; with RabbitMQ, a Redis</source>
+        <translation>celui du broker ; avec RabbitMQ, un Redis</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="189"/>
+        <source>Where job states are kept, e.g. redis://pod.univ.fr:6379/5. Empty: the broker keeps them (Redis). RabbitMQ keeps none the desks can read: give a Redis.</source>
+        <translation>Où les états des tâches sont gardés, par ex. redis://pod.univ.fr:6379/5. Vide : le broker les garde (Redis). RabbitMQ n&apos;en garde aucun que les postes puissent lire : indiquez un Redis.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="192"/>
         <source>printed by `recmanager worker-key` on the server</source>
         <translation>affichée par `recmanager worker-key` sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="193"/>
         <source>Runs on</source>
         <translation>Exécution sur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="189"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="194"/>
         <source>Broker address</source>
         <translation>Adresse du broker</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="195"/>
         <source>Broker password</source>
         <translation>Mot de passe du broker</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="191"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="196"/>
+        <source>Job states in</source>
+        <translation>États des tâches dans</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="197"/>
         <source>Workers&apos; public key</source>
         <translation>Clé publique des workers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="215"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="221"/>
         <source>TLS verification is OFF for this profile: anyone on the network path could read the token.</source>
         <translation>La vérification TLS est DÉSACTIVÉE pour ce profil : n&apos;importe qui sur le chemin réseau pourrait lire le jeton.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="231"/>
         <source>Connection test results</source>
         <translation>Résultats du test de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="234"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="240"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="289"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="292"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="296"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="299"/>
         <source>stored in the keyring</source>
         <translation>enregistré dans le trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="293"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="300"/>
         <source>none stored (a broker without a password)</source>
         <translation>aucun enregistré (broker sans mot de passe)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="356"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="366"/>
         <source>SSH private key</source>
         <translation>Clé privée SSH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="356"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="366"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="372"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="375"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="382"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="385"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="380"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="390"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="382"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="392"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="396"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="406"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="397"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="407"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="407"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="417"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="424"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="434"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -4600,67 +4615,67 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>L&apos;adresse du broker est obligatoire pour empaqueter dans la file d&apos;attente.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="327"/>
+        <location filename="../../recmanager/config.py" line="331"/>
         <source>The workers&apos; public key is required to package on the queue: `recmanager worker-key` prints it on the server.</source>
         <translation>La clé publique des workers est obligatoire pour empaqueter dans la file d&apos;attente : `recmanager worker-key` l&apos;affiche sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="368"/>
+        <location filename="../../recmanager/config.py" line="372"/>
         <source>The profiles file {path} is not valid.</source>
         <translation>Le fichier de profils {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="385"/>
+        <location filename="../../recmanager/config.py" line="389"/>
         <source>There is no profile named &quot;{name}&quot;.</source>
         <translation>Il n&apos;existe aucun profil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="386"/>
+        <location filename="../../recmanager/config.py" line="390"/>
         <source>Create it in the profile dialog, or check the name.</source>
         <translation>Créez-le dans la fenêtre des profils, ou vérifiez le nom.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="595"/>
+        <location filename="../../recmanager/config.py" line="599"/>
         <source>Remove the settings file to start from the defaults.</source>
         <translation>Supprimez le fichier de réglages pour repartir des valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="585"/>
+        <location filename="../../recmanager/config.py" line="589"/>
         <source>The settings file {path} is not valid.</source>
         <translation>Le fichier de réglages {path} n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="532"/>
+        <location filename="../../recmanager/config.py" line="536"/>
         <source>There is no setting named &quot;{key}&quot;.</source>
         <translation>Il n&apos;existe aucun réglage nommé « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="533"/>
+        <location filename="../../recmanager/config.py" line="537"/>
         <source>`recmanager settings list` shows them.</source>
         <translation>`recmanager settings list` les affiche.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="541"/>
+        <location filename="../../recmanager/config.py" line="545"/>
         <source>Give an address starting with https:// or http://, or nothing.</source>
         <translation>Indiquez une adresse commençant par https:// ou http://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="551"/>
+        <location filename="../../recmanager/config.py" line="555"/>
         <source>Give yes or no for &quot;{key}&quot;.</source>
         <translation>Indiquez yes ou no pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="562"/>
+        <location filename="../../recmanager/config.py" line="566"/>
         <source>Give a whole number from {minimum} to {maximum} for &quot;{key}&quot;.</source>
         <translation>Indiquez un nombre entier de {minimum} à {maximum} pour « {key} ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="592"/>
+        <location filename="../../recmanager/config.py" line="596"/>
         <source>The settings file {path} has no valid version.</source>
         <translation>Le fichier de réglages {path} n&apos;a pas de version valide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="599"/>
+        <location filename="../../recmanager/config.py" line="603"/>
         <source>The settings file was written by a newer recmanager.</source>
         <translation>Le fichier de réglages a été écrit par une version plus récente de recmanager.</translation>
     </message>
@@ -5760,7 +5775,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="273"/>
+        <location filename="../../recmanager/packaging/queue.py" line="280"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
@@ -5771,7 +5786,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="305"/>
+        <location filename="../../recmanager/packaging/queue.py" line="312"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
@@ -6495,7 +6510,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Clé privée écrite dans {path} (mode 0600). La clé publique pour les postes :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="82"/>
+        <location filename="../../recmanager/packaging/queue.py" line="86"/>
         <source>The broker address must look like redis://host:6379/5 or amqp://host/vhost.</source>
         <translation>L&apos;adresse du broker doit avoir la forme redis://hôte:6379/5 ou amqp://hôte/vhost.</translation>
     </message>
@@ -6510,62 +6525,62 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Donnez l&apos;adresse sans lui ; le mot de passe va dans le trousseau (recmanager jobs runs-on queue --broker-password -).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="88"/>
+        <location filename="../../recmanager/packaging/queue.py" line="96"/>
         <source>The result backend must look like redis://host:6379/5.</source>
         <translation>Le stockage des résultats doit avoir la forme redis://hôte:6379/5.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="94"/>
+        <location filename="../../recmanager/packaging/queue.py" line="102"/>
         <source>RabbitMQ carries the jobs but keeps no job states the desks can read: give a result backend as well.</source>
         <translation>RabbitMQ transporte les tâches mais ne garde aucun état que les postes puissent lire : indiquez aussi un stockage des résultats.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="96"/>
+        <location filename="../../recmanager/packaging/queue.py" line="104"/>
         <source>For example Pod&apos;s Redis with a database of its own: --result-backend redis://pod.example.org:6379/5</source>
         <translation>Par exemple le Redis de Pod, avec une base à lui : --result-backend redis://pod.example.org:6379/5</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="167"/>
+        <location filename="../../recmanager/packaging/queue.py" line="174"/>
         <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
         <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="169"/>
+        <location filename="../../recmanager/packaging/queue.py" line="176"/>
         <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="208"/>
+        <location filename="../../recmanager/packaging/queue.py" line="215"/>
         <source>the connection is refused (is the broker running, and on this port?)</source>
         <translation>la connexion est refusée (le broker est-il lancé, et sur ce port ?)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="211"/>
+        <location filename="../../recmanager/packaging/queue.py" line="218"/>
         <source>the broker refuses the password ({error})</source>
         <translation>le broker refuse le mot de passe ({error})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="214"/>
+        <location filename="../../recmanager/packaging/queue.py" line="221"/>
         <source>the broker does not answer (no reply within {seconds} seconds)</source>
         <translation>le broker ne répond pas (aucune réponse en {seconds} secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="231"/>
+        <location filename="../../recmanager/packaging/queue.py" line="238"/>
         <source>The broker at {url} answers.</source>
         <translation>Le broker à l&apos;adresse {url} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="236"/>
+        <location filename="../../recmanager/packaging/queue.py" line="243"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="238"/>
+        <location filename="../../recmanager/packaging/queue.py" line="245"/>
         <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
         <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="241"/>
+        <location filename="../../recmanager/packaging/queue.py" line="248"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
@@ -7222,82 +7237,82 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../recmanager/config.py" line="442"/>
+        <location filename="../../recmanager/config.py" line="446"/>
         <source>Refresh the inbox every (seconds)</source>
         <translation>Actualiser la boîte de réception toutes les (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="443"/>
+        <location filename="../../recmanager/config.py" line="447"/>
         <source>0 turns the automatic refresh off; F5 always refreshes.</source>
         <translation>0 désactive l&apos;actualisation automatique ; F5 actualise toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="451"/>
+        <location filename="../../recmanager/config.py" line="455"/>
         <source>An upload is complete after (seconds without change)</source>
         <translation>Un dépôt est complet après (secondes sans changement)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="452"/>
+        <location filename="../../recmanager/config.py" line="456"/>
         <source>A deposited file counts as complete once its size and date have not changed for this long.</source>
         <translation>Un fichier déposé est considéré complet lorsque sa taille et sa date n&apos;ont pas changé pendant cette durée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="464"/>
+        <location filename="../../recmanager/config.py" line="468"/>
         <source>A recording is a false start below (seconds)</source>
         <translation>Un enregistrement est un faux départ en dessous de (secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="465"/>
+        <location filename="../../recmanager/config.py" line="469"/>
         <source>Recordings shorter than this are flagged as a probable false start; 0 flags none.</source>
         <translation>Les enregistrements plus courts sont signalés comme un probable faux départ ; 0 n&apos;en signale aucun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="476"/>
+        <location filename="../../recmanager/config.py" line="480"/>
         <source>Keep quarantined files for (days)</source>
         <translation>Conserver les fichiers en quarantaine pendant (jours)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="477"/>
+        <location filename="../../recmanager/config.py" line="481"/>
         <source>Deleted recordings stay in the quarantine folder this long for Undo.</source>
         <translation>Les enregistrements supprimés restent ce temps dans le dossier de quarantaine pour pouvoir être restaurés.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="487"/>
+        <location filename="../../recmanager/config.py" line="491"/>
         <source>Parallel requests for bulk assignment</source>
         <translation>Requêtes parallèles pour l&apos;attribution en masse</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="488"/>
+        <location filename="../../recmanager/config.py" line="492"/>
         <source>How many claims run at once; 1 runs them one by one.</source>
         <translation>Nombre de revendications simultanées ; 1 les exécute une par une.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="496"/>
+        <location filename="../../recmanager/config.py" line="500"/>
         <source>Job events webhook</source>
         <translation>Webhook des événements de tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="497"/>
+        <location filename="../../recmanager/config.py" line="501"/>
         <source>Each job event is POSTed there as JSON. Leave empty to send nothing.</source>
         <translation>Chaque événement de tâche y est envoyé en JSON (POST). Laissez vide pour ne rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="505"/>
+        <location filename="../../recmanager/config.py" line="509"/>
         <source>Desktop notifications</source>
         <translation>Notifications de bureau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="506"/>
+        <location filename="../../recmanager/config.py" line="510"/>
         <source>Tell me when recordings become claimable and when a job ends.</source>
         <translation>Me prévenir quand des enregistrements deviennent revendicables et quand une tâche se termine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="514"/>
+        <location filename="../../recmanager/config.py" line="518"/>
         <source>Show an icon in the system tray</source>
         <translation>Afficher une icône dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/config.py" line="515"/>
+        <location filename="../../recmanager/config.py" line="519"/>
         <source>The icon shows how many recordings are claimable.</source>
         <translation>L&apos;icône indique combien d&apos;enregistrements sont revendicables.</translation>
     </message>

@@ -34,9 +34,11 @@ def warnings(monkeypatch) -> list[str]:
     return shown
 
 
-def _on_queue(dialog: ProfileDialog, broker_url: str, public_key: str = PUBLIC_KEY) -> None:
+def _on_queue(dialog: ProfileDialog, broker_url: str, public_key: str = PUBLIC_KEY,
+              result_backend: str = "") -> None:
     dialog.packaging_runs_on.setCurrentIndex(dialog.packaging_runs_on.findData(RUNS_ON_QUEUE))
     dialog.queue_broker_url.setText(broker_url)
+    dialog.queue_result_backend.setText(result_backend)
     dialog.queue_public_key.setText(public_key)
 
 
@@ -79,6 +81,13 @@ def test_the_queue_settings_are_saved_and_shown_again_the_password_only_in_the_k
     assert context.profiles.get("univ").packaging_runs_on == RUNS_HERE
     assert context.profiles.get("univ").queue_broker_url == "redis://pod.example:6379/5"
     assert context.secrets.get("univ", SecretKind.BROKER_PASSWORD) == BROKER_PASSWORD
+    _on_queue(again, "amqp://recmanager@rabbit.example/pod", PUBLIC_KEY,
+              "redis://pod.example:6379/5")
+    again.save()  # RabbitMQ, its job states in Pod's Redis
+    assert warnings == []
+    saved = context.profiles.get("univ")
+    assert (saved.queue_broker_url, saved.queue_result_backend) == (
+        "amqp://recmanager@rabbit.example/pod", "redis://pod.example:6379/5")
 
 
 def test_a_malformed_public_key_is_refused_on_its_field_and_nothing_is_saved(
@@ -102,11 +111,16 @@ def test_a_malformed_public_key_is_refused_on_its_field_and_nothing_is_saved(
     ("https://pod.example/", PUBLIC_KEY, "• Broker address: The broker address must look like"),
     ("redis://:pass@pod.example/5", PUBLIC_KEY, "• Broker address: The broker address holds a "
                                                 "password"),
+    ("amqp://recmanager@rabbit.example/pod", PUBLIC_KEY, "• Job states in: RabbitMQ carries the "
+                                                         "jobs but keeps no job states"),
+    ("amqp://recmanager@rabbit.example/pod|https://pod.example/", PUBLIC_KEY,
+     "• Job states in: The result backend must look like redis://"),
 ])
 def test_the_queue_without_a_usable_broker_or_key_is_refused_with_the_field_named(
         qtbot, context, warnings, broker_url, public_key, named):
     dialog = profile_dialog_with_a_local_deposit(qtbot, context, "univ", "https://pod.example/")
-    _on_queue(dialog, broker_url, public_key)
+    broker_url, _, result_backend = broker_url.partition("|")
+    _on_queue(dialog, broker_url, public_key, result_backend)
     dialog.save()
     assert len(warnings) == 1 and named in warnings[0], warnings
     assert context.profiles.names() == []

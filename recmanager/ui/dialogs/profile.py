@@ -183,11 +183,17 @@ class ProfileDialog(QDialog):
         self.packaging_runs_on.currentIndexChanged.connect(self._runs_on_changed)
         self.queue_broker_url = self._line("queue_broker_url", "redis://pod.univ.fr:6379/5")
         self.broker_password = self._line("broker_password", "", secret=True)
+        self.queue_result_backend = self._line(
+            "queue_result_backend", self.tr("the broker's own; with RabbitMQ, a Redis"))
+        self.queue_result_backend.setToolTip(self.tr(
+            "Where job states are kept, e.g. redis://pod.univ.fr:6379/5. Empty: the broker "
+            "keeps them (Redis). RabbitMQ keeps none the desks can read: give a Redis."))
         self.queue_public_key = self._line(
             "queue_public_key", self.tr("printed by `recmanager worker-key` on the server"))
         packaging.addRow(self.tr("Runs on"), self.packaging_runs_on)
         packaging.addRow(self.tr("Broker address"), self.queue_broker_url)
         packaging.addRow(self.tr("Broker password"), self.broker_password)
+        packaging.addRow(self.tr("Job states in"), self.queue_result_backend)
         packaging.addRow(self.tr("Workers' public key"), self.queue_public_key)
         self._runs_on_changed()
         return packaging_page
@@ -280,6 +286,7 @@ class ProfileDialog(QDialog):
         self.packaging_runs_on.setCurrentIndex(
             max(0, self.packaging_runs_on.findData(profile.packaging_runs_on)))
         self.queue_broker_url.setText(profile.queue_broker_url)
+        self.queue_result_backend.setText(profile.queue_result_backend)
         self.queue_public_key.setText(profile.queue_public_key)
         self._shown_extra = dict(profile.extra)  # settings learnt from the server, kept
         for edit in (self.token, self.pod_password, self.sftp_secret, self.broker_password):
@@ -304,7 +311,9 @@ class ProfileDialog(QDialog):
             "sftp_key_file": self.sftp_key_file, "deposit_root": self.deposit_root,
             "local_deposit": self.local_deposit, "bento4_dir": self.bento4_dir,
             "quarantine_dir": self.quarantine_dir, "packaging_runs_on": self.packaging_runs_on,
-            "queue_broker_url": self.queue_broker_url, "queue_public_key": self.queue_public_key,
+            "queue_broker_url": self.queue_broker_url,
+            "queue_result_backend": self.queue_result_backend,
+            "queue_public_key": self.queue_public_key,
         })
         profile.extra = dict(self._shown_extra)
         return profile
@@ -336,7 +345,8 @@ class ProfileDialog(QDialog):
     def _runs_on_changed(self) -> None:
         """The queue's fields are greyed while packaging runs on this computer."""
         on_queue = self.packaging_runs_on.currentData() == RUNS_ON_QUEUE
-        for edit in (self.queue_broker_url, self.broker_password, self.queue_public_key):
+        for edit in (self.queue_broker_url, self.broker_password, self.queue_result_backend,
+                     self.queue_public_key):
             edit.setEnabled(on_queue)
 
     def _field_label(self, name: str) -> str:
