@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import exit_code, judge, lecture
+from common import exit_code, judge, lecture, settle
 
 KEY = "87237d20a19f58a740c05684e699b4aa"
 KID = "a16e402b9056e371f36d348aa62bb749"
@@ -171,9 +171,7 @@ def main() -> int:
         print("bento4: not found (PATH, --bento4-dir), skipped")
     for backend in backends:
         runs = {"bare": [], "job": []}
-        with source.open("rb") as stream:  # warm the page cache before any measurement
-            while stream.read(1 << 24):
-                pass
+        settle(source)
         for turn in range(args.repeat):  # taking turns, first one then the other
             for kind in ("bare", "job") if turn % 2 == 0 else ("job", "bare"):
                 runs[kind].append(_in_child(kind, backend, source, args.bento4_dir))

@@ -268,6 +268,15 @@ def random_file(path: Path, size: int) -> Path:
     return path
 
 
+def settle(path: Path) -> None:
+    """``path`` read into the page cache and every dirty page written out: a measurement that
+    follows starts from the same state as its reference, not behind another's write-back."""
+    with path.open("rb") as stream:
+        while stream.read(1 << 24):
+            pass
+    os.sync()
+
+
 def fsync(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:
