@@ -137,7 +137,7 @@ def queue_against_desk(site: QueueSite, client: QueueClient, context, minutes: i
                        repeat: int) -> None:
     """The two taking turns, each from a settled page cache; the medians are compared."""
     source = lecture(minutes)
-    print(f"  {source.stat().st_size / 1e9:.2f} GB, {minutes} min lecture, {repeat} turns")
+    print(f"  {source.stat().st_size / 1e9:.2f} GB, {minutes} min lecture; turns: {repeat}")
     worker = site.start("large")
     runs: dict[str, list[dict[str, float]]] = {"queue": [], "desk": []}
     with sshd_server() as server, delay_line(server.port, 20) as port:
