@@ -8,6 +8,7 @@ another day's numbers; it exits with :func:`exit_code`, non-zero when a goal fai
 from __future__ import annotations
 
 import json
+import math
 import os
 import resource
 import statistics
@@ -95,6 +96,62 @@ def human_bytes(count: float) -> str:
             return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
         count /= 1000
     return f"{count:.1f} GB"
+
+
+PIECE_MINUTES = 5
+
+
+def lecture_piece() -> Path:
+    """Five minutes of 1280x720 noisy test pattern at 3 Mb/s + AAC 128k: the bytes per frame
+    of a filmed lecture, so a file of a given size holds as many samples as a real one."""
+    from recmanager.media import ffmpeg_executable
+
+    piece = CACHE / "lecture-5min-720p.mp4"
+    if piece.exists():
+        return piece
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = piece.with_suffix(".partial.mp4")
+    subprocess.run(
+        [
+            ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25,noise=alls=25:allf=t",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-t", str(PIECE_MINUTES * 60), "-c:v", "libx264", "-preset", "ultrafast",
+            "-b:v", "3M", "-maxrate", "3M", "-bufsize", "6M", "-g", "50", "-pix_fmt", "yuv420p",
+            "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", str(partial),
+        ],
+        check=True,
+    )
+    partial.rename(piece)
+    return piece
+
+
+def lecture(minutes: int) -> Path:
+    """``minutes`` of lecture: the piece concatenated with ``-c copy`` (made once, cached);
+    90 minutes make about 2.1 GB, as a real lecture recorded at 3 Mb/s."""
+    from recmanager.media import ffmpeg_executable
+
+    target = CACHE / f"lecture-{minutes}min-720p.mp4"
+    if target.exists():
+        return target
+    piece = lecture_piece()
+    repeats = math.ceil(minutes / PIECE_MINUTES)
+    if repeats == 1:
+        return piece
+    listing = CACHE / f"concat-{repeats}.txt"
+    listing.write_text(f"file '{piece.name}'\n" * repeats)
+    partial = target.with_suffix(".partial.mp4")
+    subprocess.run(
+        [
+            ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
+            "-safe", "0", "-i", str(listing), "-c", "copy", "-movflags", "+faststart",
+            str(partial),
+        ],
+        check=True,
+    )
+    listing.unlink()
+    partial.rename(target)
+    return target
 
 
 @contextmanager
@@ -209,6 +266,15 @@ def random_file(path: Path, size: int) -> Path:
             stream.write(os.urandom(min(block, left)))
             left -= min(block, left)
     return path
+
+
+def settle(path: Path) -> None:
+    """``path`` read into the page cache and every dirty page written out: a measurement that
+    follows starts from the same state as its reference, not behind another's write-back."""
+    with path.open("rb") as stream:
+        while stream.read(1 << 24):
+            pass
+    os.sync()
 
 
 def fsync(path: Path) -> None:
