@@ -18,6 +18,7 @@ from recmanager.ui.dialogs.package import PackageDialog
 from recmanager.ui.file_dialogs import first_folder
 from recmanager.ui.jobs_panel import JobsModel, JobsPanel, ObjectRole, ProgressRole
 from recmanager.ui.tasks import TaskRunner
+from tests.fixtures.database_states import held_by_another_program, made_newer
 
 KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
 
@@ -344,12 +345,9 @@ def _window_not_yet_shown(qtbot, context, opened: list[PackageDialog], monkeypat
 
 def test_the_package_action_on_a_newer_database_says_why_in_the_dock(qtbot, context,
                                                                        monkeypatch):
-    import sqlite3
-
     context.db  # noqa: B018 - the database, then written by a newer recmanager
     context.close()
-    with sqlite3.connect(context.paths.database) as raw:
-        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    made_newer(context.paths.database)
     opened: list[PackageDialog] = []
     window = _window_not_yet_shown(qtbot, context, opened, monkeypatch)
     window.package_file()  # raised DatabaseTooNew out of the action, to the crash hook
@@ -364,24 +362,15 @@ def test_the_package_action_on_a_newer_database_says_why_in_the_dock(qtbot, cont
 
 def test_the_package_action_on_a_locked_database_says_why_then_works_once_it_is_free(
         qtbot, context, monkeypatch):
-    import sqlite3
-
     context.db  # noqa: B018
     context.close()
-    holder = sqlite3.connect(context.paths.database, isolation_level=None)
-    holder.execute("PRAGMA journal_mode=DELETE")  # a lock that also stops readers
-    holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("INSERT INTO schema_meta VALUES ('x', 'y')")
     opened: list[PackageDialog] = []
-    try:
+    with held_by_another_program(context.paths.database):
         window = _window_not_yet_shown(qtbot, context, opened, monkeypatch)
         window.package_file()
         assert opened == []
         assert "in use by another program" in window.jobs_panel.problem_label.text()
         assert not window.jobs_panel.problem_label.isHidden()
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     window.package_file()  # the database is free: the dialog opens, the note goes
     assert len(opened) == 1
     assert window.jobs_panel.store_problem == ""

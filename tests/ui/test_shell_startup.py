@@ -4,7 +4,6 @@ show them, and a database that cannot be read starts an empty inbox that says wh
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -16,6 +15,7 @@ from recmanager.inbox.cache import save_cache
 from recmanager.inbox.rows import InboxRecorder, InboxRow, LocalState, RowState
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
+from tests.fixtures.database_states import held_by_another_program, made_newer
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 ROWS = 40
@@ -86,8 +86,7 @@ def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
 
 def test_a_newer_database_starts_an_empty_inbox_that_says_why(qtbot, context):
     _profile_with_a_cached_inbox(context)
-    with sqlite3.connect(context.paths.database) as raw:
-        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    made_newer(context.paths.database)
     window = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     window.show()
@@ -102,20 +101,13 @@ def test_a_newer_database_starts_an_empty_inbox_that_says_why(qtbot, context):
 
 def test_a_locked_database_starts_an_empty_inbox_that_says_why(qtbot, context):
     _profile_with_a_cached_inbox(context)
-    holder = sqlite3.connect(context.paths.database, isolation_level=None)
-    holder.execute("PRAGMA journal_mode=DELETE")  # a lock that also stops readers
-    holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("INSERT INTO schema_meta VALUES ('x', 'y')")
-    try:
+    with held_by_another_program(context.paths.database):
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window._inbox is not None and window.inbox.banner.isVisible())
         assert window.inbox.proxy.rowCount() == 0
         assert "in use by another program" in window.inbox.banner_label.text()
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     # The refresh waiting for the database goes on once it is free (Pod is not there).
     qtbot.waitUntil(lambda: not window.inbox._refreshing, timeout=15_000)
 

@@ -18,6 +18,7 @@ from recmanager.recorders.mode import RecorderMode
 from recmanager.store import Database
 from recmanager.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from recmanager.store.sqlite_read import read_inbox_cache
+from tests.fixtures.database_states import held_by_another_program, made_newer
 
 NOW = datetime(2026, 11, 22, 2, 0, 30, 123456, tzinfo=UTC)
 ROWS = [
@@ -82,8 +83,7 @@ def test_a_database_of_an_older_version_is_migrated_by_the_store_then_read(conte
 
 def test_a_newer_database_is_refused_and_left_untouched(context):
     _saved(context)
-    with sqlite3.connect(context.paths.database) as raw:
-        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    made_newer(context.paths.database)
     before = context.paths.database.read_bytes()
     with pytest.raises(DatabaseTooNew) as caught:
         load_cache_quickly(context, "p")
@@ -93,17 +93,10 @@ def test_a_newer_database_is_refused_and_left_untouched(context):
 
 def test_a_locked_database_gives_a_clear_error_quickly(context):
     _saved(context)
-    holder = sqlite3.connect(context.paths.database, isolation_level=None)
-    holder.execute("PRAGMA journal_mode=DELETE")  # a lock that also stops readers
-    holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("INSERT INTO schema_meta VALUES ('x', 'y')")
-    try:
-        with pytest.raises(DatabaseLocked) as caught:
-            read_inbox_cache(context.paths.database, "p")
-        assert "in use by another program" in caught.value.message
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    with held_by_another_program(context.paths.database), \
+            pytest.raises(DatabaseLocked) as caught:
+        read_inbox_cache(context.paths.database, "p")
+    assert "in use by another program" in caught.value.message
 
 
 def test_a_damaged_file_gives_a_clear_error(context):

@@ -17,6 +17,7 @@ from recmanager.packaging.events import JobEvent
 from recmanager.store import SCHEMA_VERSION, Database
 from recmanager.store.db import MIGRATIONS
 from recmanager.store.tables import audit_log, jobs, metadata
+from tests.fixtures.database_states import made_newer
 
 
 def test_new_database_uses_wal_and_current_schema(tmp_path):
@@ -111,8 +112,7 @@ def test_upgrade_from_first_version_keeps_data_and_backs_up(tmp_path):
 def test_newer_database_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "r.db"
     Database(path).close()
-    with sqlite3.connect(path) as raw:
-        raw.execute("UPDATE schema_meta SET value='99' WHERE key='schema_version'")
+    made_newer(path)
     before = path.read_bytes()
     with pytest.raises(DatabaseTooNew) as caught:
         Database(path)
