@@ -2864,38 +2864,43 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="382"/>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="385"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="378"/>
+        <source>• {field}: {problems}</source>
+        <translation>• {field} : {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="383"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="386"/>
         <source>Profile not saved</source>
         <translation>Profil non enregistré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="390"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="391"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="392"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="393"/>
         <source>No system keyring is available: the secrets are kept in memory until recmanager quits, and you will be asked for them again next time.</source>
         <translation>Aucun trousseau système n&apos;est disponible : les secrets sont gardés en mémoire jusqu&apos;à la fermeture de recmanager et vous seront redemandés la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="406"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="407"/>
         <source>Delete profile</source>
         <translation>Supprimer le profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="407"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="408"/>
         <source>Delete the profile &quot;{name}&quot; and its secrets (token, passwords) from the keyring? Nothing on the Pod server or in the deposit folder changes; the audit log is kept.</source>
         <translation>Supprimer le profil « {name} » et ses secrets (jeton, mots de passe) du trousseau ? Rien ne change sur le serveur Pod ni dans le dossier de dépôt ; le journal d&apos;audit est conservé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="417"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="418"/>
         <source>Profile not deleted</source>
         <translation>Profil non supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/profile.py" line="434"/>
+        <location filename="../../recmanager/ui/dialogs/profile.py" line="435"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>

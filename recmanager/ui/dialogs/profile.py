@@ -375,7 +375,8 @@ class ProfileDialog(QDialog):
             self.context.profiles.save(profile)
         except ValidationError as exc:
             details = "\n".join(
-                f"• {self._field_label(field)}: {' '.join(messages)}"
+                self.tr("• {field}: {problems}").format(
+                    field=self._field_label(field), problems=" ".join(messages))
                 for field, messages in exc.fields.items()
             )
             self.focus_field(next(iter(exc.fields), ""))
