@@ -420,15 +420,23 @@ class MainWindow(QMainWindow):
             self._jobs_panel.set_profile(self.profile.name if self.profile else None)
         if self.profile is None:
             self.profile_label.setText(self.tr("No profile"))
+            self.profile_label.setToolTip("")
             return
         self.sftp_indicator.set_channel(
             self.tr("Folder") if self.profile.deposit_kind == "local" else "SFTP")
-        text = self.profile.name
+        # Short words beside the name, the whole warning one hover away: a long sentence
+        # pushed the channels' states off the window's edge.
+        text, warnings = self.profile.name, []
         if not self.profile.verify_tls:
             text += " " + self.tr("(TLS verification OFF)")
+            warnings.append(self.tr("TLS verification is OFF: anyone on the network path can "
+                                    "read and change what recmanager sends to Pod."))
         if self.profile.plain_http:
-            text += " " + self.tr("(plain HTTP: the token and passwords travel in clear)")
+            text += " " + self.tr("(plain HTTP, unencrypted)")
+            warnings.append(self.tr("Plain HTTP: the token and the passwords travel in "
+                                    "clear."))
         self.profile_label.setText(text)
+        self.profile_label.setToolTip("\n".join(warnings))
 
     # --- actions --------------------------------------------------------------------------
 

@@ -1604,32 +1604,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="158"/>
+        <source>&lt;b&gt;The saved recordings cannot be used&lt;/b&gt; — {error}&lt;br&gt;Read-only until the database is free: Retry reads it again.</source>
+        <translation>&lt;b&gt;Les enregistrements gardés ne peuvent pas être utilisés&lt;/b&gt; — {error}&lt;br&gt;Lecture seule tant que la base de données n&apos;est pas libre : Réessayer la relit.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="172"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="169"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="181"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="171"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="183"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="173"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="185"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="177"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="189"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="206"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="218"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -1901,7 +1906,7 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/main_window.py" line="111"/>
-        <location filename="../../recmanager/ui/main_window.py" line="532"/>
+        <location filename="../../recmanager/ui/main_window.py" line="540"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
@@ -1956,6 +1961,21 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Tâches</translation>
     </message>
     <message>
+        <location filename="../../recmanager/ui/main_window.py" line="432"/>
+        <source>TLS verification is OFF: anyone on the network path can read and change what recmanager sends to Pod.</source>
+        <translation>La vérification TLS est DÉSACTIVÉE : n&apos;importe qui sur le chemin réseau peut lire et modifier ce que recmanager envoie à Pod.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="435"/>
+        <source>(plain HTTP, unencrypted)</source>
+        <translation>(HTTP non chiffré)</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="436"/>
+        <source>Plain HTTP: the token and the passwords travel in clear.</source>
+        <translation>HTTP non chiffré : le jeton et les mots de passe circulent en clair.</translation>
+    </message>
+    <message>
         <location filename="../../recmanager/ui/main_window.py" line="247"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
@@ -1966,22 +1986,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="425"/>
+        <location filename="../../recmanager/ui/main_window.py" line="426"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="428"/>
+        <location filename="../../recmanager/ui/main_window.py" line="431"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="430"/>
-        <source>(plain HTTP: the token and passwords travel in clear)</source>
-        <translation>(HTTP non chiffré : le jeton et les mots de passe circulent en clair)</translation>
-    </message>
-    <message>
-        <location filename="../../recmanager/ui/main_window.py" line="534"/>
+        <location filename="../../recmanager/ui/main_window.py" line="542"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>

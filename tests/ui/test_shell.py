@@ -287,3 +287,29 @@ def test_channel_dot_is_painted_in_the_state_colour_without_rich_text(qtbot):
     dot = {image.pixelColor(x, y).name()
            for x in range(indicator.indent()) for y in range(image.height())}
     assert "#b3261e" in dot
+
+
+def test_a_long_profile_name_on_plain_http_leaves_the_channels_whole(qtbot, context):
+    """The plain-HTTP sentence beside a long name pushed "Folder: not connected" off the
+    window's right edge at the default size; the warning is whole in the label's tooltip."""
+    context.profiles.save(Profile(
+        name="Université de Lorraine – Campus Brabois-Santé (Vandœuvre-lès-Nancy)",
+        pod_url="http://127.0.0.1:9", deposit_kind="local", local_deposit="/nonexistent",
+        allow_plain_http=True))
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    for indicator in (window.rest_indicator, window.sftp_indicator):
+        indicator.set_state(ChannelState.RECONNECTING)  # the longest state
+    window.statusBar().showMessage("Offline: the database is in use by another program.")
+    bar, indicators = window.statusBar(), (window.rest_indicator, window.sftp_indicator)
+
+    def whole() -> bool:  # once the bar has laid the new states out
+        return all(indicator.width() >= indicator.sizeHint().width()
+                   and indicator.geometry().right() < bar.width() for indicator in indicators)
+
+    assert window.width() == 1200
+    qtbot.waitUntil(whole, timeout=3000)
+    assert "travel in clear" in window.profile_label.toolTip()

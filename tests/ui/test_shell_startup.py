@@ -153,3 +153,22 @@ def test_the_start_loads_the_first_run_guide_only_without_a_profile(context):
     said = _start(context)
     assert "guide module loaded: False" in said
     assert "guide shown: False" in said
+
+
+def test_a_refresh_while_the_database_is_held_says_so_not_offline(qtbot, context):
+    """The refresh failing on this computer's database called the inbox "Offline" and the
+    Pod channel offline, and promised actions "when the connection" came back."""
+    from recmanager.ui.status import ChannelState
+
+    _profile_with_a_cached_inbox(context)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    with held_by_another_program(context.paths.database):
+        window.refresh()
+        banner = window.inbox.banner_label.text()
+    assert "cannot be used" in banner and "in use by another program" in banner
+    assert "Offline" not in banner and "connection" not in banner
+    # Pod and the deposit were not asked: neither offline nor still "connecting…".
+    assert window.rest_indicator.state is ChannelState.UNKNOWN
+    assert window.sftp_indicator.state is ChannelState.UNKNOWN
+    assert not window.inbox.action_claim.isEnabled()  # nothing can be journaled meanwhile

@@ -151,6 +151,20 @@ class InboxRefresh:
         self.model.set_read_only(True)
         self.offline_retry.failed(error, int(self.context.settings.get("refresh_interval_s")))
         text = getattr(error, "message", str(error))
+        if isinstance(error, StoreError):
+            # This computer's database, not the connection: Pod and the deposit were not
+            # asked, and no action can be journaled until it is free.
+            self.rest_state.emit(ChannelState.UNKNOWN, "")
+            self.sftp_state.emit(ChannelState.UNKNOWN, "")
+            self.banner_label.setText(self.tr(
+                "<b>The saved recordings cannot be used</b> — {error}<br>Read-only until the "
+                "database is free: Retry reads it again.").format(
+                error=html.escape(self._error_text(error))))
+            self.banner.show()
+            self.message.emit(error.message)
+            self.update_actions()
+            self.refreshed.emit()
+            return
         if isinstance(error, DepositError):
             self.sftp_state.emit(ChannelState.OFFLINE, text)
             self.rest_state.emit(ChannelState.UNKNOWN, "")
