@@ -321,8 +321,8 @@ class Profile:
         else:
             settings = QueueSettings(broker_url=self.queue_broker_url.strip(),
                                      result_backend=self.queue_result_backend.strip())
-            for name, check in (("queue_broker_url", settings.check_broker),
-                                ("queue_result_backend", settings.check_result_backend)):
+            for name, check in (("queue_broker_url", settings.check_broker_address),
+                                ("queue_result_backend", settings.check_result_backend_address)):
                 try:
                     check()
                 except ConfigError as exc:

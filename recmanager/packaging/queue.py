@@ -77,10 +77,10 @@ class QueueSettings:
     def check(self, *, password_allowed: bool = False) -> None:
         """A broker address and a result backend recmanager can use; a password only where
         it is kept out of settings and process lists (a worker's environment)."""
-        self.check_broker(password_allowed=password_allowed)
-        self.check_result_backend(password_allowed=password_allowed)
+        self.check_broker_address(password_allowed=password_allowed)
+        self.check_result_backend_address(password_allowed=password_allowed)
 
-    def check_broker(self, *, password_allowed: bool = False) -> None:
+    def check_broker_address(self, *, password_allowed: bool = False) -> None:
         parts = urlsplit(self.broker_url)
         if parts.scheme not in ("redis", "rediss", "amqp", "amqps") or not parts.hostname:
             raise ConfigError(translate(
@@ -89,7 +89,7 @@ class QueueSettings:
         if not password_allowed:
             refuse_password(self.broker_url)
 
-    def check_result_backend(self, *, password_allowed: bool = False) -> None:
+    def check_result_backend_address(self, *, password_allowed: bool = False) -> None:
         parts, backend = urlsplit(self.broker_url), urlsplit(self.result_backend)
         if self.result_backend and (backend.scheme not in ("redis", "rediss")
                                     or not backend.hostname):
