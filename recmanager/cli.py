@@ -74,7 +74,12 @@ def _starts_the_application(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(with_commands=not _starts_the_application(argv))
+    starts_the_application = _starts_the_application(argv)
+    if starts_the_application:
+        from recmanager.ui.launch import begin_start
+
+        begin_start()
+    parser = build_parser(with_commands=not starts_the_application)
     args = parser.parse_args(argv)
     from recmanager.context import AppContext
     from recmanager.logs import install_masking_excepthook, setup_logging

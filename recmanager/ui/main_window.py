@@ -350,8 +350,13 @@ class MainWindow(QMainWindow):
 
     def _build_jobs_panel(self) -> None:
         """The dock's content: a database that cannot be read is said there, as in the
-        inbox, and the window still starts."""
-        self.jobs_panel  # noqa: B018 - builds the dock's content
+        inbox, and the window still starts. The window is then complete."""
+        from recmanager.ui.launch import start_complete
+
+        try:
+            self.jobs_panel  # noqa: B018 - builds the dock's content
+        finally:
+            start_complete()
 
     def _build_status_bar(self) -> None:
         self.profile_label = QLabel()
