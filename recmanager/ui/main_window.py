@@ -47,6 +47,8 @@ DEFERRED_LATEST_MS = 250  # deferred start-up work runs by then even if nothing 
 JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
 # The inbox's splitters in window.ini ("splitter" held the former three-pane layout).
 SPLITTER_KEYS = (("inbox/splitter", "splitter"), ("inbox/center", "center_splitter"))
+# The style's margins as the last start measured them: the inbox's first columns use them.
+STYLE_MARGINS_KEY = "inbox/style_margins"
 
 
 class MainWindow(QMainWindow):
@@ -183,9 +185,12 @@ class MainWindow(QMainWindow):
         """The recordings inbox (sidebar, table, detail pane with the player), built just
         after the window shows: its modules and widgets would delay the first paint."""
         if self._inbox is None:
+            from recmanager.ui.inbox.columns import read_style_margins
             from recmanager.ui.inbox.panel import InboxPanel
 
-            inbox = self._inbox = InboxPanel(self.context, self.runner, self)
+            margins = read_style_margins(self._window_state.value(STYLE_MARGINS_KEY))
+            inbox = self._inbox = InboxPanel(self.context, self.runner, self,
+                                             style_margins=margins)
             self.setCentralWidget(inbox)
             for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete):
                 self._add_tool(action)
@@ -341,6 +346,7 @@ class MainWindow(QMainWindow):
         if self._inbox_painted:
             return
         self._inbox_painted = True
+        self._window_state.setValue(STYLE_MARGINS_KEY, list(self.inbox.check_style_margins()))
         self.notifier  # noqa: B018 - shows the tray icon
         self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
         if self.profile is not None:

@@ -214,3 +214,64 @@ def test_what_comes_before_the_window_loads_no_sockets():
         capture_output=True, text=True, timeout=60, check=True,
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert loaded.stdout.strip() == "[]"
+
+
+def _started_window(qtbot, context) -> MainWindow:
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._jobs_panel is not None)
+    return window
+
+
+def _widths(window: MainWindow) -> list[int]:
+    """The fitted columns' widths (File takes what is left)."""
+    from recmanager.ui.inbox.model import COL_FILE
+
+    header = window.inbox.table.horizontalHeader()
+    return [header.sectionSize(column) for column in range(header.count())
+            if column != COL_FILE]
+
+
+def test_the_style_margins_are_kept_for_the_next_start_and_checked_on_it(qtbot, context):
+    """Asking the style for its margins made PySide build its QStyle type (~5 ms) before
+    the recordings' first paint: a start uses the margins kept by the last one, and checks
+    them once the recordings are on screen."""
+    from recmanager.ui.inbox.columns import style_margins
+    from recmanager.ui.main_window import STYLE_MARGINS_KEY
+
+    _profile_with_a_cached_inbox(context)
+    first = _started_window(qtbot, context)
+    measured = style_margins(first.inbox.table)
+    assert first.inbox.style_margins_used == measured
+    widths = _widths(first)
+    first.close()
+    state = context.paths.config_dir / "window.ini"
+    assert first._window_state.value(STYLE_MARGINS_KEY) is not None
+    kept = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(kept)
+    assert kept.inbox.style_margins_used == measured  # before any paint: the kept ones
+    kept.close()
+    # Margins kept from another style: the first columns use them, then the style's.
+    first._window_state.setValue(STYLE_MARGINS_KEY, [12, 20, 30])
+    first._window_state.sync()
+    assert "12, 20, 30" in state.read_text()
+    other = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(other)
+    assert other.inbox.style_margins_used == (12, 20, 30)
+    assert _widths(other) != widths
+    other.show()
+    qtbot.waitUntil(lambda: other._jobs_panel is not None)
+    assert other.inbox.style_margins_used == measured
+    assert _widths(other) == widths
+    other.save_window_state()
+    assert "12, 20, 30" not in state.read_text()
+
+
+def test_kept_style_margins_that_make_no_sense_are_asked_again():
+    from recmanager.ui.inbox.columns import read_style_margins
+
+    assert read_style_margins(["2", "2", "16"]) == (2, 2, 16)
+    for nonsense in (None, "2", "222", ["2", "2"], ["a", "2", "16"], ["-1", "2", "16"],
+                     ["2", "2", "100000"], 7):
+        assert read_style_margins(nonsense) is None

@@ -1,12 +1,18 @@
 """Column and sidebar widths: each column as wide as its widest text, the File column
 taking the rest and never cutting a name at the default size, the sidebar as wide as its
-longest recorder name."""
+longest recorder name.
+
+The widths add the style's margins to the texts'. Asking the style for them makes PySide
+build its ``QStyle`` type with its ~600 enum members (~5 ms) on the way to the recordings'
+first paint: the window starts with the margins the style gave last time, and checks them
+once the recordings are on screen (:meth:`InboxColumns.check_style_margins`).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QWidget
 
 from recmanager.ui.inbox.model import (
     COL_DEPOSITED,
@@ -22,8 +28,46 @@ SIDEBAR_FIRST_WIDTH = 160  # until the recorders are known; then the longest nam
 CELL_SLACK = 4  # pixels beyond the style's own margins around a cell's text
 
 
+def style_margins(widget: QWidget) -> tuple[int, int, int]:
+    """The style's focus frame margin (cells), header margin and sort arrow's size."""
+    from PySide6.QtWidgets import QStyle
+
+    metric = widget.style().pixelMetric
+    return (metric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget),
+            metric(QStyle.PixelMetric.PM_HeaderMargin, None, widget),
+            metric(QStyle.PixelMetric.PM_HeaderMarkSize, None, widget))
+
+
+def read_style_margins(value: object) -> tuple[int, int, int] | None:
+    """Margins as the window's state file keeps them (a list of three numbers), or None."""
+    if isinstance(value, str):  # one number, or an edited file
+        return None
+    try:
+        margins = tuple(int(number) for number in value)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        return None
+    if len(margins) != 3 or not all(0 <= number <= 100 for number in margins):
+        return None
+    return margins  # type: ignore[return-value]
+
+
 class InboxColumns:
     """Sizing of the table's columns and the sidebar; mixed into :class:`InboxPanel`."""
+
+    def _style_margins(self) -> tuple[int, int, int]:
+        if self.style_margins_used is None:
+            self.style_margins_used = style_margins(self.table)
+        return self.style_margins_used
+
+    def check_style_margins(self) -> tuple[int, int, int]:
+        """The style's margins, asked now: the columns and the sidebar are fitted again if
+        they were not those used (the style changed since the margins were kept)."""
+        measured = style_margins(self.table)
+        if measured != self.style_margins_used:
+            self.style_margins_used = measured
+            self._fit_columns()
+            self._fit_sidebar()
+        return measured
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
         if not self._fitting_columns and column != COL_FILE:
@@ -34,12 +78,10 @@ class InboxColumns:
         rest. A column the person resized keeps the person's width."""
         header = self.table.horizontalHeader()
         cell, heading = self.table.fontMetrics(), header.fontMetrics()
-        metric = self.style().pixelMetric
-        cell_padding = 2 * (metric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
-                            + 1) + CELL_SLACK
-        header_padding = 2 * metric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        sort_arrow = metric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + \
-            header_padding
+        focus_margin, header_margin, mark_size = self._style_margins()
+        cell_padding = 2 * (focus_margin + 1) + CELL_SLACK
+        header_padding = 2 * header_margin
+        sort_arrow = mark_size + header_padding
         self._fitting_columns = True
         try:
             for column in (COL_RECORDER, COL_DEPOSITED, COL_SIZE, COL_DURATION, COL_STATE):
@@ -91,8 +133,7 @@ class InboxColumns:
         """Widen the sidebar to its longest recorder name (never narrower than a person
         made it, never more than a third of the window)."""
         metrics = self.sidebar.fontMetrics()
-        padding = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                                self.sidebar) + 1) + CELL_SLACK
+        padding = 2 * (self._style_margins()[0] + 1) + CELL_SLACK
         names = counts = 0
         for number in range(self.sidebar.topLevelItemCount()):
             item = self.sidebar.topLevelItem(number)

@@ -67,10 +67,14 @@ class InboxPanel(
     inspected = Signal(object)  # an Inspection, sent from the inspection pass's threads
 
     def __init__(
-        self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
+        self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None, *,
+        style_margins: tuple[int, int, int] | None = None,
     ) -> None:
+        """``style_margins``: the style's margins as a previous start measured them (see
+        :mod:`recmanager.ui.inbox.columns`); asked of the style when None."""
         super().__init__(parent)
         self.setObjectName("InboxPanel")
+        self.style_margins_used = style_margins
         self.context = context
         self.runner = runner
         self.profile: Profile | None = None
