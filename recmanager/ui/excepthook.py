@@ -34,7 +34,9 @@ def install_exception_hook(log_dir: Path) -> None:
 
         from recmanager.ui.dialogs.crash import CrashDialog
 
-        CrashDialog(report, log_dir, QApplication.activeWindow()).exec()
+        dialog = CrashDialog(report, log_dir, QApplication.activeWindow())
+        dialog.exec()
+        dialog.deleteLater()
 
     def show(report: str) -> None:
         # On the GUI thread (a worker's signal arrives queued): the dialog opens once the

@@ -319,13 +319,15 @@ class JobsPanel(QWidget):
                 return None
         dialog = PackageDialog(self.context, self.window(), runner=self.runner,
                                prepared_input=prepared_input, **dialog_options)
-        if not dialog.exec():
-            return None
         try:
+            if not dialog.exec():
+                return None
             return self.submit(dialog.request(), dialog.keys())
         except StoreError as error:  # no job was recorded: nothing runs, the reason shows
             self._show_store_problem(error)
             return None
+        finally:
+            dialog.deleteLater()  # else each use leaves a hidden child of the window
 
     def _show_store_problem(self, error: StoreError) -> None:
         log.warning("jobs not read: %s", error)

@@ -464,13 +464,16 @@ class MainWindow(QMainWindow):
         from recmanager.ui.dialogs.profile import ProfileDialog
 
         dialog = ProfileDialog(self.context, self.runner, self.profile, self)
-        if focus:
-            dialog.focus_field(focus)
-        dialog.exec()
-        if dialog.saved_profile is not None:
-            self.use_profile(dialog.saved_profile)
-        elif self.profile is not None and self.profile.name in dialog.deleted:
-            self.use_profile(self.context.profiles.current())
+        try:
+            if focus:
+                dialog.focus_field(focus)
+            dialog.exec()
+            if dialog.saved_profile is not None:
+                self.use_profile(dialog.saved_profile)
+            elif self.profile is not None and self.profile.name in dialog.deleted:
+                self.use_profile(self.context.profiles.current())
+        finally:
+            dialog.deleteLater()  # else each use leaves a hidden child of the window
 
     def set_up_quarantine(self) -> bool:
         """The profile dialog at its quarantine field; True once the profile has one."""
@@ -489,6 +492,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context.settings, self)
         dialog.settings_changed.connect(self._apply_settings)
         dialog.exec()
+        dialog.deleteLater()
 
     def _apply_settings(self, keys: list[str]) -> None:
         self.notifier.apply_settings()

@@ -120,6 +120,7 @@ class SetupSheetDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.document().print_(printer)
+        dialog.deleteLater()
 
     def ask_pdf(self) -> None:
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.recorder.name)

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -375,3 +375,6 @@ def test_the_package_action_on_a_locked_database_says_why_then_works_once_it_is_
     assert len(opened) == 1
     assert window.jobs_panel.store_problem == ""
     assert window.jobs_panel.problem_label.isHidden()
+    # The dialog goes with its use (each use left a hidden child of the window).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(PackageDialog) == []

@@ -6,7 +6,7 @@ import sys
 import threading
 
 from PySide6 import QtGui
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from recmanager.config import Profile
@@ -192,6 +192,9 @@ def test_the_main_window_leaves_a_profile_deleted_in_the_dialog(qtbot, context, 
     window.edit_profiles()
     assert window.profile is not None and window.profile.name == "b"
     assert window.profile_label.text().startswith("b (plain HTTP")
+    # The dialog goes with its use (each use left a hidden child of the window).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(ProfileDialog) == []
 
 
 def test_profile_dialog_test_names_the_failing_part(qtbot, context):
