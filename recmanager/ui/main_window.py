@@ -346,13 +346,22 @@ class MainWindow(QMainWindow):
         if self._inbox_painted:
             return
         self._inbox_painted = True
-        self._window_state.setValue(STYLE_MARGINS_KEY, list(self.inbox.check_style_margins()))
+        self._keep_style_margins()
         self.notifier  # noqa: B018 - shows the tray icon
         self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock
         if self.profile is not None:
             self.inbox.load_inspections()
             self.refresh()
         QTimer.singleShot(0, self, self._build_jobs_panel)
+
+    def _keep_style_margins(self) -> None:
+        """The style's margins, checked now the recordings are painted, kept for the next
+        start (the state file is written only when they changed)."""
+        from recmanager.ui.inbox.columns import read_style_margins
+
+        margins = self.inbox.check_style_margins()
+        if read_style_margins(self._window_state.value(STYLE_MARGINS_KEY)) != margins:
+            self._window_state.setValue(STYLE_MARGINS_KEY, list(margins))
 
     def _build_jobs_panel(self) -> None:
         """The dock's content: a database that cannot be read is said there, as in the
