@@ -80,3 +80,8 @@ class Throttle:
         if force or now - self._last >= self._interval:
             self._last = now
             self._callback(progress)
+
+    def due(self) -> bool:
+        """Whether a report now would be forwarded: a caller reporting from a tight loop
+        builds its report only then."""
+        return time.monotonic() - self._last >= self._interval

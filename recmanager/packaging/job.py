@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -125,7 +126,11 @@ class PackagingJob:
     """``prepare()`` refuses early with a reason; ``run(progress, cancel)`` does the work;
     ``cancel()`` stops the running tool's process group and removes partial output."""
 
-    PROGRESS_EVENT_STEP = 10.0  # a ``progress`` event each time the job advances 10 %
+    # A ``progress`` event (stored, and sent to whoever follows the job) each time the job
+    # advances 10 %, but not within a second of the last event: a job of a few seconds does
+    # not spend its time writing its own log.
+    PROGRESS_EVENT_STEP = 10.0
+    PROGRESS_EVENT_INTERVAL_S = 1.0
 
     def __init__(
         self,
@@ -151,6 +156,7 @@ class PackagingJob:
         self._percent = 0.0
         self._step_percent = 0.0
         self._last_event_percent = 0.0
+        self._last_event_at = 0.0
         self._progress = Throttle(no_progress)
         self._share = (0.0, 0.0)
         self._step_label = ""
@@ -387,7 +393,8 @@ class PackagingJob:
         self._step_percent = value * 100.0
         start, end = self._share
         self._percent = start + (end - start) * value
-        if self._percent - self._last_event_percent >= self.PROGRESS_EVENT_STEP:
+        if (self._percent - self._last_event_percent >= self.PROGRESS_EVENT_STEP
+                and time.monotonic() - self._last_event_at >= self.PROGRESS_EVENT_INTERVAL_S):
             self._last_event_percent = self._percent
             self.store.update(self.id, step_percent=self._step_percent)
             self._emit(ev.PROGRESS, {"step": self._step_label})
@@ -409,6 +416,8 @@ class PackagingJob:
         self._report(force=True)
 
     def _report(self, *, force: bool = False) -> None:
+        if not (force or self._progress.due()):
+            return
         message = self.record.status.label
         if self._step_label and self.record.status.active:
             message = f"{message} · {self._step_label}"
@@ -437,6 +446,7 @@ class PackagingJob:
 
     def _emit(self, event: str, data: dict[str, Any], *, message: str = "") -> None:
         self._sequence += 1
+        self._last_event_at = time.monotonic()
         item = JobEvent(
             job_id=self.id,
             sequence=self._sequence,

@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,41 @@ def test_clip_becomes_verified_encrypted_dash(context, media, tmp_path, caplog):
     stored = b"".join(p.read_bytes() for p in context.paths.database.parent.glob("*.db*"))
     assert KEYS.key_hex.encode() not in stored and KEYS.kid_hex.encode() in stored
     assert KEYS.key_hex not in caplog.text
+
+
+def _percent_events(events) -> list[float]:
+    """The percents of the ``progress`` events sent while the pass ran (no status change)."""
+    return [e.percent for i, e in enumerate(events)
+            if e.event == "progress" and i and events[i - 1].status == e.status]
+
+
+def test_a_short_job_does_not_spend_its_time_writing_progress_events(context, media, tmp_path):
+    events: list = []
+    reports: list[JobProgress] = []
+    job = new_job(context, media.clip, tmp_path / "out", events)
+    job.run(reports.append)
+
+    # the pass takes a fraction of a second: its 10 % steps are not each an event...
+    assert _percent_events(events) == []
+    # ...but every status is, in order, and the person's progress still goes to 100 %
+    assert [e.status for e in events if e.event == "progress"] == [
+        "Ingested", "Fragmented", "Encrypted"]
+    percents = [r.done for r in reports]
+    assert percents == sorted(percents) and percents[-1] == 100.0
+
+
+def test_a_long_job_sends_a_progress_event_each_ten_percent(context, media, tmp_path):
+    events: list = []
+    job = new_job(context, media.clip, tmp_path / "out", events)
+    job.PROGRESS_EVENT_INTERVAL_S = 0.0  # as if each 10 % took longer than a second
+    job.run()
+
+    percents = _percent_events(events)
+    assert len(percents) >= 8  # the pass is 95 % of the job
+    assert all(b - a >= job.PROGRESS_EVENT_STEP for a, b in pairwise(percents))
+    stored = JobStore(context.db).events(job.id)
+    assert [e["percent"] for e in stored if e["event"] == "progress"] == [
+        round(e.percent, 1) for e in events if e.event == "progress"]
 
 
 def test_moov_at_end_recording_packages(context, media, tmp_path):
