@@ -313,7 +313,7 @@ def test_offline_shows_the_last_inbox_read_only_then_recovers(admin_window, cont
     assert "<a " not in links and links.endswith("(offline)")  # Pod's pages cannot open
     number = window.inbox.model.row_number(window.inbox.current_row().path)
     colour = window.inbox.model.index(number, COL_STATE).data(Qt.ItemDataRole.ForegroundRole)
-    assert colour.color().name() == "#6b6b6b"  # no green "claimable" while read-only
+    assert colour.name() == "#6b6b6b"  # no green "claimable" while read-only
     profile.pod_url = sandbox_pod.base_url.rstrip("/")
     window.inbox.set_profile(profile)
     window.inbox.refresh()

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog
-
 from recmanager.progress import CancelToken, ProgressCallback
 
 
@@ -39,6 +37,8 @@ class InboxDepositing:
         if folder is None:
             folder = self.chosen_recorder_folder()
         if folder is None:
+            from PySide6.QtWidgets import QInputDialog  # not on the start: ~0.5 ms
+
             folders = self.deposit_folders()
             if not folders:
                 return

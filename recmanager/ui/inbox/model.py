@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtGui import QColor, QPixmap
 
 from recmanager.i18n import QT_TRANSLATE_NOOP
 from recmanager.inbox.rows import STATE_LABELS, InboxRow, RowState
@@ -109,8 +109,10 @@ class InboxModel(QAbstractTableModel):
             state: QCoreApplication.translate("RowState", label)
             for state, label in STATE_LABELS.items()
         }
-        self._brushes = {state: QBrush(QColor(c)) for state, c in _STATE_COLOURS.items()}
-        self._read_only_brush = QBrush(QColor(_STATE_COLOURS[RowState.WAITING]))
+        # Colours, not brushes: the delegate takes either, and a QBrush built from Python
+        # costs the start PySide's QGradient type (~2 ms).
+        self._colours = {state: QColor(c) for state, c in _STATE_COLOURS.items()}
+        self._read_only_colour = QColor(_STATE_COLOURS[RowState.WAITING])
         self.read_only = False
         self._inspections: dict[str, Inspection] = {}
         self._thumbnails: dict[str, QPixmap] = {}  # scaled to the icon size when first shown
@@ -296,7 +298,7 @@ class InboxModel(QAbstractTableModel):
         if role == _FOREGROUND:
             if column != COL_STATE:
                 return None
-            return self._read_only_brush if self.read_only else self._brushes.get(row.state)
+            return self._read_only_colour if self.read_only else self._colours.get(row.state)
         if role == SortRole:
             return _sort_key(column)(row)
         if role == ObjectRole:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from recmanager.errors import RecmanagerError
 from recmanager.inbox.cache import remember_duration
 from recmanager.inbox.rows import InboxRow, RowState
-from recmanager.inbox.zips import extract_zip_video, inspect_zip, member_key, open_preview_source
 from recmanager.progress import CancelToken, ProgressCallback
 
 # Server-side modules are imported when an action runs, so the window shows quickly.
@@ -87,6 +86,7 @@ class InboxPreview:
         """The preview's own deposit connection and stream server, opened on first use."""
         from recmanager.deposit import open_deposit
         from recmanager.deposit.stream import PreviewServer
+        from recmanager.inbox.zips import open_preview_source
 
         with self._preview_lock:
             if self._preview_deposit is None:
@@ -98,6 +98,8 @@ class InboxPreview:
 
     def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
         """(URL, note) for a row; runs in a worker (it may open the SFTP connection)."""
+        from recmanager.inbox.zips import extract_zip_video, inspect_zip, member_key
+
         deposit, server = self._preview_connection(profile)
         if not row.is_zip:
             return server.url_for(row.path), ""
