@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -56,11 +56,14 @@ from recmanager.packaging import (
 )
 from recmanager.packaging.events import AuditListener, JobListener
 from recmanager.packaging.job import JobProgress
-from recmanager.packaging.queue import QueueClient, follow, settings_for
 from recmanager.packaging.records import RUNS_ON_QUEUE
 from recmanager.packaging.webhook import WebhookSender, webhook_sender
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from recmanager.packaging.queue import QueueClient
+    from recmanager.progress import CancelToken, ProgressCallback
 
 log = logging.getLogger("recmanager.ui.jobs")
 
@@ -436,6 +439,10 @@ class JobsPanel(QWidget):
                      work: Callable[[QueueClient], Any]) -> Any:
         """Work with a queue client of the job's profile (one per task: its own connections,
         on the runner's thread)."""
+        # Celery, kombu and redis: ~0.3 s that held the window just after its first screen
+        # on every start; only the queue's jobs need them.
+        from recmanager.packaging.queue import QueueClient, settings_for
+
         profile = self.context.profiles.find(record.profile) or self.context.profiles.current()
         client = QueueClient(self.context.db, self.context.secrets,
                              settings_for(profile, self.context.secrets),
@@ -468,10 +475,16 @@ class JobsPanel(QWidget):
             return
         self.model.upsert(record)
         job_id = record.id
+
+        def follow_job(progress: ProgressCallback, token: CancelToken) -> JobRecord:
+            from recmanager.packaging.queue import follow
+
+            return self._with_client(
+                record, lambda client: follow(client, record, progress, token, interval_s=1.0))
+
         task = self.runner.submit(
             f"queue-follow-{job_id}",
-            lambda progress, token: self._with_client(
-                record, lambda c: follow(c, record, progress, token, interval_s=1.0)),
+            follow_job,
             on_progress=lambda progress: self._on_progress(job_id, progress),
             on_result=lambda _record: self._followed(job_id, None),
             on_error=lambda error: self._followed(job_id, error),

@@ -185,6 +185,32 @@ def test_the_inbox_on_screen_builds_nothing_it_does_not_show(context):
     assert "built for nothing: []" in said
 
 
+UNTIL_THE_JOBS_DOCK = """
+import sys
+from recmanager.context import AppContext
+from recmanager.ui.app import start_gui
+session = start_gui(AppContext.open())
+while session.window._jobs_panel is None:
+    session.app.processEvents()
+for _ in range(20):
+    session.app.processEvents()
+print("jobs dock:", session.window._jobs_panel.isVisible())
+print("broker client:", sorted(name for name in ("celery", "kombu", "redis")
+                                if name in sys.modules))
+session.close()
+"""
+
+
+def test_the_jobs_dock_loads_no_broker_client_without_queue_jobs(context):
+    """Celery, kombu and redis (~0.3 s) were imported with the jobs dock on every start, on
+    the window's thread, just after the recordings appeared: the window did not answer
+    meanwhile. Only the packaging queue's jobs need them."""
+    _profile_with_a_cached_inbox(context)
+    said = _start(context, UNTIL_THE_JOBS_DOCK)
+    assert "jobs dock: True" in said
+    assert "broker client: []" in said
+
+
 def test_a_refresh_while_the_database_is_held_says_so_not_offline(qtbot, context):
     """The refresh failing on this computer's database called the inbox "Offline" and the
     Pod channel offline, and promised actions "when the connection" came back."""
