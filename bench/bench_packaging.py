@@ -216,8 +216,9 @@ def main() -> int:
         bare = min(runs["bare"], key=lambda r: r["seconds"])
         job = min(runs["job"], key=lambda r: r["seconds"])
         print(
-            f"{backend}: bare {bare['seconds']:.2f} s, job {job['seconds']:.2f} s (best of "
-            f"{args.repeat}), {job['seconds'] / size_gb:.1f} s/GB; peak memory: job process "
+            f"{backend}: bare {bare['seconds']:.2f} s (best of {len(runs['bare'])}), job "
+            f"{job['seconds']:.2f} s (best of {len(runs['job'])}), "
+            f"{job['seconds'] / size_gb:.1f} s/GB; peak memory: job process "
             f"{job['python_peak_kb'] / 1024:.0f} MB "
             f"(bare run's Python {bare['python_peak_kb'] / 1024:.0f} MB), "
             f"tools {job['tools_peak_kb'] / 1024:.0f} MB; {job['events']:.0f} events"

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.recordings_menu = QMenu(self.tr("&Recordings"), self)
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.recordings_menu)
         self._inbox: InboxPanel | None = None
+        # The style's margins as the state file kept them (None: not kept, or nonsense).
+        self._kept_style_margins: tuple[int, int, int] | None = None
 
     @property
     def notifier(self) -> Notifier:
@@ -188,9 +190,10 @@ class MainWindow(QMainWindow):
             from recmanager.ui.inbox.columns import read_style_margins
             from recmanager.ui.inbox.panel import InboxPanel
 
-            margins = read_style_margins(self._window_state.value(STYLE_MARGINS_KEY))
+            self._kept_style_margins = read_style_margins(
+                self._window_state.value(STYLE_MARGINS_KEY))
             inbox = self._inbox = InboxPanel(self.context, self.runner, self,
-                                             style_margins=margins)
+                                             style_margins=self._kept_style_margins)
             self.setCentralWidget(inbox)
             for action in (inbox.action_claim, inbox.action_reassign, inbox.action_delete):
                 self._add_tool(action)
@@ -357,11 +360,10 @@ class MainWindow(QMainWindow):
     def _keep_style_margins(self) -> None:
         """The style's margins, checked now the recordings are painted, kept for the next
         start (the state file is written only when they changed)."""
-        from recmanager.ui.inbox.columns import read_style_margins
-
         margins = self.inbox.check_style_margins()
-        if read_style_margins(self._window_state.value(STYLE_MARGINS_KEY)) != margins:
+        if margins != self._kept_style_margins:
             self._window_state.setValue(STYLE_MARGINS_KEY, list(margins))
+            self._kept_style_margins = margins
 
     def _build_jobs_panel(self) -> None:
         """The dock's content: a database that cannot be read is said there, as in the

@@ -157,7 +157,7 @@ def test_the_start_loads_the_first_run_guide_only_without_a_profile(context):
     assert "guide shown: False" in said
 
 
-UNTIL_THE_INBOX = """
+STEP_BY_STEP = """
 import sys
 from PySide6 import QtGui, QtWidgets
 from recmanager.context import AppContext
@@ -171,25 +171,6 @@ built = {"QGradient": "QGradient" in vars(QtGui),
          "recmanager.inbox.zips": "recmanager.inbox.zips" in sys.modules}
 print("rows:", session.window._inbox.proxy.rowCount())
 print("built for nothing:", sorted(name for name, found in built.items() if found))
-session.close()
-"""
-
-
-def test_the_inbox_on_screen_builds_nothing_it_does_not_show(context):
-    """Each cost the start a millisecond or two before the recordings were on screen: the
-    state colours as brushes (PySide's QGradient type, 169 presets), the deposit dialog's
-    folder question, the zip reader (a zip is read when one is previewed)."""
-    _profile_with_a_cached_inbox(context)
-    said = _start(context, UNTIL_THE_INBOX)
-    assert f"rows: {ROWS}" in said
-    assert "built for nothing: []" in said
-
-
-UNTIL_THE_JOBS_DOCK = """
-import sys
-from recmanager.context import AppContext
-from recmanager.ui.app import start_gui
-session = start_gui(AppContext.open())
 while session.window._jobs_panel is None:
     session.app.processEvents()
 for _ in range(20):
@@ -201,12 +182,22 @@ session.close()
 """
 
 
+def test_the_inbox_on_screen_builds_nothing_it_does_not_show(context):
+    """Each cost the start a millisecond or two before the recordings were on screen: the
+    state colours as brushes (PySide's QGradient type, 169 presets), the deposit dialog's
+    folder question, the zip reader (a zip is read when one is previewed)."""
+    _profile_with_a_cached_inbox(context)
+    said = _start(context, STEP_BY_STEP)
+    assert f"rows: {ROWS}" in said
+    assert "built for nothing: []" in said
+
+
 def test_the_jobs_dock_loads_no_broker_client_without_queue_jobs(context):
     """Celery, kombu and redis (~0.3 s) were imported with the jobs dock on every start, on
     the window's thread, just after the recordings appeared: the window did not answer
     meanwhile. Only the packaging queue's jobs need them."""
     _profile_with_a_cached_inbox(context)
-    said = _start(context, UNTIL_THE_JOBS_DOCK)
+    said = _start(context, STEP_BY_STEP)
     assert "jobs dock: True" in said
     assert "broker client: []" in said
 
