@@ -149,12 +149,23 @@ def make_app(settings: QueueSettings, *, visibility_timeout_s: int = 3600) -> Ce
         result_expires=30 * 86400,
         broker_connection_timeout=3,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": visibility_timeout_s},
+        broker_transport_options=_redelivery_options(visibility_timeout_s),
         result_backend_transport_options={"retry_policy": {"timeout": 3.0}},
         redis_socket_connect_timeout=3,
         redis_socket_timeout=10,
     )
     return app
+
+
+def _redelivery_options(visibility_timeout_s: int) -> dict[str, int]:
+    """Redis hands a dead worker's job on once it is ``visibility_timeout_s`` old, but only
+    when a worker sweeps for such jobs: by default each 100 s (every tenth 10 s tick), which
+    would outlast a short timeout many times. The sweep runs at least as often as the
+    timeout, at most each second; a one-hour timeout keeps the default."""
+    interval = max(1, min(10, visibility_timeout_s))
+    return {"visibility_timeout": visibility_timeout_s,
+            "unacked_restore_interval": interval,
+            "unacked_restore_throttle": max(1, min(10, visibility_timeout_s // interval))}
 
 
 def settings_for(profile: Profile | None, secrets: SecretStore | None = None, *,

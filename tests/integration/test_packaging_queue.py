@@ -115,6 +115,13 @@ def test_a_worker_killed_mid_job_hands_it_to_another_that_packages_it_once(
     partials = list(queue_site.output_root.glob(".lecture.job*.partial"))
     assert partials, "the killed worker left no partial output to clean"
     queue_site.start("w2", visibility_timeout=3, stale_after=3)
+    # Handed on within seconds of its 3 s timeout (a sweep and a worker's start), not at the
+    # broker's default sweep of 100 s.
+    handed_on_by = time.monotonic() + 30
+    while [e.event for e in events].count("started") < 2:
+        assert time.monotonic() < handed_on_by, "the dead worker's job was not handed on"
+        time.sleep(0.2)
+        record = client.sync(record)
     record = follow(client, record, timeout=240)
     assert record.status is JobStatus.READY, record.error
     assert sorted(p.name for p in queue_site.output_root.iterdir()) == ["lecture"]
