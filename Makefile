@@ -15,7 +15,7 @@ run: system-deps install
 
 test: system-test-deps install-test
 	$(BIN)/ruff check recmanager tests bench
-	$(BIN)/python -m pytest -m "not own_process"
+	$(BIN)/python -m pytest -m "not own_process" -n 2 --dist loadfile
 	$(BIN)/python -m pytest -m own_process
 
 sandbox: install

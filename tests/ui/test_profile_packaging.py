@@ -115,7 +115,8 @@ def test_a_malformed_public_key_is_refused_on_its_field_and_nothing_is_saved(
                                                          "jobs but keeps no job states"),
     ("amqp://recmanager@rabbit.example/pod|https://pod.example/", PUBLIC_KEY,
      "• Job states in: The result backend must look like redis://"),
-])
+], ids=["no broker", "no key", "not a broker", "a password in the address",
+        "RabbitMQ without job states", "job states not in Redis"])
 def test_the_queue_without_a_usable_broker_or_key_is_refused_with_the_field_named(
         qtbot, context, warnings, broker_url, public_key, named):
     dialog = profile_dialog_with_a_local_deposit(qtbot, context, "univ", "https://pod.example/")
