@@ -9,6 +9,7 @@ low-rate sound keep each file under 600 KB and quick to make.
 
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
@@ -57,6 +58,14 @@ def sample_media(cache_dir: Path) -> dict[str, Path]:
     """Paths of the sample files, generated only when missing from ``cache_dir``."""
     folder = cache_dir / f"sandbox-samples-{CACHE_VERSION}"
     folder.mkdir(parents=True, exist_ok=True)
+    # Two sandboxes (or two test workers) sharing the cache make each file once: the second
+    # waits for the first's lock, then finds the files made.
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _made_samples(folder)
+
+
+def _made_samples(folder: Path) -> dict[str, Path]:
     wanted = {
         "faststart": (folder / "lecture.mp4", {**LECTURE, "seconds": 760, "faststart": True}),
         "moov_end": (folder / "lecture-moov-end.mp4", {**LECTURE, "seconds": 610,
