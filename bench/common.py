@@ -127,24 +127,25 @@ def lecture_piece() -> Path:
 
 
 def lecture(minutes: int) -> Path:
-    """``minutes`` of lecture: the piece concatenated with ``-c copy`` (made once, cached);
-    90 minutes make about 2.1 GB, as a real lecture recorded at 3 Mb/s."""
+    """``minutes`` of lecture: the piece concatenated, or cut, with ``-c copy`` (made once,
+    cached); 90 minutes make about 2.1 GB, as a real lecture recorded at 3 Mb/s."""
     from recmanager.media import ffmpeg_executable
 
+    piece = lecture_piece()
+    if minutes == PIECE_MINUTES:
+        return piece
     target = CACHE / f"lecture-{minutes}min-720p.mp4"
     if target.exists():
         return target
-    piece = lecture_piece()
     repeats = math.ceil(minutes / PIECE_MINUTES)
-    if repeats == 1:
-        return piece
     listing = CACHE / f"concat-{repeats}.txt"
     listing.write_text(f"file '{piece.name}'\n" * repeats)
     partial = target.with_suffix(".partial.mp4")
     subprocess.run(
         [
             ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
-            "-safe", "0", "-i", str(listing), "-c", "copy", "-movflags", "+faststart",
+            "-safe", "0", "-i", str(listing), "-t", str(minutes * 60), "-c", "copy",
+            "-movflags", "+faststart",
             str(partial),
         ],
         check=True,
