@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 import zipfile
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from recmanager.errors import (
     ConfigError,
@@ -43,6 +43,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("recmanager.inbox")
 
+# Recorder pages in flight at once, beside the unclaimed list's PAGE_READERS (six): Pod's
+# uWSGI serves everyone from ten processes (pod_uwsgi.ini); a refresh keeps at most eight
+# busy, for the moment its two lists are read together (nine while the deposit's thread asks
+# Pod about an action an earlier run left half done).
+RECORDER_READERS = 2
+_Read = TypeVar("_Read")
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -64,12 +71,13 @@ class Snapshot:
 @dataclass(frozen=True)
 class _PodReading:
     """What the refresh read of Pod; ``profile`` carries the deposit root settled against
-    Pod's rows."""
+    Pod's rows. The unclaimed list and the deposit may still be on their way."""
 
     client: PodClient
     profile: Profile
     root: DepositRoot
-    treatments: list[TreatmentLike]
+    treatments: Future[list[TreatmentLike]]
+    deposit: Future[_DepositReading]
     recorders: list[InboxRecorder]
     web_problem: str
     permissions: Permissions
@@ -84,6 +92,9 @@ class _DepositReading:
     first_seen: dict[str, datetime] = field(default_factory=dict)
     folders: list[str] = field(default_factory=list)
     problem: str = ""
+
+
+ReadDeposit = Callable[["Profile", "PodClient"], _DepositReading]
 
 
 def refresh(
@@ -103,16 +114,21 @@ def refresh(
     cancel = cancel or CancelToken()
     cached = load_cache(context.db, profile.name)
     local = cached.local if cached else LocalState()
+
+    def read_deposit(settled: Profile, client: PodClient) -> _DepositReading:
+        return _read_deposit(settled, client, context, local,
+                             on_unknown_host_key=on_unknown_host_key, on_status=on_status)
+
     with ExitStack() as stack:
         progress(Progress(0, 3, message=translate("inbox", "Reading Pod's unclaimed list…")))
-        pod = _read_pod(profile, context, stack, cancel)
+        pod = _read_pod(profile, context, stack, cancel, read_deposit)
         progress(Progress(1, 3, message=translate("inbox", "Scanning the deposit folder…")))
+        found = pod.deposit.result()
+        treatments = pod.treatments.result()
         cancel.check()
-        found = _read_deposit(pod, context, stack, local, on_unknown_host_key=on_unknown_host_key,
-                              on_status=on_status)
         progress(Progress(2, 3, message=translate("inbox", "Merging…")))
         rows = merge(
-            deposit_root=pod.profile.deposit_root, treatments=pod.treatments,
+            deposit_root=pod.profile.deposit_root, treatments=treatments,
             scanned=found.scanned, recorders=pod.recorders, local=local,
             first_seen=found.first_seen,
             quiet_period_s=float(context.settings.get("quiet_period_s")),
@@ -126,40 +142,43 @@ def refresh(
 
 
 def _read_pod(
-    profile: Profile, context: AppContext, stack: ExitStack, cancel: CancelToken
+    profile: Profile, context: AppContext, stack: ExitStack, cancel: CancelToken,
+    read_deposit: ReadDeposit,
 ) -> _PodReading:
     """Pod's unclaimed rows, its recorders (with their settings when a web login can read
-    them) and what the profile's account may do; the clients stay open in ``stack``."""
+    them) and what the profile's account may do; the clients stay open in ``stack``, and so
+    do the reads of the unclaimed list and of the deposit, which go on beside the others."""
     from recmanager.actions.permissions import read_permissions
     from recmanager.actions.root import settle_deposit_root
     from recmanager.pod.rest import PodClient
     from recmanager.pod.web import PodWebSession
 
     client = stack.enter_context(PodClient.from_profile(profile, context.secrets))
-    # The unclaimed list (its pages read concurrently, see recmanager.pod.pages) is read
-    # while this thread settles the deposit root and reads the recorders and permissions:
-    # one more request in flight.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pod-treatments") as pool:
-        reading = pool.submit(client.treatments)
-        root = settle_deposit_root(profile, client)
-        profile = replace(profile, deposit_root=root.path)
-        web: PodWebSession | None = None
-        try:
-            web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
-        except ConfigError:
-            web = None
-        cancel.check()
-        recorders, web_problem = _recorder_infos(client, web, cancel)
-        me = client.find_user(profile.pod_username) if profile.pod_username else None
-        permissions = read_permissions(client, web, me)
-        treatments = reading.result()
-    return _PodReading(client, profile, root, treatments, recorders, web_problem, permissions)
+    # The unclaimed list (its pages read concurrently, see recmanager.pod.pages) and, once
+    # its root is settled, the deposit are read on their own threads while this one reads
+    # the recorders and permissions.
+    pool = stack.enter_context(ThreadPoolExecutor(max_workers=2, thread_name_prefix="refresh"))
+    treatments = pool.submit(client.treatments)
+    root = settle_deposit_root(profile, client)
+    profile = replace(profile, deposit_root=root.path)
+    deposit = pool.submit(read_deposit, profile, client)
+    web: PodWebSession | None = None
+    try:
+        web = stack.enter_context(PodWebSession.from_profile(profile, context.secrets))
+    except ConfigError:
+        web = None
+    cancel.check()
+    recorders, web_problem = _recorder_infos(client, web, cancel)
+    me = client.find_user(profile.pod_username) if profile.pod_username else None
+    permissions = read_permissions(client, web, me)
+    return _PodReading(client, profile, root, treatments, deposit, recorders, web_problem,
+                       permissions)
 
 
 def _read_deposit(
-    pod: _PodReading,
+    profile: Profile,
+    client: PodClient,
     context: AppContext,
-    stack: ExitStack,
     local: LocalState,
     *,
     on_unknown_host_key: HostKeyQuestion | None,
@@ -172,26 +191,27 @@ def _read_deposit(
     from recmanager.deposit import open_deposit
     from recmanager.deposit.scan import Scanner
 
-    profile = pod.profile
-    problem = ""
-    deposit: Deposit | None = None
-    try:
-        deposit = stack.enter_context(open_deposit(
-            profile, context, on_unknown_host_key=on_unknown_host_key, on_status=on_status))
-    except (DepositConnectionError, DepositAuthError, HostKeyUnknown, HostKeyChanged):
-        raise
-    except DepositError as exc:
-        problem = str(exc)
-    found = _DepositReading(reconcile_interrupted(context.db, profile, pod.client, deposit),
-                            problem=problem)
-    if deposit is not None:
-        quiet = float(context.settings.get("quiet_period_s"))
-        result = Scanner(context.db, profile.name, quiet).scan(deposit)
-        found.scanned = list(result.files.values())
-        found.first_seen = {item.path: item.first_seen for item in result.files.values()}
-        found.folders = result.folders
-        _count_slides(deposit, found.scanned, local)
-    return found
+    with ExitStack() as stack:
+        problem = ""
+        deposit: Deposit | None = None
+        try:
+            deposit = stack.enter_context(open_deposit(
+                profile, context, on_unknown_host_key=on_unknown_host_key,
+                on_status=on_status))
+        except (DepositConnectionError, DepositAuthError, HostKeyUnknown, HostKeyChanged):
+            raise
+        except DepositError as exc:
+            problem = str(exc)
+        found = _DepositReading(reconcile_interrupted(context.db, profile, client, deposit),
+                                problem=problem)
+        if deposit is not None:
+            quiet = float(context.settings.get("quiet_period_s"))
+            result = Scanner(context.db, profile.name, quiet).scan(deposit)
+            found.scanned = list(result.files.values())
+            found.first_seen = {item.path: item.first_seen for item in result.files.values()}
+            found.folders = result.folders
+            _count_slides(deposit, found.scanned, local)
+        return found
 
 
 def _recorder_infos(
@@ -201,28 +221,42 @@ def _recorder_infos(
     if web is None:
         return [InboxRecorder(r.id, r.name, r.recording_type, address_ip=r.address_ip)
                 for r in recorders], ""
-    infos: list[InboxRecorder] = []
-    managers: dict[int, str] = {}
     try:
-        for recorder in recorders:
-            cancel.check()
-            settings = web.recorder_settings(recorder.id)
-            manager = ""
-            if settings.manager_id is not None:
-                if settings.manager_id not in managers:
-                    managers[settings.manager_id] = client.user(settings.manager_id).username
-                manager = managers[settings.manager_id]
-            infos.append(InboxRecorder(
-                recorder.id, recorder.name, recorder.recording_type,
-                directory=settings.directory,
-                mode=recorder_mode(settings.manager_id, settings.publication_auto),
-                manager=manager, address_ip=recorder.address_ip,
-            ))
+        settings = _each(web.recorder_settings, [r.id for r in recorders], cancel)
+        managers = sorted({s.manager_id for s in settings if s.manager_id is not None})
+        usernames = dict(zip(managers, _each(lambda user_id: client.user(user_id).username,
+                                             managers, cancel), strict=True))
     except PodError as exc:
         log.warning("recorder settings unreadable: %s", exc)
         return [InboxRecorder(r.id, r.name, r.recording_type, address_ip=r.address_ip)
                 for r in recorders], str(exc)
-    return infos, ""
+    return [
+        InboxRecorder(
+            recorder.id, recorder.name, recorder.recording_type,
+            directory=found.directory,
+            mode=recorder_mode(found.manager_id, found.publication_auto),
+            manager=usernames.get(found.manager_id, "") if found.manager_id is not None else "",
+            address_ip=recorder.address_ip,
+        )
+        for recorder, found in zip(recorders, settings, strict=True)
+    ], ""
+
+
+def _each(read: Callable[[int], _Read], keys: list[int], cancel: CancelToken) -> list[_Read]:
+    """``read(key)`` for every key, in order: the first alone (it opens the web session when
+    there is none), the others :data:`RECORDER_READERS` at a time. One page a recorder, read
+    one after another, made a university's thirty recorders seconds of every refresh."""
+
+    def checked(key: int) -> _Read:
+        cancel.check()
+        return read(key)
+
+    if len(keys) <= 1:
+        return [checked(key) for key in keys]
+    first = checked(keys[0])
+    with ThreadPoolExecutor(max_workers=min(RECORDER_READERS, len(keys) - 1),
+                            thread_name_prefix="pod-recorders") as pool:
+        return [first, *pool.map(checked, keys[1:])]
 
 
 def _count_slides(deposit: Deposit, rows: Iterable[ScannedLike], local: LocalState) -> None:

@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -124,7 +124,9 @@ class InboxRow:
         )
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Field by field: every value is plain, and asdict's deep copies cost a refresh of
+        # 2,000 rows about 0.1 s.
+        data = {name: getattr(self, name) for name in _ROW_FIELDS}
         data["deposited"] = self.deposited.isoformat() if self.deposited else None
         return data
 
@@ -136,6 +138,9 @@ class InboxRow:
         deposited = values.get("deposited")
         values["deposited"] = datetime.fromisoformat(deposited) if deposited else None
         return cls(**values)
+
+
+_ROW_FIELDS = tuple(each.name for each in fields(InboxRow))
 
 
 def extension(name: str) -> str:

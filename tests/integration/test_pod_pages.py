@@ -15,7 +15,7 @@ import requests
 
 from recmanager.errors import PodConnectionError
 from recmanager.inbox.cache import load_cache
-from recmanager.inbox.refresh import refresh
+from recmanager.inbox.refresh import RECORDER_READERS, refresh
 from recmanager.pod.pages import PAGE_READERS, pages
 from recmanager.pod.rest import PodClient
 from tests.fixtures.fault_proxy import Fault, FaultProxy
@@ -148,8 +148,9 @@ def test_a_page_failing_mid_read_fails_the_refresh_and_keeps_the_cached_inbox(
     profile.pod_url = pod_proxy.url
     context.profiles.save(profile)
     refresh(profile, context)
-    # The list's readers and the refresh's own thread, which meanwhile reads the rest.
-    assert 2 <= pod_proxy.most_in_flight <= PAGE_READERS + 1
+    # The list's readers beside the recorders' (the refresh's own thread waits for them
+    # meanwhile): never more at once.
+    assert 2 <= pod_proxy.most_in_flight <= PAGE_READERS + RECORDER_READERS
     kept = load_cache(context.db, profile.name)
     assert kept is not None and len([r for r in kept.rows if r.treatment_id]) == long_list
     deposit_and_scan(sandbox_pod, ["later-extra.mp4"])
@@ -161,3 +162,32 @@ def test_a_page_failing_mid_read_fails_the_refresh_and_keeps_the_cached_inbox(
     after = load_cache(context.db, profile.name)
     assert after == kept
     assert all(row.name != "later-extra.mp4" for row in after.rows)
+
+
+def test_the_recorders_pages_are_read_side_by_side_and_give_what_pod_holds(
+        sandbox_pod, pod_proxy):
+    """Once the first recorder's page has opened the web session, the others are read
+    RECORDER_READERS at a time; each recorder comes out as its own page, read alone, says."""
+    from recmanager.inbox.refresh import _recorder_infos
+    from recmanager.pod.web import PodWebSession
+    from recmanager.progress import CancelToken
+    from recmanager.recorders.mode import recorder_mode
+
+    password = sandbox_pod.passwords["admin"]
+    with PodClient(pod_proxy.url, sandbox_pod.tokens["admin"]) as client, \
+            PodWebSession(pod_proxy.url, "admin", password) as web:
+        infos, problem = _recorder_infos(client, web, CancelToken())
+    assert problem == ""
+    assert pod_proxy.most_in_flight == RECORDER_READERS
+    assert pod_proxy.count("POST", "/admin/login/") == 1  # one login, not one per reader
+    with PodClient(sandbox_pod.base_url, sandbox_pod.tokens["admin"]) as client, \
+            PodWebSession(sandbox_pod.base_url, "admin", password) as web:
+        recorders = client.recorders()
+        assert len(recorders) >= 3
+        alone = [(r.id, r.name, web.recorder_settings(r.id)) for r in recorders]
+        expected = [(rid, name, settings.directory,
+                     recorder_mode(settings.manager_id, settings.publication_auto),
+                     client.user(settings.manager_id).username if settings.manager_id else "")
+                    for rid, name, settings in alone]
+    assert [(i.id, i.name, i.directory, i.mode, i.manager) for i in infos] == expected
+    assert any(manager for *_rest, manager in expected)
