@@ -123,8 +123,8 @@ def refresh(
         progress(Progress(0, 3, message=translate("inbox", "Reading Pod's unclaimed list…")))
         pod = _read_pod(profile, context, stack, cancel, read_deposit)
         progress(Progress(1, 3, message=translate("inbox", "Scanning the deposit folder…")))
+        treatments = pod.treatments.result()  # when both fail, Pod's failure is the one told
         found = pod.deposit.result()
-        treatments = pod.treatments.result()
         cancel.check()
         progress(Progress(2, 3, message=translate("inbox", "Merging…")))
         rows = merge(

@@ -191,3 +191,22 @@ def test_the_recorders_pages_are_read_side_by_side_and_give_what_pod_holds(
                     for rid, name, settings in alone]
     assert [(i.id, i.name, i.directory, i.mode, i.manager) for i in infos] == expected
     assert any(manager for *_rest, manager in expected)
+
+
+def test_when_pod_and_the_deposit_both_fail_pods_failure_is_the_one_told(
+        context, sandbox_pod, long_list, pod_proxy, tmp_path):
+    """The deposit is read beside Pod's list: when both fail, the refresh says what it said
+    when it read them one after the other, Pod's failure."""
+    from tests.fixtures.processes import free_port
+
+    profile = sandbox_pod.profile(context, user="admin")
+    profile.pod_url = pod_proxy.url
+    profile.deposit_kind = "sftp"
+    profile.sftp_host, profile.sftp_port, profile.sftp_user = "127.0.0.1", free_port(), "pod"
+    profile.sftp_auth, profile.sftp_key_file = "key", str(tmp_path / "id_ed25519")
+    context.profiles.save(profile)
+    for _ in range(4):  # the first attempt and its three retries
+        pod_proxy.arm(Fault("reset", trigger=b"GET /rest/recordingfiletreatment/?page=7 "))
+    with pytest.raises(PodConnectionError) as error:
+        refresh(profile, context)
+    assert error.value.message.startswith(f"Page 7 of 14 of {RFT}: The connection to ")
