@@ -94,9 +94,6 @@ class _DepositReading:
     problem: str = ""
 
 
-ReadDeposit = Callable[["Profile", "PodClient"], _DepositReading]
-
-
 def refresh(
     profile: Profile,
     context: AppContext,
@@ -143,7 +140,7 @@ def refresh(
 
 def _read_pod(
     profile: Profile, context: AppContext, stack: ExitStack, cancel: CancelToken,
-    read_deposit: ReadDeposit,
+    read_deposit: Callable[[Profile, PodClient], _DepositReading],
 ) -> _PodReading:
     """Pod's unclaimed rows, its recorders (with their settings when a web login can read
     them) and what the profile's account may do; the clients stay open in ``stack``, and so
@@ -235,7 +232,7 @@ def _recorder_infos(
             recorder.id, recorder.name, recorder.recording_type,
             directory=found.directory,
             mode=recorder_mode(found.manager_id, found.publication_auto),
-            manager=usernames.get(found.manager_id, "") if found.manager_id is not None else "",
+            manager=usernames.get(found.manager_id, ""),
             address_ip=recorder.address_ip,
         )
         for recorder, found in zip(recorders, settings, strict=True)
