@@ -94,7 +94,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     read_fd, write_fd = os.pipe()
     process = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-         "-nolisten", "tcp"],
+         "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
@@ -103,7 +103,24 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
         number = pipe.readline().decode().strip()
     if not number:
         raise SystemExit("Xvfb did not start")
-    return process, f":{number}"
+    display = f":{number}"
+    # A client started the moment the number is known may find no server yet, and a window
+    # manager that cannot open its display quits at once. (Without -noreset the server also
+    # resets when its last client leaves, and a client arriving meanwhile is turned away.)
+    deadline = time.monotonic() + 30
+    while _root_property(display, "_NET_SUPPORTING_WM_CHECK") is None:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"Xvfb on {display} does not answer")
+        time.sleep(0.05)
+    return process, display
+
+
+def _root_property(display: str, name: str) -> str | None:
+    """xprop's report of a property of the root window; None while the display does not
+    answer."""
+    answer = subprocess.run(["xprop", "-display", display, "-root", name],
+                            capture_output=True, text=True, check=False)
+    return answer.stdout if answer.returncode == 0 else None
 
 
 def start_window_manager(display: str) -> subprocess.Popen:
@@ -112,19 +129,19 @@ def start_window_manager(display: str) -> subprocess.Popen:
     if binary is None:
         raise SystemExit("openbox is not installed: `make system-test-deps` installs it")
     environment = dict(os.environ, DISPLAY=display)
-    process = subprocess.Popen([binary, "--sm-disable"], env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        answer = subprocess.run(["xprop", "-display", display, "-root",
-                                 "_NET_SUPPORTING_WM_CHECK"], capture_output=True, text=True,
-                                check=False).stdout
-        if "window id" in answer:
-            return process
-        time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("openbox did not start")
+    with tempfile.TemporaryFile() as said:
+        process = subprocess.Popen([binary, "--sm-disable"], env=environment,
+                                   stdout=subprocess.DEVNULL, stderr=said,
+                                   start_new_session=True)
+        deadline = time.monotonic() + 30
+        while process.poll() is None and time.monotonic() < deadline:
+            if "window id" in (_root_property(display, "_NET_SUPPORTING_WM_CHECK") or ""):
+                return process
+            time.sleep(0.1)
+        process.terminate()
+        said.seek(0)
+        raise SystemExit(f"openbox did not start on {display} (exit {process.wait(10)}): "
+                         + said.read().decode(errors="replace")[-2000:])
 
 
 def language_environment(language: str, display: str, home: Path) -> dict[str, str]:
