@@ -139,10 +139,10 @@ class LocalDeposit(Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
-    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
+    def open_judged(self, path: str, *, sampling: bool = False) -> tuple[BinaryIO, Entry]:
         """A local file reads what is asked, sampling or not."""
-        self.guard(path)
-        return open(self.local_path(path), "rb")
+        entry = self.guard(path)
+        return open(self.local_path(path), "rb"), entry
 
     def close(self) -> None:
         """Nothing to release: the folder is mounted by the system."""

@@ -12,7 +12,7 @@ import paramiko
 from paramiko.sftp import CMD_CLOSE
 
 from recmanager.deposit import sftp_wire
-from recmanager.deposit.base import joined
+from recmanager.deposit.base import Entry, joined
 from recmanager.deposit.names import check_server_path
 from recmanager.deposit.sftp_listing import entry_of
 from recmanager.deposit.sftp_window import (
@@ -148,7 +148,8 @@ class SftpReads:
             for lease in leases:
                 lease.release()
 
-    def open_read(self: SftpDeposit, path: str, *, sampling: bool = False) -> BinaryIO:
+    def open_judged(self: SftpDeposit, path: str, *,
+                    sampling: bool = False) -> tuple[BinaryIO, Entry]:
         """The guard's requests and the OPEN go out together (one round trip, not three);
         a file the guard refuses is closed unread."""
         check_server_path(self.root, path)
@@ -177,7 +178,7 @@ class SftpReads:
             lease.release()
             raise
         chunk = SAMPLING_CHUNK if sampling else READ_CHUNK
-        return RemoteReader(self, lease, opened, entry.size, chunk)  # type: ignore[return-value]
+        return RemoteReader(self, lease, opened, entry.size, chunk), entry  # type: ignore[return-value]
 
     def _answer(self: SftpDeposit, answer: T | OSError, action: str, path: str) -> T:
         """One of :func:`sftp_wire.lstat_realpath_open`'s answers, or the failure it is."""

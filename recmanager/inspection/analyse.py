@@ -27,7 +27,7 @@ from av.container import InputContainer
 from av.stream import Discard, Disposition, Stream
 from av.video.frame import VideoFrame
 
-from recmanager.deposit.base import read_ranges
+from recmanager.deposit.base import Entry, read_ranges
 from recmanager.errors import PackagingError
 from recmanager.i18n import translate
 from recmanager.inspection.model import Flag, FlagKind, Inspection
@@ -87,6 +87,12 @@ MAX_PACKET = 8 * 1024 * 1024
 # The largest movie header whose chunk tables are read to check the file holds its media (a
 # ten-hour recording's is about 15 MB); a larger one is left to FFmpeg rather than fetched.
 MAX_MOOV = 64 * 1024 * 1024
+# What follows the media data of a recording whose movie header comes last (about 2 MB an
+# hour in ~1.3 GB) is fetched whole, header and all, when it is at most this share of the
+# file (or AFTER_MEDIA_LEAST): the box walk then finds the moov's header in memory instead of
+# asking for it first, a round trip of its own.
+AFTER_MEDIA_SHARE = 256
+AFTER_MEDIA_LEAST = 1024 * 1024
 # MP4-family names whose box structure is checked for a recording cut short.
 MP4_EXTENSIONS = frozenset({"mp4", "m4v", "mov", "3gp"})
 
@@ -207,25 +213,27 @@ class _Source:
     reader: SampledReader
     name: str
     member: str
+    entry: Entry
     problem: str = ""
 
 
 @contextmanager
 def _open_source(deposit: Deposit, path: str) -> Iterator[_Source]:
-    """The recording's bytes: the file itself, or the stored video inside a zip deposit."""
+    """The recording's bytes: the file itself, or the stored video inside a zip deposit; the
+    file's size and time come with the opening (no round trip of their own)."""
     name = posixpath.basename(path)
-    stream = deposit.open_read(path, sampling=True)
+    stream, entry = deposit.open_judged(path, sampling=True)
     try:
         if not name.lower().endswith(".zip"):
-            source = _Source(SampledReader(stream), name, "")
+            source = _Source(SampledReader(stream), name, "", entry)
         else:
-            source = _zip_source(stream)
+            source = _zip_source(stream, entry)
         yield source
     finally:
         stream.close()
 
 
-def _zip_source(stream: IO[bytes]) -> _Source:
+def _zip_source(stream: IO[bytes], entry: Entry) -> _Source:
     import zipfile
 
     from recmanager.inbox.zips import inspect_zip
@@ -234,22 +242,41 @@ def _zip_source(stream: IO[bytes]) -> _Source:
     try:
         content = inspect_zip(archive)  # type: ignore[arg-type]
     except zipfile.BadZipFile:
-        return _Source(archive, "", "", translate(
+        return _Source(archive, "", "", entry, translate(
             "inspection", "The zip file cannot be read (it may still be uploading)."))
     if content.video_member is None:
-        return _Source(archive, "", "", translate("inspection", "The zip holds no video."))
+        return _Source(archive, "", "", entry,
+                       translate("inspection", "The zip holds no video."))
     if content.video_offset is None:
-        return _Source(archive, content.video_member, content.video_member, translate(
+        return _Source(archive, content.video_member, content.video_member, entry, translate(
             "inspection", "The video is compressed inside the zip: it is not inspected, as "
             "that would mean reading the whole file."))
     video = SampledReader(stream, content.video_offset, content.video_size)
     video.bytes_read = archive.bytes_read
-    return _Source(video, posixpath.basename(content.video_member), content.video_member)
+    return _Source(video, posixpath.basename(content.video_member), content.video_member,
+                   entry)
+
+
+def _keep_after_media(reader: SampledReader, size: int) -> None:
+    """Fetch what follows the media data at once when the file's first boxes (in memory) lead
+    to it and it is small enough to be a movie header written last."""
+    try:
+        for box in mp4.iter_boxes(reader, 0, size):
+            if box.type == b"mdat":
+                after = size - box.end
+                if 0 < after <= max(AFTER_MEDIA_LEAST, size // AFTER_MEDIA_SHARE):
+                    reader.keep(box.end, after)
+                return
+            if box.end + 16 > FIRST_BOXES:  # the next header is not in memory
+                return
+    except PackagingError:
+        return  # not an MP4: the walk says so
 
 
 def cut_short(reader: SampledReader, size: int) -> Flag | None:
     """The *cut short* flag of an MP4 whose movie header is missing, or that holds less than
     its boxes or its movie header describe; None for a whole MP4 (or another format)."""
+    _keep_after_media(reader, size)
     try:
         boxes = mp4.top_level_boxes(reader, size)
     except PackagingError:
@@ -290,10 +317,9 @@ def inspect(
     FFmpeg cannot read gives an inspection whose ``problem`` says so."""
     settings = settings or InspectionSettings()
     cancel = cancel or CancelToken()
-    remote = deposit.stat(path)
-    base = Inspection(path=path, size=remote.size, mtime=remote.mtime)
     with _open_source(deposit, path) as source:
-        base = replace(base, member=source.member)
+        remote = source.entry
+        base = Inspection(path=path, size=remote.size, mtime=remote.mtime, member=source.member)
         if source.problem:
             return replace(base, problem=source.problem, bytes_read=source.reader.bytes_read)
         reader = source.reader

@@ -194,6 +194,32 @@ def test_each_recording_is_inspected_once_while_it_is_unchanged(inspection_clips
 
 
 @pytest.mark.sshd
+def test_over_sftp_a_recording_is_glanced_at_in_planned_round_trips(
+        sshd, context, inspection_clips, tmp_path, monkeypatch):
+    """Its size and time come with the opening (no LSTAT of their own), and a movie header
+    written last is fetched with its box header (no read of that header alone): every other
+    byte comes in batches asked for at once (the first boxes, the header and the movie
+    header, the head, the key frame)."""
+    from recmanager.deposit.sftp_reader import RemoteReader
+
+    (tmp_path / "amphiA").mkdir()
+    shutil.copy(inspection_clips.files["normal"], tmp_path / "amphiA" / "normal.mp4")
+    path = f"{tmp_path}/amphiA/normal.mp4"
+    sshd.trust(context.paths.known_hosts)
+    with open_deposit(sshd.profile(tmp_path), context) as opened:
+        known = opened.stat(path)
+        for single in ("_lstat", "_realpath"):
+            monkeypatch.setattr(opened, single,
+                                lambda *_a, name=single: pytest.fail(f"{name} on its own"))
+        monkeypatch.setattr(RemoteReader, "readinto",
+                            lambda *_a: pytest.fail("a read outside the planned batches"))
+        found = inspect(opened, path, SETTINGS, full=False)
+    assert (found.size, found.mtime) == (known.size, known.mtime)
+    assert found.duration_s == pytest.approx(INSPECTION_SECONDS, abs=0.1)
+    assert found.thumbnail_png.startswith(b"\x89PNG") and not found.problem
+
+
+@pytest.mark.sshd
 def test_sampling_reads_over_sftp_fetch_small_pieces_and_ranges_at_once(sshd, context,
                                                                           tmp_path):
     from recmanager.deposit.sftp_window import READ_CHUNK, SAMPLING_CHUNK
