@@ -9,7 +9,6 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
-from paramiko.sftp import CMD_CLOSE
 
 from recmanager.deposit import sftp_wire
 from recmanager.deposit.base import Entry, joined
@@ -188,7 +187,9 @@ class SftpReads:
 
 
 def close_handle(client: paramiko.SFTPClient, handle: bytes) -> None:
-    sftp_wire.request(client, CMD_CLOSE, handle)
+    """Close a file read: nothing waits for the server's answer (a round trip), so a reader
+    closed at the end of an inspection or a preview request costs no wait."""
+    sftp_wire.send_close(client, handle)
 
 
 def quietly(*steps: Callable[[], object]) -> bool:
