@@ -99,12 +99,14 @@ def test_a_cut_upload_resumes_at_its_first_hole(sshd, context, root, tmp_path):
     with a hole (zeros) before bytes that did arrive. Resuming after its size would keep the
     hole; the upload reads the end back and starts again at the first byte that differs."""
     source = tmp_path / "usb.mp4"
-    data = os.urandom(6 * 1024 * 1024)
+    hole = slice(3 * 1024 * 1024, 3 * 1024 * 1024 + 300_000)
+    data = bytearray(os.urandom(6 * 1024 * 1024))
+    data[hole.start] |= 1  # the hole's first byte differs (a random zero would match it)
+    data = bytes(data)
     source.write_bytes(data)
     info = source.stat()
     partial = root / "amphiA" / temporary_name(
         "usb.mp4", f"{info.st_size}-{int(info.st_mtime)}", UPLOAD_SUFFIX)
-    hole = slice(3 * 1024 * 1024, 3 * 1024 * 1024 + 300_000)
     written = bytearray(data[:5 * 1024 * 1024])
     written[hole] = bytes(hole.stop - hole.start)
     partial.write_bytes(written)
