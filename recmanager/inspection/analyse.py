@@ -128,6 +128,9 @@ class SampledReader:
         what a region kept already holds is not fetched again (the first boxes, the movie
         header, then the head around them)."""
         end = min(self.size, offset + size)
+        held = self._kept(offset, end - offset)
+        if held is not None:
+            return held
         regions = list(zip(self._starts, self._regions, strict=True))
         gaps, cursor = [], offset
         for start, region in regions:
@@ -147,16 +150,21 @@ class SampledReader:
         fetched_parts = [(start, data) for (start, _), data in zip(gaps, fetched, strict=True)]
         parts = sorted(touching + fetched_parts, key=lambda part: part[0])
         first = min(offset, parts[0][0]) if parts else offset
-        merged = bytearray()
+        pieces: list[bytes] = []
+        have = first
         for start, data in parts:
-            have = first + len(merged)
             if start > have:
                 break  # the file ended early: what follows a hole is not joined
-            merged += data[have - start:]
+            if start + len(data) > have:
+                pieces.append(data[have - start:])  # the whole piece, uncopied, when it starts here
+                have = start + len(data)
+        merged = b"".join(pieces)  # a single piece is not copied either
         untouched = [part for part in regions if part not in touching]
-        kept = sorted([*untouched, (first, bytes(merged))], key=lambda part: part[0])
+        kept = sorted([*untouched, (first, merged)], key=lambda part: part[0])
         self._starts, self._regions = [start for start, _ in kept], [data for _, data in kept]
-        return bytes(merged[offset - first:end - first])
+        if first == offset and len(merged) == end - offset:
+            return merged
+        return merged[offset - first:end - first]
 
     def read_ranges(self, ranges: list[tuple[int, int]]) -> list[bytes]:
         """The bytes of each ``(offset, size)``: those inside a region kept already from
