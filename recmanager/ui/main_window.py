@@ -344,11 +344,12 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_inbox(self) -> None:
-        """What comes once the recordings are painted: the tray icon, the jobs dock, the
-        refresh from the servers, then the jobs dock's content."""
+        """What comes once the recordings are painted: the detail pane and its player, the
+        tray icon, the jobs dock, the refresh from the servers, then the jobs dock's content."""
         if self._inbox_painted:
             return
         self._inbox_painted = True
+        self.inbox.detail  # noqa: B018 - builds the detail pane and its player
         self._keep_style_margins()
         self.notifier  # noqa: B018 - shows the tray icon
         self.jobs_dock  # noqa: B018 - adds the (still empty) jobs dock

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from recmanager.config import Profile
 from recmanager.inbox.cache import save_cache
 from recmanager.inbox.rows import InboxRecorder, InboxRow, LocalState, RowState
+from recmanager.ui.inbox.panel import DETAIL_STRETCH
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.fixtures.database_states import held_by_another_program, made_newer
@@ -40,6 +41,7 @@ class _RowsPainted(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.widths: list[int] = []
+        self.details: list[object] = []  # the inbox's detail pane at each such paint
 
     def eventFilter(self, watched, event) -> bool:
         table = watched.parent()
@@ -47,7 +49,18 @@ class _RowsPainted(QObject):
                 and table.objectName() == "RecordingsTable" and watched is table.viewport()
                 and table.model().rowCount()):
             self.widths.append(watched.width())
+            self.details.append(table.window()._inbox._detail)
         return False
+
+
+def _show_until_the_rows_are_painted(qtbot, qapp, window: MainWindow,
+                                     painted: _RowsPainted) -> None:
+    qapp.installEventFilter(painted)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: bool(painted.widths))
+    finally:
+        qapp.removeEventFilter(painted)
 
 
 def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
@@ -69,12 +82,7 @@ def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
         return submit(name, *args, **kwargs)
 
     runner.submit = noted_submit
-    qapp.installEventFilter(painted)
-    try:
-        window.show()
-        qtbot.waitUntil(lambda: bool(painted.widths))
-    finally:
-        qapp.removeEventFilter(painted)
+    _show_until_the_rows_are_painted(qtbot, qapp, window, painted)
     inbox = window.inbox
     assert inbox.proxy.rowCount() == ROWS
     assert painted.widths[0] > window.width() // 2
@@ -82,6 +90,29 @@ def test_the_cached_recordings_are_painted_in_a_table_with_room_before_the_rest(
     qtbot.waitUntil(lambda: window._jobs_panel is not None)
     assert submitted, "the stored inspections are read, after the rows are painted"
     assert [name for name, after_paint in submitted if not after_paint] == []
+
+
+def test_the_detail_pane_and_its_player_come_after_the_rows_in_the_place_kept_for_them(
+        qtbot, qapp, context):
+    """Building the detail pane and its player (~10 ms of modules, widgets and paint) waits
+    until the recordings are painted; it then takes the place an empty widget kept, with the
+    share of the height set for it."""
+    _profile_with_a_cached_inbox(context)
+    window = MainWindow(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    painted = _RowsPainted()
+    _show_until_the_rows_are_painted(qtbot, qapp, window, painted)
+    inbox = window._inbox
+    assert painted.details[0] is None
+    assert inbox.center_splitter.widget(1).height() > 0  # the place kept
+    qtbot.waitUntil(lambda: inbox._detail is not None)
+    assert inbox.center_splitter.count() == 2
+    assert inbox.center_splitter.widget(1) is inbox.detail
+    # Its share of the height as the window gives or takes it (the jobs dock comes too).
+    assert inbox.detail.sizePolicy().verticalStretch() == DETAIL_STRETCH
+    assert inbox.preview is inbox.detail.preview
+    inbox.select_path(inbox.proxy.row_at(0).path)
+    assert inbox.detail.fields["path"].text().endswith(".mp4")
 
 
 def test_a_newer_database_starts_an_empty_inbox_that_says_why(qtbot, context):

@@ -33,7 +33,6 @@ from recmanager.inbox.rows import InboxRecorder, InboxRow
 from recmanager.ui.inbox.actions import InboxActions
 from recmanager.ui.inbox.columns import SIDEBAR_FIRST_WIDTH, InboxColumns
 from recmanager.ui.inbox.depositing import InboxDepositing
-from recmanager.ui.inbox.detail import DetailPane
 from recmanager.ui.inbox.filters import InboxFilters
 from recmanager.ui.inbox.inspections import InboxInspections
 from recmanager.ui.inbox.model import COL_DEPOSITED, COL_FILE, InboxModel, InboxProxy
@@ -50,6 +49,13 @@ if TYPE_CHECKING:
     from recmanager.deposit.base import Deposit
     from recmanager.inbox.refresh import Snapshot
     from recmanager.pod.model import User
+    from recmanager.ui.inbox.detail import DetailPane
+    from recmanager.ui.preview import PreviewWidget
+
+
+# How the recordings table and the detail pane share the height the window gives or takes.
+TABLE_STRETCH = 3
+DETAIL_STRETCH = 2
 
 
 # Each mixed-in class is its own translation context: PySide's tr() tries every class of the
@@ -120,14 +126,15 @@ class InboxPanel(
         self.count_label.setObjectName("InboxCount")
         center_layout.addWidget(self.count_label)
 
-        self.detail = DetailPane(self.center_splitter)
-        self.preview = self.detail.preview
-        self.preview.duration_known.connect(self._duration_known)
+        # The detail pane and its player come just after the recordings are painted (see
+        # ``detail``); until then an empty widget holds their place in the splitter.
+        self._detail: DetailPane | None = None
+        self._detail_placeholder = QWidget(self.center_splitter)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([SIDEBAR_FIRST_WIDTH, 1200 - SIDEBAR_FIRST_WIDTH])
-        self.center_splitter.setStretchFactor(0, 3)
-        self.center_splitter.setStretchFactor(1, 2)
+        self.center_splitter.setStretchFactor(0, TABLE_STRETCH)
+        self.center_splitter.setStretchFactor(1, DETAIL_STRETCH)
         self.center_splitter.setSizes([290, 210])
         outer.addWidget(self.splitter, 1)
 
@@ -260,13 +267,34 @@ class InboxPanel(
 
     def _selection_changed(self, *_: Any) -> None:
         row = self.current_row()
-        recorder = self.recorders.get(row.recorder_id) if row and row.recorder_id else None
-        self.detail.show_row(row, recorder, self.profile.pod_url if self.profile else "",
-                             live=not self.offline)
-        if row is not None:
-            self.detail.show_inspection(self.model.with_sheet(row))
-        self._load_preview(row)
+        if row is not None or self._detail is not None:  # a new pane shows no row already
+            recorder = self.recorders.get(row.recorder_id) if row and row.recorder_id else None
+            self.detail.show_row(row, recorder, self.profile.pod_url if self.profile else "",
+                                 live=not self.offline)
+            if row is not None:
+                self.detail.show_inspection(self.model.with_sheet(row))
+            self._load_preview(row)
         self.update_actions()
+
+    @property
+    def detail(self) -> DetailPane:
+        """The detail pane with the player, built once the recordings are on screen (its
+        modules and widgets take ~8 ms) or when first needed, in the place kept for it."""
+        if self._detail is None:
+            from recmanager.ui.inbox.detail import DetailPane
+
+            detail = DetailPane()
+            detail.setSizePolicy(self._detail_placeholder.sizePolicy())  # the splitter's stretch
+            self.center_splitter.replaceWidget(
+                self.center_splitter.indexOf(self._detail_placeholder), detail)
+            self._detail_placeholder.deleteLater()
+            detail.preview.duration_known.connect(self._duration_known)
+            self._detail = detail
+        return self._detail
+
+    @property
+    def preview(self) -> PreviewWidget:
+        return self.detail.preview
 
     def shutdown(self) -> None:
         self.timer.stop()
@@ -274,5 +302,6 @@ class InboxPanel(
         self._closed = True
         self._refresh_again = False
         self.stop_inspections()
-        self.preview.shutdown()
+        if self._detail is not None:
+            self._detail.preview.shutdown()
         self._close_preview_source()

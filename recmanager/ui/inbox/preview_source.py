@@ -115,7 +115,8 @@ class InboxPreview:
         return target.as_uri(), note + " " + self.tr("(compressed in the zip: copied out first)")
 
     def _close_preview_source(self) -> None:
-        self.preview.clear()
+        if self._detail is not None:  # a player not built yet plays nothing
+            self.preview.clear()
         with self._preview_lock:
             self._close_preview_connection()
 
