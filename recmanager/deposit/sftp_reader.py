@@ -9,6 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import paramiko
+from paramiko.sftp import CMD_CLOSE
 
 from recmanager.deposit import sftp_wire
 from recmanager.deposit.base import Entry, joined
@@ -187,9 +188,7 @@ class SftpReads:
 
 
 def close_handle(client: paramiko.SFTPClient, handle: bytes) -> None:
-    """Close a file read: nothing waits for the server's answer (a round trip), so a reader
-    closed at the end of an inspection or a preview request costs no wait."""
-    sftp_wire.send_close(client, handle)
+    sftp_wire.request(client, CMD_CLOSE, handle)
 
 
 def quietly(*steps: Callable[[], object]) -> bool:

@@ -22,7 +22,6 @@ import paramiko
 from paramiko.buffered_pipe import BufferedPipe, PipeTimeout
 from paramiko.sftp import (
     CMD_ATTRS,
-    CMD_CLOSE,
     CMD_HANDLE,
     CMD_LSTAT,
     CMD_NAME,
@@ -57,13 +56,6 @@ def send_read(client: paramiko.SFTPClient, replies: Replies, handle: bytes, offs
 def receive_reply(client: paramiko.SFTPClient) -> None:
     """Wait for the next reply on the channel and hand it to its owner."""
     client._read_response()
-
-
-def send_close(client: paramiko.SFTPClient, handle: bytes) -> None:
-    """Send a CLOSE without waiting for its reply, which the channel's next wait for a reply
-    reads and drops (its owner is ``type(None)``, as for a file paramiko closes when it is
-    collected). The server closes the handle before it reads any later request."""
-    client._async_request(type(None), CMD_CLOSE, handle)
 
 
 def raise_for_status(client: paramiko.SFTPClient, message: paramiko.Message) -> None:

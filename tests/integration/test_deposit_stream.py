@@ -591,23 +591,6 @@ def test_a_connection_prepared_for_a_preview_opens_its_files_on_channels_already
             assert tail.read(100) == data[-100:]
 
 
-def test_a_reader_is_closed_without_waiting_for_the_server(served, long_file, monkeypatch):
-    """Closing a reader (an inspection's end, a preview request the player dropped) sends the
-    CLOSE and goes on; the channel's next request reads past its reply."""
-    deposit = served[0]
-    path, data = long_file
-    with deposit.open_read(path) as reader:
-        assert reader.read(1000) == data[:1000]
-        client = reader._lease.client
-        monkeypatch.setattr(client, "_read_response",
-                            lambda *_a, **_k: pytest.fail("the close waited for a reply"))
-    monkeypatch.undo()
-    with deposit.open_read(path) as again:
-        assert again._lease.client is client  # the same channel, the CLOSE's reply unread
-        again.seek(len(data) - 100)
-        assert again.read(100) == data[-100:]
-
-
 def test_a_reader_is_checked_and_opened_in_one_round_trip(served, long_file, monkeypatch):
     """The guard's LSTAT and REALPATH travel with the OPEN, not each on its own before it:
     opening costs one round trip, which at 20 ms is most of a preview's wait."""

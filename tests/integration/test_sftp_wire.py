@@ -72,29 +72,6 @@ def test_a_synchronous_read(client, remote_file):
             sftp_wire.read(client, handle.handle, len(DATA), 50)
 
 
-def test_a_close_sent_without_waiting_is_read_past_by_the_next_request(client, remote_file):
-    """The CLOSE's reply is left on the channel; the next requests get their own answers,
-    and the server closed the handle before answering them."""
-    from paramiko.sftp import CMD_OPEN, SFTP_FLAG_READ
-    from paramiko.sftp_attr import SFTPAttributes
-
-    _kind, message = sftp_wire.request(client, CMD_OPEN, str(remote_file), SFTP_FLAG_READ,
-                                       SFTPAttributes())
-    handle = message.get_binary()
-    assert sftp_wire.read(client, handle, 0, 10) == DATA[:10]
-    sftp_wire.send_close(client, handle)
-    replies = sftp_wire.Replies()
-    number = sftp_wire.send_read(client, replies, handle, 0, 10)
-    while number not in replies.by_number:
-        sftp_wire.receive_reply(client)
-    kind, message = replies.by_number.pop(number)
-    assert kind == CMD_STATUS
-    with pytest.raises(OSError):  # a handle the server no longer knows
-        sftp_wire.raise_for_status(client, message)
-    with client.open(str(remote_file), "rb") as again:
-        assert sftp_wire.read(client, again.handle, 100, 50) == DATA[100:150]
-
-
 def test_a_directory_is_opened_read_and_closed_by_raw_requests(client, remote_file):
     kind, message = sftp_wire.request(client, CMD_OPENDIR, str(remote_file.parent))
     assert kind == CMD_HANDLE
