@@ -45,7 +45,6 @@ import argparse
 import ctypes
 import logging
 import math
-import random
 import statistics
 import struct
 import subprocess
@@ -67,6 +66,7 @@ from common import (
     link_rate,
     load,
     peak_rss_mb,
+    resampled_spread,
     sshd_server,
     trust_port,
 )
@@ -207,15 +207,6 @@ class FirstFrame:
         return elapsed
 
 
-def median_spread(values: list[float], resamples: int = 2000) -> tuple[float, float]:
-    """How precise the median of ``values`` is: the 5th and 95th percentiles of the medians
-    of ``resamples`` resamplings (with replacement, a fixed seed)."""
-    draw = random.Random(17)
-    medians = sorted(statistics.median(draw.choices(values, k=len(values)))
-                     for _ in range(resamples))
-    return medians[resamples // 20], medians[resamples - resamples // 20 - 1]
-
-
 def same_options(_mrl: str) -> tuple[str, ...]:
     """The local file played as the stream is (the same libvlc options)."""
     return STREAM_MEDIA_OPTIONS
@@ -271,7 +262,7 @@ def compare(player: FirstFrame, server: object, context: object, path: Path, rou
         ratios = [time_s / local_s for time_s, local_s in zip(runs[kind], around, strict=True)]
         print(f"  {kind}: {[round(ratio, 2) for ratio in ratios]} x the local runs around "
               f"it; the ratio of the medians: {medians[kind] / local:.2f}x")
-        low, high = median_spread(ratios)
+        low, high = resampled_spread(statistics.median, ratios)
         print(f"  {kind}: the median of resamplings of these repeats lies in "
               f"[{low:.2f}, {high:.2f}]x (5th to 95th percentile)")
         judge(f"time to first frame, {kind} vs local, {where}", statistics.median(ratios),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -49,6 +50,16 @@ def interleaved(works: dict[str, Callable[[], object]], repeats: int) -> dict[st
         for name, work in works.items():
             times[name].append(timed(work)[1])
     return times
+
+
+def resampled_spread(figure: Callable[..., float], *samples: list[float],
+                     resamples: int = 2000) -> tuple[float, float]:
+    """How precise ``figure(*samples)`` is: the 5th and 95th percentiles of the figure over
+    ``resamples`` resamplings of the samples (each drawn with replacement, a fixed seed)."""
+    draw = random.Random(17)
+    figures = sorted(figure(*(draw.choices(sample, k=len(sample)) for sample in samples))
+                     for _ in range(resamples))
+    return figures[resamples // 20], figures[resamples - resamples // 20 - 1]
 
 
 def peak_rss_mb() -> float:
