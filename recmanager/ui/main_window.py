@@ -27,6 +27,7 @@ from recmanager.ui.status import ChannelIndicator
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
+    from recmanager.progress import CancelToken, ProgressCallback
     from recmanager.ui.inbox.panel import InboxPanel
     from recmanager.ui.jobs_panel import JobsPanel
     from recmanager.ui.notifications import Notifier
@@ -49,6 +50,12 @@ JOBS_DOCK_SHARE = 4  # the jobs dock's first height: a quarter of the window's
 SPLITTER_KEYS = (("inbox/splitter", "splitter"), ("inbox/center", "center_splitter"))
 # The style's margins as the last start measured them: the inbox's first columns use them.
 STYLE_MARGINS_KEY = "inbox/style_margins"
+
+
+def _import_job_modules(_progress: ProgressCallback, _cancel: CancelToken) -> None:
+    """The modules of the jobs dock that are not Qt: the packaging (with SQLAlchemy and the
+    store) and its webhook (with requests)."""
+    import recmanager.packaging.webhook  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -356,6 +363,16 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.inbox.load_inspections()
             self.refresh()
+        # The jobs dock needs the database layer and the packaging modules (~200 ms to
+        # import): they load on a worker, so the window answers a person meanwhile.
+        self.runner.submit(self.tr("Loading the jobs"), _import_job_modules,
+                           on_result=self._job_modules_imported,
+                           on_error=self._job_modules_imported)
+
+    def _job_modules_imported(self, _outcome: object = None) -> None:
+        """The dock's content is built next (a failed import fails there again, and is said
+        there). Not called once the window is gone: the task's signals are connected to its
+        methods."""
         QTimer.singleShot(0, self, self._build_jobs_panel)
 
     def _keep_style_margins(self) -> None:

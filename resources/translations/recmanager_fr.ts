@@ -1314,13 +1314,13 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxDepositing</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/depositing.py" line="28"/>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="26"/>
         <location filename="../../recmanager/ui/inbox/depositing.py" line="47"/>
         <source>Deposit recordings</source>
         <translation>Déposer des enregistrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/depositing.py" line="29"/>
+        <location filename="../../recmanager/ui/inbox/depositing.py" line="27"/>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.ts *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1509,17 +1509,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="312"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="314"/>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="355"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="357"/>
         <source>{name} ({count} slides)</source>
         <translation>{name} ({count} diapos)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/model.py" line="358"/>
+        <location filename="../../recmanager/ui/inbox/model.py" line="360"/>
         <source>(no recorder: {folder})</source>
         <translation>(aucun : {folder})</translation>
     </message>
@@ -1527,17 +1527,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="147"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="158"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="149"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="160"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="162"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="173"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
@@ -1545,43 +1545,43 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPreview</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="37"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="36"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="41"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="40"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="43"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="42"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="58"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="57"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="60"/>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="84"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="59"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="83"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="107"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="109"/>
         <source>this zip holds no video.</source>
         <translation>ce zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="108"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="110"/>
         <source>Video {member} of the zip; {count} slides.</source>
         <translation>Vidéo {member} du zip ; {count} diapositives.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="113"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="115"/>
         <source>(compressed in the zip: copied out first)</source>
         <translation>(compressée dans le zip : extraite d&apos;abord)</translation>
     </message>
@@ -1604,37 +1604,37 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>{count} enregistrements, actualisés à {time}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="158"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="160"/>
         <source>&lt;b&gt;The saved recordings cannot be used&lt;/b&gt; — {error}&lt;br&gt;Read-only until the database is free: Retry reads it again.</source>
         <translation>&lt;b&gt;Les enregistrements gardés ne peuvent pas être utilisés&lt;/b&gt; — {error}&lt;br&gt;Lecture seule tant que la base de données n&apos;est pas libre : Réessayer la relit.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="172"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="174"/>
         <source>The mounted deposit folder is readable: previews still work.</source>
         <translation>Le dossier de dépôt monté est lisible : les aperçus fonctionnent toujours.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="181"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="183"/>
         <source>as of {time}</source>
         <translation>état à {time}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="183"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="185"/>
         <source>nothing was saved yet</source>
         <translation>rien n&apos;a encore été sauvegardé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="185"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="187"/>
         <source>&lt;b&gt;Offline&lt;/b&gt; — {error}&lt;br&gt;Showing the last known recordings ({when}), read-only: actions come back when the connection does.</source>
         <translation>&lt;b&gt;Hors ligne&lt;/b&gt; — {error}&lt;br&gt;Affichage des derniers enregistrements connus ({when}), en lecture seule : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="189"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="191"/>
         <source>Offline: {error}</source>
         <translation>Hors ligne : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/refresh.py" line="218"/>
+        <location filename="../../recmanager/ui/inbox/refresh.py" line="220"/>
         <source>Reading Pod&apos;s users</source>
         <translation>Lecture des utilisateurs de Pod</translation>
     </message>
@@ -1785,52 +1785,52 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="82"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="83"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="134"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="137"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="148"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="151"/>
         <source>not submitted</source>
         <translation>non soumise</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="149"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="152"/>
         <source>queue</source>
         <translation>file d&apos;attente</translation>
     </message>
@@ -1838,43 +1838,43 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="234"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="256"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="259"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="240"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="238"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="239"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="242"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="244"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="332"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="337"/>
         <source>The jobs cannot be shown: {error}</source>
         <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="425"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="430"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="530"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="545"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1885,118 +1885,123 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="68"/>
+        <location filename="../../recmanager/ui/main_window.py" line="77"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="103"/>
+        <location filename="../../recmanager/ui/main_window.py" line="112"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="106"/>
+        <location filename="../../recmanager/ui/main_window.py" line="115"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="109"/>
+        <location filename="../../recmanager/ui/main_window.py" line="118"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="111"/>
-        <location filename="../../recmanager/ui/main_window.py" line="540"/>
+        <location filename="../../recmanager/ui/main_window.py" line="120"/>
+        <location filename="../../recmanager/ui/main_window.py" line="584"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="113"/>
+        <location filename="../../recmanager/ui/main_window.py" line="122"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="116"/>
+        <location filename="../../recmanager/ui/main_window.py" line="125"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="119"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="122"/>
+        <location filename="../../recmanager/ui/main_window.py" line="131"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="124"/>
+        <location filename="../../recmanager/ui/main_window.py" line="133"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="133"/>
+        <location filename="../../recmanager/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="139"/>
+        <location filename="../../recmanager/ui/main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="143"/>
+        <location filename="../../recmanager/ui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="166"/>
+        <location filename="../../recmanager/ui/main_window.py" line="175"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="263"/>
+        <location filename="../../recmanager/ui/main_window.py" line="278"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="432"/>
+        <location filename="../../recmanager/ui/main_window.py" line="368"/>
+        <source>Loading the jobs</source>
+        <translation>Chargement des tâches</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/main_window.py" line="472"/>
         <source>TLS verification is OFF: anyone on the network path can read and change what recmanager sends to Pod.</source>
         <translation>La vérification TLS est DÉSACTIVÉE : n&apos;importe qui sur le chemin réseau peut lire et modifier ce que recmanager envoie à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="435"/>
+        <location filename="../../recmanager/ui/main_window.py" line="475"/>
         <source>(plain HTTP, unencrypted)</source>
         <translation>(HTTP non chiffré)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="436"/>
+        <location filename="../../recmanager/ui/main_window.py" line="476"/>
         <source>Plain HTTP: the token and the passwords travel in clear.</source>
         <translation>HTTP non chiffré : le jeton et les mots de passe circulent en clair.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="247"/>
+        <location filename="../../recmanager/ui/main_window.py" line="262"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="422"/>
+        <location filename="../../recmanager/ui/main_window.py" line="462"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="426"/>
+        <location filename="../../recmanager/ui/main_window.py" line="466"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="431"/>
+        <location filename="../../recmanager/ui/main_window.py" line="471"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="542"/>
+        <location filename="../../recmanager/ui/main_window.py" line="586"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -3535,12 +3540,12 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
         <translation>Exporter en PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="126"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="127"/>
         <source>Export the set-up sheet</source>
         <translation>Exporter la fiche de configuration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/setup_sheet.py" line="127"/>
+        <location filename="../../recmanager/ui/setup_sheet.py" line="128"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5023,41 +5028,41 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="218"/>
+        <location filename="../../recmanager/deposit/base.py" line="224"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="222"/>
+        <location filename="../../recmanager/deposit/base.py" line="228"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="225"/>
-        <location filename="../../recmanager/deposit/base.py" line="431"/>
+        <location filename="../../recmanager/deposit/base.py" line="231"/>
+        <location filename="../../recmanager/deposit/base.py" line="437"/>
         <location filename="../../recmanager/deposit/transfer.py" line="167"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="229"/>
-        <location filename="../../recmanager/deposit/base.py" line="232"/>
+        <location filename="../../recmanager/deposit/base.py" line="235"/>
+        <location filename="../../recmanager/deposit/base.py" line="238"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="254"/>
-        <location filename="../../recmanager/deposit/base.py" line="271"/>
+        <location filename="../../recmanager/deposit/base.py" line="260"/>
+        <location filename="../../recmanager/deposit/base.py" line="277"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="328"/>
+        <location filename="../../recmanager/deposit/base.py" line="334"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="330"/>
+        <location filename="../../recmanager/deposit/base.py" line="336"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
@@ -5158,42 +5163,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="494"/>
+        <location filename="../../recmanager/deposit/base.py" line="500"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="495"/>
+        <location filename="../../recmanager/deposit/base.py" line="501"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="409"/>
+        <location filename="../../recmanager/deposit/base.py" line="415"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="412"/>
+        <location filename="../../recmanager/deposit/base.py" line="418"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="427"/>
+        <location filename="../../recmanager/deposit/base.py" line="433"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="439"/>
+        <location filename="../../recmanager/deposit/base.py" line="445"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="443"/>
+        <location filename="../../recmanager/deposit/base.py" line="449"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="504"/>
+        <location filename="../../recmanager/deposit/base.py" line="510"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
@@ -5229,8 +5234,8 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <location filename="../../recmanager/deposit/local.py" line="99"/>
         <location filename="../../recmanager/deposit/sftp.py" line="384"/>
         <location filename="../../recmanager/deposit/sftp.py" line="429"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="168"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="173"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="169"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="174"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -5415,7 +5420,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/sftp.py" line="392"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="172"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="173"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
@@ -5610,17 +5615,17 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../recmanager/inbox/refresh.py" line="107"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="120"/>
         <source>Reading Pod&apos;s unclaimed list…</source>
         <translation>Lecture de la liste des enregistrements non revendiqués de Pod…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/refresh.py" line="109"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="122"/>
         <source>Scanning the deposit folder…</source>
         <translation>Analyse du dossier de dépôt…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/refresh.py" line="113"/>
+        <location filename="../../recmanager/inbox/refresh.py" line="126"/>
         <source>Merging…</source>
         <translation>Fusion…</translation>
     </message>
@@ -5698,22 +5703,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>signalements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="237"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="253"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="240"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="257"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="242"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="259"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
         <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="312"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="346"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
     </message>
@@ -5728,7 +5733,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/bento4.py" line="177"/>
-        <location filename="../../recmanager/packaging/job.py" line="189"/>
+        <location filename="../../recmanager/packaging/job.py" line="195"/>
         <source>Unknown encryption scheme {scheme}: use cenc or cbcs.</source>
         <translation>Schéma de chiffrement {scheme} inconnu : utilisez cenc ou cbcs.</translation>
     </message>
@@ -5739,7 +5744,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/packaging/ffmpeg.py" line="98"/>
-        <location filename="../../recmanager/packaging/job.py" line="183"/>
+        <location filename="../../recmanager/packaging/job.py" line="189"/>
         <source>The input file {path} does not exist.</source>
         <translation>Le fichier d&apos;entrée {path} n&apos;existe pas.</translation>
     </message>
@@ -5779,44 +5784,44 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="259"/>
+        <location filename="../../recmanager/packaging/job.py" line="265"/>
         <source>Not enough free space in {path}: {needed} MB needed ({factor:g}× the input), {free} MB free.</source>
         <translation>Espace libre insuffisant dans {path} : {needed} Mo nécessaires ({factor:g}× l&apos;entrée), {free} Mo libres.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="267"/>
+        <location filename="../../recmanager/packaging/job.py" line="273"/>
         <source>Free some space or choose a folder on another disk.</source>
         <translation>Libérez de l&apos;espace ou choisissez un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="319"/>
+        <location filename="../../recmanager/packaging/job.py" line="325"/>
         <source>While {tool} runs, the content key stands on its command line: other users of this computer can read it in the process list.</source>
         <translation>Tant que {tool} tourne, la clé de contenu figure sur sa ligne de commande : les autres utilisateurs de cet ordinateur peuvent la lire dans la liste des processus.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="332"/>
-        <location filename="../../recmanager/packaging/queue.py" line="280"/>
+        <location filename="../../recmanager/packaging/job.py" line="338"/>
+        <location filename="../../recmanager/packaging/queue.py" line="291"/>
         <source>The key of job {id} is no longer in the keyring.</source>
         <translation>La clé de la tâche {id} n&apos;est plus dans le trousseau.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="335"/>
+        <location filename="../../recmanager/packaging/job.py" line="341"/>
         <source>Package the file again and enter the key.</source>
         <translation>Empaquetez à nouveau le fichier et saisissez la clé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="289"/>
-        <location filename="../../recmanager/packaging/queue.py" line="312"/>
+        <location filename="../../recmanager/packaging/job.py" line="295"/>
+        <location filename="../../recmanager/packaging/queue.py" line="323"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="299"/>
+        <location filename="../../recmanager/packaging/job.py" line="305"/>
         <source>Packaging failed: {error}</source>
         <translation>L&apos;empaquetage a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/job.py" line="466"/>
+        <location filename="../../recmanager/packaging/job.py" line="476"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
     </message>
@@ -6560,47 +6565,47 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Par exemple le Redis de Pod, avec une base à lui : --result-backend redis://pod.example.org:6379/5</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="174"/>
+        <location filename="../../recmanager/packaging/queue.py" line="185"/>
         <source>No packaging queue is set: its broker address and the workers&apos; public key are needed.</source>
         <translation>Aucune file d&apos;empaquetage n&apos;est configurée : l&apos;adresse de son broker et la clé publique des workers sont nécessaires.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="176"/>
+        <location filename="../../recmanager/packaging/queue.py" line="187"/>
         <source>Run: recmanager jobs runs-on queue --broker URL --public-key KEY</source>
         <translation>Lancez : recmanager jobs runs-on queue --broker URL --public-key CLÉ</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="215"/>
+        <location filename="../../recmanager/packaging/queue.py" line="226"/>
         <source>the connection is refused (is the broker running, and on this port?)</source>
         <translation>la connexion est refusée (le broker est-il lancé, et sur ce port ?)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="218"/>
+        <location filename="../../recmanager/packaging/queue.py" line="229"/>
         <source>the broker refuses the password ({error})</source>
         <translation>le broker refuse le mot de passe ({error})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="221"/>
+        <location filename="../../recmanager/packaging/queue.py" line="232"/>
         <source>the broker does not answer (no reply within {seconds} seconds)</source>
         <translation>le broker ne répond pas (aucune réponse en {seconds} secondes)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="238"/>
+        <location filename="../../recmanager/packaging/queue.py" line="249"/>
         <source>The broker at {url} answers.</source>
         <translation>Le broker à l&apos;adresse {url} répond.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="243"/>
+        <location filename="../../recmanager/packaging/queue.py" line="254"/>
         <source>The job is kept as not submitted; retry it once the broker is back.</source>
         <translation>La tâche est conservée, non soumise ; relancez-la quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="245"/>
+        <location filename="../../recmanager/packaging/queue.py" line="256"/>
         <source>Submitted jobs go on on the workers; their state shows here once the broker is back.</source>
         <translation>Les tâches soumises continuent sur les workers ; leur état s&apos;affichera ici quand le broker sera de retour.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/queue.py" line="248"/>
+        <location filename="../../recmanager/packaging/queue.py" line="259"/>
         <source>The packaging queue&apos;s broker at {url} cannot be reached: {error}</source>
         <translation>Le broker de la file d&apos;empaquetage à {url} est injoignable : {error}</translation>
     </message>
@@ -7435,7 +7440,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="145"/>
+        <location filename="../../recmanager/ui/main_window.py" line="154"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>
