@@ -6,7 +6,8 @@ two programs take turns so a load spike hits both alike. recmanager's first scre
 main window with menus, tool bar and status bar; the recordings inbox with its cached
 recordings is built just after that first paint, so the time until the recordings table has
 painted every cached row — what a person waits for — is measured too and judged beside it.
-The tray icon, the jobs dock and its jobs come after that: their time is printed, not judged.
+The tray icon, the jobs dock and its jobs come after that: their time is printed, not judged,
+with the longest the window leaves a click or a key unanswered meanwhile.
 The recmanager start is ``recmanager``'s own (:func:`recmanager.cli.main`): its launch
 (:func:`~recmanager.ui.launch.begin_start`) and application context before Qt is imported,
 then :func:`~recmanager.ui.app.start_gui` — the Qt application, the main window shown —
@@ -129,10 +130,21 @@ while not (len(painted_rows) >= PAINTED_ROWS and inbox.proxy.rowCount() == ROWS
     app.processEvents()
 print("ready", flush=True)
 marks.append(time.perf_counter())
+# How long the window leaves a click or a key unanswered meanwhile: the longest gap between
+# the turns of its event loop, seen by a timer due every 5 ms.
+from PySide6.QtCore import QTimer
+
+turns = [marks[-1]]
+heartbeat = QTimer()
+heartbeat.timeout.connect(lambda: turns.append(time.perf_counter()))
+heartbeat.start(5)
 while window._jobs_panel is None:
     app.processEvents()
 print("jobs", flush=True)
 marks.append(time.perf_counter())
+heartbeat.stop()
+turns.append(marks[-1])
+print("unanswered", round(max(b - a for a, b in zip(turns, turns[1:])) * 1000), flush=True)
 print("phases", *(round((b - a) * 1000) for a, b in zip(marks, marks[1:])), flush=True)
 window.inbox.timer.stop()
 """
@@ -168,10 +180,12 @@ context.close()
 
 
 def start(code: str, environment: dict[str, str], phases: list[list[int]] | None = None,
-          ready: list[float] | None = None, jobs: list[float] | None = None) -> float:
+          ready: list[float] | None = None, jobs: list[float] | None = None,
+          unanswered: list[int] | None = None) -> float:
     """Seconds from launching the program to its "shown" line (its exit is not counted);
     the times to its "ready" and "jobs" lines, when it prints them, are added to ``ready``
-    and ``jobs``."""
+    and ``jobs``, and the longest the window left unanswered between them to
+    ``unanswered``."""
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code], env=environment, cwd=ROOT, stdout=subprocess.PIPE,
@@ -186,6 +200,8 @@ def start(code: str, environment: dict[str, str], phases: list[list[int]] | None
             ready.append(time.perf_counter() - began)
         elif line.startswith("jobs") and jobs is not None:
             jobs.append(time.perf_counter() - began)
+        elif line.startswith("unanswered") and unanswered is not None:
+            unanswered.append(int(line.split()[1]))
         elif line.startswith("phases") and phases is not None:
             phases.append([int(part) for part in line.split()[1:]])
     _, errors = process.communicate(timeout=120)
@@ -217,10 +233,11 @@ def main() -> int:
         ours: list[float] = []
         ready: list[float] = []
         jobs: list[float] = []
+        unanswered: list[int] = []
         phases: list[list[int]] = []
         for _ in range(args.repeats):
             bare.append(start(BARE, environment))
-            ours.append(start(RECMANAGER, environment, phases, ready, jobs))
+            ours.append(start(RECMANAGER, environment, phases, ready, jobs, unanswered))
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
     print(f"platform: {environment['QT_QPA_PLATFORM']}, {args.repeats} starts each")
     print(f"bare QMainWindow: median {bare_median * 1000:.0f} ms "
@@ -231,6 +248,9 @@ def main() -> int:
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in ready)})")
     print(f"recmanager, jobs dock filled too: median {statistics.median(jobs) * 1000:.0f} ms "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in jobs)}; not judged)")
+    print(f"meanwhile the longest the window left a click or a key unanswered: median "
+          f"{statistics.median(unanswered)} ms (runs: {', '.join(map(str, unanswered))}; "
+          f"not judged)")
     print("where recmanager's start goes (median ms):")
     for number, label in enumerate(PHASES):
         print(f"  {statistics.median(run[number] for run in phases):6.0f}  {label}")
