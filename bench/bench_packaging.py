@@ -7,12 +7,12 @@ A lecture-like 720p file (testsrc2 + noise, x264 3 Mb/s + AAC 128k: a realistic 
 docs/bento4.md measured) is made once and cached in bench/.cache/. The default run uses 10 minutes
 of it (about 240 MB); ``--full`` uses 90 minutes (about 2.1 GB). For each backend present
 (FFmpeg always, Bento4 when found) it prints: the bare work's wall time, the job's wall time,
-the median ratio of each job to the bare runs before and after it (goal ≤ 1.05; over 15
-jobs: one job's ratio spreads by a few per cent, and the median of 7 moved by ~0.015 from one
-run of the benchmark to the next, a third of the margin; its spread over resamplings of the
-jobs is printed beside it), the job's
+the median ratio of each job to the bare runs before and after it (goal ≤ 1.05), the job's
 own work outside the FFmpeg pass in milliseconds (goal ≤ 50 ms: what the job adds at every
-size), peak memory of the job process and of the tools, seconds per GB.
+size), peak memory of the job process and of the tools, seconds per GB. The median is taken
+over 15 jobs: one job's ratio spreads by a few per cent, and the median of 7 moved by ~0.015
+from one run of the benchmark to the next, a third of the margin; its spread over
+resamplings of the jobs is printed beside it.
 
 Each measurement runs in a fresh Python process so its peak memory is its own.
 """
