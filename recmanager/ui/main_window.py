@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             self.inbox.load_inspections()
             self.refresh()
-        # The jobs dock needs the database layer and the packaging modules (~200 ms to
+        # The jobs dock needs the database layer and the packaging modules (~0.2 s to
         # import): they load on a worker, so the window answers a person meanwhile.
         self.runner.submit(self.tr("Loading the jobs"), _import_job_modules,
                            on_result=self._job_modules_imported,

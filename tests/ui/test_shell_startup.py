@@ -265,7 +265,7 @@ session.close()
 
 
 def test_the_jobs_dock_loads_its_modules_away_from_the_window(context):
-    """SQLAlchemy, the packaging and its webhook (~250 ms) were imported, or waited for
+    """SQLAlchemy, the packaging and its webhook (~0.2 s) were imported, or waited for
     while a worker imported them, on the window's thread just after the recordings
     appeared: the window did not answer a click or a key for 0.3-0.4 s. A worker imports
     them; the dock is built once they are in."""
