@@ -262,3 +262,39 @@ def test_the_quality_line_reads_whole_without_scrolling(qtbot, context, name):
             assert flag.kind.short_label in quality.text()
             tip = quality.toolTip()  # rich text: the wording and evidence, escaped
             assert html.escape(flag.label) in tip and html.escape(flag.detail()) in tip
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_the_facts_down_to_the_pod_links_read_whole_without_scrolling(qtbot, context, name):
+    """The recording with the longest name, inspected and selected at the default size: each
+    fact has the height of its wrapped lines (the server path's second line was cut), and
+    the last one, the links to its claim in Pod, is in view without scrolling (in French it
+    was below the fold)."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from recmanager.inspection import Inspection
+
+    with language(name):
+        window = open_main_window(qtbot, context)
+        inbox = window.inbox
+        row = next(row for row in inbox.model.rows if row.name == LONG_FILE)
+        inbox._show_inspections({row.path: Inspection(
+            row.path, row.size, 0.0, duration_s=3723.0, width=1920, height=1080,
+            video_codec="h264", audio_codec="aac", has_audio=True)})
+        assert inbox.select_path(row.path)
+        facts = inbox.detail.findChild(QScrollArea, "DetailFacts")
+        holder = facts.widget()
+        qtbot.waitUntil(lambda: holder.height() == holder.layout().heightForWidth(
+            holder.width()))
+        QApplication.processEvents()
+        fields = inbox.detail.fields
+        cut = [f"{key}: {field.height()} px for {field.heightForWidth(field.width())}"
+               for key, field in fields.items()
+               if field.height() < field.heightForWidth(field.width())]
+        assert not cut, cut
+        links = fields["links"]
+        assert "claim_record" in links.text()
+        bottom = links.mapTo(facts.viewport(), links.rect().bottomLeft()).y()
+        assert facts.verticalScrollBar().value() == 0
+        assert bottom < facts.viewport().height(), \
+            f"the Pod links end at {bottom} px of a {facts.viewport().height()} px pane"

@@ -26,6 +26,9 @@ from recmanager.ui.preview import PreviewWidget
 
 # The contact sheet in the pane: its pictures big enough to tell a slide from a face.
 SHEET_WIDTH = 420
+# Between two facts: a wrapped line is a line, and the facts down to the claim links show in
+# the pane at the default size (the style's 6 px spacing pushed them out of view in French).
+FACT_SPACING = 2
 
 
 class DetailPane(QWidget):
@@ -58,6 +61,7 @@ class DetailPane(QWidget):
         self.title.setFont(font)
         facts.addWidget(self.title)
         form = QFormLayout()
+        form.setVerticalSpacing(FACT_SPACING)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
             ("path", self.tr("Server path")),
