@@ -166,15 +166,19 @@ class Deposit(Transfers, ABC):
     def _rmdir(self, server_dir: str) -> None:
         """Remove an empty directory."""
 
-    def open_read(self, path: str, *, sampling: bool = False) -> BinaryIO:
+    def open_read(self, path: str, *, sampling: bool = False,
+                  ahead: Sequence[tuple[int, int]] = ()) -> BinaryIO:
         """A seekable binary reader for a guarded file (the preview stream reads it).
 
         ``sampling``: the reader will read a little at many places (an inspection), so a
-        remote backend asks for small pieces after each seek rather than reading ahead."""
-        return self.open_judged(path, sampling=sampling)[0]
+        remote backend asks for small pieces after each seek rather than reading ahead.
+        ``ahead``: the ``(offset, size)`` ranges the caller will read first, with
+        ``read_pieces``; a remote backend may ask for them with the open."""
+        return self.open_judged(path, sampling=sampling, ahead=ahead)[0]
 
     @abstractmethod
-    def open_judged(self, path: str, *, sampling: bool = False) -> tuple[BinaryIO, Entry]:
+    def open_judged(self, path: str, *, sampling: bool = False,
+                    ahead: Sequence[tuple[int, int]] = ()) -> tuple[BinaryIO, Entry]:
         """:meth:`open_read`'s reader and the entry the guard judged on the way (a link's
         target's size and time): what :meth:`stat` would say, without asking the server
         again."""

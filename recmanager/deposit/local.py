@@ -7,7 +7,7 @@ so the rest of recmanager (and Pod's treatment rows) keep speaking in server pat
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -139,8 +139,9 @@ class LocalDeposit(Deposit):
         except OSError as exc:
             raise self._failure(translate("deposit", "Deleting"), server_dir, exc) from None
 
-    def open_judged(self, path: str, *, sampling: bool = False) -> tuple[BinaryIO, Entry]:
-        """A local file reads what is asked, sampling or not."""
+    def open_judged(self, path: str, *, sampling: bool = False,
+                    ahead: Sequence[tuple[int, int]] = ()) -> tuple[BinaryIO, Entry]:
+        """A local file reads what is asked, when it is asked, sampling or not."""
         entry = self.guard(path)
         return open(self.local_path(path), "rb"), entry
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, closing, contextmanager
@@ -135,6 +136,9 @@ class SftpDeposit(SshLogin, SftpReads, Deposit):
         self.max_read_depth = MAX_DEPTH
         self.peak_in_flight = 0  # the most bytes a download had requested and not received
         self._listed: dict[str, list[Entry] | OSError] = {}  # read ahead by list_all
+        # The handle each channel's next OPEN is expected to get (see sftp_reader).
+        self._next_handles: weakref.WeakKeyDictionary[paramiko.SFTPClient, bytes] = (
+            weakref.WeakKeyDictionary())
 
     # --- connection ------------------------------------------------------------------------
 

@@ -192,14 +192,16 @@ def send_request(client: paramiko.SFTPClient, replies: Replies, kind: int,
 
 
 def lstat_realpath_open(client: paramiko.SFTPClient, path: str, replies: Replies,
-                        wait: Callable[[], None]) -> tuple[
-        SFTPAttributes | OSError, str | OSError, bytes | OSError]:
+                        wait: Callable[[], None], then: Callable[[], None] = lambda: None,
+                        ) -> tuple[SFTPAttributes | OSError, str | OSError, bytes | OSError]:
     """LSTAT, REALPATH and OPEN (for reading) of ``path`` sent at once, answered in one round
     trip: the attributes, the real path and the handle, each one or the error its STATUS
-    reply means. ``wait`` receives the next reply."""
+    reply means. ``then`` sends what should follow the OPEN before its answer; ``wait``
+    receives the next reply."""
     numbers = [send_request(client, replies, CMD_LSTAT, path),
                send_request(client, replies, CMD_REALPATH, path),
                send_request(client, replies, CMD_OPEN, path, SFTP_FLAG_READ, SFTPAttributes())]
+    then()
     answers: list[Any] = []
     for number, expected in zip(numbers, (CMD_ATTRS, CMD_NAME, CMD_HANDLE), strict=True):
         while number not in replies.by_number:

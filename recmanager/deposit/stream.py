@@ -20,11 +20,11 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 from urllib.parse import quote, unquote, urlsplit
 
 from recmanager.config import Profile, network_timeout
@@ -67,7 +67,9 @@ STREAM_MEDIA_OPTIONS = (":prefetch-buffer-size=256", ":prefetch-read-size=65536"
 # media data, everything after the media data. When the URL is handed out the file is opened
 # and its first bytes, its last bytes (where the moov of a recording of that size would be)
 # and the rest of the head are asked for at once, in that order on the wire: the player's
-# first requests are answered from memory after two round trips (the OPEN, then the READs).
+# first requests are answered from memory after two round trips (the OPEN, then the READs),
+# or after one when the file's size is known beforehand (the inbox's) and the deposit can
+# send the READs with the OPEN.
 # The moov's place is read in the first bytes; a moov longer than the guess costs one more
 # round trip for what the guess missed, one larger than TAIL_MOST (hours of recording) is left
 # to the player's own request. Kept a minute, for at most two files.
@@ -91,7 +93,10 @@ PREFETCH_READERS = 2
 PREFETCH_WAIT_S = network_timeout(20.0)
 _BOX_TYPE = re.compile(rb"[A-Za-z0-9 ]{4}")
 
-OpenReader = Callable[[str], BinaryIO]
+class OpenReader(Protocol):
+    """Opens a served file; ``ahead``: the ranges its first ``read_pieces`` call reads."""
+
+    def __call__(self, path: str, *, ahead: Sequence[tuple[int, int]] = ()) -> BinaryIO: ...
 
 
 def parse_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
@@ -135,6 +140,15 @@ def moov_after_media(head: bytes, size: int) -> int | None:
     return None
 
 
+def first_ranges(size: int) -> list[tuple[int, int]]:
+    """The ``(offset, size)`` ranges fetched ahead for a file of ``size`` bytes, in the order
+    they are asked for: its first bytes, its last bytes, the rest of its head."""
+    head = min(size, HEAD_BYTES)
+    first = min(head, FIRST_BYTES)
+    ranges = [(0, first), *_last_first(tail_guess(size), size), (first, head - first)]
+    return [(start, length) for start, length in ranges if length]
+
+
 def tail_guess(size: int) -> int:
     """Where the last bytes fetched ahead start: the moov of a recording of ``size`` bytes
     (moov at the end) most likely starts after it."""
@@ -149,7 +163,7 @@ class _Prefetch:
     fetch when its size has not changed; otherwise nothing of them is served."""
 
     def __init__(self, server: PreviewServer, path: str,
-                 previous: _Prefetch | None = None) -> None:
+                 previous: _Prefetch | None = None, size_hint: int | None = None) -> None:
         self.path = path
         self.fetched_at = time.monotonic()
         self.size: int | None = None
@@ -161,16 +175,20 @@ class _Prefetch:
         self._located = False  # whether the ranges to fetch are known (the moov located)
         self._done = False
         self._complete = False  # every range fetched
-        threading.Thread(target=self._fetch, args=(previous,), name="preview-prefetch",
-                         daemon=True).start()
+        threading.Thread(target=self._fetch, args=(previous, size_hint),
+                         name="preview-prefetch", daemon=True).start()
 
     def stale(self) -> bool:
         return time.monotonic() - self.fetched_at > PREFETCH_KEPT_S
 
-    def _fetch(self, previous: _Prefetch | None) -> None:
+    def _fetch(self, previous: _Prefetch | None, size_hint: int | None) -> None:
         reader, healthy = None, False
+        # With the file's size known, its ranges go out with the OPEN (unless those fetched
+        # before are likely to be served again)
+        ahead = [] if size_hint is None or (previous is not None and previous.size == size_hint
+                                            ) else first_ranges(size_hint)
         try:
-            reader = self._server._open_reader(self.path)
+            reader = self._server._open_reader(self.path, ahead=ahead)
             size = reader.seek(0, 2)
             reader.seek(0)
             if previous is not None and previous.size != size:
@@ -201,9 +219,9 @@ class _Prefetch:
         head = min(size, HEAD_BYTES)
         first = min(head, FIRST_BYTES)
         guess = tail_guess(size)
-        ranges = [(0, first), *_last_first(guess, size), (first, head - first)]
+        ranges = first_ranges(size)
         with self._changed:
-            self._coming = [(start, start + length) for start, length in ranges if length]
+            self._coming = [(start, start + length) for start, length in ranges]
         start_bytes, missed = b"", None
         with closing(_pieces_at(reader, ranges)) as pieces:
             for index, offset, piece in pieces:
@@ -324,10 +342,10 @@ class PreviewServer:
         """Body bytes sent to players so far (all files)."""
         return self._served
 
-    def url_for(self, path: str, *, prefetch: bool = True) -> str:
+    def url_for(self, path: str, *, prefetch: bool = True, size: int | None = None) -> str:
         """The URL a player can open for ``path``; the same file keeps its token. Unless told
         otherwise, the file's head and moov are fetched from now on, for the player's first
-        requests."""
+        requests; ``size``, the file's size as last seen, lets them be asked for at once."""
         with self._lock:
             token = self._tokens.get(path)
             if token is None:
@@ -335,16 +353,16 @@ class PreviewServer:
                 self._tokens[path] = token
                 self._paths[token] = path
             if prefetch:
-                self._prefetch(path)
+                self._prefetch(path, size)
         name = quote(path.rsplit("/", 1)[-1])
         return f"http://127.0.0.1:{self.port}/{token}/{name}"
 
-    def _prefetch(self, path: str) -> None:
+    def _prefetch(self, path: str, size: int | None) -> None:
         """Fetch ``path``'s head and moov (or check that those fetched before are still the
         file's: its size unchanged). Called with the lock held."""
         previous = self._prefetches.pop(path, None)
         fresh = previous is not None and not previous.stale()
-        self._prefetches[path] = _Prefetch(self, path, previous if fresh else None)
+        self._prefetches[path] = _Prefetch(self, path, previous if fresh else None, size)
         while len(self._prefetches) > PREFETCHED_FILES:
             del self._prefetches[next(iter(self._prefetches))]
 

@@ -99,12 +99,14 @@ def member_key(path: str, member: str) -> str:
     return f"{path}{MEMBER_SEPARATOR}{member}"
 
 
-def open_preview_source(deposit: Deposit, key: str) -> IO[bytes]:
+def open_preview_source(deposit: Deposit, key: str, *,
+                        ahead: Sequence[tuple[int, int]] = ()) -> IO[bytes]:
     """What the preview stream serves for ``key``: a deposit file, or the stored video
-    member of a zip deposit (located again from the zip's directory)."""
+    member of a zip deposit (located again from the zip's directory). ``ahead``: the ranges
+    of a deposit file read first (a member's are read where the zip's directory says)."""
     archive, separator, member = key.partition(MEMBER_SEPARATOR)
     if not separator:
-        return deposit.open_read(key)
+        return deposit.open_read(key, ahead=ahead)
     stream = deposit.open_read(archive)
     try:
         content = inspect_zip(stream)

@@ -439,3 +439,93 @@ def test_channels_are_capped_and_shared_between_threads(sshd, trusted, root):
             reader.close()
         big = deposit.list_all(concurrency=3 * MAX_CHANNELS)
         assert sorted(big) == ["amphiA", "salle 2 é"]
+
+
+# --- reads sent with the OPEN ---------------------------------------------------------------
+
+
+def _lecture(root: Path) -> tuple[str, bytes]:
+    data = os.urandom(3 * 1024 * 1024 + 12345)
+    path = root / "amphiA" / "lecture.mp4"
+    path.write_bytes(data)
+    return str(path), data
+
+
+def _pieces(reader, ranges) -> list[bytes]:
+    from recmanager.deposit.base import joined, read_pieces
+
+    return joined(read_pieces(reader, ranges), len(ranges))
+
+
+def test_reads_sent_with_the_open_read_the_file_opened(sshd, trusted, root):
+    """On a channel prepared for reading, the next handle is foreseen and the ranges asked
+    ahead go out with the OPEN: they arrive with it, and they are the file's bytes."""
+    from recmanager.deposit import sftp_wire
+
+    path, data = _lecture(root)
+    ranges = [(0, 65536), (len(data) - 300_000, 300_000), (65536, 2 * 1024 * 1024)]
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        deposit.prepare_reads(1)
+        (client,) = deposit._idle
+        assert client in deposit._next_handles
+        events: list[str] = []
+        send_read, receive_reply = sftp_wire.send_read, sftp_wire.receive_reply
+
+        def sent(*args):
+            events.append("READ")
+            return send_read(*args)
+
+        def received(channel):
+            events.append("reply")
+            return receive_reply(channel)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sftp_wire, "send_read", sent)
+            patch.setattr(sftp_wire, "receive_reply", received)
+            with deposit.open_read(path, ahead=ranges) as reader:
+                asked = events.count("READ")
+                assert events.index("reply") >= asked > 0  # all sent before any answer
+                pieces = _pieces(reader, ranges)
+                assert events.count("READ") == asked  # none asked for again
+        assert pieces == [data[offset:offset + size] for offset, size in ranges]
+        with deposit.open_read(path, ahead=ranges) as reader:  # the channel is clean
+            assert _pieces(reader, ranges[:1]) == [data[:65536]]
+            reader.seek(100)
+            assert reader.read(10) == data[100:110]
+
+
+def test_reads_sent_on_a_handle_foreseen_wrongly_are_asked_for_again(sshd, trusted, root):
+    """The foreseen handle is another file's, open on the same channel: what its READs
+    answer is that file's bytes, dropped; the reader reads its own file."""
+    path, data = _lecture(root)
+    other = root / "amphiA" / "cours 1.mp4"
+    ranges = [(0, 1000), (len(data) - 5000, 5000)]
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        lease = deposit._lease()
+        open_elsewhere = lease.client.open(str(other), "rb")
+        deposit._next_handles[lease.client] = open_elsewhere.handle
+        lease.release()
+        with deposit.open_read(path, ahead=ranges) as reader:
+            assert _pieces(reader, ranges) == [data[:1000], data[-5000:]]
+        assert deposit._next_handles[lease.client] != open_elsewhere.handle
+        open_elsewhere.close()
+        deposit._next_handles[lease.client] = b"\0\0\0\x2a"  # no such handle: errors
+        with deposit.open_read(path, ahead=ranges) as reader:
+            assert _pieces(reader, ranges) == [data[:1000], data[-5000:]]
+
+
+def test_a_refused_file_s_reads_sent_with_its_open_are_dropped(sshd, trusted, root, tmp_path):
+    """A link out of the deposit, opened with ranges asked ahead: refused as ever, nothing of
+    it read, and the channel reads the next file right."""
+    path, data = _lecture(root)
+    outside = tmp_path / "outside.mp4"
+    outside.write_bytes(b"secret" * 1000)
+    (root / "amphiA" / "link.mp4").symlink_to(outside)
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        deposit.prepare_reads(1)
+        before = deposit.bytes_read
+        with pytest.raises(DepositError):
+            deposit.open_read(f"{root}/amphiA/link.mp4", ahead=[(0, 6000)])
+        assert deposit.bytes_read == before
+        with deposit.open_read(path, ahead=[(0, 6000)]) as reader:
+            assert _pieces(reader, [(0, 6000)]) == [data[:6000]]

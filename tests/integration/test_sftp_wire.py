@@ -152,3 +152,16 @@ def test_lstat_realpath_and_open_sent_at_once(client, remote_file):
     attributes, _real, handle = sftp_wire.lstat_realpath_open(
         client, missing, sftp_wire.Replies(), wait)  # OpenSSH resolves a missing last name
     assert isinstance(attributes, FileNotFoundError) and isinstance(handle, FileNotFoundError)
+
+
+def test_openssh_gives_the_handle_freed_last_to_the_next_open(client, remote_file):
+    """What the reads sent with an OPEN rely on (recmanager/deposit/sftp_reader.py): on one
+    channel, OpenSSH's sftp-server hands out again the handle closed last."""
+    first = client.open(str(remote_file), "rb")
+    second = client.open(str(remote_file), "rb")
+    freed = first.handle
+    first.close()
+    again = client.open(str(remote_file), "rb")
+    assert again.handle == freed != second.handle
+    again.close()
+    second.close()

@@ -125,7 +125,8 @@ def main(deposit_root: str, shot: str) -> None:
     preview.show()
     app.processEvents()
     deposit = LocalDeposit(deposit_root, deposit_root)
-    server = PreviewServer(lambda key: open_preview_source(deposit, key))
+    server = PreviewServer(
+        lambda key, *, ahead=(): open_preview_source(deposit, key, ahead=ahead))
     try:
         file_url = server.url_for(f"{deposit_root}/amphiA/moov-at-end.mp4")
         file_run = _play(preview, file_url, Path(shot))

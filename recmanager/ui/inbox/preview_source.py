@@ -93,7 +93,7 @@ class InboxPreview:
                 self._preview_deposit = open_deposit(profile, self.context)
                 opened = self._preview_deposit
                 self._preview_server = PreviewServer(
-                    lambda key: open_preview_source(opened, key))
+                    lambda key, *, ahead=(): open_preview_source(opened, key, ahead=ahead))
             return self._preview_deposit, self._preview_server
 
     def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
@@ -102,7 +102,7 @@ class InboxPreview:
 
         deposit, server = self._preview_connection(profile)
         if not row.is_zip:
-            return server.url_for(row.path), ""
+            return server.url_for(row.path, size=row.size), ""
         with deposit.open_read(row.path) as stream:
             content = inspect_zip(stream)
         if content.video_member is None:
