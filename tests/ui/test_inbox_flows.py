@@ -371,7 +371,7 @@ def test_state_cell_changes_alone_when_a_duration_is_learnt(admin_window, qtbot)
 
 
 @pytest.mark.sshd
-def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
+def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd, monkeypatch):
     sandbox_pod.profile(context, user="admin")  # token and password in the keyring
     profile = sshd.profile(sandbox_pod.deposit_root, name="sandbox",
                            pod_url=sandbox_pod.base_url.rstrip("/"), pod_username="admin")
@@ -383,10 +383,18 @@ def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd):
     preview_deposit = window.inbox._preview_deposit
     assert preview_deposit is not None and preview_deposit._real_root is not None
     assert len(preview_deposit._idle) == 2  # the channels of the head and the moov
+    # each channel's next handle foreseen, so a file's first reads go out with its OPEN
+    assert all(client in preview_deposit._next_handles for client in preview_deposit._idle)
     assert rows_by_name(window)["orphan.mp4"].state is RowState.ORPHAN
+    server, chosen = window.inbox._preview_server, []
+    url_for = server.url_for
+    monkeypatch.setattr(server, "url_for", lambda path, **options: (
+        chosen.append((path, options)), url_for(path, **options))[1])
+    row = rows_by_name(window)["lecture-12.mp4"]
     select(window, "lecture-12.mp4")
     assert window.inbox._preview_deposit is preview_deposit
     assert window.inbox.preview.url.startswith("http://127.0.0.1:")
+    assert chosen == [(row.path, {"size": row.size})]  # the inbox's size goes with the choice
     window.inbox.action_claim.trigger()
     window.inbox.claim_dialog.accept()
     assert "claimed for admin" in close_report(window)
