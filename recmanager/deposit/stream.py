@@ -93,6 +93,7 @@ PREFETCH_READERS = 2
 PREFETCH_WAIT_S = network_timeout(20.0)
 _BOX_TYPE = re.compile(rb"[A-Za-z0-9 ]{4}")
 
+
 class OpenReader(Protocol):
     """Opens a served file; ``ahead``: the ranges its first ``read_pieces`` call reads."""
 
@@ -183,10 +184,10 @@ class _Prefetch:
 
     def _fetch(self, previous: _Prefetch | None, size_hint: int | None) -> None:
         reader, healthy = None, False
-        # With the file's size known, its ranges go out with the OPEN (unless those fetched
-        # before are likely to be served again)
-        ahead = [] if size_hint is None or (previous is not None and previous.size == size_hint
-                                            ) else first_ranges(size_hint)
+        # With the file's size known, its ranges go out with the OPEN, unless those fetched
+        # before are likely to be served again.
+        reused = previous is not None and previous.size == size_hint
+        ahead = first_ranges(size_hint) if size_hint is not None and not reused else []
         try:
             reader = self._server._open_reader(self.path, ahead=ahead)
             size = reader.seek(0, 2)
