@@ -228,8 +228,7 @@ class SftpReads:
             lease.broken = not quietly(*steps)
             lease.release()
             raise
-        reader = RemoteReader(self, lease, opened, entry.size, chunk,  # type: ignore[arg-type]
-                              sent)
+        reader = RemoteReader(self, lease, opened, entry.size, chunk, sent)
         return reader, entry  # type: ignore[return-value]
 
     def _answer(self: SftpDeposit, answer: T | OSError, action: str, path: str) -> T:

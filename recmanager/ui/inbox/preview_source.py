@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from recmanager.errors import RecmanagerError
@@ -91,9 +92,8 @@ class InboxPreview:
         with self._preview_lock:
             if self._preview_deposit is None:
                 self._preview_deposit = open_deposit(profile, self.context)
-                opened = self._preview_deposit
                 self._preview_server = PreviewServer(
-                    lambda key, *, ahead=(): open_preview_source(opened, key, ahead=ahead))
+                    partial(open_preview_source, self._preview_deposit))
             return self._preview_deposit, self._preview_server
 
     def _preview_source(self, profile: Profile, row: InboxRow) -> tuple[str, str]:
