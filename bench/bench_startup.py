@@ -9,7 +9,8 @@ painted every cached row — what a person waits for — is measured too and jud
 The tray icon, the jobs dock and its jobs come after that: their time is printed, not judged,
 with the longest the window leaves a click or a key unanswered meanwhile.
 The recmanager start is ``recmanager``'s own (:func:`recmanager.cli.main`): its launch
-(:func:`~recmanager.ui.launch.begin_start`) and application context before Qt is imported,
+(:func:`~recmanager.ui.launch.begin_start`, which has a second thread map Qt's libraries and
+read the font configuration meanwhile) and application context before Qt is imported,
 then :func:`~recmanager.ui.app.start_gui` — the Qt application, the main window shown —
 with a profile and a cached inbox of 200 recordings, as on a working day.
 

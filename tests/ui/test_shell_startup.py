@@ -343,6 +343,46 @@ def test_what_comes_before_the_window_loads_no_sockets():
     assert loaded.stdout.strip() == "[]"
 
 
+PREPARED_BEFORE_PYSIDE = """
+import sys
+from recmanager.ui.launch import begin_start
+begin_start().join()
+mapped = open("/proc/self/maps").read()
+print("mapped:", [name for name in ("libQt6Core", "libQt6Gui", "libQt6Widgets", "libfontconfig")
+                  if name in mapped])
+print("PySide imported:", any(name.startswith(("PySide6", "shiboken6")) for name in sys.modules))
+print("prepared", flush=True)
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+print("text measured:", QFontMetrics(app.font()).horizontalAdvance("Amphi") > 0, flush=True)
+"""
+
+
+def test_the_start_maps_qt_and_reads_the_font_configuration_on_a_second_thread():
+    """Linking Qt's libraries when PySide was imported, and fontconfig reading its
+    configuration when the first text was measured, cost the first paint ~15 ms on the
+    window's thread; a thread does both while Python reads the start's modules."""
+    said = subprocess.run(
+        [sys.executable, "-c", PREPARED_BEFORE_PYSIDE], capture_output=True, text=True,
+        timeout=60, check=True,
+        # fontconfig says on the output when it reads its configuration files
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", FC_DEBUG="1024")).stdout
+    before, after = said.split("prepared")
+    assert "mapped: ['libQt6Core', 'libQt6Gui', 'libQt6Widgets', 'libfontconfig']" in before
+    assert "PySide imported: False" in before
+    assert "Loading config file from" in before
+    assert "text measured: True" in after
+    assert "Loading config file" not in after  # Qt used the configuration already read
+
+
+def test_qt_libraries_not_found_leave_the_start_as_it_was(tmp_path):
+    """A bundle laid out otherwise: nothing is loaded ahead, and PySide loads Qt itself."""
+    from recmanager.ui.launch import prepare_qt_libraries
+
+    assert prepare_qt_libraries(tmp_path) is False
+
+
 def _started_window(qtbot, context) -> MainWindow:
     window = MainWindow(context, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(window)
