@@ -334,11 +334,17 @@ class Deposit(Transfers, ABC):
         """Wait before the next attempt after a dropped (or silent) link, or give up with
         an error that says what is kept."""
         if attempt >= TRANSFER_RETRIES:
+            if done:
+                hint = translate("deposit", "The {done} already transferred are kept: run it "
+                                 "again to resume.").format(done=human_size(done))
+            else:
+                hint = translate("deposit", "Nothing was transferred: run it again to start "
+                                 "from the beginning.")
             raise DepositConnectionError(
                 translate("deposit", "{what}: stopped after {tries} attempts without progress "
-                          "({error}).").format(what=label, tries=attempt + 1, error=exc.message),
-                hint=translate("deposit", "The {done} already transferred are kept: run it "
-                               "again to resume.").format(done=human_size(done)),
+                          "({error}).").format(what=label, tries=attempt + 1,
+                                               error=exc.message.rstrip(".")),
+                hint=hint,
             ) from exc
         log.warning("transfer interrupted (%s); retry %d", exc, attempt + 1)
         if cancel.wait(min(8.0, 0.5 * 2 ** attempt)):

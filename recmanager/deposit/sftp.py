@@ -300,10 +300,15 @@ class SftpDeposit(SshLogin, SftpReads, Deposit):
                 translate("deposit", "{address} sent nothing for {seconds} s.").format(
                     address=self.address, seconds=f"{self.progress_timeout_s:g}"),
                 hint=translate("deposit", "recmanager reconnects on the next operation."))
+        if isinstance(exc, EOFError) or isinstance(exc.__context__, EOFError):
+            # The link ended: paramiko's "Server connection dropped: " would only repeat it.
+            message = translate("deposit", "The connection to {address} was lost.").format(
+                address=self.address)
+        else:
+            message = translate("deposit", "The connection to {address} was lost: {error}").format(
+                address=self.address, error=exc or type(exc).__name__)
         return DepositConnectionError(
-            translate("deposit", "The connection to {address} was lost: {error}").format(
-                address=self.address, error=exc or type(exc).__name__),
-            hint=translate("deposit", "recmanager reconnects on the next operation."))
+            message, hint=translate("deposit", "recmanager reconnects on the next operation."))
 
     def _alive(self) -> bool:
         with self._lock:

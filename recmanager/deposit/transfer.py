@@ -21,7 +21,12 @@ from recmanager.deposit.names import (
     temporary_stem,
     unsafe_path,
 )
-from recmanager.errors import DepositConnectionError, DepositError, NotEnoughSpace
+from recmanager.errors import (
+    DepositConnectionError,
+    DepositError,
+    NotEnoughSpace,
+    RecmanagerError,
+)
 from recmanager.formatting import human_size, os_error_message, printable
 from recmanager.i18n import translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
@@ -52,9 +57,10 @@ class Transfers:
 
         The bytes go to a temporary name beside the destination that records the remote
         size and mtime, so a resume never mixes two versions of a file; the final size is
-        checked before the rename. A cancelled download keeps its partial file. An existing
-        file is replaced only with ``overwrite``; a name the local folder cannot hold is
-        refused before anything is written.
+        checked before the rename. A cancelled or failed download keeps its partial file,
+        unless it is empty (nothing to resume from). An existing file is replaced only with
+        ``overwrite``; a name the local folder cannot hold is refused before anything is
+        written.
         """
         cancel = cancel or CancelToken()
         remote = self.stat(path)
@@ -64,7 +70,12 @@ class Transfers:
         report = Throttle(progress)
         meter = _RateMeter(offset)
         report(Progress(offset, remote.size, "B", label), force=True)
-        offset = self._receive(path, remote, partial, offset, label, report, meter, cancel)
+        try:
+            offset = self._receive(path, remote, partial, offset, label, report, meter, cancel)
+        except RecmanagerError:
+            if partial.exists() and partial.stat().st_size == 0:
+                partial.unlink()
+            raise
         if partial.stat().st_size != remote.size:
             raise DepositError(translate(
                 "deposit", "The download of {name} is incomplete; it will resume next time."

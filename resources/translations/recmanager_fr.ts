@@ -750,138 +750,138 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="52"/>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="55"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="100"/>
         <source>Select a recording to see its details.</source>
         <translation>Sélectionnez un enregistrement pour afficher ses détails.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="63"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="67"/>
         <source>Server path</source>
         <translation>Chemin sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="64"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="68"/>
         <source>Recorder</source>
         <translation>Enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="65"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="69"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="66"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="70"/>
         <source>Notify status</source>
         <translation>État de notification</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="67"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="71"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="68"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="72"/>
         <source>Recording</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="69"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="73"/>
         <source>Quality</source>
         <translation>Qualité</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="70"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="74"/>
         <source>In Pod</source>
         <translation>Dans Pod</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="78"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="82"/>
         <source>{label}:</source>
         <translation>{label} :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="82"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="86"/>
         <source>Pictures spread over the recording</source>
         <translation>Images prises tout au long de l’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="102"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="106"/>
         <source>{name} — {count} slides</source>
         <translation>{name} — {count} diapositives</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="105"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="109"/>
         <source>none — the folder {folder} belongs to no recorder</source>
         <translation>aucun — le dossier {folder} n&apos;appartient à aucun enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="112"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="116"/>
         <source>(Pod last saw {size})</source>
         <translation>(taille vue par Pod en dernier : {size})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="122"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="126"/>
         <source>not inspected yet</source>
         <translation>pas encore examiné</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="128"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="132"/>
         <source>no sound track</source>
         <translation>pas de piste son</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="141"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="145"/>
         <source>no problem found</source>
         <translation>aucun problème trouvé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="151"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="155"/>
         <source>Pod e-mails its administrators at every scan: no recorder uses this folder.</source>
         <translation>Pod envoie un e-mail à ses administrateurs à chaque analyse : aucun enregistreur n&apos;utilise ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="154"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="158"/>
         <source>Unknown: reading it needs a superuser web login in the profile.</source>
         <translation>Inconnu : sa lecture nécessite la connexion web d&apos;un superutilisateur dans le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="156"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="160"/>
         <source>Pod e-mails the manager ({manager}) once the file is complete.</source>
         <translation>Pod envoie un e-mail au gestionnaire ({manager}) une fois le fichier complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="159"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="163"/>
         <source>Pod publishes it for {manager} by itself once complete.</source>
         <translation>Pod le publie automatiquement pour {manager} une fois complet.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="161"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="165"/>
         <source>No manager: waits for someone to claim it.</source>
         <translation>Aucun gestionnaire : en attente d&apos;une revendication.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="167"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="171"/>
         <source>claim page</source>
         <translation>page de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="167"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="171"/>
         <source>claim form</source>
         <translation>formulaire de revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="168"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="172"/>
         <source>recorder</source>
         <translation>enregistreur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="168"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="172"/>
         <source>treatment row</source>
         <translation>ligne de traitement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/detail.py" line="179"/>
+        <location filename="../../recmanager/ui/inbox/detail.py" line="183"/>
         <source>(offline)</source>
         <translation>(hors ligne)</translation>
     </message>
@@ -1545,28 +1545,28 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPreview</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="36"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="37"/>
         <source>Played from Pod&apos;s preview address.</source>
         <translation>Lu depuis l&apos;adresse d&apos;aperçu de Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="40"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="41"/>
         <source>Offline: no preview.</source>
         <translation>Hors ligne : pas d&apos;aperçu.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="42"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="43"/>
         <source>Opening the preview…</source>
         <translation>Ouverture de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="57"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="58"/>
         <source>No preview: {error}</source>
         <translation>Pas d&apos;aperçu : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="59"/>
-        <location filename="../../recmanager/ui/inbox/preview_source.py" line="83"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="60"/>
+        <location filename="../../recmanager/ui/inbox/preview_source.py" line="84"/>
         <source>Opening the preview</source>
         <translation>Ouverture de l&apos;aperçu</translation>
     </message>
@@ -5028,41 +5028,46 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La racine du dépôt doit être un chemin absolu, et non {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="224"/>
+        <location filename="../../recmanager/deposit/base.py" line="228"/>
         <source>{path} is not in the deposit folder (any more).</source>
         <translation>{path} n&apos;est pas (ou plus) dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="228"/>
+        <location filename="../../recmanager/deposit/base.py" line="232"/>
         <source>a symbolic link</source>
         <translation>un lien symbolique</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="231"/>
-        <location filename="../../recmanager/deposit/base.py" line="437"/>
+        <location filename="../../recmanager/deposit/base.py" line="235"/>
+        <location filename="../../recmanager/deposit/base.py" line="447"/>
         <location filename="../../recmanager/deposit/transfer.py" line="167"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="235"/>
-        <location filename="../../recmanager/deposit/base.py" line="238"/>
+        <location filename="../../recmanager/deposit/base.py" line="239"/>
+        <location filename="../../recmanager/deposit/base.py" line="242"/>
         <source>not a regular file</source>
         <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="260"/>
-        <location filename="../../recmanager/deposit/base.py" line="277"/>
+        <location filename="../../recmanager/deposit/base.py" line="264"/>
+        <location filename="../../recmanager/deposit/base.py" line="281"/>
         <source>a symbolic link, not followed</source>
         <translation>un lien symbolique, non suivi</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="334"/>
+        <location filename="../../recmanager/deposit/base.py" line="341"/>
+        <source>Nothing was transferred: run it again to start from the beginning.</source>
+        <translation>Rien n&apos;a été transféré : relancez l&apos;opération pour repartir du début.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/base.py" line="344"/>
         <source>{what}: stopped after {tries} attempts without progress ({error}).</source>
         <translation>{what} : arrêt après {tries} tentatives sans progrès ({error}).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="336"/>
+        <location filename="../../recmanager/deposit/base.py" line="338"/>
         <source>The {done} already transferred are kept: run it again to resume.</source>
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
@@ -5163,42 +5168,42 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="500"/>
+        <location filename="../../recmanager/deposit/base.py" line="510"/>
         <source>No quarantine folder is set for this profile.</source>
         <translation>Aucun dossier de quarantaine n&apos;est défini pour ce profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="501"/>
+        <location filename="../../recmanager/deposit/base.py" line="511"/>
         <source>Set one in the profile, or delete without Undo.</source>
         <translation>Définissez-en un dans le profil, ou supprimez sans possibilité d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="415"/>
+        <location filename="../../recmanager/deposit/base.py" line="425"/>
         <source>Files cannot be moved from the deposit folder to the quarantine folder {folder}: {error}</source>
         <translation>Les fichiers ne peuvent pas être déplacés du dossier de dépôt vers le dossier de quarantaine {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="418"/>
+        <location filename="../../recmanager/deposit/base.py" line="428"/>
         <source>Choose a quarantine folder on the same disk as the deposit folder, where this account may write.</source>
         <translation>Choisissez un dossier de quarantaine sur le même disque que le dossier de dépôt, où ce compte peut écrire.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="433"/>
+        <location filename="../../recmanager/deposit/base.py" line="443"/>
         <source>The folder {folder} no longer exists; the file stays in {where}.</source>
         <translation>Le dossier {folder} n&apos;existe plus ; le fichier reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="445"/>
+        <location filename="../../recmanager/deposit/base.py" line="455"/>
         <source>{path} exists again; the quarantined copy stays in {where}.</source>
         <translation>{path} existe de nouveau ; la copie en quarantaine reste dans {where}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="449"/>
+        <location filename="../../recmanager/deposit/base.py" line="459"/>
         <source>The quarantined copy {where} is gone; it cannot be restored.</source>
         <translation>La copie en quarantaine {where} a disparu ; elle ne peut pas être restaurée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/base.py" line="510"/>
+        <location filename="../../recmanager/deposit/base.py" line="520"/>
         <source>the quarantine folder must be outside the deposit folder</source>
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
@@ -5219,23 +5224,23 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="60"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="342"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="351"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="68"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="358"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="367"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="76"/>
         <location filename="../../recmanager/deposit/local.py" line="99"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="384"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="429"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="169"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="174"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="393"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="438"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="218"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="223"/>
         <source>Reading</source>
         <translation>Lecture</translation>
     </message>
@@ -5246,33 +5251,33 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="112"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="452"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="461"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="117"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="491"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="500"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="122"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="497"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="506"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="504"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="526"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="513"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="535"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="516"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="525"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
@@ -5293,12 +5298,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>La taille du fichier a diminué pendant sa lecture.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="153"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="157"/>
         <source>The deposit connection is closed.</source>
         <translation>La connexion au dépôt est fermée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="170"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="174"/>
         <source>Connection to {address} lost; reconnecting (attempt {n} of {total})…</source>
         <translation>Connexion à {address} perdue ; reconnexion (tentative {n} sur {total})…</translation>
     </message>
@@ -5393,39 +5398,44 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Vérifiez la phrase de passe enregistrée pour le profil.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="230"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="234"/>
         <source>All connections to {address} are busy; try again when a transfer has finished.</source>
         <translation>Toutes les connexions à {address} sont occupées ; réessayez quand un transfert sera terminé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="243"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="247"/>
         <source>{address} refuses to open an SFTP session.</source>
         <translation>{address} refuse d&apos;ouvrir une session SFTP.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="296"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="300"/>
         <source>{address} sent nothing for {seconds} s.</source>
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="300"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="305"/>
+        <source>The connection to {address} was lost.</source>
+        <translation>La connexion à {address} a été perdue.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/deposit/sftp.py" line="308"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="298"/>
         <location filename="../../recmanager/deposit/sftp.py" line="302"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="311"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="392"/>
-        <location filename="../../recmanager/deposit/sftp_reader.py" line="173"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="401"/>
+        <location filename="../../recmanager/deposit/sftp_reader.py" line="222"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="518"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="527"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -5630,12 +5640,12 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fusion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/zips.py" line="112"/>
+        <location filename="../../recmanager/inbox/zips.py" line="114"/>
         <source>{member} is not a stored video of {archive}.</source>
         <translation>{member} n&apos;est pas une vidéo contenue dans {archive}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inbox/zips.py" line="126"/>
+        <location filename="../../recmanager/inbox/zips.py" line="128"/>
         <source>{archive} holds no video.</source>
         <translation>{archive} ne contient aucune vidéo.</translation>
     </message>

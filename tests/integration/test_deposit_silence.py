@@ -91,6 +91,28 @@ def test_a_silence_that_lasts_ends_in_a_clear_error_and_keeps_the_partial_file(
     assert took < 120, took  # six silences and the back-off between them, not minutes
 
 
+def test_a_link_cut_at_every_attempt_says_it_was_lost_and_that_nothing_is_kept(
+        sshd, context, root, tmp_path, make_fault_proxy):
+    """Each connection closed by the far end mid-file: the error read "…was lost: Server
+    connection dropped: )." (paramiko's words for an ended link, in English in every
+    language) and promised that "the 0 B already transferred are kept", in an empty
+    partial file left beside the destination."""
+    big = root / "amphiA" / "lundi.mp4"
+    big.write_bytes(os.urandom(3 * 1024 * 1024))
+    proxy = make_fault_proxy((sshd.host, sshd.port))
+    with _through(proxy, sshd, context, root) as deposit:
+        deposit.stat(str(big))
+        proxy.arm_every(Fault("cut", AFTER_LOGIN + 100_000))  # closed before a whole read
+        deposit._forget(deposit._generation)
+        with pytest.raises(DepositConnectionError) as raised:
+            deposit.download(str(big), tmp_path / "copy.mp4")
+    error = raised.value
+    assert error.message == (f"Downloading lundi.mp4: stopped after 6 attempts without "
+                             f"progress (The connection to {deposit.address} was lost).")
+    assert error.hint == "Nothing was transferred: run it again to start from the beginning."
+    assert sorted(tmp_path.iterdir()) == [root]  # no copy, and no empty partial file
+
+
 def test_an_upload_whose_server_stops_reading_resumes_with_identical_bytes(
         sshd, context, root, tmp_path, make_fault_proxy):
     source = tmp_path / "usb é.mp4"
