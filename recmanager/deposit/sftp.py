@@ -300,8 +300,9 @@ class SftpDeposit(SshLogin, SftpReads, Deposit):
                 translate("deposit", "{address} sent nothing for {seconds} s.").format(
                     address=self.address, seconds=f"{self.progress_timeout_s:g}"),
                 hint=translate("deposit", "recmanager reconnects on the next operation."))
-        if isinstance(exc, EOFError) or isinstance(exc.__context__, EOFError):
-            # The link ended: paramiko's "Server connection dropped: " would only repeat it.
+        if isinstance(exc, EOFError) or isinstance(exc.__context__, EOFError) or not self._alive():
+            # The link is gone: paramiko's words for it ("Server connection dropped: ",
+            # "Socket is closed") would only repeat that, in English.
             message = translate("deposit", "The connection to {address} was lost.").format(
                 address=self.address)
         else:

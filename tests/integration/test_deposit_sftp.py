@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -349,6 +350,25 @@ def test_the_next_operation_reconnects_after_a_drop(sshd, trusted, root):
         assert folders == ["amphiA", "salle 2 é"]
     assert statuses[:1] == ["connected"] and "reconnecting" in statuses
     assert statuses[-2:] == ["connected", "closed"]
+
+
+def test_a_request_on_a_link_already_gone_says_it_was_lost_in_its_own_words(
+        sshd, trusted, root):
+    """A request sent after the link had ended failed with paramiko's "Socket is closed",
+    shown as it was, in English in every language."""
+    with open_deposit(sshd.profile(root), trusted) as deposit:
+        lease = deposit._lease()
+        try:
+            assert sshd.kill_sessions() >= 1
+            deadline = time.monotonic() + 10
+            while deposit._alive() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with pytest.raises(DepositConnectionError) as raised:
+                deposit._translate(lambda: lease.client.stat(str(root)))
+        finally:
+            lease.broken = True
+            lease.release()
+    assert raised.value.message == f"The connection to {deposit.address} was lost."
 
 
 def test_upload_with_a_temporary_name_then_rename(sshd, trusted, root, tmp_path):
