@@ -2,8 +2,13 @@
 
 A rescan lists every recorder folder each minute. One request after the other costs a round
 trip each (OPENDIR, a READDIR per hundred names, the end, CLOSE); more channels cost their own
-set-up and threads. Here all the folders' requests share one channel and are all in flight:
-the listing of 50 folders takes about as many round trips as the largest folder needs.
+set-up and threads. Here all the folders' requests share one channel and are all in flight,
+and so are several READDIRs of one folder: a server answers a handle's requests in the order
+they came (OpenSSH's does; the protocol's drafts ask it), each with the next names, so the
+batches are put together in the order they were asked for. The READDIRs in flight for a
+folder double while its names keep coming, up to :data:`READDIRS_IN_FLIGHT`: a term's 2,000
+recordings in one folder take 6 round trips instead of 23, and a folder of a few names 3
+instead of 4.
 Names that are not UTF-8 are kept (decoded with ``surrogateescape``) and reported by the
 caller, not lost: paramiko decodes names strictly, so one odd byte would fail a whole folder,
 and its attribute objects cost more than the listing itself on thousands of files.
@@ -12,6 +17,7 @@ and its attribute objects cost more than the listing itself on thousands of file
 from __future__ import annotations
 
 import struct
+from dataclasses import dataclass, field
 
 import paramiko
 from paramiko.sftp import CMD_CLOSE, CMD_HANDLE, CMD_NAME, CMD_OPENDIR, CMD_READDIR, CMD_STATUS
@@ -28,51 +34,83 @@ def entry_of(name: str, attributes: SFTPAttributes) -> Entry:
                  float(attributes.st_mtime or 0))
 
 
+READDIRS_IN_FLIGHT = 16  # per folder: 16 answers of ~100 names, ~150 KB on the way
+
+
+@dataclass
+class _Folder:
+    """One folder's listing under way: its handle, its READDIRs not yet answered, the
+    batches of names by request number, and whether its end (or an error) has come."""
+
+    path: str
+    handle: bytes = b""
+    pending: set[int] = field(default_factory=set)
+    batches: dict[int, list[Entry]] = field(default_factory=dict)
+    ended: bool = False
+    error: OSError | None = None
+
+
 def read_directories(client: paramiko.SFTPClient,
                      server_dirs: list[str]) -> dict[str, list[Entry] | OSError]:
     """Each folder's entries, or the error the server gave for it."""
     replies = sftp_wire.Replies()
-    results: dict[str, list[Entry] | OSError] = {folder: [] for folder in server_dirs}
-    # request number -> (folder, its handle once open, what the request was)
-    waiting: dict[int, tuple[str, bytes, int]] = {}
+    folders = {path: _Folder(path) for path in server_dirs}
+    # request number -> (the folder it is for, what the request was)
+    waiting: dict[int, tuple[_Folder, int]] = {}
 
-    def send(folder: str, handle: bytes, kind: int) -> None:
-        argument: str | bytes = handle if handle else folder
-        waiting[sftp_wire.send_request(client, replies, kind, argument)] = (folder, handle, kind)
+    def send(folder: _Folder, kind: int) -> None:
+        argument: str | bytes = folder.handle if folder.handle else folder.path
+        number = sftp_wire.send_request(client, replies, kind, argument)
+        waiting[number] = (folder, kind)
+        if kind == CMD_READDIR:
+            folder.pending.add(number)
 
-    for folder in server_dirs:
-        send(folder, b"", CMD_OPENDIR)
+    def ask_more(folder: _Folder, count: int) -> None:
+        for _ in range(min(count, READDIRS_IN_FLIGHT - len(folder.pending))):
+            send(folder, CMD_READDIR)
+
+    def end(folder: _Folder, error: OSError | None = None) -> None:
+        """The folder is read (or failed): close its handle once nothing else is asked of it."""
+        folder.ended = True
+        folder.error = folder.error or error
+        if folder.handle and not folder.pending:
+            send(folder, CMD_CLOSE)
+            folder.handle = b""
+
+    for folder in folders.values():
+        send(folder, CMD_OPENDIR)
     while waiting:
         with closed_on_silence(client):
             sftp_wire.receive_reply(client)
         for number in [number for number in replies.by_number if number in waiting]:
             answer, message = replies.by_number.pop(number)
-            folder, handle, kind = waiting.pop(number)
+            folder, kind = waiting.pop(number)
+            folder.pending.discard(number)
             if kind == CMD_CLOSE:
                 continue
             if answer == CMD_STATUS:
                 try:
                     sftp_wire.raise_for_status(client, message)
                 except EOFError:  # the end of the folder
-                    send(folder, handle, CMD_CLOSE)
+                    end(folder)
                     continue
                 except OSError as exc:
-                    results[folder] = exc
-                    if handle:
-                        send(folder, handle, CMD_CLOSE)
+                    end(folder, exc)
                     continue
             if kind == CMD_OPENDIR and answer == CMD_HANDLE:
-                send(folder, message.get_binary(), CMD_READDIR)
+                folder.handle = message.get_binary()
+                ask_more(folder, 2)  # a folder of a few names: its names and its end at once
             elif kind == CMD_READDIR and answer == CMD_NAME:
-                entries = results[folder]
-                if isinstance(entries, list):
-                    entries += parse_names(message.get_remainder())
-                send(folder, handle, CMD_READDIR)
+                folder.batches[number] = parse_names(message.get_remainder())
+                if folder.ended:
+                    end(folder)
+                else:
+                    ask_more(folder, 2)
             else:
-                results[folder] = OSError(None, "unexpected reply to a directory request")
-                if handle:
-                    send(folder, handle, CMD_CLOSE)
-    return results
+                end(folder, OSError(None, "unexpected reply to a directory request"))
+    return {path: folder.error if folder.error else
+            [entry for _, batch in sorted(folder.batches.items()) for entry in batch]
+            for path, folder in folders.items()}
 
 
 _U32 = struct.Struct(">I")

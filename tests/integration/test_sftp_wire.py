@@ -1,8 +1,11 @@
 """paramiko's private request layer, as recmanager/deposit/sftp_wire.py uses it, against the
-installed paramiko and the real OpenSSH sshd: a paramiko release that changes it fails here."""
+installed paramiko and the real OpenSSH sshd: a paramiko release that changes it fails here.
+The folder listing built on it (recmanager/deposit/sftp_listing.py) is held to OpenSSH here
+too."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +15,7 @@ import pytest
 from paramiko.sftp import CMD_CLOSE, CMD_HANDLE, CMD_NAME, CMD_OPENDIR, CMD_READDIR, CMD_STATUS
 
 from recmanager.deposit import sftp_wire
+from recmanager.deposit.sftp_listing import READDIRS_IN_FLIGHT, read_directories
 
 pytestmark = pytest.mark.sshd
 
@@ -165,3 +169,51 @@ def test_openssh_gives_the_handle_freed_last_to_the_next_open(client, remote_fil
     assert again.handle == freed != second.handle
     again.close()
     second.close()
+
+
+def _open_descriptors_on(folder: Path) -> list[str]:
+    """Every process's descriptors open on ``folder`` (sftp-server's directory handles)."""
+    found = []
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        with contextlib.suppress(OSError):
+            if os.readlink(fd) == str(folder):
+                found.append(str(fd))
+    return found
+
+
+def test_a_long_folder_is_read_with_its_readdirs_in_flight_in_the_server_s_order(
+        client, tmp_path, monkeypatch):
+    """A term's recordings in one folder: the names come whole and in the order the server
+    reads them, several READDIRs of the folder in flight (never more than the bound), and
+    every handle closed before the listing returns."""
+    long, few, empty = tmp_path / "amphi", tmp_path / "salle", tmp_path / "vide"
+    for folder in (long, few, empty):
+        folder.mkdir()
+    for number in range(2050):
+        (long / f"2026-11-{number:04d}-cours.mp4").write_bytes(b"x" * (number % 97))
+    (few / "séance-1.mp4").write_bytes(b"y" * 5)
+    expected = {str(folder): [(a.filename, a.st_size) for a in client.listdir_attr(str(folder))]
+                for folder in (long, few, empty)}
+    outstanding = most = 0
+    send, receive = sftp_wire.send_request, sftp_wire.receive_reply
+
+    def counted_send(*args):
+        nonlocal outstanding, most
+        outstanding += 1
+        most = max(most, outstanding)
+        return send(*args)
+
+    def counted_receive(*args):
+        nonlocal outstanding
+        receive(*args)
+        outstanding -= 1
+
+    monkeypatch.setattr(sftp_wire, "send_request", counted_send)
+    monkeypatch.setattr(sftp_wire, "receive_reply", counted_receive)
+    listed = read_directories(client, list(expected))
+    assert {path: [(entry.name, entry.size) for entry in entries]
+            for path, entries in listed.items()} == expected
+    assert len(expected[str(long)]) == 2050 and expected[str(empty)] == []
+    # One folder's READDIRs at most, beside the other two folders' few requests.
+    assert READDIRS_IN_FLIGHT // 2 <= most <= READDIRS_IN_FLIGHT + 4
+    assert outstanding == 0 and not _open_descriptors_on(long)
