@@ -3,21 +3,34 @@
 The core marks its user-visible strings with ``translate(context, text)`` or
 ``QT_TRANSLATE_NOOP(context, text)`` so that ``pyside6-lupdate`` extracts them; the ui
 installs Qt's translator with :func:`install_translator` at start-up. Without a ui
-(command line, tests) the English source text is returned unchanged.
+(command line, tests) the English source text is returned unchanged. Sizes inside a message
+go through :func:`localized_size`, so that a French message reads ``1,7 Gio`` as the windows
+do, not the command line's ``1.7 GiB``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from recmanager.formatting import human_size
+
 _translator: Callable[[str, str, str | None, int], str] | None = None
+_size_writer: Callable[[int], str] | None = None
 
 
-def install_translator(function: Callable[[str, str, str | None, int], str] | None) -> None:
+def install_translator(function: Callable[[str, str, str | None, int], str] | None,
+                       *, write_size: Callable[[int], str] | None = None) -> None:
     """Route core strings through ``function(context, text, disambiguation, n)`` (Qt's
-    translate in the ui)."""
-    global _translator
+    translate in the ui) and the sizes inside them through ``write_size(bytes)``."""
+    global _translator, _size_writer
     _translator = function
+    _size_writer = write_size
+
+
+def localized_size(size: int) -> str:
+    """``size`` bytes written for a message: in the language's words and decimal point
+    when the ui installed its writer, as the command line writes it otherwise."""
+    return _size_writer(size) if _size_writer else human_size(size)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None,

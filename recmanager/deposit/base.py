@@ -34,8 +34,8 @@ from recmanager.errors import (
     DepositConnectionError,
     DepositError,
 )
-from recmanager.formatting import human_size, printable
-from recmanager.i18n import translate
+from recmanager.formatting import printable
+from recmanager.i18n import localized_size, translate
 from recmanager.progress import CancelToken
 
 log = logging.getLogger("recmanager.deposit")
@@ -336,7 +336,7 @@ class Deposit(Transfers, ABC):
         if attempt >= TRANSFER_RETRIES:
             if done:
                 hint = translate("deposit", "The {done} already transferred are kept: run it "
-                                 "again to resume.").format(done=human_size(done))
+                                 "again to resume.").format(done=localized_size(done))
             else:
                 hint = translate("deposit", "Nothing was transferred: run it again to start "
                                  "from the beginning.")

@@ -27,8 +27,8 @@ from recmanager.errors import (
     NotEnoughSpace,
     RecmanagerError,
 )
-from recmanager.formatting import human_size, os_error_message, printable
-from recmanager.i18n import translate
+from recmanager.formatting import os_error_message, printable
+from recmanager.i18n import localized_size, translate
 from recmanager.progress import CancelToken, Progress, ProgressCallback, Throttle, no_progress
 
 if TYPE_CHECKING:
@@ -151,8 +151,8 @@ class Transfers:
             raise DepositError(translate(
                 "deposit", "The upload of {name} is incomplete ({done} of {total}); it was not "
                 "renamed and will resume next time.").format(
-                name=printable(name), done=human_size(written.size if written else 0),
-                total=human_size(info.st_size)))
+                name=printable(name), done=localized_size(written.size if written else 0),
+                total=localized_size(info.st_size)))
         self._rename(temporary, destination)
         report(Progress(info.st_size, info.st_size, "B", label, meter.rate(offset)), force=True)
         return self.stat(destination)
@@ -260,8 +260,8 @@ def _partial_download(destination: Path, remote: RemoteFile, limit: int) -> tupl
     if free < remote.size - offset + DISK_MARGIN:
         raise NotEnoughSpace(
             translate("deposit", "{folder} has {free} free; {name} needs {needed}.").format(
-                folder=destination.parent, free=human_size(free), name=remote.name,
-                needed=human_size(remote.size - offset + DISK_MARGIN)),
+                folder=destination.parent, free=localized_size(free), name=remote.name,
+                needed=localized_size(remote.size - offset + DISK_MARGIN)),
             hint=translate("deposit", "Free some space or choose another folder."),
         )
     return partial, offset

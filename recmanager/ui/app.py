@@ -29,6 +29,7 @@ from recmanager import APP_NAME, __version__
 from recmanager.context import AppContext
 from recmanager.i18n import install_translator
 from recmanager.logs import setup_logging
+from recmanager.ui.locale_format import format_size
 
 if TYPE_CHECKING:
     from recmanager.ui.main_window import MainWindow
@@ -65,7 +66,8 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
     if qt_base.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt_base)
         translators.append(qt_base)
-    install_translator(QCoreApplication.translate)
+    install_translator(QCoreApplication.translate,
+                       write_size=lambda size: format_size(size, locale))
     return translators
 
 
