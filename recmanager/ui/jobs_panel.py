@@ -55,6 +55,7 @@ from recmanager.packaging import (
     PackagingJob,
 )
 from recmanager.packaging.events import AuditListener, JobListener
+from recmanager.packaging.inputs import release_fetched_input
 from recmanager.packaging.job import JobProgress
 from recmanager.packaging.records import RUNS_ON_QUEUE
 from recmanager.packaging.webhook import WebhookSender, webhook_sender
@@ -424,6 +425,7 @@ class JobsPanel(QWidget):
         self.job_changed.emit(job_id, record.status.value)
         name = Path(record.input_path).name
         if record.status is JobStatus.READY:
+            release_fetched_input(self.context.paths, Path(record.input_path))
             self.job_finished.emit(name, True, record.manifest_path)
         else:
             message = record.error or (str(error) if error else "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -25,8 +25,11 @@ from recmanager.ui.icons import themed_icon
 from recmanager.ui.status import ChannelIndicator
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QDockWidget
 
+    from recmanager.inbox.rows import InboxRow
     from recmanager.progress import CancelToken, ProgressCallback
     from recmanager.ui.inbox.panel import InboxPanel
     from recmanager.ui.jobs_panel import JobsPanel
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
                        inbox.action_undo):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(inbox.action_package)
         menu.addAction(inbox.action_deposit)
         menu.addAction(inbox.action_find)
         menu.addAction(inbox.action_audit)
@@ -231,6 +235,7 @@ class MainWindow(QMainWindow):
         inbox.rest_state.connect(self.rest_indicator.set_state)
         inbox.sftp_state.connect(self.sftp_indicator.set_state)
         inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        inbox.package_requested.connect(self.package_recording)
         self.settings_changed.connect(self._inbox_settings_changed)
 
     def _inbox_settings_changed(self, keys: list[str]) -> None:
@@ -568,6 +573,32 @@ class MainWindow(QMainWindow):
         database cannot be read, why no job can start)."""
         panel = self.jobs_panel
         if panel.package_file() is not None or panel.store_problem:
+            self.jobs_dock.show()
+
+    def package_recording(self, row: InboxRow) -> None:
+        """The Package dialog for an inbox recording: read where it lies on a mounted deposit,
+        downloaded first (with the dialog's own progress) over SFTP; on the packaging queue
+        the workers read it on the server."""
+        from recmanager.packaging.inputs import fetch_for_packaging, mounted_input
+        from recmanager.ui.dialogs.host_key import ask_host_key
+
+        profile = self.inbox.profile
+        if profile is None:
+            return
+        origin = f"inbox:{row.path}"
+        here = mounted_input(profile, row.path)
+        if here is not None:
+            options: dict[str, Any] = {"prepared_input": here, "origin": origin}
+        else:
+            def download(progress: ProgressCallback, cancel: CancelToken) -> Path:
+                return fetch_for_packaging(
+                    profile, self.context, row.path, progress, cancel,
+                    on_unknown_host_key=lambda host, kind, fp: ask_host_key(self, host, kind,
+                                                                            fp))
+
+            options = {"download": download, "input_label": row.path, "origin": origin}
+        panel = self.jobs_panel
+        if panel.package_file(**options) is not None or panel.store_problem:
             self.jobs_dock.show()
 
     def show_shortcuts(self) -> None:

@@ -1146,167 +1146,193 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
     </message>
     <message>
         <location filename="../../recmanager/ui/inbox/actions.py" line="45"/>
+        <source>Package…</source>
+        <translation>Empaqueter…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="47"/>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="46"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="48"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="48"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="50"/>
         <source>Deposit files…</source>
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="62"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="64"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="63"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="65"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="74"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="76"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="80"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="82"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="82"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="84"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="84"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="86"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="90"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="89"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="91"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="94"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="98"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="123"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="97"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="99"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="101"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="103"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="104"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="106"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="106"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="108"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="140"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="110"/>
+        <source>Package the selected recording to encrypted DASH (it is downloaded first when the deposit is reached over SFTP).</source>
+        <translation>Empaqueter l&apos;enregistrement sélectionné en DASH chiffré (il est d&apos;abord téléchargé quand le dépôt est joint en SFTP).</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="116"/>
+        <source>Select one recording to package.</source>
+        <translation>Sélectionnez un seul enregistrement à empaqueter.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="119"/>
+        <source>A zip deposit holds slides, not a video to package.</source>
+        <translation>Un dépôt zip contient des diapositives, pas une vidéo à empaqueter.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="121"/>
+        <source>The file is no longer in the deposit folder.</source>
+        <translation>Le fichier n&apos;est plus dans le dossier de dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="165"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="142"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="167"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="144"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="169"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="191"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="216"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="192"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="217"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="224"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="249"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="226"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="251"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="255"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="264"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="289"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="266"/>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="281"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="291"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="306"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="281"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="306"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="283"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="308"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="286"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="311"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="287"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="312"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="292"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="317"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="294"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="319"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
@@ -1527,17 +1553,17 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="158"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="159"/>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="160"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="161"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/panel.py" line="173"/>
+        <location filename="../../recmanager/ui/inbox/panel.py" line="174"/>
         <source>Recordings</source>
         <translation>Enregistrements</translation>
     </message>
@@ -1785,52 +1811,52 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="85"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="87"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="87"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="87"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="137"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="138"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="151"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="152"/>
         <source>not submitted</source>
         <translation>non soumise</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="152"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="153"/>
         <source>queue</source>
         <translation>file d&apos;attente</translation>
     </message>
@@ -1838,43 +1864,43 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="237"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="259"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="238"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="260"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="240"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="242"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="242"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="243"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="244"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="245"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="337"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="338"/>
         <source>The jobs cannot be shown: {error}</source>
         <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="430"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="432"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="545"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="547"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
@@ -1885,123 +1911,123 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="77"/>
+        <location filename="../../recmanager/ui/main_window.py" line="80"/>
         <source>recmanager</source>
         <translation>recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="112"/>
+        <location filename="../../recmanager/ui/main_window.py" line="115"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="115"/>
+        <location filename="../../recmanager/ui/main_window.py" line="118"/>
         <source>Connection profiles…</source>
         <translation>Profils de connexion…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="118"/>
+        <location filename="../../recmanager/ui/main_window.py" line="121"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="120"/>
-        <location filename="../../recmanager/ui/main_window.py" line="584"/>
+        <location filename="../../recmanager/ui/main_window.py" line="123"/>
+        <location filename="../../recmanager/ui/main_window.py" line="615"/>
         <source>About recmanager</source>
         <translation>À propos de recmanager</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="122"/>
+        <location filename="../../recmanager/ui/main_window.py" line="125"/>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="125"/>
+        <location filename="../../recmanager/ui/main_window.py" line="128"/>
         <source>Recorders</source>
         <translation>Enregistreurs</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="128"/>
+        <location filename="../../recmanager/ui/main_window.py" line="131"/>
         <source>Package a file…</source>
         <translation>Empaqueter un fichier…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="131"/>
+        <location filename="../../recmanager/ui/main_window.py" line="134"/>
         <source>Bulk assignment…</source>
         <translation>Attribution en masse…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="133"/>
+        <location filename="../../recmanager/ui/main_window.py" line="136"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="142"/>
+        <location filename="../../recmanager/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="148"/>
+        <location filename="../../recmanager/ui/main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="152"/>
+        <location filename="../../recmanager/ui/main_window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="175"/>
+        <location filename="../../recmanager/ui/main_window.py" line="178"/>
         <source>&amp;Recordings</source>
         <translation>En&amp;registrements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="278"/>
+        <location filename="../../recmanager/ui/main_window.py" line="283"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="368"/>
+        <location filename="../../recmanager/ui/main_window.py" line="373"/>
         <source>Loading the jobs</source>
         <translation>Chargement des tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="472"/>
+        <location filename="../../recmanager/ui/main_window.py" line="477"/>
         <source>TLS verification is OFF: anyone on the network path can read and change what recmanager sends to Pod.</source>
         <translation>La vérification TLS est DÉSACTIVÉE : n&apos;importe qui sur le chemin réseau peut lire et modifier ce que recmanager envoie à Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="475"/>
+        <location filename="../../recmanager/ui/main_window.py" line="480"/>
         <source>(plain HTTP, unencrypted)</source>
         <translation>(HTTP non chiffré)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="476"/>
+        <location filename="../../recmanager/ui/main_window.py" line="481"/>
         <source>Plain HTTP: the token and the passwords travel in clear.</source>
         <translation>HTTP non chiffré : le jeton et les mots de passe circulent en clair.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="262"/>
+        <location filename="../../recmanager/ui/main_window.py" line="267"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="462"/>
+        <location filename="../../recmanager/ui/main_window.py" line="467"/>
         <source>No profile</source>
         <translation>Aucun profil</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="466"/>
+        <location filename="../../recmanager/ui/main_window.py" line="471"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="471"/>
+        <location filename="../../recmanager/ui/main_window.py" line="476"/>
         <source>(TLS verification OFF)</source>
         <translation>(vérification TLS DÉSACTIVÉE)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="586"/>
+        <location filename="../../recmanager/ui/main_window.py" line="617"/>
         <source>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Recordings and recorders of Esup-Pod, for lecture-capture teams.&lt;/p&gt;</source>
         <translation>&lt;b&gt;recmanager {version}&lt;/b&gt;&lt;p&gt;Enregistrements et enregistreurs d&apos;Esup-Pod, pour les équipes de captation des cours.&lt;/p&gt;</translation>
     </message>
@@ -2171,277 +2197,284 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="92"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="93"/>
         <source>Package to encrypted DASH</source>
         <translation>Empaqueter en DASH chiffré</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="148"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="124"/>
+        <source>The recording is downloaded to this computer first; the copy is removed once its package is ready.</source>
+        <translation>L&apos;enregistrement est d&apos;abord téléchargé sur cet ordinateur ; la copie est supprimée une fois son paquet prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
         <source>Where packaging runs</source>
         <translation>Où l&apos;empaquetage s&apos;exécute</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="150"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="157"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="151"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="158"/>
         <source>The server&apos;s workers (queue)</source>
         <translation>Les workers du serveur (file d&apos;attente)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="159"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="166"/>
         <source>&amp;Runs on:</source>
         <translation>Exécution s&amp;ur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="270"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="171"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
         <source>The recording&apos;s .mp4 file</source>
         <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="165"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="230"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="237"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="174"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="179"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="175"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="186"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="193"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="176"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="183"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="182"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="189"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="187"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="194"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="188"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="195"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="201"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="208"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="203"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="210"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="204"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="211"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="206"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="213"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="207"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="214"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="211"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="213"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="220"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="215"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="222"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="217"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="224"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="219"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="226"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="220"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="227"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="232"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="227"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="273"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="234"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="280"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="239"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="123"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="130"/>
         <source>Downloading… %p %</source>
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="285"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="136"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="284"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
         <source>Set the packaging queue in the connection profile (File → Connection profiles…, Packaging).</source>
         <translation>Réglez la file d&apos;attente d&apos;empaquetage dans le profil de connexion (Fichier → Profils de connexion…, Empaquetage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="254"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="261"/>
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="259"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="266"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="269"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="276"/>
         <source>The recording&apos;s path on the server</source>
         <translation>Le chemin de l&apos;enregistrement sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="272"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="279"/>
         <source>A new folder name in the workers&apos; output folder</source>
         <translation>Un nouveau nom de dossier dans le dossier de sortie des workers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="287"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="298"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="288"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="299"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="295"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="306"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="338"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="349"/>
         <source>This folder is inside the deposit folder {folder}: Pod&apos;s cron would take the DASH segments for new recordings. Choose a folder outside it.</source>
         <translation>Ce dossier est dans le dossier de dépôt {folder} : le cron de Pod prendrait les segments DASH pour de nouveaux enregistrements. Choisissez un dossier en dehors.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="347"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="358"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="368"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="379"/>
         <source>Give the output folder&apos;s full path (or use Browse…).</source>
         <translation>Donnez le chemin complet du dossier de sortie (ou utilisez Parcourir…).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="184"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="347"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="191"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="358"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="361"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="372"/>
         <source>Choose the recording to package.</source>
         <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="363"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="374"/>
         <source>The input file does not exist.</source>
         <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="366"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="377"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="379"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="390"/>
         <source>Give the recording&apos;s full path on the server.</source>
         <translation>Indiquez le chemin complet de l&apos;enregistrement sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="382"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="393"/>
         <source>Give one new folder name for the workers&apos; output folder.</source>
         <translation>Indiquez un nouveau nom de dossier unique pour le dossier de sortie des workers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="391"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="402"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="394"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="405"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="466"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="478"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -5040,7 +5073,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     <message>
         <location filename="../../recmanager/deposit/base.py" line="235"/>
         <location filename="../../recmanager/deposit/base.py" line="447"/>
-        <location filename="../../recmanager/deposit/transfer.py" line="167"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="178"/>
         <source>it leads outside the deposit folder</source>
         <translation>il mène en dehors du dossier de dépôt</translation>
     </message>
@@ -5072,98 +5105,98 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Les {done} déjà transférés sont conservés : relancez l&apos;opération pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="220"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="231"/>
         <source>{name} cannot be saved in {folder}: {reason}.</source>
         <translation>{name} ne peut pas être enregistré dans {folder} : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="223"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="234"/>
         <source>Give a shorter destination file name.</source>
         <translation>Donnez un nom de fichier de destination plus court.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="228"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="239"/>
         <source>Choose another name, or pass --overwrite to replace it.</source>
         <translation>Choisissez un autre nom, ou ajoutez --overwrite pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="251"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="262"/>
         <source>{folder} has {free} free; {name} needs {needed}.</source>
         <translation>{folder} dispose de {free} d&apos;espace libre ; {name} nécessite {needed}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="254"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="265"/>
         <source>Free some space or choose another folder.</source>
         <translation>Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="63"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="69"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="69"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="80"/>
         <source>The download of {name} is incomplete; it will resume next time.</source>
         <translation>Le téléchargement de {name} est incomplet ; il reprendra la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="76"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="87"/>
         <source>{name} changed on the server during the download.</source>
         <translation>{name} a été modifié sur le serveur pendant le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="78"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="89"/>
         <source>It is probably still uploading; try again later.</source>
         <translation>Son dépôt est probablement encore en cours ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="264"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="275"/>
         <source>{path} cannot be read: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="267"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="278"/>
         <source>{path} is not a file.</source>
         <translation>{path} n&apos;est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="156"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="167"/>
         <source>{name} cannot be deposited: {reason}.</source>
         <translation>{name} ne peut pas être déposé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="158"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="169"/>
         <source>Give the file a shorter name (--name).</source>
         <translation>Donnez au fichier un nom plus court (--name).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="162"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="173"/>
         <source>There is no recorder folder &quot;{folder}&quot; in {root}.</source>
         <translation>Il n&apos;y a pas de dossier d&apos;enregistreur « {folder} » dans {root}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="164"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="175"/>
         <source>Check the recorder&apos;s deposit directory in Pod.</source>
         <translation>Vérifiez le répertoire de dépôt de l&apos;enregistreur dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="171"/>
-        <location filename="../../recmanager/deposit/transfer.py" line="226"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="182"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="237"/>
         <source>{path} already exists; it was not replaced.</source>
         <translation>{path} existe déjà ; il n&apos;a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="173"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="184"/>
         <source>Give the file another name.</source>
         <translation>Donnez un autre nom au fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="132"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="143"/>
         <source>Uploading {name}</source>
         <translation>Téléversement de {name}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="140"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="151"/>
         <source>The upload of {name} is incomplete ({done} of {total}); it was not renamed and will resume next time.</source>
         <translation>Le téléversement de {name} est incomplet ({done} sur {total}) ; il n&apos;a pas été renommé et reprendra la prochaine fois.</translation>
     </message>
@@ -5208,7 +5241,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>le dossier de quarantaine doit être en dehors du dossier de dépôt</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/transfer.py" line="296"/>
+        <location filename="../../recmanager/deposit/transfer.py" line="307"/>
         <source>Writing {path} failed: {error}</source>
         <translation>Échec de l&apos;écriture de {path} : {error}</translation>
     </message>
@@ -5224,21 +5257,21 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="60"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="351"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="352"/>
         <source>{action} {path} failed: {error}</source>
         <translation>{action} de {path} impossible : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="68"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="367"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="368"/>
         <source>Listing</source>
         <translation>Listage</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="76"/>
         <location filename="../../recmanager/deposit/local.py" line="99"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="393"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="438"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="394"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="439"/>
         <location filename="../../recmanager/deposit/sftp_reader.py" line="218"/>
         <location filename="../../recmanager/deposit/sftp_reader.py" line="223"/>
         <source>Reading</source>
@@ -5251,33 +5284,33 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="112"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="461"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="462"/>
         <source>Writing</source>
         <translation>Écriture</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="117"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="500"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="501"/>
         <source>{path} already exists.</source>
         <translation>{path} existe déjà.</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="122"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="506"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="507"/>
         <source>Moving</source>
         <translation>Déplacement</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="128"/>
         <location filename="../../recmanager/deposit/local.py" line="140"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="513"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="535"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="514"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="536"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/local.py" line="134"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="525"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="526"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
@@ -5413,29 +5446,29 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>{address} n&apos;a rien envoyé pendant {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="305"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="306"/>
         <source>The connection to {address} was lost.</source>
         <translation>La connexion à {address} a été perdue.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="308"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="309"/>
         <source>The connection to {address} was lost: {error}</source>
         <translation>La connexion à {address} a été perdue : {error}</translation>
     </message>
     <message>
         <location filename="../../recmanager/deposit/sftp.py" line="302"/>
-        <location filename="../../recmanager/deposit/sftp.py" line="311"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="312"/>
         <source>recmanager reconnects on the next operation.</source>
         <translation>recmanager se reconnectera à la prochaine opération.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="401"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="402"/>
         <location filename="../../recmanager/deposit/sftp_reader.py" line="222"/>
         <source>Resolving</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/deposit/sftp.py" line="527"/>
+        <location filename="../../recmanager/deposit/sftp.py" line="528"/>
         <source>{path} is not a folder.</source>
         <translation>{path} n&apos;est pas un dossier.</translation>
     </message>
@@ -7450,7 +7483,7 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Fenêtre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/main_window.py" line="154"/>
+        <location filename="../../recmanager/ui/main_window.py" line="157"/>
         <source>Keyboard shortcuts…</source>
         <translation>Raccourcis clavier…</translation>
     </message>

@@ -370,14 +370,19 @@ def test_state_cell_changes_alone_when_a_duration_is_learnt(admin_window, qtbot)
     assert COL_STATE not in [c for c, _ in changed]
 
 
-@pytest.mark.sshd
-def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd, monkeypatch):
+def sshd_window(qtbot, context, sandbox_pod, sshd) -> MainWindow:
+    """The window on the sandbox Pod with its deposit read over SFTP from the real sshd."""
     sandbox_pod.profile(context, user="admin")  # token and password in the keyring
     profile = sshd.profile(sandbox_pod.deposit_root, name="sandbox",
                            pod_url=sandbox_pod.base_url.rstrip("/"), pod_username="admin")
     context.profiles.save(profile)
     sshd.trust(context.paths.known_hosts)
-    window = open_window(qtbot, context, profile)
+    return open_window(qtbot, context, profile)
+
+
+@pytest.mark.sshd
+def test_claim_and_delete_over_a_real_sshd(qtbot, context, sandbox_pod, sshd, monkeypatch):
+    window = sshd_window(qtbot, context, sandbox_pod, sshd)
     assert window.sftp_indicator.state is ChannelState.CONNECTED
     # The preview's connection opened with the inbox, before any preview, ready for the first.
     preview_deposit = window.inbox._preview_deposit
@@ -445,3 +450,88 @@ def test_a_profile_without_a_deposit_root_uses_pod_s(qtbot, context, sandbox_pod
     window.inbox.action_claim.trigger()
     window.inbox.claim_dialog.accept()
     assert "claimed for admin" in close_report(window)
+
+
+def package_through_the_dialog(monkeypatch, tmp_path, seen: dict) -> None:
+    """The Package dialog, as a person fills it: an output folder, a new key, OK."""
+    from recmanager.ui.dialogs.package import PackageDialog
+
+    def fill_and_accept(dialog: PackageDialog) -> int:
+        seen.update(input=dialog.input_edit.text(), button=dialog.ok_button.text(),
+                    note=hasattr(dialog, "download_note"),
+                    suggested=dialog.output_edit.text())
+        dialog.output_edit.setText(str(tmp_path / "dash"))
+        dialog.generate()
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(PackageDialog, "exec", fill_and_accept)
+
+
+def test_a_recording_is_packaged_where_it_lies_on_a_mounted_deposit(
+        admin_window, sandbox_pod, monkeypatch, tmp_path):
+    from recmanager.packaging import JobStatus
+
+    window = admin_window
+    recording = sandbox_pod.deposit_root / "amphiA" / "lecture-02.mp4"
+    before = recording.read_bytes()
+    select(window, "lecture-02.mp4")
+    assert window.inbox.action_package in window.recordings_menu.actions()
+    seen: dict = {}
+    package_through_the_dialog(monkeypatch, tmp_path, seen)
+    window.inbox.action_package.trigger()
+    assert seen["input"] == str(recording) and seen["button"] == "Package"
+    assert not seen["note"] and seen["suggested"].endswith("lecture-02-dash")
+    record = window.jobs_panel.model.records[0]
+    assert record.status is JobStatus.READY, record.error
+    assert record.input_origin == f"inbox:{rows_by_name(window)['lecture-02.mp4'].path}"
+    assert (tmp_path / "dash" / "stream.mpd").is_file()
+    assert recording.read_bytes() == before  # the deposit's own file is never released
+
+
+def test_package_is_offered_for_one_video_in_the_deposit(admin_window):
+    window = admin_window
+    select(window, "d1.zip")
+    assert not window.inbox.action_package.isEnabled()
+    assert "slides" in window.inbox.action_package.toolTip()
+    select(window, "lecture-03.mp4")
+    assert window.inbox.action_package.isEnabled()
+    row = rows_by_name(window)["lecture-04.mp4"]
+    window.inbox.table.selectionModel().select(
+        window.inbox.proxy.index(window.inbox.proxy.proxy_row_of(row.path), 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert not window.inbox.action_package.isEnabled()
+    assert window.inbox.action_package.toolTip() == "Select one recording to package."
+
+
+@pytest.mark.sshd
+def test_a_recording_is_downloaded_then_packaged_and_the_copy_leaves_when_ready(
+        qtbot, context, sandbox_pod, sshd, monkeypatch, tmp_path):
+    from recmanager.packaging import JobStatus
+    from recmanager.packaging.inputs import fetched_inputs_folder
+
+    window = sshd_window(qtbot, context, sandbox_pod, sshd)
+    recording = sandbox_pod.deposit_root / "amphiA" / "lecture-05.mp4"  # moov at the end
+    row = rows_by_name(window)["lecture-05.mp4"]
+    select(window, "lecture-05.mp4")
+    seen: dict = {}
+    package_through_the_dialog(monkeypatch, tmp_path, seen)
+    copies: list[bytes] = []
+    release = window.jobs_panel._on_finished
+
+    def finished(job_id, error):  # the downloaded copy, as the job read it
+        copies.extend(path.read_bytes() for path in
+                      fetched_inputs_folder(context.paths).rglob("*.mp4"))
+        release(job_id, error)
+
+    monkeypatch.setattr(window.jobs_panel, "_on_finished", finished)
+    window.inbox.action_package.trigger()
+    assert seen == {"input": row.path, "button": "Download and package", "note": True,
+                    "suggested": seen["suggested"]}
+    assert seen["suggested"].endswith("lecture-05-dash")
+    record = window.jobs_panel.model.records[0]
+    assert record.status is JobStatus.READY, record.error
+    assert copies == [recording.read_bytes()]
+    assert Path(record.input_path).parent == fetched_inputs_folder(context.paths) / "amphiA"
+    assert not Path(record.input_path).exists() and recording.is_file()
+    assert (tmp_path / "dash" / "stream.mpd").is_file()

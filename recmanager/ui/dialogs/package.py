@@ -1,9 +1,10 @@
 """"Package…": a local MP4 (or a recording the caller prepares or downloads) to encrypted DASH.
 
-The caller may pass ``prepared_input`` (a file already on disk) or ``download`` (a core
-function ``(progress, cancel) -> Path`` that fetches the recording, run with its own progress
-bar when the user confirms: the inbox uses it). Key and KID are checked as they are typed, with
-the rule that failed; Generate makes a new random pair.
+The caller may pass ``prepared_input`` (a file already on disk, e.g. an inbox recording on a
+mounted deposit) or ``download`` (a core function ``(progress, cancel) -> Path`` that fetches
+the recording, run with its own progress bar when the user confirms: the inbox's Package… over
+SFTP). Key and KID are checked as they are typed, with the rule that failed; Generate makes a
+new random pair.
 """
 
 from __future__ import annotations
@@ -118,6 +119,12 @@ class PackageDialog(QDialog):
         self._build_encoding(form)
         self._build_output(form)
 
+        if self.download is not None:
+            self.download_note = QLabel(self.tr(
+                "The recording is downloaded to this computer first; the copy is removed "
+                "once its package is ready."), self)
+            self.download_note.setWordWrap(True)
+            layout.addWidget(self.download_note)
         self.download_bar = QProgressBar(self)
         self.download_bar.setObjectName("downloadProgress")
         self.download_bar.setFormat(self.tr("Downloading… %p %"))
@@ -272,6 +279,10 @@ class PackageDialog(QDialog):
             self.tr("A new folder name in the workers' output folder") if queue
             else self.tr("A new folder for the DASH files"))
         self.browse_output.setEnabled(not queue)
+        if self.download is not None:  # the workers read the recording on the server
+            self.download_note.setVisible(not queue)
+            self.ok_button.setText(self.tr("Package") if queue
+                                   else self.tr("Download and package"))
         if queue and self.backend_combo.currentData() == "auto":
             self.backend_combo.setCurrentIndex(self.backend_combo.findData("ffmpeg"))
         self._validate()
@@ -302,7 +313,7 @@ class PackageDialog(QDialog):
         self._output_touched = True
 
     def _input_changed(self, text: str) -> None:
-        if text and not self.download:
+        if text:  # a server path to download too: its name is the recording's
             self._suggest_output(Path(text))
         self._validate()
 
@@ -455,6 +466,7 @@ class PackageDialog(QDialog):
     def _downloaded(self, path: Path) -> None:
         self._download_task = None
         self.download = None
+        self._output_touched = True  # the output was confirmed with OK: the copy keeps it
         self.input_edit.setText(str(path))
         self.download_bar.setValue(100)
         self.accept()

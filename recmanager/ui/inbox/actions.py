@@ -1,5 +1,5 @@
-"""The inbox's actions — Claim, Reassign, Delete, Undo quarantine, Audit log, Filter — their
-dialogs' wiring, what enables each, and how they run and report."""
+"""The inbox's actions — Claim, Reassign, Delete, Undo quarantine, Package, Audit log, Filter —
+their dialogs' wiring, what enables each, and how they run and report."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from recmanager.errors import AlreadyClaimed, DoneWithWarning, RecmanagerError
-from recmanager.inbox.rows import RowState
+from recmanager.inbox.rows import InboxRow, RowState
 from recmanager.progress import CancelToken, ProgressCallback
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.locale_format import format_datetime
@@ -42,14 +42,16 @@ class InboxActions:
         self.action_delete = action(self.tr("Delete…"), "edit-delete", self.delete,
                                     QKeySequence.StandardKey.Delete)
         self.action_undo = action(self.tr("Undo quarantine…"), "edit-undo", self.undo_quarantine)
+        self.action_package = action(self.tr("Package…"), "package-x-generic",
+                                     self.package_selected)
         self.action_audit = action(self.tr("Audit log"), "view-list-details", self.show_audit)
         self.action_find = action(self.tr("Filter"), "edit-find", self.focus_filter,
                                   QKeySequence.StandardKey.Find)
         self.action_deposit = action(self.tr("Deposit files…"), "document-open",
                                      self.choose_files_to_deposit)
         self.actions_list = [self.action_claim, self.action_reassign, self.action_delete,
-                             self.action_undo, self.action_audit, self.action_find,
-                             self.action_deposit]
+                             self.action_undo, self.action_package, self.action_audit,
+                             self.action_find, self.action_deposit]
         for made in self.actions_list:
             self.addAction(made)
 
@@ -104,6 +106,29 @@ class InboxActions:
             reason = self.tr("The deposit folder is not connected.")
         set_state(self.action_deposit, reason, self.tr(
             "Deposit local video files into a recorder's folder (or drop them on the window)."))
+        set_state(self.action_package, reason or self._package_reason(rows), self.tr(
+            "Package the selected recording to encrypted DASH (it is downloaded first when "
+            "the deposit is reached over SFTP)."))
+
+    def _package_reason(self, rows: Sequence[InboxRow]) -> str:
+        """Why the selection cannot be packaged, or ""."""
+        if len(rows) != 1:
+            return self.tr("Select one recording to package.")
+        row = rows[0]
+        if row.is_zip:
+            return self.tr("A zip deposit holds slides, not a video to package.")
+        if row.state is RowState.MISSING:
+            return self.tr("The file is no longer in the deposit folder.")
+        if row.state is RowState.UPLOADING:
+            return self.tr("A selected file is still uploading.")
+        return ""
+
+    def package_selected(self) -> None:
+        """Ask the window to open the Package dialog for the selected recording."""
+        if not self.action_package.isEnabled():
+            self.message.emit(self.action_package.toolTip())
+            return
+        self.package_requested.emit(self.selected_rows()[0])
 
     def _run_action(
         self,

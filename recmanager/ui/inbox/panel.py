@@ -71,6 +71,7 @@ class InboxPanel(
     message = Signal(str)
     refreshed = Signal()
     inspected = Signal(object)  # an Inspection, sent from the inspection pass's threads
+    package_requested = Signal(object)  # the InboxRow to package (the window owns the jobs)
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None, *,

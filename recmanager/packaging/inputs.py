@@ -1,0 +1,75 @@
+"""A recording of the deposit made ready to be packaged on this computer.
+
+A mounted deposit (or recmanager on the Pod server itself) is read where it lies: packaging
+only reads its input, and its output is refused inside the deposit. Over SFTP the recording
+is downloaded first, into the cache's ``packaging-inputs`` folder (a copy cut short resumes),
+and that copy is removed once its package is Ready; a job that failed keeps it for Retry.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recmanager.deposit.names import check_server_path
+from recmanager.progress import CancelToken, ProgressCallback
+
+if TYPE_CHECKING:
+    from recmanager.config import Paths, Profile
+    from recmanager.context import AppContext
+    from recmanager.deposit.sftp_login import HostKeyQuestion
+
+log = logging.getLogger("recmanager.packaging")
+
+
+def fetched_inputs_folder(paths: Paths) -> Path:
+    """Where recordings downloaded to be packaged wait for their job."""
+    return paths.cache_dir / "packaging-inputs"
+
+
+def mounted_input(profile: Profile, server_path: str) -> Path | None:
+    """The recording's own file when the profile's deposit is a folder of this computer,
+    None when it has to be downloaded."""
+    if profile.deposit_kind != "local" or not profile.local_deposit:
+        return None
+    from recmanager.deposit.local import LocalDeposit
+
+    check_server_path(profile.deposit_root, server_path)
+    return Path(LocalDeposit(profile.deposit_root, profile.local_deposit)
+                .local_path(server_path))
+
+
+def fetch_for_packaging(
+    profile: Profile,
+    context: AppContext,
+    server_path: str,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+    *,
+    on_unknown_host_key: HostKeyQuestion | None = None,
+) -> Path:
+    """Download a deposit recording into :func:`fetched_inputs_folder` (one folder per
+    recorder folder: two recorders may hand in the same name) and return the copy."""
+    from recmanager.deposit import open_deposit
+
+    folder, _name = check_server_path(profile.deposit_root, server_path)
+    target = fetched_inputs_folder(context.paths) / folder
+    target.mkdir(parents=True, exist_ok=True)
+    with open_deposit(profile, context, on_unknown_host_key=on_unknown_host_key) as deposit:
+        return deposit.download(server_path, target, progress, cancel, overwrite=True)
+
+
+def release_fetched_input(paths: Paths, input_path: Path) -> bool:
+    """Remove ``input_path`` when it is a downloaded copy (inside the folder of fetched
+    inputs), once its package is Ready; any other file is left alone."""
+    folder = fetched_inputs_folder(paths).resolve()
+    try:
+        path = input_path.resolve()
+        if not path.is_relative_to(folder) or not path.is_file():
+            return False
+        path.unlink()
+    except OSError as exc:
+        log.warning("the downloaded copy %s stays: %s", input_path, exc)
+        return False
+    return True
