@@ -502,6 +502,12 @@ def test_package_is_offered_for_one_video_in_the_deposit(admin_window):
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     assert not window.inbox.action_package.isEnabled()
     assert window.inbox.action_package.toolTip() == "Select one recording to package."
+    select(window, "lecture-03.mp4")
+    window.inbox.profile.deposit_root = "/srv/autre-depot"  # Pod lists it outside the root
+    opened: list = []
+    window.jobs_panel.package_file = lambda **options: opened.append(options)
+    window.inbox.action_package.trigger()
+    assert not opened and "outside the deposit folder" in str(window.inbox.last_error)
 
 
 @pytest.mark.sshd

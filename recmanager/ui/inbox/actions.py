@@ -124,11 +124,20 @@ class InboxActions:
         return ""
 
     def package_selected(self) -> None:
-        """Ask the window to open the Package dialog for the selected recording."""
+        """Ask the window to open the Package dialog for the selected recording (a path
+        outside the deposit root, as Pod may list one, is refused here with its reason)."""
+        from recmanager.deposit.names import check_server_path
+
         if not self.action_package.isEnabled():
             self.message.emit(self.action_package.toolTip())
             return
-        self.package_requested.emit(self.selected_rows()[0])
+        row = self.selected_rows()[0]
+        try:
+            check_server_path(self.profile.deposit_root, row.path)
+        except RecmanagerError as error:
+            self._action_failed(error)
+            return
+        self.package_requested.emit(row)
 
     def _run_action(
         self,
