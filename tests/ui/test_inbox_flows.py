@@ -491,6 +491,9 @@ def test_a_recording_is_packaged_where_it_lies_on_a_mounted_deposit(
 
 def test_package_is_offered_for_one_video_in_the_deposit(admin_window):
     window = admin_window
+    menu = window.inbox.table  # a right click on a recording offers it too
+    assert menu.contextMenuPolicy() is Qt.ContextMenuPolicy.ActionsContextMenu
+    assert window.inbox.action_package in menu.actions()
     select(window, "d1.zip")
     assert not window.inbox.action_package.isEnabled()
     assert "slides" in window.inbox.action_package.toolTip()

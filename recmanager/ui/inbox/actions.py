@@ -54,6 +54,12 @@ class InboxActions:
                              self.action_find, self.action_deposit]
         for made in self.actions_list:
             self.addAction(made)
+        # A right click on a recording offers what the Recordings menu does for it.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.table.addActions([self.action_claim, self.action_reassign, self.action_delete,
+                               self.action_undo, separator, self.action_package])
 
     def update_actions(self) -> None:
         """Enable what the server allows now; a disabled action says why in its tooltip."""
