@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLabel,
     QPushButton,
@@ -29,7 +30,7 @@ from recmanager.ui.inbox.model import (
 )
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
-from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ZIP_FILE
+from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ROOT, ZIP_FILE
 from tests.ui.screen import language, open_main_window, text_margin
 
 
@@ -110,6 +111,34 @@ def test_names_are_whole_at_the_default_size(qtbot, context, name):
         assert window.inbox.table.verticalScrollBar().isVisible(), "rows enough to scroll"
         problems = cut_cells(window) + cut_sidebar(window) + cut_controls(window)
         assert not problems, "\n".join(problems)
+
+
+# Longer than the File column can hold at the default size, beside its thumbnail.
+VERY_LONG_FILE = ("2026-12-04_amphi-Pierre-Mendès-France_M2-sociologie-du-travail-et-des-"
+                  "organisations-séance-11.mp4")
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_a_name_too_long_for_the_window_gives_way_before_any_state(qtbot, context, name):
+    """The state is what a person acts on: a name that cannot fit is elided in the middle,
+    its whole path one hover away, and every state stays whole."""
+    from dataclasses import replace
+
+    with language(name):
+        window = open_main_window(qtbot, context)
+        rows = window.inbox.model.rows
+        long = replace(rows[0], name=VERY_LONG_FILE, path=f"{ROOT}/amphiA/{VERY_LONG_FILE}")
+        window.inbox.show_rows([long, *rows[1:]])
+        QApplication.processEvents()
+        table, proxy = window.inbox.table, window.inbox.proxy
+        room = table.columnWidth(COL_STATE) - 2 * text_margin(table)
+        states = {proxy.index(row, COL_STATE).data() for row in range(proxy.rowCount())}
+        assert max(table.fontMetrics().horizontalAdvance(state) for state in states) <= room
+        assert [cell.split(" in ")[0] for cell in cut_cells(window)] == [
+            f"cell {VERY_LONG_FILE!r}"]  # the one name that cannot fit, and only it
+        shown = proxy.index(proxy.proxy_row_of(long.path), COL_FILE)
+        assert long.path in shown.data(Qt.ItemDataRole.ToolTipRole)
+        assert window.inbox.table.textElideMode() is Qt.TextElideMode.ElideMiddle
 
 
 # A picture to stand for every recording's thumbnail (the table scales it to its icon size).

@@ -1,6 +1,6 @@
 """Column and sidebar widths: each column as wide as its widest text, the File column
-taking the rest and never cutting a name at the default size, the sidebar as wide as its
-longest recorder name.
+taking the rest (the Recorder column giving way first, never the State column), the sidebar
+as wide as its longest recorder name.
 
 The widths add the style's margins to the texts'. Asking the style for them makes PySide
 build its ``QStyle`` type with its ~600 enum members (~5 ms) on the way to the recordings'
@@ -99,13 +99,15 @@ class InboxColumns:
 
     def _make_room_for_names(self, cell: QFontMetrics, cell_padding: int,
                              heading: QFontMetrics, header_padding: int) -> None:
-        """File names are never cut at the default size: when the other columns leave the
-        File column too little room, the Recorder column gives way first (its cells are
-        elided with the whole name as tooltip, and the sidebar names every recorder), then
-        the State column, each down to its heading."""
+        """File names are not cut at the default size: when the other columns leave the
+        File column too little room, the Recorder column gives way, down to its heading
+        (its cells are elided with the whole name as tooltip, and the sidebar names every
+        recorder). The State column never does: the state is what a person acts on, and
+        "cl…le" reads as nothing, whereas a name too long even then is elided in its middle
+        (its date and its end still read) with its whole path one hover away."""
         header = self.table.horizontalHeader()
         names = self.model.sizing_texts(COL_FILE)
-        if not names:
+        if not names or COL_RECORDER in self._resized_by_hand:
             return
         wanted = max(cell.horizontalAdvance(text) for text in names) + cell_padding
         if self.model.decorated:  # the thumbnail beside each name, with its own margins
@@ -117,17 +119,12 @@ class InboxColumns:
         room = (self.table.contentsRect().width()
                 - self.table.verticalScrollBar().sizeHint().width())
         missing = others + wanted - room
-        for column in (COL_RECORDER, COL_STATE):
-            if missing <= 0:
-                return
-            if column in self._resized_by_hand:
-                continue
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            least = heading.horizontalAdvance(title) + header_padding + 2 * CELL_SLACK
-            width = header.sectionSize(column)
-            given = min(missing, max(0, width - least))
-            header.resizeSection(column, width - given)
-            missing -= given
+        if missing <= 0:
+            return
+        title = str(self.model.headerData(COL_RECORDER, Qt.Orientation.Horizontal))
+        least = heading.horizontalAdvance(title) + header_padding + 2 * CELL_SLACK
+        width = header.sectionSize(COL_RECORDER)
+        header.resizeSection(COL_RECORDER, width - min(missing, max(0, width - least)))
 
     def _fit_sidebar(self) -> None:
         """Widen the sidebar to its longest recorder name (never narrower than a person
