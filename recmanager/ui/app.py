@@ -29,7 +29,6 @@ from recmanager import APP_NAME, __version__
 from recmanager.context import AppContext
 from recmanager.i18n import install_translator
 from recmanager.logs import setup_logging
-from recmanager.ui.locale_format import format_size
 
 if TYPE_CHECKING:
     from recmanager.ui.main_window import MainWindow
@@ -66,8 +65,13 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
     if qt_base.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt_base)
         translators.append(qt_base)
-    install_translator(QCoreApplication.translate,
-                       write_size=lambda size: format_size(size, locale))
+
+    def write_size(size: int) -> str:  # the module when a message first holds a size
+        from recmanager.ui.locale_format import format_size
+
+        return format_size(size, locale)
+
+    install_translator(QCoreApplication.translate, write_size=write_size)
     return translators
 
 
