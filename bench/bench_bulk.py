@@ -10,10 +10,13 @@
    is judged on the second: on loopback the sandbox (Python processes sharing the
    machine's cores with the client) is bound by CPU, so there is no waiting for
    concurrency to overlap, whereas a real Pod is reached over a network.
-   The sandbox runs with ``--workers 2``: a real Pod serves from several worker processes
-   (Pod's ``pod_uwsgi.ini`` starts uWSGI with ``processes = 10``), while one sandbox process
-   runs its request threads one at a time (Python's GIL), which would measure that limit of
-   the stand-in rather than the client's concurrency.
+   The sandbox runs one server process per request in flight (``--workers 4``, the default
+   concurrency): a real Pod serves from several worker processes (Pod's ``pod_uwsgi.ini``
+   starts uWSGI with ``processes = 10``), while one sandbox process runs its request threads
+   one at a time (Python's GIL) and keeps every kept-alive connection it accepted, which
+   would measure that limit of the stand-in rather than the client's concurrency (with two
+   processes, two of the four connections queued behind each: 2.99-3.47x in five runs;
+   3.48-3.58x in three with four; ``bench_refresh.py`` reasons the same for its page readers).
 2. A real interruption: ``recmanager bulk-assign --apply`` runs in a subprocess and is
    SIGKILLed once a third of its rows are done; the same command is run again. Then Pod is
    asked how many recordings and videos each file produced (goal: 0 duplicates, all N
@@ -60,7 +63,7 @@ OWNERS = ("admin", "manager1", "teacher1", "teacher2", "bulk00", "bulk02", "bulk
 FOLDER = "amphiA"  # Amphi A: manual claim
 LOOPBACK = ("one", "many")  # serial set, concurrent set; straight to the sandbox
 NETWORK = ("netone", "netmany")  # the same, through the latency proxy
-WORKERS = 2  # sandbox server processes, as a real Pod runs several (see above)
+WORKERS = 4  # sandbox server processes: one per request in flight (see above)
 
 
 def start_sandbox(workdir: Path, workers: int = WORKERS) -> tuple[subprocess.Popen, dict]:
