@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recmanager.deposit.names import check_server_path
+from recmanager.packaging.records import JobStatus
 from recmanager.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
     from recmanager.config import Paths, Profile
     from recmanager.context import AppContext
     from recmanager.deposit.sftp_login import HostKeyQuestion
+    from recmanager.packaging.records import JobRecord, JobStore
 
 log = logging.getLogger("recmanager.packaging")
 
@@ -60,16 +62,22 @@ def fetch_for_packaging(
         return deposit.download(server_path, target, progress, cancel, overwrite=True)
 
 
-def release_fetched_input(paths: Paths, input_path: Path) -> bool:
-    """Remove ``input_path`` when it is a downloaded copy (inside the folder of fetched
-    inputs), once its package is Ready; any other file is left alone."""
+def release_fetched_input(paths: Paths, store: JobStore, record: JobRecord) -> bool:
+    """Remove the downloaded copy a Ready job read (a file inside the folder of fetched
+    inputs; any other is left alone), unless another job not Ready yet reads it too: the
+    same recording packaged twice, the second download having replaced the first's copy."""
+    if record.status is not JobStatus.READY:
+        return False
     folder = fetched_inputs_folder(paths).resolve()
     try:
-        path = input_path.resolve()
+        path = Path(record.input_path).resolve()
         if not path.is_relative_to(folder) or not path.is_file():
+            return False
+        if any(other.id != record.id and other.status is not JobStatus.READY
+               and Path(other.input_path).resolve() == path for other in store.list()):
             return False
         path.unlink()
     except OSError as exc:
-        log.warning("the downloaded copy %s stays: %s", input_path, exc)
+        log.warning("the downloaded copy %s stays: %s", record.input_path, exc)
         return False
     return True

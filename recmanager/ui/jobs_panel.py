@@ -425,7 +425,7 @@ class JobsPanel(QWidget):
         self.job_changed.emit(job_id, record.status.value)
         name = Path(record.input_path).name
         if record.status is JobStatus.READY:
-            release_fetched_input(self.context.paths, Path(record.input_path))
+            release_fetched_input(self.context.paths, self.store, record)
             self.job_finished.emit(name, True, record.manifest_path)
         else:
             message = record.error or (str(error) if error else "")
