@@ -216,6 +216,41 @@ def test_download_step_runs_with_its_own_progress_then_accepts(qtbot, context, m
     assert made.input_path == tmp_path / "fetched.mp4" and made.input_origin == "inbox:room-101"
 
 
+def test_an_inbox_recording_sent_to_the_queue_is_not_downloaded(qtbot, context):
+    """On the packaging queue the workers read the recording by its path on the server."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from recmanager.config import Profile
+    from recmanager.packaging.records import RUNS_HERE, RUNS_ON_QUEUE
+    from recmanager.packaging.sealing import public_key_text
+
+    workers_key = public_key_text(X25519PrivateKey.generate())
+    context.profiles.save(Profile(name="pod", pod_url="https://pod.example.org/",
+                                  sftp_host="pod.example.org", packaging_runs_on=RUNS_ON_QUEUE,
+                                  queue_broker_url="redis://127.0.0.1:1/0",
+                                  queue_public_key=workers_key))
+    server_path = "/data/ftp-pod/ftp/amphiA/2026-11-20_amphi-A_L2-droit-constitutionnel.mp4"
+
+    def download(progress, cancel):
+        raise AssertionError("nothing is downloaded for the queue")
+
+    dialog = PackageDialog(context, runner=TaskRunner(synchronous=True), download=download,
+                           input_label=server_path, origin=f"inbox:{server_path}")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.on_queue() and dialog.ok_button.text() == "Package"
+    assert dialog.download_note.isHidden()
+    assert dialog.output_edit.text() == "2026-11-20_amphi-A_L2-droit-constitutionnel-dash"
+    dialog.generate()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.ok_button.click()
+    made = dialog.request()
+    assert (made.input_path, made.runs_on) == (Path(server_path), RUNS_ON_QUEUE)
+    dialog.where_combo.setCurrentIndex(dialog.where_combo.findData(RUNS_HERE))
+    assert dialog.ok_button.text() == "Download and package"
+    assert not dialog.download_note.isHidden()
+
+
 def test_failed_download_keeps_the_dialog_open(qtbot, context, tmp_path):
     def download(progress, cancel):
         raise PackagingError("The recording is gone from the deposit folder.")
