@@ -5,10 +5,10 @@ that starts its own sandbox Pod, adds a term's worth of realistically named reco
 recorder to it, and walks the real application at its default window size: the first-start
 guide (no profile yet), the inbox, a preview playing in the embedded VLC player, a claim for
 oneself and one for a colleague, a delete into the quarantine and its undo, a recorder edit
-with a wrong IP address, the sanity checks, a bulk plan and its apply, a packaging job running
-and done, and the window offline once the Pod is stopped. Every step checks that the
-application reached the state it shows (a step that does not fails the run), and the picture is
-what the X screen shows, VLC's video included.
+with a wrong IP address, the sanity checks, a bulk plan and its apply, a recording of the inbox
+packaged, then a packaging job running and done, and the window offline once the Pod is
+stopped. Every step checks that the application reached the state it shows (a step that does
+not fails the run), and the picture is what the X screen shows, VLC's video included.
 
     python packaging/screenshots.py [--out resources/screenshots] [--languages en fr]
                                     [--readme DIR | --no-readme] [--report FILE] [--quick]
@@ -68,6 +68,7 @@ CLAIM_FOR_ME = "amphi-pmf/2026-11-23_amphi-PMF_M1-economie-du-developpement.mp4"
 CLAIM_FOR_COLLEAGUE = "amphiA/2026-11-20_amphi-A_L1-introduction-au-droit-civil.mp4"
 COLLEAGUE = "teacher1"
 TO_DELETE = "amphiA/lecture-04.mp4"
+FROM_INBOX = "amphi-pmf/2026-11-24_amphi-PMF_L3-histoire-contemporaine.mp4"  # no rule takes it
 WRONG_IP = "10.12.4.321"
 
 # Owners for part of the term, a conflict, a non-staff owner and an unknown one: the plan
@@ -737,13 +738,16 @@ class Journey:
         dash = self.work / "dash"
         dash.mkdir()
 
-        def package(source: Path, picture: str = "") -> int:
-            """Package ``source`` through the Package dialog; the new job's id."""
+        def package(action: Any, output: Path, source: Path | None = None,
+                    picture: str = "") -> int:
+            """Package through the Package dialog ``action`` opens: ``source`` typed into
+            it, or the recording the inbox has selected; the new job's id."""
             before = {record.id for record in panel.model.records}
 
             def fill(dialog: Any) -> None:
-                dialog.findChild(QLineEdit, "input").setText(str(source))
-                dialog.findChild(QLineEdit, "output").setText(str(dash / source.stem))
+                if source is not None:
+                    dialog.findChild(QLineEdit, "input").setText(str(source))
+                dialog.findChild(QLineEdit, "output").setText(str(output))
                 dialog.generate_button.click()  # a new key and KID
                 if picture:
                     self.picture(picture)
@@ -751,7 +755,7 @@ class Journey:
 
             self.when_modal(fill, "PackageDialog")
             with self.confirming("package", leave=("PackageDialog",)):
-                self.window.action_package.trigger()
+                action.trigger()
             return self.wait(lambda: next((record.id for record in panel.model.records
                                            if record.id not in before), None),
                              "the new packaging job", 30)
@@ -760,14 +764,18 @@ class Journey:
             return panel.model.records[panel.model.row_of(job_id)]
 
         with self.step("packaging-running") as step:
-            # A short one first, done by the time the long one starts.
-            short = shutil.copyfile(self.work / "lecture.mp4",
-                                    self.work / posixpath.basename(CLAIM_FOR_COLLEAGUE))
-            first = package(short)
+            # A recording of the inbox first (Recordings → Package…: the sandbox's deposit is
+            # mounted, so it is read where it lies), done by the time the long one starts.
+            self.select(FROM_INBOX)
+            first = package(self.inbox.action_package,
+                            dash / posixpath.splitext(posixpath.basename(FROM_INBOX))[0])
             self.wait(lambda: not record(first).status.active, "the first job's end", 120)
             self.expect(record(first).status is JobStatus.READY,
                         f"the first job is ready: {record(first).error}")
-            job_id = package(source, "package-dialog")
+            self.expect(record(first).input_path == str(self.pod.deposit_root / FROM_INBOX),
+                        "the inbox's recording is packaged where it lies")
+            job_id = package(self.window.action_package, dash / source.stem, source,
+                             "package-dialog")
             self.window.jobs_dock.show()
             panel.select_job(job_id)
             self.wait(lambda: panel.model.percent(record(job_id)) > 0
