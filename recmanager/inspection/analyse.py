@@ -228,11 +228,16 @@ class _Source:
 @contextmanager
 def _open_source(deposit: Deposit, path: str) -> Iterator[_Source]:
     """The recording's bytes: the file itself, or the stored video inside a zip deposit; the
-    file's size and time come with the opening (no round trip of their own)."""
+    file's size and time come with the opening (no round trip of their own), and so does a
+    video's first read (its first boxes, or its head), when the deposit can send it with the
+    OPEN (over SFTP, on a channel whose next handle is foreseen)."""
     name = posixpath.basename(path)
-    stream, entry = deposit.open_judged(path, sampling=True)
+    zipped = name.lower().endswith(".zip")
+    first = [] if zipped else [
+        (0, FIRST_BOXES if _extension(name) in MP4_EXTENSIONS else HEAD_BYTES)]
+    stream, entry = deposit.open_judged(path, sampling=True, ahead=first)
     try:
-        if not name.lower().endswith(".zip"):
+        if not zipped:
             source = _Source(SampledReader(stream), name, "", entry)
         else:
             source = _zip_source(stream, entry)

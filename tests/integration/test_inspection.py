@@ -220,6 +220,33 @@ def test_over_sftp_a_recording_is_glanced_at_in_planned_round_trips(
 
 
 @pytest.mark.sshd
+def test_over_sftp_a_recording_s_first_read_goes_out_with_its_open(
+        sshd, context, inspection_clips, tmp_path, monkeypatch):
+    """On a channel whose next handle is foreseen (prepared, or after the file before), the
+    first boxes are asked for in the OPEN's round trip: a READ leaves before any answer."""
+    from recmanager.deposit import sftp_wire
+
+    (tmp_path / "amphiA").mkdir()
+    shutil.copy(inspection_clips.files["normal"], tmp_path / "amphiA" / "normal.mp4")
+    path = f"{tmp_path}/amphiA/normal.mp4"
+    sshd.trust(context.paths.known_hosts)
+    events: list[str] = []
+    send_read, receive_reply = sftp_wire.send_read, sftp_wire.receive_reply
+    monkeypatch.setattr(sftp_wire, "send_read", lambda *a: (events.append("READ"),
+                                                             send_read(*a))[1])
+    monkeypatch.setattr(sftp_wire, "receive_reply", lambda c: (events.append("reply"),
+                                                                receive_reply(c))[1])
+    with open_deposit(sshd.profile(tmp_path), context) as opened:
+        opened.prepare_reads(1)
+        for _time in range(2):  # the second on the handle the first left
+            events.clear()
+            found = inspect(opened, path, SETTINGS, full=False)
+            assert "READ" in events[:events.index("reply")], events[:8]
+            assert found.duration_s == pytest.approx(INSPECTION_SECONDS, abs=0.1)
+            assert found.thumbnail_png.startswith(b"\x89PNG") and not found.problem
+
+
+@pytest.mark.sshd
 def test_sampling_reads_over_sftp_fetch_small_pieces_and_ranges_at_once(sshd, context,
                                                                           tmp_path):
     from recmanager.deposit.sftp_window import READ_CHUNK, SAMPLING_CHUNK
