@@ -239,6 +239,8 @@ def test_an_inbox_recording_sent_to_the_queue_is_not_downloaded(qtbot, context):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.on_queue() and dialog.ok_button.text() == "Package"
+    assert dialog.input_edit.toolTip() == server_path  # the whole path, one hover away
+    assert dialog.output_edit.toolTip() == dialog.output_edit.text()
     assert dialog.download_note.isHidden()
     assert dialog.output_edit.text() == "2026-11-20_amphi-A_L2-droit-constitutionnel-dash"
     dialog.generate()

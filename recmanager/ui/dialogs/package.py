@@ -173,6 +173,7 @@ class PackageDialog(QDialog):
         self.browse_input.clicked.connect(self._choose_input)
         form.addRow(self.tr("&Input:"), self._row(self.input_edit, self.browse_input))
         self.input_edit.textChanged.connect(self._input_changed)
+        self.input_edit.textChanged.connect(self.input_edit.setToolTip)
 
     def _build_keys(self, form: QFormLayout) -> None:
         self.key_edit = QLineEdit(self)
@@ -234,6 +235,8 @@ class PackageDialog(QDialog):
         self.output_edit.setPlaceholderText(self.tr("A new folder for the DASH files"))
         self.output_edit.textEdited.connect(self._output_edited)
         self.output_edit.textChanged.connect(self._validate)
+        # A long path shows its end (the folder's name); the whole of it is one hover away.
+        self.output_edit.textChanged.connect(self.output_edit.setToolTip)
         self.browse_output = QPushButton(self.tr("Browse…"), self)
         self.browse_output.clicked.connect(self._choose_output)
         form.addRow(self.tr("&Output folder:"), self._row(self.output_edit, self.browse_output))
