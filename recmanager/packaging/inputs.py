@@ -73,8 +73,9 @@ def release_fetched_input(paths: Paths, store: JobStore, record: JobRecord) -> b
         path = Path(record.input_path).resolve()
         if not path.is_relative_to(folder) or not path.is_file():
             return False
+        # The same recording's copy has the same path, as fetch_for_packaging writes it.
         if any(other.id != record.id and other.status is not JobStatus.READY
-               and Path(other.input_path).resolve() == path for other in store.list()):
+               and other.input_path == record.input_path for other in store.list()):
             return False
         path.unlink()
     except OSError as exc:

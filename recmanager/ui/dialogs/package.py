@@ -138,10 +138,8 @@ class PackageDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        # Its text follows where packaging runs (_where_changed).
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(
-            self.tr("Download and package") if self.download else self.tr("Package")
-        )
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -282,10 +280,11 @@ class PackageDialog(QDialog):
             self.tr("A new folder name in the workers' output folder") if queue
             else self.tr("A new folder for the DASH files"))
         self.browse_output.setEnabled(not queue)
-        if self.download is not None:  # the workers read the recording on the server
-            self.download_note.setVisible(not queue)
-            self.ok_button.setText(self.tr("Package") if queue
-                                   else self.tr("Download and package"))
+        downloads = self.download is not None and not queue  # the workers read it on the server
+        if self.download is not None:
+            self.download_note.setVisible(downloads)
+        self.ok_button.setText(self.tr("Download and package") if downloads
+                               else self.tr("Package"))
         if queue and self.backend_combo.currentData() == "auto":
             self.backend_combo.setCurrentIndex(self.backend_combo.findData("ffmpeg"))
         self._validate()
