@@ -66,6 +66,18 @@ def _package(window: MainWindow, context: AppContext) -> QWidget:
     return PackageDialog(context, window, runner=window.runner)
 
 
+def _package_recording(window: MainWindow, context: AppContext) -> QWidget:
+    """The Package dialog as the inbox opens it for a recording read over SFTP."""
+    from recmanager.packaging.inputs import fetch_for_packaging
+    from recmanager.ui.dialogs.package import PackageDialog
+
+    path = f"{PROFILE.deposit_root}/amphiA/{LONG_FILE}"
+    return PackageDialog(
+        context, window, runner=window.runner, input_label=path, origin=f"inbox:{path}",
+        download=lambda progress, cancel: fetch_for_packaging(PROFILE, context, path,
+                                                              progress, cancel))
+
+
 def _claim(window: MainWindow, context: AppContext) -> QWidget:
     from recmanager.ui.dialogs.claim import ClaimDialog
 
@@ -127,6 +139,7 @@ SCREENS = (
     Screen("profile", _profile),
     Screen("first-run guide", _first_run),
     Screen("package", _package),
+    Screen("package a recording of the inbox", _package_recording),
     Screen("claim", _claim),
     Screen("delete", _delete),
     Screen("reassign", _reassign),
