@@ -1,5 +1,5 @@
 """Headless packaging: ``recmanager package`` and ``recmanager jobs list | retry | cancel |
-runs-on``.
+remove | runs-on``.
 
 Same core as the Package dialog and the jobs panel: a job with its events (audit log, and the
 webhook from the settings), a terminal progress bar, exit code 0 only when the job is Ready.
@@ -82,7 +82,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the job as JSON")
     parser.set_defaults(func=package_command)
 
-    actions = add_actions(subparsers, "jobs", "packaging jobs: list, retry, cancel, runs-on")
+    actions = add_actions(subparsers, "jobs",
+                          "packaging jobs: list, retry, cancel, remove, runs-on")
     listing = actions.add_parser("list", help="the packaging jobs, newest first")
     listing.add_argument("--limit", type=int, default=50)
     add_json_option(listing)
@@ -97,6 +98,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cancel.add_argument("job_id", type=int)
     add_queue_options(cancel)
     cancel.set_defaults(func=cancel_command)
+    remove = actions.add_parser(
+        "remove", help="take a failed or aborted job off the list, with its key and the copy "
+        "of the recording downloaded for it")
+    remove.add_argument("job_id", type=int)
+    remove.set_defaults(func=remove_command)
     runs_on = actions.add_parser("runs-on", help="where a profile's jobs run: here or queue")
     runs_on.add_argument("where", choices=(RUNS_HERE, RUNS_ON_QUEUE))
     runs_on.add_argument("--profile", help="the profile to change (default: the current one)")
@@ -224,6 +230,16 @@ def _run(job: PackagingJob, context: AppContext, as_json: bool, profile: Profile
     raise PackagingError(
         translate("package", "Job {id} failed: {reason}").format(id=job.id, reason=record.error)
     )
+
+
+def remove_command(args: argparse.Namespace, context: AppContext) -> int:
+    from recmanager.packaging.inputs import remove_job
+
+    copy = remove_job(context.paths, JobStore(context.db), context.secrets, args.job_id)
+    print(translate("package", "Job {id} removed.").format(id=args.job_id))
+    if copy is not None:
+        print(translate("package", "Its downloaded copy {path} was deleted.").format(path=copy))
+    return 0
 
 
 def list_command(args: argparse.Namespace, context: AppContext) -> int:

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from recmanager.config import RUNS_HERE, RUNS_ON_QUEUE
@@ -177,6 +177,12 @@ class JobStore:
             values["status"] = values["status"].value
         with self.db.begin() as connection:
             connection.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
+
+    def remove(self, job_id: int) -> None:
+        """The job's row and its events, in one transaction."""
+        with self.db.begin() as connection:
+            connection.execute(delete(job_events).where(job_events.c.job_id == job_id))
+            connection.execute(delete(jobs).where(jobs.c.id == job_id))
 
     def add_event(self, event: JobEvent) -> bool:
         """Store ``event``; False when it is there already: a queue job's events are keyed

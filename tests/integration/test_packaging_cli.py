@@ -72,6 +72,29 @@ def test_bad_key_is_refused_before_anything(media, tmp_path):
     assert recmanager("jobs", "list", "--json").stdout.strip() == "[]"
 
 
+def test_jobs_remove_takes_a_failed_job_and_its_downloaded_copy_only(media, tmp_path,
+                                                                    isolated_dirs):
+    copy = isolated_dirs.cache_dir / "packaging-inputs" / "amphiA" / "séance-11.mp4"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(media.truncated_moov_at_end.read_bytes())
+    failed = recmanager("package", str(copy), "--key", KEY, "--kid", KID, "--out",
+                        str(tmp_path / "failed"))
+    assert failed.returncode == 1
+    ready = recmanager("package", str(media.clip), "--key", KEY, "--kid", KID, "--out",
+                       str(tmp_path / "out"))
+    assert ready.returncode == 0, ready.stderr
+    refused = recmanager("jobs", "remove", "2")
+    assert refused.returncode == 1
+    assert "Job 2 is Ready: only a failed or aborted job can be removed." in refused.stderr
+    removed = recmanager("jobs", "remove", "1")
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout == f"Job 1 removed.\nIts downloaded copy {copy} was deleted.\n"
+    assert not copy.exists() and (tmp_path / "out" / "stream.mpd").exists()
+    jobs = json.loads(recmanager("jobs", "list", "--json").stdout)
+    assert [(job["id"], job["status"]) for job in jobs] == [(2, "Ready")]
+    assert recmanager("jobs", "remove", "1").returncode == 1
+
+
 def test_usage_error_exits_2(media):
     assert recmanager("package", str(media.clip), "--key", KEY).returncode == 2
 
