@@ -1,4 +1,5 @@
-"""The jobs dock: packaging jobs with progress bars, cancel, retry, open folder, copy manifest.
+"""The jobs dock: packaging jobs with progress bars, cancel, retry, remove, open folder,
+copy manifest.
 
 Jobs run on the task runner; their progress, outcome and cancellation come back as the
 runner's signals, so the table changes only when something happened (no timer re-reads the
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -55,11 +57,16 @@ from recmanager.packaging import (
     PackagingJob,
 )
 from recmanager.packaging.events import AuditListener, JobListener
-from recmanager.packaging.inputs import release_fetched_input
+from recmanager.packaging.inputs import (
+    release_fetched_input,
+    removable_copy,
+    remove_job,
+)
 from recmanager.packaging.job import JobProgress
 from recmanager.packaging.records import RUNS_ON_QUEUE
 from recmanager.packaging.webhook import WebhookSender, webhook_sender
 from recmanager.ui.icons import themed_icon
+from recmanager.ui.locale_format import format_size
 from recmanager.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -244,6 +251,11 @@ class JobsPanel(QWidget):
                                         self.open_selected_folder)
         self.action_copy = self._action("edit-copy", self.tr("Copy manifest path"),
                                         self.copy_selected_manifest)
+        self.action_remove = self._action("edit-delete", self.tr("Remove…"),
+                                          self.remove_selected)
+        self.action_remove.setToolTip(self.tr(
+            "Take a failed or aborted job off the list, with its key and the copy of the "
+            "recording downloaded for it"))
         self.summary_label = QLabel(self)
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -541,6 +553,9 @@ class JobsPanel(QWidget):
             record is not None and not running and record.id not in self._followers
             and (record.status in (JobStatus.FAILED, JobStatus.ABORTED) or not_submitted)
         )
+        self.action_remove.setEnabled(
+            record is not None and not running and record.id not in self._followers
+            and record.status in (JobStatus.FAILED, JobStatus.ABORTED))
         self.action_open.setEnabled(record is not None)
         self.action_copy.setEnabled(record is not None and bool(record.manifest_path))
         self.summary_label.setText(
@@ -556,6 +571,35 @@ class JobsPanel(QWidget):
         record = self.selected()
         if record is not None:
             self.retry(record.id)
+
+    def remove_selected(self) -> None:
+        """Remove the selected failed or aborted job once the user confirms; what it
+        deletes is said first."""
+        record = self.selected()
+        if record is None:
+            return
+        try:
+            copy = removable_copy(self.context.paths, self.store, record)
+            question = self.tr("Remove job {id} ({name}) from the list? Its key is deleted: "
+                               "it made no package.").format(id=record.id,
+                                                             name=Path(record.input_path).name)
+            if copy is not None:
+                question += "\n\n" + self.tr(
+                    "The copy of the recording downloaded for it ({size}) is deleted too: a "
+                    "new package downloads it again.").format(
+                        size=format_size(copy.stat().st_size))
+            answer = QMessageBox.question(
+                self, self.tr("Remove job"), question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            remove_job(self.context.paths, self.store, self.context.secrets, record.id)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Job not removed"), str(error))
+        except RecmanagerError as error:
+            QMessageBox.warning(self, self.tr("Job not removed"), error.message or str(error))
+        self.reload()
 
     def open_selected_folder(self) -> None:
         record = self.selected()

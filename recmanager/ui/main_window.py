@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([self.jobs_dock], [self.height() // JOBS_DOCK_SHARE],
                                  Qt.Orientation.Vertical)
             for action in (panel.action_cancel, panel.action_retry, panel.action_open,
-                           panel.action_copy):
+                           panel.action_copy, panel.action_remove):
                 self.jobs_menu.addAction(action)
             panel.job_finished.connect(self.notifier.job_finished)
             self._jobs_panel = panel

@@ -1165,174 +1165,174 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Déposer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="64"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="70"/>
         <source>Offline: actions come back when the connection does.</source>
         <translation>Hors ligne : les actions reviendront avec la connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="65"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="71"/>
         <source>Set up a connection profile first.</source>
         <translation>Configurez d&apos;abord un profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="76"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="82"/>
         <source>Waiting for the first refresh.</source>
         <translation>En attente de la première actualisation.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="82"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="88"/>
         <source>Your Pod account is not staff: Pod lets only staff claim.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff » : seuls les comptes « staff » peuvent revendiquer dans Pod.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="84"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="90"/>
         <source>Select a claimable recording (a file Pod has listed and that is complete).</source>
         <translation>Sélectionnez un enregistrement revendicable (un fichier que Pod a listé et qui est complet).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="86"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="92"/>
         <source>Give the selected recordings an owner (Ctrl+Enter).</source>
         <translation>Attribuer un propriétaire aux enregistrements sélectionnés (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="90"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
         <source>Your Pod account is not staff.</source>
         <translation>Votre compte Pod n&apos;est pas un compte « staff ».</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="91"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="97"/>
         <source>Change the owner of a claimed video.</source>
         <translation>Changer le propriétaire d&apos;une vidéo revendiquée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="96"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="102"/>
         <source>Select the recordings to delete.</source>
         <translation>Sélectionnez les enregistrements à supprimer.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="98"/>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="123"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="104"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="129"/>
         <source>A selected file is still uploading.</source>
         <translation>Un fichier sélectionné est encore en cours de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="99"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="105"/>
         <source>Delete the selected files (Delete).</source>
         <translation>Supprimer les fichiers sélectionnés (Suppr).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="103"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="109"/>
         <source>Put a quarantined recording back.</source>
         <translation>Remettre en place un enregistrement mis en quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="106"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="112"/>
         <source>The deposit folder is not connected.</source>
         <translation>Le dossier de dépôt n&apos;est pas connecté.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="108"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="114"/>
         <source>Deposit local video files into a recorder&apos;s folder (or drop them on the window).</source>
         <translation>Déposer des fichiers vidéo locaux dans le dossier d&apos;un enregistreur (ou les glisser sur la fenêtre).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="110"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="116"/>
         <source>Package the selected recording to encrypted DASH (it is downloaded first when the deposit is reached over SFTP).</source>
         <translation>Empaqueter l&apos;enregistrement sélectionné en DASH chiffré (il est d&apos;abord téléchargé quand le dépôt est joint en SFTP).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="116"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="122"/>
         <source>Select one recording to package.</source>
         <translation>Sélectionnez un seul enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="119"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="125"/>
         <source>A zip deposit holds slides, not a video to package.</source>
         <translation>Un dépôt zip contient des diapositives, pas une vidéo à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="121"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="127"/>
         <source>The file is no longer in the deposit folder.</source>
         <translation>Le fichier n&apos;est plus dans le dossier de dépôt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="165"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="180"/>
         <source>Claimed by someone else</source>
         <translation>Revendiqué par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="167"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="182"/>
         <source>Done, with a warning</source>
         <translation>Fait, avec un avertissement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="169"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="184"/>
         <source>The action failed</source>
         <translation>L&apos;action a échoué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="216"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="231"/>
         <source>Claiming</source>
         <translation>Revendication</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="217"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="232"/>
         <source>Claimed</source>
         <translation>Revendiqué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="249"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="264"/>
         <source>Reassigning</source>
         <translation>Réattribution</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="251"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="266"/>
         <source>Reassigned</source>
         <translation>Réattribué</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="280"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="295"/>
         <source>Deleting</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="289"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="304"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="291"/>
         <location filename="../../recmanager/ui/inbox/actions.py" line="306"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="321"/>
         <source>Undo</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="306"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="321"/>
         <source>No quarantined recording to put back.</source>
         <translation>Aucun enregistrement en quarantaine à remettre en place.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="308"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="323"/>
         <source>{file} (quarantined {time})</source>
         <translation>{file} (en quarantaine depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="311"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="326"/>
         <source>Undo quarantine</source>
         <translation>Annuler la quarantaine</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="312"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="327"/>
         <source>Put back:</source>
         <translation>Remettre en place :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="317"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="332"/>
         <source>Restoring</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/inbox/actions.py" line="319"/>
+        <location filename="../../recmanager/ui/inbox/actions.py" line="334"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
@@ -1811,52 +1811,52 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="93"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="93"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="93"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="86"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="93"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="87"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="94"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="87"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="94"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="87"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="94"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="138"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="145"/>
         <source>The manifest and its segments are in {folder}</source>
         <translation>Le manifeste et ses segments sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="152"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="159"/>
         <source>not submitted</source>
         <translation>non soumise</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="153"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="160"/>
         <source>queue</source>
         <translation>file d&apos;attente</translation>
     </message>
@@ -1864,48 +1864,79 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="238"/>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="260"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="245"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="272"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="241"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="248"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="242"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="249"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="243"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="250"/>
         <source>Open output folder</source>
         <translation>Ouvrir le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="245"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="252"/>
         <source>Copy manifest path</source>
         <translation>Copier le chemin du manifeste</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="338"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="254"/>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="257"/>
+        <source>Take a failed or aborted job off the list, with its key and the copy of the recording downloaded for it</source>
+        <translation>Retirer de la liste une tâche en échec ou abandonnée, avec sa clé et la copie de l&apos;enregistrement téléchargée pour elle</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="350"/>
         <source>The jobs cannot be shown: {error}</source>
         <translation>Les tâches ne peuvent pas être affichées : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/jobs_panel.py" line="432"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="444"/>
         <source>{status}: {message}</source>
         <translation>{status} : {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recmanager/ui/jobs_panel.py" line="547"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="562"/>
         <source>Jobs running: %n</source>
         <translation>
             <numerusform>%n tâche en cours</numerusform>
             <numerusform>%n tâches en cours</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="583"/>
+        <source>Remove job {id} ({name}) from the list? Its key is deleted: it made no package.</source>
+        <translation>Retirer la tâche {id} ({name}) de la liste ? Sa clé est supprimée : elle n&apos;a produit aucun paquet.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="588"/>
+        <source>The copy of the recording downloaded for it ({size}) is deleted too: a new package downloads it again.</source>
+        <translation>La copie de l&apos;enregistrement téléchargée pour elle ({size}) est supprimée aussi : un nouvel empaquetage la téléchargera à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="592"/>
+        <source>Remove job</source>
+        <translation>Retirer la tâche</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="599"/>
+        <location filename="../../recmanager/ui/jobs_panel.py" line="601"/>
+        <source>Job not removed</source>
+        <translation>Tâche non retirée</translation>
     </message>
 </context>
 <context>
@@ -2207,156 +2238,156 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>L&apos;enregistrement est d&apos;abord téléchargé sur cet ordinateur ; la copie est supprimée une fois son paquet prêt.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="153"/>
         <source>Where packaging runs</source>
         <translation>Où l&apos;empaquetage s&apos;exécute</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="157"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="155"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="158"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="156"/>
         <source>The server&apos;s workers (queue)</source>
         <translation>Les workers du serveur (file d&apos;attente)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="166"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="164"/>
         <source>&amp;Runs on:</source>
         <translation>Exécution s&amp;ur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="167"/>
         <source>Input file</source>
         <translation>Fichier d&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="171"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="169"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="278"/>
         <source>The recording&apos;s .mp4 file</source>
         <translation>Le fichier .mp4 de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="237"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="170"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="238"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="174"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="172"/>
         <source>&amp;Input:</source>
         <translation>&amp;Entrée :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="179"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="178"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="182"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="193"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="181"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="192"/>
         <source>32 hex digits, base64 or base64url</source>
         <translation>32 chiffres hexadécimaux, base64 ou base64url</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="183"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="182"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="189"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="188"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="194"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="193"/>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="195"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="194"/>
         <source>A new random key and KID</source>
         <translation>Une nouvelle clé et un nouveau KID aléatoires</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="197"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="196"/>
         <source>K&amp;ID:</source>
         <translation>K&amp;ID :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="208"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="207"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="210"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="209"/>
         <source>Automatic (Bento4)</source>
         <translation>Automatique (Bento4)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="211"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="210"/>
         <source>Automatic (FFmpeg: Bento4 not found)</source>
         <translation>Automatique (FFmpeg : Bento4 introuvable)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="213"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="212"/>
         <source>Bento4</source>
         <translation>Bento4</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="214"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="213"/>
         <source>FFmpeg (bundled)</source>
         <translation>FFmpeg (fourni)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="218"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="217"/>
         <source>Set the Bento4 folder in the connection profile.</source>
         <translation>Définissez le dossier de Bento4 dans le profil de connexion.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="220"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="219"/>
         <source>&amp;Backend:</source>
         <translation>&amp;Moteur :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="222"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="221"/>
         <source>Scheme</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="224"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="223"/>
         <source>CENC (AES-CTR)</source>
         <translation>CENC (AES-CTR)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="224"/>
         <source>CBCS (AES-CBC pattern)</source>
         <translation>CBCS (motif AES-CBC)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="226"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="225"/>
         <source>&amp;Scheme:</source>
         <translation>&amp;Schéma :</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="227"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="226"/>
         <source>Encrypt every track, not only the video</source>
         <translation>Chiffrer toutes les pistes, pas seulement la vidéo</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="232"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="231"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="234"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="280"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="233"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="281"/>
         <source>A new folder for the DASH files</source>
         <translation>Un nouveau dossier pour les fichiers DASH</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="239"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="240"/>
         <source>&amp;Output folder:</source>
         <translation>Dossier de s&amp;ortie :</translation>
     </message>
@@ -2366,115 +2397,113 @@ Amphi B;seminaire-*;;;;marie.martin@example.org;{recorder} {stem}
         <translation>Téléchargement… %p %</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="285"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="286"/>
         <source>Download and package</source>
         <translation>Télécharger et empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="143"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="284"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="287"/>
         <source>Package</source>
         <translation>Empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="162"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="160"/>
         <source>Set the packaging queue in the connection profile (File → Connection profiles…, Packaging).</source>
         <translation>Réglez la file d&apos;attente d&apos;empaquetage dans le profil de connexion (Fichier → Profils de connexion…, Empaquetage).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="261"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="262"/>
         <source>FFmpeg only encrypts with CENC.</source>
         <translation>FFmpeg ne chiffre qu&apos;en CENC.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="266"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="267"/>
         <source>FFmpeg encrypts every track.</source>
         <translation>FFmpeg chiffre toutes les pistes.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="276"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="277"/>
         <source>The recording&apos;s path on the server</source>
         <translation>Le chemin de l&apos;enregistrement sur le serveur</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="279"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="280"/>
         <source>A new folder name in the workers&apos; output folder</source>
         <translation>Un nouveau nom de dossier dans le dossier de sortie des workers</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="298"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="300"/>
         <source>Recording to package</source>
         <translation>Enregistrement à empaqueter</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="299"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="301"/>
         <source>MP4 video (*.mp4 *.m4v *.mov);;All files (*)</source>
         <translation>Vidéo MP4 (*.mp4 *.m4v *.mov);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="306"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="308"/>
         <source>Where to create the folder</source>
         <translation>Où créer le dossier</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="349"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="351"/>
         <source>This folder is inside the deposit folder {folder}: Pod&apos;s cron would take the DASH segments for new recordings. Choose a folder outside it.</source>
         <translation>Ce dossier est dans le dossier de dépôt {folder} : le cron de Pod prendrait les segments DASH pour de nouveaux enregistrements. Choisissez un dossier en dehors.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="358"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="360"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="379"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="381"/>
         <source>Give the output folder&apos;s full path (or use Browse…).</source>
         <translation>Donnez le chemin complet du dossier de sortie (ou utilisez Parcourir…).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="191"/>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="358"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="190"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="360"/>
         <source>KID</source>
         <translation>KID</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="372"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="374"/>
         <source>Choose the recording to package.</source>
         <translation>Choisissez l&apos;enregistrement à empaqueter.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="374"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="376"/>
         <source>The input file does not exist.</source>
         <translation>Le fichier d&apos;entrée n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="377"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="379"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="390"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="392"/>
         <source>Give the recording&apos;s full path on the server.</source>
         <translation>Indiquez le chemin complet de l&apos;enregistrement sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="393"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="395"/>
         <source>Give one new folder name for the workers&apos; output folder.</source>
         <translation>Indiquez un nouveau nom de dossier unique pour le dossier de sortie des workers.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="402"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="404"/>
         <source>Key and KID are valid: 16 bytes each.</source>
         <translation>La clé et le KID sont valides : 16 octets chacun.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="405"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="407"/>
         <source>Enter the key and KID, or Generate a new pair.</source>
         <translation>Saisissez la clé et le KID, ou générez-en une nouvelle paire (Générer).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/ui/dialogs/package.py" line="478"/>
+        <location filename="../../recmanager/ui/dialogs/package.py" line="480"/>
         <source>The download failed: {error}</source>
         <translation>Le téléchargement a échoué : {error}</translation>
     </message>
@@ -5746,22 +5775,22 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>signalements</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="253"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="258"/>
         <source>The zip file cannot be read (it may still be uploading).</source>
         <translation>Le fichier zip ne peut pas être lu (il est peut-être encore en cours de dépôt).</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="257"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="262"/>
         <source>The zip holds no video.</source>
         <translation>Le zip ne contient aucune vidéo.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="259"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="264"/>
         <source>The video is compressed inside the zip: it is not inspected, as that would mean reading the whole file.</source>
         <translation>La vidéo est compressée dans le zip : elle n&apos;est pas examinée, car il faudrait lire tout le fichier.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/inspection/analyse.py" line="346"/>
+        <location filename="../../recmanager/inspection/analyse.py" line="351"/>
         <source>FFmpeg cannot read this file as a video ({error}).</source>
         <translation>FFmpeg ne peut pas lire ce fichier comme une vidéo ({error}).</translation>
     </message>
@@ -5797,32 +5826,32 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <translation>Il n&apos;existe aucune tâche {id}.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="221"/>
+        <location filename="../../recmanager/packaging/records.py" line="227"/>
         <source>recmanager stopped while this job was running; retry it.</source>
         <translation>recmanager s&apos;est arrêté pendant l&apos;exécution de cette tâche ; relancez-la.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="245"/>
+        <location filename="../../recmanager/packaging/records.py" line="251"/>
         <source>The output folder {path} cannot be used: {error}</source>
         <translation>Le dossier de sortie {path} ne peut pas être utilisé : {error}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="250"/>
+        <location filename="../../recmanager/packaging/records.py" line="256"/>
         <source>The output folder {path} already exists and is not empty.</source>
         <translation>Le dossier de sortie {path} existe déjà et n&apos;est pas vide.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="252"/>
+        <location filename="../../recmanager/packaging/records.py" line="258"/>
         <source>Choose a new folder name; recmanager never overwrites.</source>
         <translation>Choisissez un nouveau nom de dossier ; recmanager n&apos;écrase jamais rien.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="256"/>
+        <location filename="../../recmanager/packaging/records.py" line="262"/>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/packaging/records.py" line="260"/>
+        <location filename="../../recmanager/packaging/records.py" line="266"/>
         <source>recmanager may not write in {path}.</source>
         <translation>recmanager n&apos;a pas le droit d&apos;écrire dans {path}.</translation>
     </message>
@@ -5867,6 +5896,11 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
         <location filename="../../recmanager/packaging/job.py" line="476"/>
         <source>Unknown packaging backend {name}: use bento4 or ffmpeg.</source>
         <translation>Moteur d&apos;empaquetage {name} inconnu : utilisez bento4 ou ffmpeg.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/packaging/inputs.py" line="87"/>
+        <source>Job {id} is {status}: only a failed or aborted job can be removed.</source>
+        <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche en échec ou abandonnée peut être retirée.</translation>
     </message>
 </context>
 <context>
@@ -6000,26 +6034,36 @@ L&apos;accepter et la mémoriser (yes), se connecter une seule fois (once) ou an
 <context>
     <name>package</name>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="159"/>
+        <location filename="../../recmanager/commands/package.py" line="165"/>
         <location filename="../../recmanager/commands/queued.py" line="84"/>
         <source>Job {id} is {status}: only a finished job can be retried.</source>
         <translation>La tâche {id} est à l&apos;état « {status} » : seule une tâche terminée peut être relancée.</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="177"/>
+        <location filename="../../recmanager/commands/package.py" line="183"/>
         <location filename="../../recmanager/commands/queued.py" line="100"/>
         <source>Job {id}</source>
         <translation>Tâche {id}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="221"/>
+        <location filename="../../recmanager/commands/package.py" line="227"/>
         <source>Job {id} aborted: {reason}</source>
         <translation>Tâche {id} abandonnée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../recmanager/commands/package.py" line="225"/>
+        <location filename="../../recmanager/commands/package.py" line="231"/>
         <source>Job {id} failed: {reason}</source>
         <translation>Échec de la tâche {id} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/package.py" line="239"/>
+        <source>Job {id} removed.</source>
+        <translation>Tâche {id} retirée.</translation>
+    </message>
+    <message>
+        <location filename="../../recmanager/commands/package.py" line="241"/>
+        <source>Its downloaded copy {path} was deleted.</source>
+        <translation>Sa copie téléchargée {path} a été supprimée.</translation>
     </message>
     <message>
         <location filename="../../recmanager/commands/queued.py" line="32"/>

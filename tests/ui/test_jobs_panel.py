@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from recmanager.errors import PackagingError
 from recmanager.packaging import JobStatus, JobStore, KeyPair, PackageRequest, PackagingJob
+from recmanager.packaging.inputs import fetched_inputs_folder
 from recmanager.progress import Progress
 from recmanager.secrets import SecretKind
 from recmanager.ui.dialogs.package import PackageDialog
 from recmanager.ui.file_dialogs import first_folder
 from recmanager.ui.jobs_panel import JobsModel, JobsPanel, ObjectRole, ProgressRole
+from recmanager.ui.locale_format import format_size
 from recmanager.ui.tasks import TaskRunner
 from tests.fixtures.database_states import held_by_another_program, made_newer
 
@@ -94,6 +97,45 @@ def test_failed_job_shows_its_reason(qtbot, panel, media, tmp_path):
     assert "cut short" in panel.model.index(row, JobsModel.COL_MESSAGE).data()
     panel.select_job(job_id)
     assert panel.action_retry.isEnabled() and not panel.action_copy.isEnabled()
+
+
+def test_a_failed_job_is_removed_with_its_key_and_downloaded_copy_once_confirmed(
+        qtbot, panel, media, monkeypatch):
+    copy = fetched_inputs_folder(panel.context.paths) / "amphiA" / "cours-2026-12-04.mp4"
+    copy.parent.mkdir(parents=True)
+    shutil.copyfile(media.truncated_moov_at_end, copy)
+    with qtbot.waitSignal(panel.job_finished, timeout=30000):
+        job_id = panel.submit(request(copy, copy.parent / "dash"), KEYS)
+    panel.select_job(job_id)
+    assert panel.action_remove.isEnabled() and context_secret(panel, job_id) == KEYS.key_hex
+    questions: list[str] = []
+
+    def answer(reply):
+        def ask(parent, title, text, *args):
+            questions.append(text)
+            return reply
+        return staticmethod(ask)
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    panel.action_remove.trigger()
+    assert panel.model.row_of(job_id) >= 0 and copy.exists()
+    size = format_size(copy.stat().st_size)
+    assert questions == [
+        f"Remove job {job_id} (cours-2026-12-04.mp4) from the list? Its key is deleted: it "
+        "made no package.\n\nThe copy of the recording downloaded for it "
+        f"({size}) is deleted too: a new package downloads it again."]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    panel.action_remove.trigger()
+    assert panel.model.row_of(job_id) == -1 and JobStore(panel.context.db).list() == []
+    assert not copy.exists() and context_secret(panel, job_id) is None
+    assert not panel.action_remove.isEnabled()
+
+
+def test_a_ready_job_cannot_be_removed(qtbot, panel, media, tmp_path):
+    with qtbot.waitSignal(panel.job_finished, timeout=60000):
+        job_id = panel.submit(request(media.clip, tmp_path / "out"), KEYS)
+    panel.select_job(job_id)
+    assert panel.action_open.isEnabled() and not panel.action_remove.isEnabled()
 
 
 class _UrlCatcher(QObject):
