@@ -75,9 +75,11 @@ ISO_MINUTES = "%Y-%m-%d %H:%M"
 
 
 def binary_size(size: float) -> tuple[float, int]:
-    """``size`` bytes as (number, power of 1024): 1536 -> (1.5, 1); 999 -> (999, 0)."""
+    """``size`` bytes as (number, power of 1024): 1536 -> (1.5, 1); 999 -> (999, 0).
+    The next unit takes over from 1000 (1020 KiB -> 0.996 MiB): at most three digits before
+    the decimal point, never "1,020.0 KiB"."""
     value, power = float(size), 0
-    while abs(value) >= 1024 and power < len(BINARY_UNITS) - 1:
+    while abs(value) >= 1000 and power < len(BINARY_UNITS) - 1:
         value /= 1024
         power += 1
     return value, power

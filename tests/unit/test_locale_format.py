@@ -57,6 +57,17 @@ def test_sizes_above_two_gib_are_exact():
     assert format_size(None, ENGLISH) == ""
 
 
+def test_a_size_never_takes_four_digits_before_its_decimal_point():
+    """From 1000 of a unit the next one takes over: "1.0 MiB", not "1,020.0 KiB"."""
+    assert format_size(1020 * 1024, ENGLISH) == "1.0 MiB"
+    assert format_size(1020 * 1024, FRENCH) == "1,0 Mio"
+    assert command_line_size(1020 * 1024) == "1.0 MiB"
+    assert format_size(999 * 1024, ENGLISH) == "999.0 KiB"
+    assert format_size(999, ENGLISH) == "999 bytes" and command_line_size(999) == "999 B"
+    assert command_line_size(1000) == "1.0 KiB"
+    assert format_size(1000 * 1024**3, FRENCH) == "1,0 Tio"
+
+
 def test_counts_group_digits():
     assert format_count(12345, ENGLISH) == "12,345"
     assert format_count(12345, FRENCH).replace("\u202f", " ") == "12 345"
