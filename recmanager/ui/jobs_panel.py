@@ -276,12 +276,16 @@ class JobsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        # A recording's name and a package's folder differ at their end ("…séance-11.mp4"):
+        # what does not fit gives way in its middle, the whole text one hover away.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setMinimumSize(120, 60)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((0, 40), (1, 200), (2, 110), (3, 90), (4, 140), (5, 260)):
-            self.view.setColumnWidth(column, width)
+            # never narrower than its heading in the user's language ("Tâche")
+            self.view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)
         self.view.doubleClicked.connect(lambda _index: self.open_selected_folder())

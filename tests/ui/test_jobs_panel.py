@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -22,6 +23,7 @@ from recmanager.ui.jobs_panel import JobsModel, JobsPanel, ObjectRole, ProgressR
 from recmanager.ui.locale_format import format_size
 from recmanager.ui.tasks import TaskRunner
 from tests.fixtures.database_states import held_by_another_program, made_newer
+from tests.ui.screen import language, text_margin
 
 KEYS = KeyPair.parse("hyN9IKGfWKdAwFaE5pm0qg", "oW5AK5BW43HzbTSKpiu3SQ")
 
@@ -129,6 +131,42 @@ def test_a_failed_job_is_removed_with_its_key_and_downloaded_copy_once_confirmed
     assert panel.model.row_of(job_id) == -1 and JobStore(panel.context.db).list() == []
     assert not copy.exists() and context_secret(panel, job_id) is None
     assert not panel.action_remove.isEnabled()
+
+
+LECTURE = "2026-12-04_amphi-Pierre-Mendès-France_M2-sociologie-du-travail-séance-11.mp4"
+
+
+def test_a_long_recording_name_keeps_its_end_in_the_dock(qtbot, panel, media):
+    """Lectures of one hall differ at the end of their names: the Input and Output cells
+    give way in their middle, the whole path one hover away."""
+    copy = fetched_inputs_folder(panel.context.paths) / "amphi-pierre-mendes-france" / LECTURE
+    copy.parent.mkdir(parents=True)
+    shutil.copyfile(media.truncated_moov_at_end, copy)
+    origin = f"/data/ftp-pod/ftp/amphi-pierre-mendes-france/{LECTURE}"
+    with qtbot.waitSignal(panel.job_finished, timeout=30000):
+        job_id = panel.submit(replace(request(copy, copy.parent / (copy.stem + "-dash")),
+                                      input_origin=origin), KEYS)
+    row, view = panel.model.row_of(job_id), panel.view
+    for column, end in ((JobsModel.COL_INPUT, "-11.mp4"),
+                        (JobsModel.COL_OUTPUT, "-11-dash")):
+        index = panel.model.index(row, column)
+        room = view.columnWidth(column) - 2 * text_margin(view)
+        shown = view.fontMetrics().elidedText(index.data(), view.textElideMode(), room)
+        assert "…" in shown and shown.endswith(end), shown
+    assert panel.model.index(row, JobsModel.COL_INPUT).data(Qt.ItemDataRole.ToolTipRole) == origin
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_every_heading_of_the_dock_is_whole(qtbot, context, runner, name):
+    with language(name):
+        panel = JobsPanel(context, runner)
+        qtbot.addWidget(panel)
+        header = panel.view.horizontalHeader()
+        cut = [title for column, title in enumerate(panel.model.headers)
+               if header.fontMetrics().horizontalAdvance(title) + 2 * text_margin(panel.view)
+               > header.sectionSize(column)]
+    assert panel.model.headers[0] == {"en_US": "Job", "fr_FR": "Tâche"}[name]
+    assert cut == []
 
 
 def test_a_ready_job_cannot_be_removed(qtbot, panel, media, tmp_path):
