@@ -47,11 +47,20 @@ from recmanager.recorders.service import RecorderService
 from recmanager.ui.column_widths import shrink_to_fit
 from recmanager.ui.icons import themed_icon
 from recmanager.ui.notify_panel import NotifyPanel
-from recmanager.ui.recorders_table import NAME, ObjectRole, RecordersModel, SortProxy, SortRole
+from recmanager.ui.recorders_table import (
+    FOLDER,
+    IP,
+    NAME,
+    ObjectRole,
+    RecordersModel,
+    SortProxy,
+    SortRole,
+)
 from recmanager.ui.tasks import TaskRunner
 
 DEFAULT_SIZE = (1320, 680)
 MIN_COLUMN = 56  # narrowest a column gets to keep every column in view
+KEPT_WHOLE = (NAME, IP, FOLDER)  # what a row is looked for by and what a device is set to
 FRAME_ALLOWANCE = 40  # the window manager's borders and title bar, which resize() leaves out
 
 
@@ -167,6 +176,8 @@ class RecordersWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)  # a wrapped cell was cut without a sign; "…" shows it
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Qt's headers clip a title too wide without a sign; "…" says there is more.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
@@ -188,20 +199,23 @@ class RecordersWindow(QMainWindow):
         self.tabs.addTab(self.sanity_panel, self.tr("Sanity checks"))
 
     def _fit_columns(self) -> None:
-        """Every column in view: the widest give way (down to their header's width) and
-        their cells end in "…", whole in their tooltip."""
+        """Every column in view: the descriptions give way (down to their header's width)
+        and their cells end in "…", whole in their tooltip; the name, address and folder
+        that identify a recorder stay whole."""
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         columns = range(self.model.columnCount())
         widths = [min(self.table.columnWidth(column), 180) for column in columns]
-        floors = [min(header.sectionSizeFromContents(column).width(), widths[column])
+        floors = [widths[column] if column in KEPT_WHOLE
+                  else min(header.sectionSizeFromContents(column).width(), widths[column])
                   for column in columns]
-        floors[NAME] = widths[NAME]  # the name is what a row is looked for by
         # Before the window is shown the table has no width of its own yet: no shrinking.
         room = self.table.viewport().width() if self.table.isVisible() else sum(widths)
         # Down to the headers' widths first, then (long translated headers) below them,
-        # the headers too ending in "…" with their whole text as tooltip.
-        for floor in (floors, [widths[NAME] if c == NAME else MIN_COLUMN for c in columns]):
+        # the headers too ending in "…" with their whole text as tooltip; on a screen too
+        # small for that, the address and folder give way last.
+        for floor in (floors, [widths[c] if c in KEPT_WHOLE else MIN_COLUMN for c in columns],
+                      [widths[NAME] if c == NAME else MIN_COLUMN for c in columns]):
             widths = shrink_to_fit(widths, floor, room)
         for column, width in zip(columns, widths, strict=True):
             self.table.setColumnWidth(column, width)

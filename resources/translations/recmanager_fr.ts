@@ -3285,7 +3285,7 @@ Vide : les suppressions ne peuvent pas être annulées.</translation>
     <message>
         <location filename="../../recmanager/ui/recorders_table.py" line="37"/>
         <source>Files waiting</source>
-        <translation>Fichiers en attente</translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <location filename="../../recmanager/ui/recorders_table.py" line="64"/>

@@ -355,10 +355,50 @@ def test_on_a_small_screen_the_window_and_its_side_pane_fit(qtbot, window) -> No
         QApplication.processEvents()
         assert french.table.horizontalScrollBar().maximum() == 0
         assert french.model.headerData(WAITING, Qt.Orientation.Horizontal,
-                                       Qt.ItemDataRole.ToolTipRole) == "Fichiers en attente"
+                                       Qt.ItemDataRole.ToolTipRole) == "En attente"
     assert window.table.wordWrap() is False  # a long cell ends in "…", whole in its tooltip
     assert cell(window, "Amphi B (managed, email)", MODE,
                 Qt.ItemDataRole.ToolTipRole) == cell(window, "Amphi B (managed, email)", MODE)
+
+
+@pytest.mark.parametrize("screen", [1280, 1152])
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_each_address_and_folder_reads_whole_and_a_cut_title_says_so(qtbot, sandbox_pod,
+                                                                     context, name, screen) -> None:
+    """At the default size, on a 1280-pixel screen and a 1152-pixel one, the descriptions
+    give way, not the address and folder a device is set to; a title that cannot fit ends
+    in "…"."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    from recmanager.ui.recorders_table import IP
+    from tests.ui.screen import language, text_margin
+
+    with language(name):
+        window = RecordersWindow(context, sandbox_pod.profile(context),
+                                 TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        window.fit_to(QRect(0, 0, screen, 800))
+        window.refresh()
+        QApplication.processEvents()
+        table, header = window.table, window.table.horizontalHeader()
+        room = {column: table.columnWidth(column) - 2 * text_margin(table)
+                for column in (NAME, IP, FOLDER)}
+        cut = [window.proxy.index(row, column).data() for row in range(window.proxy.rowCount())
+               for column in (IP, FOLDER)
+               if table.fontMetrics().horizontalAdvance(
+                   window.proxy.index(row, column).data()) > room[column]]
+        margin = 2 * window.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        titles_cut = [window.model.headerData(column, Qt.Orientation.Horizontal)
+                      for column in range(window.model.columnCount())
+                      if header.fontMetrics().horizontalAdvance(window.model.headerData(
+                          column, Qt.Orientation.Horizontal)) + margin > header.sectionSize(column)]
+    assert window.proxy.rowCount() == 5 and cut == []
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.textElideMode() is Qt.TextElideMode.ElideRight
+    if name == "en_US" and screen == 1280:
+        assert titles_cut == []
 
 
 def test_a_wrong_ip_address_marks_its_field_in_red(qtbot, window) -> None:
