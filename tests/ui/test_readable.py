@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStyle,
     QToolBar,
     QToolButton,
+    QWidget,
 )
 
 from recmanager.ui.inbox.model import (
@@ -31,7 +33,7 @@ from recmanager.ui.inbox.model import (
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ROOT, ZIP_FILE
-from tests.ui.screen import language, open_main_window, text_margin
+from tests.ui.screen import every_page, language, open_main_window, text_margin
 
 
 def cut_cells(window: MainWindow) -> list[str]:
@@ -327,3 +329,42 @@ def test_the_facts_down_to_the_pod_links_read_whole_without_scrolling(qtbot, con
         assert facts.verticalScrollBar().value() == 0
         assert bottom < facts.viewport().height(), \
             f"the Pod links end at {bottom} px of a {facts.viewport().height()} px pane"
+
+
+def clipped_headings(root: QWidget, where: str) -> list[str]:
+    """Column titles wider than their section in a header that clips them without "…"."""
+    found = []
+    for header in root.findChildren(QHeaderView):
+        model = header.model()
+        if model is None or not header.isVisible() or \
+                header.textElideMode() is not Qt.TextElideMode.ElideNone:
+            continue
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        for section in range(header.count()):
+            title = model.headerData(section, header.orientation())
+            if header.isSectionHidden(section) or not isinstance(title, str):
+                continue
+            if header.fontMetrics().horizontalAdvance(title) + margin > \
+                    header.sectionSize(section):
+                found.append(f"{where}: {title!r} in {header.sectionSize(section)} px")
+    return found
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_no_column_title_is_clipped_without_a_sign(qtbot, context, name):
+    """A title too wide for its column ends in "…" (whole in its tooltip); Qt's headers
+    otherwise clip it on both sides, "ype d'enregistremen", and nothing says so."""
+    from tests.ui.windows import SCREENS
+
+    with language(name):
+        window = open_main_window(qtbot, context)
+        found = clipped_headings(window, "main window")
+        for screen in SCREENS:
+            widget = screen.build(window, context)
+            widget.show()
+            qtbot.waitExposed(widget)
+            QApplication.processEvents()
+            for page in every_page(widget):
+                found += clipped_headings(widget, screen.name + page)
+            widget.close()
+    assert found == []
