@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,10 +53,14 @@ from recmanager.ui.tasks import Task, TaskRunner
 LARGE_RUN = 20
 RULES_FOLDER = "bulk-rules"  # the remembered folder of rules files, reports and plans
 WIDTH = 1280  # the window's default width, when the screen has it
+# On a wider screen the window takes this share of it (a 1920-pixel desk: 1536), up to
+# WIDEST: room for a plan's titles and owners beside its names, dates and states.
+SCREEN_SHARE, WIDEST = 0.8, 1760
 QUALITY_PADDING = 12  # pixels around a flag in the Quality column: the cell's margins
 # The columns that give way when the plan is wider than the window, the first group first,
-# each cell whole in its tooltip.
-GIVE_WAY = ((PlanModel.DETAIL, PlanModel.TITLE), (PlanModel.RECORDER, PlanModel.OWNER))
+# each cell whole in its tooltip: the detail explains a state the row already shows; the
+# title and owner are what the plan writes into Pod.
+GIVE_WAY = ((PlanModel.DETAIL,), (PlanModel.TITLE, PlanModel.RECORDER, PlanModel.OWNER))
 
 
 class BulkWindow(QMainWindow):
@@ -86,10 +90,17 @@ class BulkWindow(QMainWindow):
         self.setWindowTitle(self.tr("Bulk assignment — {profile}").format(profile=profile.name))
         self._build()
         self._update_actions()
-        # Wide enough for the whole tool bar (French labels are longer) and for a plan's
-        # names, dates and states beside each other, within the screen.
-        available = self.screen().availableGeometry().width() if self.screen() else WIDTH
-        self.resize(min(max(WIDTH, self.toolbar.sizeHint().width() + 24), available), 620)
+        self.fit_to(self.screen().availableGeometry() if self.screen() else None)
+
+    def fit_to(self, available: QRect | None) -> None:
+        """The default size: wide enough for the whole tool bar (French labels are longer)
+        and for a plan's names, dates and states beside each other, wider on a wide screen,
+        within it."""
+        width = max(WIDTH, self.toolbar.sizeHint().width() + 24)
+        if available is not None:
+            width = min(max(width, min(int(available.width() * SCREEN_SHARE), WIDEST)),
+                        available.width())
+        self.resize(width, 620)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -347,7 +358,7 @@ class BulkWindow(QMainWindow):
 
     def _fit_columns(self) -> None:
         """Every column in view: each as wide as its widest text, then, when the table is
-        too narrow for them all, the detail and title give way, then the recorder and owner
+        too narrow for them all, the detail gives way, then the title, recorder and owner
         (down to their heading; their cells end in "…", whole in their tooltip). File names,
         states, flags and dates are never cut; several flags on one row are, as the widest
         single flag sets the Quality column (each flag's wording is in the tooltip)."""

@@ -258,6 +258,43 @@ def test_every_column_of_the_bulk_plan_reads_at_the_default_size(qtbot, context,
 
 
 @pytest.mark.parametrize("name", ["en_US", "fr_FR"])
+def test_on_a_wide_screen_the_plan_s_titles_and_owners_give_way_after_the_detail(
+        qtbot, context, name):
+    """On a 1920-pixel desk the window takes room for the plan, and the detail, which
+    explains a state the row already shows, gives way before a title, recorder or owner
+    (what the plan writes into Pod) is cut."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from recmanager.ui.bulk_plan_model import PlanModel
+    from recmanager.ui.bulk_window import BulkWindow
+    from tests.ui.realistic import realistic_plan
+    from tests.ui.windows import PROFILE
+
+    with language(name):
+        window = BulkWindow(context, PROFILE, TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.fit_to(QRect(0, 0, 1920, 1080))
+        window.show()
+        qtbot.waitExposed(window)
+        window._set_plan(realistic_plan())
+        window.pages.setCurrentWidget(window.plan_page)
+        QApplication.processEvents()
+        table, model = window.table, window.model
+        header = table.horizontalHeader()
+        cut = [index.data() for column in (PlanModel.TITLE, PlanModel.RECORDER, PlanModel.OWNER)
+               for row in range(model.rowCount())
+               if (index := model.index(row, column)).data() and
+               table.fontMetrics().horizontalAdvance(index.data()) + 2 * text_margin(table)
+               > table.columnWidth(column)]
+        detail_floor = header.sectionSizeFromContents(PlanModel.DETAIL).width()
+        assert window.width() == 1536 and cut_plan_cells(window) == []
+        assert cut, "a plan wider than the window: something has to give way"
+        # the last column also takes the few pixels the others' rounding leaves
+        assert table.columnWidth(PlanModel.DETAIL) <= detail_floor + 8
+
+
+@pytest.mark.parametrize("name", ["en_US", "fr_FR"])
 def test_the_quality_line_reads_whole_without_scrolling(qtbot, context, name):
     """A recording with two flags selected at the default size: the detail pane's quality
     line is one line, in view without scrolling; each flag's wording and evidence are in
