@@ -82,7 +82,7 @@ def remove_job(paths: Paths, store: JobStore, secrets: SecretStore, job_id: int)
     the copy removed. A job still running is refused, and so is a Ready one: its key opens
     its package."""
     record = store.get(job_id)
-    if record.status not in (JobStatus.FAILED, JobStatus.ABORTED):
+    if not record.status.ended_without_package:
         raise PackagingError(
             translate("jobs", "Job {id} is {status}: only a failed or aborted job can be "
                       "removed.").format(id=record.id, status=record.status.label))

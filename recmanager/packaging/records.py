@@ -44,7 +44,12 @@ class JobStatus(StrEnum):
 
     @property
     def active(self) -> bool:
-        return self not in (JobStatus.READY, JobStatus.FAILED, JobStatus.ABORTED)
+        return self is not JobStatus.READY and not self.ended_without_package
+
+    @property
+    def ended_without_package(self) -> bool:
+        """Failed or Aborted: such a job can be retried, or removed with its key."""
+        return self in (JobStatus.FAILED, JobStatus.ABORTED)
 
     @property
     def label(self) -> str:

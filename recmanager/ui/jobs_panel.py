@@ -552,14 +552,12 @@ class JobsPanel(QWidget):
         running = record is not None and record.id in self._tasks
         queued = record is not None and record.runs_on == RUNS_ON_QUEUE
         not_submitted = queued and not record.queue_task_id and record.status.active
+        # neither run nor followed by this window right now
+        idle = record is not None and not running and record.id not in self._followers
         self.action_cancel.setEnabled(running or (queued and record.status.active))
         self.action_retry.setEnabled(
-            record is not None and not running and record.id not in self._followers
-            and (record.status in (JobStatus.FAILED, JobStatus.ABORTED) or not_submitted)
-        )
-        self.action_remove.setEnabled(
-            record is not None and not running and record.id not in self._followers
-            and record.status in (JobStatus.FAILED, JobStatus.ABORTED))
+            idle and (record.status.ended_without_package or not_submitted))
+        self.action_remove.setEnabled(idle and record.status.ended_without_package)
         self.action_open.setEnabled(record is not None)
         self.action_copy.setEnabled(record is not None and bool(record.manifest_path))
         self.summary_label.setText(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QStyle, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTabWidget, QWidget, QWizard
 
 from recmanager.ui.app import install_translations
 from recmanager.ui.main_window import MainWindow
@@ -42,6 +42,13 @@ def open_main_window(qtbot, context) -> MainWindow:
     fill_inbox(window.inbox)
     QApplication.processEvents()
     return window
+
+
+def title_cut(header: QHeaderView, section: int) -> bool:
+    """Whether a column's title is wider than its section, the style's margins included."""
+    title = header.model().headerData(section, header.orientation())
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    return header.fontMetrics().horizontalAdvance(title) + margin > header.sectionSize(section)
 
 
 def text_margin(widget: QWidget) -> int:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -33,7 +32,7 @@ from recmanager.ui.inbox.model import (
 from recmanager.ui.main_window import MainWindow
 from recmanager.ui.tasks import TaskRunner
 from tests.ui.realistic import LONG_FILE, LONG_RECORDER, ROOT, ZIP_FILE
-from tests.ui.screen import every_page, language, open_main_window, text_margin
+from tests.ui.screen import every_page, language, open_main_window, text_margin, title_cut
 
 
 def cut_cells(window: MainWindow) -> list[str]:
@@ -190,11 +189,9 @@ def test_the_recorders_window_headers_are_whole_before_the_first_answer(qtbot, c
         window.show()
         qtbot.waitExposed(window)
         header = window.table.horizontalHeader()
-        margin = 2 * window.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         for column in range(window.model.columnCount()):
             title = window.model.headerData(column, Qt.Orientation.Horizontal)
-            assert header.fontMetrics().horizontalAdvance(title) + margin <= \
-                header.sectionSize(column), title
+            assert not title_cut(header, column), title
 
 
 def cut_plan_cells(window) -> list[str]:
@@ -208,15 +205,12 @@ def cut_plan_cells(window) -> list[str]:
     table, model = window.table, window.model
     header = table.horizontalHeader()
     metrics, margin = table.fontMetrics(), text_margin(table)
-    header_margin = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None,
-                                                  header)
     cut = []
     if header.length() > table.viewport().width():
         cut.append(f"columns {header.length()} px wide in {table.viewport().width()} px")
     for column in range(model.columnCount()):
         title = model.headerData(column, Qt.Orientation.Horizontal)
-        if header.fontMetrics().horizontalAdvance(title) + header_margin > \
-                header.sectionSize(column):
+        if title_cut(header, column):
             cut.append(f"header {title!r} in {header.sectionSize(column)} px")
         room = header.sectionSize(column) - 2 * margin
         for number in range(model.rowCount()):
@@ -376,13 +370,11 @@ def clipped_headings(root: QWidget, where: str) -> list[str]:
         if model is None or not header.isVisible() or \
                 header.textElideMode() is not Qt.TextElideMode.ElideNone:
             continue
-        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         for section in range(header.count()):
             title = model.headerData(section, header.orientation())
             if header.isSectionHidden(section) or not isinstance(title, str):
                 continue
-            if header.fontMetrics().horizontalAdvance(title) + margin > \
-                    header.sectionSize(section):
+            if title_cut(header, section):
                 found.append(f"{where}: {title!r} in {header.sectionSize(section)} px")
     return found
 

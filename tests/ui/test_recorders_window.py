@@ -369,10 +369,9 @@ def test_each_address_and_folder_reads_whole_and_a_cut_title_says_so(qtbot, sand
     give way, not the address and folder a device is set to; a title that cannot fit ends
     in "…"."""
     from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QStyle
 
     from recmanager.ui.recorders_table import IP
-    from tests.ui.screen import language, text_margin
+    from tests.ui.screen import language, text_margin, title_cut
 
     with language(name):
         window = RecordersWindow(context, sandbox_pod.profile(context),
@@ -389,11 +388,9 @@ def test_each_address_and_folder_reads_whole_and_a_cut_title_says_so(qtbot, sand
                for column in (IP, FOLDER)
                if table.fontMetrics().horizontalAdvance(
                    window.proxy.index(row, column).data()) > room[column]]
-        margin = 2 * window.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         titles_cut = [window.model.headerData(column, Qt.Orientation.Horizontal)
                       for column in range(window.model.columnCount())
-                      if header.fontMetrics().horizontalAdvance(window.model.headerData(
-                          column, Qt.Orientation.Horizontal)) + margin > header.sectionSize(column)]
+                      if title_cut(header, column)]
     assert window.proxy.rowCount() == 5 and cut == []
     assert table.horizontalScrollBar().maximum() == 0
     assert header.textElideMode() is Qt.TextElideMode.ElideRight
